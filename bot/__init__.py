@@ -1,0 +1,1 @@
+"""DX roadmap bot: a platform-independent core with thin chat adapters."""

@@ -1,0 +1,421 @@
+"""Roadmap document (tab-separated text dump of the PDF tables) → validated Edition.
+
+Every field is recognised by its label, never by its column: the dumps drift cells out
+of their columns, merge labels into neighbouring cells and print some on other lines.
+Pure: reads text, returns models, touches no store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.errors import ParseError
+from bot.fiscal_year import FiscalYear
+from bot.models import Edition, Initiative, Project, Source, YearCell
+from bot.text import clean, compact, nfkc
+
+# Labels that fill a whole cell, compared after NFKC and removal of spaces ("事 業 名").
+CELL_LABELS = {
+    "分野": "field",
+    "項目": "category",
+    "担当部局": "department",
+    "担当課": "sections",
+    "担当課等": "sections",
+    "事業名": "name",
+    "概要": "summary",
+    "重点枠事業": "priority_frame",
+    "将来対応分": "future_response",
+    "事業始期": "start",
+    "事業終期": "end",
+}
+BUDGET_LABEL = re.compile(r"^R(\d+)事業費[(（]千円[)）]$")
+# Labels that the dumps also print inside another cell: "R5 事業終期 R10", "○ 将来対応分".
+MID_LABEL = re.compile(
+    r"(事\s*業\s*始\s*期|事\s*業\s*終\s*期|重\s*点\s*枠\s*事\s*業|将\s*来\s*対\s*応\s*分"
+    r"|R\s*\d+\s*事\s*業\s*費\s*[(（]\s*千\s*円\s*[)）])"
+)
+HEADING = re.compile(r"^[【\[]\s*No\.?\s*(\d+)\s*[】\]]$", re.IGNORECASE)
+TITLE = re.compile(r"DX関連事業ロードマップ\s*$")
+BUDGET_VALUE = re.compile(r"^([\d,]+)\s*(.*)$")
+KINDS = {"目標": "plan", "計画": "plan", "実績": "actual"}
+KIND_PREFIX = re.compile(r"^(目標|計画|実績)\s+(.+)$")
+PLAN_AND_ACTUAL = re.compile(r"^(?:目標|計画)\s+(.*?)\s*実績\s+(.+)$")
+REQUIRED = {"name": "事業名", "budget": "事業費(千円)", "summary": "概要"}
+FLAG_MARKS = ("○", "◯", "〇")
+
+
+@dataclass
+class _Line:
+    number: int
+    cells: list[str]  # cleaned cells, positions kept
+    first: str  # compact form of the first non-empty cell
+
+
+@dataclass
+class _Block:
+    start: int  # line of the heading, or of 分野 when there is none
+    heading_no: int | None
+    lines: list[_Line] = field(default_factory=list)
+
+
+def _split(raw: str, number: int) -> _Line:
+    cells = [clean(c) for c in raw.rstrip("\r").split("\t")]
+    first = next((compact(c) for c in cells if c), "")
+    return _Line(number, cells, first)
+
+
+def parse_file(path: Path) -> Edition:
+    """Read and parse one document; errors name the file and line."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(name, None, f"cannot read the file ({exc.strerror})") from exc
+    return parse_bytes(data, name)
+
+
+def parse_bytes(data: bytes, file: str) -> Edition:
+    """Parse a document given as bytes (UTF-8, with or without BOM)."""
+    if not data.strip():
+        raise ParseError(file, None, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(file, line, "not UTF-8 text") from exc
+    return parse_text(text, file, sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse_text(text: str, file: str, sha256: str | None = None) -> Edition:
+    """Parse the text of one roadmap document into an Edition."""
+    sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
+    lines = [_split(raw, i) for i, raw in enumerate(text.split("\n"), start=1)]
+    title = next((clean(raw) for raw in text.split("\n") if TITLE.search(compact(raw))), None)
+    blocks = _blocks(lines, file)
+    if not blocks:
+        raise ParseError(file, None, "not a roadmap: no project block (分野 … 事業名 …) found")
+    parsed = [_BlockParser(b, file).parse() for b in blocks]
+    editions = Counter(code for code, _ in parsed)
+    if len(editions) > 1:
+        code, _ = editions.most_common(1)[0]
+        odd = next(i for i, (c, _) in enumerate(parsed) if c != code)
+        raise ParseError(
+            file, blocks[odd].start, f"budget label says {parsed[odd][0]}, the others say {code}"
+        )
+    code = parsed[0][0]
+    numbers = _numbers(blocks, file)
+    projects = []
+    for position, ((_, values), block, (no, inferred)) in enumerate(
+        zip(parsed, blocks, numbers, strict=True), start=1
+    ):
+        try:
+            projects.append(
+                Project(
+                    edition=code,
+                    position=position,
+                    no=no,
+                    number_inferred=inferred,
+                    source=Source(file=file, line=block.start),
+                    **values,
+                )
+            )
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(p) for p in problem["loc"])
+            raise ParseError(file, block.start, f"{where}: {problem['msg']}") from exc
+    return Edition(code=code, title=title, source_file=file, sha256=sha256, projects=projects)
+
+
+def _blocks(lines: list[_Line], file: str) -> list[_Block]:
+    """Cut the document into project blocks: a 分野 line, with the heading before it if any."""
+    blocks: list[_Block] = []
+    pending: tuple[int, int] | None = None  # (line, number) of a heading awaiting its block
+    for line in lines:
+        heading = HEADING.match(line.first)
+        if heading and sum(1 for c in line.cells if c) == 1:
+            if pending:
+                raise ParseError(file, pending[0], f"【No{pending[1]}】 has no project block")
+            pending = (line.number, int(heading.group(1)))
+            continue
+        if line.first == "分野":
+            start, no = pending if pending else (line.number, None)
+            blocks.append(_Block(start=start, heading_no=no))
+            pending = None
+        if blocks and pending is None:
+            blocks[-1].lines.append(line)
+    if pending:
+        raise ParseError(file, pending[0], f"【No{pending[1]}】 has no project block")
+    return blocks
+
+
+def _numbers(blocks: list[_Block], file: str) -> list[tuple[int | None, bool]]:
+    """Each block's number: from its heading, or inferred from its neighbours."""
+    if all(b.heading_no is None for b in blocks):
+        return [(None, False)] * len(blocks)  # an edition without numbering
+    result: list[tuple[int | None, bool]] = []
+    for i, block in enumerate(blocks):
+        if block.heading_no is not None:
+            result.append((block.heading_no, False))
+            continue
+        prev = result[i - 1][0] if i > 0 else None
+        nxt = next((b.heading_no for b in blocks[i + 1 :] if b.heading_no is not None), None)
+        guess = prev + 1 if prev is not None else (nxt - 1 if nxt is not None else None)
+        if guess is None or (nxt is not None and guess >= nxt):
+            raise ParseError(
+                file, block.start, "project has no 【No..】 heading and no free number"
+            )
+        result.append((guess, True))
+    seen: dict[int, int] = {}
+    for (no, _), block in zip(result, blocks, strict=True):
+        if no is not None and no in seen:
+            raise ParseError(file, block.start, f"No{no} appears twice (also line {seen[no]})")
+        if no is not None:
+            seen[no] = block.start
+    return result
+
+
+class _BlockParser:
+    """Parses one project block: the labelled header, the initiative table, achievements."""
+
+    def __init__(self, block: _Block, file: str) -> None:
+        self.block = block
+        self.file = file
+        self.initiatives: list[_InitiativeBuilder] = []
+        self.achievements: list[str] = []
+        self.achievements_line: int | None = None
+
+    def fail(self, line: int, reason: str) -> ParseError:
+        return ParseError(self.file, line, reason)
+
+    def parse(self) -> tuple[str, dict]:
+        header, table, achievements = self._regions()
+        values, edition = self._header(header)
+        if table:
+            self._table(table)
+        for line in achievements:
+            self._achievement_line(line)
+        values["initiatives"] = [b.build(self.file) for b in self.initiatives]
+        values["achievements"] = " ".join(self.achievements) or None
+        values["achievements_line"] = self.achievements_line if self.achievements else None
+        return edition, values
+
+    def _regions(self) -> tuple[list[_Line], list[_Line], list[_Line]]:
+        header: list[_Line] = []
+        table: list[_Line] = []
+        achievements: list[_Line] = []
+        region = header
+        for line in self.block.lines:
+            if not line.first or TITLE.search(line.first):
+                continue
+            if line.first == "取組" and region is header:
+                region = table
+            elif line.first == "主な取組実績":
+                region = achievements
+            region.append(line)
+        return header, table, achievements
+
+    # -- header ----------------------------------------------------------------------------
+
+    def _tokens(self, lines: list[_Line]) -> list[tuple[str, str, int]]:
+        """Label and value tokens in reading order: ("label", key, line) / ("value", text, line)."""
+        tokens: list[tuple[str, str, int]] = []
+        for line in lines:
+            for cell in line.cells:
+                if not cell:
+                    continue
+                key = compact(cell)
+                if key in CELL_LABELS:
+                    tokens.append(("label", CELL_LABELS[key], line.number))
+                    continue
+                if m := BUDGET_LABEL.match(key):
+                    tokens.append(("label", f"budget:R{int(m.group(1))}", line.number))
+                    continue
+                for i, part in enumerate(MID_LABEL.split(cell)):
+                    part = part.strip()
+                    if not part:
+                        continue
+                    if i % 2:  # the split keeps labels at odd positions
+                        pkey = compact(part)
+                        label = CELL_LABELS.get(pkey)
+                        if label is None and (m := BUDGET_LABEL.match(pkey)):
+                            label = f"budget:R{int(m.group(1))}"
+                        tokens.append(("label", label or pkey, line.number))
+                    else:
+                        tokens.append(("value", part, line.number))
+        return tokens
+
+    def _header(self, lines: list[_Line]) -> tuple[dict, str]:
+        found: dict[str, list[str]] = {}
+        label_line: dict[str, int] = {}
+        current: str | None = None
+        for kind, text, number in self._tokens(lines):
+            if kind == "label":
+                key = "budget" if text.startswith("budget:") else text
+                if key in found:
+                    raise self.fail(number, f"label {text} appears twice in one project")
+                if key == "budget":
+                    label_line["edition"] = number
+                    found["edition"] = [text.split(":", 1)[1]]
+                found[key] = []
+                label_line[key] = number
+                current = key
+            elif current is not None:
+                found[current].append(text)
+        for key, label in REQUIRED.items():
+            if not found.get(key):
+                missing = "is missing" if key not in found else "has no value"
+                raise self.fail(self.block.start, f"{label} {missing} (truncated block?)")
+        values: dict = {
+            "name": " ".join(found["name"]),
+            "summary": " ".join(found["summary"]),
+            "field": " ".join(found.get("field", [])) or None,
+            "category": " ".join(found.get("category", [])) or None,
+            "department": " ".join(found.get("department", [])) or None,
+            "sections": _sections(found.get("sections", [])),
+        }
+        values["budget_thousand_yen"], values["budget_note"] = self._budget(
+            " ".join(found["budget"]), label_line["budget"]
+        )
+        for key in ("start", "end"):
+            values[key] = self._year(found.get(key), label_line.get(key))
+        for key in ("priority_frame", "future_response"):
+            marks = found.get(key)
+            values[key] = None if marks is None else any(m in FLAG_MARKS for m in marks)
+        return values, found["edition"][0]
+
+    def _budget(self, text: str, line: int) -> tuple[int, str | None]:
+        m = BUDGET_VALUE.match(nfkc(text))
+        if not m:
+            raise self.fail(line, f"budget is not a number of thousand yen: {text!r}")
+        note = m.group(2).strip()
+        if note.startswith(("(", "（")) and note.endswith((")", "）")):
+            note = note[1:-1].strip()
+        return int(m.group(1).replace(",", "")), note or None
+
+    def _year(self, values: list[str] | None, line: int | None) -> str | None:
+        if not values:
+            return None  # not printed: stays empty, never guessed
+        text = compact(" ".join(values))
+        if text == "未定" or FiscalYear.try_parse(text):
+            return text
+        raise self.fail(line or self.block.start, f"not a fiscal year: {text!r}")
+
+    # -- initiative table ------------------------------------------------------------------
+
+    def _table(self, lines: list[_Line]) -> None:
+        head, *rows = lines
+        years = [c for c in (compact(c) for c in head.cells[1:]) if FiscalYear.try_parse(c)]
+        if not years:
+            raise self.fail(head.number, "initiative table has no fiscal-year columns")
+        first_year = next(i for i, c in enumerate(head.cells) if compact(c) in years)
+        self.years = years
+        self.kind_column = first_year >= 2  # "取組⇥⇥R6…": an empty column for 目標/実績
+        for row in rows:
+            self._row(row)
+
+    def _row(self, row: _Line, forced_kind: str | None = None) -> None:
+        cells = list(row.cells)
+        while cells and not cells[-1]:
+            cells.pop()
+        label = cells[0] if cells else ""
+        rest = cells[1:]
+        kind = forced_kind
+        if label in KINDS:
+            kind, label = KINDS[label], ""
+        elif rest and rest[0] in KINDS:
+            kind = KINDS[rest.pop(0)]
+        elif rest and (m := KIND_PREFIX.match(rest[0])) and not PLAN_AND_ACTUAL.match(rest[0]):
+            kind, rest[0] = KINDS[m.group(1)], m.group(2)
+        elif self.kind_column and rest and not rest[0]:
+            rest.pop(0)  # the empty 目標/実績 cell
+        explicit = kind is not None
+        current = self.initiatives[-1] if self.initiatives else None
+        if label and current is not None and current.label is None and not explicit:
+            # The label cell spans the plan and actual rows and was printed on the second.
+            current.label = label
+            kind = "actual" if current.has("plan") else "plan"
+        elif label or current is None or (kind == "plan" and current.has("plan")):
+            current = _InitiativeBuilder(label or None, row.number, self.years)
+            self.initiatives.append(current)
+            kind = kind or "plan"
+        elif kind is None:
+            # An unlabelled row with no 目標/実績: the actual after an implicit plan row,
+            # else the second printed line of the row above.
+            kind = "actual" if current.last_implicit_plan else current.last_kind
+        current.add(kind, rest, explicit)
+
+    def _achievement_line(self, line: _Line) -> None:
+        texts = [c for c in line.cells if c]
+        if texts and compact(texts[0]) == "主な取組実績":
+            texts = texts[1:]
+        if texts and (m := KIND_PREFIX.match(texts[0])) and m.group(1) == "実績":
+            # The initiative's 実績 row printed into the achievements line (No29).
+            self._row(_Line(line.number, ["", m.group(2), *texts[1:]], ""), forced_kind="actual")
+            return
+        if texts and self.achievements_line is None:
+            self.achievements_line = line.number
+        self.achievements.extend(texts)
+
+
+class _InitiativeBuilder:
+    """Collects the rows of one initiative into per-year plan and actual text."""
+
+    def __init__(self, label: str | None, line: int, years: list[str]) -> None:
+        self.label = label
+        self.line = line
+        self.years = years
+        self.cells: dict[str, dict[str, list[str]]] = {y: {"plan": [], "actual": []} for y in years}
+        self.kinds: list[str] = []
+        self.last_kind = "plan"
+        self.last_implicit_plan = False
+
+    def has(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    def _put(self, year_index: int, kind: str, text: str) -> None:
+        if not text:
+            return
+        year = self.years[min(year_index, len(self.years) - 1)]  # overflow joins the last year
+        self.cells[year][kind].append(text)
+
+    def add(self, kind: str, cells: list[str], explicit: bool) -> None:
+        index = 0
+        for cell in cells:
+            if m := PLAN_AND_ACTUAL.match(cell):  # "目標 … 実績 …" in one cell (No44, No52)
+                self._put(index, "plan", m.group(1))
+                self._put(index, "actual", m.group(2))
+                index += 1
+            elif (m := KIND_PREFIX.match(cell)) and m.group(1) == "実績" and kind == "plan":
+                # The previous year's 実績 printed beside its plan (No39).
+                self._put(max(index - 1, 0), "actual", m.group(2))
+            elif m := KIND_PREFIX.match(cell):
+                self._put(index, KINDS[m.group(1)], m.group(2))
+                index += 1
+            else:
+                self._put(index, kind, cell)
+                index += 1
+        self.kinds.append(kind)
+        self.last_kind = kind
+        self.last_implicit_plan = kind == "plan" and not explicit
+
+    def build(self, file: str) -> Initiative:
+        years = {
+            y: YearCell(plan=" ".join(c["plan"]) or None, actual=" ".join(c["actual"]) or None)
+            for y, c in self.cells.items()
+        }
+        return Initiative(label=self.label, years=years, source=Source(file=file, line=self.line))
+
+
+def _sections(values: list[str]) -> list[str]:
+    """Several sections in one cell: split on spaces, and on ・ after a 課/部/室 name."""
+    sections: list[str] = []
+    for value in values:
+        for part in value.split():
+            sections.extend(p for p in re.split(r"(?<=[課部室局])・", part) if p)
+    return sections

@@ -1,0 +1,122 @@
+"""Links between editions: the same project in an older and a newer roadmap.
+
+Pure: takes two lists of projects, returns Link models with their evidence and score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.models import Link, Project
+from bot.text import compact
+
+# A link needs this much evidence (0–100); tuned on the R6 → R7 editions so that renamed
+# projects (へき地オンライン診療支援対策事業 → 推進事業) link and unrelated ones do not.
+THRESHOLD = 72.0
+_PARENS = re.compile(r"[(（][^)）]*[)）]")
+_SUFFIXES = ("事業費補助", "費補助", "事業費", "費")
+
+
+def core_name(name: str) -> str:
+    """A project name without spaces, parentheses or a budget suffix: how people refer to it."""
+    base = compact(_PARENS.sub("", compact(name))) or compact(name)
+    for suffix in _SUFFIXES:
+        if base.endswith(suffix) and len(base) > len(suffix) + 2:
+            return base[: -len(suffix)] + ("事業" if suffix.startswith("事業") else "")
+    return base
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What linking compares, computed once per project."""
+
+    project: Project
+    core: str
+    texts: str
+    summary: str
+    labels: str
+    label_list: tuple[str, ...]
+
+
+def _features(project: Project) -> _Features:
+    parts = [project.summary, project.achievements or ""]
+    for initiative in project.initiatives:
+        parts.append(initiative.label or "")
+        for cell in initiative.years.values():
+            parts.extend([cell.plan or "", cell.actual or ""])
+    labels = tuple(compact(i.label) for i in project.initiatives if i.label)
+    return _Features(
+        project=project,
+        core=core_name(project.name),
+        texts=compact(" ".join(parts)),
+        summary=compact(project.summary),
+        labels=" ".join(labels),
+        label_list=labels,
+    )
+
+
+def _closest_labels(older: _Features, newer: _Features) -> tuple[float, str, str] | None:
+    """The most alike pair of initiative labels, with their similarity."""
+    pairs = [(fuzz.ratio(a, b), a, b) for a in older.label_list for b in newer.label_list]
+    return max(pairs, default=None)
+
+
+def score(older: Project, newer: Project) -> tuple[float, str]:
+    """How sure we are that two projects are one, and the evidence in words."""
+    return _score(_features(older), _features(newer))
+
+
+def _score(old: _Features, new: _Features) -> tuple[float, str]:
+    if old.core == new.core:
+        return 100.0, "同名 (same name)"
+    if old.core in new.texts:
+        return 95.0, f"新版の記載に「{old.core}」(the newer edition names the older project)"
+    start = old.project.start_year
+    same_start = start is not None and start == new.project.start_year
+    name = fuzz.ratio(old.core, new.core)
+    summary = fuzz.ratio(old.summary, new.summary)
+    labels = fuzz.token_set_ratio(old.labels, new.labels)
+    combined = 0.45 * name + 0.35 * summary + 0.20 * labels + (5.0 if same_start else 0.0)
+    candidates = [
+        (
+            min(combined, 94.0),
+            f"名称{name:.0f}・概要{summary:.0f}・取組{labels:.0f}"
+            + ("・始期同じ" if same_start else ""),
+        )
+    ]
+    pair = _closest_labels(old, new)
+    if same_start and pair and pair[0] >= 90:
+        # Same first year and the same initiative: a project renamed and regrouped (No31).
+        candidates.append(
+            (
+                85.0,
+                f"始期{old.project.start}が同じ・取組「{pair[1]}」→「{pair[2]}」"
+                "(same start and initiative)",
+            )
+        )
+    return max(candidates)
+
+
+def link_editions(older: list[Project], newer: list[Project]) -> list[Link]:
+    """Every pair of projects whose evidence clears the threshold."""
+    links = []
+    new_features = [_features(p) for p in newer]
+    for old_project in older:
+        old = _features(old_project)
+        for new_f in new_features:
+            value, evidence = _score(old, new_f)
+            new = new_f.project
+            if value >= THRESHOLD:
+                links.append(
+                    Link(
+                        older=old_project.key,
+                        newer=new.key,
+                        score=round(value, 1),
+                        evidence=evidence,
+                        renamed=compact(old_project.name) != compact(new.name),
+                    )
+                )
+    return links

@@ -1,0 +1,77 @@
+"""Schema changes, registered in order and recorded in the database itself."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("roadmap")
+
+
+@migrations()
+def m001_roadmap(db: Database) -> None:
+    """Editions, projects, initiatives and their per-year cells, links, full-text index."""
+    db.execute(
+        """CREATE TABLE editions (
+            code TEXT PRIMARY KEY, fiscal_year INTEGER NOT NULL, title TEXT,
+            source_file TEXT NOT NULL, sha256 TEXT NOT NULL, loaded_at TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE projects (
+            key TEXT PRIMARY KEY, edition TEXT NOT NULL REFERENCES editions(code),
+            position INTEGER NOT NULL, no INTEGER, number_inferred INTEGER NOT NULL,
+            name TEXT NOT NULL, field TEXT, category TEXT, department TEXT,
+            sections TEXT NOT NULL, budget_thousand_yen INTEGER NOT NULL, budget_note TEXT,
+            start TEXT, "end" TEXT, start_fy INTEGER, end_fy INTEGER,
+            priority_frame INTEGER, future_response INTEGER, summary TEXT NOT NULL,
+            achievements TEXT, achievements_line INTEGER,
+            source_file TEXT NOT NULL, source_line INTEGER NOT NULL)"""
+    )
+    db.execute("CREATE UNIQUE INDEX projects_edition_no ON projects(edition, no)")
+    db.execute("CREATE INDEX projects_end ON projects(edition, end_fy)")
+    db.execute("CREATE INDEX projects_department ON projects(edition, department)")
+    db.execute(
+        """CREATE TABLE initiatives (
+            id INTEGER PRIMARY KEY, project_key TEXT NOT NULL REFERENCES projects(key),
+            position INTEGER NOT NULL, label TEXT, source_line INTEGER NOT NULL,
+            UNIQUE(project_key, position))"""
+    )
+    db.execute(
+        """CREATE TABLE initiative_years (
+            initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+            fiscal_year TEXT NOT NULL, western_year INTEGER NOT NULL, plan TEXT, actual TEXT,
+            PRIMARY KEY (initiative_id, fiscal_year))"""
+    )
+    db.execute(
+        """CREATE TABLE links (
+            older TEXT NOT NULL, newer TEXT NOT NULL, score REAL NOT NULL,
+            evidence TEXT NOT NULL, renamed INTEGER NOT NULL, PRIMARY KEY (older, newer))"""
+    )
+    db.execute(
+        """CREATE VIRTUAL TABLE search_index USING fts5(
+            text, display UNINDEXED, project_key UNINDEXED, edition UNINDEXED,
+            kind UNINDEXED, ref UNINDEXED, source_line UNINDEXED, tokenize = 'trigram')"""
+    )
+
+
+@migrations()
+def m002_actual_results(db: Database) -> None:
+    """The append-only actual-results record: entries are inserted, never changed."""
+    db.execute(
+        """CREATE TABLE entries (
+            id INTEGER PRIMARY KEY, project_key TEXT NOT NULL, edition TEXT NOT NULL,
+            project_no INTEGER, fiscal_year TEXT, initiative TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('actual', 'achievement', 'retraction')),
+            text TEXT NOT NULL, retracts INTEGER REFERENCES entries(id),
+            author_id TEXT, author_name TEXT, platform TEXT NOT NULL, channel TEXT,
+            source_file TEXT, source_line INTEGER, request_id TEXT,
+            dedupe_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)"""
+    )
+    db.execute("CREATE INDEX entries_project ON entries(project_key, id)")
+    db.execute("CREATE INDEX entries_created ON entries(created_at)")
+    db.execute("CREATE INDEX entries_retracts ON entries(retracts)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER entries_no_{action.lower()} BEFORE {action} ON entries
+            BEGIN SELECT RAISE(ABORT, 'entries are append-only: {action} refused'); END"""
+        )

@@ -1,0 +1,138 @@
+"""The roadmap's domain models (pydantic v2): what a document says, validated."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from bot.fiscal_year import FiscalYear
+
+YEAR_COLUMNS = ("R6", "R7", "R8", "R9", "R10")
+
+
+class Source(BaseModel):
+    """Where a fact was printed: a file and a 1-based line number."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    line: int = Field(ge=1)
+
+
+class YearCell(BaseModel):
+    """One fiscal year's cell of an initiative: the plan/goal and the actual, as printed."""
+
+    plan: str | None = None
+    actual: str | None = None
+
+
+class Initiative(BaseModel):
+    """An initiative row (取組) with its per-year plan (計画/目標) and actual (実績)."""
+
+    label: str | None
+    years: dict[str, YearCell] = Field(default_factory=dict)
+    source: Source
+
+    @field_validator("years")
+    @classmethod
+    def _years_are_fiscal_years(cls, value: dict[str, YearCell]) -> dict[str, YearCell]:
+        for code in value:
+            FiscalYear.parse(code)
+        return value
+
+
+class Project(BaseModel):
+    """One project (事業) of one edition, every field as the document prints it."""
+
+    edition: str
+    position: int = Field(ge=1, description="1-based order of the block in its document")
+    no: int | None = None
+    number_inferred: bool = False
+    name: str
+    field: str | None = None
+    category: str | None = None
+    department: str | None = None
+    sections: list[str] = Field(default_factory=list)
+    budget_thousand_yen: int = Field(ge=0)
+    budget_note: str | None = None
+    start: str | None = None
+    end: str | None = None
+    priority_frame: bool | None = None
+    future_response: bool | None = None
+    summary: str
+    initiatives: list[Initiative] = Field(default_factory=list)
+    achievements: str | None = None
+    achievements_line: int | None = Field(default=None, exclude=True)
+    source: Source
+
+    @property
+    def key(self) -> str:
+        """Stable id within the store: R7/No40, or R6/#3 for an unnumbered edition."""
+        return (
+            f"{self.edition}/No{self.no}"
+            if self.no is not None
+            else f"{self.edition}/#{self.position}"
+        )
+
+    @property
+    def start_year(self) -> FiscalYear | None:
+        """事業始期 as a fiscal year, None if missing."""
+        return FiscalYear.try_parse(self.start)
+
+    @property
+    def end_year(self) -> FiscalYear | None:
+        """事業終期 as a fiscal year, None if missing or 未定."""
+        return FiscalYear.try_parse(self.end)
+
+
+class Edition(BaseModel):
+    """One published roadmap: its fiscal year, title and projects."""
+
+    code: str
+    title: str | None = None
+    source_file: str
+    sha256: str
+    projects: list[Project]
+
+    @property
+    def fiscal_year(self) -> FiscalYear:
+        """The fiscal year whose budgets the edition prints (R7 for R7事業費)."""
+        return FiscalYear.parse(self.code)
+
+
+EntryKind = Literal["actual", "achievement", "retraction"]
+
+
+class ActualEntry(BaseModel):
+    """One entry of a project's append-only actual-results record."""
+
+    id: int | None = None
+    project_key: str
+    edition: str
+    project_no: int | None = None
+    fiscal_year: str | None = None
+    initiative: str | None = None
+    kind: EntryKind = "actual"
+    text: str
+    retracts: int | None = None
+    author_id: str | None = None
+    author_name: str | None = None
+    platform: str
+    channel: str | None = None
+    source_file: str | None = None
+    source_line: int | None = None
+    request_id: str | None = None
+    created_at: datetime | None = None
+    retracted: bool = False
+
+
+class Link(BaseModel):
+    """The same project in two editions, with the evidence that says so."""
+
+    older: str
+    newer: str
+    score: float
+    evidence: str
+    renamed: bool

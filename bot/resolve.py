@@ -1,0 +1,223 @@
+"""Finding the project someone means: by number, by key, by (part of) its name or a keyword."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.errors import ProjectNotFound
+from bot.links import core_name
+from bot.models import Project
+from bot.store import Store
+from bot.text import compact
+
+NUMBER = re.compile(
+    r"(?:【\s*|\[\s*)?No\.?\s*(\d{1,4})\s*(?:】|\])?|#\s*(\d{1,4})|(\d{1,4})\s*番", re.I
+)
+KEY = re.compile(r"^(R\d{1,2}|H\d{1,2})/(?:No(\d+)|#(\d+))$", re.I)
+# Spellings that differ between editions and people: normalise both sides the same way.
+VARIANTS = {
+    "障害": "障がい",
+    "子ども": "こども",
+    "子供": "こども",
+    "僻地": "へき地",
+    "ネット・セーフティ": "ネットセーフティ",
+}
+# English words people use for projects, mapped to the words the roadmap prints.
+ENGLISH = {
+    "public health": "公衆衛生",
+    "remote area": "へき地",
+    "rural": "へき地",
+    "telemedicine": "オンライン診療",
+    "online medical": "オンライン診療",
+    "online consultation": "オンライン診療",
+    "online": "オンライン",
+    "emergency": "救急",
+    "ambulance": "救急",
+    "nursing care": "介護",
+    "care technology": "介護テクノロジー",
+    "robot": "ロボット",
+    "disability": "障がい",
+    "disabled": "障がい",
+    "pediatric": "小児科",
+    "paediatric": "小児科",
+    "daycare": "保育",
+    "nursery": "保育",
+    "school network": "校内ネットワーク",
+    "network": "ネットワーク",
+    "school": "学校",
+    "high school": "高校",
+    "web application": "WEB出願",
+    "online application": "WEB出願",
+    "entrance exam": "入学者選抜",
+    "remote education": "遠隔教育",
+    "remote learning": "遠隔教育",
+    "distance learning": "遠隔教育",
+    "transport": "交通",
+    "transit": "交通",
+    "digital divide": "デジタルデバイド",
+    "internet safety": "ネットセーフティ",
+    "net safety": "ネットセーフティ",
+    "livestock": "家畜",
+    "animal disease": "家畜伝染病",
+    "disaster prevention": "防災",
+    "disaster education": "防災教育",
+    "digital tools": "デジタルツール",
+    "digital tool": "デジタルツール",
+    "cyber security": "セキュリティ",
+    "cybersecurity": "セキュリティ",
+    "security": "セキュリティ",
+    "smart aomori construction": "スマートAomoriコンストラクション",
+    "smart construction": "スマートAomoriコンストラクション",
+    "construction": "コンストラクション",
+    "road": "道路",
+    "pavement": "舗装",
+    "promotion": "プロモーション",
+    "data linkage": "データ連携",
+    "data platform": "データ連携基盤",
+    "elderly": "高齢者",
+    "seniors": "高齢者",
+    "health record": "PHR",
+    "emergency deployment": "緊急配備",
+}
+MIN_SCORE = 70.0
+TIE_MARGIN = 4.0
+
+
+def normalise_name(text: str) -> str:
+    """Compact NFKC text with spelling variants unified, for comparing names."""
+    text = compact(text).lower()
+    for variant, canonical in VARIANTS.items():
+        text = text.replace(compact(variant).lower(), compact(canonical).lower())
+    return text
+
+
+def translate_english(text: str) -> str:
+    """Replace known English project words with the roadmap's Japanese words."""
+    lowered = f" {text.lower()} "
+    for english, japanese in sorted(ENGLISH.items(), key=lambda kv: -len(kv[0])):
+        lowered = re.sub(rf"(?<![a-z]){re.escape(english)}(?![a-z])", japanese, lowered)
+    return lowered.strip()
+
+
+def parse_number(text: str) -> int | None:
+    """A project number written as No40, No.40, no 40, No.４０, 【No40】, 40番 or #40."""
+    m = NUMBER.search(compact(text).replace("No.", "No"))
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+@dataclass
+class Match:
+    """A project and how well a reference matched it (0–100)."""
+
+    project: Project
+    score: float
+    how: str = ""
+
+
+@dataclass
+class Resolution:
+    """What a reference resolved to: one project, several close ones, or none."""
+
+    status: str  # ok, ambiguous, not_found
+    matches: list[Match] = field(default_factory=list)
+
+    @property
+    def project(self) -> Project | None:
+        return self.matches[0].project if self.status == "ok" and self.matches else None
+
+
+def _name_forms(project: Project) -> list[str]:
+    forms = {normalise_name(project.name), normalise_name(core_name(project.name))}
+    base = re.sub(r"[(（][^)）]*[)）]", "", compact(project.name))
+    forms.add(normalise_name(base))
+    return [f for f in forms if f]
+
+
+def match_names(projects: list[Project], text: str) -> list[Match]:
+    """Projects ranked by how well text matches their name (best first)."""
+    query = normalise_name(translate_english(text))
+    query = re.sub(r"(について|のこと|事業費補助|事業費|事業)$", "", query)
+    if len(query) < 2:
+        return []
+    matches = []
+    for project in projects:
+        best = 0.0
+        how = ""
+        for form in _name_forms(project):
+            if query == form:
+                best, how = 100.0, "name"
+                break
+            if query in form:
+                # A part of the name: the longer the part, the surer the match.
+                value = 80.0 + 20.0 * len(query) / len(form)
+                if len(query) <= 3:
+                    value -= 8.0
+                if value > best:
+                    best, how = value, "part of name"
+                continue
+            value = fuzz.ratio(query, form)
+            if len(query) >= 4:
+                value = max(value, fuzz.partial_ratio(query, form) * 0.9)
+            if value > best:
+                best, how = value, "similar name"
+        matches.append(Match(project, best, how))
+    matches.sort(key=lambda m: (-m.score, m.project.position))
+    return matches
+
+
+def resolve(store: Store, reference: str, edition: str | None = None) -> Resolution:
+    """Resolve a reference to a project of an edition (default: the latest)."""
+    reference = reference.strip()
+    if m := KEY.match(compact(reference)):
+        project = store.project(
+            f"{m.group(1).upper()}/{'No' if m.group(2) else '#'}{m.group(2) or m.group(3)}"
+        )
+        return (
+            Resolution("ok", [Match(project, 100, "key")]) if project else Resolution("not_found")
+        )
+    projects = store.projects(edition)
+    number = parse_number(reference) if not re.fullmatch(r"\d{5,}", reference) else None
+    if number is None and re.fullmatch(r"\d{1,4}", compact(reference)):
+        number = int(compact(reference))
+    if number is not None:
+        found = [p for p in projects if p.no == number]
+        if found:
+            return Resolution("ok", [Match(found[0], 100, "number")])
+        return Resolution("not_found", [])
+    matches = [m for m in match_names(projects, reference) if m.score > 0]
+    return judge(matches)
+
+
+def judge(matches: list[Match]) -> Resolution:
+    """One clear winner, several close candidates, or nothing good enough."""
+    if not matches or matches[0].score < MIN_SCORE:
+        return Resolution("not_found", matches[:3])
+    top = matches[0].score
+    close = [m for m in matches if m.score >= MIN_SCORE and top - m.score <= TIE_MARGIN]
+    if len(close) > 1 and top < 100:
+        return Resolution("ambiguous", close[:8])
+    return Resolution("ok", matches[:1])
+
+
+def resolve_one(store: Store, reference: str, edition: str | None = None) -> Project:
+    """Resolve to exactly one project or raise ProjectNotFound with the reason."""
+    resolution = resolve(store, reference, edition)
+    if resolution.project:
+        return resolution.project
+    if resolution.status == "ambiguous":
+        names = ", ".join(f"{_label(m.project)}" for m in resolution.matches)
+        raise ProjectNotFound(f"{reference!r} matches several projects: {names}")
+    hint = ""
+    if resolution.matches:
+        hint = " Closest: " + ", ".join(_label(m.project) for m in resolution.matches)
+    raise ProjectNotFound(f"no project matches {reference!r}.{hint}")
+
+
+def _label(project: Project) -> str:
+    number = f"No{project.no} " if project.no is not None else ""
+    return f"{project.edition} {number}{project.name}"

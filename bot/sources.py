@@ -1,0 +1,44 @@
+"""Where the roadmap documents live, and loading them into a store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.errors import ParseError
+from bot.ingest import parse_file
+from bot.store import LoadReport, Store
+
+logger = logging.getLogger(__name__)
+
+SOURCES_DIR = Path(__file__).resolve().parent.parent / "data" / "sources"
+
+
+def default_sources() -> list[Path]:
+    """Every document in data/sources/, in name order."""
+    return sorted(p for p in SOURCES_DIR.glob("*.txt") if p.is_file())
+
+
+def load_documents(store: Store, paths: Iterable[Path] | None = None) -> LoadReport:
+    """Parse every file first, then load them all in one transaction (all or nothing)."""
+    paths = list(paths) if paths is not None else default_sources()
+    if not paths:
+        raise ParseError(str(SOURCES_DIR), None, "no roadmap documents found")
+    editions = [parse_file(Path(p)) for p in paths]
+    seen: dict[str, str] = {}
+    for edition in editions:
+        if edition.code in seen:
+            raise ParseError(
+                edition.source_file, None, f"edition {edition.code} is also in {seen[edition.code]}"
+            )
+        seen[edition.code] = edition.source_file
+    report = store.load(editions)
+    logger.info("loaded editions %s", report.editions)
+    return report
+
+
+def ensure_loaded(store: Store) -> None:
+    """Load the embedded documents into an empty store (first use of `make run`)."""
+    if not store.editions():
+        load_documents(store)

@@ -1,0 +1,606 @@
+"""The roadmap store: the only module that speaks SQL.
+
+One SQLite file (WAL, busy timeout) holds every edition, the links between them, the
+append-only actual-results record and a trigram full-text index. Reads of projects are
+served from an in-process cache that is dropped whenever any connection writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.fiscal_year import FiscalYear
+from bot.links import link_editions
+from bot.migrations import migrations
+from bot.models import ActualEntry, Edition, Initiative, Link, Project, Source, YearCell
+from bot.text import compact
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = Path("data/roadmap.db")
+BUSY_TIMEOUT_MS = 10_000
+
+
+def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db, else ROADMAP_DB, else data/roadmap.db."""
+    return Path(explicit or os.environ.get("ROADMAP_DB") or DEFAULT_DB)
+
+
+def utcnow() -> datetime:
+    """Now, in UTC (entries are stored in UTC and shown in JST)."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """An edition as loaded: code, fiscal year, title, file and number of projects."""
+
+    code: str
+    fiscal_year: int
+    title: str | None
+    source_file: str
+    sha256: str
+    projects: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One place in the roadmap where searched words occur."""
+
+    project_key: str
+    edition: str
+    kind: str  # name, summary, initiative, plan, actual, achievement, entry
+    ref: str | None
+    text: str
+    source_line: int | None
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What one ingest did: per edition, projects loaded and entries appended."""
+
+    editions: dict[str, int]
+    entries_added: int
+    entries_superseded: int
+    links: int
+
+
+class Store:
+    """Every read and write of the roadmap database."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        self._lock = threading.RLock()
+        self._cache: dict[str, list[Project]] = {}
+        self._cache_version: tuple[int, int] | None = None
+        self._writes = 0
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
+            migrations.apply(db)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None) -> Store:
+        """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db."""
+        target = resolve_db_path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(target), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        db.enable_wal()
+        return cls(db, target)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A fresh in-memory store (tests, one-off questions)."""
+        return cls(Database(sqlite3.connect(":memory:", check_same_thread=False)))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # -- transactions and caching ----------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue)."""
+        with self._lock:
+            conn = self.db.conn
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.db
+                except BaseException:
+                    conn.rollback()
+                    raise
+                else:
+                    conn.commit()
+                finally:
+                    self._writes += 1
+
+    def _fresh(self) -> None:
+        """Drop cached projects if this or any other connection has written since."""
+        version = (self.db.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
+
+    # -- ingestion -------------------------------------------------------------------------
+
+    def load(self, editions: Iterable[Edition], now: datetime | None = None) -> LoadReport:
+        """Load parsed editions in one transaction; chat entries are never touched."""
+        now = now or utcnow()
+        editions = list(editions)
+        added = superseded = 0
+        with self.transaction():
+            for edition in editions:
+                a, s = self._load_edition(edition, now)
+                added += a
+                superseded += s
+            links = self._relink({e.code: e.projects for e in editions})
+        return LoadReport(
+            editions={e.code: len(e.projects) for e in editions},
+            entries_added=added,
+            entries_superseded=superseded,
+            links=links,
+        )
+
+    def _load_edition(self, edition: Edition, now: datetime) -> tuple[int, int]:
+        db = self.db
+        code = edition.code
+        old_keys = [r[0] for r in db.execute("SELECT key FROM projects WHERE edition = ?", [code])]
+        if old_keys:
+            marks = ",".join("?" * len(old_keys))
+            db.execute(
+                f"DELETE FROM initiative_years WHERE initiative_id IN "
+                f"(SELECT id FROM initiatives WHERE project_key IN ({marks}))",
+                old_keys,
+            )
+            db.execute(f"DELETE FROM initiatives WHERE project_key IN ({marks})", old_keys)
+            db.execute(f"DELETE FROM projects WHERE key IN ({marks})", old_keys)
+        db.execute("DELETE FROM search_index WHERE edition = ? AND kind != 'entry'", [code])
+        db["editions"].upsert(
+            {
+                "code": code,
+                "fiscal_year": edition.fiscal_year.western,
+                "title": edition.title,
+                "source_file": edition.source_file,
+                "sha256": edition.sha256,
+                "loaded_at": now.isoformat(),
+            },
+            pk="code",
+        )
+        rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM initiatives").fetchone()[0]
+        wanted: dict[str, ActualEntry] = {}
+        for project in edition.projects:
+            next_id = _project_rows(project, next_id, rows)
+            for entry in document_entries(project, edition):
+                wanted[_dedupe_key(entry)] = entry
+        for table in TABLES:  # bulk inserts: one statement batch per table
+            db[table].insert_all(rows[table], batch_size=500)
+        return self._sync_document_entries(code, edition.source_file, wanted, now)
+
+    def _sync_document_entries(
+        self, edition: str, file: str, wanted: dict[str, ActualEntry], now: datetime
+    ) -> tuple[int, int]:
+        """Append the document's 実績 as entries; retract (never delete) ones now gone."""
+        existing = {
+            row["dedupe_key"]: row["id"]
+            for row in self.db.query(
+                "SELECT e.id, e.dedupe_key FROM entries e WHERE e.edition = ? "
+                "AND e.platform = 'document' AND e.kind != 'retraction' AND NOT EXISTS "
+                "(SELECT 1 FROM entries r WHERE r.retracts = e.id)",
+                [edition],
+            )
+        }
+        added = 0
+        for key, entry in wanted.items():
+            if key not in existing:
+                self._insert_entry(entry.model_copy(update={"created_at": now}), key)
+                added += 1
+        superseded = 0
+        for key, entry_id in existing.items():
+            if key in wanted:
+                continue
+            old = self.entry(entry_id)
+            assert old is not None
+            retraction = ActualEntry(
+                project_key=old.project_key,
+                edition=old.edition,
+                project_no=old.project_no,
+                fiscal_year=old.fiscal_year,
+                initiative=old.initiative,
+                kind="retraction",
+                text=f"superseded by {file}",
+                retracts=entry_id,
+                platform="document",
+                source_file=file,
+                created_at=now,
+            )
+            self._insert_entry(retraction, f"retract:{entry_id}")
+            superseded += 1
+        return added, superseded
+
+    def _relink(self, loaded: dict[str, list[Project]]) -> int:
+        """Recompute links between each edition and the one before it."""
+        self.db.execute("DELETE FROM links")
+        self._writes += 1  # the cache must not serve projects from before this load
+        self._cache.clear()
+        codes = [e.code for e in self.editions()]
+        count = 0
+        for older, newer in itertools.pairwise(codes):
+            links = link_editions(
+                loaded.get(older) or self._load_projects(older),
+                loaded.get(newer) or self._load_projects(newer),
+            )
+            self.db["links"].insert_all(link.model_dump() for link in links)
+            count += len(links)
+        return count
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def editions(self) -> list[EditionInfo]:
+        """Every loaded edition, oldest first."""
+        with self._lock:
+            rows = self.db.query(
+                "SELECT e.*, (SELECT count(*) FROM projects p WHERE p.edition = e.code) AS n "
+                "FROM editions e ORDER BY fiscal_year"
+            )
+            return [
+                EditionInfo(
+                    r["code"], r["fiscal_year"], r["title"], r["source_file"], r["sha256"], r["n"]
+                )
+                for r in rows
+            ]
+
+    def latest_edition(self) -> str | None:
+        """The code of the newest edition, None for an empty store."""
+        editions = self.editions()
+        return editions[-1].code if editions else None
+
+    def projects(self, edition: str | None = None) -> list[Project]:
+        """All projects of an edition (default: the latest), in document order."""
+        with self._lock:
+            self._fresh()
+            code = edition or self.latest_edition()
+            if code is None:
+                return []
+            if code not in self._cache:
+                self._cache[code] = self._load_projects(code)
+            return self._cache[code]
+
+    def all_projects(self) -> list[Project]:
+        """Every project of every edition, oldest edition first."""
+        return [p for e in self.editions() for p in self.projects(e.code)]
+
+    def project(self, key: str) -> Project | None:
+        """One project by key (R7/No40, R6/#3)."""
+        edition = key.split("/", 1)[0]
+        return next((p for p in self.projects(edition) if p.key == key), None)
+
+    def _load_projects(self, edition: str) -> list[Project]:
+        db = self.db
+        initiatives: dict[str, list[Initiative]] = {}
+        cells: dict[int, dict[str, YearCell]] = {}
+        for r in db.query(
+            "SELECT y.* FROM initiative_years y JOIN initiatives i ON i.id = y.initiative_id "
+            "JOIN projects p ON p.key = i.project_key WHERE p.edition = ? ORDER BY y.western_year",
+            [edition],
+        ):
+            cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell(
+                plan=r["plan"], actual=r["actual"]
+            )
+        for r in db.query(
+            "SELECT i.*, p.source_file FROM initiatives i JOIN projects p ON p.key = i.project_key "
+            "WHERE p.edition = ? ORDER BY i.project_key, i.position",
+            [edition],
+        ):
+            initiatives.setdefault(r["project_key"], []).append(
+                Initiative(
+                    label=r["label"],
+                    years=cells.get(r["id"], {}),
+                    source=Source(file=r["source_file"], line=r["source_line"]),
+                )
+            )
+        projects = []
+        for r in db.query("SELECT * FROM projects WHERE edition = ? ORDER BY position", [edition]):
+            projects.append(
+                Project(
+                    edition=r["edition"],
+                    position=r["position"],
+                    no=r["no"],
+                    number_inferred=bool(r["number_inferred"]),
+                    name=r["name"],
+                    field=r["field"],
+                    category=r["category"],
+                    department=r["department"],
+                    sections=json.loads(r["sections"]),
+                    budget_thousand_yen=r["budget_thousand_yen"],
+                    budget_note=r["budget_note"],
+                    start=r["start"],
+                    end=r["end"],
+                    priority_frame=_bool(r["priority_frame"]),
+                    future_response=_bool(r["future_response"]),
+                    summary=r["summary"],
+                    initiatives=initiatives.get(r["key"], []),
+                    achievements=r["achievements"],
+                    achievements_line=r["achievements_line"],
+                    source=Source(file=r["source_file"], line=r["source_line"]),
+                )
+            )
+        return projects
+
+    def links(self) -> list[Link]:
+        """Every link between editions, best first."""
+        with self._lock:
+            rows = self.db.query("SELECT * FROM links ORDER BY older, score DESC")
+            return [Link(**{**r, "renamed": bool(r["renamed"])}) for r in rows]
+
+    def predecessors(self, key: str) -> list[Link]:
+        """Links from older editions to this project."""
+        return [link for link in self.links() if link.newer == key]
+
+    def successors(self, key: str) -> list[Link]:
+        """Links from this project to newer editions."""
+        return [link for link in self.links() if link.older == key]
+
+    def search(self, words: str, edition: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Places where the words occur: FTS5 trigram for 3+ characters, LIKE below that."""
+        needle = compact(words)
+        if not needle:
+            return []
+        if len(needle) >= 3:
+            sql = "SELECT * FROM search_index WHERE text MATCH ?"
+            params: list = ['"' + needle.replace('"', '""') + '"']
+        else:
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            sql = "SELECT * FROM search_index WHERE text LIKE ? ESCAPE '\\'"
+            params = [f"%{escaped}%"]
+        if edition:
+            sql += " AND edition = ?"
+            params.append(edition)
+        sql += " LIMIT ?"
+        params.append(limit)
+        with self._lock:
+            return [
+                SearchHit(
+                    r["project_key"],
+                    r["edition"],
+                    r["kind"],
+                    r["ref"],
+                    r["display"],
+                    int(r["source_line"]) if r["source_line"] not in (None, "") else None,
+                )
+                for r in self.db.query(sql, params)
+            ]
+
+    # -- the actual-results record ---------------------------------------------------------
+
+    def append_entry(
+        self, entry: ActualEntry, dedupe_key: str | None = None
+    ) -> tuple[ActualEntry, bool]:
+        """Append an entry; with a dedupe key seen before, return the first one instead."""
+        key = dedupe_key or _dedupe_key(entry)
+        with self.transaction():
+            row = self.db.execute("SELECT id FROM entries WHERE dedupe_key = ?", [key]).fetchone()
+            if row:
+                existing = self.entry(row[0])
+                assert existing is not None
+                return existing, False
+            entry_id = self._insert_entry(entry, key)
+        stored = self.entry(entry_id)
+        assert stored is not None
+        return stored, True
+
+    def _insert_entry(self, entry: ActualEntry, dedupe_key: str) -> int:
+        created = entry.created_at or utcnow()
+        data = entry.model_dump(exclude={"id", "retracted", "created_at"})
+        data["created_at"] = created.astimezone(UTC).isoformat()
+        data["dedupe_key"] = dedupe_key
+        entry_id = self.db["entries"].insert(data).last_pk
+        if entry.kind != "retraction" and entry.platform != "document":
+            self.db["search_index"].insert(
+                {
+                    "text": compact(entry.text),
+                    "display": entry.text,
+                    "project_key": entry.project_key,
+                    "edition": entry.edition,
+                    "kind": "entry",
+                    "ref": str(entry_id),
+                    "source_line": None,
+                }
+            )
+        return int(entry_id)
+
+    def entry(self, entry_id: int) -> ActualEntry | None:
+        """One entry by id."""
+        rows = self._entries("WHERE e.id = ?", [entry_id])
+        return rows[0] if rows else None
+
+    def entries(
+        self,
+        project_key: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        include_retractions: bool = True,
+    ) -> list[ActualEntry]:
+        """Entries in the order they were appended, filtered by project and time."""
+        where, params = [], []
+        if project_key:
+            where.append("e.project_key = ?")
+            params.append(project_key)
+        if since:
+            where.append("e.created_at >= ?")
+            params.append(since.astimezone(UTC).isoformat())
+        if until:
+            where.append("e.created_at < ?")
+            params.append(until.astimezone(UTC).isoformat())
+        if not include_retractions:
+            where.append("e.kind != 'retraction'")
+        return self._entries(("WHERE " + " AND ".join(where)) if where else "", params)
+
+    def _entries(self, where: str, params: list) -> list[ActualEntry]:
+        sql = (
+            "SELECT e.*, EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id) AS is_retracted "
+            f"FROM entries e {where} ORDER BY e.id"
+        )
+        with self._lock:
+            return [
+                ActualEntry(
+                    **{k: v for k, v in r.items() if k not in ("dedupe_key", "is_retracted")},
+                    retracted=bool(r["is_retracted"]),
+                )
+                for r in self.db.query(sql, params)
+            ]
+
+    # -- operations ------------------------------------------------------------------------
+
+    def integrity_check(self) -> str:
+        """SQLite's own integrity check: 'ok' when the file is sound."""
+        with self._lock:
+            return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+TABLES = ("projects", "initiatives", "initiative_years", "search_index")
+
+
+def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
+    """The rows one project adds to each table; returns the next free initiative id."""
+    rows["projects"].append(
+        {
+            "key": p.key,
+            "edition": p.edition,
+            "position": p.position,
+            "no": p.no,
+            "number_inferred": p.number_inferred,
+            "name": p.name,
+            "field": p.field,
+            "category": p.category,
+            "department": p.department,
+            "sections": json.dumps(p.sections, ensure_ascii=False),
+            "budget_thousand_yen": p.budget_thousand_yen,
+            "budget_note": p.budget_note,
+            "start": p.start,
+            "end": p.end,
+            "start_fy": p.start_year.western if p.start_year else None,
+            "end_fy": p.end_year.western if p.end_year else None,
+            "priority_frame": p.priority_frame,
+            "future_response": p.future_response,
+            "summary": p.summary,
+            "achievements": p.achievements,
+            "achievements_line": p.achievements_line,
+            "source_file": p.source.file,
+            "source_line": p.source.line,
+        }
+    )
+    index = [("name", None, p.name, p.source.line), ("summary", None, p.summary, p.source.line)]
+    if p.achievements:
+        index.append(("achievement", None, p.achievements, p.achievements_line))
+    for position, initiative in enumerate(p.initiatives, start=1):
+        line = initiative.source.line
+        rows["initiatives"].append(
+            {
+                "id": next_id,
+                "project_key": p.key,
+                "position": position,
+                "label": initiative.label,
+                "source_line": line,
+            }
+        )
+        if initiative.label:
+            index.append(("initiative", str(position), initiative.label, line))
+        for year, cell in initiative.years.items():
+            rows["initiative_years"].append(
+                {
+                    "initiative_id": next_id,
+                    "fiscal_year": year,
+                    "western_year": FiscalYear.parse(year).western,
+                    "plan": cell.plan,
+                    "actual": cell.actual,
+                }
+            )
+            if cell.plan:
+                index.append(("plan", f"{position}:{year}", cell.plan, line))
+            if cell.actual:
+                index.append(("actual", f"{position}:{year}", cell.actual, line))
+        next_id += 1
+    rows["search_index"].extend(
+        {
+            "text": compact(text),
+            "display": text,
+            "project_key": p.key,
+            "edition": p.edition,
+            "kind": kind,
+            "ref": ref,
+            "source_line": line,
+        }
+        for kind, ref, text, line in index
+    )
+    return next_id
+
+
+def _bool(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _dedupe_key(entry: ActualEntry) -> str:
+    """A key that is the same for the same document fact, so re-ingesting adds nothing."""
+    digest = hashlib.sha256(entry.text.encode()).hexdigest()[:16]
+    return f"doc:{entry.project_key}:{entry.kind}:{entry.initiative}:{entry.fiscal_year}:{digest}"
+
+
+def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:
+    """The first entries of a project's record: the 実績 cells and 主な取組実績 as printed."""
+    entries = []
+    for position, initiative in enumerate(project.initiatives, start=1):
+        for year, cell in initiative.years.items():
+            if cell.actual:
+                entries.append(
+                    ActualEntry(
+                        project_key=project.key,
+                        edition=project.edition,
+                        project_no=project.no,
+                        fiscal_year=year,
+                        initiative=initiative.label or f"取組{position}",
+                        kind="actual",
+                        text=cell.actual,
+                        author_name=edition.source_file,
+                        platform="document",
+                        source_file=initiative.source.file,
+                        source_line=initiative.source.line,
+                    )
+                )
+    if project.achievements:
+        # 主な取組実績 of the R7 edition reports the year before it: R6.
+        entries.append(
+            ActualEntry(
+                project_key=project.key,
+                edition=project.edition,
+                project_no=project.no,
+                fiscal_year=(edition.fiscal_year - 1).code,
+                kind="achievement",
+                text=project.achievements,
+                author_name=edition.source_file,
+                platform="document",
+                source_file=project.source.file,
+                source_line=project.achievements_line or project.source.line,
+            )
+        )
+    return entries

@@ -1,0 +1,45 @@
+"""Text clean-up shared by the parser, the store and question understanding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+# PDF letter-spacing: "I C T" → "ICT" (three or more single capitals, so "A B" stays).
+_SPACED_CAPS = re.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){2,}(?![A-Za-z])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags such as <ul style=…>, <li>, <p> that leaked into PDF cells."""
+    return _TAG.sub(" ", text)
+
+
+def clean(text: str | None) -> str:
+    """A cell as a person reads it: no HTML, no letter-spacing, single spaces."""
+    if not text:
+        return ""
+    text = _SPACES.sub(" ", strip_html(text)).strip()
+    return _SPACED_CAPS.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC: full-width digits and letters become ASCII (Ｎｏ４０ → No40)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str | None) -> str:
+    """NFKC with every space removed: how labels and names are compared."""
+    return _SPACES.sub("", nfkc(text or ""))
+
+
+def drop_control(text: str) -> str:
+    """Remove control and bidi-override characters from user text, keeping newlines and tabs."""
+    return _CONTROL.sub("", text)
+
+
+def or_none(text: str | None) -> str | None:
+    """Empty text as None."""
+    return text if text else None

@@ -1,0 +1,86 @@
+"""`roadmap ingest`, `export` and `show`: the CLI shell over the store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.export import EXPORT_KEYS
+from tests.conftest import R7_FILE
+
+
+@pytest.fixture
+def run(tmp_path):
+    db = tmp_path / "cli.db"
+
+    def invoke(*args):
+        return CliRunner().invoke(main, [*args, "--db", str(db)])
+
+    return invoke
+
+
+def test_ingest_then_export_json_has_both_editions_with_every_key(run):
+    result = run("ingest")
+    assert result.exit_code == 0, result.output
+    assert "R6: 27 projects" in result.output and "R7: 33 projects" in result.output
+    rows = json.loads(run("export", "--format", "json").output)
+    assert len(rows) == 60
+    assert all(tuple(row) == EXPORT_KEYS for row in rows)
+    no40 = next(r for r in rows if r["edition"] == "R7" and r["no"] == 40)
+    assert no40["budget_thousand_yen"] == 188084
+    assert no40["sections"] == ["学校教育課"]
+    assert no40["source"] == {"file": R7_FILE.name, "line": 291}
+    assert no40["priority_frame"] is None
+    assert {p["key"] for p in no40["predecessors"]} == {"R6/#13", "R6/#14"}
+    assert set(no40["initiatives"][0]["years"]["R7"]) == {"plan", "actual"}
+
+
+def test_export_one_edition_as_csv(run):
+    run("ingest")
+    result = run("export", "--format", "csv", "--edition", "R7")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == 33
+    assert rows[0]["no"] == "23" and json.loads(rows[0]["sections"]) == ["健康医療福祉政策課"]
+
+
+def test_export_unknown_edition_is_a_friendly_error(run):
+    result = run("export", "--edition", "R99")
+    assert result.exit_code == 1
+    assert "no edition R99" in result.output
+
+
+def test_show_by_number_name_and_older_edition(run):
+    assert "188,084千円" in run("show", "No40").output
+    assert "No33" in run("show", "PHR").output
+    result = run("show", "へき地オンライン", "--edition", "R6")
+    assert "4,202千円" in result.output and "後継: R7版 No24" in result.output
+
+
+def test_show_unknown_project(run):
+    result = run("show", "No99")
+    assert result.exit_code == 1 and "no project matches" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_ingest_bad_file_names_file_and_line_and_changes_nothing(run, tmp_path):
+    run("ingest")
+    before = run("export").output
+    bad = tmp_path / "truncated.txt"
+    bad.write_text(R7_FILE.read_text(encoding="utf-8")[:4000], encoding="utf-8")
+    result = run("ingest", str(bad))
+    assert result.exit_code == 1
+    assert "truncated.txt, line" in result.output
+    assert run("export").output == before
+
+
+def test_ingest_twice_is_idempotent(run):
+    run("ingest")
+    first = run("export").output
+    again = run("ingest")
+    assert "entries added: 0" in again.output
+    assert run("export").output == first
