@@ -4,6 +4,7 @@ calls one function, and turns a domain error into a friendly message)."""
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -107,6 +108,54 @@ def show(reference: str, edition: str | None, db_path: Path | None) -> None:
     store = open_store(db_path)
     project = resolve_one(store, reference, edition.upper() if edition else None)
     click.echo(render_text.project_detail(store, project))
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON.")
+@db_option
+@friendly
+def ask(question: tuple[str, ...], as_json: bool, db_path: Path | None) -> None:
+    """Ask the roadmap a question, in Japanese or English."""
+    from bot.answer import ask as ask_core
+
+    store = open_store(db_path)
+    answer = ask_core(store, " ".join(question))
+    if as_json:
+        click.echo(json.dumps(answer.public(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(answer.text)
+
+
+@main.command()
+@db_option
+@friendly
+def console(db_path: Path | None) -> None:
+    """Chat with the roadmap in this terminal."""
+    from bot.adapters import console as console_adapter
+
+    console_adapter.run(open_store(db_path))
+
+
+@main.command(name="run")
+@db_option
+@click.pass_context
+@friendly
+def run_command(ctx: click.Context, db_path: Path | None) -> None:
+    """Serve Slack when its tokens are set, else open the console (what `make run` does)."""
+    from bot.settings import Settings
+
+    settings = Settings()
+    if settings.slack_configured:
+        click.echo("Slack tokens found: serving Slack.", err=True)
+        from bot.adapters.slack.serve import serve
+
+        serve(settings, db_path=db_path)
+        return
+    click.echo(
+        "No Slack tokens (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): opening the console.", err=True
+    )
+    ctx.invoke(console, db_path=db_path)
 
 
 def run() -> None:

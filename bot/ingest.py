@@ -287,6 +287,7 @@ class _BlockParser:
         for key in ("priority_frame", "future_response"):
             marks = found.get(key)
             values[key] = None if marks is None else any(m in FLAG_MARKS for m in marks)
+        values["field_lines"] = {k: v for k, v in label_line.items() if k != "edition"}
         return values, found["edition"][0]
 
     def _budget(self, text: str, line: int) -> tuple[int, str | None]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.models import Project
+from bot.text import compact
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -83,3 +85,269 @@ def flag(value: bool | None, lang: str = "ja") -> str:
 
 NOT_PRINTED = {"ja": "記載なし", "en": "not stated"}
 UNDECIDED = {"ja": "未定", "en": "undecided (未定)"}
+
+
+def period(start: str | None, end: str | None, lang: str = "ja") -> str:
+    """R5〜R10, R3〜（終期の記載なし）."""
+    s = start or NOT_PRINTED[lang]
+    if end is None:
+        return f"{s}〜（終期の記載なし）" if lang == "ja" else f"{s}– (end not stated)"
+    e = UNDECIDED[lang] if end == "未定" else end
+    return f"{s}〜{e}" if lang == "ja" else f"{s}–{e}"
+
+
+def short_ref(project: Project) -> str:
+    """No40 県立学校… (or R6版 名称 for an unnumbered edition)."""
+    if project.no is not None:
+        return f"No{project.no} {project.name}"
+    return f"{project.edition}版 {project.name}"
+
+
+def initiative_name(label: str | None, number: int, lang: str = "ja") -> str:
+    """An initiative's label, or 取組N where the document prints none."""
+    return label or (f"取組{number}" if lang == "ja" else f"initiative {number}")
+
+
+def quote(text: str, term: str, width: int = 60) -> str:
+    """The bullet or sentence of text that holds term, cut to a readable length."""
+    parts = [p.strip() for p in re.split(r"(?:^|\s)・|。|<br>|\n", text) if p.strip()]
+    needle = compact(term)
+    chosen = next((p for p in parts if needle in compact(p)), text)
+    if len(chosen) <= width * 2:
+        return chosen
+    at = max(0, compact(chosen).find(needle) - width // 2)
+    return ("…" if at else "") + chosen[at : at + width * 2] + "…"
+
+
+def entry_fact(entry, lang: str = "ja") -> str:
+    """One line of the actual-results record: year, initiative, text, and who/when for chat."""
+    year = f"{entry.fiscal_year} " if entry.fiscal_year else ""
+    where = f"[{entry.initiative}] " if entry.initiative else ""
+    if entry.kind == "achievement":
+        where = f"[{label('achievements', lang)}] "
+    line = f"・{year}{where}{entry.text}"
+    if entry.platform != "document":
+        who = entry.author_name or entry.author_id or "?"
+        when = jst(entry.created_at) if entry.created_at else ""
+        line += (
+            f"（{who}, {when}, #{entry.id}）" if lang == "ja" else f" ({who}, {when}, #{entry.id})"
+        )
+    return line
+
+
+def budget_change(old: Project, new: Project, diff: int, pct: float | None, lang: str) -> str:
+    """R6 4,202千円 → R7 45,581千円（+41,379千円、+984.8%）."""
+    sign = "+" if diff >= 0 else "−"
+    change = f"{sign}{abs(diff):,}"
+    rate = f"、{sign}{abs(pct):.1f}%" if pct is not None and lang == "ja" else ""
+    if lang == "en":
+        rate = f", {sign}{abs(pct):.1f}%" if pct is not None else ""
+        return (
+            f"Budget: {old.edition} {old.budget_thousand_yen:,} → {new.edition} "
+            f"{new.budget_thousand_yen:,} thousand yen ({change} thousand yen{rate})"
+        )
+    return (
+        f"事業費：{old.edition} {old.budget_thousand_yen:,}千円 → {new.edition} "
+        f"{new.budget_thousand_yen:,}千円（{change}千円{rate}）"
+    )
+
+
+OP_WORDS = {
+    "ja": {"lt": "より前", "le": "以前", "eq": "", "ge": "以降", "gt": "より後"},
+    "en": {
+        "lt": "before ",
+        "le": "in or before ",
+        "eq": "in ",
+        "ge": "in or after ",
+        "gt": "after ",
+    },
+}
+
+
+def year_filter_words(field: str, op: str, year: str | None, lang: str) -> str:
+    """R7に終了 / ending in R7 / 終期の記載なし."""
+    if year is None:
+        return "終期の記載なし・未定" if lang == "ja" else "no end year printed"
+    if lang == "ja":
+        verb = "終了" if field == "end" else "開始"
+        return f"{year}{OP_WORDS['ja'][op]}に{verb}"
+    verb = "ending" if field == "end" else "starting"
+    return f"{verb} {OP_WORDS['en'][op]}{year}"
+
+
+def budget_filter_words(op: str, thousand_yen: int, lang: str) -> str:
+    """事業費 100,000千円以上 / budget at least 100,000 thousand yen."""
+    if lang == "ja":
+        words = {"lt": "未満", "le": "以下", "eq": "", "ge": "以上", "gt": "超"}
+        return f"事業費 {thousand_yen:,}千円{words[op]}"
+    words = {"lt": "under", "le": "at most", "eq": "exactly", "ge": "at least", "gt": "over"}
+    return f"budget {words[op]} {thousand_yen:,} thousand yen"
+
+
+def sources_line(sources, lang: str = "ja") -> str:
+    """出典：R7版 No40, line 294 — several sources shortened after the first few."""
+    if not sources:
+        return ""
+    first = sources[0]
+    head = source_ref(first.edition, first.no, first.line, lang)
+    rest = [
+        (f"No{s.no}" if s.no is not None else f"{s.edition}版") + f" line {s.line}"
+        for s in sources[1:6]
+    ]
+    more = len(sources) - 6
+    tail = ("; " + "; ".join(rest)) if rest else ""
+    if more > 0:
+        tail += f" ほか{more}件" if lang == "ja" else f" and {more} more"
+    return head + tail
+
+
+def help_lines(lang: str = "ja") -> list[str]:
+    """What the bot can answer."""
+    if lang == "en":
+        return [
+            "Ask about a project by number or name: budget, owner, period, summary, plan, results.",
+            "Ask for lists: ending in R7, started before R5, by department, over 100 million yen.",
+            "Ask for totals, counts, averages, the largest, top 5, per department.",
+            "Compare editions: R6 vs R7 budget, renamed projects, predecessor, what changed.",
+        ]
+    return [
+        "番号や事業名で聞いてください：事業費・担当・期間・概要・計画・実績。",
+        "一覧：R7で終わる事業、R5より前に始まった事業、教育庁の事業、1億円以上の事業。",
+        "集計：合計・件数・平均・最大・トップ5・部局別。",
+        "版の比較：R6とR7の予算比較、名称が変わった事業、前身・後継、何が変わったか。",
+    ]
+
+
+def examples(lang: str = "ja") -> list[str]:
+    """Example questions."""
+    if lang == "en":
+        return ["R7 budget for No40?", "Who owns the PHR project?", "Which projects end in R7?"]
+    return ["No40の事業費は？", "PHRの担当は？", "R7で終わる事業は？"]
+
+
+PHRASES: dict[str, tuple[str, str]] = {
+    "empty_store": (
+        "ロードマップがまだ読み込まれていません（roadmap ingest）。",
+        "No roadmap is loaded yet (roadmap ingest).",
+    ),
+    "and_more": (
+        "…ほか{n}件（条件を絞ってください）",
+        "…and {n} more (narrow the question to see them)",
+    ),
+    "suggestions": ("候補：", "Try:"),
+    "help_title": ("DXロードマップについて質問できます。", "You can ask me about the DX roadmap."),
+    "list_title": ("{edition}：{what}の事業は{n}件です。", "{edition}: {n} projects {what}."),
+    "none_match": ("該当する事業はありません。", "No project matches."),
+    "unit_count": ("件", "projects"),
+    "unit_thousand_yen": ("千円", "thousand yen"),
+    "scope": ("{edition}{what}", "{edition} {what}"),
+    "n_projects": ("{n}件", "{n} projects"),
+    "group_title": ("{scope}の{by}：", "{scope} {by}:"),
+    "by_department": ("部局別", "by department"),
+    "by_category": ("項目別", "by category"),
+    "by_section": ("担当課別", "by section"),
+    "count_is": ("{scope}の事業は{n}件です。", "{scope}: {n} projects."),
+    "sum_is": (
+        "{scope}の事業費の合計は{money}です（{n}件）。",
+        "{scope}: total budget {money} ({n} projects).",
+    ),
+    "avg_is": (
+        "{scope}の事業費の平均は{money}です（{n}件）。",
+        "{scope}: average budget {money} ({n} projects).",
+    ),
+    "max_is": ("{scope}で事業費が最も大きい事業：", "{scope}: the largest budget:"),
+    "min_is": ("{scope}で事業費が最も小さい事業：", "{scope}: the smallest budget:"),
+    "top_is": ("{scope}の事業費上位{n}件：", "{scope}: top {n} by budget:"),
+    "not_found": (
+        "{edition}に「{what}」に当たる事業は見つかりませんでした。",
+        'No project matching "{what}" in the {edition}.',
+    ),
+    "which_project": (
+        "どの事業についての質問ですか？ 番号（No40）か事業名を添えてください。",
+        "Which project? Add its number (No40) or its name.",
+    ),
+    "ambiguous": (
+        "「{what}」に当たる事業が複数あります。どれですか？",
+        'Several projects match "{what}". Which one?',
+    ),
+    "budget_is": (
+        "{ref}の{edition}事業費は{money}{note}です。",
+        "{ref}: {edition} budget {money}{note}.",
+    ),
+    "owner_is": (
+        "{ref}の担当は{department} {sections}です。",
+        "{ref} is run by {department}, {sections}.",
+    ),
+    "end_not_stated": (
+        "{ref}の事業終期は記載されていません（事業始期は{start}）。",
+        "{ref}: the end year is not stated (it started in {start}).",
+    ),
+    "start_not_stated": (
+        "{ref}の事業始期は記載されていません。",
+        "{ref}: the start year is not stated.",
+    ),
+    "start_is": ("{ref}の事業始期は{start}です。", "{ref} started in {start}."),
+    "end_is": ("{ref}の事業終期は{end}です。", "{ref} ends in {end}."),
+    "period_is": ("{ref}の期間は{period}です。", "{ref} runs {period}."),
+    "summary_is": ("{ref}の概要：", "{ref} — summary:"),
+    "plan_not_stated": (
+        "{ref}の{year}計画/目標は記載されていません。",
+        "{ref}: no {year} plan is stated.",
+    ),
+    "plan_is": ("{ref}の{year}計画/目標：", "{ref} — {year} plan/goal:"),
+    "actual_not_stated": (
+        "{ref}の{year}実績はまだ記録されていません。",
+        "{ref}: no {year} results are recorded yet.",
+    ),
+    "actual_is": ("{ref}の{year}実績：", "{ref} — {year} results:"),
+    "flags_not_in_edition": (
+        "{ref}の版には重点枠事業・将来対応分の欄がありません。",
+        "{ref}: this edition has no priority flags.",
+    ),
+    "flags_are": (
+        "{ref}：重点枠事業 {priority}、将来対応分 {future}",
+        "{ref}: priority frame {priority}, future response {future}",
+    ),
+    "name_is": ("正式名は{ref}です。", "The full name is {ref}."),
+    "renamed_title": (
+        "名称が変わった（または統合された）事業：{n}件",
+        "Projects renamed or merged: {n}",
+    ),
+    "one_edition": ("比較できる版が1つしかありません。", "Only one edition is loaded."),
+    "dropped_title": (
+        "{older}版にあって{newer}版に対応する事業がないもの：{n}件",
+        "{older} projects with no counterpart in {newer}: {n}",
+    ),
+    "no_successor": ("{ref}の後継事業は見つかりません。", "{ref}: no successor found."),
+    "no_predecessor": ("{ref}の前身事業は見つかりません。", "{ref}: no predecessor found."),
+    "successor_title": ("{ref}の後継：", "{ref} — successor:"),
+    "predecessor_title": ("{ref}の前身：", "{ref} — predecessor:"),
+    "no_other_edition": (
+        "{ref}は他の版に対応する事業がありません。",
+        "{ref} has no counterpart in another edition.",
+    ),
+    "changed": ("{what}：{old} → {new}", "{what}: {old} → {new}"),
+    "summary_same": ("概要：変更なし", "Summary: unchanged"),
+    "summary_changed": ("概要：変更あり", "Summary: changed"),
+    "changes_title": ("{old} → {new}", "{old} → {new}"),
+    "edition_totals": ("版ごとの事業費合計：", "Total budget per edition:"),
+    "search_none": (
+        "「{what}」はロードマップに見つかりませんでした。",
+        '"{what}" does not appear in the roadmap.',
+    ),
+    "search_title": ("「{what}」の記載：", 'Where the roadmap mentions "{what}":'),
+    "kind_name": ("事業名", "name"),
+    "kind_summary": ("概要", "summary"),
+    "kind_initiative": ("取組", "initiative"),
+    "kind_plan": ("計画/目標", "plan"),
+    "kind_actual": ("実績", "actual"),
+    "kind_achievement": ("主な取組実績", "main achievements"),
+    "kind_entry": ("チャットでの実績報告", "progress reported in chat"),
+}
+
+
+def say(key: str, lang: str = "ja", **values) -> str:
+    """The sentence for key in the reply's language, filled in."""
+    ja, en = PHRASES[key]
+    text = (ja if lang == "ja" else en).format(**values)
+    return re.sub(r"\s{2,}", " ", text).strip()

@@ -1,15 +1,55 @@
-"""Schema changes, registered in order and recorded in the database itself."""
+"""Schema changes, registered in order and recorded in the database itself.
+
+The registry is sqlite-utils' Migrations; it is only imported when a migration is pending,
+so the question path (`roadmap ask`) starts without loading sqlite-utils at all.
+"""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
 
-migrations = Migrations("roadmap")
+SET_NAME = "roadmap"
+MIGRATIONS: list[Callable] = []
 
 
-@migrations()
-def m001_roadmap(db: Database) -> None:
+def migration(func: Callable) -> Callable:
+    """Register a schema change; they run in the order they are defined."""
+    MIGRATIONS.append(func)
+    return func
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of registered migrations not yet recorded in the database."""
+    try:
+        done = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [SET_NAME]
+            )
+        }
+    except sqlite3.OperationalError:  # a new database: no record table yet
+        done = set()
+    return [f.__name__ for f in MIGRATIONS if f.__name__ not in done]
+
+
+def apply(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations through sqlite-utils' recorded registry; returns their names."""
+    todo = pending(conn)
+    if not todo:
+        return []
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    registry = Migrations(SET_NAME)
+    for func in MIGRATIONS:
+        registry(name=func.__name__)(func)
+    registry.apply(Database(conn))
+    return todo
+
+
+@migration
+def m001_roadmap(db) -> None:
     """Editions, projects, initiatives and their per-year cells, links, full-text index."""
     db.execute(
         """CREATE TABLE editions (
@@ -54,8 +94,8 @@ def m001_roadmap(db: Database) -> None:
     )
 
 
-@migrations()
-def m002_actual_results(db: Database) -> None:
+@migration
+def m002_actual_results(db) -> None:
     """The append-only actual-results record: entries are inserted, never changed."""
     db.execute(
         """CREATE TABLE entries (
@@ -75,3 +115,9 @@ def m002_actual_results(db: Database) -> None:
             f"""CREATE TRIGGER entries_no_{action.lower()} BEFORE {action} ON entries
             BEGIN SELECT RAISE(ABORT, 'entries are append-only: {action} refused'); END"""
         )
+
+
+@migration
+def m003_field_lines(db) -> None:
+    """The line each labelled field of a project was printed on."""
+    db.execute("ALTER TABLE projects ADD COLUMN field_lines TEXT NOT NULL DEFAULT '{}'")

@@ -12,10 +12,14 @@ from bot.fiscal_year import FiscalYear
 YEAR_COLUMNS = ("R6", "R7", "R8", "R9", "R10")
 
 
+# Schemas are built on first use, not at import: `roadmap ask` must start fast.
+LAZY = ConfigDict(defer_build=True)
+
+
 class Source(BaseModel):
     """Where a fact was printed: a file and a 1-based line number."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     file: str
     line: int = Field(ge=1)
@@ -24,12 +28,16 @@ class Source(BaseModel):
 class YearCell(BaseModel):
     """One fiscal year's cell of an initiative: the plan/goal and the actual, as printed."""
 
+    model_config = LAZY
+
     plan: str | None = None
     actual: str | None = None
 
 
 class Initiative(BaseModel):
     """An initiative row (取組) with its per-year plan (計画/目標) and actual (実績)."""
+
+    model_config = LAZY
 
     label: str | None
     years: dict[str, YearCell] = Field(default_factory=dict)
@@ -45,6 +53,8 @@ class Initiative(BaseModel):
 
 class Project(BaseModel):
     """One project (事業) of one edition, every field as the document prints it."""
+
+    model_config = LAZY
 
     edition: str
     position: int = Field(ge=1, description="1-based order of the block in its document")
@@ -65,6 +75,8 @@ class Project(BaseModel):
     initiatives: list[Initiative] = Field(default_factory=list)
     achievements: str | None = None
     achievements_line: int | None = Field(default=None, exclude=True)
+    # The line each labelled field was printed on (budget → the 事業費 line), for citations.
+    field_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
     source: Source
 
     @property
@@ -75,6 +87,10 @@ class Project(BaseModel):
             if self.no is not None
             else f"{self.edition}/#{self.position}"
         )
+
+    def line_of(self, field_name: str) -> int:
+        """The line a field was printed on, else the block's first line."""
+        return self.field_lines.get(field_name, self.source.line)
 
     @property
     def start_year(self) -> FiscalYear | None:
@@ -89,6 +105,8 @@ class Project(BaseModel):
 
 class Edition(BaseModel):
     """One published roadmap: its fiscal year, title and projects."""
+
+    model_config = LAZY
 
     code: str
     title: str | None = None
@@ -107,6 +125,8 @@ EntryKind = Literal["actual", "achievement", "retraction"]
 
 class ActualEntry(BaseModel):
     """One entry of a project's append-only actual-results record."""
+
+    model_config = LAZY
 
     id: int | None = None
     project_key: str
@@ -130,6 +150,8 @@ class ActualEntry(BaseModel):
 
 class Link(BaseModel):
     """The same project in two editions, with the evidence that says so."""
+
+    model_config = LAZY
 
     older: str
     newer: str

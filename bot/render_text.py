@@ -76,3 +76,8 @@ def entry_line(entry: ActualEntry, lang: str = "ja") -> str:
     if entry.retracted:
         line += "（取消済み）" if lang == "ja" else " (retracted)"
     return line
+
+
+def answer_text(answer) -> str:
+    """An Answer as plain text / Markdown: its text already ends with the sources."""
+    return answer.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -83,7 +84,7 @@ ENGLISH = {
     "emergency deployment": "緊急配備",
 }
 MIN_SCORE = 70.0
-TIE_MARGIN = 4.0
+TIE_MARGIN = 6.0
 
 
 def normalise_name(text: str) -> str:
@@ -94,12 +95,18 @@ def normalise_name(text: str) -> str:
     return text
 
 
+_ENGLISH_RE = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+
+
 def translate_english(text: str) -> str:
     """Replace known English project words with the roadmap's Japanese words."""
-    lowered = f" {text.lower()} "
-    for english, japanese in sorted(ENGLISH.items(), key=lambda kv: -len(kv[0])):
-        lowered = re.sub(rf"(?<![a-z]){re.escape(english)}(?![a-z])", japanese, lowered)
-    return lowered.strip()
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    return _ENGLISH_RE.sub(lambda m: ENGLISH[m.group(1)], text.lower()).strip()
 
 
 def parse_number(text: str) -> int | None:
@@ -131,11 +138,12 @@ class Resolution:
         return self.matches[0].project if self.status == "ok" and self.matches else None
 
 
-def _name_forms(project: Project) -> list[str]:
-    forms = {normalise_name(project.name), normalise_name(core_name(project.name))}
-    base = re.sub(r"[(（][^)）]*[)）]", "", compact(project.name))
-    forms.add(normalise_name(base))
-    return [f for f in forms if f]
+@functools.lru_cache(maxsize=4096)
+def _name_forms(name: str) -> tuple[str, ...]:
+    """The ways a name can be written: as printed, its core, and without parentheses."""
+    base = re.sub(r"[(（][^)）]*[)）]", "", compact(name))
+    forms = {normalise_name(name), normalise_name(core_name(name)), normalise_name(base)}
+    return tuple(f for f in forms if f)
 
 
 def match_names(projects: list[Project], text: str) -> list[Match]:
@@ -148,7 +156,7 @@ def match_names(projects: list[Project], text: str) -> list[Match]:
     for project in projects:
         best = 0.0
         how = ""
-        for form in _name_forms(project):
+        for form in _name_forms(project.name):
             if query == form:
                 best, how = 100.0, "name"
                 break

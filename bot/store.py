@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from bot import migrations
 from bot.fiscal_year import FiscalYear
 from bot.links import link_editions
-from bot.migrations import migrations
 from bot.models import ActualEntry, Edition, Initiative, Link, Project, Source, YearCell
 from bot.text import compact
 
@@ -78,35 +76,74 @@ class LoadReport:
     links: int
 
 
+class Database:
+    """A thin layer over sqlite3: dict rows and multi-row inserts (no ORM, no magic)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+
+    def execute(self, sql: str, params: Iterable = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, tuple(params))
+
+    def query(self, sql: str, params: Iterable = ()) -> list[dict]:
+        return [dict(row) for row in self.conn.execute(sql, tuple(params))]
+
+    def insert(self, table: str, row: dict) -> int:
+        cols = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values())
+        )
+        return int(cursor.lastrowid or 0)
+
+    def insert_all(self, table: str, rows: Iterable[dict], replace: bool = False) -> None:
+        rows = list(rows)
+        if not rows:
+            return
+        columns = list(rows[0])
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self.conn.executemany(
+            f"{verb} INTO {table} ({cols}) VALUES ({marks})",
+            [[r[c] for c in columns] for r in rows],
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 class Store:
     """Every read and write of the roadmap database."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.db = db = Database(conn)
         self.path = path
         self._lock = threading.RLock()
         self._cache: dict[str, list[Project]] = {}
+        self._links: list[Link] | None = None
         self._cache_version: tuple[int, int] | None = None
         self._writes = 0
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
-            migrations.apply(db)
+        if migrations.pending(conn):
+            with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
+                migrations.apply(conn)
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None) -> Store:
         """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db."""
         target = resolve_db_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(target), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn)
-        db.enable_wal()
-        return cls(db, target)
+        conn = _connect(str(target))
+        conn.execute("PRAGMA journal_mode = WAL")
+        return cls(conn, target)
 
     @classmethod
     def memory(cls) -> Store:
         """A fresh in-memory store (tests, one-off questions)."""
-        return cls(Database(sqlite3.connect(":memory:", check_same_thread=False)))
+        return cls(_connect(":memory:"))
 
     def close(self) -> None:
         """Close the connection."""
@@ -120,25 +157,33 @@ class Store:
         with self._lock:
             conn = self.db.conn
             if conn.in_transaction:
-                with self.db.atomic():
-                    yield self.db
-            else:
-                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("SAVEPOINT nested")
                 try:
                     yield self.db
                 except BaseException:
-                    conn.rollback()
+                    conn.execute("ROLLBACK TO SAVEPOINT nested")
+                    conn.execute("RELEASE SAVEPOINT nested")
                     raise
-                else:
-                    conn.commit()
-                finally:
-                    self._writes += 1
+                conn.execute("RELEASE SAVEPOINT nested")
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+            finally:
+                self._writes += 1
 
     def _fresh(self) -> None:
         """Drop cached projects if this or any other connection has written since."""
         version = (self.db.execute("PRAGMA data_version").fetchone()[0], self._writes)
         if version != self._cache_version:
             self._cache.clear()
+            self._links = None
             self._cache_version = version
 
     # -- ingestion -------------------------------------------------------------------------
@@ -175,16 +220,19 @@ class Store:
             db.execute(f"DELETE FROM initiatives WHERE project_key IN ({marks})", old_keys)
             db.execute(f"DELETE FROM projects WHERE key IN ({marks})", old_keys)
         db.execute("DELETE FROM search_index WHERE edition = ? AND kind != 'entry'", [code])
-        db["editions"].upsert(
-            {
-                "code": code,
-                "fiscal_year": edition.fiscal_year.western,
-                "title": edition.title,
-                "source_file": edition.source_file,
-                "sha256": edition.sha256,
-                "loaded_at": now.isoformat(),
-            },
-            pk="code",
+        db.insert_all(
+            "editions",
+            [
+                {
+                    "code": code,
+                    "fiscal_year": edition.fiscal_year.western,
+                    "title": edition.title,
+                    "source_file": edition.source_file,
+                    "sha256": edition.sha256,
+                    "loaded_at": now.isoformat(),
+                }
+            ],
+            replace=True,
         )
         rows: dict[str, list[dict]] = {t: [] for t in TABLES}
         next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM initiatives").fetchone()[0]
@@ -194,7 +242,7 @@ class Store:
             for entry in document_entries(project, edition):
                 wanted[_dedupe_key(entry)] = entry
         for table in TABLES:  # bulk inserts: one statement batch per table
-            db[table].insert_all(rows[table], batch_size=500)
+            db.insert_all(table, rows[table])
         return self._sync_document_entries(code, edition.source_file, wanted, now)
 
     def _sync_document_entries(
@@ -243,6 +291,7 @@ class Store:
         self.db.execute("DELETE FROM links")
         self._writes += 1  # the cache must not serve projects from before this load
         self._cache.clear()
+        self._links = None
         codes = [e.code for e in self.editions()]
         count = 0
         for older, newer in itertools.pairwise(codes):
@@ -250,7 +299,7 @@ class Store:
                 loaded.get(older) or self._load_projects(older),
                 loaded.get(newer) or self._load_projects(newer),
             )
-            self.db["links"].insert_all(link.model_dump() for link in links)
+            self.db.insert_all("links", (link.model_dump() for link in links))
             count += len(links)
         return count
 
@@ -296,6 +345,7 @@ class Store:
         return next((p for p in self.projects(edition) if p.key == key), None)
 
     def _load_projects(self, edition: str) -> list[Project]:
+        """Rebuild an edition's projects from rows this store wrote (validated when parsed)."""
         db = self.db
         initiatives: dict[str, list[Initiative]] = {}
         cells: dict[int, dict[str, YearCell]] = {}
@@ -304,7 +354,7 @@ class Store:
             "JOIN projects p ON p.key = i.project_key WHERE p.edition = ? ORDER BY y.western_year",
             [edition],
         ):
-            cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell(
+            cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell.model_construct(
                 plan=r["plan"], actual=r["actual"]
             )
         for r in db.query(
@@ -313,16 +363,16 @@ class Store:
             [edition],
         ):
             initiatives.setdefault(r["project_key"], []).append(
-                Initiative(
+                Initiative.model_construct(
                     label=r["label"],
                     years=cells.get(r["id"], {}),
-                    source=Source(file=r["source_file"], line=r["source_line"]),
+                    source=Source.model_construct(file=r["source_file"], line=r["source_line"]),
                 )
             )
         projects = []
         for r in db.query("SELECT * FROM projects WHERE edition = ? ORDER BY position", [edition]):
             projects.append(
-                Project(
+                Project.model_construct(
                     edition=r["edition"],
                     position=r["position"],
                     no=r["no"],
@@ -342,7 +392,8 @@ class Store:
                     initiatives=initiatives.get(r["key"], []),
                     achievements=r["achievements"],
                     achievements_line=r["achievements_line"],
-                    source=Source(file=r["source_file"], line=r["source_line"]),
+                    field_lines=json.loads(r["field_lines"]),
+                    source=Source.model_construct(file=r["source_file"], line=r["source_line"]),
                 )
             )
         return projects
@@ -350,8 +401,11 @@ class Store:
     def links(self) -> list[Link]:
         """Every link between editions, best first."""
         with self._lock:
-            rows = self.db.query("SELECT * FROM links ORDER BY older, score DESC")
-            return [Link(**{**r, "renamed": bool(r["renamed"])}) for r in rows]
+            self._fresh()
+            if self._links is None:
+                rows = self.db.query("SELECT * FROM links ORDER BY older, score DESC")
+                self._links = [Link(**{**r, "renamed": bool(r["renamed"])}) for r in rows]
+            return self._links
 
     def predecessors(self, key: str) -> list[Link]:
         """Links from older editions to this project."""
@@ -414,9 +468,10 @@ class Store:
         data = entry.model_dump(exclude={"id", "retracted", "created_at"})
         data["created_at"] = created.astimezone(UTC).isoformat()
         data["dedupe_key"] = dedupe_key
-        entry_id = self.db["entries"].insert(data).last_pk
+        entry_id = self.db.insert("entries", data)
         if entry.kind != "retraction" and entry.platform != "document":
-            self.db["search_index"].insert(
+            self.db.insert(
+                "search_index",
                 {
                     "text": compact(entry.text),
                     "display": entry.text,
@@ -425,7 +480,7 @@ class Store:
                     "kind": "entry",
                     "ref": str(entry_id),
                     "source_line": None,
-                }
+                },
             )
         return int(entry_id)
 
@@ -506,6 +561,7 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
             "summary": p.summary,
             "achievements": p.achievements,
             "achievements_line": p.achievements_line,
+            "field_lines": json.dumps(p.field_lines),
             "source_file": p.source.file,
             "source_line": p.source.line,
         }
@@ -554,6 +610,13 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
         for kind, ref, text, line in index
     )
     return next_id
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    """A connection shared by this process's threads (the Store serialises them with a lock)."""
+    return sqlite3.connect(
+        target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
 
 
 def _bool(value: int | None) -> bool | None:

@@ -1,0 +1,83 @@
+"""Benchmark: in-process answer latency over a mix of questions, and one `roadmap ask` process."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.answer import ask  # noqa: E402
+from bot.sources import load_documents  # noqa: E402
+from bot.store import Store  # noqa: E402
+
+QUESTIONS = [
+    "No40の事業費は？",
+    "R7事業費 for No40?",
+    "who owns the PHR project?",
+    "R7で終わる事業は？",
+    "教育庁の事業費の合計",
+    "1億円以上の事業",
+    "budget by department",
+    "No24のR6とR7の予算比較",
+    "名称が変わった事業",
+    "デジタル体験創造フェアはどこで開催された？",
+    "県立学校次世代校務デジタル化推新事業の予算",
+    "No40のR9の計画は？",
+]
+ROUNDS = 300
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        store = Store.open(db)
+        load_documents(store)
+        for q in QUESTIONS:  # warm the caches, as a running bot has them
+            ask(store, q)
+        times = []
+        for _ in range(ROUNDS):
+            for q in QUESTIONS:
+                start = time.perf_counter()
+                ask(store, q)
+                times.append((time.perf_counter() - start) * 1000)
+        print(f"in-process answers: {len(times)} questions")
+        print(
+            f"  p50 {statistics.median(times):.2f} ms  p99 {percentile(times, 0.99):.2f} ms  "
+            f"max {max(times):.2f} ms  (target p99 < 2 ms)"
+        )
+        store.close()
+        exe = ROOT / ".venv" / "bin" / "roadmap"
+        command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
+        env = {**os.environ, "ROADMAP_DB": str(db)}
+        walls = []
+        for _ in range(7):
+            start = time.perf_counter()
+            subprocess.run(
+                [*command, "ask", "No40の事業費は？"], env=env, check=True, capture_output=True
+            )
+            walls.append((time.perf_counter() - start) * 1000)
+        print(
+            f"one `roadmap ask` process: median {statistics.median(walls):.0f} ms, "
+            f"min {min(walls):.0f} ms (target < 150 ms)"
+        )
+        probe = "import sys, bot.cli, bot.answer; print(sorted(m for m in sys.modules if m.startswith(('slack', 'matplotlib', 'waitress'))))"
+        heavy = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT
+        )
+        print(f"chat SDKs imported on the ask path: {heavy.stdout.strip() or heavy.stderr.strip()}")
+
+
+if __name__ == "__main__":
+    main()

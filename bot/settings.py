@@ -1,0 +1,36 @@
+"""The one settings object, read from the environment (and an optional .env file).
+
+Secrets are SecretStr: they print as '**********' and never reach a log line.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment, with Slack's own variable names."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
+    roadmap_db: str | None = Field(default=None, alias="ROADMAP_DB")
+    roadmap_admins_raw: str = Field(default="", alias="ROADMAP_ADMINS")
+    roadmap_digest_channel: str | None = Field(default=None, alias="ROADMAP_DIGEST_CHANNEL")
+    roadmap_digest_cron: str = Field(default="0 9 * * mon", alias="ROADMAP_DIGEST_CRON")
+    roadmap_stale_weeks: int = Field(default=8, alias="ROADMAP_STALE_WEEKS")
+    port: int = Field(default=3000, alias="PORT")
+
+    @property
+    def admins(self) -> set[str]:
+        """Slack user ids allowed to run admin commands (ROADMAP_ADMINS, comma-separated)."""
+        return {a.strip() for a in self.roadmap_admins_raw.split(",") if a.strip()}
+
+    @property
+    def slack_configured(self) -> bool:
+        """Enough to serve Slack: a bot token and either a signing secret or an app token."""
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
