@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from bot.errors import RoadmapError
+from bot.errors import RoadmapError, UserError
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,14 @@ def friendly(func: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except UserError as exc:
+            if exc.params.get("detail"):
+                raise click.ClickException(exc.params["detail"]) from exc
+            from bot.messages import error_text
+
+            raise click.ClickException(
+                f"{error_text(exc, 'ja')} / {error_text(exc, 'en')}"
+            ) from exc
         except RoadmapError as exc:
             raise click.ClickException(str(exc)) from exc
 
@@ -148,14 +156,163 @@ def run_command(ctx: click.Context, db_path: Path | None) -> None:
     settings = Settings()
     if settings.slack_configured:
         click.echo("Slack tokens found: serving Slack.", err=True)
-        from bot.adapters.slack.serve import serve
+        from bot.adapters.slack.serve import serve as serve_slack
 
-        serve(settings, db_path=db_path)
+        serve_slack(settings, db_path=db_path)
         return
     click.echo(
         "No Slack tokens (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): opening the console.", err=True
     )
     ctx.invoke(console, db_path=db_path)
+
+
+@main.command()
+@click.argument("reference")
+@click.argument("text")
+@click.option("--user", "user", required=True, help="Who reports it (recorded as the author).")
+@click.option("--year", default=None, help="Fiscal year, e.g. R8 (default: the current one).")
+@click.option("--initiative", default=None, help="Initiative number or label.")
+@db_option
+@friendly
+def update(
+    reference: str,
+    text: str,
+    user: str,
+    year: str | None,
+    initiative: str | None,
+    db_path: Path | None,
+) -> None:
+    """Append an actual result to a project's record as a named local user."""
+    from bot import updates
+
+    store = open_store(db_path)
+    project = updates.find_project(store, reference)
+    entry, _ = updates.append_update(
+        store,
+        updates.Identity("cli", user, user),
+        project,
+        text,
+        fiscal_year=year,
+        initiative=initiative,
+        check_owner=False,
+    )
+    click.echo(f"#{entry.id} {entry.fiscal_year} No{project.no}: {entry.text}")
+
+
+@main.command()
+@click.argument("reference")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@db_option
+@friendly
+def history(reference: str, as_json: bool, db_path: Path | None) -> None:
+    """Every entry of a project's actual-results record, oldest first."""
+    from bot import render_text, updates
+
+    store = open_store(db_path)
+    project = updates.find_project(store, reference)
+    entries = store.entries(project.key)
+    if as_json:
+        click.echo(json.dumps([history_record(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    click.echo(f"No{project.no} {project.name}: {len(entries)} entries")
+    for entry in entries:
+        click.echo(render_text.entry_line(entry))
+
+
+def history_record(entry) -> dict:
+    """One entry for `history --json`."""
+    return {
+        "id": entry.id,
+        "project_no": entry.project_no,
+        "edition": entry.edition,
+        "fiscal_year": entry.fiscal_year,
+        "initiative": entry.initiative,
+        "kind": entry.kind,
+        "text": entry.text,
+        "author": entry.author_name or entry.author_id,
+        "source": {
+            "platform": entry.platform,
+            "file": entry.source_file,
+            "line": entry.source_line,
+            "channel": entry.channel,
+        },
+        "created_at": entry.created_at.isoformat() if entry.created_at else None,
+        "retracted": entry.retracted,
+        "retracts": entry.retracts,
+    }
+
+
+@main.group()
+def owners() -> None:
+    """Who may append to which project."""
+
+
+@owners.command(name="add")
+@click.argument("user_id")
+@click.option("--project", default=None, help="Project number, e.g. 40.")
+@click.option("--section", default=None, help="A section (担当課) owning all its projects.")
+@click.option("--platform", default="slack", type=click.Choice(["slack", "teams"]))
+@click.option("--teams", "teams", is_flag=True, help="USER_ID is a Teams (AAD) object id.")
+@click.option("--name", default=None, help="Display name.")
+@db_option
+@friendly
+def owners_add(
+    user_id: str,
+    project: str | None,
+    section: str | None,
+    platform: str,
+    teams: bool,
+    name: str | None,
+    db_path: Path | None,
+) -> None:
+    """Make USER_ID an owner of --project N or of --section NAME."""
+    from bot.service import add_owner
+
+    if bool(project) == bool(section):
+        raise click.UsageError("give exactly one of --project or --section")
+    store = open_store(db_path)
+    target = f"No{project}" if project else section
+    what, created = add_owner(
+        store, "teams" if teams else platform, user_id, target or "", name, added_by="cli"
+    )
+    click.echo(f"{user_id} {'now owns' if created else 'already owns'} {what}")
+
+
+@owners.command(name="list")
+@db_option
+@friendly
+def owners_list(db_path: Path | None) -> None:
+    """Every ownership."""
+    store = open_store(db_path)
+    for o in store.owners():
+        target = o.project_key or f"section {o.section}"
+        click.echo(f"{o.platform}\t{o.user_id}\t{o.user_name or ''}\t{target}")
+
+
+@main.group()
+def serve() -> None:
+    """Serve a chat platform."""
+
+
+@serve.command(name="slack")
+@click.option("--port", type=int, default=None, help="HTTP port (default: $PORT, else 3000).")
+@click.option("--socket", is_flag=True, help="Socket Mode (needs SLACK_APP_TOKEN).")
+@db_option
+@friendly
+def serve_slack_command(port: int | None, socket: bool, db_path: Path | None) -> None:
+    """Serve Slack: HTTP at /slack/events (+ GET /healthz), or Socket Mode."""
+    from bot.settings import Settings
+
+    settings = Settings()
+    if not settings.slack_bot_token:
+        raise click.ClickException("SLACK_BOT_TOKEN is not set (see README: Connect to Slack).")
+    if not socket and not settings.slack_signing_secret and not settings.slack_app_token:
+        raise click.ClickException(
+            "SLACK_SIGNING_SECRET is not set (or use --socket with SLACK_APP_TOKEN)."
+        )
+    from bot.adapters.slack.serve import serve as serve_slack
+
+    serve_slack(settings, db_path=db_path, port=port, socket=socket)
 
 
 def run() -> None:

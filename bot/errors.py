@@ -20,13 +20,28 @@ class InvalidFiscalYear(RoadmapError, ValueError):
     """Text that is not a fiscal year such as R7, 令和7年度, H31 or FY2025."""
 
 
-class ProjectNotFound(RoadmapError):
+class UserError(RoadmapError):
+    """A request a person made that cannot be done; carries a message key for the reply."""
+
+    def __init__(self, key: str, **params) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(f"{key}: {params}" if params else key)
+
+
+class ProjectNotFound(UserError):
     """No project matches the reference."""
 
+    def __init__(self, key: str = "update_no_project", **params) -> None:
+        super().__init__(key, **params)
 
-class NotAuthorized(RoadmapError):
-    """The user does not own the project they tried to update."""
+    def __str__(self) -> str:  # the CLI shows this text as is
+        return self.params.get("detail") or super().__str__()
 
 
-class InvalidUpdate(RoadmapError):
-    """An update's text, year or initiative is not acceptable."""
+class NotAuthorized(UserError):
+    """The user does not own the project they tried to change."""
+
+
+class InvalidUpdate(UserError):
+    """An update's text, year, initiative or entry id is not acceptable."""

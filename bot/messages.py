@@ -343,6 +343,101 @@ PHRASES: dict[str, tuple[str, str]] = {
     "kind_actual": ("実績", "actual"),
     "kind_achievement": ("主な取組実績", "main achievements"),
     "kind_entry": ("チャットでの実績報告", "progress reported in chat"),
+    # -- updates, history, owners --------------------------------------------------------
+    "update_usage": (
+        "使い方：/roadmap update No40 [R8] [取組1] 実績の内容（番号から始めてください）",
+        "Usage: /roadmap update No40 [R8] [initiative 1] what was done (start with the number)",
+    ),
+    "update_bad_year": (
+        "「{year}」は年度として読めません（例: R8、令和8年度）。",
+        '"{year}" is not a fiscal year (e.g. R8).',
+    ),
+    "update_no_project": (
+        "{reference} という番号の事業は最新版にありません。",
+        "No project {reference} in the latest edition.",
+    ),
+    "update_empty_text": (
+        "実績の内容が空です。何をしたかを書いてください。",
+        "The update is empty: say what was done.",
+    ),
+    "update_too_long": (
+        "長すぎます（{n}文字）。{max}文字以内にしてください。何も記録していません。",
+        "Too long ({n} characters): keep it under {max}. Nothing was recorded.",
+    ),
+    "update_not_owner": (
+        "{project} を更新できるのは担当者だけです（担当者：{owners}）。何も記録していません。",
+        "Only the owners of {project} can update it (owners: {owners}). Nothing was recorded.",
+    ),
+    "update_unknown_initiative": (
+        "取組「{given}」が見つかりません。候補：{choices}",
+        'No initiative "{given}". Choose one of: {choices}',
+    ),
+    "update_future_year": (
+        "{year}はまだ来ていません（今は{current}）。実績は今年度までです。",
+        "{year} has not started yet (it is {current}); results are for this year or earlier.",
+    ),
+    "update_before_start": (
+        "{year}は事業始期（{start}）より前です。",
+        "{year} is before the project started ({start}).",
+    ),
+    "update_done": (
+        "✅ {project} の{year}実績に記録しました（#{id}）{initiative}\n{text}\n— {who}, {when}",
+        "✅ Recorded for {project}, {year} (#{id}){initiative}\n{text}\n— {who}, {when}",
+    ),
+    "update_modal_title": ("実績を報告", "Report progress"),
+    "update_modal_project": ("事業", "Project"),
+    "update_modal_initiative": ("取組（任意）", "Initiative (optional)"),
+    "update_modal_year": ("年度", "Fiscal year"),
+    "update_modal_text": ("実績の内容", "What was done"),
+    "update_modal_submit": ("記録する", "Record"),
+    "update_modal_cancel": ("やめる", "Cancel"),
+    "update_modal_none": (
+        "担当している事業がありません。管理者に担当者登録を依頼してください。",
+        "You own no project yet: ask an admin to add you as an owner.",
+    ),
+    "retract_usage": (
+        "使い方：/roadmap retract 記録番号 [理由]",
+        "Usage: /roadmap retract ENTRY_ID [reason]",
+    ),
+    "retract_no_entry": ("#{id} という記録はありません。", "There is no entry #{id}."),
+    "retract_document": (
+        "#{id} はロードマップ本文の記載なので取り消せません。",
+        "#{id} comes from the published document and cannot be retracted.",
+    ),
+    "retract_already": ("#{id} は取り消し済みです。", "#{id} is already retracted."),
+    "retract_done": (
+        "↩️ #{id}（{project}）を取り消しました。記録は履歴に残ります。",
+        "↩️ Retracted #{id} ({project}). It stays in the history.",
+    ),
+    "history_title": ("{project} の実績の記録（{n}件）", "{project}: {n} entries"),
+    "history_empty": ("{project} にはまだ記録がありません。", "{project} has no entries yet."),
+    "admin_only": ("この操作は管理者だけができます。", "Only admins can do that."),
+    "owners_unknown_target": (
+        "「{target}」は事業番号（No40）でも担当課名でもありません。",
+        '"{target}" is neither a project number (No40) nor a section.',
+    ),
+    "owners_usage": (
+        "使い方：/roadmap owners add @ユーザー No40（または担当課名） / owners list",
+        "Usage: /roadmap owners add @user No40 (or a section) / owners list",
+    ),
+    "owners_added": ("{user} を {target} の担当者に登録しました。", "{user} now owns {target}."),
+    "owners_exists": ("{user} はすでに {target} の担当者です。", "{user} already owns {target}."),
+    "owners_list_title": ("担当者の登録（{n}件）", "Owners ({n})"),
+    "owners_none": ("担当者はまだ登録されていません。", "No owners are registered yet."),
+    "error_generic": (
+        "すみません、処理できませんでした。もう一度お試しください。",
+        "Sorry, something went wrong. Please try again.",
+    ),
+    "share_button": ("チャンネルに共有", "Share to channel"),
+    "shared_by": ("{user} が共有", "Shared by {user}"),
+    "home_title": ("DXロードマップ：あなたの担当事業", "DX roadmap: your projects"),
+    "home_none": (
+        "担当している事業はありません。質問はいつでもどうぞ（/roadmap help）。",
+        "You own no project. Ask me anything (/roadmap help).",
+    ),
+    "home_latest": ("最新の記録：{date}（{who}）", "Latest entry: {date} ({who})"),
+    "home_stale": ("⚠️ {year}の実績がまだありません", "⚠️ No {year} entry yet"),
+    "home_update": ("実績を報告", "Report progress"),
 }
 
 
@@ -350,4 +445,12 @@ def say(key: str, lang: str = "ja", **values) -> str:
     """The sentence for key in the reply's language, filled in."""
     ja, en = PHRASES[key]
     text = (ja if lang == "ja" else en).format(**values)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def error_text(error, lang: str = "ja") -> str:
+    """A UserError as a sentence for the person who caused it."""
+    try:
+        return say(error.key, lang, **error.params)
+    except (KeyError, IndexError):
+        return say("error_generic", lang)

@@ -121,3 +121,23 @@ def m002_actual_results(db) -> None:
 def m003_field_lines(db) -> None:
     """The line each labelled field of a project was printed on."""
     db.execute("ALTER TABLE projects ADD COLUMN field_lines TEXT NOT NULL DEFAULT '{}'")
+
+
+@migration
+def m004_owners_and_deliveries(db) -> None:
+    """Who may update which project, and the chat deliveries already processed."""
+    db.execute(
+        """CREATE TABLE owners (
+            id INTEGER PRIMARY KEY, platform TEXT NOT NULL, user_id TEXT NOT NULL,
+            user_name TEXT, project_key TEXT, section TEXT, added_by TEXT, added_at TEXT NOT NULL,
+            CHECK ((project_key IS NULL) != (section IS NULL)))"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX owners_unique ON owners(platform, user_id, "
+        "coalesce(project_key, ''), coalesce(section, ''))"
+    )
+    # A delivery (event id, trigger id, view submission) is claimed once, by any process.
+    db.execute(
+        """CREATE TABLE processed (
+            key TEXT PRIMARY KEY, created_at TEXT NOT NULL, result TEXT)"""
+    )

@@ -219,11 +219,11 @@ def resolve_one(store: Store, reference: str, edition: str | None = None) -> Pro
         return resolution.project
     if resolution.status == "ambiguous":
         names = ", ".join(f"{_label(m.project)}" for m in resolution.matches)
-        raise ProjectNotFound(f"{reference!r} matches several projects: {names}")
+        raise ProjectNotFound(detail=f"{reference!r} matches several projects: {names}")
     hint = ""
     if resolution.matches:
         hint = " Closest: " + ", ".join(_label(m.project) for m in resolution.matches)
-    raise ProjectNotFound(f"no project matches {reference!r}.{hint}")
+    raise ProjectNotFound(detail=f"no project matches {reference!r}.{hint}")
 
 
 def _label(project: Project) -> str:

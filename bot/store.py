@@ -484,6 +484,11 @@ class Store:
             )
         return int(entry_id)
 
+    def entry_by_dedupe(self, key: str) -> ActualEntry | None:
+        """The entry appended under a dedupe key (a Slack view id, an event id…)."""
+        rows = self._entries("WHERE e.dedupe_key = ?", [key])
+        return rows[0] if rows else None
+
     def entry(self, entry_id: int) -> ActualEntry | None:
         """One entry by id."""
         rows = self._entries("WHERE e.id = ?", [entry_id])
@@ -524,6 +529,72 @@ class Store:
                 )
                 for r in self.db.query(sql, params)
             ]
+
+    # -- owners and processed deliveries -------------------------------------------------
+
+    def add_owner(
+        self,
+        platform: str,
+        user_id: str,
+        *,
+        project_key: str | None = None,
+        section: str | None = None,
+        user_name: str | None = None,
+        added_by: str | None = None,
+    ) -> bool:
+        """Record an owner of a project or of a section; False if already recorded."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO owners (platform, user_id, user_name, project_key, section, "
+                "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    platform,
+                    user_id,
+                    user_name,
+                    project_key,
+                    section,
+                    added_by,
+                    utcnow().isoformat(),
+                ],
+            )
+            return cursor.rowcount == 1
+
+    def remove_owner(
+        self,
+        platform: str,
+        user_id: str,
+        *,
+        project_key: str | None = None,
+        section: str | None = None,
+    ) -> bool:
+        """Remove an ownership (owners are configuration, not part of the record)."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "DELETE FROM owners WHERE platform = ? AND user_id = ? "
+                "AND coalesce(project_key, '') = ? AND coalesce(section, '') = ?",
+                [platform, user_id, project_key or "", section or ""],
+            )
+            return cursor.rowcount > 0
+
+    def owners(self, platform: str | None = None) -> list[Owner]:
+        """Every ownership, optionally of one platform."""
+        sql = "SELECT * FROM owners" + (" WHERE platform = ?" if platform else "") + " ORDER BY id"
+        with self._lock:
+            return [Owner(**r) for r in self.db.query(sql, [platform] if platform else [])]
+
+    def claim(self, key: str) -> bool:
+        """Claim a delivery id for processing; False if any process claimed it before."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO processed (key, created_at) VALUES (?, ?)",
+                [key, utcnow().isoformat()],
+            )
+            return cursor.rowcount == 1
+
+    def forget_claim(self, key: str) -> None:
+        """Release a claim whose work failed, so a retry can do it."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM processed WHERE key = ?", [key])
 
     # -- operations ------------------------------------------------------------------------
 
@@ -667,3 +738,17 @@ def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:
             )
         )
     return entries
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A user who may append to a project's record: for one project, or a whole section."""
+
+    id: int
+    platform: str
+    user_id: str
+    user_name: str | None
+    project_key: str | None
+    section: str | None
+    added_by: str | None
+    added_at: str

@@ -171,16 +171,14 @@ OPS = {
 
 
 def detect_language(text: str) -> Lang:
-    """Japanese when the question has kana, or Japanese and no English words; else English."""
+    """English when the text has English words and no kana; Japanese otherwise."""
     if re.search(r"[\u3040-\u309f]", text):
         return "ja"
     english = re.findall(r"[A-Za-z]{2,}", text)
     acronyms = {"no", "fy", "phr", "dx", "ict", "web", "ai", "uav", "icu", "maas", "kintone"}
     if any(w.lower() not in acronyms for w in english):
         return "en"
-    if re.search(r"[\u30a0-\u30ff\u4e00-\u9fff]", text):
-        return "ja"
-    return "en"
+    return "ja"  # Japanese first: numbers and acronyms alone ("No40", "PHR") get Japanese
 
 
 def year_code(match: re.Match) -> str | None:

@@ -1,0 +1,37 @@
+"""The Bolt App factory: built per call (never at import), so each test gets a fresh one."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.adapters.slack.listeners import register_all
+from bot.service import Core
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings, core: Core, client: WebClient | None = None) -> App:
+    """A Bolt App wired to the core. SLACK_API_URL points the Web API at another host."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    secret = (
+        settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    )
+    if client is None:
+        kwargs = {"base_url": settings.slack_api_url} if settings.slack_api_url else {}
+        client = WebClient(token=token, **kwargs)
+    app = App(
+        client=client,
+        signing_secret=secret,
+        # Answers take milliseconds, so listeners run before the HTTP response: the reply rides
+        # in the ack itself, and Bolt skips its 10 ms ack-polling loop. Slow work is lazy.
+        process_before_response=True,
+        # auth.test at start-up would make every construction a network call.
+        token_verification_enabled=False,
+        logger=logging.getLogger("bot.adapters.slack.bolt"),
+    )
+    register_all(app, core)
+    return app

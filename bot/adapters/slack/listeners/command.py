@@ -1,0 +1,173 @@
+"""`/roadmap …`: questions (visible to the asker, with a share button), updates, history,
+retractions and owners. Each reply rides in the ack: the core answers in milliseconds."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot import messages as m
+from bot.adapters.slack import blocks
+from bot.adapters.slack.listeners.common import MENTION, identity, lang_of, safely
+from bot.commands import parse_command
+from bot.errors import UserError
+from bot.fiscal_year import FiscalYear
+from bot.render_text import entry_line
+from bot.service import Core
+from bot.updates import Identity
+
+logger = logging.getLogger(__name__)
+
+
+def register(app: App, core: Core) -> None:
+    """The one slash command and its subcommands."""
+
+    def roadmap(ack: Ack, command: dict, client: WebClient) -> None:
+        cmd = parse_command(command.get("text", ""))
+        who = identity(command)
+        lang = lang_of(cmd.args or command.get("text", ""))
+        if cmd.name == "ask":
+            answer = core.ask(cmd.args)
+            ack(
+                response_type="ephemeral",
+                text=blocks.fallback(answer.text),
+                blocks=blocks.answer_blocks(answer, share_question=cmd.args),
+            )
+            return
+        if cmd.name == "update" and not cmd.args:
+            ack()
+            open_update_modal(
+                core, client, command["trigger_id"], who, command.get("channel_id"), lang
+            )
+            return
+        if cmd.name == "update":
+            text = safely(lang, lambda: confirm_update(core, command, who, cmd.args, lang))
+            # A recorded update is confirmed in the channel; a refusal only to its author.
+            public = text.startswith("✅")
+            ack(
+                response_type="in_channel" if public else "ephemeral",
+                text=blocks.fallback(text),
+                blocks=blocks.text_blocks(text),
+            )
+            return
+        handlers = {
+            "history": lambda: history_text(core, cmd.args, lang),
+            "retract": lambda: retract_text(core, who, cmd.args, lang, command),
+            "owners": lambda: owners_text(core, who, cmd.args, lang),
+        }
+        if cmd.name in handlers:
+            text = safely(lang, handlers[cmd.name])
+            ack(
+                response_type="ephemeral",
+                text=blocks.fallback(text),
+                blocks=blocks.text_blocks(text),
+            )
+            return
+        # help, and subcommands that arrive with later features
+        answer = core.ask("help" if lang == "en" else "ヘルプ")
+        ack(
+            response_type="ephemeral",
+            text=blocks.fallback(answer.text),
+            blocks=blocks.answer_blocks(answer),
+        )
+
+    app.command("/roadmap")(roadmap)
+
+
+def confirm_update(core: Core, command: dict, who: Identity, args: str, lang: str) -> str:
+    """Append from `/roadmap update No40 …` and say what was recorded."""
+    result = core.update(
+        who,
+        args,
+        channel=command.get("channel_id"),
+        request_id=f"{command.get('team_id', '')}:{command.get('trigger_id', '')}",
+        dedupe_key=f"slack:command:{command.get('trigger_id')}"
+        if command.get("trigger_id")
+        else None,
+    )
+    return update_done_text(result.entry, f"No{result.project.no}", lang)
+
+
+def update_done_text(entry, project: str, lang: str) -> str:
+    """The confirmation of a recorded entry (escaped once, when rendered)."""
+    initiative = f" [{entry.initiative}]" if entry.initiative else ""
+    return m.say(
+        "update_done",
+        lang,
+        project=project,
+        year=entry.fiscal_year,
+        id=entry.id,
+        initiative=initiative,
+        text=entry.text,
+        who=entry.author_name or entry.author_id or "?",
+        when=m.jst(entry.created_at),
+    )
+
+
+def open_update_modal(
+    core: Core,
+    client: WebClient,
+    trigger_id: str,
+    who: Identity,
+    channel: str | None,
+    lang: str,
+    project_key: str | None = None,
+) -> None:
+    """The update form with the user's own projects (or a notice that there are none)."""
+    projects = core.my_projects(who)
+    if project_key:
+        projects = [p for p in projects if p.key == project_key] or projects
+    if not projects:
+        view = blocks.notice_modal(m.say("update_modal_none", lang), lang)
+    else:
+        view = blocks.update_modal(projects, FiscalYear.of(core.clock()), channel, lang)
+    client.views_open(trigger_id=trigger_id, view=view)
+
+
+def history_text(core: Core, args: str, lang: str) -> str:
+    """`/roadmap history No40`: every entry, retractions included."""
+    history = core.history(args.strip())
+    project = f"No{history.project.no} {history.project.name}"
+    lines = [m.say("history_title", lang, project=project, n=len(history.entries))]
+    lines += [entry_line(e, lang) for e in history.entries]
+    if not history.entries:
+        lines.append(m.say("history_empty", lang, project=project))
+    return "\n".join(lines)
+
+
+def retract_text(core: Core, who: Identity, args: str, lang: str, command: dict) -> str:
+    """`/roadmap retract 12 [reason]`."""
+    original, _ = core.retract(who, args)
+    return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+
+
+def owners_text(core: Core, who: Identity, args: str, lang: str) -> str:
+    """`/roadmap owners add @user No40|section` (admins) and `/roadmap owners list`."""
+    action, _, rest = args.strip().partition(" ")
+    if action in ("list", "一覧", ""):
+        owners = core.owners()
+        if not owners:
+            return m.say("owners_none", lang)
+        lines = [m.say("owners_list_title", lang, n=len(owners))]
+        for o in owners:
+            target = o.project_key.split("/", 1)[1] if o.project_key else o.section
+            lines.append(
+                f"・{o.user_name or o.user_id} ({o.user_id}, {o.platform}) → {target or ''}"
+            )
+        return "\n".join(lines)
+    if action not in ("add", "追加"):
+        raise UserError("owners_usage")
+    mention = MENTION.search(rest)
+    if mention:
+        user_id, user_name = mention.group(1), mention.group(2)
+        target = MENTION.sub("", rest).strip()
+    else:
+        user_id, _, target = rest.strip().partition(" ")
+        user_name = None
+    if not user_id or not target:
+        raise UserError("owners_usage")
+    what, created = core.add_owner(who, user_id, target.strip(), user_name)
+    key = "owners_added" if created else "owners_exists"
+    return m.say(key, lang, user=f"{user_name or user_id} ({user_id})", target=what)

@@ -1,0 +1,50 @@
+"""Helpers shared by the Slack listeners: identity, language, friendly errors."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from bot import messages as m
+from bot.errors import UserError
+from bot.understand import detect_language
+from bot.updates import Identity
+
+logger = logging.getLogger(__name__)
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+def identity(body: dict) -> Identity:
+    """The Slack user behind a payload (slash command, event or interaction)."""
+    user = body.get("user")
+    if isinstance(user, dict):
+        return Identity("slack", user.get("id", ""), user.get("username") or user.get("name"))
+    if "user_id" in body:
+        return Identity("slack", body["user_id"], body.get("user_name"))
+    event = body.get("event") or {}
+    return Identity("slack", event.get("user", ""), None)
+
+
+COMMAND_WORDS = re.compile(r"\b(?:add|list|remove|update|history|retract|owners|ask|help)\b", re.I)
+
+
+def lang_of(text: str) -> str:
+    """Reply in Japanese unless the person wrote English (command words and mentions aside)."""
+    return detect_language(COMMAND_WORDS.sub(" ", MENTION.sub(" ", text or "")))
+
+
+def strip_mentions(text: str) -> str:
+    """`<@UBOT> No40の事業費` → `No40の事業費`."""
+    return MENTION.sub(" ", text or "").strip()
+
+
+def safely(lang: str, work: Callable[[], str]) -> str:
+    """Run work; a UserError becomes its sentence, anything else an apology (logged with traceback)."""
+    try:
+        return work()
+    except UserError as error:
+        return m.error_text(error, lang)
+    except Exception:
+        logger.exception("Slack request failed")
+        return m.say("error_generic", lang)

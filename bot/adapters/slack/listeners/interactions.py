@@ -1,0 +1,120 @@
+"""Buttons and the update form: share an answer, open the form, submit it."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import messages as m
+from bot.adapters.slack import blocks
+from bot.adapters.slack.listeners.command import open_update_modal, update_done_text
+from bot.adapters.slack.listeners.common import identity, lang_of
+from bot.errors import UserError
+from bot.service import Core
+
+logger = logging.getLogger(__name__)
+
+# Which form field a validation error belongs to, so Slack shows it under that field.
+ERROR_FIELD = {
+    "update_empty_text": "text",
+    "update_too_long": "text",
+    "update_unknown_initiative": "initiative",
+    "update_future_year": "year",
+    "update_before_start": "year",
+    "update_bad_year": "year",
+    "update_not_owner": "project",
+    "update_no_project": "project",
+}
+
+
+def register(app: App, core: Core) -> None:
+    """Share button, open-form button, form submission."""
+
+    def share(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+        ack()
+        question = action.get("value", "")
+        answer = core.ask(question)
+        who = identity(body)
+        shared = blocks.escape(m.say("shared_by", answer.lang, user=who.display))
+        answer_blocks = blocks.answer_blocks(answer)
+        answer_blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": shared}]})
+        respond(
+            response_type="in_channel",
+            replace_original=False,
+            text=blocks.fallback(answer.text),
+            blocks=answer_blocks,
+        )
+
+    def open_form(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
+        ack()
+        channel = (body.get("channel") or {}).get("id")
+        open_update_modal(
+            core,
+            client,
+            body["trigger_id"],
+            identity(body),
+            channel,
+            "ja",
+            project_key=action.get("value"),
+        )
+
+    def submit(ack: Ack, body: dict, view: dict) -> None:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        values = view["state"]["values"]
+        text = (values["text"]["value"].get("value") or "").strip()
+        lang = meta.get("lang") or lang_of(text)
+        project_key = ((values["project"]["value"].get("selected_option") or {}).get("value")) or ""
+        year = ((values["year"]["value"].get("selected_option") or {}).get("value")) or None
+        initiative = (
+            values.get("initiative", {}).get("value", {}).get("value") or ""
+        ).strip() or None
+        project = core.project(project_key)
+        who = identity(body)
+        if project is None:
+            ack(
+                response_action="errors",
+                errors={"project": m.say("update_no_project", lang, reference=project_key or "-")},
+            )
+            return
+        try:
+            # One view id is one submission: a double click appends once.
+            core.submit_update(
+                who,
+                project,
+                text,
+                fiscal_year=year,
+                initiative=initiative,
+                channel=meta.get("channel"),
+                request_id=f"view:{view.get('id')}",
+                dedupe_key=f"slack:view:{view.get('id')}",
+            )
+        except UserError as error:
+            field = ERROR_FIELD.get(error.key, "text")
+            ack(response_action="errors", errors={field: m.error_text(error, lang)})
+            return
+        ack()
+
+    def confirm(body: dict, view: dict, client: WebClient) -> None:
+        """After the form closed: the confirmation goes to the channel (once per entry)."""
+        meta = json.loads(view.get("private_metadata") or "{}")
+        key = f"slack:view:{view.get('id')}"
+        if not core.store.claim(f"{key}:confirmed"):
+            return
+        entry = core.store.entry_by_dedupe(key)
+        if entry is None:
+            core.store.forget_claim(f"{key}:confirmed")
+            return
+        text = update_done_text(entry, f"No{entry.project_no}", meta.get("lang") or "ja")
+        channel = meta.get("channel") or entry.author_id
+        try:
+            client.chat_postMessage(channel=channel, text=text, blocks=blocks.text_blocks(text))
+        except Exception:
+            core.store.forget_claim(f"{key}:confirmed")
+            logger.exception("could not post the confirmation of entry %s", entry.id)
+
+    app.action(blocks.SHARE_ACTION)(share)
+    app.action(blocks.OPEN_UPDATE_ACTION)(open_form)
+    app.view(blocks.UPDATE_VIEW)(ack=submit, lazy=[confirm])

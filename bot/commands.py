@@ -1,0 +1,50 @@
+"""`/roadmap …` commands as typed in any chat (Slack, Teams, the console): text → Command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.text import drop_control
+
+SUBCOMMANDS = {
+    "ask",
+    "update",
+    "history",
+    "retract",
+    "owners",
+    "help",
+    "chart",
+    "nudges",
+    "digest",
+}
+ALIASES = {
+    "質問": "ask",
+    "更新": "update",
+    "報告": "update",
+    "履歴": "history",
+    "取消": "retract",
+    "ヘルプ": "help",
+}
+MAX_COMMAND = 4000
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand and the rest of the line."""
+
+    name: str
+    args: str
+
+
+def parse_command(text: str) -> Command:
+    """`update No40 R8 …` → Command('update', 'No40 R8 …'); anything else is a question."""
+    text = drop_control(text or "").strip()[:MAX_COMMAND]
+    if text.startswith("/roadmap"):
+        text = text[len("/roadmap") :].strip()
+    if not text:
+        return Command("help", "")
+    head, _, rest = text.partition(" ")
+    name = ALIASES.get(head, head.lower())
+    if name in SUBCOMMANDS:
+        return Command(name, rest.strip())
+    return Command("ask", text)

@@ -1,0 +1,176 @@
+"""The core as the chat adapters see it: one object, plain data in and out."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot import updates
+from bot.answer import Answer, ask
+from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
+from bot.models import ActualEntry, Project
+from bot.settings import Settings
+from bot.store import Owner, Store, utcnow
+from bot.updates import Identity
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class UpdateResult:
+    """An appended entry (or the one a retry had already appended) and its project."""
+
+    entry: ActualEntry
+    project: Project
+    created: bool
+
+
+@dataclass
+class History:
+    """A project's whole record, oldest first, retractions included."""
+
+    project: Project
+    entries: list[ActualEntry] = field(default_factory=list)
+
+
+class Core:
+    """Question answering, updates, history and ownership over one store."""
+
+    def __init__(
+        self, store: Store, settings: Settings | None = None, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self.clock = clock
+
+    def ask(self, text: str) -> Answer:
+        """Answer a question."""
+        return ask(self.store, text)
+
+    def is_admin(self, identity: Identity) -> bool:
+        """Admins (ROADMAP_ADMINS) may manage owners."""
+        return identity.user_id in self.settings.admins
+
+    def update(
+        self,
+        identity: Identity,
+        args: str,
+        *,
+        channel: str | None = None,
+        request_id: str | None = None,
+        dedupe_key: str | None = None,
+    ) -> UpdateResult:
+        """`update No40 [R8] [取組1] text` from a chat line."""
+        request = updates.parse_update(args)
+        project = updates.find_project(self.store, request.reference)
+        return self.submit_update(
+            identity,
+            project,
+            request.text,
+            fiscal_year=request.fiscal_year,
+            initiative=request.initiative,
+            channel=channel,
+            request_id=request_id,
+            dedupe_key=dedupe_key,
+        )
+
+    def submit_update(
+        self,
+        identity: Identity,
+        project: Project,
+        text: str,
+        *,
+        fiscal_year: str | None = None,
+        initiative: str | None = None,
+        channel: str | None = None,
+        request_id: str | None = None,
+        dedupe_key: str | None = None,
+    ) -> UpdateResult:
+        """Append an update to a project (from a form or a parsed line)."""
+        entry, created = updates.append_update(
+            self.store,
+            identity,
+            project,
+            text,
+            fiscal_year=fiscal_year,
+            initiative=initiative,
+            channel=channel,
+            request_id=request_id,
+            dedupe_key=dedupe_key,
+            now=self.clock(),
+        )
+        if created:
+            logger.info("entry %s appended to %s by %s", entry.id, project.key, identity.user_id)
+        return UpdateResult(entry, project, created)
+
+    def history(self, reference: str) -> History:
+        """Every entry of a project of the latest edition."""
+        project = updates.find_project(self.store, reference)
+        return History(project, self.store.entries(project.key))
+
+    def retract(
+        self, identity: Identity, args: str, dedupe_key: str | None = None
+    ) -> tuple[ActualEntry, ActualEntry]:
+        """`retract 12 [reason]`: append a retraction of entry 12."""
+        head, _, reason = (args or "").strip().partition(" ")
+        m = re.fullmatch(r"#?(\d{1,9})", head)
+        if not m:
+            raise InvalidUpdate("retract_usage")
+        return updates.retract(
+            self.store,
+            identity,
+            int(m.group(1)),
+            reason,
+            is_admin=self.is_admin(identity),
+            dedupe_key=dedupe_key,
+            now=self.clock(),
+        )
+
+    def my_projects(self, identity: Identity) -> list[Project]:
+        """Projects of the latest edition this user may update."""
+        return updates.owned_projects(self.store, identity)
+
+    def project(self, key: str) -> Project | None:
+        """A project by its key (R7/No40)."""
+        return self.store.project(key)
+
+    def add_owner(
+        self, admin: Identity, user_id: str, target: str, user_name: str | None = None
+    ) -> tuple[str, bool]:
+        """Admins only: make a user owner of `No40` or of a section; returns what and whether new."""
+        if not self.is_admin(admin):
+            raise NotAuthorized("admin_only")
+        return add_owner(
+            self.store, admin.platform, user_id, target, user_name, added_by=admin.user_id
+        )
+
+    def owners(self) -> list[Owner]:
+        """Every ownership."""
+        return self.store.owners()
+
+
+def add_owner(
+    store: Store,
+    platform: str,
+    user_id: str,
+    target: str,
+    user_name: str | None = None,
+    added_by: str | None = None,
+) -> tuple[str, bool]:
+    """Ownership of `No40` (a project of the latest edition) or of a section by name."""
+    target = target.strip()
+    if re.match(r"^(?:No\.?\s*)?\d{1,4}$", target, re.I) or target.startswith(("【", "[")):
+        project = updates.find_project(store, target)
+        created = store.add_owner(
+            platform, user_id, project_key=project.key, user_name=user_name, added_by=added_by
+        )
+        return f"No{project.no}", created
+    sections = {s for p in store.projects() for s in p.sections}
+    if target not in sections:
+        raise ProjectNotFound("owners_unknown_target", target=target)
+    return target, store.add_owner(
+        platform, user_id, section=target, user_name=user_name, added_by=added_by
+    )

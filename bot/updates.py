@@ -1,0 +1,232 @@
+"""Progress updates: validate, authorize, append. Nothing is ever overwritten or removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from rapidfuzz import fuzz
+
+from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
+from bot.fiscal_year import FiscalYear
+from bot.models import ActualEntry, Project
+from bot.resolve import parse_number
+from bot.store import Owner, Store, utcnow
+from bot.text import compact, drop_control
+
+MAX_TEXT = 3000
+YEAR_TOKEN = re.compile(r"^(?:R\d{1,2}|H\d{2}|令和\S+年度|FY\d{4}|\d{4}年度)$", re.I)
+INITIATIVE_TOKEN = re.compile(r"^(?:取組|initiative|#)\s*(\d{1,2})$", re.I)
+BRACKETED = re.compile(r"^(?:\[([^\]]+)\]|「([^」]+)」)\s*")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is asking: a platform, its user id and a display name."""
+
+    platform: str
+    user_id: str
+    name: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.name or self.user_id
+
+
+@dataclass(frozen=True)
+class UpdateRequest:
+    """An update as typed: project reference, optional year and initiative, and the text."""
+
+    reference: str
+    fiscal_year: str | None
+    initiative: str | None
+    text: str
+
+
+def clean_text(text: str) -> str:
+    """User text as stored: control characters dropped, lines kept, ends trimmed."""
+    text = drop_control(text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise InvalidUpdate("update_empty_text")
+    if len(text) > MAX_TEXT:
+        raise InvalidUpdate("update_too_long", n=len(text), max=MAX_TEXT)
+    return text
+
+
+def parse_update(args: str) -> UpdateRequest:
+    """Read `No40 [R8] [取組1|[label]] text`."""
+    args = drop_control(args or "").strip()
+    head, _, rest = args.partition(" ")
+    if not head or parse_number(head) is None:
+        raise InvalidUpdate("update_usage")
+    year = None
+    initiative = None
+    rest = rest.strip()
+    token, _, after = rest.partition(" ")
+    if token and YEAR_TOKEN.match(token.replace("　", "")):
+        if FiscalYear.try_parse(token) is None:
+            raise InvalidUpdate("update_bad_year", year=token)
+        year, rest = token, after.strip()
+        token, _, after = rest.partition(" ")
+    if token and (m := INITIATIVE_TOKEN.match(token)):
+        initiative, rest = m.group(1), after.strip()
+    elif m := BRACKETED.match(rest):
+        initiative, rest = (m.group(1) or m.group(2)).strip(), rest[m.end() :]
+    return UpdateRequest(reference=head, fiscal_year=year, initiative=initiative, text=rest)
+
+
+def find_project(store: Store, reference: str) -> Project:
+    """The latest edition's project with that number."""
+    number = parse_number(reference)
+    project = next((p for p in store.projects() if p.no == number), None) if number else None
+    if project is None:
+        raise ProjectNotFound("update_no_project", reference=reference)
+    return project
+
+
+def owners_of(store: Store, project: Project, platform: str | None = None) -> list[Owner]:
+    """Owners of a project: named for it, or owning one of its sections."""
+    sections = {compact(s) for s in project.sections}
+    return [
+        o
+        for o in store.owners(platform)
+        if o.project_key == project.key or (o.section and compact(o.section) in sections)
+    ]
+
+
+def owned_projects(store: Store, identity: Identity) -> list[Project]:
+    """The latest edition's projects this user may update."""
+    return [
+        p
+        for p in store.projects()
+        if any(o.user_id == identity.user_id for o in owners_of(store, p, identity.platform))
+    ]
+
+
+def authorize(store: Store, identity: Identity, project: Project) -> None:
+    """Raise NotAuthorized (naming the owners) unless the user owns the project."""
+    owners = owners_of(store, project)
+    if any(o.platform == identity.platform and o.user_id == identity.user_id for o in owners):
+        return
+    names = sorted({o.user_name or o.user_id for o in owners})
+    raise NotAuthorized(
+        "update_not_owner", project=f"No{project.no}", owners=", ".join(names) or "-"
+    )
+
+
+def resolve_initiative(project: Project, given: str | None) -> str | None:
+    """An initiative by number (取組2) or by (part of) its label; None when not given."""
+    if not given:
+        return None
+    labels = [i.label or f"取組{n}" for n, i in enumerate(project.initiatives, 1)]
+    if given.isdigit():
+        n = int(given)
+        if 1 <= n <= len(labels):
+            return labels[n - 1]
+    else:
+        needle = compact(given)
+        scored = [
+            (100 if needle in compact(lb) else fuzz.ratio(needle, compact(lb)), lb) for lb in labels
+        ]
+        best = max(scored, default=(0, ""))
+        if best[0] >= 80:
+            return best[1]
+    choices = " / ".join(f"{n}: {lb}" for n, lb in enumerate(labels, 1)) or "-"
+    raise InvalidUpdate("update_unknown_initiative", given=given, choices=choices)
+
+
+def check_year(project: Project, fiscal_year: str | None, now: datetime) -> str:
+    """The fiscal year of an update: given or current; never in the future or before the start."""
+    current = FiscalYear.of(now)
+    year = FiscalYear.parse(fiscal_year) if fiscal_year else current
+    if year > current:
+        raise InvalidUpdate("update_future_year", year=year.code, current=current.code)
+    start = project.start_year
+    if start is not None and year < start:
+        raise InvalidUpdate("update_before_start", year=year.code, start=project.start)
+    return year.reiwa.code
+
+
+def append_update(
+    store: Store,
+    identity: Identity,
+    project: Project,
+    text: str,
+    *,
+    fiscal_year: str | None = None,
+    initiative: str | None = None,
+    channel: str | None = None,
+    request_id: str | None = None,
+    dedupe_key: str | None = None,
+    now: datetime | None = None,
+    check_owner: bool = True,
+) -> tuple[ActualEntry, bool]:
+    """Validate, authorize and append one entry; (entry, created) — created is False on a retry.
+
+    check_owner=False is for operators importing reports from the command line.
+    """
+    now = now or utcnow()
+    text = clean_text(text)
+    if check_owner:
+        authorize(store, identity, project)
+    year = check_year(project, fiscal_year, now)
+    label = resolve_initiative(project, initiative)
+    entry = ActualEntry(
+        project_key=project.key,
+        edition=project.edition,
+        project_no=project.no,
+        fiscal_year=year,
+        initiative=label,
+        kind="actual",
+        text=text,
+        author_id=identity.user_id,
+        author_name=identity.name,
+        platform=identity.platform,
+        channel=channel,
+        request_id=request_id,
+        created_at=now,
+    )
+    key = dedupe_key or f"{identity.platform}:{identity.user_id}:{request_id or now.isoformat()}"
+    return store.append_entry(entry, dedupe_key=key)
+
+
+def retract(
+    store: Store,
+    identity: Identity,
+    entry_id: int,
+    reason: str = "",
+    *,
+    is_admin: bool = False,
+    dedupe_key: str | None = None,
+    now: datetime | None = None,
+) -> tuple[ActualEntry, ActualEntry]:
+    """Append a retraction of an entry; the original stays in the history."""
+    original = store.entry(entry_id)
+    if original is None or original.kind == "retraction":
+        raise InvalidUpdate("retract_no_entry", id=entry_id)
+    if original.platform == "document":
+        raise InvalidUpdate("retract_document", id=entry_id)
+    if original.retracted:
+        raise InvalidUpdate("retract_already", id=entry_id)
+    project = store.project(original.project_key)
+    if not is_admin and original.author_id != identity.user_id:
+        if project is None:
+            raise NotAuthorized("update_not_owner", project=original.project_key, owners="-")
+        authorize(store, identity, project)
+    retraction = ActualEntry(
+        project_key=original.project_key,
+        edition=original.edition,
+        project_no=original.project_no,
+        fiscal_year=original.fiscal_year,
+        initiative=original.initiative,
+        kind="retraction",
+        text=drop_control(reason).strip()[:MAX_TEXT] or "retracted",
+        retracts=entry_id,
+        author_id=identity.user_id,
+        author_name=identity.name,
+        platform=identity.platform,
+        created_at=now or utcnow(),
+    )
+    entry, _ = store.append_entry(retraction, dedupe_key=dedupe_key or f"retract:{entry_id}")
+    return original, entry

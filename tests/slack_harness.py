@@ -1,0 +1,208 @@
+"""Test doubles at the network edge only: a fake Slack Web API on loopback, and the real app
+served by waitress on loopback, reached with requests signed exactly as Slack signs them."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import waitress
+
+from bot.adapters.slack.app import create_app
+from bot.adapters.slack.serve import wsgi_app
+from bot.service import Core
+from bot.settings import Settings
+from bot.store import Store
+
+SIGNING_SECRET = "test-signing-secret-0123456789"
+BOT_TOKEN = "xoxb-test-token-0123456789"
+
+
+@dataclass
+class Call:
+    """One request the fake Slack received."""
+
+    path: str
+    params: dict
+
+
+@dataclass
+class FakeSlack:
+    """A local Slack Web API that records every call (and response_url posts)."""
+
+    calls: list[Call] = field(default_factory=list)
+    server: ThreadingHTTPServer | None = None
+    fail_methods: set[str] = field(default_factory=set)
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def start(self) -> FakeSlack:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output quiet
+                pass
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    params = json.loads(raw or "{}")
+                else:
+                    params = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
+                path = self.path.rstrip("/")
+                fake.calls.append(Call(path, params))
+                method = path.rsplit("/", 1)[-1]
+                if method in fake.fail_methods:
+                    body = {"ok": False, "error": "internal_error"}
+                else:
+                    body = {
+                        "ok": True,
+                        "channel": params.get("channel"),
+                        "ts": f"{time.time():.6f}",
+                    }
+                    if method == "auth.test":
+                        body.update(user_id="UBOT", bot_id="BBOT", team_id="T1")
+                    if method in ("views.open", "views.publish"):
+                        body["view"] = {"id": "V1"}
+                data = json.dumps(body).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def called(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.path.endswith("/" + method)]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            found = self.called(method)
+            if len(found) >= count:
+                return found
+            time.sleep(0.01)
+        return self.called(method)
+
+
+def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict:
+    """The two headers Slack adds to every request."""
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
+
+
+@dataclass
+class Response:
+    status: int
+    body: str
+
+    def json(self) -> dict:
+        return json.loads(self.body)
+
+
+@dataclass
+class SlackApp:
+    """The bot served on loopback, with its core and the fake Slack it talks to."""
+
+    core: Core
+    fake: FakeSlack
+    server: object
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def post(self, body: str, content_type: str, headers: dict | None = None) -> Response:
+        request = urllib.request.Request(
+            self.url + "/slack/events",
+            data=body.encode(),
+            method="POST",
+            headers={
+                "Content-Type": content_type,
+                **(headers if headers is not None else sign(body)),
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return Response(response.status, response.read().decode())
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.read().decode())
+
+    def command(self, text: str, user: str = "U1", user_name: str = "tanaka", **extra) -> Response:
+        form = {
+            "command": "/roadmap",
+            "text": text,
+            "user_id": user,
+            "user_name": user_name,
+            "channel_id": "C1",
+            "team_id": "T1",
+            "trigger_id": extra.pop("trigger_id", f"trig-{time.time_ns()}"),
+            "response_url": self.fake.url + "response/cmd",
+            **extra,
+        }
+        return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
+
+    def event(self, event: dict, event_id: str = "Ev1", headers: dict | None = None) -> Response:
+        body = json.dumps(
+            {
+                "token": "legacy",
+                "team_id": "T1",
+                "api_app_id": "A1",
+                "type": "event_callback",
+                "event_id": event_id,
+                "event_time": int(time.time()),
+                "event": event,
+            }
+        )
+        signed = sign(body)
+        return self.post(body, "application/json", {**signed, **(headers or {})})
+
+    def interaction(self, payload: dict) -> Response:
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded")
+
+    def get(self, path: str) -> Response:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+                return Response(response.status, response.read().decode())
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.read().decode())
+
+    def stop(self) -> None:
+        self.server.close()  # type: ignore[attr-defined]
+
+
+def serve_app(store: Store, fake: FakeSlack, admins: str = "UADMIN", clock=None) -> SlackApp:
+    """A fresh App over the store, served by waitress on a free loopback port."""
+    settings = Settings(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake.url + "api/",
+        ROADMAP_ADMINS=admins,
+    )
+    core = Core(store, settings, clock=clock) if clock else Core(store, settings)
+    app = create_app(settings, core)
+    server = waitress.create_server(wsgi_app(app, store), host="127.0.0.1", port=0, threads=8)
+    threading.Thread(target=server.run, daemon=True).start()
+    return SlackApp(core, fake, server, server.effective_port)

@@ -1,0 +1,65 @@
+"""`roadmap update`, `history`, `owners` from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+
+
+@pytest.fixture
+def run(tmp_path):
+    db = tmp_path / "cli.db"
+
+    def invoke(*args):
+        return CliRunner().invoke(main, [*args, "--db", str(db)])
+
+    return invoke
+
+
+def test_update_then_history_json(run):
+    result = run("update", "No40", "報告書を取り込み", "--user", "佐藤", "--year", "R7")
+    assert result.exit_code == 0, result.output
+    entries = json.loads(run("history", "No40", "--json").output)
+    last = entries[-1]
+    assert {
+        k: last[k] for k in ("project_no", "edition", "fiscal_year", "text", "author", "retracted")
+    } == {
+        "project_no": 40,
+        "edition": "R7",
+        "fiscal_year": "R7",
+        "text": "報告書を取り込み",
+        "author": "佐藤",
+        "retracted": False,
+    }
+    assert last["source"]["platform"] == "cli"
+    assert set(last) >= {"id", "initiative", "source", "created_at"}
+    assert entries[0]["source"]["platform"] == "document"
+
+
+def test_update_errors_are_friendly(run):
+    result = run("update", "No40", "  ", "--user", "x")
+    assert result.exit_code == 1 and "実績の内容が空です" in result.output
+    result = run("update", "No99", "text", "--user", "x")
+    assert result.exit_code == 1 and "No99" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_owners_add_and_list(run):
+    assert (
+        "now owns No40"
+        in run("owners", "add", "U123", "--project", "40", "--name", "tanaka").output
+    )
+    assert "already owns No40" in run("owners", "add", "U123", "--project", "40").output
+    assert "now owns 学校教育課" in run("owners", "add", "U9", "--section", "学校教育課").output
+    assert (
+        "now owns No40" in run("owners", "add", "aad-guid-1", "--project", "40", "--teams").output
+    )
+    listing = run("owners", "list").output
+    assert "slack\tU123\ttanaka\tR7/No40" in listing
+    assert "teams\taad-guid-1" in listing
+    bad = run("owners", "add", "U1", "--project", "40", "--section", "x")
+    assert bad.exit_code == 2

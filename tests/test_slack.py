@@ -1,0 +1,412 @@
+"""The Slack app end to end: served on loopback, signed requests, a fake Web API."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+from bot.adapters.slack.listeners import COMMANDS, EVENTS
+from bot.sources import load_documents
+from bot.store import Store
+from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, serve_app, sign
+
+NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)  # R8 in Tokyo
+MANIFEST = Path(__file__).resolve().parent.parent / "manifest.yml"
+
+
+@pytest.fixture
+def fake():
+    server = FakeSlack().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def slack(fake):
+    store = Store.memory()
+    load_documents(store)
+    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    app = serve_app(store, fake, clock=lambda: NOW)
+    yield app
+    app.stop()
+
+
+def valid_blocks(blocks: list[dict]) -> list[dict]:
+    """Every block parses and validates with slack_sdk's own models."""
+    assert 0 < len(blocks) <= 50
+    for raw in blocks:
+        block = Block.parse(raw)
+        assert block is not None, raw
+        block.validate_json()
+    return blocks
+
+
+def chat_entries(store: Store, key: str = "R7/No40"):
+    return [e for e in store.entries(key) if e.platform == "slack"]
+
+
+def test_healthz(slack):
+    assert (slack.get("/healthz").status, slack.get("/healthz").body) == (200, "ok")
+    assert slack.get("/healthz?deep").status == 200
+    assert slack.get("/nowhere").status == 404
+
+
+def test_question_by_slash_command_is_answered_in_the_ack(slack, fake):
+    response = slack.command("No40の事業費は？")
+    assert response.status == 200
+    body = response.json()
+    assert body["response_type"] == "ephemeral"
+    assert "188,084千円" in body["text"]
+    blocks = valid_blocks(body["blocks"])
+    assert blocks[-1]["elements"][0]["action_id"] == "share_answer"
+    assert "出典：R7版 No40, line 294" in json.dumps(blocks, ensure_ascii=False)
+    # Nothing but Bolt's one-time auth.test: the answer itself needed no Web API call.
+    assert [c.path for c in fake.calls if not c.path.endswith("auth.test")] == []
+
+
+def test_question_by_mention_replies_in_the_thread(slack, fake):
+    event = {
+        "type": "app_mention",
+        "user": "U2",
+        "text": "<@UBOT> who owns the PHR project?",
+        "ts": "100.1",
+        "channel": "C9",
+    }
+    assert slack.event(event).status == 200
+    [post] = fake.wait_for("chat.postMessage")
+    assert post.params["channel"] == "C9" and post.params["thread_ts"] == "100.1"
+    assert "病院局" in post.params["text"]
+    valid_blocks(
+        post.params["blocks"]
+        if isinstance(post.params["blocks"], list)
+        else json.loads(post.params["blocks"])
+    )
+
+
+def test_question_by_direct_message(slack, fake):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U2",
+        "text": "R7で終わる事業は？",
+        "ts": "5.5",
+        "channel": "D1",
+    }
+    assert slack.event(event, event_id="EvDM").status == 200
+    [post] = fake.wait_for("chat.postMessage")
+    assert post.params["channel"] == "D1" and "9件" in post.params["text"]
+
+
+def test_bot_messages_are_not_answered(slack, fake):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "bot_id": "BBOT",
+        "text": "No40",
+        "ts": "6.6",
+        "channel": "D1",
+    }
+    assert slack.event(event, event_id="EvBot").status == 200
+    time.sleep(0.3)
+    assert fake.called("chat.postMessage") == []
+
+
+def test_retried_event_is_answered_once(slack, fake):
+    event = {
+        "type": "app_mention",
+        "user": "U2",
+        "text": "<@UBOT> No40",
+        "ts": "7.7",
+        "channel": "C1",
+    }
+    assert slack.event(event, event_id="EvRetry").status == 200
+    fake.wait_for("chat.postMessage")
+    retry = slack.event(
+        event,
+        event_id="EvRetry",
+        headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+    )
+    assert retry.status == 200
+    time.sleep(0.3)
+    assert len(fake.called("chat.postMessage")) == 1
+
+
+def test_owner_update_appends_one_entry_and_confirms_in_channel(slack):
+    response = slack.command(
+        "update No40 R8 取組1 次期システムの設計を完了した", trigger_id="T-upd-1"
+    )
+    assert response.status == 200
+    body = response.json()
+    assert body["response_type"] == "in_channel"
+    valid_blocks(body["blocks"])
+    [entry] = chat_entries(slack.core.store)
+    assert (entry.text, entry.fiscal_year, entry.initiative) == (
+        "次期システムの設計を完了した",
+        "R8",
+        "統合型校務支援システム運用",
+    )
+    assert (entry.author_id, entry.author_name, entry.platform, entry.channel) == (
+        "U1",
+        "tanaka",
+        "slack",
+        "C1",
+    )
+    assert entry.created_at == NOW
+    assert f"#{entry.id}" in body["text"] and "JST" in body["text"]
+
+
+def test_update_defaults_to_the_current_fiscal_year(slack):
+    slack.command("update No40 研修を2回実施")
+    assert chat_entries(slack.core.store)[0].fiscal_year == "R8"
+
+
+def test_non_owner_update_is_refused_and_nothing_is_written(slack):
+    response = slack.command("update No40 勝手に書く", user="U2", user_name="suzuki")
+    body = response.json()
+    assert body["response_type"] == "ephemeral"
+    assert "担当者だけ" in body["text"] and "tanaka" in body["text"]
+    assert chat_entries(slack.core.store) == []
+
+
+def test_owner_of_one_project_cannot_update_another(slack):
+    body = slack.command("update No41 よその事業").json()
+    assert "担当者だけ" in body["text"]
+    assert chat_entries(slack.core.store, "R7/No41") == []
+
+
+def test_section_owner_may_update_its_projects(slack):
+    slack.core.store.add_owner("slack", "U3", section="学校教育課", user_name="sato")
+    body = slack.command("update No41 ネットワーク調査を開始", user="U3").json()
+    assert body["response_type"] == "in_channel"
+    assert len(chat_entries(slack.core.store, "R7/No41")) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("update No40 R9 未来の話", "まだ来ていません"),
+        ("update No40 R6 始期より前", "事業始期"),
+        ("update No40 取組9 何か", "取組「9」が見つかりません"),
+        ("update No40", "実績の内容が空です"),
+        ("update こんにちは", "使い方"),
+        ("update hello", "Usage"),
+        ("update No99 どこにもない", "No99"),
+        ("update No40 " + "長" * 3001, "長すぎます"),
+    ],
+)
+def test_bad_updates_get_a_clear_error_and_write_nothing(slack, args, expected):
+    body = slack.command(args).json()
+    assert expected in body["text"], body["text"]
+    assert chat_entries(slack.core.store) == []
+
+
+def test_mentions_typed_into_an_update_never_ping(slack, fake):
+    body = slack.command("update No40 <!channel> @here <@U999> & 完了").json()
+    posted = json.dumps(body, ensure_ascii=False)
+    assert "<!channel>" not in posted and "<@U999>" not in posted
+    assert "&lt;!channel&gt;" in body["text"]
+    [entry] = chat_entries(slack.core.store)
+    assert entry.text == "<!channel> @here <@U999> & 完了"  # stored as typed, shown inert
+
+
+def test_control_characters_are_dropped(slack):
+    slack.command("update No40 完了\x00\x07しました\u202e")
+    assert chat_entries(slack.core.store)[0].text == "完了しました"
+
+
+def test_update_modal_opens_with_the_users_projects(slack, fake):
+    response = slack.command("update", trigger_id="trig-modal")
+    assert response.status == 200
+    [call] = fake.wait_for("views.open")
+    view = (
+        call.params["view"]
+        if isinstance(call.params["view"], dict)
+        else json.loads(call.params["view"])
+    )
+    View(**view).validate_json()
+    options = view["blocks"][0]["element"]["options"]
+    assert [o["value"] for o in options] == ["R7/No40"]
+    assert call.params["trigger_id"] == "trig-modal"
+
+
+def submission(
+    view_id: str, text: str, year: str = "R8", user: str = "U1", initiative: str = ""
+) -> dict:
+    return {
+        "type": "view_submission",
+        "team": {"id": "T1"},
+        "user": {"id": user, "username": "tanaka", "name": "tanaka"},
+        "api_app_id": "A1",
+        "trigger_id": "trig-sub",
+        "view": {
+            "id": view_id,
+            "type": "modal",
+            "callback_id": "roadmap_update",
+            "private_metadata": json.dumps({"channel": "C1", "lang": "ja"}),
+            "state": {
+                "values": {
+                    "project": {
+                        "value": {"type": "static_select", "selected_option": {"value": "R7/No40"}}
+                    },
+                    "initiative": {"value": {"type": "plain_text_input", "value": initiative}},
+                    "year": {
+                        "value": {"type": "static_select", "selected_option": {"value": year}}
+                    },
+                    "text": {"value": {"type": "plain_text_input", "value": text}},
+                }
+            },
+        },
+    }
+
+
+def test_modal_submit_with_a_validation_error_shows_it_in_the_form(slack, fake):
+    response = slack.interaction(submission("V-err", "ok", initiative="存在しない取組"))
+    assert response.status == 200
+    body = response.json()
+    assert body["response_action"] == "errors"
+    assert "initiative" in body["errors"]
+    assert chat_entries(slack.core.store) == []
+
+
+def test_modal_submit_appends_once_even_when_double_clicked(slack, fake):
+    first = slack.interaction(submission("V-ok", "セキュリティ基盤の設計を完了"))
+    second = slack.interaction(submission("V-ok", "セキュリティ基盤の設計を完了"))
+    assert (first.status, second.status) == (200, 200)
+    assert len(chat_entries(slack.core.store)) == 1
+    posts = fake.wait_for("chat.postMessage")
+    time.sleep(0.3)
+    assert len(fake.called("chat.postMessage")) == 1
+    assert posts[0].params["channel"] == "C1" and "セキュリティ基盤" in posts[0].params["text"]
+
+
+def test_share_button_posts_the_answer_to_the_channel(slack, fake):
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U2", "username": "suzuki"},
+        "team": {"id": "T1"},
+        "channel": {"id": "C1"},
+        "trigger_id": "trig-share",
+        "response_url": fake.url + "response/share",
+        "actions": [
+            {
+                "action_id": "share_answer",
+                "block_id": "b",
+                "type": "button",
+                "value": "No40の事業費は？",
+            }
+        ],
+    }
+    assert slack.interaction(payload).status == 200
+    [call] = fake.wait_for("share")
+    assert call.params["response_type"] == "in_channel"
+    valid_blocks(call.params["blocks"])
+    assert "188,084千円" in call.params["text"]
+
+
+def test_history_and_retract(slack):
+    slack.command("update No40 一回目")
+    slack.command("update No40 二回目")
+    first, _second = chat_entries(slack.core.store)
+    body = slack.command(f"retract {first.id} 誤り").json()
+    assert f"#{first.id}" in body["text"]
+    history = slack.command("history No40").json()["text"]
+    assert "一回目" in history and "二回目" in history and "取消" in history
+    actual = slack.command("No40の実績").json()["text"]
+    assert "二回目" in actual and "一回目" not in actual  # answers stop counting it
+    again = slack.command(f"retract {first.id}").json()["text"]
+    assert "取り消し済み" in again
+
+
+def test_someone_else_cannot_retract(slack):
+    slack.command("update No40 本物の記録")
+    [entry] = chat_entries(slack.core.store)
+    body = slack.command(f"retract {entry.id}", user="U2").json()
+    assert "担当者だけ" in body["text"]
+    assert not slack.core.store.entry(entry.id).retracted
+
+
+def test_owners_add_by_admin_and_refused_for_others(slack):
+    refused = slack.command("owners add <@U5|yamada> No41", user="U2").json()["text"]
+    assert "管理者だけ" in refused
+    added = slack.command("owners add <@U5|yamada> No41", user="UADMIN").json()["text"]
+    assert "yamada (U5)" in added and "No41" in added
+    assert any(o.user_id == "U5" and o.project_key == "R7/No41" for o in slack.core.store.owners())
+    listing = slack.command("owners list").json()["text"]
+    assert "U5" in listing
+
+
+def test_app_home_lists_own_projects_with_update_button(slack, fake):
+    event = {"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"}
+    assert slack.event(event, event_id="EvHome").status == 200
+    [call] = fake.wait_for("views.publish")
+    view = (
+        call.params["view"]
+        if isinstance(call.params["view"], dict)
+        else json.loads(call.params["view"])
+    )
+    View(**view).validate_json()
+    text = json.dumps(view, ensure_ascii=False)
+    assert "No40" in text and "R8の実績がまだありません" in text
+    assert '"action_id": "open_update_modal"' in text
+
+
+def test_forged_signature_is_refused(slack):
+    body = "command=/roadmap&text=No40"
+    headers = sign(body, secret="not-the-secret")
+    assert slack.post(body, "application/x-www-form-urlencoded", headers).status == 401
+
+
+def test_stale_timestamp_is_refused(slack):
+    body = "command=/roadmap&text=No40"
+    headers = sign(body, timestamp=int(time.time()) - 60 * 10)
+    assert slack.post(body, "application/x-www-form-urlencoded", headers).status == 401
+
+
+def test_missing_signature_is_refused(slack):
+    assert (
+        slack.post("command=/roadmap&text=No40", "application/x-www-form-urlencoded", {}).status
+        == 401
+    )
+
+
+def test_manifest_and_handlers_match_both_ways(slack):
+    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
+    events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
+    assert commands == COMMANDS
+    assert events == EVENTS
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    for name in events:  # Bolt answers an unhandled event with 404, which Slack retries
+        kind, _, channel_type = name.partition(".")
+        event = {
+            "type": kind,
+            "user": "U2",
+            "text": "x",
+            "ts": "1.1",
+            "channel": "D1",
+            "tab": "home",
+        }
+        if channel_type:
+            event["channel_type"] = channel_type
+        assert slack.event(event, event_id=f"EvManifest-{name}").status == 200, name
+    for command in commands:
+        assert slack.command("help").status == 200, command
+
+
+def test_secrets_never_reach_the_logs(slack, caplog):
+    caplog.set_level(logging.DEBUG)
+    slack.command("No40の事業費は？")
+    slack.command("update No40 ログ確認")
+    slack.post("x=1", "application/x-www-form-urlencoded", sign("x=1", secret="bad"))
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert SIGNING_SECRET not in logged and BOT_TOKEN not in logged
+    assert "ログ確認" not in logged  # no message bodies either
