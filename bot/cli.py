@@ -242,6 +242,58 @@ def history_record(entry) -> dict:
     }
 
 
+@main.command()
+@click.option(
+    "--now",
+    "now_text",
+    default=None,
+    help="ISO-8601 time to compute the digest for (default: now).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the digest as JSON.")
+@click.option("--post", is_flag=True, help="Post it to ROADMAP_DIGEST_CHANNEL (once per week).")
+@db_option
+@friendly
+def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None) -> None:
+    """The weekly summary of the week before --now."""
+    from datetime import UTC, datetime
+
+    from bot.digest import digest as compute
+    from bot.digest import digest_text
+    from bot.settings import Settings
+
+    settings = Settings()
+    try:
+        now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO-8601 time: {now_text}", param_hint="--now") from exc
+    if now.tzinfo is None:
+        from bot.fiscal_year import TOKYO
+
+        now = now.replace(tzinfo=TOKYO)  # a bare time is read as Japan time
+    store = open_store(db_path)
+    if post:
+        if not (settings.slack_bot_token and settings.roadmap_digest_channel):
+            raise click.ClickException("--post needs SLACK_BOT_TOKEN and ROADMAP_DIGEST_CHANNEL")
+        from slack_sdk import WebClient
+
+        from bot.adapters.slack.digest import SlackDigestPoster
+        from bot.digest_schedule import run_digest
+
+        kwargs = {"base_url": settings.slack_api_url} if settings.slack_api_url else {}
+        client = WebClient(token=settings.slack_bot_token.get_secret_value(), **kwargs)
+        poster = SlackDigestPoster(client, settings.roadmap_digest_channel, store)
+        outcome = run_digest(
+            store, poster, now, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
+        )
+        click.echo(f"digest: {outcome}")
+        return
+    d = compute(store, now, settings.roadmap_stale_weeks)
+    if as_json:
+        click.echo(d.model_dump_json(indent=2))
+    else:
+        click.echo(digest_text(d))
+
+
 @main.group()
 def owners() -> None:
     """Who may append to which project."""

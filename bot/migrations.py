@@ -141,3 +141,26 @@ def m004_owners_and_deliveries(db) -> None:
         """CREATE TABLE processed (
             key TEXT PRIMARY KEY, created_at TEXT NOT NULL, result TEXT)"""
     )
+
+
+@migration
+def m005_digest_and_nudges(db) -> None:
+    """Weekly digest posts claimed exactly once, nudges sent, and who turned nudges off."""
+    db.execute(
+        """CREATE TABLE digest_runs (
+            week TEXT NOT NULL, target TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+            claimed_by TEXT, claimed_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1,
+            message_ts TEXT, charts_done INTEGER NOT NULL DEFAULT 0, posted_at TEXT, error TEXT,
+            PRIMARY KEY (week, target))"""
+    )
+    db.execute(
+        """CREATE TABLE nudges (
+            week TEXT NOT NULL, platform TEXT NOT NULL, user_id TEXT NOT NULL,
+            sent_at TEXT NOT NULL, PRIMARY KEY (week, platform, user_id))"""
+    )
+    db.execute(
+        """CREATE TABLE nudge_prefs (
+            platform TEXT NOT NULL, user_id TEXT NOT NULL, enabled INTEGER NOT NULL,
+            changed_at TEXT NOT NULL, PRIMARY KEY (platform, user_id))"""
+    )

@@ -596,6 +596,90 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM processed WHERE key = ?", [key])
 
+    # -- weekly digest: claimed once per week and target, across processes --------------
+
+    def claim_digest(
+        self,
+        week: str,
+        target: str,
+        owner: str,
+        now: datetime,
+        lease_seconds: int = 600,
+        max_attempts: int = 5,
+    ) -> DigestRun | None:
+        """Claim the digest of a week for a target; None if posted, or claimed by a live owner.
+
+        A claim whose owner crashed (older than the lease) or whose post failed is taken over,
+        up to max_attempts: a half-done post is finished, never repeated.
+        """
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT * FROM digest_runs WHERE week = ? AND target = ?", [week, target]
+            ).fetchone()
+            stamp = now.astimezone(UTC).isoformat()
+            if row is None:
+                db.execute(
+                    "INSERT INTO digest_runs (week, target, status, claimed_by, claimed_at) VALUES (?, ?, 'claimed', ?, ?)",
+                    [week, target, owner, stamp],
+                )
+            else:
+                expired = (
+                    datetime.fromisoformat(row["claimed_at"]).timestamp()
+                    < now.timestamp() - lease_seconds
+                )
+                takeover = row["status"] == "failed" or (row["status"] == "claimed" and expired)
+                if not takeover or row["attempts"] >= max_attempts:
+                    return None
+                db.execute(
+                    "UPDATE digest_runs SET status = 'claimed', claimed_by = ?, claimed_at = ?, "
+                    "attempts = attempts + 1, error = NULL WHERE week = ? AND target = ?",
+                    [owner, stamp, week, target],
+                )
+            return self.digest_run(week, target)
+
+    def digest_run(self, week: str, target: str) -> DigestRun | None:
+        """The state of one week's digest for one target."""
+        row = self.db.execute(
+            "SELECT * FROM digest_runs WHERE week = ? AND target = ?", [week, target]
+        ).fetchone()
+        return DigestRun(**dict(row)) if row else None
+
+    def digest_progress(self, week: str, target: str, **fields) -> None:
+        """Record a step of a claimed digest post: message_ts, charts_done, status, error."""
+        allowed = {"message_ts", "charts_done", "status", "posted_at", "error"}
+        assert set(fields) <= allowed, fields
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE digest_runs SET {sets} WHERE week = ? AND target = ?",
+                [*fields.values(), week, target],
+            )
+
+    def claim_nudge(self, week: str, platform: str, user_id: str, now: datetime) -> bool:
+        """At most one nudge a week per user: True if this one may be sent."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO nudges (week, platform, user_id, sent_at) VALUES (?, ?, ?, ?)",
+                [week, platform, user_id, now.astimezone(UTC).isoformat()],
+            )
+            return cursor.rowcount == 1
+
+    def set_nudges(self, platform: str, user_id: str, enabled: bool) -> None:
+        """Turn a user's nudges on or off."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO nudge_prefs (platform, user_id, enabled, changed_at) VALUES (?, ?, ?, ?)",
+                [platform, user_id, int(enabled), utcnow().isoformat()],
+            )
+
+    def nudges_enabled(self, platform: str, user_id: str) -> bool:
+        """Nudges are on unless the user turned them off."""
+        row = self.db.execute(
+            "SELECT enabled FROM nudge_prefs WHERE platform = ? AND user_id = ?",
+            [platform, user_id],
+        ).fetchone()
+        return True if row is None else bool(row[0])
+
     # -- operations ------------------------------------------------------------------------
 
     def integrity_check(self) -> str:
@@ -752,3 +836,19 @@ class Owner:
     section: str | None
     added_by: str | None
     added_at: str
+
+
+@dataclass(frozen=True)
+class DigestRun:
+    """One week's digest post for one target, as claimed and progressed."""
+
+    week: str
+    target: str
+    status: str
+    claimed_by: str | None
+    claimed_at: str
+    attempts: int
+    message_ts: str | None
+    charts_done: int
+    posted_at: str | None
+    error: str | None

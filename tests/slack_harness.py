@@ -55,7 +55,15 @@ class FakeSlack:
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode()
+                data = self.rfile.read(length)
+                if self.path.startswith("/upload/"):  # a file's bytes, not a Web API call
+                    fake.calls.append(Call(self.path, {"bytes": data}))
+                    self.send_response(200)
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"OK")
+                    return
+                raw = data.decode(errors="replace")
                 if "json" in (self.headers.get("Content-Type") or ""):
                     params = json.loads(raw or "{}")
                 else:
@@ -75,6 +83,13 @@ class FakeSlack:
                         body.update(user_id="UBOT", bot_id="BBOT", team_id="T1")
                     if method in ("views.open", "views.publish"):
                         body["view"] = {"id": "V1"}
+                    if method == "files.getUploadURLExternal":
+                        n = len(fake.called(method))
+                        body.update(upload_url=f"{fake.url}upload/F{n}", file_id=f"F{n}")
+                    if method == "files.completeUploadExternal":
+                        body["files"] = [
+                            {"id": f["id"]} for f in json.loads(params.get("files", "[]"))
+                        ]
                 data = json.dumps(body).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")

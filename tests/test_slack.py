@@ -410,3 +410,61 @@ def test_secrets_never_reach_the_logs(slack, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert SIGNING_SECRET not in logged and BOT_TOKEN not in logged
     assert "ログ確認" not in logged  # no message bodies either
+
+
+def test_weekly_digest_posts_to_the_channel_with_charts_in_its_thread(slack, fake):
+    from bot.adapters.slack.digest import SlackDigestPoster
+    from bot.digest_schedule import run_digest
+    from bot.fiscal_year import TOKYO
+
+    slack.core.store.add_owner("slack", "U7", project_key="R7/No41", user_name="kato")
+    client = slack.core  # the app's own WebClient talks to the fake
+    poster = SlackDigestPoster(
+        __import__("slack_sdk").WebClient(token=BOT_TOKEN, base_url=fake.url + "api/"),
+        "CDX",
+        client.store,
+    )
+    monday = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)
+    assert run_digest(client.store, poster, monday) == "posted"
+    assert run_digest(client.store, poster, monday) == "done"
+    posts = [c for c in fake.called("chat.postMessage") if c.params["channel"] == "CDX"]
+    assert len(posts) == 1
+    valid_blocks(posts[0].params["blocks"])
+    assert "2026-W47" in posts[0].params["text"]
+    complete = fake.called("files.completeUploadExternal")
+    assert len(complete) == 1 and complete[0].params["thread_ts"]
+    uploads = [c for c in fake.calls if c.path.startswith("/upload/")]
+    assert len(uploads) == 2 and all(u.params["bytes"][:4] == b"\x89PNG" for u in uploads)
+    nudges = [c for c in fake.called("chat.postMessage") if c.params["channel"] == "U7"]
+    assert len(nudges) == 1
+    valid_blocks(nudges[0].params["blocks"])
+
+
+def test_chart_command_uploads_a_chart(slack, fake):
+    body = slack.command("chart budget").json()
+    assert body["response_type"] == "ephemeral"
+    complete = fake.wait_for("files.completeUploadExternal", timeout=20)
+    assert len(complete) == 1 and complete[0].params["channel_id"] == "C1"
+    assert "chart" in slack.command("chart pie").json()["text"]
+
+
+def test_nudge_preference_and_button(slack, fake):
+    assert "止めました" in slack.command("nudges off").json()["text"]
+    assert slack.core.store.nudges_enabled("slack", "U1") is False
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U1", "username": "tanaka"},
+        "team": {"id": "T1"},
+        "trigger_id": "trig-nudge",
+        "actions": [
+            {
+                "action_id": "open_update_modal:R7/No40",
+                "block_id": "b",
+                "type": "button",
+                "value": "R7/No40",
+            }
+        ],
+    }
+    assert slack.interaction(payload).status == 200
+    [call] = fake.wait_for("views.open")
+    assert call.params["trigger_id"] == "trig-nudge"

@@ -80,6 +80,15 @@ def serve(
 ) -> None:
     """Run until interrupted: Socket Mode with SLACK_APP_TOKEN (or socket=True), else HTTP."""
     app, core = build(settings, db_path)
+    if settings.roadmap_digest_channel:
+        from bot.adapters.slack.digest import SlackDigestPoster
+        from bot.digest_schedule import start_scheduler
+
+        poster = SlackDigestPoster(app.client, settings.roadmap_digest_channel, core.store)
+        start_scheduler(
+            core.store, poster, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
+        )
+        logger.info("weekly digest scheduled (%s, Asia/Tokyo)", settings.roadmap_digest_cron)
     if socket or (settings.slack_app_token and not settings.slack_signing_secret):
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 

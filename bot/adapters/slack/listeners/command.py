@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot import messages as m
 from bot.adapters.slack import blocks
+from bot.adapters.slack.digest import post_chart
 from bot.adapters.slack.listeners.common import MENTION, identity, lang_of, safely
 from bot.commands import parse_command
 from bot.errors import UserError
@@ -52,7 +53,16 @@ def register(app: App, core: Core) -> None:
                 blocks=blocks.text_blocks(text),
             )
             return
+        if cmd.name == "chart":
+            kind = cmd.args.strip().lower()
+            if kind not in ("budget", "timeline"):
+                ack(response_type="ephemeral", text=m.say("chart_usage", lang))
+                return
+            ack(response_type="ephemeral", text="…")
+            return  # drawn and uploaded by the lazy listener below
         handlers = {
+            "nudges": lambda: nudges_text(core, who, cmd.args, lang),
+            "digest": lambda: digest_preview(core, lang),
             "history": lambda: history_text(core, cmd.args, lang),
             "retract": lambda: retract_text(core, who, cmd.args, lang, command),
             "owners": lambda: owners_text(core, who, cmd.args, lang),
@@ -73,7 +83,24 @@ def register(app: App, core: Core) -> None:
             blocks=blocks.answer_blocks(answer),
         )
 
-    app.command("/roadmap")(roadmap)
+    def upload_chart(command: dict, client: WebClient) -> None:
+        cmd = parse_command(command.get("text", ""))
+        kind = cmd.args.strip().lower()
+        if cmd.name != "chart" or kind not in ("budget", "timeline"):
+            return
+        try:
+            post_chart(
+                client,
+                core.store,
+                command["channel_id"],
+                kind,
+                core.clock(),
+                lang_of(command.get("text", "")),
+            )
+        except Exception:
+            logger.exception("chart upload failed")
+
+    app.command("/roadmap")(ack=roadmap, lazy=[upload_chart])
 
 
 def confirm_update(core: Core, command: dict, who: Identity, args: str, lang: str) -> str:
@@ -141,6 +168,23 @@ def retract_text(core: Core, who: Identity, args: str, lang: str, command: dict)
     """`/roadmap retract 12 [reason]`."""
     original, _ = core.retract(who, args)
     return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+
+
+def nudges_text(core: Core, who: Identity, args: str, lang: str) -> str:
+    """`/roadmap nudges off|on`."""
+    choice = args.strip().lower()
+    if choice not in ("off", "on", "オフ", "オン"):
+        raise UserError("nudges_usage")
+    enabled = choice in ("on", "オン")
+    core.store.set_nudges(who.platform, who.user_id, enabled)
+    return m.say("nudges_on" if enabled else "nudges_off", lang)
+
+
+def digest_preview(core: Core, lang: str) -> str:
+    """`/roadmap digest`: this week's digest, shown only to the asker."""
+    from bot.digest import digest, digest_text
+
+    return digest_text(digest(core.store, core.clock(), core.settings.roadmap_stale_weeks), lang)
 
 
 def owners_text(core: Core, who: Identity, args: str, lang: str) -> str:

@@ -26,7 +26,10 @@ def identity(body: dict) -> Identity:
     return Identity("slack", event.get("user", ""), None)
 
 
-COMMAND_WORDS = re.compile(r"\b(?:add|list|remove|update|history|retract|owners|ask|help)\b", re.I)
+COMMAND_WORDS = re.compile(
+    r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|timeline|digest)\b",
+    re.I,
+)
 
 
 def lang_of(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
@@ -116,5 +117,6 @@ def register(app: App, core: Core) -> None:
             logger.exception("could not post the confirmation of entry %s", entry.id)
 
     app.action(blocks.SHARE_ACTION)(share)
-    app.action(blocks.OPEN_UPDATE_ACTION)(open_form)
+    # Nudges carry one button per project (action ids must differ within a message).
+    app.action(re.compile(rf"^{blocks.OPEN_UPDATE_ACTION}(:.*)?$"))(open_form)
     app.view(blocks.UPDATE_VIEW)(ack=submit, lazy=[confirm])

@@ -1,0 +1,163 @@
+"""The weekly digest in Slack: Block Kit message, charts in its thread, nudges by DM."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot import charts
+from bot import messages as m
+from bot.adapters.slack.blocks import MAX_SECTION, OPEN_UPDATE_ACTION, _cut, escape, fallback
+from bot.digest import Digest, StaleProject, digest_text
+from bot.fiscal_year import FiscalYear
+from bot.store import Store
+
+logger = logging.getLogger(__name__)
+MAX_LISTED = 15  # per list; the rest is summarised with a count
+
+
+def _list(lines: list[str], lang: str) -> str:
+    shown = lines[:MAX_LISTED]
+    if len(lines) > MAX_LISTED:
+        shown.append(m.say("and_more", lang, n=len(lines) - MAX_LISTED))
+    return "\n".join(shown) or m.say("digest_none", lang)
+
+
+def digest_blocks(d: Digest, lang: str = "ja") -> list[dict]:
+    """Header, new entries, stale, ending, ended, totals: well inside 50 blocks."""
+    title = m.say("digest_title", lang, start=d.period.start, end=d.period.end, week=d.period.week)
+    entries = []
+    for g in d.entries:
+        for e in g.entries:
+            entries.append(
+                f"• No{g.no} {escape(g.name)} {e.fiscal_year or ''}：{escape(_cut(e.text, 200))} — {escape(e.author)}"
+            )
+        for e in g.retractions:
+            entries.append(
+                f"• No{g.no} "
+                + escape(m.say("digest_retraction", lang, text=_cut(e.text, 100), who=e.author))
+            )
+    sections = [
+        (m.say("digest_entries", lang, n=sum(len(g.entries) for g in d.entries)), entries),
+        (
+            m.say("digest_stale", lang, n=len(d.stale), year=d.period.fiscal_year),
+            [f"• No{s.no} {escape(s.name)}" for s in d.stale],
+        ),
+        (
+            m.say("digest_ending", lang, n=len(d.ending_this_year), year=d.period.fiscal_year),
+            [f"• No{p.no} {escape(p.name)}" for p in d.ending_this_year],
+        ),
+        (
+            m.say("digest_ended", lang, n=len(d.ended_last_year)),
+            [f"• No{p.no} {escape(p.name)}" for p in d.ended_last_year],
+        ),
+    ]
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=_cut(title, 150)))]
+    for heading, lines in sections:
+        text = f"*{escape(heading)}*\n{_list(lines, lang)}"
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=_cut(text, MAX_SECTION))))
+    totals = m.say(
+        "digest_totals",
+        lang,
+        edition=d.totals.edition,
+        n=d.totals.projects,
+        money=m.money(d.totals.budget_thousand_yen, lang),
+    )
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=escape(totals))]))
+    return [b.to_dict() for b in blocks]
+
+
+class SlackDigestPoster:
+    """Posts a digest to one channel through the Slack Web API."""
+
+    platform = "slack"
+
+    def __init__(self, client: WebClient, channel: str, store: Store, lang: str = "ja") -> None:
+        self.client = client
+        self.channel = channel
+        self.store = store
+        self.lang = lang
+        self.target = f"slack:{channel}"
+
+    def post_message(self, d: Digest) -> str:
+        response = self.client.chat_postMessage(
+            channel=self.channel,
+            text=fallback(digest_text(d, self.lang)),
+            blocks=digest_blocks(d, self.lang),
+        )
+        return response["ts"]
+
+    def post_charts(self, d: Digest, message_id: str) -> None:
+        projects = self.store.projects()
+        edition = d.totals.edition or ""
+        self.client.files_upload_v2(
+            channel=self.channel,
+            thread_ts=message_id,
+            file_uploads=[
+                {
+                    "content": charts.budget_by_department(projects, edition, self.lang),
+                    "filename": "budget.png",
+                    "title": m.say("chart_budget_title", self.lang, edition=edition),
+                },
+                {
+                    "content": charts.timeline(
+                        projects, edition, FiscalYear.parse(d.period.fiscal_year), self.lang
+                    ),
+                    "filename": "timeline.png",
+                    "title": m.say("chart_timeline_title", self.lang, edition=edition),
+                },
+            ],
+        )
+
+    def nudge(self, user_id: str, projects: list[StaleProject], d: Digest) -> None:
+        names = "\n".join(f"• No{p.no} {escape(p.name)}" for p in projects[:MAX_LISTED])
+        text = m.say("nudge_text", self.lang, year=d.period.fiscal_year, projects=names)
+        buttons = [
+            ButtonElement(
+                text=PlainTextObject(text=f"No{p.no} " + m.say("home_update", self.lang)),
+                action_id=f"{OPEN_UPDATE_ACTION}:{p.key}",
+                value=p.key,
+            )
+            for p in projects[:5]
+        ]
+        blocks = [
+            SectionBlock(text=MarkdownTextObject(text=_cut(text, MAX_SECTION))),
+            ActionsBlock(elements=buttons),
+        ]
+        self.client.chat_postMessage(
+            channel=user_id, text=fallback(text), blocks=[b.to_dict() for b in blocks]
+        )
+
+
+def post_chart(
+    client: WebClient,
+    store: Store,
+    channel: str,
+    kind: str,
+    now,
+    lang: str = "ja",
+    thread_ts: str | None = None,
+) -> None:
+    """`/roadmap chart budget|timeline`: upload one chart to a channel."""
+    projects = store.projects()
+    edition = store.latest_edition() or ""
+    if kind == "timeline":
+        png = charts.timeline(projects, edition, FiscalYear.of(now), lang)
+        title = m.say("chart_timeline_title", lang, edition=edition)
+    else:
+        png = charts.budget_by_department(projects, edition, lang)
+        title = m.say("chart_budget_title", lang, edition=edition)
+    client.files_upload_v2(
+        channel=channel, thread_ts=thread_ts, content=png, filename=f"{kind}.png", title=title
+    )

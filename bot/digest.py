@@ -1,0 +1,218 @@
+"""The weekly digest: what moved on the roadmap in the week before `now`, and what is stuck.
+
+Pure computation over the store; `now` is always an argument, never read from the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from pydantic import BaseModel, Field
+
+from bot.fiscal_year import TOKYO, FiscalYear
+from bot.models import ActualEntry, Project
+from bot.store import Store
+
+
+class Period(BaseModel):
+    """Monday to Sunday in Asia/Tokyo, and the ISO week key (2026-W47)."""
+
+    start: date
+    end: date
+    week: str
+    fiscal_year: str  # the fiscal year of `now`: what "this year" means in the digest
+
+
+class DigestEntry(BaseModel):
+    """One entry appended in the period."""
+
+    id: int
+    fiscal_year: str | None
+    initiative: str | None
+    text: str
+    author: str
+    created_at: datetime
+    platform: str
+
+
+class ProjectDigest(BaseModel):
+    """A project's new entries and retractions of the week."""
+
+    no: int | None
+    name: str
+    entries: list[DigestEntry] = Field(default_factory=list)
+    retractions: list[DigestEntry] = Field(default_factory=list)
+
+
+class StaleProject(BaseModel):
+    """A running project with no entry this fiscal year, or none for N weeks."""
+
+    no: int | None
+    name: str
+    key: str
+    reason: str  # no_entry_this_year | silent
+    last_entry: datetime | None = None
+
+
+class EndingProject(BaseModel):
+    """A project by its end year."""
+
+    no: int | None
+    name: str
+    end: str | None
+
+
+class Totals(BaseModel):
+    """The current edition's size."""
+
+    edition: str | None
+    projects: int
+    budget_thousand_yen: int
+
+
+class Digest(BaseModel):
+    """The week's summary as data; renderers turn it into Block Kit or text."""
+
+    period: Period
+    entries: list[ProjectDigest]
+    stale: list[StaleProject]
+    ending_this_year: list[EndingProject]
+    ended_last_year: list[EndingProject]
+    totals: Totals
+
+
+def week_period(now: datetime) -> Period:
+    """The complete Monday–Sunday week (Asia/Tokyo) before the one `now` is in."""
+    local = now.astimezone(TOKYO)
+    this_monday = local.date() - timedelta(days=local.weekday())
+    start = this_monday - timedelta(days=7)
+    iso = start.isocalendar()
+    return Period(
+        start=start,
+        end=start + timedelta(days=6),
+        week=f"{iso.year}-W{iso.week:02d}",
+        fiscal_year=FiscalYear.of(now).code,
+    )
+
+
+def _bounds(period: Period) -> tuple[datetime, datetime]:
+    start = datetime.combine(period.start, time(0), TOKYO)
+    return start, start + timedelta(days=7)
+
+
+def _digest_entry(e: ActualEntry) -> DigestEntry:
+    return DigestEntry(
+        id=e.id or 0,
+        fiscal_year=e.fiscal_year,
+        initiative=e.initiative,
+        text=e.text,
+        author=e.author_name or e.author_id or "?",
+        created_at=e.created_at or datetime.min.replace(tzinfo=TOKYO),
+        platform=e.platform,
+    )
+
+
+def running(project: Project, year: FiscalYear) -> bool:
+    """Still running in a fiscal year: started by then and not ended before it."""
+    start, end = project.start_year, project.end_year
+    if start is not None and start > year:
+        return False
+    return end is None or end >= year
+
+
+def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
+    """The digest of the week before `now`."""
+    period = week_period(now)
+    since, until = _bounds(period)
+    current = FiscalYear.of(now)
+    projects = store.projects()
+    by_key = {p.key: p for p in projects}
+    groups: dict[str, ProjectDigest] = {}
+    for e in store.entries(since=since, until=until):
+        if e.platform == "document":
+            continue
+        p = by_key.get(e.project_key) or store.project(e.project_key)
+        group = groups.setdefault(
+            e.project_key,
+            ProjectDigest(no=p.no if p else e.project_no, name=p.name if p else e.project_key),
+        )
+        (group.retractions if e.kind == "retraction" else group.entries).append(_digest_entry(e))
+    stale = []
+    silent_since = now - timedelta(weeks=stale_weeks)
+    for p in projects:
+        if not running(p, current):
+            continue
+        chat = [
+            e
+            for e in store.entries(p.key, until=now)
+            if e.platform != "document" and e.kind != "retraction" and not e.retracted
+        ]
+        last = chat[-1].created_at if chat else None
+        this_year = [
+            e for e in chat if e.fiscal_year and FiscalYear.parse(e.fiscal_year) == current
+        ]
+        if not this_year:
+            stale.append(
+                StaleProject(
+                    no=p.no, name=p.name, key=p.key, reason="no_entry_this_year", last_entry=last
+                )
+            )
+        elif last is None or last < silent_since:
+            stale.append(
+                StaleProject(no=p.no, name=p.name, key=p.key, reason="silent", last_entry=last)
+            )
+    ending = [
+        EndingProject(no=p.no, name=p.name, end=p.end) for p in projects if p.end_year == current
+    ]
+    ended = [
+        EndingProject(no=p.no, name=p.name, end=p.end)
+        for p in projects
+        if p.end_year == current - 1
+    ]
+    return Digest(
+        period=period,
+        entries=sorted(groups.values(), key=lambda g: (g.no is None, g.no or 0)),
+        stale=stale,
+        ending_this_year=ending,
+        ended_last_year=ended,
+        totals=Totals(
+            edition=store.latest_edition(),
+            projects=len(projects),
+            budget_thousand_yen=sum(p.budget_thousand_yen for p in projects),
+        ),
+    )
+
+
+def digest_text(d: Digest, lang: str = "ja") -> str:
+    """The digest as plain text / Markdown."""
+    from bot import messages as m
+
+    lines = [
+        m.say("digest_title", lang, start=d.period.start, end=d.period.end, week=d.period.week)
+    ]
+    lines.append(m.say("digest_entries", lang, n=sum(len(g.entries) for g in d.entries)))
+    for g in d.entries:
+        for e in g.entries:
+            lines.append(
+                f"・No{g.no} {g.name} {e.fiscal_year or ''}: {e.text} — {e.author}, {m.jst(e.created_at)}"
+            )
+        for e in g.retractions:
+            lines.append(
+                f"・No{g.no} " + m.say("digest_retraction", lang, text=e.text, who=e.author)
+            )
+    lines.append(m.say("digest_stale", lang, n=len(d.stale), year=d.period.fiscal_year))
+    lines += [f"・No{s.no} {s.name}" for s in d.stale]
+    lines.append(m.say("digest_ending", lang, n=len(d.ending_this_year), year=d.period.fiscal_year))
+    lines += [f"・No{p.no} {p.name}" for p in d.ending_this_year]
+    lines.append(m.say("digest_ended", lang, n=len(d.ended_last_year)))
+    lines += [f"・No{p.no} {p.name}" for p in d.ended_last_year]
+    lines.append(
+        m.say(
+            "digest_totals",
+            lang,
+            edition=d.totals.edition,
+            n=d.totals.projects,
+            money=m.money(d.totals.budget_thousand_yen, lang),
+        )
+    )
+    return "\n".join(lines)
