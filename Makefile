@@ -10,6 +10,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	# Bytecode up front: where PYTHONDONTWRITEBYTECODE is set, every start would recompile.
+	$(BIN)/python -m compileall -q bot
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -31,6 +33,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ask.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) data/roadmap.db data/roadmap.db-*

@@ -58,6 +58,8 @@ def main() -> None:
             f"max {max(times):.2f} ms  (target p99 < 2 ms)"
         )
         store.close()
+        # A deployed install has bytecode; compile it here too (PYTHONDONTWRITEBYTECODE may be set).
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "bot")], check=True)
         exe = ROOT / ".venv" / "bin" / "roadmap"
         command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
         env = {**os.environ, "ROADMAP_DB": str(db)}

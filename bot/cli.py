@@ -294,6 +294,21 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
         click.echo(digest_text(d))
 
 
+@main.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@friendly
+def backup(target: Path, db_path: Path | None) -> None:
+    """Copy the store to TARGET with SQLite's online backup API (safe while serving)."""
+    store = open_store(db_path, load=False)
+    try:
+        store.backup(target)
+    except FileExistsError as exc:
+        raise click.ClickException(f"{target} exists: choose a new file") from exc
+    copy = Store.open(target)
+    click.echo(f"backed up to {target} (integrity: {copy.integrity_check()})")
+
+
 @main.group()
 def owners() -> None:
     """Who may append to which project."""

@@ -164,3 +164,10 @@ def m005_digest_and_nudges(db) -> None:
             platform TEXT NOT NULL, user_id TEXT NOT NULL, enabled INTEGER NOT NULL,
             changed_at TEXT NOT NULL, PRIMARY KEY (platform, user_id))"""
     )
+
+
+@migration
+def m006_meta(db) -> None:
+    """Counters every process reads: 'projects' changes whenever documents are loaded."""
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    db.execute("INSERT INTO meta (key, value) VALUES ('projects', 0)")

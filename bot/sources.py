@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,16 +16,23 @@ logger = logging.getLogger(__name__)
 SOURCES_DIR = Path(__file__).resolve().parent.parent / "data" / "sources"
 
 
+def sources_dir() -> Path:
+    """$ROADMAP_SOURCES, else the checkout's data/sources/, else ./data/sources (an installed copy)."""
+    if os.environ.get("ROADMAP_SOURCES"):
+        return Path(os.environ["ROADMAP_SOURCES"])
+    return SOURCES_DIR if SOURCES_DIR.is_dir() else Path.cwd() / "data" / "sources"
+
+
 def default_sources() -> list[Path]:
-    """Every document in data/sources/, in name order."""
-    return sorted(p for p in SOURCES_DIR.glob("*.txt") if p.is_file())
+    """Every document in the sources folder, in name order."""
+    return sorted(p for p in sources_dir().glob("*.txt") if p.is_file())
 
 
 def load_documents(store: Store, paths: Iterable[Path] | None = None) -> LoadReport:
     """Parse every file first, then load them all in one transaction (all or nothing)."""
     paths = list(paths) if paths is not None else default_sources()
     if not paths:
-        raise ParseError(str(SOURCES_DIR), None, "no roadmap documents found")
+        raise ParseError(str(sources_dir()), None, "no roadmap documents found")
     editions = [parse_file(Path(p)) for p in paths]
     seen: dict[str, str] = {}
     for edition in editions:

@@ -7,6 +7,7 @@ served from an in-process cache that is dropped whenever any connection writes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -118,13 +119,15 @@ class Store:
     """Every read and write of the roadmap database."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
-        self.db = db = Database(conn)
+        self._writer = db = Database(conn)
         self.path = path
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # one writer at a time in this process
+        self._tx_thread: int | None = None
+        self._local = threading.local()
+        self._readers: list[Database] = []
         self._cache: dict[str, list[Project]] = {}
         self._links: list[Link] | None = None
-        self._cache_version: tuple[int, int] | None = None
-        self._writes = 0
+        self._cache_version: int | None = None
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if migrations.pending(conn):
@@ -146,8 +149,30 @@ class Store:
         return cls(_connect(":memory:"))
 
     def close(self) -> None:
-        """Close the connection."""
-        self.db.close()
+        """Close every connection."""
+        for reader in self._readers:
+            reader.close()
+        self._writer.close()
+
+    @property
+    def db(self) -> Database:
+        """The connection for this thread: the writer inside a transaction (and for an
+        in-memory store), else a per-thread reader, so questions never wait for a write's fsync."""
+        if self.path is None or self._tx_thread == threading.get_ident():
+            return self._writer
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            conn = _connect(str(self.path))
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            reader = self._local.reader = Database(conn)
+            with self._lock:
+                self._readers.append(reader)
+        return reader
+
+    def _reading(self):
+        """Reads of an in-memory store share its one connection: serialise them."""
+        return self._lock if self.path is None else contextlib.nullcontext()
 
     # -- transactions and caching ----------------------------------------------------------
 
@@ -155,11 +180,11 @@ class Store:
     def transaction(self) -> Iterator[Database]:
         """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue)."""
         with self._lock:
-            conn = self.db.conn
+            conn = self._writer.conn
             if conn.in_transaction:
                 conn.execute("SAVEPOINT nested")
                 try:
-                    yield self.db
+                    yield self._writer
                 except BaseException:
                     conn.execute("ROLLBACK TO SAVEPOINT nested")
                     conn.execute("RELEASE SAVEPOINT nested")
@@ -167,8 +192,9 @@ class Store:
                 conn.execute("RELEASE SAVEPOINT nested")
                 return
             conn.execute("BEGIN IMMEDIATE")
+            self._tx_thread = threading.get_ident()
             try:
-                yield self.db
+                yield self._writer
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -176,11 +202,12 @@ class Store:
             else:
                 conn.execute("COMMIT")
             finally:
-                self._writes += 1
+                self._tx_thread = None
 
     def _fresh(self) -> None:
-        """Drop cached projects if this or any other connection has written since."""
-        version = (self.db.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        """Drop cached projects if any process has loaded documents since (a counter in meta)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'projects'").fetchone()
+        version = row[0] if row else 0
         if version != self._cache_version:
             self._cache.clear()
             self._links = None
@@ -289,7 +316,8 @@ class Store:
     def _relink(self, loaded: dict[str, list[Project]]) -> int:
         """Recompute links between each edition and the one before it."""
         self.db.execute("DELETE FROM links")
-        self._writes += 1  # the cache must not serve projects from before this load
+        # Every process's project cache is stale now: bump the counter they check.
+        self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'projects'")
         self._cache.clear()
         self._links = None
         codes = [e.code for e in self.editions()]
@@ -307,7 +335,7 @@ class Store:
 
     def editions(self) -> list[EditionInfo]:
         """Every loaded edition, oldest first."""
-        with self._lock:
+        with self._reading():
             rows = self.db.query(
                 "SELECT e.*, (SELECT count(*) FROM projects p WHERE p.edition = e.code) AS n "
                 "FROM editions e ORDER BY fiscal_year"
@@ -326,7 +354,7 @@ class Store:
 
     def projects(self, edition: str | None = None) -> list[Project]:
         """All projects of an edition (default: the latest), in document order."""
-        with self._lock:
+        with self._reading():
             self._fresh()
             code = edition or self.latest_edition()
             if code is None:
@@ -400,7 +428,7 @@ class Store:
 
     def links(self) -> list[Link]:
         """Every link between editions, best first."""
-        with self._lock:
+        with self._reading():
             self._fresh()
             if self._links is None:
                 rows = self.db.query("SELECT * FROM links ORDER BY older, score DESC")
@@ -432,7 +460,7 @@ class Store:
             params.append(edition)
         sql += " LIMIT ?"
         params.append(limit)
-        with self._lock:
+        with self._reading():
             return [
                 SearchHit(
                     r["project_key"],
@@ -521,7 +549,7 @@ class Store:
             "SELECT e.*, EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id) AS is_retracted "
             f"FROM entries e {where} ORDER BY e.id"
         )
-        with self._lock:
+        with self._reading():
             return [
                 ActualEntry(
                     **{k: v for k, v in r.items() if k not in ("dedupe_key", "is_retracted")},
@@ -579,7 +607,7 @@ class Store:
     def owners(self, platform: str | None = None) -> list[Owner]:
         """Every ownership, optionally of one platform."""
         sql = "SELECT * FROM owners" + (" WHERE platform = ?" if platform else "") + " ORDER BY id"
-        with self._lock:
+        with self._reading():
             return [Owner(**r) for r in self.db.query(sql, [platform] if platform else [])]
 
     def claim(self, key: str) -> bool:
@@ -682,9 +710,23 @@ class Store:
 
     # -- operations ------------------------------------------------------------------------
 
+    def backup(self, target: str | os.PathLike) -> Path:
+        """A consistent copy through SQLite's online backup API (safe while the bot runs)."""
+        target = Path(target)
+        if target.exists():
+            raise FileExistsError(str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = sqlite3.connect(str(target))
+        try:
+            with self._lock:
+                self.db.conn.backup(destination)
+        finally:
+            destination.close()
+        return target
+
     def integrity_check(self) -> str:
         """SQLite's own integrity check: 'ok' when the file is sound."""
-        with self._lock:
+        with self._reading():
             return self.db.execute("PRAGMA integrity_check").fetchone()[0]
 
 

@@ -53,13 +53,9 @@ def register(app: App, core: Core) -> None:
                 blocks=blocks.text_blocks(text),
             )
             return
-        if cmd.name == "chart":
-            kind = cmd.args.strip().lower()
-            if kind not in ("budget", "timeline"):
-                ack(response_type="ephemeral", text=m.say("chart_usage", lang))
-                return
-            ack(response_type="ephemeral", text="…")
-            return  # drawn and uploaded by the lazy listener below
+        if cmd.name == "chart":  # a valid chart request is matched by the listener below
+            ack(response_type="ephemeral", text=m.say("chart_usage", lang))
+            return
         handlers = {
             "nudges": lambda: nudges_text(core, who, cmd.args, lang),
             "digest": lambda: digest_preview(core, lang),
@@ -83,11 +79,15 @@ def register(app: App, core: Core) -> None:
             blocks=blocks.answer_blocks(answer),
         )
 
+    def is_chart(body: dict) -> bool:
+        cmd = parse_command(body.get("text", ""))
+        return cmd.name == "chart" and cmd.args.strip().lower() in ("budget", "timeline")
+
+    def ack_chart(ack: Ack, command: dict) -> None:
+        ack(response_type="ephemeral", text="📊 …")
+
     def upload_chart(command: dict, client: WebClient) -> None:
-        cmd = parse_command(command.get("text", ""))
-        kind = cmd.args.strip().lower()
-        if cmd.name != "chart" or kind not in ("budget", "timeline"):
-            return
+        kind = parse_command(command.get("text", "")).args.strip().lower()
         try:
             post_chart(
                 client,
@@ -100,7 +100,10 @@ def register(app: App, core: Core) -> None:
         except Exception:
             logger.exception("chart upload failed")
 
-    app.command("/roadmap")(ack=roadmap, lazy=[upload_chart])
+    # Only a chart is slow work (drawn after the ack); every other reply rides in the ack,
+    # with no lazy listener to copy the request and start a thread for.
+    app.command("/roadmap", matchers=[is_chart])(ack=ack_chart, lazy=[upload_chart])
+    app.command("/roadmap")(roadmap)
 
 
 def confirm_update(core: Core, command: dict, who: Identity, args: str, lang: str) -> str:

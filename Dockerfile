@@ -1,0 +1,26 @@
+# A small image for the Slack (or Teams) server. Build: docker build -t roadmap-bot .
+# Run:   docker run -p 3000:3000 -v roadmap-data:/data --env-file .env roadmap-bot
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir --upgrade pip \
+    && /venv/bin/pip install --no-cache-dir .
+
+FROM python:3.11-slim
+ENV PATH=/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    ROADMAP_DB=/data/roadmap.db \
+    PORT=3000
+RUN useradd --create-home --uid 10001 roadmap && mkdir /data && chown roadmap /data
+COPY --from=build /venv /venv
+WORKDIR /app
+# The published documents ship with the image; the store lives in the volume.
+COPY --chown=roadmap data/sources ./data/sources
+USER roadmap
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"3000\")}/healthz', timeout=4)"
+CMD ["roadmap", "--verbose", "serve", "slack"]

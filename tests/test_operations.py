@@ -1,0 +1,160 @@
+"""Operations: backup, crash safety, replayed requests, the Docker image's promises."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.store import Store
+from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, sign
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_backup_is_a_consistent_copy(db_path, tmp_path):
+    target = tmp_path / "backup.db"
+    result = CliRunner().invoke(main, ["backup", str(target), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "integrity: ok" in result.output
+    copy = Store.open(target)
+    assert len(copy.projects("R7")) == 33 and len(copy.entries()) == 72
+    again = CliRunner().invoke(main, ["backup", str(target), "--db", str(db_path)])
+    assert again.exit_code == 1 and "exists" in again.output
+
+
+def test_dockerfile_runs_as_non_root_with_a_volume_and_healthcheck():
+    text = (ROOT / "Dockerfile").read_text()
+    assert "USER roadmap" in text and 'VOLUME ["/data"]' in text
+    assert "HEALTHCHECK" in text and "/healthz" in text
+    assert "ROADMAP_DB=/data/roadmap.db" in text
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, fake: FakeSlack, port: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.url + "api/",
+        "ROADMAP_DB": str(db),
+    }
+    env.pop("ROADMAP_DIGEST_CHANNEL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "slack", "--port", str(port)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("server did not start")
+
+
+def post_update(port: int, text: str, trigger: str) -> bool:
+    """One signed /roadmap update; True if the server acknowledged it as recorded."""
+    form = urllib.parse.urlencode(
+        {
+            "command": "/roadmap",
+            "text": text,
+            "user_id": "U1",
+            "user_name": "tanaka",
+            "channel_id": "C1",
+            "team_id": "T1",
+            "trigger_id": trigger,
+            "response_url": "http://127.0.0.1:9/x",
+        }
+    )
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/slack/events",
+        data=form.encode(),
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", **sign(form)},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status == 200 and "✅" in json.loads(response.read())["text"]
+    except OSError:
+        return False
+
+
+def test_sigkill_during_a_burst_of_updates_loses_nothing_acknowledged(db_path):
+    Store.open(db_path).add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    fake = FakeSlack().start()
+    port = free_port()
+    server = start_server(db_path, fake, port)
+    acknowledged: list[str] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def burst(worker: int) -> None:
+        n = 0
+        while not stop.is_set():
+            text = f"crash-{worker}-{n}"
+            if post_update(port, f"update No40 {text}", f"trig-{worker}-{n}"):
+                with lock:
+                    acknowledged.append(text)
+            n += 1
+
+    threads = [threading.Thread(target=burst, args=(w,)) for w in range(6)]
+    for t in threads:
+        t.start()
+    time.sleep(1.5)
+    server.send_signal(signal.SIGKILL)  # no shutdown, no flush: the hard way
+    server.wait()
+    stop.set()
+    for t in threads:
+        t.join()
+    assert len(acknowledged) > 5
+    restarted = start_server(db_path, fake, port)
+    try:
+        store = Store.open(db_path)
+        assert store.integrity_check() == "ok"
+        texts = [e.text for e in store.entries("R7/No40") if e.platform == "slack"]
+        for text in acknowledged:
+            assert texts.count(text) == 1, text
+        assert post_update(port, "update No40 after-restart", "trig-after")
+    finally:
+        restarted.terminate()
+        restarted.wait()
+        fake.stop()
+
+
+def test_a_replayed_signed_update_is_recorded_once(db_path):
+    from tests.slack_harness import serve_app
+
+    store = Store.open(db_path)
+    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    fake = FakeSlack().start()
+    app = serve_app(store, fake)
+    try:
+        first = app.command("update No40 一度だけ", trigger_id="trig-replay")
+        replay = app.command("update No40 一度だけ", trigger_id="trig-replay")
+        assert first.status == replay.status == 200
+        assert [e.text for e in store.entries("R7/No40") if e.platform == "slack"] == ["一度だけ"]
+    finally:
+        app.stop()
+        fake.stop()
