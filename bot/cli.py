@@ -85,22 +85,82 @@ def ingest(files: tuple[Path, ...], db_path: Path | None) -> None:
     )
 
 
+out_option = click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (default: standard output; needed for xlsx).",
+)
+
+
+def emit(data: bytes, out: Path | None, binary: bool = False) -> None:
+    """Write a result to --out, or print it."""
+    if out is not None:
+        out.write_bytes(data)
+        click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
+    elif binary:
+        raise click.UsageError("this format is binary: give --out FILE")
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json")
 @click.option("--edition", default=None, help="Only this edition, e.g. R7.")
+@out_option
 @db_option
 @friendly
-def export(fmt: str, edition: str | None, db_path: Path | None) -> None:
-    """Print every project as JSON or CSV."""
+def export(fmt: str, edition: str | None, out: Path | None, db_path: Path | None) -> None:
+    """Every project as JSON, CSV or XLSX."""
     from bot import export as exporting
 
     store = open_store(db_path)
     if edition and edition.upper() not in {e.code for e in store.editions()}:
         raise click.ClickException(f"no edition {edition} in the store")
     rows = exporting.records(store, edition.upper() if edition else None)
-    click.echo(exporting.to_json(rows) if fmt == "json" else exporting.to_csv(rows), nl=False)
-    if fmt == "json":
-        click.echo()
+    emit(exporting.render(rows, fmt), out, binary=fmt == "xlsx")
+
+
+@main.command()
+@click.argument("older")
+@click.argument("newer")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text")
+@out_option
+@db_option
+@friendly
+def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | None) -> None:
+    """What changed between two editions (added, ended, renamed, budgets, periods, summaries)."""
+    from bot import diff as diffing
+
+    store = open_store(db_path)
+    codes = {e.code for e in store.editions()}
+    for code in (older.upper(), newer.upper()):
+        if code not in codes:
+            raise click.ClickException(
+                f"no edition {code} in the store (have: {', '.join(sorted(codes))})"
+            )
+    d = diffing.diff_editions(store, older.upper(), newer.upper())
+    text = diffing.to_json(d) + "\n" if fmt == "json" else diffing.to_text(d, markdown=fmt == "md")
+    emit(text.encode("utf-8"), out)
+
+
+@main.command()
+@click.argument("target")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "txt"]), default="md")
+@out_option
+@db_option
+@friendly
+def draft(target: str, fmt: str, out: Path | None, db_path: Path | None) -> None:
+    """The next edition's draft (e.g. R8), with the actual results reported so far."""
+    from bot import draft as drafting
+    from bot.fiscal_year import FiscalYear
+
+    year = FiscalYear.try_parse(target)
+    if year is None:
+        raise click.BadParameter(f"not a fiscal year: {target}", param_hint="TARGET")
+    store = open_store(db_path)
+    projects = drafting.draft_projects(store, year.code)
+    emit(drafting.render(projects, year.code, fmt), out, binary=fmt == "xlsx")
 
 
 @main.command()
@@ -200,18 +260,45 @@ def update(
 
 
 @main.command()
-@click.argument("reference")
+@click.argument("reference", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.option("--all", "everything", is_flag=True, help="Every entry of every project.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]), default=None)
+@out_option
 @db_option
 @friendly
-def history(reference: str, as_json: bool, db_path: Path | None) -> None:
-    """Every entry of a project's actual-results record, oldest first."""
+def history(
+    reference: str | None,
+    as_json: bool,
+    everything: bool,
+    fmt: str | None,
+    out: Path | None,
+    db_path: Path | None,
+) -> None:
+    """Every entry of a project's actual-results record (or --all), oldest first."""
+    from bot import export as exporting
     from bot import render_text, updates
 
     store = open_store(db_path)
+    fmt = fmt or ("json" if as_json else "text")
+    if everything:
+        rows = [history_record(e) for e in store.entries()]
+        if fmt == "text":
+            fmt = "csv"
+        emit(exporting.render_entries(rows, fmt), out, binary=fmt == "xlsx")
+        return
+    if not reference:
+        raise click.UsageError("give a project (No40) or --all")
     project = updates.find_project(store, reference)
     entries = store.entries(project.key)
-    if as_json:
+    if fmt in ("csv", "xlsx"):
+        emit(
+            exporting.render_entries([history_record(e) for e in entries], fmt),
+            out,
+            binary=fmt == "xlsx",
+        )
+        return
+    if fmt == "json":
         click.echo(json.dumps([history_record(e) for e in entries], ensure_ascii=False, indent=2))
         return
     click.echo(f"No{project.no} {project.name}: {len(entries)} entries")

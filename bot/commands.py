@@ -16,6 +16,8 @@ SUBCOMMANDS = {
     "chart",
     "nudges",
     "digest",
+    "diff",
+    "export",
 }
 ALIASES = {
     "質問": "ask",

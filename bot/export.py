@@ -81,3 +81,53 @@ def to_csv(rows: list[dict]) -> str:
             }
         )
     return out.getvalue()
+
+
+def to_xlsx(rows: list[dict], sheet: str = "projects") -> bytes:
+    """Rows as one sheet; nested values as JSON text."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    columns = list(rows[0]) if rows else list(EXPORT_KEYS)
+    ws.append(columns)
+    for row in rows:
+        ws.append(
+            [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                for v in (row.get(c) for c in columns)
+            ]
+        )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def render(rows: list[dict], fmt: str) -> bytes:
+    """Projects as json, csv or xlsx bytes."""
+    if fmt == "xlsx":
+        return to_xlsx(rows)
+    if fmt == "csv":
+        return to_csv(rows).encode("utf-8")
+    return (to_json(rows) + "\n").encode("utf-8")
+
+
+def render_entries(rows: list[dict], fmt: str) -> bytes:
+    """History entries as json, csv or xlsx bytes."""
+    if fmt == "xlsx":
+        return to_xlsx(rows, sheet="entries")
+    if fmt == "json":
+        return (to_json(rows) + "\n").encode("utf-8")
+    out = io.StringIO()
+    columns = list(rows[0]) if rows else ["id"]
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                for k, v in row.items()
+            }
+        )
+    return out.getvalue().encode("utf-8")

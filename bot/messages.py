@@ -475,6 +475,22 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Weekly nudges are off (turn on: /roadmap nudges on).",
     ),
     "nudges_on": ("週次のお知らせを再開しました。", "Weekly nudges are on."),
+    "diff_usage": (
+        "使い方：/roadmap diff R6 R7（読み込み済みの版：{editions}）",
+        "Usage: /roadmap diff R6 R7 (loaded editions: {editions})",
+    ),
+    "diff_summary": (
+        "{older}版 → {newer}版：新規{added}件、終了・対応なし{ended}件、名称変更・統合{renamed}件。詳しくはファイルをご覧ください。",
+        "{older} → {newer}: {added} added, {ended} ended, {renamed} renamed or merged. Details in the file.",
+    ),
+    "export_usage": (
+        "使い方：/roadmap export csv|xlsx|json",
+        "Usage: /roadmap export csv | xlsx | json",
+    ),
+    "export_summary": (
+        "最新版の事業一覧（{fmt}）をこのチャンネルにアップロードします。",
+        "Uploading the latest edition's projects ({fmt}) to this channel.",
+    ),
     "nudges_usage": ("使い方：/roadmap nudges off または on", "Usage: /roadmap nudges off | on"),
 }
 

@@ -468,3 +468,17 @@ def test_nudge_preference_and_button(slack, fake):
     assert slack.interaction(payload).status == 200
     [call] = fake.wait_for("views.open")
     assert call.params["trigger_id"] == "trig-nudge"
+
+
+def test_diff_and_export_commands_upload_files_with_safe_names(slack, fake):
+    body = slack.command("diff R6 R7").json()
+    assert "新規10件" in body["text"] and "終了・対応なし5件" in body["text"]
+    done = fake.wait_for("files.completeUploadExternal", timeout=20)
+    names = [c.params.get("filename") for c in fake.called("files.getUploadURLExternal")]
+    assert names == ["roadmap_diff_R6_R7_2026-11-22.md"] and len(done) == 1
+    bad = slack.command("export ../../etc/passwd").json()
+    assert "使い方" in bad["text"] or "Usage" in bad["text"]
+    slack.command("export xlsx")
+    fake.wait_for("files.completeUploadExternal", count=2, timeout=20)
+    names = [c.params.get("filename") for c in fake.called("files.getUploadURLExternal")]
+    assert names[-1] == "roadmap_R7_2026-11-22.xlsx"

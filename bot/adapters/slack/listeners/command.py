@@ -100,9 +100,39 @@ def register(app: App, core: Core) -> None:
         except Exception:
             logger.exception("chart upload failed")
 
-    # Only a chart is slow work (drawn after the ack); every other reply rides in the ack,
+    def is_file(body: dict) -> bool:
+        return parse_command(body.get("text", "")).name in ("diff", "export")
+
+    def ack_file(ack: Ack, command: dict) -> None:
+        cmd = parse_command(command.get("text", ""))
+        lang = lang_of(command.get("text", ""))
+        try:
+            summary = file_summary(core, cmd.name, cmd.args, lang)
+        except UserError as error:
+            ack(response_type="ephemeral", text=m.error_text(error, lang))
+            return
+        ack(
+            response_type="ephemeral",
+            text=blocks.fallback(summary),
+            blocks=blocks.text_blocks(summary),
+        )
+
+    def upload_file(command: dict, client: WebClient) -> None:
+        cmd = parse_command(command.get("text", ""))
+        try:
+            name, data, title = build_file(core, cmd.name, cmd.args)
+            client.files_upload_v2(
+                channel=command["channel_id"], content=data, filename=name, title=title
+            )
+        except UserError:
+            return  # already explained in the ack
+        except Exception:
+            logger.exception("file upload failed")
+
+    # Charts and files are slow work (drawn after the ack); every other reply rides in the ack,
     # with no lazy listener to copy the request and start a thread for.
     app.command("/roadmap", matchers=[is_chart])(ack=ack_chart, lazy=[upload_chart])
+    app.command("/roadmap", matchers=[is_file])(ack=ack_file, lazy=[upload_file])
     app.command("/roadmap")(roadmap)
 
 
@@ -171,6 +201,67 @@ def retract_text(core: Core, who: Identity, args: str, lang: str, command: dict)
     """`/roadmap retract 12 [reason]`."""
     original, _ = core.retract(who, args)
     return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+
+
+def _diff_editions(core: Core, args: str) -> tuple[str, str]:
+    codes = [e.code for e in core.store.editions()]
+    asked = [a.upper() for a in args.split()[:2]]
+    if len(asked) < 2:
+        asked = codes[-2:]
+    if len(asked) < 2 or any(a not in codes for a in asked):
+        raise UserError("diff_usage", editions=", ".join(codes))
+    return asked[0], asked[1]
+
+
+def file_summary(core: Core, name: str, args: str, lang: str) -> str:
+    """What the uploaded file holds, said in the ack."""
+    if name == "diff":
+        from bot import diff as diffing
+
+        older, newer = _diff_editions(core, args)
+        d = diffing.diff_editions(core.store, older, newer)
+        renamed = sum(1 for c in d.changes if c.renamed)
+        return m.say(
+            "diff_summary",
+            lang,
+            older=older,
+            newer=newer,
+            added=len(d.added),
+            ended=len(d.ended),
+            renamed=renamed,
+        )
+    fmt = _export_format(args)
+    return m.say("export_summary", lang, fmt=fmt)
+
+
+def _export_format(args: str) -> str:
+    fmt = (args.split() or ["csv"])[0].lower()
+    if fmt not in ("csv", "xlsx", "json"):
+        raise UserError("export_usage")
+    return fmt
+
+
+def build_file(core: Core, name: str, args: str) -> tuple[str, bytes, str]:
+    """(safe file name, bytes, title) for /roadmap diff and /roadmap export."""
+    from bot.draft import now_stamp, safe_filename
+
+    stamp = now_stamp(core.clock())
+    if name == "diff":
+        from bot import diff as diffing
+
+        older, newer = _diff_editions(core, args)
+        text = diffing.to_text(diffing.diff_editions(core.store, older, newer), markdown=True)
+        return (
+            safe_filename("roadmap_diff", older, newer, stamp, ext="md"),
+            text.encode("utf-8"),
+            f"{older} → {newer}",
+        )
+    from bot import export as exporting
+
+    fmt = _export_format(args)
+    edition = core.store.latest_edition() or ""
+    data = exporting.render(exporting.records(core.store, edition), fmt)
+    return safe_filename("roadmap", edition, stamp, ext=fmt), data, f"roadmap {edition}"
 
 
 def nudges_text(core: Core, who: Identity, args: str, lang: str) -> str:

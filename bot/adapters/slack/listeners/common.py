@@ -27,7 +27,7 @@ def identity(body: dict) -> Identity:
 
 
 COMMAND_WORDS = re.compile(
-    r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|timeline|digest)\b",
+    r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|timeline|digest|diff|export|csv|xlsx|json)\b",
     re.I,
 )
 
