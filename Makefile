@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean teams-package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ask.py
 	$(BIN)/python bench/load.py
+
+teams-package: $(STAMP)
+	$(BIN)/roadmap teams-package --out build/teams-app.zip
 
 clean:
 	rm -rf $(VENV) data/roadmap.db data/roadmap.db-*

@@ -469,6 +469,41 @@ def serve_slack_command(port: int | None, socket: bool, db_path: Path | None) ->
     serve_slack(settings, db_path=db_path, port=port, socket=socket)
 
 
+@serve.command(name="teams")
+@click.option("--port", type=int, default=None, help="HTTP port (default: $PORT, else 3000).")
+@db_option
+@friendly
+def serve_teams_command(port: int | None, db_path: Path | None) -> None:
+    """Serve Teams at /api/messages (+ GET /healthz), authenticated by the Teams SDK."""
+    from bot.settings import Settings
+
+    settings = Settings()
+    if not settings.teams_configured:
+        raise click.ClickException(
+            "TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see README: Connect to Teams)."
+        )
+    from bot.adapters.teams.serve import serve as serve_teams
+
+    serve_teams(settings, db_path=db_path, port=port)
+
+
+@main.command(name="teams-package")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("build/teams-app.zip")
+)
+@friendly
+def teams_package(out: Path) -> None:
+    """Zip the Teams app package (manifest with TEAMS_APP_ID, icons)."""
+    from bot.adapters.teams.package import build_package
+    from bot.settings import Settings
+
+    try:
+        build_package(Settings().teams_app_id or "", out)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {out}: upload it in Teams → Apps → Manage your apps → Upload an app")
+
+
 def run() -> None:
     """Entry point kept for `python -m bot.cli`."""
     main(prog_name="roadmap")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.text import drop_control
+from bot.understand import detect_language
 
 SUBCOMMANDS = {
     "ask",
@@ -50,3 +52,16 @@ def parse_command(text: str) -> Command:
     if name in SUBCOMMANDS:
         return Command(name, rest.strip())
     return Command("ask", text)
+
+
+COMMAND_WORDS = re.compile(
+    r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|"
+    r"timeline|digest|diff|export|csv|xlsx|json)\b",
+    re.I,
+)
+MENTIONS = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<at>[^<]*</at>", re.I)
+
+
+def command_language(text: str) -> str:
+    """Reply in Japanese unless the person wrote English (command words and mentions aside)."""
+    return detect_language(COMMAND_WORDS.sub(" ", MENTIONS.sub(" ", text or "")))

@@ -171,3 +171,14 @@ def m006_meta(db) -> None:
     """Counters every process reads: 'projects' changes whenever documents are loaded."""
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
     db.execute("INSERT INTO meta (key, value) VALUES ('projects', 0)")
+
+
+@migration
+def m007_conversations(db) -> None:
+    """Where a chat platform can reach us proactively (Teams conversation references)."""
+    db.execute(
+        """CREATE TABLE conversations (
+            platform TEXT NOT NULL, conversation_id TEXT NOT NULL, service_url TEXT NOT NULL,
+            conversation_type TEXT, tenant_id TEXT, user_id TEXT, user_name TEXT,
+            updated_at TEXT NOT NULL, PRIMARY KEY (platform, conversation_id))"""
+    )

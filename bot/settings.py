@@ -24,11 +24,20 @@ class Settings(BaseSettings):
     roadmap_digest_cron: str = Field(default="0 9 * * mon", alias="ROADMAP_DIGEST_CRON")
     roadmap_stale_weeks: int = Field(default=8, alias="ROADMAP_STALE_WEEKS")
     port: int = Field(default=3000, alias="PORT")
+    teams_app_id: str | None = Field(default=None, alias="TEAMS_APP_ID")
+    teams_app_password: SecretStr | None = Field(default=None, alias="TEAMS_APP_PASSWORD")
+    teams_tenant_id: str | None = Field(default=None, alias="TEAMS_TENANT_ID")
+    teams_digest_conversation: str | None = Field(default=None, alias="TEAMS_DIGEST_CONVERSATION")
 
     @property
     def admins(self) -> set[str]:
         """Slack user ids allowed to run admin commands (ROADMAP_ADMINS, comma-separated)."""
         return {a.strip() for a in self.roadmap_admins_raw.split(",") if a.strip()}
+
+    @property
+    def teams_configured(self) -> bool:
+        """An app id and password: enough to serve Teams with authentication."""
+        return bool(self.teams_app_id and self.teams_app_password)
 
     @property
     def slack_configured(self) -> bool:

@@ -708,6 +708,44 @@ class Store:
         ).fetchone()
         return True if row is None else bool(row[0])
 
+    # -- conversation references (proactive messages) -----------------------------------
+
+    def save_conversation(
+        self, platform: str, conversation_id: str, service_url: str, **fields
+    ) -> None:
+        """Remember how to reach a conversation later (Teams installs and messages)."""
+        row = {
+            "platform": platform,
+            "conversation_id": conversation_id,
+            "service_url": service_url,
+            "conversation_type": fields.get("conversation_type"),
+            "tenant_id": fields.get("tenant_id"),
+            "user_id": fields.get("user_id"),
+            "user_name": fields.get("user_name"),
+            "updated_at": utcnow().isoformat(),
+        }
+        with self.transaction() as db:
+            db.insert_all("conversations", [row], replace=True)
+
+    def conversation(self, platform: str, conversation_id: str) -> dict | None:
+        """A remembered conversation."""
+        with self._reading():
+            rows = self.db.query(
+                "SELECT * FROM conversations WHERE platform = ? AND conversation_id = ?",
+                [platform, conversation_id],
+            )
+        return rows[0] if rows else None
+
+    def personal_conversation(self, platform: str, user_id: str) -> dict | None:
+        """The one-to-one chat with a user, if they ever talked to the bot."""
+        with self._reading():
+            rows = self.db.query(
+                "SELECT * FROM conversations WHERE platform = ? AND user_id = ? "
+                "AND conversation_type = 'personal' ORDER BY updated_at DESC LIMIT 1",
+                [platform, user_id],
+            )
+        return rows[0] if rows else None
+
     # -- operations ------------------------------------------------------------------------
 
     def backup(self, target: str | os.PathLike) -> Path:

@@ -231,7 +231,11 @@ def test_draft_html_renders_in_headless_chromium_without_overflowing_cells(repor
 
 
 def test_html_is_a4_landscape_and_escaped(reported):
-    reported.append_entry(chat(40, "<script>alert(1)</script> & <b>太字</b> 5 > 3", "R7", "統合型校務支援システム運用"))
+    reported.append_entry(
+        chat(
+            40, "<script>alert(1)</script> & <b>太字</b> 5 > 3", "R7", "統合型校務支援システム運用"
+        )
+    )
     page = drafting.to_html(drafting.draft_projects(reported, "R8"), "R8")
     assert "size: A4 landscape" in page
     assert "<script>" not in page and "<b>" not in page  # markup in reports never becomes markup

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 from bot import messages as m
+from bot.commands import command_language
 from bot.errors import UserError
-from bot.understand import detect_language
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
@@ -26,15 +26,9 @@ def identity(body: dict) -> Identity:
     return Identity("slack", event.get("user", ""), None)
 
 
-COMMAND_WORDS = re.compile(
-    r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|timeline|digest|diff|export|csv|xlsx|json)\b",
-    re.I,
-)
-
-
 def lang_of(text: str) -> str:
     """Reply in Japanese unless the person wrote English (command words and mentions aside)."""
-    return detect_language(COMMAND_WORDS.sub(" ", MENTION.sub(" ", text or "")))
+    return command_language(text)
 
 
 def strip_mentions(text: str) -> str:

@@ -1,0 +1,70 @@
+"""The weekly digest posted proactively to a Teams conversation (same once-per-week claim)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from microsoft_teams.apps import App
+
+from bot.adapters.teams import cards
+from bot.digest import Digest, StaleProject
+from bot.store import Store
+
+logger = logging.getLogger(__name__)
+TIMEOUT = 30
+
+
+class TeamsDigestPoster:
+    """Posts to a conversation whose reference was stored when the bot was installed there."""
+
+    platform = "teams"
+
+    def __init__(
+        self,
+        app: App,
+        store: Store,
+        conversation_id: str,
+        loop: asyncio.AbstractEventLoop,
+        lang: str = "ja",
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.conversation_id = conversation_id
+        self.loop = loop
+        self.lang = lang
+        self.target = f"teams:{conversation_id}"
+
+    def _run(self, coroutine):
+        """Run on the server's event loop from the scheduler's thread."""
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(TIMEOUT)
+
+    def post_message(self, d: Digest) -> str:
+        reference = self.store.conversation("teams", self.conversation_id)
+        if reference is None:
+            raise LookupError(f"the bot was never installed in {self.conversation_id}")
+        sent = self._run(
+            self.app.send(
+                self.conversation_id,
+                cards.digest_message(d, self.lang),
+                service_url=reference["service_url"],
+            )
+        )
+        return getattr(sent, "id", None) or "sent"
+
+    def post_charts(self, d: Digest, message_id: str) -> None:
+        """Charts are Slack-only for now: an image this size does not fit a Teams message."""
+
+    def nudge(self, user_id: str, projects: list[StaleProject], d: Digest) -> None:
+        chat = self.store.personal_conversation("teams", user_id)
+        if chat is None:
+            return  # the user never opened a chat with the bot: nowhere to send it
+        from bot import messages as m
+
+        names = "\n".join(f"- No{p.no} {p.name}" for p in projects[:15])
+        text = m.say("nudge_text", self.lang, year=d.period.fiscal_year, projects=names)
+        self._run(
+            self.app.send(
+                chat["conversation_id"], cards.text_message(text), service_url=chat["service_url"]
+            )
+        )

@@ -1,0 +1,137 @@
+"""The Teams app served by uvicorn on loopback; its outgoing connector is a local fake."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from itertools import count
+
+import jwt
+import uvicorn
+
+from bot.adapters.teams.serve import build
+from bot.settings import Settings
+from tests.slack_harness import FakeSlack as FakeConnector  # the same recording HTTP server
+
+APP_ID = "00000000-0000-4000-8000-000000000001"
+_ids = count(1)
+
+
+def fake_token(scope, tenant=None) -> str:
+    """A JWT-shaped bot token (never sent anywhere but the fake connector)."""
+    return jwt.encode(
+        {"appid": APP_ID, "exp": 4102444800, "aud": "https://api.botframework.com"},
+        "k",
+        algorithm="HS256",
+    )
+
+
+@dataclass
+class TeamsServer:
+    app: object
+    core: object
+    port: int
+    loop: asyncio.AbstractEventLoop
+    server: uvicorn.Server
+    thread: threading.Thread
+    connector: FakeConnector
+
+    def post(self, activity: dict, headers: dict | None = None) -> tuple[int, str]:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/api/messages",
+            data=json.dumps(activity).encode(),
+            method="POST",
+            headers={"Content-Type": "application/json", **(headers or {})},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def replies(self, conversation: str = "conv-personal") -> list[dict]:
+        return [
+            c.params
+            for c in self.connector.calls
+            if c.path == f"/v3/conversations/{conversation}/activities"
+        ]
+
+    def wait_replies(
+        self, n: int, conversation: str = "conv-personal", timeout: float = 5
+    ) -> list[dict]:
+        deadline = time.time() + timeout
+        while time.time() < deadline and len(self.replies(conversation)) < n:
+            time.sleep(0.02)
+        return self.replies(conversation)
+
+    def run(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(10)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def message(
+    text: str,
+    user: str = "aad-owner",
+    name: str = "佐藤",
+    conversation: str = "conv-personal",
+    kind: str = "personal",
+    value: dict | None = None,
+    connector: FakeConnector | None = None,
+    activity_id: str | None = None,
+) -> dict:
+    activity = {
+        "type": "message",
+        "id": activity_id or f"act-{next(_ids)}",
+        "text": text,
+        "channelId": "msteams",
+        "serviceUrl": (connector.url if connector else "http://127.0.0.1:9/").rstrip("/"),
+        "from": {"id": f"29:{user}", "aadObjectId": user, "name": name},
+        "recipient": {"id": f"28:{APP_ID}", "name": "roadmap"},
+        "conversation": {"id": conversation, "conversationType": kind, "tenantId": "tenant-1"},
+        "timestamp": "2026-11-22T01:00:00Z",
+    }
+    if value is not None:
+        activity["value"] = value
+    return activity
+
+
+def serve_teams(
+    db_path, connector: FakeConnector, clock=None, authenticated: bool = False
+) -> TeamsServer:
+    """Start the app; `authenticated` keeps the SDK's JWT check on (the production setting)."""
+    settings = Settings(
+        TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD="secret-not-used", ROADMAP_DB=str(db_path)
+    )
+    options = {} if authenticated else {"token": fake_token, "allow_unauthenticated": True}
+    app, adapter, core = build(settings, db_path, **options)
+    if clock:
+        core.clock = clock
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    loop = asyncio.new_event_loop()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            adapter.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(app.initialize())
+        loop.run_until_complete(server.serve())
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.02)
+    return TeamsServer(app, core, port, loop, server, thread, connector)

@@ -1,0 +1,199 @@
+"""Teams end to end, offline: activities posted on loopback, replies caught by a fake connector."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+from microsoft_teams.cards import AdaptiveCard
+
+from bot.adapters.teams.package import build_package
+from bot.digest_schedule import run_digest
+from bot.fiscal_year import TOKYO
+from bot.store import Store
+from tests.teams_harness import APP_ID, FakeConnector, message, serve_teams
+
+NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def connector():
+    fake = FakeConnector().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def teams(db_path, connector):
+    Store.open(db_path).add_owner("teams", "aad-owner", project_key="R7/No40", user_name="佐藤")
+    server = serve_teams(db_path, connector, clock=lambda: NOW)
+    yield server
+    server.stop()
+
+
+def card_of(reply: dict) -> dict:
+    [attachment] = reply["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    card = attachment["content"]
+    AdaptiveCard.model_validate(card)  # the SDK's own Adaptive Card schema models
+    assert card["version"] == "1.5"
+    assert len(json.dumps(reply, ensure_ascii=False).encode()) < 28_000  # Teams' message limit
+    return card
+
+
+def card_text(card: dict) -> str:
+    return "\n".join(b.get("text", "") for b in card["body"])
+
+
+def test_question_in_a_personal_chat_gets_a_card_in_its_language(teams, connector):
+    assert teams.post(message("No40の事業費は？", connector=connector))[0] == 200
+    [reply] = teams.wait_replies(1)
+    text = card_text(card_of(reply))
+    assert "188,084千円（約1.9億円）" in text and "出典：R7版 No40, line 294" in text
+    assert "188,084" in reply["text"]  # the plain-text fallback
+    teams.post(message("R7 budget for No40?", connector=connector))
+    english = card_text(card_of(teams.wait_replies(2)[1]))
+    assert "¥188.1 million" in english and "Source:" in english
+
+
+def test_mention_in_a_channel(teams, connector):
+    activity = message(
+        "<at>roadmap</at> who owns the PHR project?",
+        conversation="19:channel;messageid=1",
+        kind="channel",
+        connector=connector,
+    )
+    assert teams.post(activity)[0] == 200
+    [reply] = teams.wait_replies(1, conversation="19:channel;messageid=1")
+    assert "病院局" in card_text(card_of(reply))
+
+
+def test_long_lists_stay_under_the_size_limit(teams, connector):
+    teams.post(message("事業はいくつ？", connector=connector))
+    card_of(teams.wait_replies(1)[0])
+
+
+def test_owner_update_is_appended_once_even_if_delivered_twice(teams, connector):
+    activity = message(
+        "update No40 R8 取組1 校務システムを更新", connector=connector, activity_id="dup-1"
+    )
+    assert teams.post(activity)[0] == 200
+    assert teams.post(activity)[0] == 200  # re-delivered by the service
+    replies = teams.wait_replies(1)
+    entries = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert len(entries) == 1 and len(replies) == 1
+    entry = entries[0]
+    assert (entry.author_id, entry.author_name, entry.fiscal_year, entry.initiative) == (
+        "aad-owner",
+        "佐藤",
+        "R8",
+        "統合型校務支援システム運用",
+    )
+    assert f"#{entry.id}" in replies[0]["text"]
+
+
+def test_non_owner_update_is_refused(teams, connector):
+    teams.post(message("update No40 勝手に", user="aad-other", name="鈴木", connector=connector))
+    [reply] = teams.wait_replies(1)
+    assert "担当者だけ" in reply["text"] and "佐藤" in reply["text"]
+    assert [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"] == []
+
+
+def test_update_form_and_double_submit(teams, connector):
+    teams.post(message("update", connector=connector))
+    form = card_of(teams.wait_replies(1)[0])
+    [choices] = [b for b in form["body"] if b.get("id") == "project"]
+    assert [c["value"] for c in choices["choices"]] == ["R7/No40"]
+    submit = form["actions"][0]["data"]
+    value = {
+        **submit,
+        "project": "R7/No40",
+        "year": "R8",
+        "initiative": "",
+        "text": "フォームからの報告",
+    }
+    teams.post(message("", value=value, connector=connector))
+    teams.post(message("", value=value, connector=connector))  # double click: a second activity
+    replies = teams.wait_replies(3)
+    entries = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert [e.text for e in entries] == ["フォームからの報告"]
+    assert all("✅" in r["text"] for r in replies[1:])
+    bad = {**submit, "form": "other", "project": "R7/No40", "year": "R8", "text": "x" * 3001}
+    teams.post(message("", value=bad, connector=connector))
+    assert "長すぎます" in teams.wait_replies(4)[3]["text"]
+
+
+def test_history_and_retract(teams, connector):
+    teams.post(message("update No40 一回目", connector=connector))
+    teams.wait_replies(1)
+    [entry] = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    teams.post(message(f"retract {entry.id}", connector=connector))
+    teams.post(message("history No40", connector=connector))
+    replies = teams.wait_replies(3)
+    assert "取り消しました" in replies[1]["text"]
+    assert "一回目" in replies[2]["text"] and "取消" in replies[2]["text"]
+
+
+def test_digest_posts_proactively_once_to_where_the_bot_was_installed(teams, connector):
+    install = message("", conversation="19:dx-channel", kind="channel", connector=connector)
+    install.update(type="installationUpdate", action="add")
+    install.pop("text")
+    assert teams.post(install)[0] == 200
+    assert teams.core.store.conversation("teams", "19:dx-channel")[
+        "service_url"
+    ] == connector.url.rstrip("/")
+    from bot.adapters.teams.digest import TeamsDigestPoster
+
+    poster = TeamsDigestPoster(teams.app, teams.core.store, "19:dx-channel", teams.loop)
+    monday = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)
+    assert run_digest(teams.core.store, poster, monday) == "posted"
+    assert run_digest(teams.core.store, poster, monday) == "done"
+    posts = teams.wait_replies(1, conversation="19:dx-channel")
+    assert len(posts) == 1
+    assert "2026-W47" in card_text(card_of(posts[0]))
+
+
+def test_healthz(teams):
+    with urllib.request.urlopen(f"http://127.0.0.1:{teams.port}/healthz", timeout=5) as response:
+        assert response.status == 200
+
+
+def test_unauthenticated_requests_are_refused_when_credentials_are_configured(db_path, connector):
+    server = serve_teams(db_path, connector, authenticated=True)
+    try:
+        status, _ = server.post(message("No40", connector=connector))
+        assert status == 401
+        status, _ = server.post(
+            message("No40", connector=connector), {"Authorization": "Basic abc"}
+        )
+        assert status == 401
+        assert connector.calls == []
+    finally:
+        server.stop()
+
+
+def test_teams_package_zips_manifest_and_icons(tmp_path):
+    out = build_package(APP_ID, tmp_path / "app.zip")
+    with zipfile.ZipFile(out) as archive:
+        assert sorted(archive.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["id"] == APP_ID and manifest["bots"][0]["botId"] == APP_ID
+    with pytest.raises(ValueError):
+        build_package("not-a-guid", tmp_path / "x.zip")
+
+
+def test_no_chat_sdk_outside_the_adapters():
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, bot.cli, bot.answer, bot.service, bot.digest, bot.draft, bot.diff; "
+        "print(sorted(m for m in sys.modules if m.startswith(('slack_bolt', 'slack_sdk', 'microsoft_teams'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
