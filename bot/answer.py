@@ -167,7 +167,14 @@ def _find_project(store: Store, query: Query) -> Resolution:
     for other in (e.code for e in reversed(store.editions())):
         if other == edition:
             continue
-        alt = judge([x for x in match_names(store.projects(other), query.subject) if x.score > 0])
+        # Only an exact or near-whole name can beat the latest edition (>= 95): skip fuzzy scoring.
+        alt = judge(
+            [
+                x
+                for x in match_names(store.projects(other), query.subject, fuzzy=False)
+                if x.score > 0
+            ]
+        )
         top_alt = alt.matches[0].score if alt.matches else 0
         top_best = best.matches[0].score if best.matches else 0
         if alt.status == "ok" and top_alt >= 95 and top_alt > top_best:
@@ -860,6 +867,7 @@ def _search(store: Store, query: Query, quiet: bool = False) -> Answer:
             title=m.say("search_none", lang, what=" ".join(terms)),
             suggestions=m.examples(lang)[:3],
         )
+    ranks = {e.code: i for i, e in enumerate(store.editions())}  # newer editions first
     unique: dict[tuple, list] = {}
     for hit, matched in scored.values():  # the same text in five year cells is one finding
         unique.setdefault((hit.project_key, hit.kind, hit.text), [hit, matched])
@@ -868,7 +876,7 @@ def _search(store: Store, query: Query, quiet: bool = False) -> Answer:
         key=lambda v: (
             -len(v[1]),
             KIND_RANK.get(v[0].kind, 9),
-            -_edition_rank(store, v[0].edition),
+            -ranks.get(v[0].edition, -1),
             v[0].project_key,
         ),
     )
@@ -895,11 +903,6 @@ def _search(store: Store, query: Query, quiet: bool = False) -> Answer:
 
 # What was done answers "where/how many" better than what was planned.
 KIND_RANK = {"entry": 0, "achievement": 0, "actual": 1, "summary": 2, "initiative": 3, "plan": 4}
-
-
-def _edition_rank(store: Store, code: str) -> int:
-    codes = [e.code for e in store.editions()]
-    return codes.index(code) if code in codes else -1
 
 
 def entries_for(store: Store, p: Project) -> list[ActualEntry]:

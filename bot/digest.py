@@ -142,15 +142,7 @@ def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
     for p in projects:
         if not running(p, current):
             continue
-        chat = [
-            e
-            for e in store.entries(p.key, until=now)
-            if e.platform != "document" and e.kind != "retraction" and not e.retracted
-        ]
-        last = chat[-1].created_at if chat else None
-        this_year = [
-            e for e in chat if e.fiscal_year and FiscalYear.parse(e.fiscal_year) == current
-        ]
+        last, this_year = store.chat_activity(p.key, current.code, now)
         if not this_year:
             stale.append(
                 StaleProject(

@@ -182,3 +182,10 @@ def m007_conversations(db) -> None:
             conversation_type TEXT, tenant_id TEXT, user_id TEXT, user_name TEXT,
             updated_at TEXT NOT NULL, PRIMARY KEY (platform, conversation_id))"""
     )
+
+
+@migration
+def m008_entry_indexes(db) -> None:
+    """Indexes for a project's latest entry and its entries of a fiscal year (digest at scale)."""
+    db.execute("CREATE INDEX entries_project_created ON entries(project_key, created_at)")
+    db.execute("CREATE INDEX entries_project_year ON entries(project_key, fiscal_year)")

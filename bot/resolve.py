@@ -146,8 +146,12 @@ def _name_forms(name: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f)
 
 
-def match_names(projects: list[Project], text: str) -> list[Match]:
-    """Projects ranked by how well text matches their name (best first)."""
+def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[Match]:
+    """Projects ranked by how well text matches their name (best first).
+
+    fuzzy=False scores only exact and partial (substring) matches: cheap enough to run over
+    every older edition.
+    """
     query = normalise_name(translate_english(text))
     query = re.sub(r"(について|のこと|事業費補助|事業費|事業)$", "", query)
     if len(query) < 2:
@@ -167,6 +171,8 @@ def match_names(projects: list[Project], text: str) -> list[Match]:
                     value -= 8.0
                 if value > best:
                     best, how = value, "part of name"
+                continue
+            if not fuzzy:
                 continue
             value = fuzz.ratio(query, form)
             if len(query) >= 4:

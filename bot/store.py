@@ -127,6 +127,7 @@ class Store:
         self._readers: list[Database] = []
         self._cache: dict[str, list[Project]] = {}
         self._links: list[Link] | None = None
+        self._editions: list[EditionInfo] | None = None
         self._cache_version: int | None = None
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
@@ -211,6 +212,7 @@ class Store:
         if version != self._cache_version:
             self._cache.clear()
             self._links = None
+            self._editions = None
             self._cache_version = version
 
     # -- ingestion -------------------------------------------------------------------------
@@ -320,6 +322,7 @@ class Store:
         self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'projects'")
         self._cache.clear()
         self._links = None
+        self._editions = None
         codes = [e.code for e in self.editions()]
         count = 0
         for older, newer in itertools.pairwise(codes):
@@ -336,16 +339,23 @@ class Store:
     def editions(self) -> list[EditionInfo]:
         """Every loaded edition, oldest first."""
         with self._reading():
+            if self._tx_thread is None or self._tx_thread != threading.get_ident():
+                self._fresh()  # cached until any process loads documents again
+                if self._editions is not None:
+                    return self._editions
             rows = self.db.query(
                 "SELECT e.*, (SELECT count(*) FROM projects p WHERE p.edition = e.code) AS n "
                 "FROM editions e ORDER BY fiscal_year"
             )
-            return [
+            editions = [
                 EditionInfo(
                     r["code"], r["fiscal_year"], r["title"], r["source_file"], r["sha256"], r["n"]
                 )
                 for r in rows
             ]
+            if self._tx_thread is None:
+                self._editions = editions
+            return editions
 
     def latest_edition(self) -> str | None:
         """The code of the newest edition, None for an empty store."""
@@ -511,6 +521,39 @@ class Store:
                 },
             )
         return int(entry_id)
+
+    def chat_activity(
+        self, project_key: str, fiscal_year: str, until: datetime
+    ) -> tuple[datetime | None, bool]:
+        """(when the last counted chat entry was made, whether one reports fiscal_year).
+
+        Counted: appended from chat before `until`, not a retraction, not retracted.
+        Two indexed look-ups, so the digest stays fast with a million entries.
+        """
+        counted = (
+            "project_key = ? AND platform != 'document' AND kind != 'retraction' AND created_at < ? "
+            "AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id)"
+        )
+        stamp = until.astimezone(UTC).isoformat()
+        with self._reading():
+            last = self.db.execute(
+                f"SELECT created_at FROM entries e WHERE {counted} ORDER BY created_at DESC LIMIT 1",
+                [project_key, stamp],
+            ).fetchone()
+            this_year = self.db.execute(
+                f"SELECT 1 FROM entries e WHERE {counted} AND fiscal_year = ? LIMIT 1",
+                [project_key, stamp, fiscal_year],
+            ).fetchone()
+        return (datetime.fromisoformat(last[0]) if last else None), this_year is not None
+
+    def bulk_append(self, entries: Iterable[ActualEntry], dedupe_prefix: str) -> int:
+        """Append many entries in one transaction (imports, benchmarks); still append-only."""
+        count = 0
+        with self.transaction():
+            for i, entry in enumerate(entries):
+                self._insert_entry(entry, f"{dedupe_prefix}:{i}")
+                count += 1
+        return count
 
     def entry_by_dedupe(self, key: str) -> ActualEntry | None:
         """The entry appended under a dedupe key (a Slack view id, an event id…)."""
