@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from bot import messages as m
 from bot.fiscal_year import FiscalYear
-from bot.models import ActualEntry, Project
+from bot.models import Project
 from bot.resolve import Match, Resolution, judge, match_names, resolve
 from bot.store import Store
 from bot.text import compact
@@ -582,25 +582,16 @@ def _plan(store: Store, p: Project, query: Query) -> Answer:
                         no=p.no,
                     )
                 )
-    year = query.year or ""
-    if not lines:
-        return Answer(
-            status="not_stated",
-            title=m.say("plan_not_stated", lang, ref=m.project_ref(p, lang), year=year),
-            sources=[_src(p)],
-        )
-    return Answer(
-        status="ok",
-        title=m.say("plan_is", lang, ref=m.project_ref(p, lang), year=year),
-        lines=lines,
-        sources=_unique(sources),
-    )
+    return _listing(p, query, lines, sources, "plan")
 
 
 def _actual(store: Store, p: Project, query: Query) -> Answer:
     """The document's 実績 and 主な取組実績, then chat entries with who and when."""
     lang = query.lang
-    entries = [e for e in store.entries(p.key) if e.kind != "retraction" and not e.retracted]
+    # The document's own text first, then what was reported in chat, each in order.
+    entries = sorted(
+        store.counted_entries(p.key), key=lambda e: (e.platform != "document", e.id or 0)
+    )
     if query.year:
         want = FiscalYear.parse(query.year)
         entries = [e for e in entries if e.fiscal_year and FiscalYear.parse(e.fiscal_year) == want]
@@ -611,16 +602,24 @@ def _actual(store: Store, p: Project, query: Query) -> Answer:
             sources.append(
                 SourceRef(file=e.source_file, line=e.source_line, edition=p.edition, no=p.no)
             )
-    year = query.year or ""
+    return _listing(p, query, lines, sources, "actual")
+
+
+def _listing(
+    p: Project, query: Query, lines: list[str], sources: list[SourceRef], kind: str
+) -> Answer:
+    """Plan or actual lines for a year, or 'not stated' when the record has none."""
+    lang, year = query.lang, query.year or ""
+    ref = m.project_ref(p, lang)
     if not lines:
         return Answer(
             status="not_stated",
-            title=m.say("actual_not_stated", lang, ref=m.project_ref(p, lang), year=year),
+            title=m.say(f"{kind}_not_stated", lang, ref=ref, year=year),
             sources=[_src(p)],
         )
     return Answer(
         status="ok",
-        title=m.say("actual_is", lang, ref=m.project_ref(p, lang), year=year),
+        title=m.say(f"{kind}_is", lang, ref=ref, year=year),
         lines=lines,
         sources=_unique(sources) or [_src(p)],
     )
@@ -903,8 +902,3 @@ def _search(store: Store, query: Query, quiet: bool = False) -> Answer:
 
 # What was done answers "where/how many" better than what was planned.
 KIND_RANK = {"entry": 0, "achievement": 0, "actual": 1, "summary": 2, "initiative": 3, "plan": 4}
-
-
-def entries_for(store: Store, p: Project) -> list[ActualEntry]:
-    """The project's record as answers count it: retractions and retracted entries left out."""
-    return [e for e in store.entries(p.key) if e.kind != "retraction" and not e.retracted]

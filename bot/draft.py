@@ -40,7 +40,7 @@ def draft_projects(store: Store, target: str) -> list[Project]:
     for p in store.projects():
         if p.end_year is not None and p.end_year < year:
             continue  # ended before the target year: not in the next edition
-        record = [e for e in store.entries(p.key) if e.kind != "retraction" and not e.retracted]
+        record = store.counted_entries(p.key)
         chat = [e for e in record if e.platform != "document"]
         initiatives = []
         for number, initiative in enumerate(p.initiatives, 1):

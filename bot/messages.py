@@ -135,6 +135,21 @@ def entry_fact(entry, lang: str = "ja") -> str:
     return line
 
 
+def update_done(entry, project: str, lang: str = "ja") -> str:
+    """✅ No40 のR8実績に記録しました（#12）… — who, when: the confirmation of an entry."""
+    return say(
+        "update_done",
+        lang,
+        project=project,
+        year=entry.fiscal_year,
+        id=entry.id,
+        initiative=f" [{entry.initiative}]" if entry.initiative else "",
+        text=entry.text,
+        who=entry.author_name or entry.author_id or "?",
+        when=jst(entry.created_at),
+    )
+
+
 def budget_change(old: Project, new: Project, diff: int, pct: float | None, lang: str) -> str:
     """R6 4,202千円 → R7 45,581千円（+41,379千円、+984.8%）."""
     sign = "+" if diff >= 0 else "−"

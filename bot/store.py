@@ -587,6 +587,10 @@ class Store:
             where.append("e.kind != 'retraction'")
         return self._entries(("WHERE " + " AND ".join(where)) if where else "", params)
 
+    def counted_entries(self, project_key: str) -> list[ActualEntry]:
+        """A project's record as answers count it: retractions and retracted entries left out."""
+        return [e for e in self.entries(project_key) if e.kind != "retraction" and not e.retracted]
+
     def _entries(self, where: str, params: list) -> list[ActualEntry]:
         sql = (
             "SELECT e.*, EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id) AS is_retracted "

@@ -180,15 +180,4 @@ def submit_form(core: Core, who: Identity, value: dict, activity):
 
 def done_text(entry, project, lang: str) -> str:
     """The confirmation of a recorded entry."""
-    initiative = f" [{entry.initiative}]" if entry.initiative else ""
-    return m.say(
-        "update_done",
-        lang,
-        project=f"No{project.no}",
-        year=entry.fiscal_year,
-        id=entry.id,
-        initiative=initiative,
-        text=entry.text,
-        who=entry.author_name or entry.author_id or "?",
-        when=m.jst(entry.created_at),
-    )
+    return m.update_done(entry, f"No{project.no}", lang)

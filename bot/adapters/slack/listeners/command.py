@@ -152,18 +152,7 @@ def confirm_update(core: Core, command: dict, who: Identity, args: str, lang: st
 
 def update_done_text(entry, project: str, lang: str) -> str:
     """The confirmation of a recorded entry (escaped once, when rendered)."""
-    initiative = f" [{entry.initiative}]" if entry.initiative else ""
-    return m.say(
-        "update_done",
-        lang,
-        project=project,
-        year=entry.fiscal_year,
-        id=entry.id,
-        initiative=initiative,
-        text=entry.text,
-        who=entry.author_name or entry.author_id or "?",
-        when=m.jst(entry.created_at),
-    )
+    return m.update_done(entry, project, lang)
 
 
 def open_update_modal(

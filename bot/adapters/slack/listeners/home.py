@@ -35,9 +35,7 @@ def home_view(core: Core, who: Identity) -> dict:
     current = FiscalYear.of(core.clock())
     rows = []
     for project in core.my_projects(who):
-        entries = [
-            e for e in core.store.entries(project.key) if e.kind != "retraction" and not e.retracted
-        ]
+        entries = core.store.counted_entries(project.key)
         chat = [e for e in entries if e.platform != "document"]
         latest = chat[-1] if chat else None
         stale = not any(e.fiscal_year and FiscalYear.parse(e.fiscal_year) == current for e in chat)
