@@ -51,8 +51,8 @@ class Core:
         return ask(self.store, text)
 
     def is_admin(self, identity: Identity) -> bool:
-        """Admins (ROADMAP_ADMINS) may manage owners."""
-        return identity.user_id in self.settings.admins
+        """Admins (ROADMAP_ADMINS) may manage owners; the local console is its operator's own."""
+        return identity.platform == "console" or identity.user_id in self.settings.admins
 
     def update(
         self,

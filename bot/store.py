@@ -540,8 +540,11 @@ class Store:
                 f"SELECT created_at FROM entries e WHERE {counted} ORDER BY created_at DESC LIMIT 1",
                 [project_key, stamp],
             ).fetchone()
+            # The planner prefers (project_key, created_at) here, which scans the project's
+            # whole history; (project_key, fiscal_year) goes straight to the year.
             this_year = self.db.execute(
-                f"SELECT 1 FROM entries e WHERE {counted} AND fiscal_year = ? LIMIT 1",
+                f"SELECT 1 FROM entries e INDEXED BY entries_project_year WHERE {counted} "
+                "AND fiscal_year = ? LIMIT 1",
                 [project_key, stamp, fiscal_year],
             ).fetchone()
         return (datetime.fromisoformat(last[0]) if last else None), this_year is not None

@@ -26,7 +26,7 @@ def fake_token(scope, tenant=None) -> str:
     """A JWT-shaped bot token (never sent anywhere but the fake connector)."""
     return jwt.encode(
         {"appid": APP_ID, "exp": 4102444800, "aud": "https://api.botframework.com"},
-        "k",
+        "test-signing-key-for-the-fake-connector-only",
         algorithm="HS256",
     )
 

@@ -44,7 +44,8 @@ def test_console_never_raises(store, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr("bot.adapters.console.ask", broken)
-    assert "Sorry" in console.handle("No40")
+    assert "すみません" in console.handle("No40")
+    assert "Sorry" in console.handle("what is No40?")
 
 
 def test_console_loop_reads_until_quit(store):
@@ -65,3 +66,16 @@ def test_run_without_tokens_opens_the_console(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "opening the console" in result.output
     assert "188,084千円" in result.output
+
+
+def test_console_runs_the_roadmap_commands(store):
+    console = Console(store, user="operator")
+    done = console.handle("/roadmap update No40 R8 コンソールから記録")
+    assert "✅" in done and "operator" in done
+    entry_id = int(done.split("#")[1].split("）")[0])
+    assert "コンソールから記録" in console.handle("history No40")
+    assert "取り消しました" in console.handle(f"retract {entry_id}")
+    assert "週報" in console.handle("digest")
+    assert "R6版 → R7版" in console.handle("diff R6 R7")
+    assert "使い方" in console.handle("diff R1 R2")
+    assert "No99" in console.handle("update No99 x")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import logging
 import sys
 from collections.abc import Callable
 
+from bot import messages as m
 from bot.answer import ask
-from bot.render_text import answer_text
+from bot.commands import command_language, parse_command
+from bot.errors import UserError
+from bot.render_text import answer_text, entry_line
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
@@ -21,24 +25,90 @@ BANNER = (
 
 
 class Console:
-    """One person's chat session: a line in, a reply out."""
+    """One person's chat session: a line in, a reply out (questions and `/roadmap …` commands).
 
-    def __init__(self, store: Store, user: str = "console") -> None:
+    The console is the operator's own terminal on the store, like the CLI: updates are
+    recorded under the operator's name without an owner check.
+    """
+
+    def __init__(self, store: Store, user: str | None = None) -> None:
+        from bot.service import Core
+        from bot.updates import Identity
+
         self.store = store
-        self.user = user
-        self.commands: dict[str, Callable[[str], str]] = {}
+        self.core = Core(store)
+        name = user or getpass.getuser()
+        self.identity = Identity("console", name, name)
+        self.commands: dict[str, Callable[[str, str], str]] = {
+            "update": self._update,
+            "history": self._history,
+            "retract": self._retract,
+            "digest": self._digest,
+            "diff": self._diff,
+        }
 
     def handle(self, line: str) -> str:
         """The reply to one line; never raises."""
         text = line.strip()
+        cmd = parse_command(text)
+        lang = command_language(cmd.args or text)
         try:
-            head = text.split(maxsplit=1)[0].lower() if text else ""
-            if head in self.commands:
-                return self.commands[head](text)
-            return answer_text(ask(self.store, text))
+            if cmd.name in self.commands:
+                return self.commands[cmd.name](cmd.args, lang)
+            if cmd.name == "help":  # "help" itself is English; "ヘルプ" Japanese
+                return answer_text(ask(self.store, text or "ヘルプ"))
+            question = cmd.args if cmd.name == "ask" else text
+            return answer_text(ask(self.store, question))
+        except UserError as error:
+            return m.error_text(error, lang)
         except Exception:
             logger.exception("console could not handle a line")
-            return "すみません、処理できませんでした。もう一度お試しください。 (Sorry, something went wrong.)"
+            return m.say("error_generic", lang)
+
+    def _update(self, args: str, lang: str) -> str:
+        from bot import updates
+
+        request = updates.parse_update(args)
+        project = updates.find_project(self.store, request.reference)
+        entry, _ = updates.append_update(
+            self.store,
+            self.identity,
+            project,
+            request.text,
+            fiscal_year=request.fiscal_year,
+            initiative=request.initiative,
+            now=self.core.clock(),
+            check_owner=False,
+        )
+        return m.update_done(entry, f"No{project.no}", lang)
+
+    def _history(self, args: str, lang: str) -> str:
+        history = self.core.history(args)
+        title = m.say(
+            "history_title",
+            lang,
+            project=f"No{history.project.no} {history.project.name}",
+            n=len(history.entries),
+        )
+        return "\n".join([title, *(entry_line(e, lang) for e in history.entries)])
+
+    def _retract(self, args: str, lang: str) -> str:
+        original, _ = self.core.retract(self.identity, args)
+        return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+
+    def _digest(self, args: str, lang: str) -> str:
+        from bot.digest import digest, digest_text
+
+        return digest_text(digest(self.store, self.core.clock()), lang)
+
+    def _diff(self, args: str, lang: str) -> str:
+        from bot import diff as diffing
+
+        codes = [e.code for e in self.store.editions()]
+        asked = [a.upper() for a in args.split()[:2]] or codes[-2:]
+        if len(asked) < 2 or any(a not in codes for a in asked):
+            raise UserError("diff_usage", editions=", ".join(codes))
+        return diffing.to_text(diffing.diff_editions(self.store, asked[0], asked[1]))
 
 
 def run(store: Store, stdin=None, stdout=None) -> None:

@@ -150,7 +150,7 @@ def handle_message(core: Core, who: Identity, activity):
             return cards.text_message(m.say("nudges_on" if choice == "on" else "nudges_off", lang))
     except UserError as error:
         return cards.text_message(m.error_text(error, lang))
-    question = text if cmd.name == "ask" else ("help" if lang == "en" else "ヘルプ")
+    question = text if cmd.name == "ask" else (text or "ヘルプ")
     return cards.answer_message(core.ask(question))
 
 

@@ -72,7 +72,7 @@ def register(app: App, core: Core) -> None:
             )
             return
         # help, and subcommands that arrive with later features
-        answer = core.ask("help" if lang == "en" else "ヘルプ")
+        answer = core.ask(command.get("text", "").strip() if cmd.name == "help" else "ヘルプ")
         ack(
             response_type="ephemeral",
             text=blocks.fallback(answer.text),
