@@ -482,3 +482,13 @@ def test_diff_and_export_commands_upload_files_with_safe_names(slack, fake):
     fake.wait_for("files.completeUploadExternal", count=2, timeout=20)
     names = [c.params.get("filename") for c in fake.called("files.getUploadURLExternal")]
     assert names[-1] == "roadmap_R7_2026-11-22.xlsx"
+
+
+def test_an_internal_error_becomes_an_apology_not_a_failure(slack, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(slack.core, "ask", broken)
+    response = slack.command("No40の事業費は？")
+    assert response.status == 200
+    assert "すみません" in response.json()["text"]

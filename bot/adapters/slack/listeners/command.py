@@ -26,6 +26,16 @@ def register(app: App, core: Core) -> None:
     """The one slash command and its subcommands."""
 
     def roadmap(ack: Ack, command: dict, client: WebClient) -> None:
+        try:
+            answer_command(ack, command, client)
+        except Exception:  # never let a bug become Slack's "dispatch_failed"
+            logger.exception("/roadmap failed")
+            ack(
+                response_type="ephemeral",
+                text=m.say("error_generic", lang_of(command.get("text", ""))),
+            )
+
+    def answer_command(ack: Ack, command: dict, client: WebClient) -> None:
         cmd = parse_command(command.get("text", ""))
         who = identity(command)
         lang = lang_of(cmd.args or command.get("text", ""))

@@ -96,6 +96,10 @@ def register(app: App, core: Core) -> None:
             field = ERROR_FIELD.get(error.key, "text")
             ack(response_action="errors", errors={field: m.error_text(error, lang)})
             return
+        except Exception:  # shown in the form, which stays open with what was typed
+            logger.exception("update form submission failed")
+            ack(response_action="errors", errors={"text": m.say("error_generic", lang)})
+            return
         ack()
 
     def confirm(body: dict, view: dict, client: WebClient) -> None:
