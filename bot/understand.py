@@ -278,7 +278,7 @@ def understand(text: str) -> Query:
             rest = rest.replace(m.group(0), " ")
 
     query.subject = _subject(rest)
-    query.search_terms = _terms(norm, query)
+    query.search_terms = _terms(norm)
     query.intent = _intent(query, low)
     return query
 
@@ -343,7 +343,7 @@ def _subject(rest: str) -> str | None:
     return subject or None
 
 
-def _terms(norm: str, query: Query) -> list[str]:
+def _terms(norm: str) -> list[str]:
     """Words to look for in the text of the roadmap: runs of kanji, katakana and letters."""
     runs = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー・]{2,}", norm)
     keywords = "|".join(FIELD_PATTERNS.values())

@@ -78,7 +78,7 @@ def serve(
     port: int | None = None,
     socket: bool = False,
 ) -> None:
-    """Run until interrupted: Socket Mode with SLACK_APP_TOKEN (or socket=True), else HTTP."""
+    """Run until interrupted: Socket Mode when SLACK_APP_TOKEN is set (or socket=True), else HTTP."""
     app, core = build(settings, db_path)
     if settings.roadmap_digest_channel:
         from bot.adapters.slack.digest import SlackDigestPoster
@@ -89,7 +89,7 @@ def serve(
             core.store, poster, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
         )
         logger.info("weekly digest scheduled (%s, Asia/Tokyo)", settings.roadmap_digest_cron)
-    if socket or (settings.slack_app_token and not settings.slack_signing_secret):
+    if socket or settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
         if not settings.slack_app_token:

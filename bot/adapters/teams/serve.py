@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import time
 from pathlib import Path
 
 import uvicorn
@@ -29,6 +31,22 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
     @adapter.app.get("/healthz")
     def healthz() -> dict:
         return {"status": "ok"}
+
+    @adapter.app.middleware("http")
+    async def access_log(request, call_next):
+        # One line per request: path, status, latency. Never a message body or a token.
+        started = time.perf_counter()
+        response = await call_next(request)
+        logging.getLogger("bot.access").info(
+            json.dumps(
+                {
+                    "path": request.url.path,
+                    "status": response.status_code,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                }
+            )
+        )
+        return response
 
     app = create_teams_app(settings, core, adapter, **test_options)
     return app, adapter, core

@@ -70,7 +70,7 @@ def register(app: App, core: Core) -> None:
             "nudges": lambda: nudges_text(core, who, cmd.args, lang),
             "digest": lambda: digest_preview(core, lang),
             "history": lambda: history_text(core, cmd.args, lang),
-            "retract": lambda: retract_text(core, who, cmd.args, lang, command),
+            "retract": lambda: retract_text(core, who, cmd.args, lang),
             "owners": lambda: owners_text(core, who, cmd.args, lang),
         }
         if cmd.name in handlers:
@@ -93,7 +93,7 @@ def register(app: App, core: Core) -> None:
         cmd = parse_command(body.get("text", ""))
         return cmd.name == "chart" and cmd.args.strip().lower() in ("budget", "timeline")
 
-    def ack_chart(ack: Ack, command: dict) -> None:
+    def ack_chart(ack: Ack) -> None:
         ack(response_type="ephemeral", text="📊 …")
 
     def upload_chart(command: dict, client: WebClient) -> None:
@@ -196,7 +196,7 @@ def history_text(core: Core, args: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-def retract_text(core: Core, who: Identity, args: str, lang: str, command: dict) -> str:
+def retract_text(core: Core, who: Identity, args: str, lang: str) -> str:
     """`/roadmap retract 12 [reason]`."""
     original, _ = core.retract(who, args)
     return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
