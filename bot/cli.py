@@ -432,6 +432,34 @@ def owners_add(
     click.echo(f"{user_id} {'now owns' if created else 'already owns'} {what}")
 
 
+@owners.command(name="remove")
+@click.argument("user_id")
+@click.option("--project", default=None, help="Project number, e.g. 40.")
+@click.option("--section", default=None, help="A section (担当課).")
+@click.option("--platform", default="slack", type=click.Choice(["slack", "teams"]))
+@click.option("--teams", "teams", is_flag=True, help="USER_ID is a Teams (AAD) object id.")
+@db_option
+@friendly
+def owners_remove(
+    user_id: str,
+    project: str | None,
+    section: str | None,
+    platform: str,
+    teams: bool,
+    db_path: Path | None,
+) -> None:
+    """Take away USER_ID's ownership of --project N or --section NAME."""
+    from bot.service import remove_owner
+
+    if bool(project) == bool(section):
+        raise click.UsageError("give exactly one of --project or --section")
+    store = open_store(db_path)
+    what, removed = remove_owner(
+        store, "teams" if teams else platform, user_id, f"No{project}" if project else section or ""
+    )
+    click.echo(f"{user_id} {'no longer owns' if removed else 'did not own'} {what}")
+
+
 @owners.command(name="list")
 @db_option
 @friendly

@@ -432,11 +432,19 @@ PHRASES: dict[str, tuple[str, str]] = {
         '"{target}" is neither a project number (No40) nor a section.',
     ),
     "owners_usage": (
-        "使い方：/roadmap owners add @ユーザー No40（または担当課名） / owners list",
-        "Usage: /roadmap owners add @user No40 (or a section) / owners list",
+        "使い方：/roadmap owners add|remove @ユーザー No40（または担当課名） / owners list",
+        "Usage: /roadmap owners add|remove @user No40 (or a section) / owners list",
     ),
     "owners_added": ("{user} を {target} の担当者に登録しました。", "{user} now owns {target}."),
     "owners_exists": ("{user} はすでに {target} の担当者です。", "{user} already owns {target}."),
+    "owners_removed": (
+        "{user} を {target} の担当者から外しました。",
+        "{user} no longer owns {target}.",
+    ),
+    "owners_not_owner": (
+        "{user} は {target} の担当者ではありません。",
+        "{user} does not own {target}.",
+    ),
     "owners_list_title": ("担当者の登録（{n}件）", "Owners ({n})"),
     "owners_none": ("担当者はまだ登録されていません。", "No owners are registered yet."),
     "error_generic": (

@@ -147,6 +147,12 @@ class Core:
             self.store, admin.platform, user_id, target, user_name, added_by=admin.user_id
         )
 
+    def remove_owner(self, admin: Identity, user_id: str, target: str) -> tuple[str, bool]:
+        """Admins only: take an ownership away; returns what and whether there was one."""
+        if not self.is_admin(admin):
+            raise NotAuthorized("admin_only")
+        return remove_owner(self.store, admin.platform, user_id, target)
+
     def owners(self) -> list[Owner]:
         """Every ownership."""
         return self.store.owners()
@@ -161,16 +167,31 @@ def add_owner(
     added_by: str | None = None,
 ) -> tuple[str, bool]:
     """Ownership of `No40` (a project of the latest edition) or of a section by name."""
+    label, project_key, section = _owner_target(store, target)
+    created = store.add_owner(
+        platform,
+        user_id,
+        project_key=project_key,
+        section=section,
+        user_name=user_name,
+        added_by=added_by,
+    )
+    return label, created
+
+
+def _owner_target(store: Store, target: str) -> tuple[str, str | None, str | None]:
+    """(label, project_key, section) for `No40` or a section name."""
     target = target.strip()
     if re.match(r"^(?:No\.?\s*)?\d{1,4}$", target, re.I) or target.startswith(("【", "[")):
         project = updates.find_project(store, target)
-        created = store.add_owner(
-            platform, user_id, project_key=project.key, user_name=user_name, added_by=added_by
-        )
-        return f"No{project.no}", created
+        return f"No{project.no}", project.key, None
     sections = {s for p in store.projects() for s in p.sections}
     if target not in sections:
         raise ProjectNotFound("owners_unknown_target", target=target)
-    return target, store.add_owner(
-        platform, user_id, section=target, user_name=user_name, added_by=added_by
-    )
+    return target, None, target
+
+
+def remove_owner(store: Store, platform: str, user_id: str, target: str) -> tuple[str, bool]:
+    """Remove the ownership of `No40` or of a section."""
+    label, project_key, section = _owner_target(store, target)
+    return label, store.remove_owner(platform, user_id, project_key=project_key, section=section)

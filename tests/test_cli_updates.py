@@ -63,3 +63,10 @@ def test_owners_add_and_list(run):
     assert "teams\taad-guid-1" in listing
     bad = run("owners", "add", "U1", "--project", "40", "--section", "x")
     assert bad.exit_code == 2
+
+
+def test_owners_remove(run):
+    run("owners", "add", "U123", "--project", "40")
+    assert "no longer owns No40" in run("owners", "remove", "U123", "--project", "40").output
+    assert "did not own No40" in run("owners", "remove", "U123", "--project", "40").output
+    assert "U123" not in run("owners", "list").output

@@ -492,3 +492,35 @@ def test_an_internal_error_becomes_an_apology_not_a_failure(slack, monkeypatch):
     response = slack.command("No40の事業費は？")
     assert response.status == 200
     assert "すみません" in response.json()["text"]
+
+
+def test_text_commands_in_a_direct_message(slack, fake):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U1",
+        "text": "update No40 DMから報告",
+        "ts": "8.8",
+        "channel": "D1",
+    }
+    assert slack.event(event, event_id="EvDMUpdate").status == 200
+    [post] = fake.wait_for("chat.postMessage")
+    assert "✅" in post.params["text"] and "DMから報告" in post.params["text"]
+    assert [e.text for e in chat_entries(slack.core.store)] == ["DMから報告"]
+    stranger = {**event, "user": "U2", "text": "update No40 勝手に", "ts": "9.9"}
+    slack.event(stranger, event_id="EvDMStranger")
+    posts = fake.wait_for("chat.postMessage", count=2)
+    assert "担当者だけ" in posts[1].params["text"]
+    assert len(chat_entries(slack.core.store)) == 1
+
+
+def test_owners_remove_by_admin(slack):
+    slack.command("owners add <@U5|yamada> No41", user="UADMIN")
+    removed = slack.command("owners remove <@U5|yamada> No41", user="UADMIN").json()["text"]
+    assert "外しました" in removed
+    assert not any(o.user_id == "U5" for o in slack.core.store.owners())
+    assert (
+        "担当者ではありません"
+        in slack.command("owners remove <@U5|yamada> No41", user="UADMIN").json()["text"]
+    )
+    assert "管理者だけ" in slack.command("owners remove <@U1> No40", user="U2").json()["text"]

@@ -281,7 +281,7 @@ def digest_preview(core: Core, lang: str) -> str:
 
 
 def owners_text(core: Core, who: Identity, args: str, lang: str) -> str:
-    """`/roadmap owners add @user No40|section` (admins) and `/roadmap owners list`."""
+    """`/roadmap owners add|remove @user No40|section` (admins) and `/roadmap owners list`."""
     action, _, rest = args.strip().partition(" ")
     if action in ("list", "一覧", ""):
         owners = core.owners()
@@ -294,7 +294,7 @@ def owners_text(core: Core, who: Identity, args: str, lang: str) -> str:
                 f"・{o.user_name or o.user_id} ({o.user_id}, {o.platform}) → {target or ''}"
             )
         return "\n".join(lines)
-    if action not in ("add", "追加"):
+    if action not in ("add", "追加", "remove", "削除"):
         raise UserError("owners_usage")
     mention = MENTION.search(rest)
     if mention:
@@ -305,6 +305,11 @@ def owners_text(core: Core, who: Identity, args: str, lang: str) -> str:
         user_name = None
     if not user_id or not target:
         raise UserError("owners_usage")
+    user = f"{user_name or user_id} ({user_id})"
+    if action in ("remove", "削除"):
+        what, removed = core.remove_owner(who, user_id, target.strip())
+        return m.say(
+            "owners_removed" if removed else "owners_not_owner", lang, user=user, target=what
+        )
     what, created = core.add_owner(who, user_id, target.strip(), user_name)
-    key = "owners_added" if created else "owners_exists"
-    return m.say(key, lang, user=f"{user_name or user_id} ({user_id})", target=what)
+    return m.say("owners_added" if created else "owners_exists", lang, user=user, target=what)

@@ -1,4 +1,5 @@
-"""Questions by @mention in a channel (reply in the thread) and by direct message."""
+"""Questions (and text commands: update, history, retract) by @mention in a channel — the
+reply goes to the thread — and by direct message."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ from slack_sdk import WebClient
 
 from bot import messages as m
 from bot.adapters.slack import blocks
+from bot.adapters.slack.listeners.command import history_text, retract_text, update_done_text
 from bot.adapters.slack.listeners.common import strip_mentions
+from bot.commands import command_language, parse_command
+from bot.errors import UserError
 from bot.service import Core
+from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +34,20 @@ def register(app: App, core: Core) -> None:
             logger.info("event %s already handled (retry)", key)
             return
         try:
-            question = strip_mentions(event.get("text", ""))
-            answer = core.ask(question)
+            text = strip_mentions(event.get("text", ""))
             thread = event.get("thread_ts") or (
                 event.get("ts") if event.get("type") == "app_mention" else None
             )
+            reply = command_reply(core, body, event, text)
+            if reply is not None:
+                client.chat_postMessage(
+                    channel=event["channel"],
+                    thread_ts=thread,
+                    text=blocks.fallback(reply),
+                    blocks=blocks.text_blocks(reply),
+                )
+                return
+            answer = core.ask(text)
             client.chat_postMessage(
                 channel=event["channel"],
                 thread_ts=thread,
@@ -50,3 +64,28 @@ def register(app: App, core: Core) -> None:
 
     app.event("app_mention")(ack=ack_event, lazy=[answer_event])
     app.event({"type": "message", "channel_type": "im"})(ack=ack_event, lazy=[answer_event])
+
+
+def command_reply(core: Core, body: dict, event: dict, text: str) -> str | None:
+    """The reply to `update No40 …`, `history No40` or `retract 12` typed in a message; None
+    for anything else (a question)."""
+    cmd = parse_command(text)
+    if cmd.name not in ("update", "history", "retract") or (cmd.name == "update" and not cmd.args):
+        return None
+    lang = command_language(cmd.args or text)
+    who = Identity("slack", event.get("user", ""), None)
+    try:
+        if cmd.name == "update":
+            result = core.update(
+                who,
+                cmd.args,
+                channel=event.get("channel"),
+                request_id=body.get("event_id"),
+                dedupe_key=f"slack:event-update:{body.get('event_id') or event.get('ts')}",
+            )
+            return update_done_text(result.entry, f"No{result.project.no}", lang)
+        if cmd.name == "history":
+            return history_text(core, cmd.args, lang)
+        return retract_text(core, who, cmd.args, lang)
+    except UserError as error:
+        return m.error_text(error, lang)
