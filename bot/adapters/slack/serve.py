@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 access_log = logging.getLogger("bot.access")
 
 EVENTS_PATH = "/slack/events"
+# Measured with bench/load.py on 2 cores: more threads only add GIL contention.
+WSGI_THREADS = 6
 HEALTH_PATH = "/healthz"
 
 
@@ -102,5 +104,5 @@ def serve(
     port = port or settings.port
     logger.info("serving Slack over HTTP on port %s at %s", port, EVENTS_PATH)
     waitress.serve(
-        wsgi_app(app, core.store), host="0.0.0.0", port=port, threads=16, ident="roadmap"
+        wsgi_app(app, core.store), host="0.0.0.0", port=port, threads=WSGI_THREADS, ident="roadmap"
     )
