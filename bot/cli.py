@@ -221,7 +221,9 @@ def run_command(ctx: click.Context, db_path: Path | None) -> None:
         serve_slack(settings, db_path=db_path)
         return
     click.echo(
-        "No Slack tokens (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): opening the console.", err=True
+        "No chat tokens (Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; "
+        "Teams: TEAMS_APP_ID + TEAMS_APP_PASSWORD): opening the console.",
+        err=True,
     )
     ctx.invoke(console, db_path=db_path)
 
