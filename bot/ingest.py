@@ -189,6 +189,7 @@ class _BlockParser:
         self.initiatives: list[_InitiativeBuilder] = []
         self.achievements: list[str] = []
         self.achievements_line: int | None = None
+        self.kind_column = False
 
     def fail(self, line: int, reason: str) -> ParseError:
         return ParseError(self.file, line, reason)
@@ -331,7 +332,12 @@ class _BlockParser:
             kind, label = KINDS[label], ""
         elif rest and rest[0] in KINDS:
             kind = KINDS[rest.pop(0)]
-        elif rest and (m := KIND_PREFIX.match(rest[0])) and not PLAN_AND_ACTUAL.match(rest[0]):
+        elif (
+            not self.kind_column
+            and rest
+            and (m := KIND_PREFIX.match(rest[0]))
+            and not PLAN_AND_ACTUAL.match(rest[0])
+        ):
             kind, rest[0] = KINDS[m.group(1)], m.group(2)
         elif self.kind_column and rest and not rest[0]:
             rest.pop(0)  # the empty 目標/実績 cell
@@ -349,13 +355,16 @@ class _BlockParser:
             # An unlabelled row with no 目標/実績: the actual after an implicit plan row,
             # else the second printed line of the row above.
             kind = "actual" if current.last_implicit_plan else current.last_kind
-        current.add(kind, rest, explicit)
+        # Markers inside cells ("目標 …", "実績 …") are the PDF's merged cells; a table with its
+        # own 目標/実績 column (the R6 edition, our drafts) has none, so its text stays as is.
+        current.add(kind, rest, explicit, markers=not self.kind_column)
 
     def _achievement_line(self, line: _Line) -> None:
         texts = [c for c in line.cells if c]
         if texts and compact(texts[0]) == "主な取組実績":
             texts = texts[1:]
-        if texts and (m := KIND_PREFIX.match(texts[0])) and m.group(1) == "実績":
+        marked = texts and (m := KIND_PREFIX.match(texts[0])) and m.group(1) == "実績"
+        if marked and not self.kind_column:
             # The initiative's 実績 row printed into the achievements line (No29).
             self._row(_Line(line.number, ["", m.group(2), *texts[1:]], ""), forced_kind="actual")
             return
@@ -385,10 +394,13 @@ class _InitiativeBuilder:
         year = self.years[min(year_index, len(self.years) - 1)]  # overflow joins the last year
         self.cells[year][kind].append(text)
 
-    def add(self, kind: str, cells: list[str], explicit: bool) -> None:
+    def add(self, kind: str, cells: list[str], explicit: bool, markers: bool = True) -> None:
         index = 0
         for cell in cells:
-            if m := PLAN_AND_ACTUAL.match(cell):  # "目標 … 実績 …" in one cell (No44, No52)
+            if not markers:
+                self._put(index, kind, cell)
+                index += 1
+            elif m := PLAN_AND_ACTUAL.match(cell):  # "目標 … 実績 …" in one cell (No44, No52)
                 self._put(index, "plan", m.group(1))
                 self._put(index, "actual", m.group(2))
                 index += 1

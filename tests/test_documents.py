@@ -142,6 +142,21 @@ def test_draft_txt_ingests_back_into_the_same_projects(reported):
         ]
 
 
+def test_draft_round_trip_keeps_text_that_looks_like_a_marker(reported):
+    reported.append_entry(
+        chat(34, "実績 と 目標 の見直しを実施", "R7", "小児科オンライン診療利用環境整備")
+    )
+    reported.append_entry(chat(42, "実績 報告会を開催", "R7"))
+    projects = drafting.draft_projects(reported, "R8")
+    edition = parse_text(drafting.to_txt(projects, "R8"), "draft_R8.txt")
+    parsed = {p.no: p for p in edition.projects}
+    mine = {p.no: p for p in projects}
+    assert parsed[34].initiatives[0].years == mine[34].initiatives[0].years
+    assert parsed[42].achievements == mine[42].achievements and parsed[42].achievements.startswith(
+        "実績 報告会"
+    )
+
+
 def test_draft_xlsx_has_a_row_per_project_and_initiative(reported):
     projects = drafting.draft_projects(reported, "R8")
     wb = load_workbook(io.BytesIO(drafting.to_xlsx(projects, "R8")))
