@@ -175,36 +175,55 @@ def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
     )
 
 
-def digest_text(d: Digest, lang: str = "ja") -> str:
-    """The digest as plain text / Markdown."""
+def digest_sections(
+    d: Digest, lang: str = "ja", width: int | None = None
+) -> tuple[str, list[tuple[str, list[str]]], str]:
+    """(title, [(heading, lines)], totals): what every renderer of the digest shows."""
     from bot import messages as m
 
-    lines = [
-        m.say("digest_title", lang, start=d.period.start, end=d.period.end, week=d.period.week)
-    ]
-    lines.append(m.say("digest_entries", lang, n=sum(len(g.entries) for g in d.entries)))
+    def cut(text: str) -> str:
+        return text if width is None or len(text) <= width else text[: width - 1] + "…"
+
+    title = m.say("digest_title", lang, start=d.period.start, end=d.period.end, week=d.period.week)
+    entries = []
     for g in d.entries:
-        for e in g.entries:
-            lines.append(
-                f"・No{g.no} {g.name} {e.fiscal_year or ''}: {e.text} — {e.author}, {m.jst(e.created_at)}"
-            )
-        for e in g.retractions:
-            lines.append(
-                f"・No{g.no} " + m.say("digest_retraction", lang, text=e.text, who=e.author)
-            )
-    lines.append(m.say("digest_stale", lang, n=len(d.stale), year=d.period.fiscal_year))
-    lines += [f"・No{s.no} {s.name}" for s in d.stale]
-    lines.append(m.say("digest_ending", lang, n=len(d.ending_this_year), year=d.period.fiscal_year))
-    lines += [f"・No{p.no} {p.name}" for p in d.ending_this_year]
-    lines.append(m.say("digest_ended", lang, n=len(d.ended_last_year)))
-    lines += [f"・No{p.no} {p.name}" for p in d.ended_last_year]
-    lines.append(
-        m.say(
-            "digest_totals",
-            lang,
-            edition=d.totals.edition,
-            n=d.totals.projects,
-            money=m.money(d.totals.budget_thousand_yen, lang),
-        )
+        entries += [
+            f"No{g.no} {g.name} {e.fiscal_year or ''}: {cut(e.text)} — {e.author}, {m.jst(e.created_at)}"
+            for e in g.entries
+        ]
+        entries += [
+            f"No{g.no} " + m.say("digest_retraction", lang, text=cut(e.text), who=e.author)
+            for e in g.retractions
+        ]
+    year = d.period.fiscal_year
+    sections = [
+        (m.say("digest_entries", lang, n=sum(len(g.entries) for g in d.entries)), entries),
+        (
+            m.say("digest_stale", lang, n=len(d.stale), year=year),
+            [f"No{s.no} {s.name}" for s in d.stale],
+        ),
+        (
+            m.say("digest_ending", lang, n=len(d.ending_this_year), year=year),
+            [f"No{p.no} {p.name}" for p in d.ending_this_year],
+        ),
+        (
+            m.say("digest_ended", lang, n=len(d.ended_last_year)),
+            [f"No{p.no} {p.name}" for p in d.ended_last_year],
+        ),
+    ]
+    money = m.money(d.totals.budget_thousand_yen, lang)
+    totals = m.say(
+        "digest_totals", lang, edition=d.totals.edition, n=d.totals.projects, money=money
     )
+    return title, sections, totals
+
+
+def digest_text(d: Digest, lang: str = "ja") -> str:
+    """The digest as plain text / Markdown."""
+    title, sections, totals = digest_sections(d, lang)
+    lines = [title]
+    for heading, items in sections:
+        lines.append(heading)
+        lines += [f"・{item}" for item in items]
+    lines.append(totals)
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 from bot import charts
 from bot import messages as m
 from bot.adapters.slack.blocks import MAX_SECTION, OPEN_UPDATE_ACTION, _cut, escape, fallback
-from bot.digest import Digest, StaleProject, digest_text
+from bot.digest import Digest, StaleProject, digest_sections, digest_text
 from bot.fiscal_year import FiscalYear
 from bot.store import Store
 
@@ -36,44 +36,11 @@ def _list(lines: list[str], lang: str) -> str:
 
 def digest_blocks(d: Digest, lang: str = "ja") -> list[dict]:
     """Header, new entries, stale, ending, ended, totals: well inside 50 blocks."""
-    title = m.say("digest_title", lang, start=d.period.start, end=d.period.end, week=d.period.week)
-    entries = []
-    for g in d.entries:
-        for e in g.entries:
-            entries.append(
-                f"• No{g.no} {escape(g.name)} {e.fiscal_year or ''}：{escape(_cut(e.text, 200))} — {escape(e.author)}"
-            )
-        for e in g.retractions:
-            entries.append(
-                f"• No{g.no} "
-                + escape(m.say("digest_retraction", lang, text=_cut(e.text, 100), who=e.author))
-            )
-    sections = [
-        (m.say("digest_entries", lang, n=sum(len(g.entries) for g in d.entries)), entries),
-        (
-            m.say("digest_stale", lang, n=len(d.stale), year=d.period.fiscal_year),
-            [f"• No{s.no} {escape(s.name)}" for s in d.stale],
-        ),
-        (
-            m.say("digest_ending", lang, n=len(d.ending_this_year), year=d.period.fiscal_year),
-            [f"• No{p.no} {escape(p.name)}" for p in d.ending_this_year],
-        ),
-        (
-            m.say("digest_ended", lang, n=len(d.ended_last_year)),
-            [f"• No{p.no} {escape(p.name)}" for p in d.ended_last_year],
-        ),
-    ]
+    title, sections, totals = digest_sections(d, lang, width=200)
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=_cut(title, 150)))]
-    for heading, lines in sections:
-        text = f"*{escape(heading)}*\n{_list(lines, lang)}"
+    for heading, items in sections:
+        text = f"*{escape(heading)}*\n{_list([f'• {escape(item)}' for item in items], lang)}"
         blocks.append(SectionBlock(text=MarkdownTextObject(text=_cut(text, MAX_SECTION))))
-    totals = m.say(
-        "digest_totals",
-        lang,
-        edition=d.totals.edition,
-        n=d.totals.projects,
-        money=m.money(d.totals.budget_thousand_yen, lang),
-    )
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=escape(totals))]))
     return [b.to_dict() for b in blocks]
 
