@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot import messages as m
+from bot.diff import budget_change
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.resolve import Match, Resolution, judge, match_names, resolve
@@ -788,8 +789,7 @@ def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answe
             sources=[_src(p)],
         )
     old, new = pair
-    diff = new.budget_thousand_yen - old.budget_thousand_yen
-    pct = (diff / old.budget_thousand_yen * 100) if old.budget_thousand_yen else None
+    diff, pct = budget_change(old, new)
     lines = [m.budget_change(old, new, diff, pct, lang)]
     if not budget_only:
         if compact(old.name) != compact(new.name):

@@ -73,6 +73,13 @@ def _period(p: Project) -> str:
     return f"{p.start or '?'}–{p.end or '(記載なし)'}"
 
 
+def budget_change(old: Project, new: Project) -> tuple[int, float | None]:
+    """The change in thousand yen and in percent (None when the old budget is 0)."""
+    change = new.budget_thousand_yen - old.budget_thousand_yen
+    pct = round(change / old.budget_thousand_yen * 100, 1) if old.budget_thousand_yen else None
+    return change, pct
+
+
 def word_diff(old: str, new: str) -> str | None:
     """[-removed-]{+added+} over words (Japanese: runs of one script), None if equal."""
     if compact(old) == compact(new):
@@ -115,7 +122,7 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
         old, new = store.project(link.older), store.project(link.newer)
         if old is None or new is None:
             continue
-        change = new.budget_thousand_yen - old.budget_thousand_yen
+        change, pct = budget_change(old, new)
         result.changes.append(
             Change(
                 older=_ref(old),
@@ -125,9 +132,7 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
                 budget_old=old.budget_thousand_yen,
                 budget_new=new.budget_thousand_yen,
                 budget_change=change,
-                budget_change_pct=round(change / old.budget_thousand_yen * 100, 1)
-                if old.budget_thousand_yen
-                else None,
+                budget_change_pct=pct,
                 period_old=_period(old),
                 period_new=_period(new),
                 department_old=old.department,
