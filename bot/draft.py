@@ -207,7 +207,7 @@ section { page-break-after: always; }
 h1 { font-size: 13pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 3mm; }
 th, td { border: 0.6pt solid #333; padding: 1.2mm; vertical-align: top; overflow-wrap: anywhere; word-break: break-all; }
-th { background: #dfe8f3; font-weight: normal; white-space: nowrap; }
+th { background: #dfe8f3; font-weight: normal; }
 td.money { text-align: right; }
 .confirm { color: #b03a2e; }
 """

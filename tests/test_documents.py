@@ -211,13 +211,19 @@ def test_draft_html_renders_in_headless_chromium_without_overflowing_cells(repor
 
     font = next(Path(matplotlib_fontja.__file__).parent.rglob("ipaexg.ttf"))
     page = drafting.to_html(drafting.draft_projects(reported, "R8"), "R8")
+    face = f"<style>@font-face{{font-family:'IPAexGothic';src:url('file://{font}');}}</style>"
+    # Measured once the page is laid out, and again when the font has loaded; Chromium's
+    # virtual time budget makes --dump-dom wait for both.
     probe = (
-        f"<style>@font-face{{font-family:'IPAexGothic';src:url('file://{font}');}}</style>"
-        "<script>document.addEventListener('DOMContentLoaded',()=>{const bad=[...document.querySelectorAll('td,th')]"
-        ".filter(c=>c.scrollWidth>c.clientWidth+1).length;document.body.setAttribute('data-overflow',bad);});</script>"
+        "<script>function probe(){const bad=[...document.querySelectorAll('td,th')]"
+        ".filter(c=>c.scrollWidth>c.clientWidth+1).length;"
+        "document.body.setAttribute('data-overflow',bad);}probe();document.fonts.ready.then(probe);</script>"
     )
     html_file = tmp_path / "draft.html"
-    html_file.write_text(page.replace("</head>", probe + "</head>"), encoding="utf-8")
+    html_file.write_text(
+        page.replace("</head>", face + "</head>").replace("</body>", probe + "</body>"),
+        encoding="utf-8",
+    )
     flags = [
         "--headless",
         "--no-sandbox",
