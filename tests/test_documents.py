@@ -234,6 +234,8 @@ def test_draft_html_renders_in_headless_chromium_without_overflowing_cells(repor
         "--disable-component-update",
         "--disable-sync",
         f"--user-data-dir={tmp_path / 'profile'}",
+        "--virtual-time-budget=10000",
+        "--window-size=1123,794",  # A4 landscape at 96 dpi
     ]
     dom = subprocess.run(
         [CHROMIUM, *flags, "--dump-dom", html_file.as_uri()],
@@ -244,7 +246,7 @@ def test_draft_html_renders_in_headless_chromium_without_overflowing_cells(repor
     assert 'data-overflow="0"' in dom
     shot = tmp_path / "draft.png"
     subprocess.run(
-        [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1123,794", html_file.as_uri()],
+        [CHROMIUM, *flags, f"--screenshot={shot}", html_file.as_uri()],
         capture_output=True,
         timeout=90,
     )
