@@ -224,12 +224,16 @@ def help_lines(lang: str = "ja") -> list[str]:
             "Ask for lists: ending in R7, started before R5, by department, over 100 million yen.",
             "Ask for totals, counts, averages, the largest, top 5, per department.",
             "Compare editions: R6 vs R7 budget, renamed projects, predecessor, what changed.",
+            "Owners record progress: update No40 [R8] what was done · update (a form) · "
+            "history No40 · retract 12. Also: digest, diff R6 R7, export csv, chart budget.",
         ]
     return [
         "番号や事業名で聞いてください：事業費・担当・期間・概要・計画・実績。",
         "一覧：R7で終わる事業、R5より前に始まった事業、教育庁の事業、1億円以上の事業。",
         "集計：合計・件数・平均・最大・トップ5・部局別。",
         "版の比較：R6とR7の予算比較、名称が変わった事業、前身・後継、何が変わったか。",
+        "担当者の実績報告：update No40 [R8] 内容 ／ update（入力フォーム）／ history No40 ／ retract 番号。"
+        "ほかに digest、diff R6 R7、export csv、chart budget。",
     ]
 
 
