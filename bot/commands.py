@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import drop_control
+from bot.text import drop_control, nfkc
 from bot.understand import detect_language
 
 SUBCOMMANDS = {
@@ -47,7 +47,8 @@ def parse_command(text: str) -> Command:
         text = text[len("/roadmap") :].strip()
     if not text:
         return Command("help", "")
-    head, _, rest = text.partition(" ")
+    head, _, rest = text.replace("\u3000", " ").partition(" ")
+    head = nfkc(head)  # ｕｐｄａｔｅ typed with a Japanese keyboard is update
     name = ALIASES.get(head, head.lower())
     if name in SUBCOMMANDS:
         return Command(name, rest.strip())

@@ -13,10 +13,10 @@ from bot.fiscal_year import FiscalYear
 from bot.models import ActualEntry, Project
 from bot.resolve import parse_number
 from bot.store import Owner, Store, utcnow
-from bot.text import compact, drop_control
+from bot.text import compact, drop_control, nfkc
 
 MAX_TEXT = 3000
-YEAR_TOKEN = re.compile(r"^(?:R\d{1,2}|H\d{2}|令和\S+年度|FY\d{4}|\d{4}年度)$", re.I)
+YEAR_TOKEN = re.compile(r"^(?:R\d+|H\d+|令和\S+年度|平成\S+年度|FY\d+|\d{4}年度)$", re.I)
 INITIATIVE_TOKEN = re.compile(r"^(?:取組|initiative|#)\s*(\d{1,2})$", re.I)
 BRACKETED = re.compile(r"^(?:\[([^\]]+)\]|「([^」]+)」)\s*")
 
@@ -54,11 +54,19 @@ def clean_text(text: str) -> str:
     return text
 
 
+def project_number(token: str) -> int | None:
+    """No40, No.40, 【No40】, 40番, #40 — or a bare 40."""
+    number = parse_number(token)
+    if number is None and re.fullmatch(r"\d{1,4}", nfkc(token)):
+        number = int(nfkc(token))
+    return number
+
+
 def parse_update(args: str) -> UpdateRequest:
     """Read `No40 [R8] [取組1|[label]] text`."""
     args = drop_control(args or "").strip()
     head, _, rest = args.partition(" ")
-    if not head or parse_number(head) is None:
+    if not head or project_number(head) is None:
         raise InvalidUpdate("update_usage")
     year = None
     initiative = None
@@ -78,7 +86,7 @@ def parse_update(args: str) -> UpdateRequest:
 
 def find_project(store: Store, reference: str) -> Project:
     """The latest edition's project with that number."""
-    number = parse_number(reference)
+    number = project_number(reference)
     project = next((p for p in store.projects() if p.no == number), None) if number else None
     if project is None:
         raise ProjectNotFound("update_no_project", reference=reference)
