@@ -38,8 +38,3 @@ def compact(text: str | None) -> str:
 def drop_control(text: str) -> str:
     """Remove control and bidi-override characters from user text, keeping newlines and tabs."""
     return _CONTROL.sub("", text)
-
-
-def or_none(text: str | None) -> str | None:
-    """Empty text as None."""
-    return text if text else None

@@ -25,7 +25,6 @@ from bot import messages as m
 from bot.answer import Answer
 from bot.fiscal_year import FiscalYear
 from bot.models import ActualEntry, Project
-from bot.render_text import entry_line
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -123,26 +122,6 @@ def fallback(text: str) -> str:
 def text_blocks(text: str) -> list[dict]:
     """A plain reply as one or more sections."""
     blocks, _ = _sections(text.split("\n"), MAX_BLOCKS)
-    return [b.to_dict() for b in blocks]
-
-
-def history_blocks(project: Project, entries: list[ActualEntry], lang: str) -> list[dict]:
-    """A project's record, oldest first, each entry with who and when."""
-    title = m.say("history_title", lang, project=f"No{project.no} {project.name}", n=len(entries))
-    lines = [entry_line(e, lang) for e in entries] or [
-        m.say("history_empty", lang, project=f"No{project.no}")
-    ]
-    blocks: list[Block] = [
-        SectionBlock(text=MarkdownTextObject(text=_cut(escape(title), MAX_SECTION)))
-    ]
-    body, left = _sections(lines, MAX_BLOCKS - 2)
-    blocks.extend(body)
-    if left:
-        blocks.append(
-            ContextBlock(
-                elements=[MarkdownTextObject(text=escape(m.say("and_more", lang, n=left)))]
-            )
-        )
     return [b.to_dict() for b in blocks]
 
 
