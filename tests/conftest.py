@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from bot.ingest import parse_file
-from bot.models import Edition
+from bot.models import ActualEntry, Edition
 from bot.sources import default_sources, load_documents
 from bot.store import Store
 
@@ -42,3 +43,26 @@ def db_path(tmp_path: Path) -> Path:
     load_documents(s, default_sources())
     s.close()
     return path
+
+
+def chat_entry(
+    no: int,
+    text: str,
+    year: str,
+    when: datetime,
+    initiative: str | None = None,
+    author: str = "佐藤",
+) -> ActualEntry:
+    """An entry of the R7 edition's project No{no}, as if reported in Slack at `when`."""
+    return ActualEntry(
+        project_key=f"R7/No{no}",
+        edition="R7",
+        project_no=no,
+        fiscal_year=year,
+        initiative=initiative,
+        text=text,
+        author_id="U1",
+        author_name=author,
+        platform="slack",
+        created_at=when,
+    )

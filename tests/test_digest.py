@@ -18,24 +18,13 @@ from bot.fiscal_year import TOKYO, FiscalYear
 from bot.models import ActualEntry
 from bot.sources import load_documents
 from bot.store import Store
+from tests.conftest import chat_entry
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)  # digest of 11/16–11/22 is due at 09:00
 
 
-def entry(
-    no: int, text: str, when: datetime, year: str = "R8", author: str = "佐藤"
-) -> ActualEntry:
-    return ActualEntry(
-        project_key=f"R7/No{no}",
-        edition="R7",
-        project_no=no,
-        fiscal_year=year,
-        text=text,
-        author_id="U1",
-        author_name=author,
-        platform="slack",
-        created_at=when,
-    )
+def entry(no: int, text: str, when: datetime, year: str = "R8") -> ActualEntry:
+    return chat_entry(no, text, year, when)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from bot.cli import main
 from bot.fiscal_year import TOKYO
 from bot.ingest import parse_text
 from bot.models import ActualEntry
+from tests.conftest import chat_entry
 
 WHEN = datetime(2026, 2, 10, 10, 0, tzinfo=TOKYO)  # in R7
 
@@ -26,18 +27,7 @@ WHEN = datetime(2026, 2, 10, 10, 0, tzinfo=TOKYO)  # in R7
 def chat(
     no: int, text: str, year: str, initiative: str | None = None, author: str = "佐藤"
 ) -> ActualEntry:
-    return ActualEntry(
-        project_key=f"R7/No{no}",
-        edition="R7",
-        project_no=no,
-        fiscal_year=year,
-        initiative=initiative,
-        text=text,
-        author_id="U1",
-        author_name=author,
-        platform="slack",
-        created_at=WHEN,
-    )
+    return chat_entry(no, text, year, WHEN, initiative, author)
 
 
 def test_diff_r6_r7_tells_the_real_story(store):
