@@ -16,7 +16,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.sources import load_documents  # noqa: E402
 from bot.store import Store  # noqa: E402
-from tests.slack_harness import FakeSlack, sign  # noqa: E402
+from tests.slack_harness import FakeSlack, command_form, sign  # noqa: E402
 from tests.test_operations import free_port, start_server  # noqa: E402
 
 QUESTIONS = [
@@ -68,18 +67,7 @@ def main() -> None:
                     if is_update
                     else rng.choice(QUESTIONS)
                 )
-                form = urllib.parse.urlencode(
-                    {
-                        "command": "/roadmap",
-                        "text": text,
-                        "user_id": "U1",
-                        "user_name": "tanaka",
-                        "channel_id": "C1",
-                        "team_id": "T1",
-                        "trigger_id": f"t-{worker}-{n}",
-                        "response_url": fake.url + "r",
-                    }
-                )
+                form = command_form(text, f"t-{worker}-{n}", fake.url + "r")
                 headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form)}
                 started = time.perf_counter()
                 try:

@@ -147,6 +147,20 @@ class ActualEntry(BaseModel):
     created_at: datetime | None = None
     retracted: bool = False
 
+    def retraction(self, text: str, **by) -> ActualEntry:
+        """A new entry that retracts this one (who and when in `by`); this one stays as it is."""
+        return ActualEntry(
+            project_key=self.project_key,
+            edition=self.edition,
+            project_no=self.project_no,
+            fiscal_year=self.fiscal_year,
+            initiative=self.initiative,
+            kind="retraction",
+            text=text,
+            retracts=self.id,
+            **by,
+        )
+
 
 class Link(BaseModel):
     """The same project in two editions, with the evidence that says so."""

@@ -298,18 +298,8 @@ class Store:
                 continue
             old = self.entry(entry_id)
             assert old is not None
-            retraction = ActualEntry(
-                project_key=old.project_key,
-                edition=old.edition,
-                project_no=old.project_no,
-                fiscal_year=old.fiscal_year,
-                initiative=old.initiative,
-                kind="retraction",
-                text=f"superseded by {file}",
-                retracts=entry_id,
-                platform="document",
-                source_file=file,
-                created_at=now,
+            retraction = old.retraction(
+                f"superseded by {file}", platform="document", source_file=file, created_at=now
             )
             self._insert_entry(retraction, f"retract:{entry_id}")
             superseded += 1

@@ -222,15 +222,8 @@ def retract(
         if project is None:
             raise NotAuthorized("update_not_owner", project=original.project_key, owners="-")
         authorize(store, identity, project)
-    retraction = ActualEntry(
-        project_key=original.project_key,
-        edition=original.edition,
-        project_no=original.project_no,
-        fiscal_year=original.fiscal_year,
-        initiative=original.initiative,
-        kind="retraction",
-        text=drop_control(reason).strip()[:MAX_TEXT] or "retracted",
-        retracts=entry_id,
+    retraction = original.retraction(
+        drop_control(reason).strip()[:MAX_TEXT] or "retracted",
         author_id=identity.user_id,
         author_name=identity.name,
         platform=identity.platform,

@@ -119,6 +119,25 @@ class FakeSlack:
         return self.called(method)
 
 
+def command_form(
+    text: str, trigger: str, response_url: str, user: str = "U1", user_name: str = "tanaka", **extra
+) -> str:
+    """A /roadmap slash-command body as Slack posts it."""
+    return urllib.parse.urlencode(
+        {
+            "command": "/roadmap",
+            "text": text,
+            "user_id": user,
+            "user_name": user_name,
+            "channel_id": "C1",
+            "team_id": "T1",
+            "trigger_id": trigger,
+            "response_url": response_url,
+            **extra,
+        }
+    )
+
+
 def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict:
     """The two headers Slack adds to every request."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
@@ -165,18 +184,9 @@ class SlackApp:
             return Response(error.code, error.read().decode())
 
     def command(self, text: str, user: str = "U1", user_name: str = "tanaka", **extra) -> Response:
-        form = {
-            "command": "/roadmap",
-            "text": text,
-            "user_id": user,
-            "user_name": user_name,
-            "channel_id": "C1",
-            "team_id": "T1",
-            "trigger_id": extra.pop("trigger_id", f"trig-{time.time_ns()}"),
-            "response_url": self.fake.url + "response/cmd",
-            **extra,
-        }
-        return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
+        trigger = extra.pop("trigger_id", f"trig-{time.time_ns()}")
+        form = command_form(text, trigger, self.fake.url + "response/cmd", user, user_name, **extra)
+        return self.post(form, "application/x-www-form-urlencoded")
 
     def event(self, event: dict, event_id: str = "Ev1", headers: dict | None = None) -> Response:
         body = json.dumps(

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.store import Store
-from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, sign
+from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,18 +76,7 @@ def start_server(db: Path, fake: FakeSlack, port: int) -> subprocess.Popen:
 
 def post_update(port: int, text: str, trigger: str) -> bool:
     """One signed /roadmap update; True if the server acknowledged it as recorded."""
-    form = urllib.parse.urlencode(
-        {
-            "command": "/roadmap",
-            "text": text,
-            "user_id": "U1",
-            "user_name": "tanaka",
-            "channel_id": "C1",
-            "team_id": "T1",
-            "trigger_id": trigger,
-            "response_url": "http://127.0.0.1:9/x",
-        }
-    )
+    form = command_form(text, trigger, "http://127.0.0.1:9/x")
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/slack/events",
         data=form.encode(),
