@@ -12,6 +12,7 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     ROADMAP_DB=/data/roadmap.db \
+    ROADMAP_WORKERS=2 \
     PORT=3000
 RUN useradd --create-home --uid 10001 roadmap && mkdir /data && chown roadmap /data
 COPY --from=build /venv /venv

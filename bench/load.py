@@ -2,19 +2,21 @@
 
 80% questions, 20% owner updates, as signed HTTP requests; the Web API is a local fake.
 Prints throughput, p50/p99 latency and errors, then checks that every acknowledged update
-is in the store exactly once. Usage: python bench/load.py [--users 50] [--requests 4000]
+is in the store exactly once. Each user sends its next request as soon as the last is answered
+(no think time: the hardest case; --think adds a random pause, mean in ms, between them). The users are asyncio tasks on keep-alive connections in
+one client process, so the client takes as little of the two cores from the server as it can.
+Usage: python bench/load.py [--users 50] [--requests 4000] [--workers N] [--think MS]
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
+import asyncio
 import json
 import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -38,10 +40,87 @@ QUESTIONS = [
 ]
 
 
+class Tally:
+    """What the users saw: latencies, errors and the updates the server acknowledged."""
+
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.by_kind: dict[str, list[float]] = {"question": [], "update": []}
+        self.errors: list[str] = []
+        self.acknowledged: list[str] = []
+
+
+async def post(reader, writer, port: int, form: str) -> tuple[int, bytes]:
+    """One signed POST on a keep-alive connection; (status, body)."""
+    body = form.encode()
+    head = "".join(
+        [
+            f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n",
+            "Content-Type: application/x-www-form-urlencoded\r\n",
+            *(f"{k}: {v}\r\n" for k, v in sign(form).items()),
+            f"Content-Length: {len(body)}\r\n\r\n",
+        ]
+    )
+    writer.write(head.encode() + body)
+    headers = await reader.readuntil(b"\r\n\r\n")
+    status = int(headers.split(b" ", 2)[1])
+    length = 0
+    for line in headers.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    return status, await reader.readexactly(length)
+
+
+async def user(
+    worker: int, count: int, port: int, response_url: str, think: float, tally: Tally
+) -> None:
+    """One simulated user: `count` requests, 80% questions and 20% updates."""
+    rng = random.Random(worker)
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    for n in range(count):
+        if think:
+            await asyncio.sleep(rng.expovariate(1000 / think))
+        is_update = rng.random() < 0.2
+        text = (
+            f"update No{rng.choice([37, 38, 40, 41, 42])} load-{worker}-{n}"
+            if is_update
+            else rng.choice(QUESTIONS)
+        )
+        form = command_form(text, f"t-{worker}-{n}", response_url)
+        started = time.perf_counter()
+        try:
+            status, body = await post(reader, writer, port, form)
+            elapsed = (time.perf_counter() - started) * 1000
+            tally.latencies.append(elapsed)
+            tally.by_kind["update" if is_update else "question"].append(elapsed)
+            ok = status == 200
+            if ok and is_update:
+                ok = "✅" in json.loads(body)["text"]
+                if ok:
+                    tally.acknowledged.append(text.split(" ", 2)[2])
+            if not ok:
+                tally.errors.append(f"{status} {body[:80]!r}")
+        except Exception as error:  # count it, reconnect, keep going
+            tally.errors.append(repr(error))
+            writer.close()
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.close()
+
+
+async def run_users(users: int, per_user: int, port: int, response_url: str, think: float) -> Tally:
+    tally = Tally()
+    await asyncio.gather(
+        *(user(w, per_user, port, response_url, think, tally) for w in range(users))
+    )
+    return tally
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--requests", type=int, default=4000)
+    parser.add_argument("--workers", type=int, default=None, help="server processes")
+    parser.add_argument("--think", type=float, default=0, help="mean pause between requests, ms")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.db"
@@ -50,71 +129,40 @@ def main() -> None:
         store.add_owner("slack", "U1", section="学校教育課", user_name="tanaka")
         fake = FakeSlack().start()
         port = free_port()
-        server = start_server(db, fake, port)
-        latencies: list[float] = []
-        errors: list[str] = []
-        acknowledged: list[str] = []
-        lock = threading.Lock()
-        per_user = args.requests // args.users
-
-        def user(worker: int) -> None:
-            rng = random.Random(worker)
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            for n in range(per_user):
-                is_update = rng.random() < 0.2
-                text = (
-                    f"update No{rng.choice([37, 38, 40, 41, 42])} load-{worker}-{n}"
-                    if is_update
-                    else rng.choice(QUESTIONS)
-                )
-                form = command_form(text, f"t-{worker}-{n}", fake.url + "r")
-                headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form)}
-                started = time.perf_counter()
-                try:
-                    conn.request("POST", "/slack/events", body=form, headers=headers)
-                    response = conn.getresponse()
-                    body = response.read()
-                    elapsed = (time.perf_counter() - started) * 1000
-                    ok = response.status == 200
-                    if ok and is_update:
-                        ok = "✅" in json.loads(body)["text"]
-                        if ok:
-                            with lock:
-                                acknowledged.append(text.split(" ", 2)[2])
-                    with lock:
-                        latencies.append(elapsed)
-                        if not ok:
-                            errors.append(f"{response.status} {body[:80]!r}")
-                except Exception as error:  # count it, keep going
-                    with lock:
-                        errors.append(repr(error))
-                    conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.close()
-
+        server = start_server(db, fake, port, workers=args.workers)
         started = time.perf_counter()
-        threads = [threading.Thread(target=user, args=(w,)) for w in range(args.users)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        per_user = args.requests // args.users
+        tally = asyncio.run(run_users(args.users, per_user, port, fake.url + "r", args.think))
         wall = time.perf_counter() - started
         server.terminate()
         server.wait()
         fake.stop()
-        latencies.sort()
+        latencies = sorted(tally.latencies)
         texts = [e.text for e in Store.open(db).entries() if e.platform == "slack"]
-        lost = [t for t in acknowledged if texts.count(t) == 0]
-        doubled = [t for t in acknowledged if texts.count(t) > 1]
+        lost = [t for t in tally.acknowledged if texts.count(t) == 0]
+        doubled = [t for t in tally.acknowledged if texts.count(t) > 1]
+        total = len(latencies) + len(tally.errors)
         print(
-            f"users {args.users}, requests {len(latencies) + len(errors)} in {wall:.1f} s: {len(latencies) / wall:.0f} req/s"
+            f"users {args.users}, workers {args.workers or 1}, think {args.think:g} ms, "
+            f"requests {total} in {wall:.1f} s: {total / wall:.0f} req/s"
         )
         print(
-            f"latency p50 {statistics.median(latencies):.1f} ms, p99 {latencies[int(len(latencies) * 0.99) - 1]:.1f} ms, "
+            f"latency p50 {statistics.median(latencies):.1f} ms, "
+            f"p99 {latencies[int(len(latencies) * 0.99) - 1]:.1f} ms, "
             f"max {latencies[-1]:.1f} ms (target p99 < 100 ms)"
         )
+        for kind, values in tally.by_kind.items():
+            values.sort()
+            print(
+                f"  {kind + 's':9} p50 {statistics.median(values):.1f} ms, "
+                f"p99 {values[int(len(values) * 0.99) - 1]:.1f} ms"
+            )
+        errors = tally.errors
         print(f"errors {len(errors)}" + (f" e.g. {errors[:3]}" if errors else ""))
-        print(f"updates acknowledged {len(acknowledged)}: lost {len(lost)}, doubled {len(doubled)}")
+        print(
+            f"updates acknowledged {len(tally.acknowledged)}: "
+            f"lost {len(lost)}, doubled {len(doubled)}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
-"""Scale benchmark: a store far larger than Aomori's, to see questions and the digest hold up.
+"""Scale benchmark: a store the size of a national roll-out, to see questions and the digest hold.
 
-It builds ten synthetic editions (R1…R10) of 60 projects each from the real R7 projects, and a
-million chat entries over five years, then measures question latency (number, owner, list,
-full text) and digest time, and prints the query plans of the hot queries.
-Usage: python bench/scale.py [--entries 1000000] [--db PATH]
+Every prefecture (47) with ten editions (R1…R10) of 60 projects: 28,200 projects built from the
+real R7 projects, and a million chat entries over five years. The store has no prefecture
+column yet (see README), so each edition holds all 47 prefectures' projects, numbered
+No1…No2820 and with the prefecture in the department's name. It measures question latency
+(number, owner, list, full text), digest time, and prints the query plans of the hot queries.
+Usage: python bench/scale.py [--entries 1000000] [--prefectures 47] [--db PATH]
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from bot.answer import ask  # noqa: E402
 from bot.digest import digest  # noqa: E402
 from bot.fiscal_year import FiscalYear  # noqa: E402
 from bot.ingest import parse_file  # noqa: E402
-from bot.models import ActualEntry, Edition  # noqa: E402
+from bot.models import ActualEntry, Edition, Project  # noqa: E402
 from bot.sources import default_sources  # noqa: E402
 from bot.store import Store  # noqa: E402
 
@@ -39,21 +41,57 @@ WORDS = [
 ]
 
 
-def synthetic_editions(per_edition: int = 60) -> list[Edition]:
+PER_PREFECTURE = 60
+_CJK_FIRST, _CJK_SIZE = 0x4E00, 0x5200
+
+
+def _disguise(text: str | None, variant: int) -> str | None:
+    """Kanji rotated by a per-variant offset: another prefecture's projects must not look like
+    this one's to the linker, while each keeps its length and shape (variant 0 is the original)."""
+    if not text or not variant:
+        return text
+    shift = variant * 7919
+    return "".join(
+        chr(_CJK_FIRST + (ord(c) - _CJK_FIRST + shift) % _CJK_SIZE)
+        if _CJK_FIRST <= ord(c) < _CJK_FIRST + _CJK_SIZE
+        else c
+        for c in text
+    )
+
+
+def _variant(base: Project, variant: int) -> Project:
+    data = base.model_dump()
+    for field in ("name", "summary", "achievements"):
+        data[field] = _disguise(data[field], variant)
+    for initiative in data["initiatives"]:
+        initiative["label"] = _disguise(initiative["label"], variant)
+        for cell in initiative["years"].values():
+            cell["plan"] = _disguise(cell["plan"], variant)
+            cell["actual"] = _disguise(cell["actual"], variant)
+    return Project.model_validate(data)
+
+
+def synthetic_editions(prefectures: int = 47) -> list[Edition]:
     real = next(e for e in (parse_file(p) for p in default_sources()) if e.code == "R7")
+    count = len(real.projects)
+    variants = {}  # (prefecture, k): one disguised project, reused by every edition
     editions = []
     for n in range(1, 11):
         code = f"R{n}"
         projects = []
-        for i in range(per_edition):
-            base = real.projects[i % len(real.projects)]
+        for i in range(prefectures * PER_PREFECTURE):
+            pref, k = divmod(i, PER_PREFECTURE)
+            if (pref, k) not in variants:
+                variant = pref * (PER_PREFECTURE // count + 1) + k // count
+                variants[pref, k] = _variant(real.projects[k % count], variant)
+            base = variants[pref, k]
             projects.append(
                 base.model_copy(
                     update={
                         "edition": code,
                         "no": i + 1,
                         "position": i + 1,
-                        "name": f"{base.name}（{i + 1}）",
+                        "department": f"県{pref + 1:02d}{base.department or ''}",
                     }
                 )
             )
@@ -97,6 +135,7 @@ def p99(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--prefectures", type=int, default=47)
     parser.add_argument("--db", default=None)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,9 +143,13 @@ def main() -> None:
         store = Store.open(db)
         now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
         started = time.perf_counter()
-        editions = synthetic_editions()
+        editions = synthetic_editions(args.prefectures)
         store.load(editions)
-        print(f"10 editions x 60 projects loaded in {time.perf_counter() - started:.1f} s")
+        total = sum(len(e.projects) for e in editions)
+        print(
+            f"{args.prefectures} prefectures x 10 editions x {PER_PREFECTURE} projects "
+            f"({total:,}) loaded in {time.perf_counter() - started:.1f} s"
+        )
         started = time.perf_counter()
         projects = store.projects("R10") + store.projects("R9")
         done = 0

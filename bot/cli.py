@@ -481,9 +481,17 @@ def serve() -> None:
 @serve.command(name="slack")
 @click.option("--port", type=int, default=None, help="HTTP port (default: $PORT, else 3000).")
 @click.option("--socket", is_flag=True, help="Socket Mode (needs SLACK_APP_TOKEN).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="HTTP server processes (default: $ROADMAP_WORKERS, else 1).",
+)
 @db_option
 @friendly
-def serve_slack_command(port: int | None, socket: bool, db_path: Path | None) -> None:
+def serve_slack_command(
+    port: int | None, socket: bool, workers: int | None, db_path: Path | None
+) -> None:
     """Serve Slack: HTTP at /slack/events (+ GET /healthz), or Socket Mode."""
     from bot.settings import Settings
 
@@ -496,7 +504,7 @@ def serve_slack_command(port: int | None, socket: bool, db_path: Path | None) ->
         )
     from bot.adapters.slack.serve import serve as serve_slack
 
-    serve_slack(settings, db_path=db_path, port=port, socket=socket)
+    serve_slack(settings, db_path=db_path, port=port, socket=socket, workers=workers)
 
 
 @serve.command(name="teams")

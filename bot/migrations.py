@@ -189,3 +189,10 @@ def m008_entry_indexes(db) -> None:
     """Indexes for a project's latest entry and its entries of a fiscal year (digest at scale)."""
     db.execute("CREATE INDEX entries_project_created ON entries(project_key, created_at)")
     db.execute("CREATE INDEX entries_project_year ON entries(project_key, fiscal_year)")
+
+
+@migration
+def m009_search_merging(db) -> None:
+    """No incremental FTS5 merging on each append (bench/load.py: writes slowed tenfold for
+    seconds at a time under concurrent updates); full levels still merge (crisismerge)."""
+    db.execute("INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0)")

@@ -5,14 +5,18 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.errors import ProjectNotFound
 from bot.links import core_name
 from bot.models import Project
 from bot.store import Store
 from bot.text import compact
+
+if TYPE_CHECKING:
+    import numpy as np
 
 NUMBER = re.compile(
     r"(?:【\s*|\[\s*)?No\.?\s*(\d{1,4})\s*(?:】|\])?|#\s*(\d{1,4})|(\d{1,4})\s*番", re.I
@@ -146,40 +150,61 @@ def _name_forms(name: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f)
 
 
+@functools.lru_cache(maxsize=64)
+def _forms_of(names: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    """Every name form of a list of projects, and where each project's forms start."""
+    import numpy as np  # here, not at import: `roadmap ask No40` never needs it (~0.1 s)
+
+    forms: list[str] = []
+    starts = []
+    for name in names:
+        starts.append(len(forms))
+        forms.extend(_name_forms(name) or ("",))
+    return forms, np.array(starts)
+
+
 def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[Match]:
     """Projects ranked by how well text matches their name (best first).
 
-    fuzzy=False scores only exact and partial (substring) matches: cheap enough to run over
-    every older edition.
+    A project scores its best form: 100 for the whole name, 80–100 for a part of it (the
+    longer the surer), else fuzzy similarity. The fuzzy scores of all forms are computed by
+    rapidfuzz in one call: a national store has thousands of names per edition.
+    fuzzy=False scores only exact and partial (substring) matches.
     """
     query = normalise_name(translate_english(text))
     query = re.sub(r"(について|のこと|事業費補助|事業費|事業)$", "", query)
-    if len(query) < 2:
+    if len(query) < 2 or not projects:
         return []
+    import numpy as np
+
+    forms, starts = _forms_of(tuple(p.name for p in projects))
+    kinds = np.zeros(len(forms), dtype=np.int8)  # 0 similar, 1 part of name, 2 name
+    values = np.zeros(len(forms))
+    if fuzzy:
+        values = process.cdist([query], forms, scorer=fuzz.ratio)[0].astype(float)
+        if len(query) >= 4:
+            partial = process.cdist([query], forms, scorer=fuzz.partial_ratio)[0] * 0.9
+            values = np.maximum(values, partial)
+    for k, form in enumerate(forms):
+        if not form:
+            values[k] = 0.0
+        elif query == form:
+            values[k], kinds[k] = 100.0, 2
+        elif query in form:
+            value = 80.0 + 20.0 * len(query) / len(form)
+            values[k], kinds[k] = (value - 8.0 if len(query) <= 3 else value), 1
+    # A project's best form; on a tie the first form, as a left-to-right scan would pick.
+    best = np.maximum.reduceat(values, starts)
+    ends = np.append(starts[1:], len(forms))
+    hows = ("similar name", "part of name", "name")
     matches = []
-    for project in projects:
-        best = 0.0
-        how = ""
-        for form in _name_forms(project.name):
-            if query == form:
-                best, how = 100.0, "name"
-                break
-            if query in form:
-                # A part of the name: the longer the part, the surer the match.
-                value = 80.0 + 20.0 * len(query) / len(form)
-                if len(query) <= 3:
-                    value -= 8.0
-                if value > best:
-                    best, how = value, "part of name"
-                continue
-            if not fuzzy:
-                continue
-            value = fuzz.ratio(query, form)
-            if len(query) >= 4:
-                value = max(value, fuzz.partial_ratio(query, form) * 0.9)
-            if value > best:
-                best, how = value, "similar name"
-        matches.append(Match(project, best, how))
+    for i, project in enumerate(projects):
+        score = float(best[i])
+        if score <= 0:
+            matches.append(Match(project, 0.0, ""))
+            continue
+        k = starts[i] + int(np.argmax(values[starts[i] : ends[i]]))
+        matches.append(Match(project, score, hows[kinds[k]]))
     matches.sort(key=lambda m: (-m.score, m.project.position))
     return matches
 

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     roadmap_digest_cron: str = Field(default="0 9 * * mon", alias="ROADMAP_DIGEST_CRON")
     roadmap_stale_weeks: int = Field(default=8, alias="ROADMAP_STALE_WEEKS")
     port: int = Field(default=3000, alias="PORT")
+    roadmap_workers: int = Field(default=1, ge=1, le=64, alias="ROADMAP_WORKERS")
     teams_app_id: str | None = Field(default=None, alias="TEAMS_APP_ID")
     teams_app_password: SecretStr | None = Field(default=None, alias="TEAMS_APP_PASSWORD")
     teams_tenant_id: str | None = Field(default=None, alias="TEAMS_TENANT_ID")

@@ -15,6 +15,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_DB = Path("data/roadmap.db")
 BUSY_TIMEOUT_MS = 10_000
+# How stale another process's document load may look here: checking the counter on every
+# read costs a read transaction each (a third of a busy server's time, measured).
+FRESH_CHECK_SECONDS = 1.0
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -129,6 +133,7 @@ class Store:
         self._links: list[Link] | None = None
         self._editions: list[EditionInfo] | None = None
         self._cache_version: int | None = None
+        self._checked_at = -FRESH_CHECK_SECONDS
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if migrations.pending(conn):
@@ -207,6 +212,10 @@ class Store:
 
     def _fresh(self) -> None:
         """Drop cached projects if any process has loaded documents since (a counter in meta)."""
+        now = time.monotonic()
+        if self._tx_thread is None and now - self._checked_at < FRESH_CHECK_SECONDS:
+            return
+        self._checked_at = now
         row = self.db.execute("SELECT value FROM meta WHERE key = 'projects'").fetchone()
         version = row[0] if row else 0
         if version != self._cache_version:
@@ -313,6 +322,7 @@ class Store:
         self._cache.clear()
         self._links = None
         self._editions = None
+        self._checked_at = -FRESH_CHECK_SECONDS
         codes = [e.code for e in self.editions()]
         count = 0
         for older, newer in itertools.pairwise(codes):

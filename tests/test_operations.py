@@ -47,7 +47,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, fake: FakeSlack, port: int) -> subprocess.Popen:
+def start_server(
+    db: Path, fake: FakeSlack, port: int, workers: int | None = None
+) -> subprocess.Popen:
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -57,7 +59,8 @@ def start_server(db: Path, fake: FakeSlack, port: int) -> subprocess.Popen:
     }
     env.pop("ROADMAP_DIGEST_CHANNEL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "slack", "--port", str(port)],
+        [sys.executable, "-m", "bot.cli", "serve", "slack", "--port", str(port)]
+        + (["--workers", str(workers)] if workers else []),
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -147,3 +150,47 @@ def test_a_replayed_signed_update_is_recorded_once(db_path):
     finally:
         app.stop()
         fake.stop()
+
+
+def test_several_server_processes_keep_one_record(db_path):
+    """`--workers 2`: gunicorn's processes share the store; a replay reaching either is one entry."""
+    Store.open(db_path).add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    fake = FakeSlack().start()
+    port = free_port()
+    server = start_server(db_path, fake, port, workers=2)
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        deadline = time.time() + 20
+        while len(children.read_text().split()) < 2 and time.time() < deadline:
+            time.sleep(0.1)  # /healthz answered as soon as the first worker was up
+        assert len(children.read_text().split()) == 2
+        acknowledged: list[str] = []
+        lock = threading.Lock()
+
+        def burst(worker: int) -> None:
+            for n in range(10):
+                text = f"multi-{worker}-{n}"
+                # Every update is sent twice under one trigger id, as a Slack retry would be.
+                for _ in range(2):
+                    if post_update(port, f"update No40 {text}", f"trig-m-{worker}-{n}"):
+                        with lock:
+                            acknowledged.append(text)
+
+        threads = [threading.Thread(target=burst, args=(w,)) for w in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        texts = [e.text for e in Store.open(db_path).entries("R7/No40") if e.platform == "slack"]
+        assert sorted(set(acknowledged)) == sorted(texts)
+        assert len(texts) == 60
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+        fake.stop()
+
+
+def test_appends_do_no_incremental_full_text_merging(store):
+    """Merging on every append slowed writes tenfold for seconds under load (bench/load.py)."""
+    config = dict(store.db.execute("SELECT k, v FROM search_index_config").fetchall())
+    assert config.get("automerge") == 0

@@ -1,14 +1,16 @@
-"""Core data → Block Kit, built with slack_sdk.models and kept inside Block Kit's limits."""
+"""Core data → Block Kit, kept inside Block Kit's limits.
+
+Replies to questions are built as plain dicts: they are on every request's path, and
+slack_sdk's model objects cost about half a millisecond per reply to build and serialise.
+The rarer modals and App Home use the models. Tests validate both kinds with slack_sdk."""
 
 from __future__ import annotations
 
 import json
 
 from slack_sdk.models.blocks import (
-    ActionsBlock,
     Block,
     ButtonElement,
-    ContextBlock,
     DividerBlock,
     HeaderBlock,
     InputBlock,
@@ -44,9 +46,21 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _sections(lines: list[str], room: int) -> tuple[list[Block], int]:
+def _mrkdwn(text: str) -> dict:
+    return {"type": "mrkdwn", "text": text}
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": _mrkdwn(text)}
+
+
+def _context(text: str) -> dict:
+    return {"type": "context", "elements": [_mrkdwn(_cut(text, MAX_SECTION))]}
+
+
+def _sections(lines: list[str], room: int) -> tuple[list[dict], int]:
     """Lines packed into section blocks of at most 3,000 characters; (blocks, lines left out)."""
-    blocks: list[Block] = []
+    blocks: list[dict] = []
     chunk = ""
     used = 0
     for line in lines:
@@ -54,12 +68,12 @@ def _sections(lines: list[str], room: int) -> tuple[list[Block], int]:
         if chunk and len(chunk) + 1 + len(line) > MAX_SECTION:
             if len(blocks) >= room:
                 break
-            blocks.append(SectionBlock(text=MarkdownTextObject(text=chunk)))
+            blocks.append(_section(chunk))
             chunk = ""
         chunk = f"{chunk}\n{line}" if chunk else line
         used += 1
     if chunk and len(blocks) < room:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=chunk)))
+        blocks.append(_section(chunk))
     elif chunk:
         used -= chunk.count("\n") + 1
     return blocks, len(lines) - used
@@ -68,50 +82,33 @@ def _sections(lines: list[str], room: int) -> tuple[list[Block], int]:
 def answer_blocks(answer: Answer, share_question: str | None = None) -> list[dict]:
     """Header, the facts, 'and N more', the sources as context, and an optional share button."""
     lang = answer.lang
-    blocks: list[Block] = []
+    blocks: list[dict] = []
     title = escape(answer.title or "")
     if title and len(title) <= MAX_HEADER and "\n" not in title and answer.lines:
-        blocks.append(HeaderBlock(text=PlainTextObject(text=answer.title[:MAX_HEADER])))
+        header = {"type": "plain_text", "text": answer.title[:MAX_HEADER]}
+        blocks.append({"type": "header", "text": header})
     elif title:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_cut(title, MAX_SECTION))))
+        blocks.append(_section(_cut(title, MAX_SECTION)))
     reserved = 3 + (1 if share_question else 0)
     body, left_out = _sections(answer.lines, MAX_BLOCKS - len(blocks) - reserved)
     blocks.extend(body)
     more = answer.more + left_out
     if more:
-        blocks.append(
-            ContextBlock(
-                elements=[MarkdownTextObject(text=escape(m.say("and_more", lang, n=more)))]
-            )
-        )
+        blocks.append(_context(escape(m.say("and_more", lang, n=more))))
     if answer.suggestions and answer.status in ("not_found", "ambiguous", "clarify"):
         text = m.say("suggestions", lang) + " " + " / ".join(answer.suggestions)
-        blocks.append(
-            ContextBlock(elements=[MarkdownTextObject(text=_cut(escape(text), MAX_SECTION))])
-        )
+        blocks.append(_context(escape(text)))
     if answer.sources:
-        blocks.append(
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text=_cut(escape(m.sources_line(answer.sources, lang)), MAX_SECTION)
-                    )
-                ]
-            )
-        )
+        blocks.append(_context(escape(m.sources_line(answer.sources, lang))))
     if share_question:
-        blocks.append(
-            ActionsBlock(
-                elements=[
-                    ButtonElement(
-                        text=PlainTextObject(text=m.say("share_button", lang)),
-                        action_id=SHARE_ACTION,
-                        value=share_question[:2000],
-                    )
-                ]
-            )
-        )
-    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]
+        button = {
+            "type": "button",
+            "text": {"type": "plain_text", "text": m.say("share_button", lang)},
+            "action_id": SHARE_ACTION,
+            "value": share_question[:2000],
+        }
+        blocks.append({"type": "actions", "elements": [button]})
+    return blocks[:MAX_BLOCKS]
 
 
 def fallback(text: str) -> str:
@@ -121,8 +118,7 @@ def fallback(text: str) -> str:
 
 def text_blocks(text: str) -> list[dict]:
     """A plain reply as one or more sections."""
-    blocks, _ = _sections(text.split("\n"), MAX_BLOCKS)
-    return [b.to_dict() for b in blocks]
+    return _sections(text.split("\n"), MAX_BLOCKS)[0]
 
 
 def _year_options(project_start: FiscalYear | None, current: FiscalYear) -> list[Option]:

@@ -1,4 +1,11 @@
-"""Serving the Slack app: HTTP behind waitress (a production WSGI server) or Socket Mode."""
+"""Serving the Slack app over HTTP, or in Socket Mode.
+
+One process: waitress (pure Python, runs anywhere). Several processes (ROADMAP_WORKERS or
+--workers > 1): gunicorn, because one Python process uses one core at a time (the GIL) and
+the load benchmark measured a single process leaving a third of two cores idle. Each worker
+opens its own store; SQLite (WAL, BEGIN IMMEDIATE) and the claim tables keep the workers'
+writes, duplicate-delivery checks and the weekly digest exactly-once between processes.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +29,8 @@ access_log = logging.getLogger("bot.access")
 EVENTS_PATH = "/slack/events"
 # Measured with bench/load.py on 2 cores: more threads only add GIL contention.
 WSGI_THREADS = 6
+# Per gunicorn worker: with several processes, fewer threads each contend less for the GIL.
+WORKER_THREADS = 2
 HEALTH_PATH = "/healthz"
 
 
@@ -74,23 +83,33 @@ def build(settings: Settings, db_path: str | Path | None = None) -> tuple[App, C
     return create_app(settings, core), core
 
 
+def start_digest(settings: Settings, app: App, core: Core) -> None:
+    """The weekly digest on its schedule, if a channel is configured."""
+    if not settings.roadmap_digest_channel:
+        return
+    from bot.adapters.slack.digest import SlackDigestPoster
+    from bot.digest_schedule import start_scheduler
+
+    poster = SlackDigestPoster(app.client, settings.roadmap_digest_channel, core.store)
+    start_scheduler(core.store, poster, settings.roadmap_digest_cron, settings.roadmap_stale_weeks)
+    logger.info("weekly digest scheduled (%s, Asia/Tokyo)", settings.roadmap_digest_cron)
+
+
 def serve(
     settings: Settings,
     db_path: str | Path | None = None,
     port: int | None = None,
     socket: bool = False,
+    workers: int | None = None,
 ) -> None:
     """Run until interrupted: Socket Mode when SLACK_APP_TOKEN is set (or socket=True), else HTTP."""
+    workers = workers or settings.roadmap_workers
+    port = port or settings.port
+    if workers > 1 and not (socket or settings.slack_app_token):
+        serve_processes(settings, db_path, port, workers)
+        return
     app, core = build(settings, db_path)
-    if settings.roadmap_digest_channel:
-        from bot.adapters.slack.digest import SlackDigestPoster
-        from bot.digest_schedule import start_scheduler
-
-        poster = SlackDigestPoster(app.client, settings.roadmap_digest_channel, core.store)
-        start_scheduler(
-            core.store, poster, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
-        )
-        logger.info("weekly digest scheduled (%s, Asia/Tokyo)", settings.roadmap_digest_cron)
+    start_digest(settings, app, core)
     if socket or settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -101,8 +120,45 @@ def serve(
         return
     import waitress
 
-    port = port or settings.port
     logger.info("serving Slack over HTTP on port %s at %s", port, EVENTS_PATH)
     waitress.serve(
         wsgi_app(app, core.store), host="0.0.0.0", port=port, threads=WSGI_THREADS, ident="roadmap"
     )
+
+
+def serve_processes(
+    settings: Settings, db_path: str | Path | None, port: int, workers: int
+) -> None:
+    """HTTP in `workers` gunicorn processes, each with its own store, app and digest schedule."""
+    from gunicorn.app.base import BaseApplication
+
+    # Documents are loaded (and migrations run) once here, before any worker exists.
+    store = Store.open(db_path or settings.roadmap_db)
+    ensure_loaded(store)
+    store.close()
+
+    def worker_app() -> Callable:
+        app, core = build(settings, db_path)
+        # Every worker schedules the digest; the week's claim in the store lets one post it.
+        start_digest(settings, app, core)
+        return wsgi_app(app, core.store)
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            options = {
+                "bind": f"0.0.0.0:{port}",
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": WORKER_THREADS,
+                "keepalive": 75,  # longer than a load balancer's idle timeout
+                "accesslog": None,  # bot.access logs one line per request instead
+                "proc_name": "roadmap",
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Callable:
+            return worker_app()  # runs in each worker, after the fork
+
+    logger.info("serving Slack over HTTP on port %s at %s, %s workers", port, EVENTS_PATH, workers)
+    Server().run()

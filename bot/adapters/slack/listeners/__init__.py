@@ -14,7 +14,8 @@ EVENTS = {"app_mention", "message.im", "app_home_opened"}
 
 def register_all(app: App, core: Core) -> None:
     """Register every listener on a fresh App."""
-    messages.register(app, core)
+    # Bolt tries listeners in registration order: the busiest payload, /roadmap, goes first.
     command.register(app, core)
+    messages.register(app, core)
     interactions.register(app, core)
     home.register(app, core)

@@ -89,12 +89,26 @@ def register(app: App, core: Core) -> None:
             blocks=blocks.answer_blocks(answer),
         )
 
-    def is_chart(body: dict) -> bool:
-        cmd = parse_command(body.get("text", ""))
+    def is_chart(text: str) -> bool:
+        cmd = parse_command(text)
         return cmd.name == "chart" and cmd.args.strip().lower() in ("budget", "timeline")
 
-    def ack_chart(ack: Ack) -> None:
-        ack(response_type="ephemeral", text="📊 …")
+    def is_upload(body: dict) -> bool:
+        # One matcher for all slow work: each custom matcher costs every request its kwargs.
+        text = body.get("text", "")
+        return is_chart(text) or parse_command(text).name in ("diff", "export")
+
+    def ack_upload(ack: Ack, command: dict) -> None:
+        if is_chart(command.get("text", "")):
+            ack(response_type="ephemeral", text="📊 …")
+        else:
+            ack_file(ack, command)
+
+    def upload(command: dict, client: WebClient) -> None:
+        if is_chart(command.get("text", "")):
+            upload_chart(command, client)
+        else:
+            upload_file(command, client)
 
     def upload_chart(command: dict, client: WebClient) -> None:
         kind = parse_command(command.get("text", "")).args.strip().lower()
@@ -109,9 +123,6 @@ def register(app: App, core: Core) -> None:
             )
         except Exception:
             logger.exception("chart upload failed")
-
-    def is_file(body: dict) -> bool:
-        return parse_command(body.get("text", "")).name in ("diff", "export")
 
     def ack_file(ack: Ack, command: dict) -> None:
         cmd = parse_command(command.get("text", ""))
@@ -141,8 +152,7 @@ def register(app: App, core: Core) -> None:
 
     # Charts and files are slow work (drawn after the ack); every other reply rides in the ack,
     # with no lazy listener to copy the request and start a thread for.
-    app.command("/roadmap", matchers=[is_chart])(ack=ack_chart, lazy=[upload_chart])
-    app.command("/roadmap", matchers=[is_file])(ack=ack_file, lazy=[upload_file])
+    app.command("/roadmap", matchers=[is_upload])(ack=ack_upload, lazy=[upload])
     app.command("/roadmap")(roadmap)
 
 
