@@ -23,21 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ask import QUESTIONS  # noqa: E402  (bench/ask.py: one question mix for both benches)
+
 from bot.sources import load_documents  # noqa: E402
 from bot.store import Store  # noqa: E402
 from tests.slack_harness import FakeSlack, command_form, sign  # noqa: E402
 from tests.test_operations import free_port, start_server  # noqa: E402
-
-QUESTIONS = [
-    "No40の事業費は？",
-    "R7事業費 for No40?",
-    "who owns the PHR project?",
-    "R7で終わる事業は？",
-    "教育庁の事業費の合計",
-    "1億円以上の事業",
-    "No24のR6とR7の予算比較",
-    "デジタル体験創造フェアはどこで開催された？",
-]
 
 
 class Tally:
