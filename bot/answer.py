@@ -137,8 +137,9 @@ def _clarify(lang: str) -> Answer:
 def _edition_for(store: Store, query: Query) -> str | None:
     """The edition a question is about: named, else the one with the R6 flags, else the latest."""
     codes = [e.code for e in store.editions()]
-    if query.edition and query.edition in codes:
-        return query.edition
+    named = store.edition_code(query.edition) if query.edition else None
+    if named:
+        return named
     if "flags" in query.fields:
         flagged = [c for c in codes if any(p.priority_frame is not None for p in store.projects(c))]
         if flagged:

@@ -9,11 +9,15 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.errors import RoadmapError, UserError
 from bot.store import Store
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +49,19 @@ def friendly(func: Callable) -> Callable:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper
+
+
+def load_settings() -> Settings:
+    """The settings, or one line per bad variable — never its value (it may be a secret)."""
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise click.ClickException(f"bad setting: {problems}") from None
 
 
 def open_store(db_path: Path | None, load: bool = True) -> Store:
@@ -115,9 +132,10 @@ def export(fmt: str, edition: str | None, out: Path | None, db_path: Path | None
     from bot import export as exporting
 
     store = open_store(db_path)
-    if edition and edition.upper() not in {e.code for e in store.editions()}:
+    code = store.edition_code(edition) if edition else None
+    if edition and not code:
         raise click.ClickException(f"no edition {edition} in the store")
-    rows = exporting.records(store, edition.upper() if edition else None)
+    rows = exporting.records(store, code)
     emit(exporting.render(rows, fmt), out, binary=fmt == "xlsx")
 
 
@@ -134,12 +152,13 @@ def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | Non
 
     store = open_store(db_path)
     codes = {e.code for e in store.editions()}
-    for code in (older.upper(), newer.upper()):
-        if code not in codes:
+    named = [store.edition_code(label) for label in (older, newer)]
+    for label, code in zip((older, newer), named, strict=True):
+        if code is None:
             raise click.ClickException(
-                f"no edition {code} in the store (have: {', '.join(sorted(codes))})"
+                f"no edition {label.upper()} in the store (have: {', '.join(sorted(codes))})"
             )
-    d = diffing.diff_editions(store, older.upper(), newer.upper())
+    d = diffing.diff_editions(store, *named)
     text = diffing.to_json(d) + "\n" if fmt == "json" else diffing.to_text(d, markdown=fmt == "md")
     emit(text.encode("utf-8"), out)
 
@@ -211,9 +230,7 @@ def console(db_path: Path | None) -> None:
 @friendly
 def run_command(ctx: click.Context, db_path: Path | None) -> None:
     """Serve Slack when its tokens are set, else open the console (what `make run` does)."""
-    from bot.settings import Settings
-
-    settings = Settings()
+    settings = load_settings()
     if settings.slack_configured:
         click.echo("Slack tokens found: serving Slack.", err=True)
         from bot.adapters.slack.serve import serve as serve_slack
@@ -348,9 +365,8 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
 
     from bot.digest import digest as compute
     from bot.digest import digest_text
-    from bot.settings import Settings
 
-    settings = Settings()
+    settings = load_settings()
     try:
         now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
     except ValueError as exc:
@@ -493,9 +509,7 @@ def serve_slack_command(
     port: int | None, socket: bool, workers: int | None, db_path: Path | None
 ) -> None:
     """Serve Slack: HTTP at /slack/events (+ GET /healthz), or Socket Mode."""
-    from bot.settings import Settings
-
-    settings = Settings()
+    settings = load_settings()
     if not settings.slack_bot_token:
         raise click.ClickException("SLACK_BOT_TOKEN is not set (see README: Connect to Slack).")
     if not socket and not settings.slack_signing_secret and not settings.slack_app_token:
@@ -513,9 +527,7 @@ def serve_slack_command(
 @friendly
 def serve_teams_command(port: int | None, db_path: Path | None) -> None:
     """Serve Teams at /api/messages (+ GET /healthz), authenticated by the Teams SDK."""
-    from bot.settings import Settings
-
-    settings = Settings()
+    settings = load_settings()
     if not settings.teams_configured:
         raise click.ClickException(
             "TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see README: Connect to Teams)."
@@ -533,10 +545,9 @@ def serve_teams_command(port: int | None, db_path: Path | None) -> None:
 def teams_package(out: Path) -> None:
     """Zip the Teams app package (manifest with TEAMS_APP_ID, icons)."""
     from bot.adapters.teams.package import build_package
-    from bot.settings import Settings
 
     try:
-        build_package(Settings().teams_app_id or "", out)
+        build_package(load_settings().teams_app_id or "", out)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {out}: upload it in Teams → Apps → Manage your apps → Upload an app")

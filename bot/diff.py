@@ -10,6 +10,7 @@ from collections import Counter
 
 from pydantic import BaseModel, Field
 
+from bot.errors import UserError
 from bot.models import Project
 from bot.store import Store
 from bot.text import compact
@@ -96,6 +97,15 @@ def word_diff(old: str, new: str) -> str | None:
         if j2 > j1:
             out.append(f"{{+{''.join(b[j1:j2])}+}}")
     return "".join(out)
+
+
+def editions_asked(store: Store, args: str) -> tuple[str, str]:
+    """The two editions a chat request names ("R6 R7", any case), else the latest two."""
+    codes = [e.code for e in store.editions()]
+    asked = [store.edition_code(a) for a in args.split()[:2]] or codes[-2:]
+    if len(asked) < 2 or None in asked:
+        raise UserError("diff_usage", editions=", ".join(codes))
+    return asked[0], asked[1]
 
 
 def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:

@@ -45,3 +45,7 @@ class NotAuthorized(UserError):
 
 class InvalidUpdate(UserError):
     """An update's text, year, initiative or entry id is not acceptable."""
+
+
+class UnknownPrefecture(RoadmapError, ValueError):
+    """A prefecture name that is not one of the 47 (ROADMAP_PREFECTURE, --prefecture)."""

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from bot.errors import ParseError
 from bot.fiscal_year import FiscalYear
 from bot.models import Edition, Initiative, Project, Source, YearCell
+from bot.prefectures import HOME_PREFECTURE, edition_code
 from bot.text import clean, compact, nfkc
 
 # Labels that fill a whole cell, compared after NFKC and removal of spaces ("事 業 名").
@@ -70,17 +71,17 @@ def _split(raw: str, number: int) -> _Line:
     return _Line(number, cells, first)
 
 
-def parse_file(path: Path) -> Edition:
-    """Read and parse one document; errors name the file and line."""
+def parse_file(path: Path, prefecture: str = HOME_PREFECTURE) -> Edition:
+    """Read and parse one of a prefecture's documents; errors name the file and line."""
     name = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(name, None, f"cannot read the file ({exc.strerror})") from exc
-    return parse_bytes(data, name)
+    return parse_bytes(data, name, prefecture)
 
 
-def parse_bytes(data: bytes, file: str) -> Edition:
+def parse_bytes(data: bytes, file: str, prefecture: str = HOME_PREFECTURE) -> Edition:
     """Parse a document given as bytes (UTF-8, with or without BOM)."""
     if not data.strip():
         raise ParseError(file, None, "the file is empty")
@@ -89,11 +90,13 @@ def parse_bytes(data: bytes, file: str) -> Edition:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError(file, line, "not UTF-8 text") from exc
-    return parse_text(text, file, sha256=hashlib.sha256(data).hexdigest())
+    return parse_text(text, file, sha256=hashlib.sha256(data).hexdigest(), prefecture=prefecture)
 
 
-def parse_text(text: str, file: str, sha256: str | None = None) -> Edition:
-    """Parse the text of one roadmap document into an Edition."""
+def parse_text(
+    text: str, file: str, sha256: str | None = None, prefecture: str = HOME_PREFECTURE
+) -> Edition:
+    """Parse the text of one roadmap document (of a prefecture) into an Edition."""
     sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
     lines = [_split(raw, i) for i, raw in enumerate(text.split("\n"), start=1)]
     title = next((clean(raw) for raw in text.split("\n") if TITLE.search(compact(raw))), None)
@@ -108,7 +111,7 @@ def parse_text(text: str, file: str, sha256: str | None = None) -> Edition:
         raise ParseError(
             file, blocks[odd].start, f"budget label says {parsed[odd][0]}, the others say {code}"
         )
-    code = parsed[0][0]
+    code = edition_code(parsed[0][0], prefecture)
     numbers = _numbers(blocks, file)
     projects = []
     for position, ((_, values), block, (no, inferred)) in enumerate(

@@ -196,3 +196,24 @@ def m009_search_merging(db) -> None:
     """No incremental FTS5 merging on each append (bench/load.py: writes slowed tenfold for
     seconds at a time under concurrent updates); full levels still merge (crisismerge)."""
     db.execute("INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0)")
+
+
+@migration
+def m010_prefectures(db) -> None:
+    """Whose roadmap each edition is, and a full-text rowid range per prefecture.
+
+    A prefecture's search rows get rowids in its own range (id << 40 …), so a question's
+    full-text search seeks inside one prefecture's rows instead of filtering the nation's.
+    Rows already written are the home prefecture's (id 0, rowids below 2**40).
+    """
+    db.execute("ALTER TABLE editions ADD COLUMN prefecture TEXT NOT NULL DEFAULT '青森県'")
+    db.execute("CREATE INDEX editions_prefecture ON editions(prefecture, fiscal_year)")
+    db.execute(
+        """CREATE TABLE prefectures (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, next_row INTEGER NOT NULL)"""
+    )
+    db.execute(
+        "INSERT INTO prefectures (id, name, next_row) "
+        "SELECT 0, '青森県', coalesce(max(rowid), 0) + 1 FROM search_index"
+    )
+    db.execute("CREATE INDEX entries_edition_created ON entries(edition, created_at)")

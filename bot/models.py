@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot import prefectures
 from bot.fiscal_year import FiscalYear
 
 YEAR_COLUMNS = ("R6", "R7", "R8", "R9", "R10")
@@ -117,7 +118,12 @@ class Edition(BaseModel):
     @property
     def fiscal_year(self) -> FiscalYear:
         """The fiscal year whose budgets the edition prints (R7 for R7事業費)."""
-        return FiscalYear.parse(self.code)
+        return FiscalYear.parse(prefectures.label_of(self.code))
+
+    @property
+    def prefecture(self) -> str:
+        """Whose roadmap this is (the code says: 岩手県:R7 is 岩手県's, R7 is home's)."""
+        return prefectures.prefecture_of(self.code)
 
 
 EntryKind = Literal["actual", "achievement", "retraction"]

@@ -5,8 +5,11 @@ Secrets are SecretStr: they print as '**********' and never reach a log line.
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot import prefectures
+from bot.prefectures import HOME_PREFECTURE
 
 
 class Settings(BaseSettings):
@@ -19,6 +22,8 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
     roadmap_db: str | None = Field(default=None, alias="ROADMAP_DB")
+    # Whose roadmap this deployment answers for; one store may hold every prefecture's.
+    roadmap_prefecture: str = Field(default=HOME_PREFECTURE, alias="ROADMAP_PREFECTURE")
     roadmap_admins_raw: str = Field(default="", alias="ROADMAP_ADMINS")
     roadmap_digest_channel: str | None = Field(default=None, alias="ROADMAP_DIGEST_CHANNEL")
     roadmap_digest_cron: str = Field(default="0 9 * * mon", alias="ROADMAP_DIGEST_CRON")
@@ -29,6 +34,11 @@ class Settings(BaseSettings):
     teams_app_password: SecretStr | None = Field(default=None, alias="TEAMS_APP_PASSWORD")
     teams_tenant_id: str | None = Field(default=None, alias="TEAMS_TENANT_ID")
     teams_digest_conversation: str | None = Field(default=None, alias="TEAMS_DIGEST_CONVERSATION")
+
+    @field_validator("roadmap_prefecture")
+    @classmethod
+    def _one_of_47(cls, value: str) -> str:
+        return prefectures.check(value)
 
     @property
     def admins(self) -> set[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.errors import ParseError
 from bot.ingest import parse_file
+from bot.prefectures import HOME_PREFECTURE
 from bot.store import LoadReport, Store
 
 logger = logging.getLogger(__name__)
@@ -29,11 +30,12 @@ def default_sources() -> list[Path]:
 
 
 def load_documents(store: Store, paths: Iterable[Path] | None = None) -> LoadReport:
-    """Parse every file first, then load them all in one transaction (all or nothing)."""
+    """Parse every file (as the store's prefecture's documents) first, then load them all in
+    one transaction (all or nothing)."""
     paths = list(paths) if paths is not None else default_sources()
     if not paths:
         raise ParseError(str(sources_dir()), None, "no roadmap documents found")
-    editions = [parse_file(Path(p)) for p in paths]
+    editions = [parse_file(Path(p), store.prefecture) for p in paths]
     seen: dict[str, str] = {}
     for edition in editions:
         if edition.code in seen:
@@ -47,6 +49,9 @@ def load_documents(store: Store, paths: Iterable[Path] | None = None) -> LoadRep
 
 
 def ensure_loaded(store: Store) -> None:
-    """Load the embedded documents into an empty store (first use of `make run`)."""
-    if not store.editions():
+    """Load the documents into an empty store (first use of `make run`). The embedded ones are
+    the home prefecture's: another prefecture's deployment names its own (ROADMAP_SOURCES)."""
+    if store.editions():
+        return
+    if store.prefecture == HOME_PREFECTURE or os.environ.get("ROADMAP_SOURCES"):
         load_documents(store)

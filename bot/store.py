@@ -3,6 +3,9 @@
 One SQLite file (WAL, busy timeout) holds every edition, the links between them, the
 append-only actual-results record and a trigram full-text index. Reads of projects are
 served from an in-process cache that is dropped whenever any connection writes.
+
+The file may hold several prefectures' roadmaps; a Store answers for one of them (its
+`prefecture`): editions, links, searches and the record's listings are that prefecture's.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot import migrations
+from bot import migrations, prefectures
 from bot.fiscal_year import FiscalYear
 from bot.links import link_editions
 from bot.models import ActualEntry, Edition, Initiative, Link, Project, Source, YearCell
@@ -35,6 +38,8 @@ BUSY_TIMEOUT_MS = 10_000
 # How stale another process's document load may look here: checking the counter on every
 # read costs a read transaction each (a third of a busy server's time, measured).
 FRESH_CHECK_SECONDS = 1.0
+# Full-text rows of prefecture id k have rowids in [k << ROW_BITS, (k + 1) << ROW_BITS).
+ROW_BITS = 40
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -122,9 +127,16 @@ class Database:
 class Store:
     """Every read and write of the roadmap database."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None = None,
+        prefecture: str = prefectures.HOME_PREFECTURE,
+    ) -> None:
         self._writer = db = Database(conn)
         self.path = path
+        self.prefecture = prefectures.check(prefecture)
+        self._prefecture_ids: dict[str, int] = {}
         self._lock = threading.RLock()  # one writer at a time in this process
         self._tx_thread: int | None = None
         self._local = threading.local()
@@ -141,18 +153,26 @@ class Store:
                 migrations.apply(conn)
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None) -> Store:
-        """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db."""
+    def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Store:
+        """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db,
+        answering for prefecture, ROADMAP_PREFECTURE or the home prefecture."""
+        scope = prefectures.configured(prefecture)  # a bad name fails before a file is made
         target = resolve_db_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         conn = _connect(str(target))
         conn.execute("PRAGMA journal_mode = WAL")
-        return cls(conn, target)
+        return cls(conn, target, scope)
 
     @classmethod
-    def memory(cls) -> Store:
+    def memory(cls, prefecture: str = prefectures.HOME_PREFECTURE) -> Store:
         """A fresh in-memory store (tests, one-off questions)."""
-        return cls(_connect(":memory:"))
+        return cls(_connect(":memory:"), prefecture=prefecture)
+
+    def scoped(self, prefecture: str) -> Store:
+        """Another Store on the same file answering for another prefecture (own connections)."""
+        if self.path is None:
+            raise ValueError("an in-memory store cannot be shared")
+        return Store.open(self.path, prefecture)
 
     def close(self) -> None:
         """Close every connection."""
@@ -257,12 +277,18 @@ class Store:
             )
             db.execute(f"DELETE FROM initiatives WHERE project_key IN ({marks})", old_keys)
             db.execute(f"DELETE FROM projects WHERE key IN ({marks})", old_keys)
-        db.execute("DELETE FROM search_index WHERE edition = ? AND kind != 'entry'", [code])
+        lo, hi = self._row_range(edition.prefecture)
+        db.execute(
+            "DELETE FROM search_index WHERE rowid BETWEEN ? AND ? AND edition = ? "
+            "AND kind != 'entry'",
+            [lo, hi, code],
+        )
         db.insert_all(
             "editions",
             [
                 {
                     "code": code,
+                    "prefecture": edition.prefecture,
                     "fiscal_year": edition.fiscal_year.western,
                     "title": edition.title,
                     "source_file": edition.source_file,
@@ -279,6 +305,9 @@ class Store:
             next_id = _project_rows(project, next_id, rows)
             for entry in document_entries(project, edition):
                 wanted[_dedupe_key(entry)] = entry
+        first = self._reserve_rows(edition.prefecture, len(rows["search_index"]))
+        for rowid, row in enumerate(rows["search_index"], start=first):
+            row["rowid"] = rowid
         for table in TABLES:  # bulk inserts: one statement batch per table
             db.insert_all(table, rows[table])
         return self._sync_document_entries(code, edition.source_file, wanted, now)
@@ -315,29 +344,66 @@ class Store:
         return added, superseded
 
     def _relink(self, loaded: dict[str, list[Project]]) -> int:
-        """Recompute links between each edition and the one before it."""
-        self.db.execute("DELETE FROM links")
+        """Recompute links between each edition and the one before it, in each prefecture
+        that documents were loaded for (never across prefectures)."""
         # Every process's project cache is stale now: bump the counter they check.
         self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'projects'")
         self._cache.clear()
         self._links = None
         self._editions = None
         self._checked_at = -FRESH_CHECK_SECONDS
-        codes = [e.code for e in self.editions()]
         count = 0
-        for older, newer in itertools.pairwise(codes):
-            links = link_editions(
-                loaded.get(older) or self._load_projects(older),
-                loaded.get(newer) or self._load_projects(newer),
-            )
-            self.db.insert_all("links", (link.model_dump() for link in links))
-            count += len(links)
+        for prefecture in sorted({prefectures.prefecture_of(code) for code in loaded}):
+            where, params = _keys_of(prefecture, "newer")
+            self.db.execute(f"DELETE FROM links WHERE {where}", params)
+            codes = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT code FROM editions WHERE prefecture = ? ORDER BY fiscal_year",
+                    [prefecture],
+                )
+            ]
+            for older, newer in itertools.pairwise(codes):
+                links = link_editions(
+                    loaded.get(older) or self._load_projects(older),
+                    loaded.get(newer) or self._load_projects(newer),
+                )
+                self.db.insert_all("links", (link.model_dump() for link in links))
+                count += len(links)
         return count
+
+    def _reserve_rows(self, prefecture: str, count: int) -> int:
+        """The first of `count` fresh full-text rowids in the prefecture's range (in a write)."""
+        db = self.db
+        row = db.execute(
+            "SELECT id, next_row FROM prefectures WHERE name = ?", [prefecture]
+        ).fetchone()
+        if row is None:
+            number = db.execute("SELECT coalesce(max(id), 0) + 1 FROM prefectures").fetchone()[0]
+            row = (number, (number << ROW_BITS) + 1)
+            db.execute(
+                "INSERT INTO prefectures (id, name, next_row) VALUES (?, ?, ?)",
+                [row[0], prefecture, row[1]],
+            )
+        db.execute("UPDATE prefectures SET next_row = next_row + ? WHERE id = ?", [count, row[0]])
+        return row[1]
+
+    def _row_range(self, prefecture: str) -> tuple[int, int]:
+        """The prefecture's full-text rowid range (empty for a prefecture never loaded)."""
+        number = self._prefecture_ids.get(prefecture)
+        if number is None:
+            row = self.db.execute(
+                "SELECT id FROM prefectures WHERE name = ?", [prefecture]
+            ).fetchone()
+            if row is None:
+                return 1, 0
+            number = self._prefecture_ids[prefecture] = row[0]  # ids never change
+        return number << ROW_BITS, ((number + 1) << ROW_BITS) - 1
 
     # -- reads -----------------------------------------------------------------------------
 
     def editions(self) -> list[EditionInfo]:
-        """Every loaded edition, oldest first."""
+        """Every loaded edition of this store's prefecture, oldest first."""
         with self._reading():
             if self._tx_thread is None or self._tx_thread != threading.get_ident():
                 self._fresh()  # cached until any process loads documents again
@@ -345,7 +411,8 @@ class Store:
                     return self._editions
             rows = self.db.query(
                 "SELECT e.*, (SELECT count(*) FROM projects p WHERE p.edition = e.code) AS n "
-                "FROM editions e ORDER BY fiscal_year"
+                "FROM editions e WHERE e.prefecture = ? ORDER BY fiscal_year",
+                [self.prefecture],
             )
             editions = [
                 EditionInfo(
@@ -356,6 +423,14 @@ class Store:
             if self._tx_thread is None:
                 self._editions = editions
             return editions
+
+    def edition_code(self, label: str) -> str | None:
+        """The code of this prefecture's edition a person named (r7, R7 → R7 or 岩手県:R7)."""
+        wanted = label.strip().upper()
+        return next(
+            (e.code for e in self.editions() if prefectures.label_of(e.code).upper() == wanted),
+            None,
+        )
 
     def latest_edition(self) -> str | None:
         """The code of the newest edition, None for an empty store."""
@@ -437,11 +512,14 @@ class Store:
         return projects
 
     def links(self) -> list[Link]:
-        """Every link between editions, best first."""
+        """Every link between this prefecture's editions, best first."""
         with self._reading():
             self._fresh()
             if self._links is None:
-                rows = self.db.query("SELECT * FROM links ORDER BY older, score DESC")
+                where, params = _keys_of(self.prefecture, "newer")
+                rows = self.db.query(
+                    f"SELECT * FROM links WHERE {where} ORDER BY older, score DESC", params
+                )
                 self._links = [Link(**{**r, "renamed": bool(r["renamed"])}) for r in rows]
             return self._links
 
@@ -454,10 +532,13 @@ class Store:
         return [link for link in self.links() if link.older == key]
 
     def search(self, words: str, edition: str | None = None, limit: int = 20) -> list[SearchHit]:
-        """Places where the words occur: FTS5 trigram for 3+ characters, LIKE below that."""
+        """Places in this prefecture's roadmap where the words occur: FTS5 trigram for 3+
+        characters, LIKE below that; either only visits the prefecture's rowid range."""
         needle = compact(words)
         if not needle:
             return []
+        with self._reading():
+            lo, hi = self._row_range(self.prefecture)
         if len(needle) >= 3:
             sql = "SELECT * FROM search_index WHERE text MATCH ?"
             params: list = ['"' + needle.replace('"', '""') + '"']
@@ -465,6 +546,8 @@ class Store:
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             sql = "SELECT * FROM search_index WHERE text LIKE ? ESCAPE '\\'"
             params = [f"%{escaped}%"]
+        sql += " AND rowid BETWEEN ? AND ?"
+        params += [lo, hi]
         if edition:
             sql += " AND edition = ?"
             params.append(edition)
@@ -511,6 +594,7 @@ class Store:
             self.db.insert(
                 "search_index",
                 {
+                    "rowid": self._reserve_rows(prefectures.prefecture_of(entry.edition), 1),
                     "text": compact(entry.text),
                     "display": entry.text,
                     "project_key": entry.project_key,
@@ -575,11 +659,15 @@ class Store:
         until: datetime | None = None,
         include_retractions: bool = True,
     ) -> list[ActualEntry]:
-        """Entries in the order they were appended, filtered by project and time."""
+        """Entries in the order they were appended, filtered by project and time (without a
+        project: this prefecture's entries)."""
         where, params = [], []
         if project_key:
             where.append("e.project_key = ?")
             params.append(project_key)
+        else:
+            where.append("e.edition IN (SELECT code FROM editions WHERE prefecture = ?)")
+            params.append(self.prefecture)
         if since:
             where.append("e.created_at >= ?")
             params.append(since.astimezone(UTC).isoformat())
@@ -895,6 +983,17 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
         for kind, ref, text, line in index
     )
     return next_id
+
+
+def _keys_of(prefecture: str, column: str) -> tuple[str, list]:
+    """SQL matching the project keys of one prefecture (岩手県:R7/No3; home keys have no ':')."""
+    if prefecture == prefectures.HOME_PREFECTURE:
+        return f"instr({column}, '{prefectures.SEPARATOR}') = 0", []
+    # Keys of a prefecture sort between "岩手県:" and "岩手県;" (';' follows ':').
+    return f"{column} >= ? AND {column} < ?", [
+        prefecture + prefectures.SEPARATOR,
+        prefecture + chr(ord(prefectures.SEPARATOR) + 1),
+    ]
 
 
 def _connect(target: str) -> sqlite3.Connection:

@@ -104,11 +104,8 @@ class Console:
     def _diff(self, args: str, lang: str) -> str:
         from bot import diff as diffing
 
-        codes = [e.code for e in self.store.editions()]
-        asked = [a.upper() for a in args.split()[:2]] or codes[-2:]
-        if len(asked) < 2 or any(a not in codes for a in asked):
-            raise UserError("diff_usage", editions=", ".join(codes))
-        return diffing.to_text(diffing.diff_editions(self.store, asked[0], asked[1]))
+        older, newer = diffing.editions_asked(self.store, args)
+        return diffing.to_text(diffing.diff_editions(self.store, older, newer))
 
 
 def run(store: Store, stdin=None, stdout=None) -> None:

@@ -77,7 +77,7 @@ def build(settings: Settings, db_path: str | Path | None = None) -> tuple[App, C
     """The store (documents loaded on first use), the core and the Bolt app."""
     from bot.adapters.slack.app import create_app
 
-    store = Store.open(db_path or settings.roadmap_db)
+    store = Store.open(db_path or settings.roadmap_db, settings.roadmap_prefecture)
     ensure_loaded(store)
     core = Core(store, settings)
     return create_app(settings, core), core
@@ -133,7 +133,7 @@ def serve_processes(
     from gunicorn.app.base import BaseApplication
 
     # Documents are loaded (and migrations run) once here, before any worker exists.
-    store = Store.open(db_path or settings.roadmap_db)
+    store = Store.open(db_path or settings.roadmap_db, settings.roadmap_prefecture)
     ensure_loaded(store)
     store.close()
 

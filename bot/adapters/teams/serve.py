@@ -23,7 +23,7 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
     """Store, core, adapter (with /healthz) and the Teams app."""
     from bot.adapters.teams.bot import create_teams_app
 
-    store = Store.open(db_path or settings.roadmap_db)
+    store = Store.open(db_path or settings.roadmap_db, settings.roadmap_prefecture)
     ensure_loaded(store)
     core = Core(store, settings)
     adapter = FastAPIAdapter()

@@ -212,22 +212,12 @@ def retract_text(core: Core, who: Identity, args: str, lang: str) -> str:
     return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
 
 
-def _diff_editions(core: Core, args: str) -> tuple[str, str]:
-    codes = [e.code for e in core.store.editions()]
-    asked = [a.upper() for a in args.split()[:2]]
-    if len(asked) < 2:
-        asked = codes[-2:]
-    if len(asked) < 2 or any(a not in codes for a in asked):
-        raise UserError("diff_usage", editions=", ".join(codes))
-    return asked[0], asked[1]
-
-
 def file_summary(core: Core, name: str, args: str, lang: str) -> str:
     """What the uploaded file holds, said in the ack."""
     if name == "diff":
         from bot import diff as diffing
 
-        older, newer = _diff_editions(core, args)
+        older, newer = diffing.editions_asked(core.store, args)
         d = diffing.diff_editions(core.store, older, newer)
         renamed = sum(1 for c in d.changes if c.renamed)
         return m.say(
@@ -258,7 +248,7 @@ def build_file(core: Core, name: str, args: str) -> tuple[str, bytes, str]:
     if name == "diff":
         from bot import diff as diffing
 
-        older, newer = _diff_editions(core, args)
+        older, newer = diffing.editions_asked(core.store, args)
         text = diffing.to_text(diffing.diff_editions(core.store, older, newer), markdown=True)
         return (
             safe_filename("roadmap_diff", older, newer, stamp, ext="md"),
