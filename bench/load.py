@@ -3,9 +3,12 @@
 80% questions, 20% owner updates, as signed HTTP requests; the Web API is a local fake.
 Prints throughput, p50/p99 latency and errors, then checks that every acknowledged update
 is in the store exactly once. Each user sends its next request as soon as the last is answered
-(no think time: the hardest case; --think adds a random pause, mean in ms, between them). The users are asyncio tasks on keep-alive connections in
-one client process, so the client takes as little of the two cores from the server as it can.
-Usage: python bench/load.py [--users 50] [--requests 4000] [--workers N] [--think MS]
+(no think time: the hardest case; --think adds a random pause, mean in ms, between them). The
+users are asyncio tasks on keep-alive connections in one client process, so the client takes
+as little of the two cores from the server as it can. Each user first sends a few questions
+that are not timed (--warmup): the first burst of 50 brand-new connections at once costs up to
+200 ms on a just-started server, which says nothing about serving.
+Usage: python bench/load.py [--users 50] [--requests 4000] [--workers N] [--think MS] [--warmup N]
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ class Tally:
         self.by_kind: dict[str, list[float]] = {"question": [], "update": []}
         self.errors: list[str] = []
         self.acknowledged: list[str] = []
+        self.started = 0.0  # when the timed part began (every user warmed up)
+        self.wall = 0.0
 
 
 async def post(reader, writer, port: int, form: str) -> tuple[int, bytes]:
@@ -63,11 +68,26 @@ async def post(reader, writer, port: int, form: str) -> tuple[int, bytes]:
 
 
 async def user(
-    worker: int, count: int, port: int, response_url: str, think: float, tally: Tally
+    worker: int,
+    count: int,
+    port: int,
+    response_url: str,
+    think: float,
+    warmup: int,
+    ready: asyncio.Barrier,
+    tally: Tally,
 ) -> None:
-    """One simulated user: `count` requests, 80% questions and 20% updates."""
+    """One simulated user: `warmup` untimed questions, then `count` requests, 80% questions
+    and 20% updates."""
     rng = random.Random(worker)
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    for n in range(warmup):
+        form = command_form(rng.choice(QUESTIONS), f"warm-{worker}-{n}", response_url)
+        status, _ = await post(reader, writer, port, form)
+        if status != 200:
+            tally.errors.append(f"warm-up {status}")
+    if await ready.wait() == 0:  # the last user through starts the clock
+        tally.started = time.perf_counter()
     for n in range(count):
         if think:
             await asyncio.sleep(rng.expovariate(1000 / think))
@@ -98,11 +118,15 @@ async def user(
     writer.close()
 
 
-async def run_users(users: int, per_user: int, port: int, response_url: str, think: float) -> Tally:
+async def run_users(
+    users: int, per_user: int, port: int, response_url: str, think: float, warmup: int
+) -> Tally:
     tally = Tally()
+    ready = asyncio.Barrier(users)
     await asyncio.gather(
-        *(user(w, per_user, port, response_url, think, tally) for w in range(users))
+        *(user(w, per_user, port, response_url, think, warmup, ready, tally) for w in range(users))
     )
+    tally.wall = time.perf_counter() - tally.started
     return tally
 
 
@@ -112,6 +136,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--workers", type=int, default=None, help="server processes")
     parser.add_argument("--think", type=float, default=0, help="mean pause between requests, ms")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed questions per user first")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.db"
@@ -121,10 +146,11 @@ def main() -> None:
         fake = FakeSlack().start()
         port = free_port()
         server = start_server(db, fake, port, workers=args.workers)
-        started = time.perf_counter()
         per_user = args.requests // args.users
-        tally = asyncio.run(run_users(args.users, per_user, port, fake.url + "r", args.think))
-        wall = time.perf_counter() - started
+        tally = asyncio.run(
+            run_users(args.users, per_user, port, fake.url + "r", args.think, args.warmup)
+        )
+        wall = tally.wall
         server.terminate()
         server.wait()
         fake.stop()

@@ -1,14 +1,16 @@
 """Serving the Slack app over HTTP, or in Socket Mode.
 
-One process: waitress (pure Python, runs anywhere). Several processes (ROADMAP_WORKERS or
---workers > 1): gunicorn, because one Python process uses one core at a time (the GIL) and
-the load benchmark measured a single process leaving a third of two cores idle. Each worker
-opens its own store; SQLite (WAL, BEGIN IMMEDIATE) and the claim tables keep the workers'
-writes, duplicate-delivery checks and the weekly digest exactly-once between processes.
+HTTP on Unix: gunicorn (gthread), one worker or several (ROADMAP_WORKERS / --workers), each
+with its own listening socket (SO_REUSEPORT) and its own store; SQLite (WAL, BEGIN IMMEDIATE)
+and the claim tables keep the workers' writes, duplicate-delivery checks and the weekly digest
+exactly-once between processes. bench/load.py measured one gunicorn worker at ≈ 750 req/s
+against ≈ 400 for waitress, which remains the pure-Python fallback where gunicorn cannot run
+(Windows), and two workers at ≈ 1,000+ on two cores (one Python process uses one core).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
@@ -27,11 +29,14 @@ logger = logging.getLogger(__name__)
 access_log = logging.getLogger("bot.access")
 
 EVENTS_PATH = "/slack/events"
-# Measured with bench/load.py on 2 cores: more threads only add GIL contention.
+# waitress (no gunicorn): measured with bench/load.py, more threads only add GIL contention.
 WSGI_THREADS = 6
-# Per gunicorn worker: with several processes, fewer threads each contend less for the GIL.
+# Per gunicorn worker: 1 measured as fast, 4 slower; 2 so one slow Web API call (views.open
+# inside a listener) does not stall the worker's other users.
 WORKER_THREADS = 2
 HEALTH_PATH = "/healthz"
+# Asked once before serving: fills the project caches and builds the models' schemas.
+WARM_QUESTIONS = ("No40の事業費は？", "R7で終わる事業は？", "名称が変わった事業")
 
 
 def wsgi_app(app: App, store: Store) -> Callable:
@@ -83,6 +88,34 @@ def build(settings: Settings, db_path: str | Path | None = None) -> tuple[App, C
     return create_app(settings, core), core
 
 
+def warm(app: App) -> None:
+    """Put a few questions through the app as Slack would send them, so the first users do
+    not pay for lazy imports, schemas, caches and Bolt's own first request (bench/load.py
+    measured a 200 ms tail in the first half second without this). Questions change nothing."""
+    from slack_bolt.request import BoltRequest
+
+    for n, question in enumerate(WARM_QUESTIONS):
+        body = {
+            "command": "/roadmap",
+            "text": question,
+            "user_id": "warm-up",
+            "channel_id": "warm-up",
+            "trigger_id": f"warm-up-{n}",
+        }
+        # Socket-mode requests skip signature checks: nothing here came over the network.
+        response = app.dispatch(BoltRequest(body=body, mode="socket_mode"))
+        if response.status != 200:
+            logger.warning("warm-up question answered with status %s", response.status)
+
+
+def settle(app: App) -> None:
+    """Warm up, then move what is loaded out of the garbage collector's sight (gc.freeze):
+    full collections stop walking thousands of cached objects, a latency spike under load.
+    Caches dropped by a later document load stay frozen; loads are rare and small."""
+    warm(app)
+    gc.freeze()
+
+
 def start_digest(settings: Settings, app: App, core: Core) -> None:
     """The weekly digest on its schedule, if a channel is configured."""
     if not settings.roadmap_digest_channel:
@@ -105,10 +138,11 @@ def serve(
     """Run until interrupted: Socket Mode when SLACK_APP_TOKEN is set (or socket=True), else HTTP."""
     workers = workers or settings.roadmap_workers
     port = port or settings.port
-    if workers > 1 and not (socket or settings.slack_app_token):
+    if not (socket or settings.slack_app_token) and (workers > 1 or gunicorn_available()):
         serve_processes(settings, db_path, port, workers)
         return
     app, core = build(settings, db_path)
+    settle(app)
     start_digest(settings, app, core)
     if socket or settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -126,19 +160,29 @@ def serve(
     )
 
 
+def gunicorn_available() -> bool:
+    """gunicorn runs on Unix only; elsewhere one process serves through waitress."""
+    import importlib.util
+
+    return importlib.util.find_spec("gunicorn") is not None
+
+
 def serve_processes(
     settings: Settings, db_path: str | Path | None, port: int, workers: int
 ) -> None:
     """HTTP in `workers` gunicorn processes, each with its own store, app and digest schedule."""
     from gunicorn.app.base import BaseApplication
 
-    # Documents are loaded (and migrations run) once here, before any worker exists.
-    store = Store.open(db_path or settings.roadmap_db, settings.roadmap_prefecture)
-    ensure_loaded(store)
-    store.close()
+    # Documents are loaded (and migrations run) once here, before any worker exists, and the
+    # app's modules imported and schemas built: workers fork ready to serve within
+    # milliseconds, so the first burst of connections does not all land on the first one up.
+    app, core = build(settings, db_path)
+    warm(app)
+    core.store.close()
 
     def worker_app() -> Callable:
         app, core = build(settings, db_path)
+        settle(app)
         # Every worker schedules the digest; the week's claim in the store lets one post it.
         start_digest(settings, app, core)
         return wsgi_app(app, core.store)
@@ -151,6 +195,11 @@ def serve_processes(
                 "worker_class": "gthread",
                 "threads": WORKER_THREADS,
                 "keepalive": 75,  # longer than a load balancer's idle timeout
+                # A listening socket per worker (SO_REUSEPORT): the kernel spreads connections
+                # evenly. One shared socket let the busiest worker win nearly every accept
+                # (epoll wakes the latest waiter), so one worker served all 50 load-test users.
+                "reuse_port": True,
+                "control_socket_disable": True,  # no gunicornc socket file in $HOME
                 "accesslog": None,  # bot.access logs one line per request instead
                 "proc_name": "roadmap",
             }
