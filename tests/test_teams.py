@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import urllib.request
 import zipfile
 from datetime import UTC, datetime
@@ -197,3 +198,21 @@ def test_no_chat_sdk_outside_the_adapters():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_secrets_and_message_bodies_never_reach_the_logs(db_path, connector, caplog):
+    # INFO is what `roadmap --verbose serve teams` writes; the bot never turns DEBUG on, where
+    # the Teams SDK itself logs whole activities.
+    caplog.set_level(logging.INFO)
+    Store.open(db_path).add_owner("teams", "aad-owner", project_key="R7/No40", user_name="佐藤")
+    server = serve_teams(db_path, connector, clock=lambda: NOW)
+    try:
+        server.post(message("No40の事業費は？", connector=connector))
+        server.post(message("update No40 ログに出ない実績", connector=connector))
+        server.wait_replies(2)
+    finally:
+        server.stop()
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert caplog.records  # the access log did write
+    assert "secret-not-used" not in logged  # TEAMS_APP_PASSWORD
+    assert "ログに出ない実績" not in logged and "No40の事業費" not in logged
