@@ -217,3 +217,14 @@ def m010_prefectures(db) -> None:
         "SELECT 0, '青森県', coalesce(max(rowid), 0) + 1 FROM search_index"
     )
     db.execute("CREATE INDEX entries_edition_created ON entries(edition, created_at)")
+
+
+@migration
+def m011_owners_per_prefecture(db) -> None:
+    """Owners belong to a prefecture: a section name (学校教育課) exists in many of them."""
+    db.execute("ALTER TABLE owners ADD COLUMN prefecture TEXT NOT NULL DEFAULT '青森県'")
+    db.execute("DROP INDEX owners_unique")
+    db.execute(
+        "CREATE UNIQUE INDEX owners_unique ON owners(prefecture, platform, user_id, "
+        "coalesce(project_key, ''), coalesce(section, ''))"
+    )

@@ -83,9 +83,14 @@ def configured(explicit: str | None = None) -> str:
     return check(explicit or os.environ.get("ROADMAP_PREFECTURE") or HOME_PREFECTURE)
 
 
+def qualify(name: str, prefecture: str = HOME_PREFECTURE) -> str:
+    """A name made unique per prefecture in a shared store: as is at home, 岩手県:name elsewhere."""
+    return name if prefecture == HOME_PREFECTURE else f"{prefecture}{SEPARATOR}{name}"
+
+
 def edition_code(label: str, prefecture: str = HOME_PREFECTURE) -> str:
     """The store's code for a prefecture's edition: R7 at home, 岩手県:R7 elsewhere."""
-    return label if prefecture == HOME_PREFECTURE else f"{prefecture}{SEPARATOR}{label}"
+    return qualify(label, prefecture)
 
 
 def label_of(code: str) -> str:

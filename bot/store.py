@@ -708,12 +708,14 @@ class Store:
         user_name: str | None = None,
         added_by: str | None = None,
     ) -> bool:
-        """Record an owner of a project or of a section; False if already recorded."""
+        """Record an owner of a project or of a section (in this store's prefecture); False if
+        already recorded."""
         with self.transaction() as db:
             cursor = db.execute(
-                "INSERT OR IGNORE INTO owners (platform, user_id, user_name, project_key, section, "
-                "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO owners (prefecture, platform, user_id, user_name, "
+                "project_key, section, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
+                    self.prefecture,
                     platform,
                     user_id,
                     user_name,
@@ -736,17 +738,23 @@ class Store:
         """Remove an ownership (owners are configuration, not part of the record)."""
         with self.transaction() as db:
             cursor = db.execute(
-                "DELETE FROM owners WHERE platform = ? AND user_id = ? "
+                "DELETE FROM owners WHERE prefecture = ? AND platform = ? AND user_id = ? "
                 "AND coalesce(project_key, '') = ? AND coalesce(section, '') = ?",
-                [platform, user_id, project_key or "", section or ""],
+                [self.prefecture, platform, user_id, project_key or "", section or ""],
             )
             return cursor.rowcount > 0
 
     def owners(self, platform: str | None = None) -> list[Owner]:
-        """Every ownership, optionally of one platform."""
-        sql = "SELECT * FROM owners" + (" WHERE platform = ?" if platform else "") + " ORDER BY id"
+        """Every ownership in this store's prefecture, optionally of one platform."""
+        sql = "SELECT * FROM owners WHERE prefecture = ?" + (
+            " AND platform = ?" if platform else ""
+        )
+        params = [self.prefecture] + ([platform] if platform else [])
         with self._reading():
-            return [Owner(**r) for r in self.db.query(sql, [platform] if platform else [])]
+            return [
+                Owner(**{k: v for k, v in r.items() if k != "prefecture"})
+                for r in self.db.query(sql + " ORDER BY id", params)
+            ]
 
     def claim(self, key: str) -> bool:
         """Claim a delivery id for processing; False if any process claimed it before."""
@@ -778,6 +786,7 @@ class Store:
         A claim whose owner crashed (older than the lease) or whose post failed is taken over,
         up to max_attempts: a half-done post is finished, never repeated.
         """
+        target = self._digest_target(target)
         with self.transaction() as db:
             row = db.execute(
                 "SELECT * FROM digest_runs WHERE week = ? AND target = ?", [week, target]
@@ -801,12 +810,19 @@ class Store:
                     "attempts = attempts + 1, error = NULL WHERE week = ? AND target = ?",
                     [owner, stamp, week, target],
                 )
-            return self.digest_run(week, target)
+            return self._digest_run(week, target)
+
+    def _digest_target(self, target: str) -> str:
+        """Each prefecture's digest is its own post, even to a channel another one uses."""
+        return prefectures.qualify(target, self.prefecture)
 
     def digest_run(self, week: str, target: str) -> DigestRun | None:
-        """The state of one week's digest for one target."""
+        """The state of one week's digest (of this prefecture) for one target."""
+        return self._digest_run(week, self._digest_target(target))
+
+    def _digest_run(self, week: str, stored_target: str) -> DigestRun | None:
         row = self.db.execute(
-            "SELECT * FROM digest_runs WHERE week = ? AND target = ?", [week, target]
+            "SELECT * FROM digest_runs WHERE week = ? AND target = ?", [week, stored_target]
         ).fetchone()
         return DigestRun(**dict(row)) if row else None
 
@@ -818,7 +834,7 @@ class Store:
         with self.transaction() as db:
             db.execute(
                 f"UPDATE digest_runs SET {sets} WHERE week = ? AND target = ?",
-                [*fields.values(), week, target],
+                [*fields.values(), week, self._digest_target(target)],
             )
 
     def claim_nudge(self, week: str, platform: str, user_id: str, now: datetime) -> bool:

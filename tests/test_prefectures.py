@@ -12,11 +12,12 @@ from bot import migrations
 from bot.answer import ask
 from bot.cli import main
 from bot.digest import digest
-from bot.errors import UnknownPrefecture
+from bot.errors import NotAuthorized, UnknownPrefecture
 from bot.models import ActualEntry
 from bot.prefectures import HOME_PREFECTURE, edition_code, label_of, prefecture_of
 from bot.sources import default_sources, load_documents
 from bot.store import ROW_BITS, Store
+from bot.updates import Identity, authorize
 from tests.conftest import chat_entry
 
 IWATE = "岩手県"
@@ -170,3 +171,28 @@ def test_another_prefectures_deployment_does_not_load_home_documents(tmp_path):
     assert "岩手県:R7: 33 projects" in loaded.output
     answer = CliRunner().invoke(main, ["ask", "No40の事業費は？", "--db", db], env=env)
     assert "188,084" in answer.output
+
+
+def test_a_section_owner_owns_it_only_in_their_prefecture(two):
+    home, iwate = two
+    teacher = Identity("slack", "U-iwate", "岩手の担当")
+    iwate.add_owner("slack", "U-iwate", section="学校教育課")
+    iwate_no40 = next(p for p in iwate.projects() if p.no == 40)
+    home_no40 = next(p for p in home.projects() if p.no == 40)
+    authorize(iwate, teacher, iwate_no40)
+    with pytest.raises(NotAuthorized):
+        authorize(home, teacher, home_no40)  # 青森県's 学校教育課 is another section
+    assert [o.user_id for o in iwate.owners()] == ["U-iwate"] and home.owners() == []
+    assert not home.remove_owner("slack", "U-iwate", section="学校教育課")
+    assert iwate.remove_owner("slack", "U-iwate", section="学校教育課")
+
+
+def test_each_prefecture_posts_its_own_digest_to_a_shared_channel(two):
+    home, iwate = two
+    week, now = "2025-W47", NOW
+    assert home.claim_digest(week, "slack:C-shared", "a", now) is not None
+    assert iwate.claim_digest(week, "slack:C-shared", "b", now) is not None
+    assert home.claim_digest(week, "slack:C-shared", "c", now) is None  # still held by "a"
+    iwate.digest_progress(week, "slack:C-shared", status="posted")
+    assert iwate.digest_run(week, "slack:C-shared").status == "posted"
+    assert home.digest_run(week, "slack:C-shared").status == "claimed"
