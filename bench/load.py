@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from ask import QUESTIONS  # noqa: E402  (bench/ask.py: one question mix for both benches)
 
+from bot.settings import default_workers  # noqa: E402
 from bot.sources import load_documents  # noqa: E402
 from bot.store import Store  # noqa: E402
 from tests.slack_harness import FakeSlack, command_form, sign  # noqa: E402
@@ -134,7 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--requests", type=int, default=4000)
-    parser.add_argument("--workers", type=int, default=None, help="server processes")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="server processes (default: one per core)"
+    )
     parser.add_argument("--think", type=float, default=0, help="mean pause between requests, ms")
     parser.add_argument("--warmup", type=int, default=3, help="untimed questions per user first")
     args = parser.parse_args()
@@ -160,7 +163,7 @@ def main() -> None:
         doubled = [t for t in tally.acknowledged if texts.count(t) > 1]
         total = len(latencies) + len(tally.errors)
         print(
-            f"users {args.users}, workers {args.workers or 1}, think {args.think:g} ms, "
+            f"users {args.users}, workers {args.workers or default_workers()}, think {args.think:g} ms, "
             f"requests {total} in {wall:.1f} s: {total / wall:.0f} req/s"
         )
         print(

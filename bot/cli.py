@@ -501,7 +501,7 @@ def serve() -> None:
     "--workers",
     type=click.IntRange(1, 64),
     default=None,
-    help="HTTP server processes (default: $ROADMAP_WORKERS, else 1).",
+    help="HTTP server processes (default: $ROADMAP_WORKERS, else one per core, at most 4).",
 )
 @db_option
 @friendly

@@ -5,11 +5,20 @@ Secrets are SecretStr: they print as '**********' and never reach a log line.
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import prefectures
 from bot.prefectures import HOME_PREFECTURE
+
+
+def default_workers() -> int:
+    """One HTTP server process per usable core, at most 4 (one Python process uses one core;
+    bench/load.py: two workers on two cores serve ≈ 1.5x one)."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(usable or 1, 4))
 
 
 class Settings(BaseSettings):
@@ -29,7 +38,9 @@ class Settings(BaseSettings):
     roadmap_digest_cron: str = Field(default="0 9 * * mon", alias="ROADMAP_DIGEST_CRON")
     roadmap_stale_weeks: int = Field(default=8, alias="ROADMAP_STALE_WEEKS")
     port: int = Field(default=3000, alias="PORT")
-    roadmap_workers: int = Field(default=1, ge=1, le=64, alias="ROADMAP_WORKERS")
+    roadmap_workers: int = Field(
+        default_factory=default_workers, ge=1, le=64, alias="ROADMAP_WORKERS"
+    )
     teams_app_id: str | None = Field(default=None, alias="TEAMS_APP_ID")
     teams_app_password: SecretStr | None = Field(default=None, alias="TEAMS_APP_PASSWORD")
     teams_tenant_id: str | None = Field(default=None, alias="TEAMS_TENANT_ID")

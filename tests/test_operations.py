@@ -17,6 +17,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.settings import default_workers
 from bot.store import Store
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
 
@@ -79,7 +80,7 @@ def start_server(
         raise RuntimeError("server did not start")
     # /healthz answers once the first worker is up; each worker listens on its own socket
     # (SO_REUSEPORT), so wait for all of them before users connect.
-    while listening_sockets(port) < (workers or 1) and time.time() < deadline:
+    while listening_sockets(port) < (workers or default_workers()) and time.time() < deadline:
         time.sleep(0.05)
     return process
 

@@ -1,7 +1,7 @@
 """Serving the Slack app over HTTP, or in Socket Mode.
 
-HTTP on Unix: gunicorn (gthread), one worker or several (ROADMAP_WORKERS / --workers), each
-with its own listening socket (SO_REUSEPORT) and its own store; SQLite (WAL, BEGIN IMMEDIATE)
+HTTP on Unix: gunicorn (gthread), one worker per core by default (ROADMAP_WORKERS, --workers),
+each with its own listening socket (SO_REUSEPORT) and its own store; SQLite (WAL, BEGIN IMMEDIATE)
 and the claim tables keep the workers' writes, duplicate-delivery checks and the weekly digest
 exactly-once between processes. bench/load.py measured one gunicorn worker at ≈ 750 req/s
 against ≈ 400 for waitress, which remains the pure-Python fallback where gunicorn cannot run
@@ -138,9 +138,11 @@ def serve(
     """Run until interrupted: Socket Mode when SLACK_APP_TOKEN is set (or socket=True), else HTTP."""
     workers = workers or settings.roadmap_workers
     port = port or settings.port
-    if not (socket or settings.slack_app_token) and (workers > 1 or gunicorn_available()):
+    if not (socket or settings.slack_app_token) and gunicorn_available():
         serve_processes(settings, db_path, port, workers)
         return
+    if workers > 1 and not (socket or settings.slack_app_token):
+        logger.warning("gunicorn is not available here: serving from one process")
     app, core = build(settings, db_path)
     settle(app)
     start_digest(settings, app, core)
