@@ -15,9 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot import messages as m
-from bot.diff import budget_change
 from bot.fiscal_year import FiscalYear
-from bot.models import Project
+from bot.models import Project, budget_change
 from bot.resolve import Match, Resolution, judge, match_names, resolve
 from bot.store import Store
 from bot.text import compact

@@ -11,7 +11,7 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from bot.errors import UserError
-from bot.models import Project
+from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
 
@@ -72,13 +72,6 @@ def _ref(p: Project) -> Ref:
 
 def _period(p: Project) -> str:
     return f"{p.start or '?'}–{p.end or '(記載なし)'}"
-
-
-def budget_change(old: Project, new: Project) -> tuple[int, float | None]:
-    """The change in thousand yen and in percent (None when the old budget is 0)."""
-    change = new.budget_thousand_yen - old.budget_thousand_yen
-    pct = round(change / old.budget_thousand_yen * 100, 1) if old.budget_thousand_yen else None
-    return change, pct
 
 
 def word_diff(old: str, new: str) -> str | None:

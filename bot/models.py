@@ -104,6 +104,13 @@ class Project(BaseModel):
         return FiscalYear.try_parse(self.end)
 
 
+def budget_change(old: Project, new: Project) -> tuple[int, float | None]:
+    """The change in thousand yen and in percent (None when the old budget is 0)."""
+    change = new.budget_thousand_yen - old.budget_thousand_yen
+    pct = round(change / old.budget_thousand_yen * 100, 1) if old.budget_thousand_yen else None
+    return change, pct
+
+
 class Edition(BaseModel):
     """One published roadmap: its fiscal year, title and projects."""
 
