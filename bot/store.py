@@ -397,7 +397,9 @@ class Store:
             ).fetchone()
             if row is None:
                 return 1, 0
-            number = self._prefecture_ids[prefecture] = row[0]  # ids never change
+            number = row[0]
+            if self._tx_thread is None:  # committed: ids never change (a write may roll back)
+                self._prefecture_ids[prefecture] = number
         return number << ROW_BITS, ((number + 1) << ROW_BITS) - 1
 
     # -- reads -----------------------------------------------------------------------------
