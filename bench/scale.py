@@ -149,6 +149,7 @@ def main() -> None:
             "full text (document)": "県立三沢航空科学館",
             "full text (common)": "検討会を開催",
             "full text (one entry)": rare,
+            "full text (2 chars)": "配信",  # below a trigram: LIKE over the prefecture's rows
         }
         for label, question in questions.items():
             first = ask(store, question)

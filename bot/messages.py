@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.models import Project
+from bot.prefectures import label_of
 from bot.text import compact
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -50,8 +51,9 @@ def money(thousand_yen: int, lang: str = "ja") -> str:
 
 
 def edition_name(code: str, lang: str = "ja") -> str:
-    """R7版 / R7 edition."""
-    return f"{code}版" if lang == "ja" else f"{code} edition"
+    """R7版 / R7 edition (also for 岩手県:R7: a deployment only shows its own prefecture)."""
+    label = label_of(code)
+    return f"{label}版" if lang == "ja" else f"{label} edition"
 
 
 def project_ref(project: Project, lang: str = "ja") -> str:
@@ -100,7 +102,7 @@ def short_ref(project: Project) -> str:
     """No40 県立学校… (or R6版 名称 for an unnumbered edition)."""
     if project.no is not None:
         return f"No{project.no} {project.name}"
-    return f"{project.edition}版 {project.name}"
+    return f"{edition_name(project.edition)} {project.name}"
 
 
 def initiative_name(label: str | None, number: int, lang: str = "ja") -> str:
@@ -158,11 +160,11 @@ def budget_change(old: Project, new: Project, diff: int, pct: float | None, lang
     if lang == "en":
         rate = f", {sign}{abs(pct):.1f}%" if pct is not None else ""
         return (
-            f"Budget: {old.edition} {old.budget_thousand_yen:,} → {new.edition} "
+            f"Budget: {label_of(old.edition)} {old.budget_thousand_yen:,} → {label_of(new.edition)} "
             f"{new.budget_thousand_yen:,} thousand yen ({change} thousand yen{rate})"
         )
     return (
-        f"事業費：{old.edition} {old.budget_thousand_yen:,}千円 → {new.edition} "
+        f"事業費：{label_of(old.edition)} {old.budget_thousand_yen:,}千円 → {label_of(new.edition)} "
         f"{new.budget_thousand_yen:,}千円（{change}千円{rate}）"
     )
 
@@ -206,7 +208,7 @@ def sources_line(sources, lang: str = "ja") -> str:
     first = sources[0]
     head = source_ref(first.edition, first.no, first.line, lang)
     rest = [
-        (f"No{s.no}" if s.no is not None else f"{s.edition}版") + f" line {s.line}"
+        (f"No{s.no}" if s.no is not None else edition_name(s.edition)) + f" line {s.line}"
         for s in sources[1:6]
     ]
     more = len(sources) - 6
@@ -522,9 +524,16 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+# Values that name an edition: people read "R7" whichever prefecture's store code it is
+# (岩手県:R7) — a deployment only ever shows its own prefecture.
+EDITION_VALUES = {"edition", "older", "newer"}
+
+
 def say(key: str, lang: str = "ja", **values) -> str:
     """The sentence for key in the reply's language, filled in."""
     ja, en = PHRASES[key]
+    for name in EDITION_VALUES & values.keys():
+        values[name] = label_of(str(values[name]))
     text = (ja if lang == "ja" else en).format(**values)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 

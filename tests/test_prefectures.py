@@ -73,6 +73,7 @@ def test_the_same_question_gets_the_same_facts_from_its_own_edition(two):
         mine, theirs = ask(home, question), ask(iwate, question)
         assert mine.status == theirs.status == "ok", question
         assert mine.value == theirs.value
+        assert mine.text == theirs.text  # people read "R7", never the store's "岩手県:R7"
         assert [s.line for s in mine.sources] == [s.line for s in theirs.sources]
         assert {s.edition for s in theirs.sources} <= {"岩手県:R6", "岩手県:R7"}
 
