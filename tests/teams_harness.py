@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import socket
 import threading
 import time
 import urllib.request
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 
 import jwt
 import uvicorn
+from cryptography.hazmat.primitives.asymmetric import rsa
+from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment
 
 from bot.adapters.teams.serve import build
 from bot.settings import Settings
@@ -29,6 +33,61 @@ def fake_token(scope, tenant=None) -> str:
         "test-signing-key-for-the-fake-connector-only",
         algorithm="HS256",
     )
+
+
+class FakeLogin:
+    """The Bot Framework's signing keys (JWKS) on loopback, and tokens signed with them."""
+
+    KID = "test-key"
+
+    def __init__(self) -> None:
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
+        body = json.dumps({"keys": [{**jwk, "kid": self.KID, "use": "sig"}]}).encode()
+        self.fetched: list[str] = []
+        login = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                login.fetched.append(self.path)
+                self.send_response(200 if self.path.endswith("/keys") else 404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def cloud(self) -> CloudEnvironment:
+        """The public cloud with every login endpoint pointed here: nothing leaves loopback."""
+        return dataclasses.replace(
+            PUBLIC,
+            login_endpoint=self.url,
+            token_service_url=self.url,
+            openid_metadata_url=f"{self.url}/v1/.well-known/openidconfiguration",
+        )
+
+    def token(self, service_url: str, key=None, **claims) -> str:
+        """A connector token as the Bot Framework issues it; override any claim to forge one."""
+        now = int(time.time())
+        payload = {
+            "iss": PUBLIC.token_issuer,
+            "aud": APP_ID,
+            "serviceurl": service_url,
+            "iat": now,
+            "nbf": now,
+            "exp": now + 3600,
+            **claims,
+        }
+        return jwt.encode(payload, key or self.key, algorithm="RS256", headers={"kid": self.KID})
+
+    def stop(self) -> None:
+        self.server.shutdown()
 
 
 @dataclass
@@ -104,13 +163,20 @@ def message(
 
 
 def serve_teams(
-    db_path, connector: FakeConnector, clock=None, authenticated: bool = False
+    db_path,
+    connector: FakeConnector,
+    clock=None,
+    authenticated: bool = False,
+    login: FakeLogin | None = None,
 ) -> TeamsServer:
-    """Start the app; `authenticated` keeps the SDK's JWT check on (the production setting)."""
+    """Start the app; `authenticated` keeps the SDK's JWT check on (the production setting),
+    and with `login` the SDK fetches its signing keys from that local fake."""
     settings = Settings(
         TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD="secret-not-used", ROADMAP_DB=str(db_path)
     )
     options = {} if authenticated else {"token": fake_token, "allow_unauthenticated": True}
+    if login is not None:
+        options = {"token": fake_token, "cloud": login.cloud()}
     app, adapter, core = build(settings, db_path, **options)
     if clock:
         core.clock = clock

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import urllib.request
 import zipfile
 from datetime import UTC, datetime
 
+import jwt
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_teams.cards import AdaptiveCard
 
 from bot.adapters.teams.package import build_package
 from bot.digest_schedule import run_digest
 from bot.fiscal_year import TOKYO
 from bot.store import Store
-from tests.teams_harness import APP_ID, FakeConnector, message, serve_teams
+from tests.teams_harness import APP_ID, FakeConnector, FakeLogin, message, serve_teams
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
 
@@ -216,3 +219,43 @@ def test_secrets_and_message_bodies_never_reach_the_logs(db_path, connector, cap
     assert caplog.records  # the access log did write
     assert "secret-not-used" not in logged  # TEAMS_APP_PASSWORD
     assert "ログに出ない実績" not in logged and "No40の事業費" not in logged
+
+
+@pytest.fixture
+def login():
+    fake = FakeLogin()
+    yield fake
+    fake.stop()
+
+
+def test_only_tokens_signed_by_the_bot_framework_for_this_bot_are_accepted(
+    db_path, connector, login
+):
+    server = serve_teams(db_path, connector, login=login)
+    service = connector.url.rstrip("/")
+    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    forged = {
+        "signed by another key": login.token(service, key=other_key),
+        "expired": login.token(service, exp=int(time.time()) - 3600),
+        "for another bot": login.token(service, aud="00000000-0000-4000-8000-00000000dead"),
+        "from another issuer": login.token(service, iss="https://evil.example"),
+        "for another service url": login.token("https://smba.example/other"),
+        "unsigned": jwt.encode({"aud": APP_ID}, None, algorithm="none"),
+    }
+    try:
+        for what, token in forged.items():
+            status, _ = server.post(
+                message("No40", connector=connector), {"Authorization": f"Bearer {token}"}
+            )
+            assert status == 401, what
+        assert server.replies() == []
+        status, _ = server.post(
+            message("No40の事業費は？", connector=connector),
+            {"Authorization": f"Bearer {login.token(service)}"},
+        )
+        assert status == 200
+        [reply] = server.wait_replies(1)
+        assert "188,084" in reply["text"] or "188,084" in json.dumps(reply, ensure_ascii=False)
+        assert any(path.endswith("/keys") for path in login.fetched)  # keys came from loopback
+    finally:
+        server.stop()

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from microsoft_teams.api import ConversationUpdateActivity, InstallUpdateActivity, MessageActivity
+from microsoft_teams.api.auth.cloud_environment import CloudEnvironment
 from microsoft_teams.apps import ActivityContext, App
 from microsoft_teams.apps.http import FastAPIAdapter
 
@@ -34,10 +35,14 @@ def create_teams_app(
     adapter: FastAPIAdapter | None = None,
     token: Callable | None = None,
     allow_unauthenticated: bool = False,
+    cloud: CloudEnvironment | None = None,
 ) -> App:
     """A Teams App wired to the core. With TEAMS_APP_ID and a password every request is
-    authenticated by the SDK; `token` and `allow_unauthenticated` exist for offline tests."""
+    authenticated by the SDK; `token`, `allow_unauthenticated` and `cloud` (where the SDK
+    fetches its signing keys) exist for offline tests."""
     options: dict = {"http_server_adapter": adapter or FastAPIAdapter()}
+    if cloud is not None:
+        options["cloud"] = cloud
     if settings.teams_app_id:
         options["client_id"] = settings.teams_app_id
         options["tenant_id"] = settings.teams_tenant_id
