@@ -68,7 +68,13 @@ def open_store(db_path: Path | None, load: bool = True) -> Store:
     """Open the store; with load, load the embedded documents into an empty one."""
     from bot.sources import ensure_loaded
 
-    store = Store.open(db_path)
+    db, prefecture = db_path, None
+    # A .env file is read by the settings; without one the environment, which Store.open
+    # reads itself, is all there is — and `roadmap ask` skips pydantic-settings' 70 ms.
+    if Path(".env").is_file():
+        settings = load_settings()
+        db, prefecture = db_path or settings.roadmap_db, settings.roadmap_prefecture
+    store = Store.open(db, prefecture)
     if load:
         ensure_loaded(store)
     return store

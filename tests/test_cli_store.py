@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.export import EXPORT_KEYS
+from bot.store import Store
 from tests.conftest import R7_FILE
 
 
@@ -84,3 +85,16 @@ def test_ingest_twice_is_idempotent(run):
     again = run("ingest")
     assert "entries added: 0" in again.output
     assert run("export").output == first
+
+
+def test_a_dotenv_file_chooses_the_store_and_prefecture(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ROADMAP_DB", raising=False)
+    monkeypatch.delenv("ROADMAP_PREFECTURE", raising=False)
+    (tmp_path / ".env").write_text("ROADMAP_DB=from-dotenv.db\nROADMAP_PREFECTURE=岩手県\n")
+    monkeypatch.setenv("ROADMAP_SOURCES", str(R7_FILE.parent))
+    result = CliRunner().invoke(main, ["ask", "No40の事業費は？"])
+    assert result.exit_code == 0, result.output
+    assert "188,084" in result.output
+    codes = [e.code for e in Store.open(tmp_path / "from-dotenv.db", "岩手県").editions()]
+    assert codes == ["岩手県:R6", "岩手県:R7"]
