@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from bot.adapters.slack.serve import build, warm
 from bot.cli import main
-from bot.settings import default_workers
+from bot.settings import Settings, default_workers
 from bot.store import Store
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
 
@@ -215,3 +217,26 @@ def test_appends_do_no_incremental_full_text_merging(store):
     """Merging on every append slowed writes tenfold for seconds under load (bench/load.py)."""
     config = dict(store.db.execute("SELECT k, v FROM search_index_config").fetchall())
     assert config.get("automerge") == 0
+
+
+def test_warm_up_answers_through_the_app_and_records_nothing(db_path, caplog):
+    fake = FakeSlack().start()
+    settings = Settings(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake.url + "api/",
+        ROADMAP_DB=str(db_path),
+    )
+    app, core = build(settings)
+    counts = "SELECT (SELECT count(*) FROM entries), (SELECT count(*) FROM processed)"
+    before = core.store.db.execute(counts).fetchone()
+    try:
+        with caplog.at_level(logging.WARNING):
+            warm(app)
+        assert not [r for r in caplog.records if "warm-up" in r.getMessage()]
+        assert core.store.db.execute(counts).fetchone() == before
+        # Answers ride in the ack; the one Web API call is Bolt checking its token, which the
+        # first user would otherwise wait for.
+        assert [c.path for c in fake.calls] == ["/api/auth.test"]
+    finally:
+        fake.stop()
