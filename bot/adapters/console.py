@@ -66,21 +66,8 @@ class Console:
             return m.say("error_generic", lang)
 
     def _update(self, args: str, lang: str) -> str:
-        from bot import updates
-
-        request = updates.parse_update(args)
-        project = updates.find_project(self.store, request.reference)
-        entry, _ = updates.append_update(
-            self.store,
-            self.identity,
-            project,
-            request.text,
-            fiscal_year=request.fiscal_year,
-            initiative=request.initiative,
-            now=self.core.clock(),
-            check_owner=False,
-        )
-        return m.update_done(entry, f"No{project.no}", lang)
+        result = self.core.update(self.identity, args)
+        return m.update_done(result.entry, f"No{result.project.no}", lang)
 
     def _history(self, args: str, lang: str) -> str:
         history = self.core.history(args)
