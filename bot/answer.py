@@ -91,6 +91,10 @@ def answer(store: Store, query: Query) -> Answer:
     }
     result = handler[query.intent](store, query)
     result.lang = lang
+    # #14: an answer drawn from a draft edition (（案）) says so.
+    for code in dict.fromkeys(s.edition for s in result.sources if s.edition):
+        if store.is_draft(code):
+            result.lines.append(m.say("draft_note", lang, edition=code))
     return _finish(result, lang)
 
 

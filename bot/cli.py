@@ -100,12 +100,33 @@ def ingest(files: tuple[Path, ...], db_path: Path | None) -> None:
 
     store = open_store(db_path, load=False)
     report = load_documents(store, list(files) or None)
+    for (code, field), count in report.documents.items():
+        click.echo(f"{code} {field or '(no field)'}: {count} projects")
     for code, count in report.editions.items():
-        click.echo(f"{code}: {count} projects")
+        total = next((e.projects for e in store.editions() if e.code == code), count)
+        draft = " (draft)" if store.is_draft(code) else ""
+        click.echo(f"{code}{draft}: {total} projects in the edition")
     click.echo(
         f"entries added: {report.entries_added}, superseded: {report.entries_superseded}, "
         f"links: {report.links}"
     )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the documents as JSON.")
+@db_option
+@friendly
+def documents(as_json: bool, db_path: Path | None) -> None:
+    """List the loaded documents: edition, field, file, projects, loaded at, checksum."""
+    from dataclasses import asdict
+
+    from bot.sources import documents_text, loaded_documents
+
+    rows = loaded_documents(open_store(db_path, load=False))
+    if as_json:
+        click.echo(json.dumps([asdict(d) for d in rows], ensure_ascii=False, indent=2))
+        return
+    click.echo(documents_text(rows))
 
 
 out_option = click.option(
@@ -172,11 +193,27 @@ def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | Non
 @main.command()
 @click.argument("target")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "txt"]), default="md")
+@click.option("--field", default=None, help="Only this field (分野), e.g. 産業・しごと.")
+@click.option(
+    "--per-field",
+    "per_field",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write one file per field into this folder.",
+)
 @out_option
 @db_option
 @friendly
-def draft(target: str, fmt: str, out: Path | None, db_path: Path | None) -> None:
-    """The next edition's draft (e.g. R8), with the actual results reported so far."""
+def draft(
+    target: str,
+    fmt: str,
+    field: str | None,
+    per_field: Path | None,
+    out: Path | None,
+    db_path: Path | None,
+) -> None:
+    """The next edition's draft (e.g. R8), with the actual results reported so far: every
+    field in one file, one --field, or --per-field files."""
     from bot import draft as drafting
     from bot.fiscal_year import FiscalYear
 
@@ -184,8 +221,18 @@ def draft(target: str, fmt: str, out: Path | None, db_path: Path | None) -> None
     if year is None:
         raise click.BadParameter(f"not a fiscal year: {target}", param_hint="TARGET")
     store = open_store(db_path)
-    projects = drafting.draft_projects(store, year.code)
-    emit(drafting.render(projects, year.code, fmt), out, binary=fmt == "xlsx")
+    projects = drafting.draft_projects(store, year.code, field)
+    if field is not None and not projects:
+        fields = "、".join(store.fields()) or "—"
+        raise click.BadParameter(f"no project in the field {field} (fields: {fields})")
+    if per_field is None:
+        emit(drafting.render(projects, year.code, fmt), out, binary=fmt == "xlsx")
+        return
+    per_field.mkdir(parents=True, exist_ok=True)
+    for number, (name, part) in enumerate(drafting.by_field(projects).items(), start=1):
+        path = per_field / drafting.safe_filename("draft", year.code, f"field{number}", ext=fmt)
+        emit(drafting.render(part, year.code, fmt), path)
+        click.echo(f"{path}: {name or '(no field)'}, {len(part)} projects")
 
 
 @main.command()

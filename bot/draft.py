@@ -15,6 +15,7 @@ from datetime import datetime
 
 from bot import messages as m
 from bot.fiscal_year import FiscalYear
+from bot.ingest import achievements_year
 from bot.models import ActualEntry, Initiative, Project, Source, YearCell
 from bot.store import Store
 from bot.text import clean
@@ -31,13 +32,14 @@ def credit(entry: ActualEntry) -> str:
     return f"{text}（{entry.author_name or entry.author_id}, {when}）"
 
 
-def draft_projects(store: Store, target: str) -> list[Project]:
-    """The projects of the draft edition `target` (e.g. R8)."""
+def draft_projects(store: Store, target: str, field: str | None = None) -> list[Project]:
+    """The projects of the draft edition `target` (e.g. R8): every field of the latest
+    edition, or one field (産業・しごと)."""
     year = FiscalYear.parse(target)
     code = year.code
-    last = (year - 1).code
+    last = achievements_year(year).code
     projects = []
-    for p in store.projects():
+    for p in store.projects(field=field):
         if p.end_year is not None and p.end_year < year:
             continue  # ended before the target year: not in the next edition
         record = store.counted_entries(p.key)
@@ -96,10 +98,19 @@ def _cell(text: str | None) -> str:
     return clean(text or "").replace("\t", " ")
 
 
+def by_field(projects: list[Project]) -> dict[str, list[Project]]:
+    """A draft's projects per field (分野), in the order the fields first appear."""
+    fields: dict[str, list[Project]] = {}
+    for p in projects:
+        fields.setdefault(p.field or "", []).append(p)
+    return fields
+
+
 def to_txt(projects: list[Project], target: str) -> str:
-    """The source documents' layout (ingests back into the same projects)."""
+    """The source documents' layout (ingests back into the same projects, as a draft: the
+    title ends in （案）)."""
     year = FiscalYear.parse(target)
-    title = f"{year.label}DX関連事業ロードマップ"
+    title = f"{year.label}DX関連事業ロードマップ（案）"
     years = _years(projects)
     out = [title, ""]
     for p in projects:
@@ -194,7 +205,7 @@ def to_markdown(projects: list[Project], target: str) -> str:
                 )
         lines += [
             "",
-            f"**主な取組実績（{(year - 1).code}）**：{p.achievements or '（記録なし）'}",
+            f"**主な取組実績（{achievements_year(year).code}）**：{p.achievements or '（記録なし）'}",
             "",
         ]
     return "\n".join(lines)
@@ -244,7 +255,7 @@ def to_html(projects: list[Project], target: str) -> str:
                 f"<tr><td rowspan='2'>{e(initiative.label or '')}</td><th>計画</th>{plan}</tr><tr><th>実績</th>{actual}</tr>"
             )
         rows.append(
-            f"<tr><th colspan='2'>主な取組実績（{(year - 1).code}）</th><td colspan='{len(years)}'>{e(p.achievements or '')}</td></tr></table></section>"
+            f"<tr><th colspan='2'>主な取組実績（{achievements_year(year).code}）</th><td colspan='{len(years)}'>{e(p.achievements or '')}</td></tr></table></section>"
         )
         parts.append("".join(rows))
     parts.append("</body></html>")

@@ -42,7 +42,9 @@ MID_LABEL = re.compile(
     r"|R\s*\d+\s*事\s*業\s*費\s*[(（]\s*千\s*円\s*[)）])"
 )
 HEADING = re.compile(r"^[【\[]\s*No\.?\s*(\d+)\s*[】\]]$", re.IGNORECASE)
-TITLE = re.compile(r"DX関連事業ロードマップ\s*$")
+TITLE = re.compile(r"DX関連事業ロードマップ\s*(?:[(（]\s*案\s*[)）])?\s*$")
+# A draft's title ends in （案）, as `roadmap draft` writes it.
+DRAFT_TITLE = re.compile(r"[(（]\s*案\s*[)）]\s*$")
 BUDGET_VALUE = re.compile(r"^([\d,]+)\s*(.*)$")
 KINDS = {"目標": "plan", "計画": "plan", "実績": "actual"}
 KIND_PREFIX = re.compile(r"^(目標|計画|実績)\s+(.+)$")
@@ -132,7 +134,12 @@ def parse_text(
             problem = exc.errors()[0]
             where = ".".join(str(p) for p in problem["loc"])
             raise ParseError(file, block.start, f"{where}: {problem['msg']}") from exc
-    return Edition(code=code, title=title, source_file=file, sha256=sha256, projects=projects)
+    draft = bool(title and DRAFT_TITLE.search(compact(title)))
+    if draft:
+        projects = [p.model_copy(update={"draft": True}) for p in projects]
+    return Edition(
+        code=code, title=title, source_file=file, sha256=sha256, projects=projects, draft=draft
+    )
 
 
 def _blocks(lines: list[_Line], file: str) -> list[_Block]:
@@ -257,6 +264,7 @@ class _BlockParser:
     def _header(self, lines: list[_Line]) -> tuple[dict, str]:
         found: dict[str, list[str]] = {}
         label_line: dict[str, int] = {}
+        value_line: dict[str, int] = {}  # where a field's text starts: what a citation points at
         current: str | None = None
         for kind, text, number in self._tokens(lines):
             if kind == "label":
@@ -271,6 +279,7 @@ class _BlockParser:
                 current = key
             elif current is not None:
                 found[current].append(text)
+                value_line.setdefault(current, number)
         for key, label in REQUIRED.items():
             if not found.get(key):
                 missing = "is missing" if key not in found else "has no value"
@@ -291,7 +300,9 @@ class _BlockParser:
         for key in ("priority_frame", "future_response"):
             marks = found.get(key)
             values[key] = None if marks is None else any(m in FLAG_MARKS for m in marks)
-        values["field_lines"] = {k: v for k, v in label_line.items() if k != "edition"}
+        values["field_lines"] = {
+            k: value_line.get(k, v) for k, v in label_line.items() if k != "edition"
+        }
         return values, found["edition"][0]
 
     def _budget(self, text: str, line: int) -> tuple[int, str | None]:
@@ -360,7 +371,7 @@ class _BlockParser:
             kind = "actual" if current.last_implicit_plan else current.last_kind
         # Markers inside cells ("目標 …", "実績 …") are the PDF's merged cells; a table with its
         # own 目標/実績 column (the R6 edition, our drafts) has none, so its text stays as is.
-        current.add(kind, rest, explicit, markers=not self.kind_column)
+        current.add(kind, rest, explicit, markers=not self.kind_column, line=row.number)
 
     def _achievement_line(self, line: _Line) -> None:
         texts = [c for c in line.cells if c]
@@ -387,6 +398,8 @@ class _InitiativeBuilder:
         self.kinds: list[str] = []
         self.last_kind = "plan"
         self.last_implicit_plan = False
+        self.actual_lines: dict[str, int] = {}
+        self.row_line = line
 
     def has(self, kind: str) -> bool:
         return kind in self.kinds
@@ -396,8 +409,13 @@ class _InitiativeBuilder:
             return
         year = self.years[min(year_index, len(self.years) - 1)]  # overflow joins the last year
         self.cells[year][kind].append(text)
+        if kind == "actual":
+            self.actual_lines.setdefault(year, self.row_line)
 
-    def add(self, kind: str, cells: list[str], explicit: bool, markers: bool = True) -> None:
+    def add(
+        self, kind: str, cells: list[str], explicit: bool, markers: bool = True, line: int = 0
+    ) -> None:
+        self.row_line = line or self.line
         index = 0
         for cell in cells:
             if not markers:
@@ -425,7 +443,12 @@ class _InitiativeBuilder:
             y: YearCell(plan=" ".join(c["plan"]) or None, actual=" ".join(c["actual"]) or None)
             for y, c in self.cells.items()
         }
-        return Initiative(label=self.label, years=years, source=Source(file=file, line=self.line))
+        return Initiative(
+            label=self.label,
+            years=years,
+            source=Source(file=file, line=self.line),
+            actual_lines={y: n for y, n in self.actual_lines.items() if years[y].actual},
+        )
 
 
 def _sections(values: list[str]) -> list[str]:
@@ -460,7 +483,7 @@ def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:
                         author_name=edition.source_file,
                         platform="document",
                         source_file=initiative.source.file,
-                        source_line=initiative.source.line,
+                        source_line=initiative.actual_line(year),
                     )
                 )
     if project.achievements:

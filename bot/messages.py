@@ -524,6 +524,30 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+# -- issue #14: field documents, drafts ----------------------------------------------------
+PHRASES.update(
+    {
+        "draft_note": (
+            "※ {edition}版は案（ドラフト）です。確定版ではありません。",
+            "Note: the {edition} edition is a draft, not the published roadmap.",
+        ),
+        "documents_title": ("読み込み済みの文書（{n}件）：", "Loaded documents ({n}):"),
+        "documents_none": (
+            "文書がまだ読み込まれていません（roadmap ingest）。",
+            "No document is loaded yet (roadmap ingest).",
+        ),
+        "documents_row": (
+            "・{edition}版 {field}{draft}：{file}（{n}件、{loaded}読込、SHA-256 {sha}）",
+            "- {edition} {field}{draft}: {file} ({n} projects, loaded {loaded}, SHA-256 {sha})",
+        ),
+        "draft_mark": ("（案）", " (draft)"),
+        "project_gone": (
+            "{project}は現在の{edition}版にはもうありません（改訂された文書に含まれていません）。記録はそのまま残っています。",
+            "{project} is no longer in the {edition} edition (the revised document leaves it out); its record is kept.",
+        ),
+    }
+)
+
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.
 EDITION_VALUES = {"edition", "older", "newer"}

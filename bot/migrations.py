@@ -228,3 +228,30 @@ def m011_owners_per_prefecture(db) -> None:
         "CREATE UNIQUE INDEX owners_unique ON owners(prefecture, platform, user_id, "
         "coalesce(project_key, ''), coalesce(section, ''))"
     )
+
+
+@migration
+def m012_documents(db) -> None:
+    """An edition is made of documents, one per field (分野), each loaded and replaced alone.
+
+    The documents already loaded become one row per edition and field, keeping their keys
+    (key_scope ''); the 実績 cells' own lines are recorded from the next load on.
+    """
+    db.execute(
+        """CREATE TABLE documents (
+            edition TEXT NOT NULL REFERENCES editions(code), field TEXT NOT NULL,
+            prefecture TEXT NOT NULL, title TEXT, source_file TEXT NOT NULL,
+            sha256 TEXT NOT NULL, loaded_at TEXT NOT NULL, draft INTEGER NOT NULL DEFAULT 0,
+            key_scope TEXT NOT NULL DEFAULT '', PRIMARY KEY (edition, field))"""
+    )
+    db.execute("ALTER TABLE projects ADD COLUMN key_scope TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE initiative_years ADD COLUMN actual_line INTEGER")
+    db.execute("CREATE INDEX projects_document ON projects(edition, field)")
+    db.execute(
+        """INSERT INTO documents (edition, field, prefecture, title, source_file, sha256,
+            loaded_at, draft, key_scope)
+        SELECT e.code, f.field, e.prefecture, e.title, e.source_file, e.sha256, e.loaded_at,
+            coalesce(e.title, '') LIKE '%（案）' OR coalesce(e.title, '') LIKE '%(案)', ''
+        FROM editions e JOIN (SELECT DISTINCT edition, coalesce(field, '') AS field
+            FROM projects) f ON f.edition = e.code"""
+    )

@@ -43,6 +43,12 @@ class Initiative(BaseModel):
     label: str | None
     years: dict[str, YearCell] = Field(default_factory=dict)
     source: Source
+    # The line each year's 実績 was printed on (the row under the plan), for citations.
+    actual_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+
+    def actual_line(self, year: str) -> int:
+        """The line a year's 実績 cell was printed on, else the initiative's first line."""
+        return self.actual_lines.get(year, self.source.line)
 
     @field_validator("years")
     @classmethod
@@ -79,6 +85,11 @@ class Project(BaseModel):
     # The line each labelled field was printed on (budget → the 事業費 line), for citations.
     field_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
     source: Source
+    # Unnumbered editions: the document part of the key ("" for the edition's first document,
+    # whose keys R6/#3 predate documents; the field for the others: R6/産業・しごと#3).
+    key_scope: str = Field(default="", exclude=True)
+    # Loaded from a document whose title marks it as a draft (（案）).
+    draft: bool = Field(default=False, exclude=True)
 
     @property
     def key(self) -> str:
@@ -86,7 +97,7 @@ class Project(BaseModel):
         return (
             f"{self.edition}/No{self.no}"
             if self.no is not None
-            else f"{self.edition}/#{self.position}"
+            else f"{self.edition}/{self.key_scope}#{self.position}"
         )
 
     def line_of(self, field_name: str) -> int:
@@ -121,6 +132,7 @@ class Edition(BaseModel):
     source_file: str
     sha256: str
     projects: list[Project]
+    draft: bool = False  # the title marks it as a draft (（案）)
 
     @property
     def fiscal_year(self) -> FiscalYear:

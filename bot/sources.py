@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.errors import ParseError
 from bot.ingest import parse_file
 from bot.prefectures import HOME_PREFECTURE
-from bot.store import LoadReport, Store
+from bot.store import DocumentInfo, LoadReport, Store
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +35,9 @@ def load_documents(store: Store, paths: Iterable[Path] | None = None) -> LoadRep
     paths = list(paths) if paths is not None else default_sources()
     if not paths:
         raise ParseError(str(sources_dir()), None, "no roadmap documents found")
+    # Several documents of one edition (one per field) load together, in any order; the
+    # store refuses two that claim the same field or project number, naming both.
     editions = [parse_file(Path(p), store.prefecture) for p in paths]
-    seen: dict[str, str] = {}
-    for edition in editions:
-        if edition.code in seen:
-            raise ParseError(
-                edition.source_file, None, f"edition {edition.code} is also in {seen[edition.code]}"
-            )
-        seen[edition.code] = edition.source_file
     report = store.load(editions)
     logger.info("loaded editions %s", report.editions)
     return report
@@ -55,3 +50,34 @@ def ensure_loaded(store: Store) -> None:
         return
     if store.prefecture == HOME_PREFECTURE or os.environ.get("ROADMAP_SOURCES"):
         load_documents(store)
+
+
+def loaded_documents(store: Store) -> list[DocumentInfo]:
+    """The documents loaded into the store's prefecture (`roadmap documents`, admins in chat)."""
+    return store.documents()
+
+
+def documents_text(documents: list[DocumentInfo], lang: str = "ja") -> str:
+    """The loaded documents as plain text: edition, field, file, projects, loaded at, checksum."""
+    from datetime import datetime
+
+    from bot import messages as m
+
+    if not documents:
+        return m.say("documents_none", lang)
+    lines = [m.say("documents_title", lang, n=len(documents))]
+    for d in documents:
+        lines.append(
+            m.say(
+                "documents_row",
+                lang,
+                edition=d.edition,
+                field=d.field or "—",
+                draft=m.say("draft_mark", lang) if d.draft else "",
+                file=d.source_file,
+                n=d.projects,
+                loaded=m.jst(datetime.fromisoformat(d.loaded_at)),
+                sha=d.sha256[:12],
+            )
+        )
+    return "\n".join(lines)

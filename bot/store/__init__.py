@@ -10,6 +10,7 @@ The file may hold several prefectures' roadmaps; a Store answers for one of them
 
 from __future__ import annotations
 
+from bot.ingest import document_entries
 from bot.store.chat_state import ChatState, DigestRun, Owner
 from bot.store.connection import (
     BUSY_TIMEOUT_MS,
@@ -20,8 +21,8 @@ from bot.store.connection import (
     resolve_db_path,
     utcnow,
 )
-from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, document_entries
-from bot.store.reads import EditionInfo, RoadmapReads, SearchHit
+from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, field_name
+from bot.store.reads import DocumentInfo, EditionInfo, RoadmapReads, SearchHit
 from bot.store.record import Record
 
 __all__ = [
@@ -31,12 +32,14 @@ __all__ = [
     "ROW_BITS",
     "Database",
     "DigestRun",
+    "DocumentInfo",
     "EditionInfo",
     "LoadReport",
     "Owner",
     "SearchHit",
     "Store",
     "document_entries",
+    "field_name",
     "resolve_db_path",
     "utcnow",
 ]

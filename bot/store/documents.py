@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import datetime
 
 from bot import prefectures
+from bot.errors import ParseError
 from bot.fiscal_year import FiscalYear
 from bot.ingest import document_entries
 from bot.links import link_editions
@@ -25,65 +27,192 @@ ROW_BITS = 40
 
 @dataclass(frozen=True)
 class LoadReport:
-    """What one ingest did: per edition, projects loaded and entries appended."""
+    """What one ingest did: per edition, projects loaded and entries appended; per document
+    (edition and field), the projects it holds now."""
 
     editions: dict[str, int]
     entries_added: int
     entries_superseded: int
     links: int
+    documents: dict[tuple[str, str], int] = dataclass_field(default_factory=dict)
+
+
+@dataclass
+class _Document:
+    """The part of a parsed file that is one document: its edition and one field."""
+
+    edition: Edition
+    field: str
+    projects: list[Project]
+
+    @property
+    def id(self) -> tuple[str, str]:
+        return self.edition.code, self.field
+
+
+def split_documents(edition: Edition) -> list[_Document]:
+    """A parsed file as documents: one per field it prints (a combined draft holds several)."""
+    fields: dict[str, list[Project]] = {}
+    for project in edition.projects:
+        fields.setdefault(project.field or "", []).append(project)
+    return [_Document(edition, name, projects) for name, projects in fields.items()]
+
+
+def field_name(field: str) -> str:
+    """A field as people say it: 産業・しごと分野 → 産業・しごと."""
+    return field.removesuffix("分野") or field
 
 
 class RoadmapDocuments:
     """Writes of parsed documents and the full-text rowid ranges of each prefecture."""
 
     def load(self, editions: Iterable[Edition], now: datetime | None = None) -> LoadReport:
-        """Load parsed editions in one transaction; chat entries are never touched."""
+        """Load parsed files in one transaction, each field of each as its own document:
+        a document replaces only its own earlier load; chat entries are never touched."""
         now = now or utcnow()
-        editions = list(editions)
+        documents = [d for e in editions for d in split_documents(e)]
         added = superseded = 0
         with self.transaction():
-            for edition in editions:
-                a, s = self._load_edition(edition, now)
+            self._check_documents(documents)
+            for document in documents:
+                a, s = self._load_document(document, now)
                 added += a
                 superseded += s
-            links = self._relink({e.code: e.projects for e in editions})
+            codes = {d.edition.code for d in documents}
+            links = self._relink(codes)
+        counts: dict[str, int] = {}
+        for d in documents:
+            counts[d.edition.code] = counts.get(d.edition.code, 0) + len(d.projects)
         return LoadReport(
-            editions={e.code: len(e.projects) for e in editions},
+            editions=counts,
             entries_added=added,
             entries_superseded=superseded,
             links=links,
+            documents={d.id: len(d.projects) for d in documents},
         )
 
-    def _load_edition(self, edition: Edition, now: datetime) -> tuple[int, int]:
+    def _check_documents(self, documents: list[_Document]) -> None:
+        """Refuse a load that would make two documents claim one project (in a write)."""
+        seen: dict[tuple[str, str], _Document] = {}
+        for d in documents:
+            if d.id in seen:
+                other = seen[d.id]
+                raise ParseError(
+                    d.edition.source_file,
+                    d.projects[0].source.line,
+                    f"{d.edition.code} {d.field or '(no field)'} is also in "
+                    f"{other.edition.source_file}, line {other.projects[0].source.line}",
+                )
+            seen[d.id] = d
+        numbers: dict[tuple[str, int], tuple[str, str, int]] = {}  # → field, file, line
+        replaced = {d.id for d in documents}
+        for code in {d.edition.code for d in documents}:
+            for r in self.db.query(
+                "SELECT no, coalesce(field, '') AS field, source_file, source_line FROM projects "
+                "WHERE edition = ? AND no IS NOT NULL",
+                [code],
+            ):
+                if (code, r["field"]) not in replaced:
+                    numbers[(code, r["no"])] = (r["field"], r["source_file"], r["source_line"])
+        for d in documents:
+            for p in d.projects:
+                if p.no is None:
+                    continue
+                other = numbers.get((p.edition, p.no))
+                if other is not None and other[0] != d.field:
+                    raise ParseError(
+                        p.source.file,
+                        p.source.line,
+                        f"No{p.no} of {p.edition} is also in {other[1]}, line {other[2]} "
+                        "(two documents cannot hold the same number; nothing was loaded)",
+                    )
+                numbers[(p.edition, p.no)] = (d.field, p.source.file, p.source.line)
+        for d in documents:
+            row = self.db.execute(
+                "SELECT draft, source_file FROM documents WHERE edition = ? AND field = ?",
+                list(d.id),
+            ).fetchone()
+            if row is not None and d.edition.draft and not row[0]:
+                raise ParseError(
+                    d.edition.source_file,
+                    None,
+                    f"a draft cannot replace {d.edition.code} {d.field}, loaded from "
+                    f"the published {row[1]}",
+                )
+
+    def _key_scope(self, document: _Document) -> str:
+        """The document part of unnumbered keys: kept from an earlier load of the document;
+        none for an edition's first document (R6/#3); the field for the others."""
+        if any(p.no is not None for p in document.projects):
+            return ""
+        row = self.db.execute(
+            "SELECT key_scope FROM documents WHERE edition = ? AND field = ?", list(document.id)
+        ).fetchone()
+        if row is not None:
+            return row[0]
+        others = self.db.execute(
+            "SELECT count(*) FROM documents WHERE edition = ?", [document.edition.code]
+        ).fetchone()[0]
+        return field_name(document.field) or "doc" if others else ""
+
+    def _load_document(self, document: _Document, now: datetime) -> tuple[int, int]:
         db = self.db
+        edition = document.edition
         code = edition.code
-        old_keys = [r[0] for r in db.execute("SELECT key FROM projects WHERE edition = ?", [code])]
-        if old_keys:
-            marks = ",".join("?" * len(old_keys))
+        scope = self._key_scope(document)
+        projects = [
+            p.model_copy(update={"key_scope": scope, "draft": edition.draft})
+            for p in document.projects
+        ]
+        old_keys = [
+            r[0]
+            for r in db.execute(
+                "SELECT key FROM projects WHERE edition = ? AND coalesce(field, '') = ?",
+                list(document.id),
+            )
+        ]
+        lo, hi = self._row_range(edition.prefecture)
+        for chunk in _chunks(old_keys, 500):
+            marks = ",".join("?" * len(chunk))
             db.execute(
                 f"DELETE FROM initiative_years WHERE initiative_id IN "
                 f"(SELECT id FROM initiatives WHERE project_key IN ({marks}))",
-                old_keys,
+                chunk,
             )
-            db.execute(f"DELETE FROM initiatives WHERE project_key IN ({marks})", old_keys)
-            db.execute(f"DELETE FROM projects WHERE key IN ({marks})", old_keys)
-        lo, hi = self._row_range(edition.prefecture)
+            db.execute(f"DELETE FROM initiatives WHERE project_key IN ({marks})", chunk)
+            db.execute(f"DELETE FROM projects WHERE key IN ({marks})", chunk)
+            db.execute(
+                "DELETE FROM search_index WHERE rowid BETWEEN ? AND ? AND edition = ? "
+                f"AND kind != 'entry' AND project_key IN ({marks})",
+                [lo, hi, code, *chunk],
+            )
         db.execute(
-            "DELETE FROM search_index WHERE rowid BETWEEN ? AND ? AND edition = ? "
-            "AND kind != 'entry'",
-            [lo, hi, code],
+            "INSERT INTO editions (code, prefecture, fiscal_year, title, source_file, sha256, "
+            "loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+            "loaded_at = excluded.loaded_at",
+            [
+                code,
+                edition.prefecture,
+                edition.fiscal_year.western,
+                edition.title,
+                edition.source_file,
+                edition.sha256,
+                now.isoformat(),
+            ],
         )
         db.insert_all(
-            "editions",
+            "documents",
             [
                 {
-                    "code": code,
+                    "edition": code,
+                    "field": document.field,
                     "prefecture": edition.prefecture,
-                    "fiscal_year": edition.fiscal_year.western,
                     "title": edition.title,
                     "source_file": edition.source_file,
                     "sha256": edition.sha256,
                     "loaded_at": now.isoformat(),
+                    "draft": int(edition.draft),
+                    "key_scope": scope,
                 }
             ],
             replace=True,
@@ -91,7 +220,7 @@ class RoadmapDocuments:
         rows: dict[str, list[dict]] = {t: [] for t in TABLES}
         next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM initiatives").fetchone()[0]
         wanted: dict[str, ActualEntry] = {}
-        for project in edition.projects:
+        for project in projects:
             next_id = _project_rows(project, next_id, rows)
             for entry in document_entries(project, edition):
                 wanted[fact_key(entry)] = entry
@@ -100,25 +229,30 @@ class RoadmapDocuments:
             row["rowid"] = rowid
         for table in TABLES:  # bulk inserts: one statement batch per table
             db.insert_all(table, rows[table])
-        return self._sync_document_entries(code, edition.source_file, wanted, now)
+        keys = set(old_keys) | {p.key for p in projects}
+        return self._sync_document_entries(keys, edition.source_file, wanted, now)
 
     def _sync_document_entries(
-        self, edition: str, file: str, wanted: dict[str, ActualEntry], now: datetime
+        self, keys: set[str], file: str, wanted: dict[str, ActualEntry], now: datetime
     ) -> tuple[int, int]:
-        """Append the document's 実績 as entries; retract (never delete) ones now gone."""
-        existing = {
-            row["dedupe_key"]: row["id"]
-            for row in self.db.query(
-                "SELECT e.id, e.dedupe_key FROM entries e WHERE e.edition = ? "
-                "AND e.platform = 'document' AND e.kind != 'retraction' AND NOT EXISTS "
-                "(SELECT 1 FROM entries r WHERE r.retracts = e.id)",
-                [edition],
+        """Append the document's 実績 as entries; retract (never delete) ones now gone.
+        Only the document's projects (before and after) are looked at: others are untouched."""
+        existing: dict[str, int] = {}
+        for chunk in _chunks(sorted(keys), 500):
+            marks = ",".join("?" * len(chunk))
+            existing.update(
+                (row["dedupe_key"], row["id"])
+                for row in self.db.query(
+                    "SELECT e.id, e.dedupe_key FROM entries e WHERE e.project_key IN "
+                    f"({marks}) AND e.platform = 'document' AND e.kind != 'retraction' "
+                    "AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id)",
+                    chunk,
+                )
             )
-        }
         added = 0
         for key, entry in wanted.items():
             if key not in existing:
-                self._insert_entry(entry.model_copy(update={"created_at": now}), key)
+                self._insert_entry(entry.model_copy(update={"created_at": now}), self._free(key))
                 added += 1
         superseded = 0
         for key, entry_id in existing.items():
@@ -133,7 +267,15 @@ class RoadmapDocuments:
             superseded += 1
         return added, superseded
 
-    def _relink(self, loaded: dict[str, list[Project]]) -> int:
+    def _free(self, key: str) -> str:
+        """A dedupe key not used before: a fact retracted once and printed again is new."""
+        candidate, n = key, 1
+        while self.db.execute("SELECT 1 FROM entries WHERE dedupe_key = ?", [candidate]).fetchone():
+            n += 1
+            candidate = f"{key}:{n}"
+        return candidate
+
+    def _relink(self, loaded: set[str]) -> int:
         """Recompute links between each edition and the one before it, in each prefecture
         that documents were loaded for (never across prefectures)."""
         # Every process's project cache is stale now: bump the counter they check.
@@ -154,10 +296,7 @@ class RoadmapDocuments:
                 )
             ]
             for older, newer in itertools.pairwise(codes):
-                links = link_editions(
-                    loaded.get(older) or self._load_projects(older),
-                    loaded.get(newer) or self._load_projects(newer),
-                )
+                links = link_editions(self._load_projects(older), self._load_projects(newer))
                 self.db.insert_all("links", (link.model_dump() for link in links))
                 count += len(links)
         return count
@@ -224,9 +363,13 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
             "field_lines": json.dumps(p.field_lines),
             "source_file": p.source.file,
             "source_line": p.source.line,
+            "key_scope": p.key_scope,
         }
     )
-    index = [("name", None, p.name, p.source.line), ("summary", None, p.summary, p.source.line)]
+    index = [
+        ("name", None, p.name, p.line_of("name")),
+        ("summary", None, p.summary, p.line_of("summary")),
+    ]
     if p.achievements:
         index.append(("achievement", None, p.achievements, p.achievements_line))
     for position, initiative in enumerate(p.initiatives, start=1):
@@ -250,12 +393,15 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                     "western_year": FiscalYear.parse(year).western,
                     "plan": cell.plan,
                     "actual": cell.actual,
+                    "actual_line": initiative.actual_lines.get(year),
                 }
             )
             if cell.plan:
                 index.append(("plan", f"{position}:{year}", cell.plan, line))
             if cell.actual:
-                index.append(("actual", f"{position}:{year}", cell.actual, line))
+                index.append(
+                    ("actual", f"{position}:{year}", cell.actual, initiative.actual_line(year))
+                )
         next_id += 1
     rows["search_index"].extend(
         {
@@ -270,3 +416,9 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
         for kind, ref, text, line in index
     )
     return next_id
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    """Pieces small enough for one statement's parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -13,13 +13,30 @@ from bot.text import compact
 
 @dataclass(frozen=True)
 class EditionInfo:
-    """An edition as loaded: code, fiscal year, title, file and number of projects."""
+    """An edition as loaded: code, fiscal year, title, file and number of projects, the fields
+    its documents cover, and whether it is only a draft (every document titled （案）)."""
 
     code: str
     fiscal_year: int
     title: str | None
     source_file: str
     sha256: str
+    projects: int
+    fields: tuple[str, ...] = ()
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One loaded document: an edition's field, from which file, when, and how many projects."""
+
+    edition: str
+    field: str
+    title: str | None
+    source_file: str
+    sha256: str
+    loaded_at: str
+    draft: bool
     projects: int
 
 
@@ -46,13 +63,23 @@ class RoadmapReads:
                 if self._editions is not None:
                     return self._editions
             rows = self.db.query(
-                "SELECT e.*, (SELECT count(*) FROM projects p WHERE p.edition = e.code) AS n "
-                "FROM editions e WHERE e.prefecture = ? ORDER BY fiscal_year",
+                "SELECT e.*, (SELECT count(*) FROM projects p WHERE p.edition = e.code) AS n, "
+                "(SELECT group_concat(field, char(31)) FROM (SELECT field FROM documents d "
+                "WHERE d.edition = e.code ORDER BY field)) AS fields, "
+                "(SELECT coalesce(min(draft), 0) FROM documents d WHERE d.edition = e.code) "
+                "AS draft FROM editions e WHERE e.prefecture = ? ORDER BY fiscal_year",
                 [self.prefecture],
             )
             editions = [
                 EditionInfo(
-                    r["code"], r["fiscal_year"], r["title"], r["source_file"], r["sha256"], r["n"]
+                    r["code"],
+                    r["fiscal_year"],
+                    r["title"],
+                    r["source_file"],
+                    r["sha256"],
+                    r["n"],
+                    tuple(f for f in (r["fields"] or "").split(chr(31)) if f),
+                    bool(r["draft"]),
                 )
                 for r in rows
             ]
@@ -69,12 +96,43 @@ class RoadmapReads:
         )
 
     def latest_edition(self) -> str | None:
-        """The code of the newest edition, None for an empty store."""
+        """The code of the newest published edition (a draft only when nothing else is
+        loaded), None for an empty store: answers default to it."""
         editions = self.editions()
-        return editions[-1].code if editions else None
+        published = [e for e in editions if not e.draft] or editions
+        return published[-1].code if published else None
 
-    def projects(self, edition: str | None = None) -> list[Project]:
-        """All projects of an edition (default: the latest), in document order."""
+    def is_draft(self, edition: str) -> bool:
+        """Whether an edition is loaded only from drafts (（案）): answers from it say so."""
+        return any(e.code == edition and e.draft for e in self.editions())
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every loaded document of this prefecture: edition, field, file, when, projects."""
+        with self._reading():
+            rows = self.db.query(
+                "SELECT d.*, (SELECT count(*) FROM projects p WHERE p.edition = d.edition "
+                "AND coalesce(p.field, '') = d.field) AS n FROM documents d "
+                "JOIN editions e ON e.code = d.edition WHERE d.prefecture = ? "
+                "ORDER BY e.fiscal_year, d.field",
+                [self.prefecture],
+            )
+        return [
+            DocumentInfo(
+                edition=r["edition"],
+                field=r["field"],
+                title=r["title"],
+                source_file=r["source_file"],
+                sha256=r["sha256"],
+                loaded_at=r["loaded_at"],
+                draft=bool(r["draft"]),
+                projects=r["n"],
+            )
+            for r in rows
+        ]
+
+    def projects(self, edition: str | None = None, field: str | None = None) -> list[Project]:
+        """All projects of an edition (default: the latest), every field in number order;
+        with field (産業・しごと or 産業・しごと分野), that field's only."""
         with self._reading():
             self._fresh()
             code = edition or self.latest_edition()
@@ -82,7 +140,21 @@ class RoadmapReads:
                 return []
             if code not in self._cache:
                 self._cache[code] = self._load_projects(code)
-            return self._cache[code]
+            projects = self._cache[code]
+        if field is None:
+            return projects
+        wanted = compact(field).removesuffix("分野")
+        return [p for p in projects if compact(p.field or "").removesuffix("分野") == wanted]
+
+    def fields(self, edition: str | None = None) -> list[str]:
+        """The fields (分野) an edition's loaded documents cover."""
+        code = edition or self.latest_edition()
+        return next((list(e.fields) for e in self.editions() if e.code == code), [])
+
+    def project_gone(self, key: str) -> bool:
+        """Whether a project that has a record is no longer in its edition (its document was
+        revised without it): its record stays, and history says so."""
+        return self.project(key) is None and bool(self.entries(key))
 
     def all_projects(self) -> list[Project]:
         """Every project of every edition, oldest edition first."""
@@ -98,6 +170,7 @@ class RoadmapReads:
         db = self.db
         initiatives: dict[str, list[Initiative]] = {}
         cells: dict[int, dict[str, YearCell]] = {}
+        actual_lines: dict[int, dict[str, int]] = {}
         for r in db.query(
             "SELECT y.* FROM initiative_years y JOIN initiatives i ON i.id = y.initiative_id "
             "JOIN projects p ON p.key = i.project_key WHERE p.edition = ? ORDER BY y.western_year",
@@ -106,6 +179,8 @@ class RoadmapReads:
             cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell.model_construct(
                 plan=r["plan"], actual=r["actual"]
             )
+            if r["actual_line"] is not None:
+                actual_lines.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = r["actual_line"]
         for r in db.query(
             "SELECT i.*, p.source_file FROM initiatives i JOIN projects p ON p.key = i.project_key "
             "WHERE p.edition = ? ORDER BY i.project_key, i.position",
@@ -116,10 +191,18 @@ class RoadmapReads:
                     label=r["label"],
                     years=cells.get(r["id"], {}),
                     source=Source.model_construct(file=r["source_file"], line=r["source_line"]),
+                    actual_lines=actual_lines.get(r["id"], {}),
                 )
             )
         projects = []
-        for r in db.query("SELECT * FROM projects WHERE edition = ? ORDER BY position", [edition]):
+        # Fields number their projects in one sequence (No1… of one field, No23… of the next);
+        # unnumbered documents follow their edition's first one.
+        for r in db.query(
+            "SELECT p.*, coalesce(d.draft, 0) AS is_draft FROM projects p LEFT JOIN documents d "
+            "ON d.edition = p.edition AND d.field = coalesce(p.field, '') WHERE p.edition = ? "
+            "ORDER BY coalesce(p.no, 0), p.key_scope, p.position",
+            [edition],
+        ):
             projects.append(
                 Project.model_construct(
                     edition=r["edition"],
@@ -143,6 +226,8 @@ class RoadmapReads:
                     achievements_line=r["achievements_line"],
                     field_lines=json.loads(r["field_lines"]),
                     source=Source.model_construct(file=r["source_file"], line=r["source_line"]),
+                    key_scope=r["key_scope"],
+                    draft=bool(r["is_draft"]),
                 )
             )
         return projects

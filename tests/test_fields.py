@@ -1,0 +1,294 @@
+"""An edition made of field documents: several 分野 of R7 loaded before, after and with the
+shipped one; keys that cannot clash; chat records that never move; drafts kept apart."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot import export
+from bot.cli import main
+from bot.errors import ParseError
+from bot.ingest import parse_file
+from bot.models import ActualEntry
+from bot.sources import load_documents
+from bot.store import Store, field_name
+from tests.conftest import R6_FILE, R7_FILE
+
+SHIPPED_FIELD = "暮らし・まち分野"
+# Other fields of the same edition: another 分野, numbers after the shipped ones, other
+# departments, names of their own.
+FIELDS = {
+    "sangyo": ("産業・しごと分野", 100, "商工労働部", "産業"),
+    "gyosei": ("行政経営分野", 200, "総務部", "行政"),
+}
+
+
+def field_text(source: Path, field: str, offset: int, department: str, prefix: str) -> str:
+    """The shipped document rewritten as another field's: every 分野, number, 担当部局 and
+    事業名 changed; budgets, tables and lines left exactly where they were."""
+    text = source.read_text(encoding="utf-8").replace(SHIPPED_FIELD, field)
+    text = re.sub(
+        r"^([【\[]\s*No\.?\s*)(\d+)",
+        lambda m: f"{m.group(1)}{int(m.group(2)) + offset}",
+        text,
+        flags=re.MULTILINE,
+    )
+    text = re.sub(r"(担当部局\t)[^\t\n]+", rf"\g<1>{department}", text)
+    return re.sub(r"(事\s*業\s*名\t)", rf"\g<1>{prefix}", text)
+
+
+def write_field(tmp_path: Path, kind: str, source: Path = R7_FILE, **changes) -> Path:
+    field, offset, department, prefix = FIELDS[kind]
+    text = field_text(source, field, offset, department, prefix)
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    path = tmp_path / f"{source.stem.replace('kurashi-machi', kind)}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def docs(tmp_path) -> dict[str, Path]:
+    return {
+        "kurashi": R7_FILE,
+        "sangyo": write_field(tmp_path, "sangyo"),
+        "gyosei": write_field(tmp_path, "gyosei"),
+    }
+
+
+def shipped_r7() -> list:
+    return parse_file(R7_FILE).projects
+
+
+def chat(no: int, text: str) -> ActualEntry:
+    return ActualEntry(
+        project_key=f"R7/No{no}",
+        edition="R7",
+        project_no=no,
+        fiscal_year="R7",
+        text=text,
+        author_id="U1",
+        author_name="佐藤",
+        platform="slack",
+    )
+
+
+def check_whole_edition(store: Store, loaded: list[str]) -> None:
+    """Every project of every loaded field present once, totals over all of them."""
+    shipped = shipped_r7()
+    offsets = {"kurashi": 0, **{k: v[1] for k, v in FIELDS.items()}}
+    projects = store.projects("R7")
+    keys = [p.key for p in projects]
+    assert len(keys) == len(set(keys)) == len(shipped) * len(loaded)
+    assert sorted(p.no for p in projects) == sorted(
+        p.no + offsets[kind] for kind in loaded for p in shipped
+    )
+    budget = sum(p.budget_thousand_yen for p in shipped)
+    assert sum(p.budget_thousand_yen for p in projects) == budget * len(loaded)
+    info = next(e for e in store.editions() if e.code == "R7")
+    assert info.projects == len(projects)
+    assert len(info.fields) == len(loaded)
+    assert [e.projects for e in store.editions() if e.code == "R6"] == [27]
+
+
+ORDERS = [
+    [["kurashi"], ["sangyo"], ["gyosei"]],  # the shipped one first, the others after
+    [["gyosei"], ["kurashi"], ["sangyo"]],  # before and after
+    [["sangyo", "kurashi", "gyosei"]],  # together, in one command
+    [["gyosei", "sangyo"], ["kurashi"]],
+]
+
+
+@pytest.mark.parametrize("steps", ORDERS, ids=lambda s: "+".join("/".join(x) for x in s))
+def test_every_field_loads_once_in_any_order_and_chat_entries_survive(steps, docs):
+    store = Store.memory()
+    load_documents(store, [R6_FILE])
+    loaded: list[str] = []
+    entries: dict[str, ActualEntry] = {}
+    for step in steps:
+        load_documents(store, [docs[k] for k in step])
+        loaded += step
+        check_whole_edition(store, loaded)
+        for kind in step:  # a chat entry on a project of each field loaded so far
+            no = 40 + ({"kurashi": 0, **{k: v[1] for k, v in FIELDS.items()}}[kind])
+            entries[kind], _ = store.append_entry(chat(no, f"{kind}の研修を実施"))
+        for entry in entries.values():
+            assert entry in store.entries(entry.project_key)
+            assert store.project(entry.project_key) is not None
+    # Loading everything again changes nothing.
+    before = (export.records(store), store.entries())
+    report = load_documents(store, [docs[k] for k in random.sample(loaded, len(loaded))])
+    assert (report.entries_added, report.entries_superseded) == (0, 0)
+    assert (export.records(store), store.entries()) == before
+
+
+def test_a_field_is_a_filter_and_totals_cover_every_field(docs):
+    store = Store.memory()
+    load_documents(store, [R6_FILE, *docs.values()])
+    shipped = shipped_r7()
+    for field, offset, department, _ in FIELDS.values():
+        for asked in (field, field_name(field)):
+            projects = store.projects("R7", field=asked)
+            assert [p.no for p in projects] == [p.no + offset for p in shipped]
+            assert {p.department for p in projects} == {department}
+    assert len(store.projects(field=SHIPPED_FIELD)) == len(shipped)
+    assert store.projects(field="存在しない分野") == []
+    fields = {d.field for d in store.documents() if d.edition == "R7"}
+    assert fields == {SHIPPED_FIELD} | {f[0] for f in FIELDS.values()}
+
+
+def test_reingesting_one_field_leaves_the_others(docs):
+    store = Store.memory()
+    load_documents(store, list(docs.values()))
+    entry, _ = store.append_entry(chat(140, "産業の実績"))
+    before = {k: export.records(store) for k in ("all",)}
+    report = load_documents(store, [docs["sangyo"]])
+    assert report.documents == {("R7", "産業・しごと分野"): 33}
+    assert (report.entries_added, report.entries_superseded) == (0, 0)
+    assert export.records(store) == before["all"]
+    assert entry in store.entries("R7/No140")
+
+
+def test_a_revised_field_document_replaces_only_its_own_projects(docs, tmp_path):
+    store = Store.memory()
+    load_documents(store, list(docs.values()))
+    gone, _ = store.append_entry(chat(124, "へき地の実証を実施"))
+    kept, _ = store.append_entry(chat(40, "暮らしの実績"))
+    others = [p for p in store.projects("R7") if p.field != "産業・しごと分野"]
+    # The revision drops No124 and changes No123's budget.
+    text = docs["sangyo"].read_text(encoding="utf-8")
+    start = text.index("【No124】")
+    end = text.index("【No125】")
+    revised = tmp_path / "revised_sangyo.txt"
+    revised.write_text((text[:start] + text[end:]).replace("8,891", "9,999", 1), encoding="utf-8")
+    load_documents(store, [revised])
+    assert [p for p in store.projects("R7") if p.field != "産業・しごと分野"] == others
+    assert store.project("R7/No124") is None
+    assert store.project("R7/No123").budget_thousand_yen == 9999
+    assert store.project("R7/No123").source.file == "revised_sangyo.txt"
+    assert len(store.projects("R7")) == 33 * 3 - 1
+    # Nothing anyone wrote is lost: the gone project's record is still there, and said to be
+    # no longer in the edition; the document's own facts are retracted, never deleted.
+    assert gone in store.entries("R7/No124")
+    assert kept in store.entries("R7/No40")
+    assert store.project_gone("R7/No124") and not store.project_gone("R7/No123")
+    facts = [e for e in store.entries("R7/No124") if e.platform == "document"]
+    assert facts and all(e.retracted or e.kind == "retraction" for e in facts)
+
+
+def test_the_same_number_in_two_documents_is_refused_and_nothing_changes(docs, tmp_path):
+    store = Store.memory()
+    load_documents(store, [R6_FILE, docs["kurashi"]])
+    store.append_entry(chat(40, "研修"))
+    before = (export.records(store), store.entries(), store.documents(), store.links())
+    clash = write_field(tmp_path, "sangyo", **{"【No140】": "【No40】"})
+    with pytest.raises(ParseError) as raised:
+        load_documents(store, [docs["gyosei"], clash])
+    message = str(raised.value)
+    line_here = clash.read_text(encoding="utf-8").split("\n").index("【No40】") + 1
+    line_there = R7_FILE.read_text(encoding="utf-8").split("\n").index("【No40】") + 1
+    assert clash.name in message and R7_FILE.name in message
+    assert f"line {line_here}" in message and f"line {line_there}" in message
+    assert (export.records(store), store.entries(), store.documents(), store.links()) == before
+    # The same clash inside one command, the clashing documents given in either order.
+    fresh = Store.memory()
+    for order in ([clash, R7_FILE], [R7_FILE, clash]):
+        with pytest.raises(ParseError, match="No40"):
+            load_documents(fresh, order)
+        assert fresh.editions() == []
+
+
+def test_one_field_loaded_twice_in_one_command_is_refused(docs, tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(docs["sangyo"].read_bytes())
+    with pytest.raises(ParseError, match="also in"):
+        load_documents(Store.memory(), [docs["sangyo"], copy])
+
+
+def test_unnumbered_editions_get_document_keys_and_shipped_keys_stay(tmp_path):
+    store = Store.memory()
+    load_documents(store, [R6_FILE])
+    shipped_keys = [p.key for p in store.projects("R6")]
+    assert shipped_keys[:2] == ["R6/#1", "R6/#2"]
+    sangyo = write_field(tmp_path, "sangyo", source=R6_FILE)
+    load_documents(store, [sangyo])
+    keys = [p.key for p in store.projects("R6")]
+    assert len(keys) == len(set(keys)) == 27 * 2
+    assert [k for k in keys if k in shipped_keys] == shipped_keys
+    assert all(k.startswith("R6/産業・しごと#") for k in keys if k not in shipped_keys)
+    # Re-ingesting either keeps every key.
+    load_documents(store, [sangyo, R6_FILE])
+    assert [p.key for p in store.projects("R6")] == keys
+    # Citations of the shipped document are unchanged.
+    assert [p.source for p in store.projects("R6", field=SHIPPED_FIELD)] == [
+        p.source for p in parse_file(R6_FILE).projects
+    ]
+
+
+def test_a_txt_draft_ingested_is_a_draft_and_answers_stay_on_r7(tmp_path):
+    from bot.answer import ask
+
+    db = tmp_path / "roadmap.db"
+    runner = CliRunner()
+    ok = runner.invoke(main, ["ingest", "--db", str(db), str(R6_FILE), str(R7_FILE)])
+    assert ok.exit_code == 0, ok.output
+    draft = tmp_path / "draft_R8.txt"
+    out = runner.invoke(
+        main, ["draft", "R8", "--format", "txt", "--out", str(draft), "--db", str(db)]
+    )
+    assert out.exit_code == 0, out.output
+    assert "（案）" in draft.read_text(encoding="utf-8").split("\n")[0]
+    loaded = runner.invoke(main, ["ingest", "--db", str(db), str(draft)])
+    assert loaded.exit_code == 0, loaded.output
+    store = Store.open(db)
+    try:
+        assert store.latest_edition() == "R7"
+        assert store.is_draft("R8") and not store.is_draft("R7")
+        assert all(p.draft for p in store.projects("R8"))
+        r7 = store.projects("R7")
+        # The draft holds the running projects under their own numbers and names.
+        assert {p.no for p in store.projects("R8")} <= {p.no for p in r7}
+        answer = ask(store, "No40の事業費は？")
+        assert any(s.edition == "R7" for s in answer.sources)
+        assert "案" not in answer.text
+        drafted = ask(store, "R8版のNo40の事業費は？")
+        assert any(s.edition == "R8" for s in drafted.sources)
+        assert "案" in drafted.text
+        listed = runner.invoke(main, ["documents", "--db", str(db)])
+        assert listed.exit_code == 0, listed.output
+        assert "draft_R8.txt" in listed.output and "案" in listed.output
+    finally:
+        store.close()
+
+
+def test_a_draft_cannot_replace_a_published_document(tmp_path):
+    store = Store.memory()
+    load_documents(store, [R7_FILE])
+    text = R7_FILE.read_text(encoding="utf-8").replace(
+        "DX関連事業ロードマップ", "DX関連事業ロードマップ（案）"
+    )
+    draft = tmp_path / "r7_draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    before = export.records(store)
+    with pytest.raises(ParseError, match="draft"):
+        load_documents(store, [draft])
+    assert export.records(store) == before
+
+
+def test_documents_lists_each_loaded_document(docs):
+    from bot.sources import documents_text
+
+    store = Store.memory()
+    load_documents(store, [R6_FILE, *docs.values()])
+    rows = store.documents()
+    assert [(d.edition, d.projects) for d in rows] == [("R6", 27)] + [("R7", 33)] * 3
+    assert {d.source_file for d in rows} == {R6_FILE.name} | {p.name for p in docs.values()}
+    assert all(len(d.sha256) == 64 and d.loaded_at for d in rows)
+    text = documents_text(rows)
+    for d in rows:
+        assert d.source_file in text and d.sha256[:12] in text and d.field in text
