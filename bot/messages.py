@@ -578,8 +578,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "file_saved": ("ファイルを保存しました：{path}", "Saved the file: {path}"),
     "teams_no_file": (
-        "Teamsではファイルを送れません。Slack の /roadmap {command} か、コマンドライン（roadmap {command}）をお使いください。",
-        "Teams cannot receive this file here: use /roadmap {command} in Slack or the command line (roadmap {command}).",
+        "Teamsではファイルを送れません。Slack の /roadmap {command} か、コンソール（roadmap console）の {command} をお使いください。",
+        "Teams cannot receive this file here: use /roadmap {command} in Slack, or {command} in the console (roadmap console).",
     ),
     "teams_no_chart": (
         "Teamsではグラフ画像を表示できません。Slack の /roadmap chart か、データは export csv でどうぞ。",

@@ -56,6 +56,7 @@ class Reply:
     keep_tail: bool = False  # when lines must be left out, keep the last ones (the newest)
     more_hint: str = ""  # how to get every line when some are left out
     complete: bool = False  # every line was asked for: send it all (as a file or several parts)
+    command: str = ""  # the command as typed, without a front end's prefix (set by dispatch)
 
     def body(self) -> list[str]:
         """The text's lines followed by the body lines."""

@@ -127,6 +127,7 @@ def dispatch(spec: Spec, req: Request) -> Reply:
             raise NotAuthorized("admin_only")
         reply = spec.handler(req)
         reply.public = reply.public and spec.public and not reply.error
+        reply.command = f"{spec.name} {req.args}".strip()
         return reply
     except UserError as error:
         return Reply(req.lang, m.error_text(error, req.lang), error=True)
