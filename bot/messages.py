@@ -521,6 +521,99 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Uploading the latest edition's projects ({fmt}) to this channel.",
     ),
     "nudges_usage": ("使い方：/roadmap nudges off または on", "Usage: /roadmap nudges off | on"),
+    # -- #15: the command table, replies that fit, failures told to the person -------------
+    "cmd_ask": ("質問に答えます", "answers a question"),
+    "cmd_update": (
+        "実績を記録します（内容なしで入力フォーム）",
+        "records progress (alone: opens the form)",
+    ),
+    "cmd_history": (
+        "事業の実績の記録をすべて表示します（--all で全件）",
+        "shows a project's entries (--all for every one)",
+    ),
+    "cmd_retract": (
+        "記録を取り消します（履歴には残ります）",
+        "retracts an entry (it stays in the history)",
+    ),
+    "cmd_owners": ("担当者の一覧", "lists the owners"),
+    "cmd_owners_add": ("担当者を登録します", "makes someone an owner"),
+    "cmd_owners_remove": ("担当者を外します", "removes an owner"),
+    "cmd_digest": ("今週の週報を表示します", "shows this week's digest"),
+    "cmd_diff": ("2つの版の違いをファイルで", "compares two editions (as a file)"),
+    "cmd_export": ("最新版の事業一覧をファイルで", "the latest edition's projects as a file"),
+    "cmd_chart": ("グラフ（画像）", "a chart (image)"),
+    "cmd_nudges": ("週次のお知らせ（DM）のオン・オフ", "weekly reminders by DM on or off"),
+    "cmd_help": ("この使い方", "this help"),
+    "help_commands": ("コマンド：", "Commands:"),
+    "help_also": ("（別名：{words}）", " (also: {words})"),
+    "help_owner": ("［担当者］", " [owners]"),
+    "help_admin": ("［管理者］", " [admins]"),
+    "help_examples": ("質問の例：{examples}", "Examples: {examples}"),
+    "history_usage": ("使い方：{usage}", "Usage: {usage}"),
+    "history_more_hint": (
+        "すべての記録は {command} でファイルとして受け取れます。",
+        "Get every entry as a file with {command}.",
+    ),
+    "left_out": ("…ほか{n}行は省略しました。{hint}", "…{n} more lines left out. {hint}"),
+    "left_out_earlier": (
+        "…古い{n}行は省略しました。{hint}",
+        "…{n} earlier lines left out. {hint}",
+    ),
+    "home_more": (
+        "ほか{n}件の担当事業があります（/roadmap update で選べます）。",
+        "And {n} more projects (choose them in /roadmap update).",
+    ),
+    "chart_making": ("📊 グラフ：{title}", "📊 Chart: {title}"),
+    "file_uploading": (
+        "ファイルをこのチャンネルにアップロードします。",
+        "Uploading the file to this channel.",
+    ),
+    "export_made": (
+        "{edition}版の事業一覧（{fmt}、{n}件）",
+        "The {edition} edition's projects ({fmt}, {n} projects)",
+    ),
+    "console_no_form": (
+        "コンソールには入力フォームがありません。次の形で入力してください：{usage}",
+        "The console has no form: type {usage}",
+    ),
+    "file_saved": ("ファイルを保存しました：{path}", "Saved the file: {path}"),
+    "teams_no_file": (
+        "Teamsではファイルを送れません。Slack の /roadmap {command} か、コンソール（roadmap console）の {command} をお使いください。",
+        "Teams cannot receive this file here: use /roadmap {command} in Slack, or {command} in the console (roadmap console).",
+    ),
+    "teams_no_chart": (
+        "Teamsではグラフ画像を表示できません。Slack の /roadmap chart か、データは export csv でどうぞ。",
+        "Teams cannot show the chart image here: use /roadmap chart in Slack, or export csv for the data.",
+    ),
+    "teams_part": ("（{i}/{n}）", "({i}/{n})"),
+    "slack_not_in_channel": (
+        "このチャンネルに投稿できませんでした。/invite @roadmap でチャンネルに招待してから、もう一度お試しください。",
+        "I could not post in this channel: invite me with /invite @roadmap, then try again.",
+    ),
+    "slack_channel_not_found": (
+        "このチャンネルには投稿できません（ボットが参加していない会話です）。/invite @roadmap で招待するか、ボットとのDMで実行してください。",
+        "I cannot post in this conversation (I am not in it): invite me with /invite @roadmap or run the command in a DM with me.",
+    ),
+    "slack_is_archived": (
+        "このチャンネルはアーカイブされているため投稿できません。別のチャンネルで実行してください。",
+        "This channel is archived, so I cannot post there: run the command in another channel.",
+    ),
+    "slack_too_long": (
+        "返信が長すぎてSlackに受け付けられませんでした。条件を絞るか、export / history --all でファイルとして受け取ってください。",
+        "The reply was too long for Slack: narrow the question, or get it as a file (export, history --all).",
+    ),
+    "slack_ratelimited": (
+        "Slackが混み合っていて投稿できませんでした。少し待ってからもう一度お試しください。",
+        "Slack is busy and refused the post: wait a moment and try again.",
+    ),
+    "slack_failed": (
+        "Slackへの投稿に失敗しました（{error}）。もう一度お試しください。",
+        "Posting to Slack failed ({error}). Please try again.",
+    ),
+    "update_recorded_not_posted": (
+        "記録はされています（#{id}）が、チャンネルへのお知らせを投稿できませんでした。{why}",
+        "Your entry is recorded (#{id}), but I could not announce it in the channel. {why}",
+    ),
 }
 
 

@@ -40,19 +40,30 @@ class Core:
     """Question answering, updates, history and ownership over one store."""
 
     def __init__(
-        self, store: Store, settings: Settings | None = None, clock: Callable[[], datetime] = utcnow
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        operators: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
         self.clock = clock
+        # (platform, user id) of the people who run this store themselves (the console's
+        # operator): admins who may also record for any project.
+        self.operators = operators
 
     def ask(self, text: str) -> Answer:
         """Answer a question."""
         return ask(self.store, text)
 
+    def is_operator(self, identity: Identity) -> bool:
+        """One of the people who run this store (they own every project)."""
+        return (identity.platform, identity.user_id) in self.operators
+
     def is_admin(self, identity: Identity) -> bool:
-        """Admins (ROADMAP_ADMINS) may manage owners; the local console is its operator's own."""
-        return identity.platform == "console" or identity.user_id in self.settings.admins
+        """Admins (ROADMAP_ADMINS) and operators may manage owners."""
+        return self.is_operator(identity) or identity.user_id in self.settings.admins
 
     def update(
         self,
@@ -101,9 +112,7 @@ class Core:
             request_id=request_id,
             dedupe_key=dedupe_key,
             now=self.clock(),
-            # The local console is its operator's own (as for admin commands): no chat identity
-            # there to own projects, so it may update any of them.
-            check_owner=identity.platform != "console",
+            check_owner=not self.is_operator(identity),
         )
         if created:
             logger.info("entry %s appended to %s by %s", entry.id, project.key, identity.user_id)

@@ -40,6 +40,10 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
     fail_methods: set[str] = field(default_factory=set)
+    # Slack's own error codes, by method or by "method:channel": {"chat.postMessage:C9": "is_archived"}
+    errors: dict[str, str] = field(default_factory=dict)
+    # How many times a method answers HTTP 429 with this Retry-After before it succeeds.
+    ratelimit: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -71,14 +75,36 @@ class FakeSlack:
                 path = self.path.rstrip("/")
                 fake.calls.append(Call(path, params))
                 method = path.rsplit("/", 1)[-1]
+                channel = params.get("channel") or params.get("channel_id")
+                error = fake.errors.get(f"{method}:{channel}") or fake.errors.get(method)
+                times, wait = fake.ratelimit.get(method, (0, 0))
+                if times > 0:  # as Slack answers a rate-limited call
+                    fake.ratelimit[method] = (times - 1, wait)
+                    data = b'{"ok": false, "error": "ratelimited"}'
+                    self.send_response(429)
+                    self.send_header("Retry-After", str(wait))
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 if method in fake.fail_methods:
                     body = {"ok": False, "error": "internal_error"}
+                elif error:
+                    body = {"ok": False, "error": error}
                 else:
                     body = {
                         "ok": True,
                         "channel": params.get("channel"),
                         "ts": f"{time.time():.6f}",
                     }
+                    if method == "users.info":
+                        user = params.get("user")
+                        body["user"] = {
+                            "id": user,
+                            "name": user,
+                            "profile": {"display_name": f"name-{user}"},
+                        }
                     if method == "auth.test":
                         body.update(user_id="UBOT", bot_id="BBOT", team_id="T1")
                     if method in ("views.open", "views.publish"):

@@ -34,7 +34,9 @@ def test_console_session_answers_and_helps(store):
     console = Console(store)
     assert "188,084千円" in console.handle("No40の事業費は？")
     assert "DXロードマップについて質問できます" in console.handle("ヘルプ")
-    assert "Which projects end in R7?" in console.handle("help")
+    japanese = console.handle("help")  # a command word: the console answers in Japanese
+    assert "DXロードマップについて質問できます" in japanese and "/roadmap" not in japanese
+    assert "Which projects end in R7?" in console.handle("help me in English")
 
 
 def test_console_never_raises(store, monkeypatch):
@@ -43,7 +45,7 @@ def test_console_never_raises(store, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.adapters.console.ask", broken)
+    monkeypatch.setattr("bot.service.ask", broken)
     assert "すみません" in console.handle("No40")
     assert "Sorry" in console.handle("what is No40?")
 
@@ -79,3 +81,20 @@ def test_console_runs_the_roadmap_commands(store):
     assert "R6版 → R7版" in console.handle("diff R6 R7")
     assert "使い方" in console.handle("diff R1 R2")
     assert "No99" in console.handle("update No99 x")
+
+
+def test_console_runs_everything_it_advertises(store, tmp_path):
+    console = Console(store, user="operator", out_dir=tmp_path)
+    saved = console.handle("export csv")
+    assert str(tmp_path / "roadmap_R7_") in saved
+    [csv] = tmp_path.glob("roadmap_R7_*.csv")
+    assert "県立学校次世代校務デジタル化推進事業" in csv.read_text(encoding="utf-8-sig")
+    assert "budget.png" in console.handle("chart budget")
+    assert (tmp_path / "budget.png").read_bytes()[:4] == b"\x89PNG"
+    assert "No41" in console.handle("owners add U5 No41")
+    listing = console.handle("owners list")
+    assert "U5" in listing and "No41" in listing
+    assert "使い方" in console.handle("history")
+    assert "history No40" in console.handle("history")
+    assert "入力フォーム" in console.handle("update")  # no form in a terminal: says what to type
+    assert "止めました" in console.handle("ｎｕｄｇｅｓ　オフ")

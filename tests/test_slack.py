@@ -208,13 +208,37 @@ def test_bad_updates_get_a_clear_error_and_write_nothing(slack, args, expected):
     assert chat_entries(slack.core.store) == []
 
 
-def test_mentions_typed_into_an_update_never_ping(slack, fake):
-    body = slack.command("update No40 <!channel> @here <@U999> & 完了").json()
-    posted = json.dumps(body, ensure_ascii=False)
-    assert "<!channel>" not in posted and "<@U999>" not in posted
-    assert "&lt;!channel&gt;" in body["text"]
+def test_update_text_survives_slack_encoding_and_never_pings(slack, fake):
+    # As Slack sends it (should_escape: true): &, <, > as entities, mentions and links wrapped.
+    typed = (
+        "update No40 R&amp;D &lt;phase 2&gt; <!channel> <!here> <@U999|yamada> "
+        "<https://evil.example/|詳細> *至急* 完了"
+    )
+    body = slack.command(typed).json()
     [entry] = chat_entries(slack.core.store)
-    assert entry.text == "<!channel> @here <@U999> & 完了"  # stored as typed, shown inert
+    assert entry.text == (
+        "R&D <phase 2> @channel @here @yamada 詳細 (https://evil.example/) *至急* 完了"
+    )
+    posted = json.dumps(body, ensure_ascii=False)
+    assert "<!channel>" not in posted and "<@U999" not in posted and "<!here>" not in posted
+    assert "&amp;amp;" not in posted  # escaped once, never twice
+    assert "R&amp;D &lt;phase 2&gt;" in body["text"]  # the notification text is mrkdwn
+    # The public confirmation shows the text as typed: plain text, no Markdown, no links.
+    assert body["response_type"] == "in_channel"
+    blocks = valid_blocks(body["blocks"])
+    shown = [b["text"] for b in blocks if b["type"] == "section"]
+    assert all(t["type"] == "plain_text" for t in shown)
+    assert "R&D <phase 2> @channel" in "\n".join(t["text"] for t in shown)
+    history = slack.command("history No40").json()
+    assert "R&D <phase 2>" in json.dumps(history["blocks"], ensure_ascii=False)
+
+
+def test_a_retried_slash_update_is_not_announced_twice(slack):
+    first = slack.command("update No40 一度だけ", trigger_id="T-dup").json()
+    again = slack.command("update No40 一度だけ", trigger_id="T-dup").json()
+    assert first["response_type"] == "in_channel"
+    assert again["response_type"] == "ephemeral"
+    assert len(chat_entries(slack.core.store)) == 1
 
 
 def test_control_characters_are_dropped(slack):

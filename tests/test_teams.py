@@ -259,3 +259,58 @@ def test_only_tokens_signed_by_the_bot_framework_for_this_bot_are_accepted(
         assert any(path.endswith("/keys") for path in login.fetched)  # keys came from loopback
     finally:
         server.stop()
+
+
+def test_text_is_shown_as_typed_never_as_markdown_or_html(teams, connector):
+    # A typed message arrives as HTML: formatting tags, entities; a card input arrives as typed.
+    typed = "<p>update No40 <strong>至急</strong> R&amp;D &lt;phase 2&gt; **太字** [詳細](https://evil.example/)</p>"
+    teams.post(message(typed, connector=connector))
+    [reply] = teams.wait_replies(1)
+    [entry] = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert entry.text == "至急 R&D <phase 2> **太字** [詳細](https://evil.example/)"
+    assert reply["textFormat"] == "plain" and "R&D <phase 2> **太字**" in reply["text"]
+    teams.post(message("update", connector=connector))
+    submit = card_of(teams.wait_replies(2)[1])["actions"][0]["data"]
+    value = {**submit, "project": "R7/No40", "year": "R8", "text": "<b>B</b> &amp; \x07 **x**"}
+    teams.post(message("", value=value, connector=connector))
+    reply = teams.wait_replies(3)[2]
+    latest = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"][-1]
+    assert latest.text == "<b>B</b> &amp; **x**"  # as typed in the card: nothing decoded
+    assert reply["textFormat"] == "plain" and "<b>B</b> &amp; **x**" in reply["text"]
+
+
+def test_japanese_words_work_on_teams_as_everywhere(teams, connector):
+    teams.post(message("通知 オフ", connector=connector))
+    teams.post(message("ｎｕｄｇｅｓ　オン", connector=connector))
+    replies = teams.wait_replies(2)
+    assert "止めました" in replies[0]["text"] and "再開" in replies[1]["text"]
+    assert teams.core.store.nudges_enabled("teams", "aad-owner") is True
+
+
+def test_what_teams_cannot_show_it_says(teams, connector):
+    teams.post(message("chart budget", connector=connector))
+    teams.post(message("export csv", connector=connector))
+    chart, export = teams.wait_replies(2)
+    assert "グラフ画像を表示できません" in chart["text"]
+    assert "ファイルを送れません" in export["text"] and "export csv" in export["text"]
+
+
+def test_a_long_history_fits_and_says_how_to_get_all_of_it(teams, connector):
+    from tests.busy import long_entries
+
+    long_entries(teams.core.store, n=300, platform="teams")
+    teams.post(message("history No40", connector=connector))
+    [reply] = teams.wait_replies(1)
+    assert len(json.dumps(reply, ensure_ascii=False).encode()) < 28_000
+    assert "第300回" in reply["text"]  # the newest are kept
+    assert "省略しました" in reply["text"] and "history No40 --all" in reply["text"]
+    teams.post(message("history No40 --all", connector=connector))
+    deadline = time.time() + 10
+    while time.time() < deadline and len(teams.replies()) < 3:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    parts = teams.replies()[1:]
+    assert len(parts) > 1
+    assert all(len(json.dumps(p, ensure_ascii=False).encode()) < 28_000 for p in parts)
+    everything = "\n".join(p["text"] for p in parts)
+    assert all(f"第{i}回 R&D <phase {i - 1}>" in everything for i in range(1, 301))

@@ -6,13 +6,12 @@ import contextlib
 import getpass
 import logging
 import sys
-from collections.abc import Callable
+from pathlib import Path
 
 from bot import messages as m
-from bot.answer import ask
-from bot.commands import command_language, parse_command
-from bot.errors import UserError
-from bot.render_text import answer_text, entry_line
+from bot.commands.reply import Reply
+from bot.commands.table import handle
+from bot.render_text import answer_text
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
@@ -25,74 +24,43 @@ BANNER = (
 
 
 class Console:
-    """One person's chat session: a line in, a reply out (questions and `/roadmap …` commands).
+    """One person's chat session: a line in, a reply out, through the same command table as
+    Slack and Teams. The console is its operator's own terminal on the store, like the CLI:
+    the operator is an admin who may record for any project (Core.operators)."""
 
-    The console is the operator's own terminal on the store, like the CLI: updates are
-    recorded under the operator's name without an owner check.
-    """
-
-    def __init__(self, store: Store, user: str | None = None) -> None:
+    def __init__(self, store: Store, user: str | None = None, out_dir: Path | None = None) -> None:
         from bot.service import Core
         from bot.updates import Identity
 
         self.store = store
-        self.core = Core(store)
         name = user or getpass.getuser()
         self.identity = Identity("console", name, name)
-        self.commands: dict[str, Callable[[str, str], str]] = {
-            "update": self._update,
-            "history": self._history,
-            "retract": self._retract,
-            "digest": self._digest,
-            "diff": self._diff,
-        }
+        self.core = Core(store, operators=frozenset({("console", name)}))
+        self.out_dir = out_dir  # where files (export, diff, charts) are written; cwd by default
 
     def handle(self, line: str) -> str:
         """The reply to one line; never raises."""
-        text = line.strip()
-        cmd = parse_command(text)
-        lang = command_language(cmd.args or text)
         try:
-            if cmd.name in self.commands:
-                return self.commands[cmd.name](cmd.args, lang)
-            if cmd.name == "help":  # "help" itself is English; "ヘルプ" Japanese
-                return answer_text(ask(self.store, text or "ヘルプ"))
-            question = cmd.args if cmd.name == "ask" else text
-            return answer_text(ask(self.store, question))
-        except UserError as error:
-            return m.error_text(error, lang)
+            _, reply = handle(self.core, self.identity, line.strip())
+            return self.render(reply)
         except Exception:
             logger.exception("console could not handle a line")
-            return m.say("error_generic", lang)
+            return m.say("error_generic", "ja")
 
-    def _update(self, args: str, lang: str) -> str:
-        result = self.core.update(self.identity, args)
-        return m.update_done(result.entry, f"No{result.project.no}", lang)
-
-    def _history(self, args: str, lang: str) -> str:
-        history = self.core.history(args)
-        title = m.say(
-            "history_title",
-            lang,
-            project=f"No{history.project.no} {history.project.name}",
-            n=len(history.entries),
-        )
-        return "\n".join([title, *(entry_line(e, lang) for e in history.entries)])
-
-    def _retract(self, args: str, lang: str) -> str:
-        original, _ = self.core.retract(self.identity, args)
-        return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
-
-    def _digest(self, args: str, lang: str) -> str:
-        from bot.digest import digest, digest_text
-
-        return digest_text(digest(self.store, self.core.clock()), lang)
-
-    def _diff(self, args: str, lang: str) -> str:
-        from bot import diff as diffing
-
-        older, newer = diffing.editions_asked(self.store, args)
-        return diffing.to_text(diffing.diff_editions(self.store, older, newer))
+    def render(self, reply: Reply) -> str:
+        """A reply as terminal text: everything (a terminal has no size limit), files saved."""
+        if reply.answer is not None:
+            return answer_text(reply.answer)
+        if reply.form:
+            return m.say("console_no_form", reply.lang, usage=reply.text)
+        out = reply.body()
+        if reply.file is not None and not (reply.complete and not reply.chart):
+            made = reply.file()
+            path = (self.out_dir or Path.cwd()) / made.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(made.data)
+            out.append(m.say("file_saved", reply.lang, path=str(path)))
+        return "\n".join(out)
 
 
 def run(store: Store, stdin=None, stdout=None) -> None:

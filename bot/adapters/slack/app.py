@@ -7,6 +7,7 @@ import logging
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.adapters.slack.failures import RateLimitRetry
 from bot.adapters.slack.listeners import register_all
 from bot.service import Core
 from bot.settings import Settings
@@ -23,6 +24,9 @@ def create_app(settings: Settings, core: Core, client: WebClient | None = None) 
     if client is None:
         kwargs = {"base_url": settings.slack_api_url} if settings.slack_api_url else {}
         client = WebClient(token=token, **kwargs)
+    # A rate-limited call waits for Retry-After and tries again (bounded: RateLimitRetry).
+    if not any(isinstance(h, RateLimitRetry) for h in client.retry_handlers):
+        client.retry_handlers.append(RateLimitRetry())
     app = App(
         client=client,
         signing_secret=secret,

@@ -11,6 +11,7 @@ import json
 from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
+    ContextBlock,
     DividerBlock,
     HeaderBlock,
     InputBlock,
@@ -24,22 +25,23 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import messages as m
+from bot.adapters.slack.text import escape
 from bot.answer import Answer
+from bot.commands.reply import Reply
 from bot.fiscal_year import FiscalYear
 from bot.models import ActualEntry, Project
 
 MAX_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100  # App Home and modals
+# Slack refuses a message whose blocks hold much more than ~13,000 characters of text
+# (msg_blocks_too_long): every message stays under this, with room to spare.
+MAX_TEXT = 11_000
 MAX_SECTION = 3000
 MAX_HEADER = 150
 MAX_FALLBACK = 3000
 UPDATE_VIEW = "roadmap_update"
 SHARE_ACTION = "share_answer"
 OPEN_UPDATE_ACTION = "open_update_modal"
-
-
-def escape(text: str) -> str:
-    """User or document text made inert: &, <, > escaped so nothing pings or links."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _cut(text: str, limit: int) -> str:
@@ -58,25 +60,32 @@ def _context(text: str) -> dict:
     return {"type": "context", "elements": [_mrkdwn(_cut(text, MAX_SECTION))]}
 
 
-def _sections(lines: list[str], room: int) -> tuple[list[dict], int]:
-    """Lines packed into section blocks of at most 3,000 characters; (blocks, lines left out)."""
-    blocks: list[dict] = []
+def _pack(lines: list[str], room: int, budget: int) -> tuple[list[str], int]:
+    """Lines joined into chunks of at most 3,000 characters: at most `room` chunks and
+    `budget` characters in all; (chunks, how many lines they hold — the first ones)."""
+    chunks: list[str] = []
     chunk = ""
     used = 0
+    count = 0
     for line in lines:
-        line = _cut(escape(line), MAX_SECTION)
+        line = _cut(line, MAX_SECTION)
         if chunk and len(chunk) + 1 + len(line) > MAX_SECTION:
-            if len(blocks) >= room:
-                break
-            blocks.append(_section(chunk))
+            chunks.append(chunk)
             chunk = ""
+        if len(chunks) >= room or used + len(line) + 1 > budget:
+            break
         chunk = f"{chunk}\n{line}" if chunk else line
-        used += 1
-    if chunk and len(blocks) < room:
-        blocks.append(_section(chunk))
-    elif chunk:
-        used -= chunk.count("\n") + 1
-    return blocks, len(lines) - used
+        used += len(line) + 1
+        count += 1
+    if chunk:  # opened only while there was room
+        chunks.append(chunk)
+    return chunks, count
+
+
+def _sections(lines: list[str], room: int, budget: int = MAX_TEXT) -> tuple[list[dict], int]:
+    """Lines (escaped for mrkdwn) packed into sections; (blocks, lines left out)."""
+    chunks, shown = _pack([escape(line) for line in lines], room, budget)
+    return [_section(c) for c in chunks], len(lines) - shown
 
 
 def answer_blocks(answer: Answer, share_question: str | None = None) -> list[dict]:
@@ -90,7 +99,8 @@ def answer_blocks(answer: Answer, share_question: str | None = None) -> list[dic
     elif title:
         blocks.append(_section(_cut(title, MAX_SECTION)))
     reserved = 3 + (1 if share_question else 0)
-    body, left_out = _sections(answer.lines, MAX_BLOCKS - len(blocks) - reserved)
+    budget = MAX_TEXT - len(title) - 3 * 400  # the title, the notes and the sources
+    body, left_out = _sections(answer.lines, MAX_BLOCKS - len(blocks) - reserved, budget)
     blocks.extend(body)
     more = answer.more + left_out
     if more:
@@ -117,8 +127,48 @@ def fallback(text: str) -> str:
 
 
 def text_blocks(text: str) -> list[dict]:
-    """A plain reply as one or more sections."""
+    """Our own short text (a notice, an apology) as sections."""
     return _sections(text.split("\n"), MAX_BLOCKS)[0]
+
+
+def _plain(text: str) -> dict:
+    # plain_text: what the person typed is shown as typed — no Markdown, links or mentions.
+    return {"type": "section", "text": {"type": "plain_text", "text": text, "emoji": False}}
+
+
+def fit(reply: Reply, budget: int = MAX_TEXT, room: int = MAX_BLOCKS - 1) -> tuple[list[str], int]:
+    """The reply's lines that fit (its first line always; the newest when keep_tail) and how
+    many were left out."""
+    lines = reply.body()
+    if not lines:
+        return [], 0
+    head, rest = lines[:1], lines[1:]
+    order = list(reversed(rest)) if reply.keep_tail else rest
+    _, shown = _pack(head + order, room, budget)
+    chosen = order[: max(0, shown - 1)]
+    if reply.keep_tail:
+        chosen.reverse()
+    return head + chosen, len(rest) - len(chosen)
+
+
+def left_out_note(reply: Reply, n: int) -> str:
+    """…ほか12行は省略しました。すべては … で: what was left out and how to get it all."""
+    key = "left_out_earlier" if reply.keep_tail else "left_out"
+    return m.say(key, reply.lang, n=n, hint=reply.more_hint)
+
+
+def reply_blocks(reply: Reply) -> list[dict]:
+    """A command's reply as plain-text sections within Slack's limits, saying what was left out."""
+    lines, left_out = fit(reply)
+    blocks = [_plain(chunk) for chunk in _pack(lines, MAX_BLOCKS - 1, MAX_TEXT)[0]]
+    if left_out:
+        blocks.append(_context(escape(left_out_note(reply, left_out))))
+    return blocks
+
+
+def reply_fallback(reply: Reply) -> str:
+    """The notification text of a reply: its first lines, inert."""
+    return fallback("\n".join(reply.body()[:5]))
 
 
 def _year_options(project_start: FiscalYear | None, current: FiscalYear) -> list[Option]:
@@ -202,7 +252,9 @@ def home_view(
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=m.say("home_title", lang)))]
     if not rows:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=m.say("home_none", lang))))
-    for project, latest, stale in rows[: (MAX_BLOCKS - 2) // 3]:
+    # Two blocks a project, within App Home's 100 (a header, and a note when some are left out).
+    shown = rows[: (MAX_VIEW_BLOCKS - 2) // 2]
+    for project, latest, stale in shown:
         lines = [f"*No{project.no} {escape(project.name)}*"]
         if latest is not None and latest.created_at:
             lines.append(
@@ -227,4 +279,7 @@ def home_view(
             )
         )
         blocks.append(DividerBlock())
-    return View(type="home", blocks=blocks[:MAX_BLOCKS]).to_dict()
+    if len(rows) > len(shown):
+        more = m.say("home_more", lang, n=len(rows) - len(shown))
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=escape(more))]))
+    return View(type="home", blocks=blocks[:MAX_VIEW_BLOCKS]).to_dict()

@@ -6,7 +6,6 @@ Built by a factory like the Slack app; handlers only translate activities into c
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from microsoft_teams.api import ConversationUpdateActivity, InstallUpdateActivity, MessageActivity
@@ -15,18 +14,16 @@ from microsoft_teams.apps import ActivityContext, App
 from microsoft_teams.apps.http import FastAPIAdapter
 
 from bot import messages as m
-from bot.adapters.teams import cards
-from bot.commands import command_language, parse_command
+from bot.adapters.teams import cards, replies
+from bot.adapters.teams.text import from_teams, user_text
+from bot.commands.table import handle
 from bot.errors import UserError
 from bot.fiscal_year import FiscalYear
-from bot.render_text import entry_line
 from bot.service import Core
 from bot.settings import Settings
-from bot.text import clean
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
-MENTION = re.compile(r"<at>[^<]*</at>", re.I)
 
 
 def create_teams_app(
@@ -92,11 +89,12 @@ def register(app: App, core: Core) -> None:
         remember(core, activity)
         who = identity(activity)
         try:
-            reply = handle_message(core, who, activity)
+            messages = handle_message(core, who, activity)
         except Exception:
             logger.exception("Teams message failed")
-            reply = cards.text_message(m.say("error_generic", "ja"))
-        await ctx.send(reply)
+            messages = [replies.plain(m.say("error_generic", "ja"))]
+        for reply in messages:
+            await ctx.send(reply)
 
     @app.on_install_add
     async def on_install(ctx: ActivityContext[InstallUpdateActivity]) -> None:
@@ -107,56 +105,22 @@ def register(app: App, core: Core) -> None:
         remember(core, ctx.activity)
 
 
-def handle_message(core: Core, who: Identity, activity):
-    """The reply to one message (text or card submit)."""
+def handle_message(core: Core, who: Identity, activity) -> list:
+    """The replies to one message (typed text, or a card's submit)."""
     value = activity.value if isinstance(getattr(activity, "value", None), dict) else None
     if value and value.get("action") == cards.UPDATE_ACTION:
-        return submit_form(core, who, value, activity)
-    text = clean(MENTION.sub(" ", activity.text or ""))
-    cmd = parse_command(text)
-    lang = command_language(cmd.args or text)
-    try:
-        if cmd.name == "update" and not cmd.args:
-            projects = core.my_projects(who)
-            if not projects:
-                return cards.text_message(m.say("update_modal_none", lang))
-            return cards.update_form(projects, FiscalYear.of(core.clock()), lang)
-        if cmd.name == "update":
-            result = core.update(
-                who,
-                cmd.args,
-                channel=activity.conversation.id,
-                request_id=activity.id,
-                dedupe_key=f"teams:update:{activity.id}",
-            )
-            return cards.text_message(done_text(result.entry, result.project, lang))
-        if cmd.name == "history":
-            history = core.history(cmd.args)
-            lines = [
-                m.say(
-                    "history_title",
-                    lang,
-                    project=f"No{history.project.no} {history.project.name}",
-                    n=len(history.entries),
-                )
-            ]
-            lines += [entry_line(e, lang) for e in history.entries]
-            return cards.text_message("\n\n".join(lines))
-        if cmd.name == "retract":
-            original, _ = core.retract(who, cmd.args)
-            return cards.text_message(
-                m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
-            )
-        if cmd.name == "nudges":
-            choice = cmd.args.strip().lower()
-            if choice not in ("on", "off"):
-                raise UserError("nudges_usage")
-            core.store.set_nudges("teams", who.user_id, choice == "on")
-            return cards.text_message(m.say("nudges_on" if choice == "on" else "nudges_off", lang))
-    except UserError as error:
-        return cards.text_message(m.error_text(error, lang))
-    question = text if cmd.name == "ask" else (text or "ヘルプ")
-    return cards.answer_message(core.ask(question))
+        return [submit_form(core, who, value, activity)]
+    bot_name = activity.recipient.name if getattr(activity, "recipient", None) else None
+    text = from_teams(activity.text, bot_name)
+    _, reply = handle(
+        core,
+        who,
+        text,
+        channel=activity.conversation.id,
+        request_id=activity.id,
+        dedupe_key=f"teams:update:{activity.id}",
+    )
+    return replies.render(reply, FiscalYear.of(core.clock()))
 
 
 def submit_form(core: Core, who: Identity, value: dict, activity):
@@ -164,23 +128,23 @@ def submit_form(core: Core, who: Identity, value: dict, activity):
     lang = value.get("lang") or "ja"
     project = core.project(str(value.get("project") or ""))
     if project is None:
-        return cards.text_message(
+        return replies.plain(
             m.say("update_no_project", lang, reference=value.get("project") or "-")
         )
     try:
         result = core.submit_update(
             who,
             project,
-            str(value.get("text") or ""),
+            user_text(str(value.get("text") or "")),  # the same cleaning as typed text
             fiscal_year=value.get("year") or None,
-            initiative=(str(value.get("initiative") or "").strip() or None),
+            initiative=(user_text(str(value.get("initiative") or "")) or None),
             channel=activity.conversation.id,
             request_id=activity.id,
             dedupe_key=f"teams:form:{value.get('form') or activity.id}",
         )
     except UserError as error:
-        return cards.text_message(m.error_text(error, lang))
-    return cards.text_message(done_text(result.entry, project, lang))
+        return replies.plain(m.error_text(error, lang))
+    return replies.plain(done_text(result.entry, project, lang))
 
 
 def done_text(entry, project, lang: str) -> str:

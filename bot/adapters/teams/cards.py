@@ -67,14 +67,14 @@ def answer_message(answer: Answer) -> MessageActivityInput:
         card = _card(body)
         fallback = answer.text[:4000]
         if _fits(card, fallback) or not lines:
-            return MessageActivityInput(text=fallback).add_card(card)
+            return MessageActivityInput(text=fallback, text_format="plain").add_card(card)
         drop = max(1, len(lines) // 4)  # too big for Teams: show fewer lines, count the rest
         lines, more = lines[:-drop], more + drop
 
 
 def text_message(text: str) -> MessageActivityInput:
-    """A plain reply (confirmations, refusals, history)."""
-    return MessageActivityInput(text=text[:20_000])
+    """A short plain reply (a nudge): shown as typed, never as Markdown or HTML."""
+    return MessageActivityInput(text=text[:8000], text_format="plain")
 
 
 def update_form(
@@ -122,7 +122,8 @@ def update_form(
             )
         ],
     )
-    return MessageActivityInput(text=m.say("update_modal_title", lang)).add_card(card)
+    title = m.say("update_modal_title", lang)
+    return MessageActivityInput(text=title, text_format="plain").add_card(card)
 
 
 def digest_message(d: Digest, lang: str = "ja") -> MessageActivityInput:
@@ -137,4 +138,4 @@ def digest_message(d: Digest, lang: str = "ja") -> MessageActivityInput:
         body.append(
             TextBlock(text=m.say("and_more", lang, n=len(lines) - MAX_LINES), is_subtle=True)
         )
-    return MessageActivityInput(text=lines[0]).add_card(_card(body))
+    return MessageActivityInput(text=lines[0], text_format="plain").add_card(_card(body))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from bot import messages as m
+from bot.adapters.slack.text import Resolve, from_slack
 from bot.commands import command_language
 from bot.errors import UserError
 from bot.updates import Identity
@@ -31,9 +32,24 @@ def lang_of(text: str) -> str:
     return command_language(text)
 
 
-def strip_mentions(text: str) -> str:
-    """`<@UBOT> No40の事業費` → `No40の事業費`."""
-    return MENTION.sub(" ", text or "").strip()
+def strip_bot_mention(text: str, bot_user_id: str | None = None) -> str:
+    """`<@UBOT> No40の事業費` → `No40の事業費`: the mention that addressed the bot (the
+    first one of an app_mention), other mentions kept."""
+    text = (text or "").strip()
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    return re.sub(r"^<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text.strip()).strip()
+
+
+def slack_text(raw: str, resolve: Resolve | None = None) -> str:
+    """A command or message as Slack sent it → as the person typed it. Commands that name
+    people by id (owners add @user) keep Slack's `<@U…|name>` for them."""
+    from bot.commands.table import lookup
+
+    text = from_slack(raw, resolve)
+    if lookup(text)[0].user_ids:
+        return from_slack(raw, resolve, keep_users=True)
+    return text
 
 
 def safely(lang: str, work: Callable[[], str]) -> str:

@@ -11,8 +11,10 @@ from slack_sdk import WebClient
 
 from bot import messages as m
 from bot.adapters.slack import blocks
-from bot.adapters.slack.listeners.command import open_update_modal, update_done_text
+from bot.adapters.slack.failures import attempt
+from bot.adapters.slack.listeners.command import open_update_modal
 from bot.adapters.slack.listeners.common import identity, lang_of
+from bot.commands.reply import Reply
 from bot.errors import UserError
 from bot.service import Core
 
@@ -52,14 +54,20 @@ def register(app: App, core: Core) -> None:
     def open_form(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
         channel = (body.get("channel") or {}).get("id")
+        who = identity(body)
+
+        def tell(text: str) -> None:  # App Home buttons have no response_url: the DM
+            client.chat_postMessage(channel=who.user_id, text=blocks.fallback(text))
+
         open_update_modal(
             core,
             client,
             body["trigger_id"],
-            identity(body),
+            who,
             channel,
             "ja",
             project_key=action.get("value"),
+            tell=tell,
         )
 
     def submit(ack: Ack, body: dict, view: dict) -> None:
@@ -112,13 +120,30 @@ def register(app: App, core: Core) -> None:
         if entry is None:
             core.store.forget_claim(f"{key}:confirmed")
             return
-        text = update_done_text(entry, f"No{entry.project_no}", meta.get("lang") or "ja")
+        lang = meta.get("lang") or "ja"
+        reply = Reply(lang, m.update_done(entry, f"No{entry.project_no}", lang), public=True)
         channel = meta.get("channel") or entry.author_id
-        try:
-            client.chat_postMessage(channel=channel, text=text, blocks=blocks.text_blocks(text))
-        except Exception:
-            core.store.forget_claim(f"{key}:confirmed")
-            logger.exception("could not post the confirmation of entry %s", entry.id)
+
+        def tell(why: str) -> None:
+            # Stored but not announced: the author still hears it, in their DM with the bot.
+            note = m.say("update_recorded_not_posted", lang, id=entry.id, why=why)
+            text = f"{note}\n{reply.text}"
+            client.chat_postMessage(
+                channel=entry.author_id,
+                text=blocks.fallback(text),
+                blocks=blocks.reply_blocks(Reply(lang, text)),
+            )
+
+        attempt(
+            lambda: client.chat_postMessage(
+                channel=channel,
+                text=blocks.reply_fallback(reply),
+                blocks=blocks.reply_blocks(reply),
+            ),
+            tell,
+            lang,
+            "chat.postMessage (confirmation)",
+        )
 
     app.action(blocks.SHARE_ACTION)(share)
     # Nudges carry one button per project (action ids must differ within a message).

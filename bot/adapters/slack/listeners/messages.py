@@ -1,19 +1,20 @@
-"""Questions (and text commands: update, history, retract) by @mention in a channel — the
-reply goes to the thread — and by direct message."""
+"""Questions and commands by @mention in a channel — the reply goes to the thread, a refusal
+only to its author — and by direct message, through the same command table as /roadmap."""
 
 from __future__ import annotations
 
 import logging
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import messages as m
 from bot.adapters.slack import blocks
-from bot.adapters.slack.listeners.command import history_text, retract_text, update_done_text
-from bot.adapters.slack.listeners.common import strip_mentions
-from bot.commands import command_language, parse_command
-from bot.errors import UserError
+from bot.adapters.slack.failures import attempt
+from bot.adapters.slack.listeners.common import slack_text, strip_bot_mention
+from bot.adapters.slack.text import user_names
+from bot.commands.reply import Reply
+from bot.commands.table import handle
 from bot.service import Core
 from bot.updates import Identity
 
@@ -26,7 +27,7 @@ def register(app: App, core: Core) -> None:
     def ack_event(ack: Ack) -> None:
         ack()
 
-    def answer_event(body: dict, event: dict, client: WebClient) -> None:
+    def answer_event(body: dict, event: dict, client: WebClient, context: BoltContext) -> None:
         if event.get("bot_id") or event.get("subtype"):
             return  # our own posts and edits are not questions
         key = f"slack:event:{body.get('event_id') or event.get('client_msg_id') or event.get('ts')}"
@@ -34,26 +35,7 @@ def register(app: App, core: Core) -> None:
             logger.info("event %s already handled (retry)", key)
             return
         try:
-            text = strip_mentions(event.get("text", ""))
-            thread = event.get("thread_ts") or (
-                event.get("ts") if event.get("type") == "app_mention" else None
-            )
-            reply = command_reply(core, body, event, text)
-            if reply is not None:
-                client.chat_postMessage(
-                    channel=event["channel"],
-                    thread_ts=thread,
-                    text=blocks.fallback(reply),
-                    blocks=blocks.text_blocks(reply),
-                )
-                return
-            answer = core.ask(text)
-            client.chat_postMessage(
-                channel=event["channel"],
-                thread_ts=thread,
-                text=blocks.fallback(answer.text),
-                blocks=blocks.answer_blocks(answer),
-            )
+            reply_to_event(core, client, body, event, context.bot_user_id)
         except Exception:
             core.store.forget_claim(key)  # let Slack's retry try again
             logger.exception("could not answer event %s", key)
@@ -66,26 +48,75 @@ def register(app: App, core: Core) -> None:
     app.event({"type": "message", "channel_type": "im"})(ack=ack_event, lazy=[answer_event])
 
 
-def command_reply(core: Core, body: dict, event: dict, text: str) -> str | None:
-    """The reply to `update No40 …`, `history No40` or `retract 12` typed in a message; None
-    for anything else (a question)."""
-    cmd = parse_command(text)
-    if cmd.name not in ("update", "history", "retract") or (cmd.name == "update" and not cmd.args):
-        return None
-    lang = command_language(cmd.args or text)
-    who = Identity("slack", event.get("user", ""), None)
-    try:
-        if cmd.name == "update":
-            result = core.update(
-                who,
-                cmd.args,
-                channel=event.get("channel"),
-                request_id=body.get("event_id"),
-                dedupe_key=f"slack:event-update:{body.get('event_id') or event.get('ts')}",
-            )
-            return update_done_text(result.entry, f"No{result.project.no}", lang)
-        if cmd.name == "history":
-            return history_text(core, cmd.args, lang)
-        return retract_text(core, who, cmd.args, lang)
-    except UserError as error:
-        return m.error_text(error, lang)
+def reply_to_event(
+    core: Core, client: WebClient, body: dict, event: dict, bot_user_id: str | None
+) -> None:
+    """Run the message through the command table and post the reply where it belongs."""
+    channel = event["channel"]
+    user = event.get("user", "")
+    in_channel = event.get("type") == "app_mention" and event.get("channel_type") != "im"
+    thread = event.get("thread_ts") or (event.get("ts") if in_channel else None)
+    raw = strip_bot_mention(event.get("text", ""), bot_user_id)
+    text = slack_text(raw, user_names(client))
+    event_id = body.get("event_id") or event.get("ts")
+    _, reply = handle(
+        core,
+        Identity("slack", user, None),
+        text,
+        channel=channel,
+        request_id=body.get("event_id"),
+        dedupe_key=f"slack:event-update:{event_id}",
+    )
+    if reply.form:  # a message cannot open a form (no trigger): say how to type it
+        reply = Reply(reply.lang, m.say("update_usage", reply.lang), error=True)
+
+    def tell(note: str) -> None:
+        # The conversation refused the post: the person hears it in their DM with the bot.
+        client.chat_postMessage(
+            channel=user, text=blocks.fallback(note), blocks=blocks.text_blocks(note)
+        )
+
+    if reply.error and in_channel:
+        # A refusal is for its author only, as with the slash command.
+        attempt(
+            lambda: client.chat_postEphemeral(
+                channel=channel,
+                user=user,
+                text=blocks.reply_fallback(reply),
+                blocks=blocks.reply_blocks(reply),
+            ),
+            tell,
+            reply.lang,
+            "chat.postEphemeral",
+        )
+        return
+    if reply.answer is not None:
+        payload = {
+            "text": blocks.fallback(reply.answer.text),
+            "blocks": blocks.answer_blocks(reply.answer),
+        }
+    elif reply.complete and reply.file is not None:  # every line: the file says it all
+        payload = {"text": blocks.fallback(reply.text), "blocks": blocks.text_blocks(reply.text)}
+    else:
+        payload = {"text": blocks.reply_fallback(reply), "blocks": blocks.reply_blocks(reply)}
+    posted = attempt(
+        lambda: client.chat_postMessage(channel=channel, thread_ts=thread, **payload),
+        tell,
+        reply.lang,
+        "chat.postMessage",
+    )
+    if posted is None or reply.file is None or reply.error:
+        return
+    made = reply.file()
+    attempt(
+        lambda: client.files_upload_v2(
+            channel=channel,
+            thread_ts=thread,
+            content=made.data,
+            filename=made.name,
+            title=made.title,
+        ),
+        tell,
+        reply.lang,
+        "files.upload",
+    )

@@ -1,0 +1,69 @@
+"""A line typed in any chat (Slack, Teams, the console) → the command it names and the rest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text import drop_control, nfkc
+from bot.understand import detect_language
+
+MAX_COMMAND = 4000
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command's name (its English word, e.g. `owners add`) and the rest of the line."""
+
+    name: str
+    args: str
+
+
+def _words() -> dict[tuple[str, ...], str]:
+    """Every word sequence of the table → the command's name."""
+    from bot.commands.table import TABLE
+
+    return {tuple(nfkc(w).lower().split()): spec.name for spec in TABLE for w in spec.words}
+
+
+def parse_command(text: str) -> Command:
+    """`update No40 R8 …` → Command('update', 'No40 R8 …'); anything else is a question."""
+    text = drop_control(text or "").strip()[:MAX_COMMAND]
+    if text.startswith("/roadmap"):
+        text = text[len("/roadmap") :].strip()
+    if not text:
+        return Command("help", "")
+    words = _words()
+    parts = text.replace("\u3000", " ").split(" ")
+    # ｕｐｄａｔｅ typed with a Japanese keyboard is update; the longest match wins
+    # (`owners add` before `owners`).
+    for n in (2, 1):
+        head = tuple(nfkc(p).lower() for p in parts[:n])
+        if len(head) == n and head in words:
+            return Command(words[head], " ".join(parts[n:]).strip())
+    return Command("ask", text)
+
+
+def top_level(name: str) -> str:
+    """`owners add` → `owners`: the word a command line starts with."""
+    return name.split(" ", 1)[0]
+
+
+def subcommands() -> set[str]:
+    """Every command's name (`owners add` included)."""
+    from bot.commands.table import TABLE
+
+    return {spec.name for spec in TABLE}
+
+
+COMMAND_WORDS = re.compile(
+    r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|"
+    r"timeline|digest|diff|export|csv|xlsx|json|all)\b",
+    re.I,
+)
+MENTIONS = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<at>[^<]*</at>|@[\w.-]+", re.I)
+
+
+def command_language(text: str) -> str:
+    """Reply in Japanese unless the person wrote English (command words and mentions aside)."""
+    return detect_language(COMMAND_WORDS.sub(" ", MENTIONS.sub(" ", text or "")))

@@ -1,0 +1,176 @@
+"""The command table: every command defined once — its words, arguments, who may run it,
+whether its reply is public, whether it is slow — and dispatch through it (errbot-style)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot import messages as m
+from bot.commands import handlers as h
+from bot.commands.reply import Reply, Request
+from bot.errors import NotAuthorized, UserError
+
+logger = logging.getLogger(__name__)
+
+Permission = Literal["anyone", "owner", "admin"]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One command. `words[0]` is its English name; the others are what people also type
+    (Japanese, synonyms; full-width forms are folded by NFKC before matching)."""
+
+    words: tuple[str, ...]
+    args: tuple[str, str]  # the arguments as shown in help: (Japanese, English)
+    summary: str  # a messages.py key
+    handler: Callable[[Request], Reply]
+    # Who may run it. `owner`: the core checks ownership of the project named in the request.
+    permission: Permission = "anyone"
+    public: bool = False  # a successful reply is shown to the whole conversation
+    slow: bool = False  # the reply's file is made after the acknowledgement
+    hidden: bool = False  # not listed in help (ask is what any other text does)
+    slow_when: Callable[[str], bool] | None = None  # slow only with these arguments
+    user_ids: bool = False  # its arguments name people by their chat id (@user → id)
+
+    @property
+    def name(self) -> str:
+        return self.words[0]
+
+    def usage(self, lang: str) -> str:
+        """`update No40 [R8] …` in the language asked."""
+        args = self.args[0 if lang == "ja" else 1]
+        return f"{self.name} {args}".strip()
+
+
+TABLE: tuple[Spec, ...] = (
+    Spec(("ask", "質問"), ("質問", "question"), "cmd_ask", h.ask, hidden=True),
+    Spec(
+        ("update", "更新", "報告"),
+        ("No40 [R8] [取組1] 内容", "No40 [R8] [initiative 1] what was done"),
+        "cmd_update",
+        h.update,
+        permission="owner",
+        public=True,
+    ),
+    Spec(
+        ("history", "履歴"),
+        ("No40 [--all]", "No40 [--all]"),
+        "cmd_history",
+        h.history,
+        slow_when=h.wants_all,  # every entry comes as a file
+    ),
+    Spec(
+        ("retract", "取消", "取り消し"),
+        ("番号 [理由]", "ID [reason]"),
+        "cmd_retract",
+        h.retract,
+        permission="owner",
+    ),
+    Spec(("owners", "担当者", "owners list", "担当者 一覧"), ("", ""), "cmd_owners", h.owners_list),
+    Spec(
+        ("owners add", "担当者 追加", "owners 追加"),
+        ("@ユーザー No40|担当課", "@user No40|section"),
+        "cmd_owners_add",
+        h.owners_add,
+        permission="admin",
+        user_ids=True,
+    ),
+    Spec(
+        ("owners remove", "担当者 削除", "owners 削除"),
+        ("@ユーザー No40|担当課", "@user No40|section"),
+        "cmd_owners_remove",
+        h.owners_remove,
+        permission="admin",
+        user_ids=True,
+    ),
+    Spec(("digest", "週報"), ("", ""), "cmd_digest", h.digest),
+    Spec(("diff", "差分", "比較"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
+    Spec(
+        ("export", "エクスポート", "出力"),
+        ("csv|xlsx|json", "csv|xlsx|json"),
+        "cmd_export",
+        h.export,
+        slow=True,
+    ),
+    Spec(
+        ("chart", "グラフ", "図"),
+        ("budget|timeline", "budget|timeline"),
+        "cmd_chart",
+        h.chart,
+        slow=True,
+    ),
+    Spec(("nudges", "通知", "お知らせ"), ("on|off（オン|オフ）", "on|off"), "cmd_nudges", h.nudges),
+    # A `documents` command (admins: list and load the roadmap's documents) belongs here once
+    # the core function for it exists (issue #14): Spec(("documents", "文書"), …, permission="admin").
+    Spec(("help", "ヘルプ", "使い方"), ("", ""), "cmd_help", h.help_reply),
+)
+BY_NAME = {spec.name: spec for spec in TABLE}
+
+
+def is_slow(spec: Spec, args: str) -> bool:
+    """Whether the reply includes a file made after the acknowledgement."""
+    return spec.slow or (spec.slow_when is not None and spec.slow_when(args))
+
+
+def allowed(spec: Spec, req: Request) -> bool:
+    """Admin commands need an admin; `owner` is checked by the core against the project."""
+    return spec.permission != "admin" or req.core.is_admin(req.who)
+
+
+def dispatch(spec: Spec, req: Request) -> Reply:
+    """Run one command: a refusal or a usage hint becomes a private reply; never raises."""
+    try:
+        if not allowed(spec, req):
+            raise NotAuthorized("admin_only")
+        reply = spec.handler(req)
+        reply.public = reply.public and spec.public and not reply.error
+        reply.command = f"{spec.name} {req.args}".strip()
+        return reply
+    except UserError as error:
+        return Reply(req.lang, m.error_text(error, req.lang), error=True)
+    except Exception:
+        logger.exception("command %s failed", spec.name)
+        return Reply(req.lang, m.say("error_generic", req.lang), error=True)
+
+
+def lookup(text: str) -> tuple[Spec, str]:
+    """The command a line names (a question when none) and the rest of the line."""
+    from bot.commands.parse import parse_command
+
+    command = parse_command(text)
+    return BY_NAME[command.name], command.args
+
+
+def handle(
+    core,
+    who,
+    text: str,
+    *,
+    prefix: str = "",
+    channel: str | None = None,
+    request_id: str | None = None,
+    dedupe_key: str | None = None,
+) -> tuple[Spec, Reply]:
+    """One line from any front end → its command and the reply (data)."""
+    from bot.commands.parse import command_language
+
+    spec, args = lookup(text)
+    # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
+    lang = command_language(args or text)
+    if spec.name == "ask":
+        args = args or text
+    request = Request(
+        core,
+        who,
+        args,
+        lang,
+        text=text,
+        channel=channel,
+        request_id=request_id,
+        dedupe_key=dedupe_key,
+        prefix=prefix,
+    )
+    return spec, dispatch(spec, request)
