@@ -15,8 +15,16 @@ import time
 
 MAX_VALUE = 1000  # characters of one logged value (a message, an access-log field)
 MAX_TRACEBACK = 8000  # a traceback keeps its last lines: where it failed
-# Libraries whose log lines may quote a request (Bolt: "... body: {...}", "Request body: ...").
-QUOTING_LOGGERS = ("slack_bolt", "slack_sdk", "microsoft_teams", "fastapi", "starlette")
+# Libraries whose log lines may quote a request (Bolt: "... body: {...}", "Request body: ...");
+# the Slack app hands Bolt the logger bot.adapters.slack.bolt.
+QUOTING_LOGGERS = (
+    "bot.adapters.slack.bolt",
+    "slack_bolt",
+    "slack_sdk",
+    "microsoft_teams",
+    "fastapi",
+    "starlette",
+)
 # Where a library's message starts quoting data: the text before it says what happened.
 QUOTE_START = re.compile(r"[\(\{\[:=]|\bbody\b|\bpayload\b", re.IGNORECASE)
 

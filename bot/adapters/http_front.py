@@ -107,23 +107,26 @@ async def lifespan(receive: Receive, send: Send) -> None:
 async def buffered(scope: Scope, receive: Receive, send: Send, check: Check | None) -> bytes | None:
     """The request's body, or None once it has been refused (answered and logged) or abandoned."""
     started = time.perf_counter()
+    refused: Refused | None = None
     try:
         body = await read_body(scope, receive)
         reason = check(scope, body) if check else None
-        if reason:
-            raise Refused(400, reason)
-        return body
-    except Refused as refused:
-        await respond(send, refused.status, refused.reason)
-        status: int | str = refused.status
+        if not reason:
+            return body
+        refused = Refused(400, reason)
+    except Refused as error:
+        refused = error
     except Gone:
-        status = "gone"
+        pass
     logs.access(
         method=scope.get("method"),
         path=scope.get("path"),
-        status=status,
+        status=refused.status if refused else "gone",
         ms=round((time.perf_counter() - started) * 1000, 1),
+        reason=refused.reason if refused else None,
     )
+    if refused:
+        await respond(send, refused.status, refused.reason)
     return None
 
 

@@ -48,26 +48,58 @@ def _view_problem(body: dict) -> str | None:
     return None
 
 
+# The types Slack sends for the top-level fields Bolt's middleware and matchers index into.
+OBJECTS = ("event", "view", "message", "container", "enterprise", "state", "bot_profile")
+OBJECTS_OR_IDS = ("team", "user", "channel")
+STRINGS = ("type", "command", "callback_id", "action_id", "block_id", "trigger_id", "text",
+           "team_id", "user_id", "channel_id", "enterprise_id", "api_app_id", "response_url",
+           "event_id", "token", "challenge", "value")  # fmt: skip
+EVENT_STRINGS = ("type", "subtype", "text", "channel", "user", "bot_id", "thread_ts", "ts",
+                 "team", "channel_type", "tab", "event_ts")  # fmt: skip
+
+
+def _typed(body: dict, objects=(), objects_or_ids=(), strings=(), where: str = "") -> str | None:
+    for key in objects:
+        if key in body and not isinstance(body[key], dict):
+            return f"{where}{key} is not an object"
+    for key in objects_or_ids:
+        if key in body and not isinstance(body[key], dict | str):
+            return f"{where}{key} is neither an object nor an id"
+    for key in strings:
+        if key in body and not isinstance(body[key], str):
+            return f"{where}{key} is not a string"
+    return None
+
+
 def _shape_problem(body: dict) -> str | None:
     """Fields Bolt's matchers index into must have the types Slack sends."""
-    for key in ("event", "view", "message", "container", "channel", "user", "team"):
-        if key in body and body[key] is not None and not isinstance(body[key], dict | str):
-            return f"{key} has an unexpected type"
-    if "event" in body and not isinstance(body["event"], dict | type(None)):
-        return "event is not an object"
-    for key in ("type", "command", "callback_id", "action_id", "block_id"):
-        if key in body and body[key] is not None and not isinstance(body[key], str):
-            return f"{key} is not a string"
-    actions = body.get("actions")
-    if actions is not None and not (
-        isinstance(actions, list) and all(isinstance(a, dict) for a in actions)
-    ):
-        return "actions is not a list of objects"
-    event = body.get("event")
-    if isinstance(event, dict):
-        for key in ("type", "subtype", "text", "channel", "user", "bot_id", "thread_ts", "ts"):
-            if key in event and event[key] is not None and not isinstance(event[key], str):
-                return f"event.{key} is not a string"
+    problem = _typed(body, OBJECTS, OBJECTS_OR_IDS, STRINGS)
+    if problem:
+        return problem
+    for key in ("actions", "authorizations", "blocks"):
+        items = body.get(key, [])
+        if not (isinstance(items, list) and all(isinstance(a, dict) for a in items)):
+            return f"{key} is not a list of objects"
+    for action in body.get("actions", []):
+        problem = _typed(action, (), (), ("type", "action_id", "block_id", "value"), "action.")
+        if problem:
+            return problem
+    for nested, where in ((body.get("event"), "event."), (body.get("message"), "message.")):
+        if isinstance(nested, dict):
+            problem = _typed(nested, ("message", "view"), (), EVENT_STRINGS, where)
+            if problem:
+                return problem
+    for nested, where in ((body.get("team"), "team."), (body.get("user"), "user.")):
+        if isinstance(nested, dict):
+            problem = _typed(nested, (), (), ("id", "name", "team_id", "enterprise_id"), where)
+            if problem:
+                return problem
+    view = body.get("view")
+    if isinstance(view, dict):
+        problem = _typed(view, ("state",), (), ("id", "callback_id", "private_metadata", "type",
+                                                "external_id", "hash", "team_id"), "view.")  # fmt: skip
+        if problem:
+            return problem
     return _view_problem(body)
 
 
