@@ -84,10 +84,9 @@ def open_store(db_path: Path | None, load: bool = True) -> Store:
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (never secrets).")
 def main(verbose: bool) -> None:
     """Aomori DX roadmap bot: ask the roadmap, record progress, serve chat."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
+    from bot import logs
+
+    logs.configure(verbose)
 
 
 @main.command()

@@ -11,7 +11,7 @@ against ≈ 400 for waitress, which remains the pure-Python fallback where gunic
 from __future__ import annotations
 
 import gc
-import json
+import io
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -20,13 +20,16 @@ from pathlib import Path
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot import logs
+from bot.adapters.http_front import MAX_BODY, READ_TIMEOUT, BufferedWsgi
+from bot.adapters.slack.guard import malformed
+from bot.health import DeepHealth
 from bot.service import Core
 from bot.settings import Settings
 from bot.sources import ensure_loaded
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
-access_log = logging.getLogger("bot.access")
 
 EVENTS_PATH = "/slack/events"
 # waitress (no gunicorn): measured with bench/load.py, more threads only add GIL contention.
@@ -40,8 +43,12 @@ WARM_QUESTIONS = ("No40の事業費は？", "R7で終わる事業は？", "名�
 
 
 def wsgi_app(app: App, store: Store) -> Callable:
-    """Bolt at /slack/events, GET /healthz, and one structured log line per request."""
+    """Bolt at /slack/events, GET /healthz, and one structured log line per request.
+
+    Requests over MAX_BODY get 413 unread; malformed ones (see guard) get 400 with a short
+    reason before Bolt parses them; a failure inside gets a short 500, its traceback logged."""
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    health = DeepHealth(store.integrity_check)
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -52,30 +59,55 @@ def wsgi_app(app: App, store: Store) -> Callable:
             status_holder.append(status)
             return start_response(status, headers, exc_info)
 
+        def plain(status: str, text: str) -> list[bytes]:
+            recording_start(status, [("Content-Type", "text/plain; charset=utf-8")])
+            return [text.encode()]
+
+        reason = None
         if path == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
-            healthy = (
-                store.integrity_check() == "ok" if environ.get("QUERY_STRING") == "deep" else True
-            )
-            recording_start(
-                "200 OK" if healthy else "503 Service Unavailable", [("Content-Type", "text/plain")]
-            )
-            body = [b"ok" if healthy else b"unhealthy"]
+            healthy, detail = (True, "ok")
+            if environ.get("QUERY_STRING") == "deep":
+                healthy, detail = health.status()
+            body = plain("200 OK" if healthy else "503 Service Unavailable", detail)
+        elif environ.get("REQUEST_METHOD") == "POST" and path == EVENTS_PATH:
+            length = environ.get("CONTENT_LENGTH") or "0"
+            if not length.isdigit():
+                reason = "Content-Length is not a number"
+                body = plain("400 Bad Request", reason)
+            elif int(length) > MAX_BODY:
+                reason = f"body over {MAX_BODY} bytes"
+                body = plain("413 Content Too Large", reason)
+            else:
+                raw = environ["wsgi.input"].read(int(length))
+                reason = malformed(environ, raw)
+                if reason:
+                    body = plain("400 Bad Request", reason)
+                else:
+                    environ["wsgi.input"] = io.BytesIO(raw)
+                    body = _dispatch(bolt, environ, recording_start, plain)
         else:
-            body = bolt(environ, recording_start)
+            body = _dispatch(bolt, environ, recording_start, plain)
         # Ids and outcomes only: never a message body, never a token.
-        access_log.info(
-            json.dumps(
-                {
-                    "path": path,
-                    "status": (status_holder or ["-"])[0].split(" ", 1)[0],
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                    "retry": environ.get("HTTP_X_SLACK_RETRY_NUM"),
-                }
-            )
+        logs.access(
+            method=environ.get("REQUEST_METHOD"),
+            path=path,
+            status=(status_holder or ["-"])[0].split(" ", 1)[0],
+            ms=round((time.perf_counter() - started) * 1000, 1),
+            retry=environ.get("HTTP_X_SLACK_RETRY_NUM"),
+            reason=reason,
         )
         return body
 
     return application
+
+
+def _dispatch(bolt: SlackRequestHandler, environ: dict, start: Callable, plain: Callable):
+    """Bolt's answer; an exception escaping it is logged (no body) and answered briefly."""
+    try:
+        return list(bolt(environ, start))
+    except Exception:
+        logger.exception("request to %s failed", environ.get("PATH_INFO"))
+        return plain("500 Internal Server Error", "internal error")
 
 
 def build(settings: Settings, db_path: str | Path | None = None) -> tuple[App, Core]:
@@ -157,8 +189,15 @@ def serve(
     import waitress
 
     logger.info("serving Slack over HTTP on port %s at %s", port, EVENTS_PATH)
+    # waitress buffers whole requests in its own async loop before a thread sees them.
     waitress.serve(
-        wsgi_app(app, core.store), host="0.0.0.0", port=port, threads=WSGI_THREADS, ident="roadmap"
+        wsgi_app(app, core.store),
+        host="0.0.0.0",
+        port=port,
+        threads=WSGI_THREADS,
+        ident="roadmap",
+        max_request_body_size=MAX_BODY,
+        channel_timeout=int(READ_TIMEOUT),
     )
 
 
@@ -174,6 +213,17 @@ def serve_processes(
 ) -> None:
     """HTTP in `workers` gunicorn processes, each with its own store, app and digest schedule."""
     from gunicorn.app.base import BaseApplication
+    from gunicorn.glogging import Logger
+
+    class JsonGunicornLogger(Logger):
+        """gunicorn's own lines (worker starts, crashes) as JSON lines too."""
+
+        def setup(self, cfg) -> None:
+            super().setup(cfg)
+            for log in (self.error_log, self.access_log):
+                for h in log.handlers:
+                    h.setFormatter(logs.JsonLines())
+                    h.addFilter(logs.WithoutBodies())
 
     # Documents are loaded (and migrations run) once here, before any worker exists, and the
     # app's modules imported and schemas built: workers fork ready to serve within
@@ -187,15 +237,18 @@ def serve_processes(
         settle(app)
         # Every worker schedules the digest; the week's claim in the store lets one post it.
         start_digest(settings, app, core)
-        return wsgi_app(app, core.store)
+        # The asyncio front reads whole requests (bounded in size and time); Bolt runs in
+        # WORKER_THREADS threads on complete requests only, so slow clients cannot hold them.
+        return BufferedWsgi(wsgi_app(app, core.store), WORKER_THREADS)
 
     class Server(BaseApplication):
         def load_config(self) -> None:
             options = {
                 "bind": f"0.0.0.0:{port}",
                 "workers": workers,
-                "worker_class": "gthread",
-                "threads": WORKER_THREADS,
+                "worker_class": "asgi",  # gunicorn's own asyncio worker
+                "worker_connections": 1000,
+                "timeout": int(READ_TIMEOUT) * 3,  # a worker silent this long is restarted
                 "keepalive": 75,  # longer than a load balancer's idle timeout
                 # A listening socket per worker (SO_REUSEPORT): the kernel spreads connections
                 # evenly. One shared socket let the busiest worker win nearly every accept
@@ -203,6 +256,8 @@ def serve_processes(
                 "reuse_port": True,
                 "control_socket_disable": True,  # no gunicornc socket file in $HOME
                 "accesslog": None,  # bot.access logs one line per request instead
+                "logger_class": JsonGunicornLogger,
+                "asgi_lifespan": "off",
                 "proc_name": "roadmap",
             }
             for key, value in options.items():

@@ -1,4 +1,8 @@
-"""Serving Teams: the SDK's FastAPI adapter behind uvicorn, /api/messages and /healthz."""
+"""Serving Teams: the SDK's FastAPI adapter behind uvicorn, /api/messages and /healthz.
+
+Every request is read whole first (bot.adapters.http_front: 413 over MAX_BODY, 408 after
+READ_TIMEOUT) and an activity that is not a JSON object gets 400 before the SDK parses it.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,38 @@ import time
 from pathlib import Path
 
 import uvicorn
+from microsoft_teams.api.activities import ActivityTypeAdapter
+from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.apps.http import FastAPIAdapter
 
+from bot.adapters.http_front import BufferedAsgi
 from bot.service import Core
 from bot.settings import Settings
 from bot.sources import ensure_loaded
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
+MESSAGES_PATH = "/api/messages"
+
+
+def malformed(scope: dict, body: bytes) -> str | None:
+    """Why a POST to /api/messages cannot be an activity (a short reason), or None."""
+    if scope.get("method") != "POST" or scope.get("path") != MESSAGES_PATH:
+        return None
+    if not body.strip():
+        return "empty body"
+    try:
+        activity = json.loads(body)
+    except ValueError:  # also bytes that are not UTF-8
+        return "body is not valid JSON"
+    if not isinstance(activity, dict):
+        return "body is not a JSON object"
+    try:  # the SDK's own two readings, which raised inside it (a 500) for other shapes
+        core = CoreActivity.model_validate(activity)
+        ActivityTypeAdapter.validate_python(core.model_dump(by_alias=True, exclude_none=True))
+    except ValueError:  # pydantic's ValidationError
+        return "body is not a Teams activity"
+    return None
 
 
 def build(settings: Settings, db_path: str | Path | None = None, **test_options):
@@ -48,6 +76,8 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
         )
         return response
 
+    # Outermost: whole requests, bounded in size and time, and well-formed JSON reach the SDK.
+    adapter.app.add_middleware(BufferedAsgi, check=malformed)
     app = create_teams_app(settings, core, adapter, **test_options)
     return app, adapter, core
 
@@ -69,7 +99,12 @@ def serve(settings: Settings, db_path: str | Path | None = None, port: int | Non
                 core.store, poster, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
             )
         config = uvicorn.Config(
-            adapter.app, host="0.0.0.0", port=port or settings.port, log_level="warning"
+            adapter.app,
+            host="0.0.0.0",
+            port=port or settings.port,
+            log_level="warning",
+            timeout_keep_alive=75,  # longer than a load balancer's idle timeout
+            h11_max_incomplete_event_size=16 * 1024,  # request line and headers
         )
         await uvicorn.Server(config).serve()
 

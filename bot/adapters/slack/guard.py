@@ -1,0 +1,133 @@
+"""What a request to /slack/events must look like before Bolt sees it.
+
+Bolt parses bodies and headers assuming Slack sent them: invalid JSON, a `payload=` that is not
+JSON, bytes that are not UTF-8 or a timestamp header that is not a number raise inside it and
+became 500s with tracebacks. Here each becomes a short reason, answered with 400.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qsl
+
+from slack_bolt.request import BoltRequest
+
+TIMESTAMP = "HTTP_X_SLACK_REQUEST_TIMESTAMP"
+SIGNATURE = "HTTP_X_SLACK_SIGNATURE"
+
+
+def _parsed(text: str, content_type: str | None) -> object:
+    """The body as Bolt will read it (slack_bolt.request.internals.parse_body's rules)."""
+    if not text:
+        return {}
+    if content_type == "application/json" or text.startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise ValueError("body is not valid JSON") from None
+    form = dict(parse_qsl(text, keep_blank_values=True))
+    if "payload" in text and "payload" in form:
+        try:
+            return json.loads(form["payload"])
+        except ValueError:
+            raise ValueError("payload is not valid JSON") from None
+    return form
+
+
+def _view_problem(body: dict) -> str | None:
+    """A view submission or closing must carry its view (and a submission its state)."""
+    if body.get("type") not in ("view_submission", "view_closed"):
+        return None
+    view = body.get("view")
+    if not isinstance(view, dict):
+        return "view payload without a view"
+    if body["type"] == "view_submission":
+        state = view.get("state")
+        if not isinstance(state, dict) or not isinstance(state.get("values"), dict):
+            return "view submission without state"
+    return None
+
+
+# The types Slack sends for the top-level fields Bolt's middleware and matchers index into.
+OBJECTS = ("event", "view", "message", "container", "enterprise", "state", "bot_profile")
+OBJECTS_OR_IDS = ("team", "user", "channel")
+STRINGS = ("type", "command", "callback_id", "action_id", "block_id", "trigger_id", "text",
+           "team_id", "user_id", "channel_id", "enterprise_id", "api_app_id", "response_url",
+           "event_id", "token", "challenge", "value")  # fmt: skip
+EVENT_STRINGS = ("type", "subtype", "text", "channel", "user", "bot_id", "thread_ts", "ts",
+                 "team", "channel_type", "tab", "event_ts")  # fmt: skip
+
+
+def _typed(body: dict, objects=(), objects_or_ids=(), strings=(), where: str = "") -> str | None:
+    for key in objects:
+        if key in body and not isinstance(body[key], dict):
+            return f"{where}{key} is not an object"
+    for key in objects_or_ids:
+        if key in body and not isinstance(body[key], dict | str):
+            return f"{where}{key} is neither an object nor an id"
+    for key in strings:
+        if key in body and not isinstance(body[key], str):
+            return f"{where}{key} is not a string"
+    return None
+
+
+def _shape_problem(body: dict) -> str | None:
+    """Fields Bolt's matchers index into must have the types Slack sends."""
+    problem = _typed(body, OBJECTS, OBJECTS_OR_IDS, STRINGS)
+    if problem:
+        return problem
+    for key in ("actions", "authorizations", "blocks"):
+        items = body.get(key, [])
+        if not (isinstance(items, list) and all(isinstance(a, dict) for a in items)):
+            return f"{key} is not a list of objects"
+    for action in body.get("actions", []):
+        problem = _typed(action, (), (), ("type", "action_id", "block_id", "value"), "action.")
+        if problem:
+            return problem
+    for nested, where in ((body.get("event"), "event."), (body.get("message"), "message.")):
+        if isinstance(nested, dict):
+            problem = _typed(nested, ("message", "view"), (), EVENT_STRINGS, where)
+            if problem:
+                return problem
+    for nested, where in ((body.get("team"), "team."), (body.get("user"), "user.")):
+        if isinstance(nested, dict):
+            problem = _typed(nested, (), (), ("id", "name", "team_id", "enterprise_id"), where)
+            if problem:
+                return problem
+    view = body.get("view")
+    if isinstance(view, dict):
+        problem = _typed(view, ("state",), (), ("id", "callback_id", "private_metadata", "type",
+                                                "external_id", "hash", "team_id"), "view.")  # fmt: skip
+        if problem:
+            return problem
+    return _view_problem(body)
+
+
+def malformed(environ: dict, raw: bytes) -> str | None:
+    """Why this request cannot be a Slack request (a short reason), or None."""
+    timestamp = environ.get(TIMESTAMP)
+    if timestamp is not None and not (timestamp.isascii() and timestamp.strip().isdigit()):
+        return "X-Slack-Request-Timestamp is not a number"
+    if timestamp is not None and len(timestamp.strip()) > 12:
+        return "X-Slack-Request-Timestamp is out of range"
+    signature = environ.get(SIGNATURE)
+    if signature is not None and not signature.isascii():
+        return "X-Slack-Signature is not ASCII"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "body is not UTF-8"
+    try:
+        body = _parsed(text, environ.get("CONTENT_TYPE"))
+    except ValueError as error:
+        return str(error)
+    if not isinstance(body, dict):
+        return "body is not a JSON object"
+    problem = _shape_problem(body)
+    if problem:
+        return problem
+    try:  # Bolt's own reading of ids (team, user, channel, enterprise) from the body
+        BoltRequest(body=text, headers={"content-type": environ.get("CONTENT_TYPE", "")})
+    except Exception:  # any shape it cannot read is a malformed request, not our failure
+        return "body has an unexpected shape"
+    return None
