@@ -17,6 +17,7 @@ from bot.ingest import parse_file
 from bot.models import ActualEntry
 from bot.sources import load_documents
 from bot.store import Store, field_name
+from bot.text import compact
 from tests.conftest import R6_FILE, R7_FILE
 
 SHIPPED_FIELD = "暮らし・まち分野"
@@ -292,3 +293,44 @@ def test_documents_lists_each_loaded_document(docs):
     text = documents_text(rows)
     for d in rows:
         assert d.source_file in text and d.sha256[:12] in text and d.field in text
+
+
+def printed(path: Path) -> list[str]:
+    return [compact(line) for line in path.read_text(encoding="utf-8").split("\n")]
+
+
+def holds(lines: list[str], line: int | None, text: str) -> bool:
+    """The cited line holds the start of the cited text (cells are joined with spaces)."""
+    return line is not None and compact(text.split()[0])[:12] in lines[line - 1]
+
+
+@pytest.mark.parametrize("path", [R6_FILE, R7_FILE], ids=lambda p: p.stem)
+def test_each_fact_is_cited_to_the_line_that_prints_it(path):
+    lines = printed(path)
+    store = Store.memory()
+    load_documents(store, [path])
+    kinds: set[str] = set()
+    for p in store.projects():
+        assert holds(lines, p.line_of("name"), p.name), (p.key, "name")
+        assert holds(lines, p.line_of("summary"), p.summary), (p.key, "summary")
+        assert (
+            f"{p.budget_thousand_yen:,}" in lines[p.line_of("budget") - 1]
+            or str(p.budget_thousand_yen) in lines[p.line_of("budget") - 1]
+        ), (p.key, "budget")
+        if p.achievements:
+            assert holds(lines, p.achievements_line, p.achievements), (p.key, "achievements")
+        for initiative in p.initiatives:
+            for year, cell in initiative.years.items():
+                if cell.actual:
+                    assert holds(lines, initiative.actual_line(year), cell.actual), (p.key, year)
+    # What the store cites: every full-text row and every document entry.
+    for row in store.db.query("SELECT * FROM search_index"):
+        kinds.add(row["kind"])
+        assert holds(lines, int(row["source_line"]), row["display"]), row
+    for p in store.projects():
+        for entry in store.entries(p.key):
+            kinds.add(entry.kind)
+            assert holds(lines, entry.source_line, entry.text), entry
+    assert {"name", "summary", "plan", "initiative"} <= kinds
+    if any(p.achievements for p in store.projects()):
+        assert {"actual", "achievement"} <= kinds

@@ -21,6 +21,9 @@ from bot.store.reads import keys_of
 from bot.store.record import fact_key
 from bot.text import compact
 
+# A document fact appended again (printed again after a retraction, or at a new place) gets
+# its dedupe key with this and a counter.
+RECITED = "~"
 # Full-text rows of prefecture id k have rowids in [k << ROW_BITS, (k + 1) << ROW_BITS).
 ROW_BITS = 40
 
@@ -237,34 +240,40 @@ class RoadmapDocuments:
     ) -> tuple[int, int]:
         """Append the document's 実績 as entries; retract (never delete) ones now gone.
         Only the document's projects (before and after) are looked at: others are untouched."""
-        existing: dict[str, int] = {}
+        existing: dict[str, dict] = {}
         for chunk in _chunks(sorted(keys), 500):
             marks = ",".join("?" * len(chunk))
             existing.update(
-                (row["dedupe_key"], row["id"])
+                (row["dedupe_key"].split(RECITED)[0], row)
                 for row in self.db.query(
-                    "SELECT e.id, e.dedupe_key FROM entries e WHERE e.project_key IN "
-                    f"({marks}) AND e.platform = 'document' AND e.kind != 'retraction' "
+                    "SELECT e.id, e.dedupe_key, e.source_line FROM entries e "
+                    f"WHERE e.project_key IN ({marks}) AND e.platform = 'document' "
+                    "AND e.kind != 'retraction' "
                     "AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id)",
                     chunk,
                 )
             )
-        added = 0
-        for key, entry in wanted.items():
-            if key not in existing:
-                self._insert_entry(entry.model_copy(update={"created_at": now}), self._free(key))
-                added += 1
-        superseded = 0
-        for key, entry_id in existing.items():
-            if key in wanted:
+        added = superseded = 0
+        for key, row in existing.items():
+            entry = wanted.get(key)
+            # A fact still printed on the same line stays (even if the file was renamed); one
+            # printed elsewhere now (a revised document, lines moved) is cited again there.
+            if entry is not None and entry.source_line == row["source_line"]:
                 continue
-            old = self.entry(entry_id)
+            old = self.entry(row["id"])
             assert old is not None
             retraction = old.retraction(
                 f"superseded by {file}", platform="document", source_file=file, created_at=now
             )
-            self._insert_entry(retraction, f"retract:{entry_id}")
+            self._insert_entry(retraction, f"retract:{row['id']}")
             superseded += 1
+            if entry is not None:
+                existing[key] = {}
+        for key, entry in wanted.items():
+            if existing.get(key):
+                continue
+            self._insert_entry(entry.model_copy(update={"created_at": now}), self._free(key))
+            added += 1
         return added, superseded
 
     def _free(self, key: str) -> str:
@@ -272,7 +281,7 @@ class RoadmapDocuments:
         candidate, n = key, 1
         while self.db.execute("SELECT 1 FROM entries WHERE dedupe_key = ?", [candidate]).fetchone():
             n += 1
-            candidate = f"{key}:{n}"
+            candidate = f"{key}{RECITED}{n}"
         return candidate
 
     def _relink(self, loaded: set[str]) -> int:
@@ -381,10 +390,13 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                 "position": position,
                 "label": initiative.label,
                 "source_line": line,
+                "label_line": initiative.lines.get("label"),
             }
         )
         if initiative.label:
-            index.append(("initiative", str(position), initiative.label, line))
+            index.append(
+                ("initiative", str(position), initiative.label, initiative.line_of("label"))
+            )
         for year, cell in initiative.years.items():
             rows["initiative_years"].append(
                 {
@@ -393,14 +405,22 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                     "western_year": FiscalYear.parse(year).western,
                     "plan": cell.plan,
                     "actual": cell.actual,
-                    "actual_line": initiative.actual_lines.get(year),
+                    "plan_line": initiative.lines.get(f"plan:{year}"),
+                    "actual_line": initiative.lines.get(f"actual:{year}"),
                 }
             )
             if cell.plan:
-                index.append(("plan", f"{position}:{year}", cell.plan, line))
+                index.append(
+                    ("plan", f"{position}:{year}", cell.plan, initiative.line_of("plan", year))
+                )
             if cell.actual:
                 index.append(
-                    ("actual", f"{position}:{year}", cell.actual, initiative.actual_line(year))
+                    (
+                        "actual",
+                        f"{position}:{year}",
+                        cell.actual,
+                        initiative.line_of("actual", year),
+                    )
                 )
         next_id += 1
     rows["search_index"].extend(

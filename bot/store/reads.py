@@ -170,7 +170,7 @@ class RoadmapReads:
         db = self.db
         initiatives: dict[str, list[Initiative]] = {}
         cells: dict[int, dict[str, YearCell]] = {}
-        actual_lines: dict[int, dict[str, int]] = {}
+        lines: dict[int, dict[str, int]] = {}
         for r in db.query(
             "SELECT y.* FROM initiative_years y JOIN initiatives i ON i.id = y.initiative_id "
             "JOIN projects p ON p.key = i.project_key WHERE p.edition = ? ORDER BY y.western_year",
@@ -179,8 +179,11 @@ class RoadmapReads:
             cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell.model_construct(
                 plan=r["plan"], actual=r["actual"]
             )
-            if r["actual_line"] is not None:
-                actual_lines.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = r["actual_line"]
+            for kind in ("plan", "actual"):
+                if r[f"{kind}_line"] is not None:
+                    lines.setdefault(r["initiative_id"], {})[f"{kind}:{r['fiscal_year']}"] = r[
+                        f"{kind}_line"
+                    ]
         for r in db.query(
             "SELECT i.*, p.source_file FROM initiatives i JOIN projects p ON p.key = i.project_key "
             "WHERE p.edition = ? ORDER BY i.project_key, i.position",
@@ -191,7 +194,10 @@ class RoadmapReads:
                     label=r["label"],
                     years=cells.get(r["id"], {}),
                     source=Source.model_construct(file=r["source_file"], line=r["source_line"]),
-                    actual_lines=actual_lines.get(r["id"], {}),
+                    lines={
+                        **({"label": r["label_line"]} if r["label_line"] is not None else {}),
+                        **lines.get(r["id"], {}),
+                    },
                 )
             )
         projects = []
