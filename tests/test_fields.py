@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,91 @@ def test_each_fact_is_cited_to_the_line_that_prints_it(path):
     assert {"name", "summary", "plan", "initiative"} <= kinds
     if any(p.achievements for p in store.projects()):
         assert {"actual", "achievement"} <= kinds
+
+
+def test_a_store_from_before_documents_migrates_keeping_keys_and_record(tmp_path):
+    path = tmp_path / "old.db"
+    store = Store.open(path)
+    load_documents(store, [R6_FILE, R7_FILE])
+    entry, _ = store.append_entry(chat(40, "移行前の報告"))
+    keys = [p.key for p in store.all_projects()]
+    store.close()
+    # The schema as it was before migration 012 (SQLite drops columns since 3.35).
+    conn = sqlite3.connect(path)
+    for sql in (
+        "DROP INDEX projects_document",
+        "DROP TABLE documents",
+        "ALTER TABLE projects DROP COLUMN key_scope",
+        "ALTER TABLE initiatives DROP COLUMN label_line",
+        "ALTER TABLE initiative_years DROP COLUMN plan_line",
+        "ALTER TABLE initiative_years DROP COLUMN actual_line",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm012_documents'",
+    ):
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    try:
+        assert [p.key for p in store.all_projects()] == keys
+        assert [(d.edition, d.field, d.projects) for d in store.documents()] == [
+            ("R6", SHIPPED_FIELD, 27),
+            ("R7", SHIPPED_FIELD, 33),
+        ]
+        assert entry in store.entries("R7/No40")
+        # Another field after the upgrade: added beside the shipped one, nothing lost.
+        load_documents(store, [write_field(tmp_path, "sangyo")])
+        assert len(store.projects("R7")) == 66 and entry in store.entries("R7/No40")
+    finally:
+        store.close()
+
+
+def test_history_shows_a_project_a_revised_document_left_out(docs, tmp_path):
+    db = tmp_path / "roadmap.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", "--db", str(db), *map(str, docs.values())]).exit_code == 0
+    store = Store.open(db)
+    store.append_entry(chat(124, "へき地の実証を実施"))
+    store.close()
+    text = docs["sangyo"].read_text(encoding="utf-8")
+    revised = tmp_path / "revised.txt"
+    revised.write_text(text[: text.index("【No124】")] + text[text.index("【No125】") :], "utf-8")
+    assert runner.invoke(main, ["ingest", "--db", str(db), str(revised)]).exit_code == 0
+    shown = runner.invoke(main, ["history", "No124", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "もうありません" in shown.output and "へき地の実証を実施" in shown.output
+    missing = runner.invoke(main, ["history", "No999", "--db", str(db)])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_diff_exports_digest_and_answers_span_every_field(docs):
+    from datetime import UTC, datetime, timedelta
+
+    from bot import diff as diffing
+    from bot.answer import ask
+    from bot.digest import digest
+
+    store = Store.memory()
+    load_documents(store, [R6_FILE, *docs.values()])
+    shipped = shipped_r7()
+    budget = sum(p.budget_thousand_yen for p in shipped) * 3
+    d = diffing.diff_editions(store, "R6", "R7")
+    assert d.totals["R7_projects"] == 99 and d.totals["R7_budget_thousand_yen"] == budget
+    linked = {c.newer.no for c in d.changes} | {r.no for r in d.added}
+    assert linked == {p.no for p in store.projects("R7")}
+    assert len(export.records(store, "R7")) == 99
+    total = ask(store, "R7の事業費の合計は？")
+    assert f"{budget:,}" in total.text, total.text
+    store.append_entry(chat(240, "行政の報告"))
+    week = digest(store, datetime.now(UTC) + timedelta(days=7))
+    assert "R7/No240" in str(week.model_dump()) or "No240" in str(week.model_dump())
+
+
+def test_renames_are_names_that_changed_in_one_direction(store):
+    from bot import diff as diffing
+
+    d = diffing.diff_editions(store, "R6", "R7")
+    pairs = {(r.kind, compact(r.old), compact(r.new)) for r in d.renames}
+    assert all((kind, new, old) not in pairs for kind, old, new in pairs)
+    assert all(old != new for _, old, new in pairs)
+    assert ("section", "医療薬務課", "医療業務課") not in pairs
+    assert all(c.renamed == (c.evidence != "同名 (same name)") for c in d.changes)

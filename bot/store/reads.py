@@ -156,6 +156,18 @@ class RoadmapReads:
         revised without it): its record stays, and history says so."""
         return self.project(key) is None and bool(self.entries(key))
 
+    def gone_projects(self, edition: str | None = None) -> dict[str, int | None]:
+        """Projects of an edition (default: the latest) that have a record but are no longer
+        in it: key → number."""
+        code = edition or self.latest_edition()
+        with self._reading():
+            rows = self.db.query(
+                "SELECT DISTINCT project_key, project_no FROM entries WHERE edition = ? "
+                "AND project_key NOT IN (SELECT key FROM projects WHERE edition = ?)",
+                [code, code],
+            )
+        return {r["project_key"]: r["project_no"] for r in rows}
+
     def all_projects(self) -> list[Project]:
         """Every project of every edition, oldest edition first."""
         return [p for e in self.editions() for p in self.projects(e.code)]
