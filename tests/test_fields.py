@@ -255,6 +255,11 @@ def test_a_txt_draft_ingested_is_a_draft_and_answers_stay_on_r7(tmp_path):
         r7 = store.projects("R7")
         # The draft holds the running projects under their own numbers and names.
         assert {p.no for p in store.projects("R8")} <= {p.no for p in r7}
+        # A draft is searched only when its edition is named.
+        assert store.search("DX", limit=500) and all(
+            h.edition != "R8" for h in store.search("DX", limit=500)
+        )
+        assert store.search("DX", edition="R8")
         answer = ask(store, "No40の事業費は？")
         assert any(s.edition == "R7" for s in answer.sources)
         assert "案" not in answer.text
@@ -423,3 +428,51 @@ def test_renames_are_names_that_changed_in_one_direction(store):
     assert all(old != new for _, old, new in pairs)
     assert ("section", "医療薬務課", "医療業務課") not in pairs
     assert all(c.renamed == (c.evidence != "同名 (same name)") for c in d.changes)
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-file", "per-field"])
+def test_a_draft_of_every_field_round_trips_through_ingest(split, docs, tmp_path):
+    db = tmp_path / "roadmap.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", "--db", str(db), *map(str, docs.values())]).exit_code == 0
+    out = tmp_path / "drafts"
+    args = ["draft", "R8", "--format", "txt", "--db", str(db)]
+    args += ["--per-field", str(out)] if split else ["--out", str(out.with_suffix(".txt"))]
+    made = runner.invoke(main, args)
+    assert made.exit_code == 0, made.output
+    files = sorted(out.glob("*.txt")) if split else [out.with_suffix(".txt")]
+    assert len(files) == (3 if split else 1)
+    loaded = runner.invoke(main, ["ingest", "--db", str(db), *map(str, reversed(files))])
+    assert loaded.exit_code == 0, loaded.output
+    store = Store.open(db)
+    try:
+        r8 = [d for d in store.documents() if d.edition == "R8"]
+        assert len(r8) == 3 and all(d.draft for d in r8)
+        assert store.latest_edition() == "R7"
+        drafted = store.projects("R8")
+        running = [
+            p for p in store.projects("R7") if p.end_year is None or p.end_year.western >= 2026
+        ]
+        assert [(p.no, p.name, p.field) for p in drafted] == [
+            (p.no, p.name, p.field) for p in running
+        ]
+    finally:
+        store.close()
+
+
+def test_admins_list_the_documents_in_chat(docs):
+    from bot.errors import NotAuthorized
+    from bot.service import Core
+    from bot.settings import Settings
+    from bot.sources import documents_text
+    from bot.updates import Identity
+
+    store = Store.memory()
+    load_documents(store, list(docs.values()))
+    core = Core(store, Settings(ROADMAP_ADMINS="UADMIN"))
+    rows = core.documents(Identity(platform="slack", user_id="UADMIN", name="admin"))
+    assert [d.field for d in rows] == sorted(d.field for d in rows) and len(rows) == 3
+    english = documents_text(rows, "en")
+    assert "Loaded documents (3)" in english and "読み込み" not in english
+    with pytest.raises(NotAuthorized):
+        core.documents(Identity(platform="slack", user_id="U1", name="someone"))

@@ -271,8 +271,9 @@ class RoadmapReads:
         return [link for link in self.links() if link.older == key]
 
     def search(self, words: str, edition: str | None = None, limit: int = 20) -> list[SearchHit]:
-        """Places in this prefecture's roadmap where the words occur: FTS5 trigram for 3+
-        characters, LIKE below that; either only visits the prefecture's rowid range."""
+        """Places in this prefecture's roadmap where the words occur (drafts only when their
+        edition is named): FTS5 trigram for 3+ characters, LIKE below that; either only visits
+        the prefecture's rowid range."""
         needle = compact(words)
         if not needle:
             return []
@@ -290,6 +291,11 @@ class RoadmapReads:
         if edition:
             sql += " AND edition = ?"
             params.append(edition)
+        else:  # a draft edition is searched only when named: answers never default to it
+            drafts = [e.code for e in self.editions() if e.draft]
+            if drafts:
+                sql += f" AND edition NOT IN ({','.join('?' * len(drafts))})"
+                params += drafts
         sql += " LIMIT ?"
         params.append(limit)
         with self._reading():
