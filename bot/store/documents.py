@@ -17,7 +17,7 @@ from bot.ingest import document_entries
 from bot.links import link_editions
 from bot.models import ActualEntry, Edition, Project
 from bot.store.connection import FRESH_CHECK_SECONDS, utcnow
-from bot.store.reads import keys_of
+from bot.store.reads import keys_of, project_order
 from bot.store.record import fact_key
 from bot.text import compact
 
@@ -75,14 +75,14 @@ class RoadmapDocuments:
         now = now or utcnow()
         documents = [d for e in editions for d in split_documents(e)]
         added = superseded = 0
+        written: dict[str, list[Project]] = {}  # per edition, the projects as written
         with self.transaction():
             self._check_documents(documents)
             for document in documents:
-                a, s = self._load_document(document, now)
+                a, s = self._load_document(document, now, written)
                 added += a
                 superseded += s
-            codes = {d.edition.code for d in documents}
-            links = self._relink(codes)
+            links = self._relink(self._whole_editions(written))
         counts: dict[str, int] = {}
         for d in documents:
             counts[d.edition.code] = counts.get(d.edition.code, 0) + len(d.projects)
@@ -158,7 +158,22 @@ class RoadmapDocuments:
         ).fetchone()[0]
         return field_name(document.field) or "doc" if others else ""
 
-    def _load_document(self, document: _Document, now: datetime) -> tuple[int, int]:
+    def _whole_editions(self, written: dict[str, list[Project]]) -> dict[str, list[Project] | None]:
+        """Per edition loaded, its projects when this load wrote every document of it (linking
+        then needs no read back), else None."""
+        whole: dict[str, list[Project] | None] = {}
+        for code, projects in written.items():
+            fields = {
+                r[0]
+                for r in self.db.execute("SELECT field FROM documents WHERE edition = ?", [code])
+            }
+            complete = fields == {p.field or "" for p in projects}
+            whole[code] = sorted(projects, key=project_order) if complete else None
+        return whole
+
+    def _load_document(
+        self, document: _Document, now: datetime, written: dict[str, list[Project]]
+    ) -> tuple[int, int]:
         db = self.db
         edition = document.edition
         code = edition.code
@@ -233,6 +248,7 @@ class RoadmapDocuments:
         for table in TABLES:  # bulk inserts: one statement batch per table
             db.insert_all(table, rows[table])
         keys = set(old_keys) | {p.key for p in projects}
+        written.setdefault(code, []).extend(projects)
         return self._sync_document_entries(keys, edition.source_file, wanted, now)
 
     def _sync_document_entries(
@@ -284,7 +300,7 @@ class RoadmapDocuments:
             candidate = f"{key}{RECITED}{n}"
         return candidate
 
-    def _relink(self, loaded: set[str]) -> int:
+    def _relink(self, loaded: dict[str, list[Project] | None]) -> int:
         """Recompute links between each edition and the one before it, in each prefecture
         that documents were loaded for (never across prefectures)."""
         # Every process's project cache is stale now: bump the counter they check.
@@ -305,7 +321,10 @@ class RoadmapDocuments:
                 )
             ]
             for older, newer in itertools.pairwise(codes):
-                links = link_editions(self._load_projects(older), self._load_projects(newer))
+                links = link_editions(
+                    loaded.get(older) or self._load_projects(older),
+                    loaded.get(newer) or self._load_projects(newer),
+                )
                 self.db.insert_all("links", (link.model_dump() for link in links))
                 count += len(links)
         return count

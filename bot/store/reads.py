@@ -52,6 +52,12 @@ class SearchHit:
     source_line: int | None
 
 
+def project_order(p: Project) -> tuple:
+    """An edition's projects in order: fields number them in one sequence (No1… of one field,
+    No23… of the next); unnumbered documents follow their edition's first one."""
+    return (p.no or 0, p.key_scope, p.position)
+
+
 class RoadmapReads:
     """Editions, projects, links and full-text search of this store's prefecture."""
 
@@ -213,8 +219,7 @@ class RoadmapReads:
                 )
             )
         projects = []
-        # Fields number their projects in one sequence (No1… of one field, No23… of the next);
-        # unnumbered documents follow their edition's first one.
+        # The order of project_order.
         for r in db.query(
             "SELECT p.*, coalesce(d.draft, 0) AS is_draft FROM projects p LEFT JOIN documents d "
             "ON d.edition = p.edition AND d.field = coalesce(p.field, '') WHERE p.edition = ? "
