@@ -480,3 +480,29 @@ def test_admins_list_the_documents_in_chat(docs):
     assert "Loaded documents (3)" in english and "読み込み" not in english
     with pytest.raises(NotAuthorized):
         core.documents(Identity(platform="slack", user_id="U1", name="someone"))
+
+
+def test_a_draft_field_beside_a_published_one_still_says_draft(docs, tmp_path):
+    from bot.answer import ask
+
+    store = Store.memory()
+    load_documents(store, [R7_FILE])
+    r8 = tmp_path / "r8.txt"
+    r8.write_text(
+        R7_FILE.read_text(encoding="utf-8")
+        .replace("令和7年度", "令和8年度")
+        .replace("R7事業費", "R8事業費"),
+        "utf-8",
+    )
+    text = write_field(tmp_path, "sangyo").read_text(encoding="utf-8")
+    r8_draft = tmp_path / "r8_draft.txt"
+    r8_draft.write_text(
+        text.replace(
+            "令和7年度DX関連事業ロードマップ", "令和8年度DX関連事業ロードマップ（案）"
+        ).replace("R7事業費", "R8事業費"),
+        "utf-8",
+    )
+    load_documents(store, [r8, r8_draft])
+    assert not store.is_draft("R8") and store.is_draft("R8", 140) and not store.is_draft("R8", 40)
+    assert "案" in ask(store, "R8版のNo140の事業費は？").text
+    assert "案" not in ask(store, "R8版のNo40の事業費は？").text

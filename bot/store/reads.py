@@ -108,9 +108,12 @@ class RoadmapReads:
         published = [e for e in editions if not e.draft] or editions
         return published[-1].code if published else None
 
-    def is_draft(self, edition: str) -> bool:
-        """Whether an edition is loaded only from drafts (（案）): answers from it say so."""
-        return any(e.code == edition and e.draft for e in self.editions())
+    def is_draft(self, edition: str, no: int | None = None) -> bool:
+        """Whether an edition is loaded only from drafts (（案）), or its project numbered `no`
+        comes from a draft document: answers drawn from it say so."""
+        if any(e.code == edition and e.draft for e in self.editions()):
+            return True
+        return no is not None and any(p.draft for p in self.projects(edition) if p.no == no)
 
     def documents(self) -> list[DocumentInfo]:
         """Every loaded document of this prefecture: edition, field, file, when, projects."""
