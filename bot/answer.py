@@ -92,9 +92,8 @@ def answer(store: Store, query: Query) -> Answer:
     result = handler[query.intent](store, query)
     result.lang = lang
     # #14: an answer drawn from a draft edition (（案）) says so.
-    for code in dict.fromkeys(s.edition for s in result.sources if s.edition):
-        if store.is_draft(code):
-            result.lines.append(m.say("draft_note", lang, edition=code))
+    drafts = {s.edition for s in result.sources if s.edition and store.is_draft(s.edition, s.no)}
+    result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
     return _finish(result, lang)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.errors import RoadmapError, UserError
+from bot.errors import ProjectNotFound, RoadmapError, UserError
 from bot.store import Store
 
 if TYPE_CHECKING:
@@ -360,8 +360,18 @@ def history(
         return
     if not reference:
         raise click.UsageError("give a project (No40) or --all")
-    project = updates.find_project(store, reference)
-    entries = store.entries(project.key)
+    try:
+        project = updates.find_project(store, reference)
+    except ProjectNotFound:
+        # #14: a project a revised document left out keeps its record; history still shows it.
+        number = updates.project_number(reference)
+        gone = [k for k, no in store.gone_projects().items() if number and no == number]
+        if not gone:
+            raise
+        project = None
+        entries = store.entries(gone[0])
+    else:
+        entries = store.entries(project.key)
     if fmt in ("csv", "xlsx"):
         emit(
             exporting.render_entries([history_record(e) for e in entries], fmt),
@@ -372,7 +382,14 @@ def history(
     if fmt == "json":
         click.echo(json.dumps([history_record(e) for e in entries], ensure_ascii=False, indent=2))
         return
-    click.echo(f"No{project.no} {project.name}: {len(entries)} entries")
+    if project is None:
+        from bot import messages as m
+
+        label = f"No{entries[0].project_no}"
+        click.echo(m.say("project_gone", "ja", project=label, edition=entries[0].edition))
+        click.echo(f"{label}: {len(entries)} entries")
+    else:
+        click.echo(f"No{project.no} {project.name}: {len(entries)} entries")
     for entry in entries:
         click.echo(render_text.entry_line(entry))
 

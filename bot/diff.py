@@ -151,12 +151,36 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
             sections[(old.sections[0], new.sections[0])] += 1
     result.renames = [
         Rename(kind="department", old=a, new=b, projects=n)
-        for (a, b), n in departments.most_common()
+        for (a, b), n in _renames(departments, old_projects, new_projects, _departments)
     ]
     result.renames += [
-        Rename(kind="section", old=a, new=b, projects=n) for (a, b), n in sections.most_common()
+        Rename(kind="section", old=a, new=b, projects=n)
+        for (a, b), n in _renames(sections, old_projects, new_projects, _sections)
     ]
     return result
+
+
+def _departments(p: Project) -> set[str]:
+    return {compact(p.department)} if p.department else set()
+
+
+def _sections(p: Project) -> set[str]:
+    return {compact(s) for s in p.sections}
+
+
+def _renames(pairs: Counter, older: list[Project], newer: list[Project], names) -> list:
+    """The changed names that are renames. A pair seen in both directions, or whose two names
+    both editions print, is one name spelled two ways (医療薬務課 and 医療業務課), not two renames
+    in opposite directions; names equal but for spacing are not renamed at all."""
+    old_names = set().union(*(names(p) for p in older))
+    new_names = set().union(*(names(p) for p in newer))
+    return [
+        ((a, b), n)
+        for (a, b), n in pairs.most_common()
+        if compact(a) != compact(b)
+        and (b, a) not in pairs
+        and not (compact(a) in new_names and compact(b) in old_names)
+    ]
 
 
 def _label(r: Ref) -> str:

@@ -360,6 +360,7 @@ class _BlockParser:
         if label and current is not None and current.label is None and not explicit:
             # The label cell spans the plan and actual rows and was printed on the second.
             current.label = label
+            current.lines["label"] = row.number
             kind = "actual" if current.has("plan") else "plan"
         elif label or current is None or (kind == "plan" and current.has("plan")):
             current = _InitiativeBuilder(label or None, row.number, self.years)
@@ -398,7 +399,7 @@ class _InitiativeBuilder:
         self.kinds: list[str] = []
         self.last_kind = "plan"
         self.last_implicit_plan = False
-        self.actual_lines: dict[str, int] = {}
+        self.lines: dict[str, int] = {"label": line} if label else {}
         self.row_line = line
 
     def has(self, kind: str) -> bool:
@@ -409,8 +410,7 @@ class _InitiativeBuilder:
             return
         year = self.years[min(year_index, len(self.years) - 1)]  # overflow joins the last year
         self.cells[year][kind].append(text)
-        if kind == "actual":
-            self.actual_lines.setdefault(year, self.row_line)
+        self.lines.setdefault(f"{kind}:{year}", self.row_line)
 
     def add(
         self, kind: str, cells: list[str], explicit: bool, markers: bool = True, line: int = 0
@@ -447,7 +447,11 @@ class _InitiativeBuilder:
             label=self.label,
             years=years,
             source=Source(file=file, line=self.line),
-            actual_lines={y: n for y, n in self.actual_lines.items() if years[y].actual},
+            lines={
+                k: n
+                for k, n in self.lines.items()
+                if k == "label" or getattr(years[k.split(":")[1]], k.split(":")[0])
+            },
         )
 
 

@@ -19,6 +19,11 @@ from bot.text import compact
 THRESHOLD = 72.0
 _PARENS = re.compile(r"[(（][^)）]*[)）]")
 _SUFFIXES = ("事業費補助", "費補助", "事業費", "費")
+SAME_NAME = 100.0
+# "校務のICT活用推進事業より" in a newer table: that project took over part of the older one's
+# work (a merge), which a mere mention ("デジタルデバイド対策事業として実施") is not.
+TAKEN_OVER = 96.0
+TAKEN_FROM = ("より", "から")
 
 
 def core_name(name: str) -> str:
@@ -75,6 +80,8 @@ def score(older: Project, newer: Project) -> tuple[float, str]:
 def _score(old: _Features, new: _Features) -> tuple[float, str]:
     if old.core == new.core:
         return 100.0, "同名 (same name)"
+    if any(f"{old.core}{word}" in new.texts for word in TAKEN_FROM):
+        return TAKEN_OVER, f"新版の記載に「{old.core}より」(the newer edition took over its work)"
     if old.core in new.texts:
         return 95.0, f"新版の記載に「{old.core}」(the newer edition names the older project)"
     same_start = old.start is not None and old.start == new.start
@@ -140,7 +147,7 @@ def _candidates(old: list[_Features], new: list[_Features]) -> set[tuple[int, in
     return pairs
 
 
-def link_editions(older: list[Project], newer: list[Project]) -> list[Link]:
+def scored_links(older: list[Project], newer: list[Project]) -> list[Link]:
     """Every pair of projects whose evidence clears the threshold."""
     old_features = [_features(p) for p in older]
     new_features = [_features(p) for p in newer]
@@ -148,14 +155,28 @@ def link_editions(older: list[Project], newer: list[Project]) -> list[Link]:
     for i, j in sorted(_candidates(old_features, new_features)):
         value, evidence = _score(old_features[i], new_features[j])
         if value >= THRESHOLD:
-            old_project, new = older[i], newer[j]
             links.append(
                 Link(
-                    older=old_project.key,
-                    newer=new.key,
+                    older=older[i].key,
+                    newer=newer[j].key,
                     score=round(value, 1),
                     evidence=evidence,
-                    renamed=compact(old_project.name) != compact(new.name),
+                    # The same name (as people say it: no spaces, brackets or suffix) is a
+                    # continuation, not a rename.
+                    renamed=value < SAME_NAME,
                 )
             )
     return links
+
+
+def continuations_first(links: list[Link]) -> list[Link]:
+    """A project that continues under its own name is linked to that project, and to one that
+    says it took over part of its work (…より); another that merely mentions its name
+    (デジタルデバイド対策事業 named in No54's table, while No45 carries it on) is not where it went."""
+    continued = {link.older for link in links if link.score >= SAME_NAME}
+    return [link for link in links if link.older not in continued or link.score >= TAKEN_OVER]
+
+
+def link_editions(older: list[Project], newer: list[Project]) -> list[Link]:
+    """The links between two editions: scored pairs, continuations under one name first."""
+    return continuations_first(scored_links(older, newer))

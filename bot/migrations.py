@@ -235,7 +235,8 @@ def m012_documents(db) -> None:
     """An edition is made of documents, one per field (分野), each loaded and replaced alone.
 
     The documents already loaded become one row per edition and field, keeping their keys
-    (key_scope ''); the 実績 cells' own lines are recorded from the next load on.
+    (key_scope ''). Each initiative's label, plan and 実績 cells get their own lines (recorded
+    from the next load on; until then they cite the initiative's first line, as before).
     """
     db.execute(
         """CREATE TABLE documents (
@@ -245,6 +246,8 @@ def m012_documents(db) -> None:
             key_scope TEXT NOT NULL DEFAULT '', PRIMARY KEY (edition, field))"""
     )
     db.execute("ALTER TABLE projects ADD COLUMN key_scope TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE initiatives ADD COLUMN label_line INTEGER")
+    db.execute("ALTER TABLE initiative_years ADD COLUMN plan_line INTEGER")
     db.execute("ALTER TABLE initiative_years ADD COLUMN actual_line INTEGER")
     db.execute("CREATE INDEX projects_document ON projects(edition, field)")
     db.execute(

@@ -43,12 +43,17 @@ class Initiative(BaseModel):
     label: str | None
     years: dict[str, YearCell] = Field(default_factory=dict)
     source: Source
-    # The line each year's 実績 was printed on (the row under the plan), for citations.
-    actual_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+    # Where each part was printed, for citations: "label", "plan:R7", "actual:R6" → line
+    # (a label spanning two rows is printed on the second; 実績 on the row under the plan).
+    lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+
+    def line_of(self, kind: str, year: str | None = None) -> int:
+        """The line the label, or a year's plan or actual, was printed on, else the first."""
+        return self.lines.get(f"{kind}:{year}" if year else kind, self.source.line)
 
     def actual_line(self, year: str) -> int:
-        """The line a year's 実績 cell was printed on, else the initiative's first line."""
-        return self.actual_lines.get(year, self.source.line)
+        """The line a year's 実績 cell was printed on."""
+        return self.line_of("actual", year)
 
     @field_validator("years")
     @classmethod

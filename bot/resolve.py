@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 NUMBER = re.compile(
     r"(?:【\s*|\[\s*)?No\.?\s*(\d{1,4})\s*(?:】|\])?|#\s*(\d{1,4})|(\d{1,4})\s*番", re.I
 )
-KEY = re.compile(r"^(R\d{1,2}|H\d{1,2})/(?:No(\d+)|#(\d+))$", re.I)
+# R7/No40, R6/#3, and R6/産業・しごと#3 (an unnumbered edition's later field documents, #14).
+KEY = re.compile(r"^(R\d{1,2}|H\d{1,2})/(?:No(\d+)|([^/#]*)#(\d+))$", re.I)
 # Spellings that differ between editions and people: normalise both sides the same way.
 VARIANTS = {
     "障害": "障がい",
@@ -214,7 +215,9 @@ def resolve(store: Store, reference: str, edition: str | None = None) -> Resolut
     reference = reference.strip()
     if m := KEY.match(compact(reference)):
         project = store.project(
-            f"{m.group(1).upper()}/{'No' if m.group(2) else '#'}{m.group(2) or m.group(3)}"
+            f"{m.group(1).upper()}/No{m.group(2)}"
+            if m.group(2)
+            else f"{m.group(1).upper()}/{m.group(3)}#{m.group(4)}"
         )
         return (
             Resolution("ok", [Match(project, 100, "key")]) if project else Resolution("not_found")

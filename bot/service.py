@@ -13,7 +13,7 @@ from bot.answer import Answer, ask
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.models import ActualEntry, Project
 from bot.settings import Settings
-from bot.store import Owner, Store, utcnow
+from bot.store import DocumentInfo, Owner, Store, utcnow
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
@@ -168,6 +168,12 @@ class Core:
     def owners(self) -> list[Owner]:
         """Every ownership."""
         return self.store.owners()
+
+    def documents(self, admin: Identity) -> list[DocumentInfo]:
+        """Admins only: the loaded documents (#14; bot.sources.documents_text renders them)."""
+        if not self.is_admin(admin):
+            raise NotAuthorized("admin_only")
+        return self.store.documents()
 
 
 def add_owner(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from bot.ingest import parse_file
 from bot.models import ActualEntry
 from bot.sources import load_documents
 from bot.store import Store, field_name
+from bot.text import compact
 from tests.conftest import R6_FILE, R7_FILE
 
 SHIPPED_FIELD = "暮らし・まち分野"
@@ -146,11 +148,11 @@ def test_reingesting_one_field_leaves_the_others(docs):
     store = Store.memory()
     load_documents(store, list(docs.values()))
     entry, _ = store.append_entry(chat(140, "産業の実績"))
-    before = {k: export.records(store) for k in ("all",)}
+    before = (export.records(store), store.entries())
     report = load_documents(store, [docs["sangyo"]])
     assert report.documents == {("R7", "産業・しごと分野"): 33}
     assert (report.entries_added, report.entries_superseded) == (0, 0)
-    assert export.records(store) == before["all"]
+    assert (export.records(store), store.entries()) == before
     assert entry in store.entries("R7/No140")
 
 
@@ -224,6 +226,10 @@ def test_unnumbered_editions_get_document_keys_and_shipped_keys_stay(tmp_path):
     # Re-ingesting either keeps every key.
     load_documents(store, [sangyo, R6_FILE])
     assert [p.key for p in store.projects("R6")] == keys
+    from bot.resolve import resolve_one
+
+    assert resolve_one(store, keys[-1]).key == keys[-1]
+    assert resolve_one(store, "R6/#3").key == "R6/#3"
     # Citations of the shipped document are unchanged.
     assert [p.source for p in store.projects("R6", field=SHIPPED_FIELD)] == [
         p.source for p in parse_file(R6_FILE).projects
@@ -253,6 +259,11 @@ def test_a_txt_draft_ingested_is_a_draft_and_answers_stay_on_r7(tmp_path):
         r7 = store.projects("R7")
         # The draft holds the running projects under their own numbers and names.
         assert {p.no for p in store.projects("R8")} <= {p.no for p in r7}
+        # A draft is searched only when its edition is named.
+        assert store.search("DX", limit=500) and all(
+            h.edition != "R8" for h in store.search("DX", limit=500)
+        )
+        assert store.search("DX", edition="R8")
         answer = ask(store, "No40の事業費は？")
         assert any(s.edition == "R7" for s in answer.sources)
         assert "案" not in answer.text
@@ -292,3 +303,206 @@ def test_documents_lists_each_loaded_document(docs):
     text = documents_text(rows)
     for d in rows:
         assert d.source_file in text and d.sha256[:12] in text and d.field in text
+
+
+def printed(path: Path) -> list[str]:
+    return [compact(line) for line in path.read_text(encoding="utf-8").split("\n")]
+
+
+def holds(lines: list[str], line: int | None, text: str) -> bool:
+    """The cited line holds the start of the cited text (cells are joined with spaces)."""
+    return line is not None and compact(text.split()[0])[:12] in lines[line - 1]
+
+
+@pytest.mark.parametrize("path", [R6_FILE, R7_FILE], ids=lambda p: p.stem)
+def test_each_fact_is_cited_to_the_line_that_prints_it(path):
+    lines = printed(path)
+    store = Store.memory()
+    load_documents(store, [path])
+    kinds: set[str] = set()
+    for p in store.projects():
+        assert holds(lines, p.line_of("name"), p.name), (p.key, "name")
+        assert holds(lines, p.line_of("summary"), p.summary), (p.key, "summary")
+        assert (
+            f"{p.budget_thousand_yen:,}" in lines[p.line_of("budget") - 1]
+            or str(p.budget_thousand_yen) in lines[p.line_of("budget") - 1]
+        ), (p.key, "budget")
+        if p.achievements:
+            assert holds(lines, p.achievements_line, p.achievements), (p.key, "achievements")
+        for initiative in p.initiatives:
+            for year, cell in initiative.years.items():
+                if cell.actual:
+                    assert holds(lines, initiative.actual_line(year), cell.actual), (p.key, year)
+    # What the store cites: every full-text row and every document entry.
+    for row in store.db.query("SELECT * FROM search_index"):
+        kinds.add(row["kind"])
+        assert holds(lines, int(row["source_line"]), row["display"]), row
+    for p in store.projects():
+        for entry in store.entries(p.key):
+            kinds.add(entry.kind)
+            assert holds(lines, entry.source_line, entry.text), entry
+    assert {"name", "summary", "plan", "initiative"} <= kinds
+    if any(p.achievements for p in store.projects()):
+        assert {"actual", "achievement"} <= kinds
+
+
+def test_a_store_from_before_documents_migrates_keeping_keys_and_record(tmp_path):
+    path = tmp_path / "old.db"
+    store = Store.open(path)
+    load_documents(store, [R6_FILE, R7_FILE])
+    entry, _ = store.append_entry(chat(40, "移行前の報告"))
+    keys = [p.key for p in store.all_projects()]
+    store.close()
+    # The schema as it was before migration 012 (SQLite drops columns since 3.35).
+    conn = sqlite3.connect(path)
+    for sql in (
+        "DROP INDEX projects_document",
+        "DROP TABLE documents",
+        "ALTER TABLE projects DROP COLUMN key_scope",
+        "ALTER TABLE initiatives DROP COLUMN label_line",
+        "ALTER TABLE initiative_years DROP COLUMN plan_line",
+        "ALTER TABLE initiative_years DROP COLUMN actual_line",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm012_documents'",
+    ):
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    try:
+        assert [p.key for p in store.all_projects()] == keys
+        assert [(d.edition, d.field, d.projects) for d in store.documents()] == [
+            ("R6", SHIPPED_FIELD, 27),
+            ("R7", SHIPPED_FIELD, 33),
+        ]
+        assert entry in store.entries("R7/No40")
+        # Another field after the upgrade: added beside the shipped one, nothing lost.
+        load_documents(store, [write_field(tmp_path, "sangyo")])
+        assert len(store.projects("R7")) == 66 and entry in store.entries("R7/No40")
+    finally:
+        store.close()
+
+
+def test_history_shows_a_project_a_revised_document_left_out(docs, tmp_path):
+    db = tmp_path / "roadmap.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", "--db", str(db), *map(str, docs.values())]).exit_code == 0
+    store = Store.open(db)
+    store.append_entry(chat(124, "へき地の実証を実施"))
+    store.close()
+    text = docs["sangyo"].read_text(encoding="utf-8")
+    revised = tmp_path / "revised.txt"
+    revised.write_text(text[: text.index("【No124】")] + text[text.index("【No125】") :], "utf-8")
+    assert runner.invoke(main, ["ingest", "--db", str(db), str(revised)]).exit_code == 0
+    shown = runner.invoke(main, ["history", "No124", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "もうありません" in shown.output and "へき地の実証を実施" in shown.output
+    missing = runner.invoke(main, ["history", "No999", "--db", str(db)])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_diff_exports_digest_and_answers_span_every_field(docs):
+    from datetime import UTC, datetime, timedelta
+
+    from bot import diff as diffing
+    from bot.answer import ask
+    from bot.digest import digest
+
+    store = Store.memory()
+    load_documents(store, [R6_FILE, *docs.values()])
+    shipped = shipped_r7()
+    budget = sum(p.budget_thousand_yen for p in shipped) * 3
+    d = diffing.diff_editions(store, "R6", "R7")
+    assert d.totals["R7_projects"] == 99 and d.totals["R7_budget_thousand_yen"] == budget
+    linked = {c.newer.no for c in d.changes} | {r.no for r in d.added}
+    assert linked == {p.no for p in store.projects("R7")}
+    assert len(export.records(store, "R7")) == 99
+    total = ask(store, "R7の事業費の合計は？")
+    assert f"{budget:,}" in total.text, total.text
+    store.append_entry(chat(240, "行政の報告"))
+    week = digest(store, datetime.now(UTC) + timedelta(days=7))
+    assert "R7/No240" in str(week.model_dump()) or "No240" in str(week.model_dump())
+
+
+def test_renames_are_names_that_changed_in_one_direction(store):
+    from bot import diff as diffing
+
+    d = diffing.diff_editions(store, "R6", "R7")
+    pairs = {(r.kind, compact(r.old), compact(r.new)) for r in d.renames}
+    assert all((kind, new, old) not in pairs for kind, old, new in pairs)
+    assert all(old != new for _, old, new in pairs)
+    assert ("section", "医療薬務課", "医療業務課") not in pairs
+    assert all(c.renamed == (c.evidence != "同名 (same name)") for c in d.changes)
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-file", "per-field"])
+def test_a_draft_of_every_field_round_trips_through_ingest(split, docs, tmp_path):
+    db = tmp_path / "roadmap.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", "--db", str(db), *map(str, docs.values())]).exit_code == 0
+    out = tmp_path / "drafts"
+    args = ["draft", "R8", "--format", "txt", "--db", str(db)]
+    args += ["--per-field", str(out)] if split else ["--out", str(out.with_suffix(".txt"))]
+    made = runner.invoke(main, args)
+    assert made.exit_code == 0, made.output
+    files = sorted(out.glob("*.txt")) if split else [out.with_suffix(".txt")]
+    assert len(files) == (3 if split else 1)
+    loaded = runner.invoke(main, ["ingest", "--db", str(db), *map(str, reversed(files))])
+    assert loaded.exit_code == 0, loaded.output
+    store = Store.open(db)
+    try:
+        r8 = [d for d in store.documents() if d.edition == "R8"]
+        assert len(r8) == 3 and all(d.draft for d in r8)
+        assert store.latest_edition() == "R7"
+        drafted = store.projects("R8")
+        running = [
+            p for p in store.projects("R7") if p.end_year is None or p.end_year.western >= 2026
+        ]
+        assert [(p.no, p.name, p.field) for p in drafted] == [
+            (p.no, p.name, p.field) for p in running
+        ]
+    finally:
+        store.close()
+
+
+def test_admins_list_the_documents_in_chat(docs):
+    from bot.errors import NotAuthorized
+    from bot.service import Core
+    from bot.settings import Settings
+    from bot.sources import documents_text
+    from bot.updates import Identity
+
+    store = Store.memory()
+    load_documents(store, list(docs.values()))
+    core = Core(store, Settings(ROADMAP_ADMINS="UADMIN"))
+    rows = core.documents(Identity(platform="slack", user_id="UADMIN", name="admin"))
+    assert [d.field for d in rows] == sorted(d.field for d in rows) and len(rows) == 3
+    english = documents_text(rows, "en")
+    assert "Loaded documents (3)" in english and "読み込み" not in english
+    with pytest.raises(NotAuthorized):
+        core.documents(Identity(platform="slack", user_id="U1", name="someone"))
+
+
+def test_a_draft_field_beside_a_published_one_still_says_draft(docs, tmp_path):
+    from bot.answer import ask
+
+    store = Store.memory()
+    load_documents(store, [R7_FILE])
+    r8 = tmp_path / "r8.txt"
+    r8.write_text(
+        R7_FILE.read_text(encoding="utf-8")
+        .replace("令和7年度", "令和8年度")
+        .replace("R7事業費", "R8事業費"),
+        "utf-8",
+    )
+    text = write_field(tmp_path, "sangyo").read_text(encoding="utf-8")
+    r8_draft = tmp_path / "r8_draft.txt"
+    r8_draft.write_text(
+        text.replace(
+            "令和7年度DX関連事業ロードマップ", "令和8年度DX関連事業ロードマップ（案）"
+        ).replace("R7事業費", "R8事業費"),
+        "utf-8",
+    )
+    load_documents(store, [r8, r8_draft])
+    assert not store.is_draft("R8") and store.is_draft("R8", 140) and not store.is_draft("R8", 40)
+    assert "案" in ask(store, "R8版のNo140の事業費は？").text
+    assert "案" not in ask(store, "R8版のNo40の事業費は？").text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.links import THRESHOLD, link_editions, score
+from bot.links import TAKEN_OVER, THRESHOLD, continuations_first, link_editions, score, scored_links
 from bot.models import Edition
 
 
@@ -33,16 +33,33 @@ def renamed(edition: Edition, code: str) -> list:
 
 
 def test_real_editions_link_as_scoring_every_pair_would(r6, r7):
-    links = link_editions(r6.projects, r7.projects)
+    links = scored_links(r6.projects, r7.projects)
     assert as_rows(links) == every_pair(r6.projects, r7.projects)
     assert len(links) >= 20
+
+
+def test_a_project_continuing_under_its_name_links_only_there(r6, r7):
+    links = link_editions(r6.projects, r7.projects)
+    assert links == continuations_first(scored_links(r6.projects, r7.projects))
+    for link in links:
+        old = next(p for p in r6.projects if p.key == link.older)
+        same = [p for p in r7.projects if score(old, p)[0] >= 100]
+        took = [p for p in r7.projects if score(old, p)[0] == TAKEN_OVER]
+        if same:  # continued under its own name: linked there, and where its work went
+            assert {x.newer for x in links if x.older == link.older} == {p.key for p in same + took}
+        # A rename is a rename only when the names differ as people say them.
+        assert link.renamed == (
+            score(old, next(p for p in r7.projects if p.key == link.newer))[0] < 100
+        )
+    divide = next(p.key for p in r6.projects if p.name == "デジタルデバイド対策事業")
+    assert [x.newer for x in links if x.older == divide] == ["R7/No45"]
 
 
 @pytest.mark.parametrize("older", ["r6", "r7"])
 def test_reworded_names_link_as_scoring_every_pair_would(older, r6, r7):
     old = {"r6": r6, "r7": r7}[older].projects
     new = renamed(r7, "R8")
-    assert as_rows(link_editions(old, new)) == every_pair(old, new)
+    assert as_rows(scored_links(old, new)) == every_pair(old, new)
 
 
 def test_no_projects_no_links(r7):

@@ -17,10 +17,13 @@ from bot.ingest import document_entries
 from bot.links import link_editions
 from bot.models import ActualEntry, Edition, Project
 from bot.store.connection import FRESH_CHECK_SECONDS, utcnow
-from bot.store.reads import keys_of
+from bot.store.reads import keys_of, project_order
 from bot.store.record import fact_key
 from bot.text import compact
 
+# A document fact appended again (printed again after a retraction, or at a new place) gets
+# its dedupe key with this and a counter.
+RECITED = "~"
 # Full-text rows of prefecture id k have rowids in [k << ROW_BITS, (k + 1) << ROW_BITS).
 ROW_BITS = 40
 
@@ -72,14 +75,14 @@ class RoadmapDocuments:
         now = now or utcnow()
         documents = [d for e in editions for d in split_documents(e)]
         added = superseded = 0
+        written: dict[str, list[Project]] = {}  # per edition, the projects as written
         with self.transaction():
             self._check_documents(documents)
             for document in documents:
-                a, s = self._load_document(document, now)
+                a, s = self._load_document(document, now, written)
                 added += a
                 superseded += s
-            codes = {d.edition.code for d in documents}
-            links = self._relink(codes)
+            links = self._relink(self._whole_editions(written))
         counts: dict[str, int] = {}
         for d in documents:
             counts[d.edition.code] = counts.get(d.edition.code, 0) + len(d.projects)
@@ -155,7 +158,22 @@ class RoadmapDocuments:
         ).fetchone()[0]
         return field_name(document.field) or "doc" if others else ""
 
-    def _load_document(self, document: _Document, now: datetime) -> tuple[int, int]:
+    def _whole_editions(self, written: dict[str, list[Project]]) -> dict[str, list[Project] | None]:
+        """Per edition loaded, its projects when this load wrote every document of it (linking
+        then needs no read back), else None."""
+        whole: dict[str, list[Project] | None] = {}
+        for code, projects in written.items():
+            fields = {
+                r[0]
+                for r in self.db.execute("SELECT field FROM documents WHERE edition = ?", [code])
+            }
+            complete = fields == {p.field or "" for p in projects}
+            whole[code] = sorted(projects, key=project_order) if complete else None
+        return whole
+
+    def _load_document(
+        self, document: _Document, now: datetime, written: dict[str, list[Project]]
+    ) -> tuple[int, int]:
         db = self.db
         edition = document.edition
         code = edition.code
@@ -230,6 +248,7 @@ class RoadmapDocuments:
         for table in TABLES:  # bulk inserts: one statement batch per table
             db.insert_all(table, rows[table])
         keys = set(old_keys) | {p.key for p in projects}
+        written.setdefault(code, []).extend(projects)
         return self._sync_document_entries(keys, edition.source_file, wanted, now)
 
     def _sync_document_entries(
@@ -237,34 +256,40 @@ class RoadmapDocuments:
     ) -> tuple[int, int]:
         """Append the document's 実績 as entries; retract (never delete) ones now gone.
         Only the document's projects (before and after) are looked at: others are untouched."""
-        existing: dict[str, int] = {}
+        existing: dict[str, dict] = {}
         for chunk in _chunks(sorted(keys), 500):
             marks = ",".join("?" * len(chunk))
             existing.update(
-                (row["dedupe_key"], row["id"])
+                (row["dedupe_key"].split(RECITED)[0], row)
                 for row in self.db.query(
-                    "SELECT e.id, e.dedupe_key FROM entries e WHERE e.project_key IN "
-                    f"({marks}) AND e.platform = 'document' AND e.kind != 'retraction' "
+                    "SELECT e.id, e.dedupe_key, e.source_line FROM entries e "
+                    f"WHERE e.project_key IN ({marks}) AND e.platform = 'document' "
+                    "AND e.kind != 'retraction' "
                     "AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id)",
                     chunk,
                 )
             )
-        added = 0
-        for key, entry in wanted.items():
-            if key not in existing:
-                self._insert_entry(entry.model_copy(update={"created_at": now}), self._free(key))
-                added += 1
-        superseded = 0
-        for key, entry_id in existing.items():
-            if key in wanted:
+        added = superseded = 0
+        for key, row in existing.items():
+            entry = wanted.get(key)
+            # A fact still printed on the same line stays (even if the file was renamed); one
+            # printed elsewhere now (a revised document, lines moved) is cited again there.
+            if entry is not None and entry.source_line == row["source_line"]:
                 continue
-            old = self.entry(entry_id)
+            old = self.entry(row["id"])
             assert old is not None
             retraction = old.retraction(
                 f"superseded by {file}", platform="document", source_file=file, created_at=now
             )
-            self._insert_entry(retraction, f"retract:{entry_id}")
+            self._insert_entry(retraction, f"retract:{row['id']}")
             superseded += 1
+            if entry is not None:
+                existing[key] = {}
+        for key, entry in wanted.items():
+            if existing.get(key):
+                continue
+            self._insert_entry(entry.model_copy(update={"created_at": now}), self._free(key))
+            added += 1
         return added, superseded
 
     def _free(self, key: str) -> str:
@@ -272,10 +297,10 @@ class RoadmapDocuments:
         candidate, n = key, 1
         while self.db.execute("SELECT 1 FROM entries WHERE dedupe_key = ?", [candidate]).fetchone():
             n += 1
-            candidate = f"{key}:{n}"
+            candidate = f"{key}{RECITED}{n}"
         return candidate
 
-    def _relink(self, loaded: set[str]) -> int:
+    def _relink(self, loaded: dict[str, list[Project] | None]) -> int:
         """Recompute links between each edition and the one before it, in each prefecture
         that documents were loaded for (never across prefectures)."""
         # Every process's project cache is stale now: bump the counter they check.
@@ -296,7 +321,10 @@ class RoadmapDocuments:
                 )
             ]
             for older, newer in itertools.pairwise(codes):
-                links = link_editions(self._load_projects(older), self._load_projects(newer))
+                links = link_editions(
+                    loaded.get(older) or self._load_projects(older),
+                    loaded.get(newer) or self._load_projects(newer),
+                )
                 self.db.insert_all("links", (link.model_dump() for link in links))
                 count += len(links)
         return count
@@ -381,10 +409,13 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                 "position": position,
                 "label": initiative.label,
                 "source_line": line,
+                "label_line": initiative.lines.get("label"),
             }
         )
         if initiative.label:
-            index.append(("initiative", str(position), initiative.label, line))
+            index.append(
+                ("initiative", str(position), initiative.label, initiative.line_of("label"))
+            )
         for year, cell in initiative.years.items():
             rows["initiative_years"].append(
                 {
@@ -393,14 +424,22 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                     "western_year": FiscalYear.parse(year).western,
                     "plan": cell.plan,
                     "actual": cell.actual,
-                    "actual_line": initiative.actual_lines.get(year),
+                    "plan_line": initiative.lines.get(f"plan:{year}"),
+                    "actual_line": initiative.lines.get(f"actual:{year}"),
                 }
             )
             if cell.plan:
-                index.append(("plan", f"{position}:{year}", cell.plan, line))
+                index.append(
+                    ("plan", f"{position}:{year}", cell.plan, initiative.line_of("plan", year))
+                )
             if cell.actual:
                 index.append(
-                    ("actual", f"{position}:{year}", cell.actual, initiative.actual_line(year))
+                    (
+                        "actual",
+                        f"{position}:{year}",
+                        cell.actual,
+                        initiative.line_of("actual", year),
+                    )
                 )
         next_id += 1
     rows["search_index"].extend(

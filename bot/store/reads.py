@@ -52,6 +52,12 @@ class SearchHit:
     source_line: int | None
 
 
+def project_order(p: Project) -> tuple:
+    """An edition's projects in order: fields number them in one sequence (No1… of one field,
+    No23… of the next); unnumbered documents follow their edition's first one."""
+    return (p.no or 0, p.key_scope, p.position)
+
+
 class RoadmapReads:
     """Editions, projects, links and full-text search of this store's prefecture."""
 
@@ -102,9 +108,12 @@ class RoadmapReads:
         published = [e for e in editions if not e.draft] or editions
         return published[-1].code if published else None
 
-    def is_draft(self, edition: str) -> bool:
-        """Whether an edition is loaded only from drafts (（案）): answers from it say so."""
-        return any(e.code == edition and e.draft for e in self.editions())
+    def is_draft(self, edition: str, no: int | None = None) -> bool:
+        """Whether an edition is loaded only from drafts (（案）), or its project numbered `no`
+        comes from a draft document: answers drawn from it say so."""
+        if any(e.code == edition and e.draft for e in self.editions()):
+            return True
+        return no is not None and any(p.draft for p in self.projects(edition) if p.no == no)
 
     def documents(self) -> list[DocumentInfo]:
         """Every loaded document of this prefecture: edition, field, file, when, projects."""
@@ -156,6 +165,18 @@ class RoadmapReads:
         revised without it): its record stays, and history says so."""
         return self.project(key) is None and bool(self.entries(key))
 
+    def gone_projects(self, edition: str | None = None) -> dict[str, int | None]:
+        """Projects of an edition (default: the latest) that have a record but are no longer
+        in it: key → number."""
+        code = edition or self.latest_edition()
+        with self._reading():
+            rows = self.db.query(
+                "SELECT DISTINCT project_key, project_no FROM entries WHERE edition = ? "
+                "AND project_key NOT IN (SELECT key FROM projects WHERE edition = ?)",
+                [code, code],
+            )
+        return {r["project_key"]: r["project_no"] for r in rows}
+
     def all_projects(self) -> list[Project]:
         """Every project of every edition, oldest edition first."""
         return [p for e in self.editions() for p in self.projects(e.code)]
@@ -170,7 +191,7 @@ class RoadmapReads:
         db = self.db
         initiatives: dict[str, list[Initiative]] = {}
         cells: dict[int, dict[str, YearCell]] = {}
-        actual_lines: dict[int, dict[str, int]] = {}
+        lines: dict[int, dict[str, int]] = {}
         for r in db.query(
             "SELECT y.* FROM initiative_years y JOIN initiatives i ON i.id = y.initiative_id "
             "JOIN projects p ON p.key = i.project_key WHERE p.edition = ? ORDER BY y.western_year",
@@ -179,8 +200,11 @@ class RoadmapReads:
             cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell.model_construct(
                 plan=r["plan"], actual=r["actual"]
             )
-            if r["actual_line"] is not None:
-                actual_lines.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = r["actual_line"]
+            for kind in ("plan", "actual"):
+                if r[f"{kind}_line"] is not None:
+                    lines.setdefault(r["initiative_id"], {})[f"{kind}:{r['fiscal_year']}"] = r[
+                        f"{kind}_line"
+                    ]
         for r in db.query(
             "SELECT i.*, p.source_file FROM initiatives i JOIN projects p ON p.key = i.project_key "
             "WHERE p.edition = ? ORDER BY i.project_key, i.position",
@@ -191,12 +215,14 @@ class RoadmapReads:
                     label=r["label"],
                     years=cells.get(r["id"], {}),
                     source=Source.model_construct(file=r["source_file"], line=r["source_line"]),
-                    actual_lines=actual_lines.get(r["id"], {}),
+                    lines={
+                        **({"label": r["label_line"]} if r["label_line"] is not None else {}),
+                        **lines.get(r["id"], {}),
+                    },
                 )
             )
         projects = []
-        # Fields number their projects in one sequence (No1… of one field, No23… of the next);
-        # unnumbered documents follow their edition's first one.
+        # The order of project_order.
         for r in db.query(
             "SELECT p.*, coalesce(d.draft, 0) AS is_draft FROM projects p LEFT JOIN documents d "
             "ON d.edition = p.edition AND d.field = coalesce(p.field, '') WHERE p.edition = ? "
@@ -253,8 +279,9 @@ class RoadmapReads:
         return [link for link in self.links() if link.older == key]
 
     def search(self, words: str, edition: str | None = None, limit: int = 20) -> list[SearchHit]:
-        """Places in this prefecture's roadmap where the words occur: FTS5 trigram for 3+
-        characters, LIKE below that; either only visits the prefecture's rowid range."""
+        """Places in this prefecture's roadmap where the words occur (drafts only when their
+        edition is named): FTS5 trigram for 3+ characters, LIKE below that; either only visits
+        the prefecture's rowid range."""
         needle = compact(words)
         if not needle:
             return []
@@ -272,6 +299,11 @@ class RoadmapReads:
         if edition:
             sql += " AND edition = ?"
             params.append(edition)
+        else:  # a draft edition is searched only when named: answers never default to it
+            drafts = [e.code for e in self.editions() if e.draft]
+            if drafts:
+                sql += f" AND edition NOT IN ({','.join('?' * len(drafts))})"
+                params += drafts
         sql += " LIMIT ?"
         params.append(limit)
         with self._reading():
