@@ -528,7 +528,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "records progress (alone: opens the form)",
     ),
     "cmd_history": (
-        "事業の実績の記録をすべて表示します（--all で全件）",
+        "事業の実績の記録を表示します（--all で全件をファイルで）",
         "shows a project's entries (--all for every one)",
     ),
     "cmd_retract": (
@@ -545,9 +545,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "cmd_nudges": ("週次のお知らせ（DM）のオン・オフ", "weekly reminders by DM on or off"),
     "cmd_help": ("この使い方", "this help"),
     "help_commands": ("コマンド：", "Commands:"),
-    "help_also": ("（別名：{words}）", " (also: {words})"),
-    "help_owner": ("［担当者］", " [owners]"),
-    "help_admin": ("［管理者］", " [admins]"),
+    "help_also": ("（別名：{words}）", "(also: {words})"),
+    "help_owner": ("［担当者］", "[owners]"),
+    "help_admin": ("［管理者］", "[admins]"),
     "help_examples": ("質問の例：{examples}", "Examples: {examples}"),
     "history_usage": ("使い方：{usage}", "Usage: {usage}"),
     "history_more_hint": (

@@ -69,7 +69,7 @@ TABLE: tuple[Spec, ...] = (
         h.retract,
         permission="owner",
     ),
-    Spec(("owners", "担当者", "owners list", "担当者 一覧"), ("", ""), "cmd_owners", h.owners_list),
+    Spec(("owners", "owners list", "担当者一覧"), ("", ""), "cmd_owners", h.owners_list),
     Spec(
         ("owners add", "担当者 追加", "owners 追加"),
         ("@ユーザー No40|担当課", "@user No40|section"),
@@ -87,7 +87,7 @@ TABLE: tuple[Spec, ...] = (
         user_ids=True,
     ),
     Spec(("digest", "週報"), ("", ""), "cmd_digest", h.digest),
-    Spec(("diff", "差分", "比較"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
+    Spec(("diff", "差分"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
     Spec(
         ("export", "エクスポート", "出力"),
         ("csv|xlsx|json", "csv|xlsx|json"),
@@ -96,7 +96,7 @@ TABLE: tuple[Spec, ...] = (
         slow=True,
     ),
     Spec(
-        ("chart", "グラフ", "図"),
+        ("chart", "グラフ"),
         ("budget|timeline", "budget|timeline"),
         "cmd_chart",
         h.chart,
