@@ -232,6 +232,12 @@ def test_update_text_survives_slack_encoding_and_never_pings(slack, fake):
     assert "R&D <phase 2> @channel" in "\n".join(t["text"] for t in shown)
     history = slack.command("history No40").json()
     assert "R&D <phase 2>" in json.dumps(history["blocks"], ensure_ascii=False)
+    # An answer quoting the entry (which the share button makes public) shows it as typed too.
+    answer = slack.command("No40のR8実績").json()
+    quoted = [
+        b for b in valid_blocks(answer["blocks"]) if "*至急*" in json.dumps(b, ensure_ascii=False)
+    ]
+    assert quoted and all(b["text"]["type"] == "plain_text" for b in quoted)
 
 
 def test_a_retried_slash_update_is_not_announced_twice(slack):
