@@ -586,6 +586,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Teams cannot show the chart image here: use /roadmap chart in Slack, or export csv for the data.",
     ),
     "teams_part": ("（{i}/{n}）", "({i}/{n})"),
+    "teams_send_failed": (
+        "返信をTeamsに送れませんでした。条件を絞るか、少し待ってからもう一度お試しください。",
+        "Teams refused my reply: narrow the question or try again in a moment.",
+    ),
     "slack_not_in_channel": (
         "このチャンネルに投稿できませんでした。/invite @roadmap でチャンネルに招待してから、もう一度お試しください。",
         "I could not post in this channel: invite me with /invite @roadmap, then try again.",

@@ -321,3 +321,11 @@ def test_a_long_history_fits_and_says_how_to_get_all_of_it(teams, connector):
     assert all(len(json.dumps(p, ensure_ascii=False).encode()) < 28_000 for p in parts)
     everything = "\n".join(p["text"] for p in parts)
     assert all(f"第{i}回 R&D <phase {i - 1}>" in everything for i in range(1, 301))
+
+
+def test_a_reply_teams_refuses_is_followed_by_a_short_notice(teams, connector):
+    connector.statuses["activities"] = [413]
+    teams.post(message("No40の事業費は？", connector=connector))
+    refused, notice = teams.wait_replies(2)
+    assert "188,084" in refused["text"]
+    assert "送れませんでした" in notice["text"] and notice["textFormat"] == "plain"
