@@ -96,6 +96,8 @@ def test_console_runs_everything_it_advertises(store, tmp_path):
     listing = console.handle("owners list")
     assert "U5" in listing and "No41" in listing
     assert "使い方" in console.handle("history")
+    for usage in ("update こんにちは", "retract x", "owners add", "export pdf", "nudges maybe"):
+        assert "/roadmap" not in console.handle(usage), usage
     assert "history No40" in console.handle("history")
     assert "入力フォーム" in console.handle("update")  # no form in a terminal: says what to type
     assert "止めました" in console.handle("ｎｕｄｇｅｓ　オフ")

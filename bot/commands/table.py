@@ -120,6 +120,12 @@ def allowed(spec: Spec, req: Request) -> bool:
     return spec.permission != "admin" or req.core.is_admin(req.who)
 
 
+def as_typed_here(text: str, req: Request) -> str:
+    """Usage hints are written as Slack's slash command; elsewhere (console, Teams, a DM)
+    commands are typed without `/roadmap`."""
+    return text if req.prefix == "/roadmap " else text.replace("/roadmap ", req.prefix)
+
+
 def dispatch(spec: Spec, req: Request) -> Reply:
     """Run one command: a refusal or a usage hint becomes a private reply; never raises."""
     try:
@@ -128,9 +134,10 @@ def dispatch(spec: Spec, req: Request) -> Reply:
         reply = spec.handler(req)
         reply.public = reply.public and spec.public and not reply.error
         reply.command = f"{spec.name} {req.args}".strip()
+        reply.text = as_typed_here(reply.text, req)
         return reply
     except UserError as error:
-        return Reply(req.lang, m.error_text(error, req.lang), error=True)
+        return Reply(req.lang, as_typed_here(m.error_text(error, req.lang), req), error=True)
     except Exception:
         logger.exception("command %s failed", spec.name)
         return Reply(req.lang, m.say("error_generic", req.lang), error=True)
