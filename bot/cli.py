@@ -281,13 +281,27 @@ def console(db_path: Path | None) -> None:
 @click.pass_context
 @friendly
 def run_command(ctx: click.Context, db_path: Path | None) -> None:
-    """Serve Slack when its tokens are set, else open the console (what `make run` does)."""
+    """Serve what is configured — Slack, Teams or both — else open the console (`make run`)."""
     settings = load_settings()
-    if settings.slack_configured:
-        click.echo("Slack tokens found: serving Slack.", err=True)
+    slack, teams = settings.slack_configured, settings.teams_configured
+    if slack and teams:
+        click.echo(
+            f"Serving Slack (port {settings.port}) and Teams (port {settings.teams_port}).",
+            err=True,
+        )
+        serve_both(settings, db_path)
+        return
+    if slack:
+        click.echo(f"Serving Slack (port {settings.port}).", err=True)
         from bot.adapters.slack.serve import serve as serve_slack
 
         serve_slack(settings, db_path=db_path)
+        return
+    if teams:
+        click.echo(f"Serving Teams (port {settings.port}).", err=True)
+        from bot.adapters.teams.serve import serve as serve_teams
+
+        serve_teams(settings, db_path=db_path)
         return
     click.echo(
         "No chat tokens (Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; "
@@ -295,6 +309,26 @@ def run_command(ctx: click.Context, db_path: Path | None) -> None:
         err=True,
     )
     ctx.invoke(console, db_path=db_path)
+
+
+def serve_both(settings, db_path: Path | None) -> None:
+    """Teams in a second process on TEAMS_PORT (its own event loop), Slack in this one."""
+    import multiprocessing
+
+    from bot.adapters.slack.serve import serve as serve_slack
+    from bot.adapters.teams.serve import serve as serve_teams
+
+    teams = multiprocessing.Process(
+        target=serve_teams,
+        args=(settings, db_path, settings.teams_port),
+        name="roadmap-teams",
+        daemon=True,  # ends with the Slack server
+    )
+    teams.start()
+    try:
+        serve_slack(settings, db_path=db_path)
+    finally:
+        teams.terminate()
 
 
 @main.command()

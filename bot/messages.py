@@ -528,7 +528,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "records progress (alone: opens the form)",
     ),
     "cmd_history": (
-        "事業の実績の記録をすべて表示します（--all で全件）",
+        "事業の実績の記録を表示します（--all で全件をファイルで）",
         "shows a project's entries (--all for every one)",
     ),
     "cmd_retract": (
@@ -545,9 +545,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "cmd_nudges": ("週次のお知らせ（DM）のオン・オフ", "weekly reminders by DM on or off"),
     "cmd_help": ("この使い方", "this help"),
     "help_commands": ("コマンド：", "Commands:"),
-    "help_also": ("（別名：{words}）", " (also: {words})"),
-    "help_owner": ("［担当者］", " [owners]"),
-    "help_admin": ("［管理者］", " [admins]"),
+    "help_also": ("（別名：{words}）", "(also: {words})"),
+    "help_owner": ("［担当者］", "[owners]"),
+    "help_admin": ("［管理者］", "[admins]"),
     "help_examples": ("質問の例：{examples}", "Examples: {examples}"),
     "history_usage": ("使い方：{usage}", "Usage: {usage}"),
     "history_more_hint": (
@@ -586,6 +586,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Teams cannot show the chart image here: use /roadmap chart in Slack, or export csv for the data.",
     ),
     "teams_part": ("（{i}/{n}）", "({i}/{n})"),
+    "teams_send_failed": (
+        "返信をTeamsに送れませんでした。条件を絞るか、少し待ってからもう一度お試しください。",
+        "Teams refused my reply: narrow the question or try again in a moment.",
+    ),
     "slack_not_in_channel": (
         "このチャンネルに投稿できませんでした。/invite @roadmap でチャンネルに招待してから、もう一度お試しください。",
         "I could not post in this channel: invite me with /invite @roadmap, then try again.",

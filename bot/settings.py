@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     teams_app_password: SecretStr | None = Field(default=None, alias="TEAMS_APP_PASSWORD")
     teams_tenant_id: str | None = Field(default=None, alias="TEAMS_TENANT_ID")
     teams_digest_conversation: str | None = Field(default=None, alias="TEAMS_DIGEST_CONVERSATION")
+    # #15: where Teams listens when one `roadmap run` serves Slack (on PORT) and Teams together.
+    teams_port: int = Field(default=3978, alias="TEAMS_PORT")
 
     @field_validator("roadmap_prefecture")
     @classmethod

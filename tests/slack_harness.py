@@ -44,6 +44,9 @@ class FakeSlack:
     errors: dict[str, str] = field(default_factory=dict)
     # How many times a method answers HTTP 429 with this Retry-After before it succeeds.
     ratelimit: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # HTTP statuses a method answers with, one per call, before it succeeds (a Teams connector
+    # refusing an activity: 413, 502…).
+    statuses: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -77,6 +80,14 @@ class FakeSlack:
                 method = path.rsplit("/", 1)[-1]
                 channel = params.get("channel") or params.get("channel_id")
                 error = fake.errors.get(f"{method}:{channel}") or fake.errors.get(method)
+                if fake.statuses.get(method):
+                    data = b'{"error": {"code": "Refused"}}'
+                    self.send_response(fake.statuses[method].pop(0))
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 times, wait = fake.ratelimit.get(method, (0, 0))
                 if times > 0:  # as Slack answers a rate-limited call
                     fake.ratelimit[method] = (times - 1, wait)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from bot.adapters.console import Console, run
@@ -95,6 +96,56 @@ def test_console_runs_everything_it_advertises(store, tmp_path):
     listing = console.handle("owners list")
     assert "U5" in listing and "No41" in listing
     assert "使い方" in console.handle("history")
+    for usage in ("update こんにちは", "retract x", "owners add", "export pdf", "nudges maybe"):
+        assert "/roadmap" not in console.handle(usage), usage
     assert "history No40" in console.handle("history")
     assert "入力フォーム" in console.handle("update")  # no form in a terminal: says what to type
     assert "止めました" in console.handle("ｎｕｄｇｅｓ　オフ")
+
+
+ENV = {
+    "slack": {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"},
+    "teams": {"TEAMS_APP_ID": "00000000-0000-4000-8000-000000000001", "TEAMS_APP_PASSWORD": "p"},
+}
+
+
+@pytest.mark.parametrize(
+    ("configured", "served", "line"),
+    [
+        (("slack",), ["slack"], "Serving Slack (port 3000)."),
+        (("teams",), ["teams"], "Serving Teams (port 3000)."),
+        (
+            ("slack", "teams"),
+            ["teams", "slack"],
+            "Serving Slack (port 3000) and Teams (port 3978).",
+        ),
+    ],
+)
+def test_run_serves_what_is_configured(tmp_path, monkeypatch, configured, served, line):
+    import multiprocessing
+
+    for name in [*ENV["slack"], *ENV["teams"], "SLACK_APP_TOKEN", "PORT", "TEAMS_PORT"]:
+        monkeypatch.delenv(name, raising=False)
+    for platform in configured:
+        for name, value in ENV[platform].items():
+            monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    calls: list[str] = []
+    monkeypatch.setattr("bot.adapters.slack.serve.serve", lambda *a, **k: calls.append("slack"))
+    monkeypatch.setattr("bot.adapters.teams.serve.serve", lambda *a, **k: calls.append("teams"))
+
+    class Inline:  # the second process, run in this one so the test sees it
+        def __init__(self, target, args, **kwargs):
+            self.run = lambda: target(*args)
+
+        def start(self):
+            self.run()
+
+        def terminate(self):
+            pass
+
+    monkeypatch.setattr(multiprocessing, "Process", Inline)
+    result = CliRunner().invoke(main, ["run", "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 0, result.output
+    assert line in result.output
+    assert calls == served

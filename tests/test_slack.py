@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -231,6 +232,12 @@ def test_update_text_survives_slack_encoding_and_never_pings(slack, fake):
     assert "R&D <phase 2> @channel" in "\n".join(t["text"] for t in shown)
     history = slack.command("history No40").json()
     assert "R&D <phase 2>" in json.dumps(history["blocks"], ensure_ascii=False)
+    # An answer quoting the entry (which the share button makes public) shows it as typed too.
+    answer = slack.command("No40のR8実績").json()
+    quoted = [
+        b for b in valid_blocks(answer["blocks"]) if "*至急*" in json.dumps(b, ensure_ascii=False)
+    ]
+    assert quoted and all(b["text"]["type"] == "plain_text" for b in quoted)
 
 
 def test_a_retried_slash_update_is_not_announced_twice(slack):
@@ -548,3 +555,33 @@ def test_owners_remove_by_admin(slack):
         in slack.command("owners remove <@U5|yamada> No41", user="UADMIN").json()["text"]
     )
     assert "管理者だけ" in slack.command("owners remove <@U1> No40", user="U2").json()["text"]
+
+
+def web_api_calls() -> set[str]:
+    """Every Slack Web API method the bot's code calls (`client.chat_postMessage(` …)."""
+    from slack_sdk import WebClient
+
+    root = Path(__file__).resolve().parent.parent / "bot"
+    called = set()
+    for path in root.rglob("*.py"):
+        for name in re.findall(r"\.([a-z]+_[A-Za-z0-9_]+)\(", path.read_text(encoding="utf-8")):
+            if callable(getattr(WebClient, name, None)) and not name.startswith("_"):
+                called.add(name)
+    return called
+
+
+def test_every_scope_is_used_and_every_call_has_its_scope():
+    from bot.adapters.slack.scopes import COMMAND_SCOPES, EVENT_SCOPES, METHOD_SCOPES
+
+    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    granted = set(manifest["oauth_config"]["scopes"]["bot"])
+    calls = web_api_calls()
+    assert {"chat_postMessage", "files_upload_v2", "views_open"} <= calls  # the scan works
+    unknown = calls - METHOD_SCOPES.keys()
+    assert not unknown, f"say which scopes these need in bot/adapters/slack/scopes.py: {unknown}"
+    needed = set(COMMAND_SCOPES) if manifest["features"].get("slash_commands") else set()
+    for name in calls:
+        needed |= METHOD_SCOPES[name]
+    for event in manifest["settings"]["event_subscriptions"]["bot_events"]:
+        needed |= EVENT_SCOPES[event]
+    assert granted == needed  # nothing asked for that no code uses; nothing used but not asked

@@ -49,7 +49,10 @@ def card_of(reply: dict) -> dict:
 
 
 def card_text(card: dict) -> str:
-    return "\n".join(b.get("text", "") for b in card["body"])
+    return "\n".join(
+        b.get("text") or "".join(i.get("text", "") for i in b.get("inlines", []))
+        for b in card["body"]
+    )
 
 
 def test_question_in_a_personal_chat_gets_a_card_in_its_language(teams, connector):
@@ -277,6 +280,10 @@ def test_text_is_shown_as_typed_never_as_markdown_or_html(teams, connector):
     latest = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"][-1]
     assert latest.text == "<b>B</b> &amp; **x**"  # as typed in the card: nothing decoded
     assert reply["textFormat"] == "plain" and "<b>B</b> &amp; **x**" in reply["text"]
+    teams.post(message("No40のR8実績", connector=connector))
+    answer = card_of(teams.wait_replies(4)[3])
+    quoted = [b for b in answer["body"] if "**太字**" in json.dumps(b, ensure_ascii=False)]
+    assert quoted and all(b["type"] == "RichTextBlock" for b in quoted)  # TextRun: no Markdown
 
 
 def test_japanese_words_work_on_teams_as_everywhere(teams, connector):
@@ -314,3 +321,11 @@ def test_a_long_history_fits_and_says_how_to_get_all_of_it(teams, connector):
     assert all(len(json.dumps(p, ensure_ascii=False).encode()) < 28_000 for p in parts)
     everything = "\n".join(p["text"] for p in parts)
     assert all(f"第{i}回 R&D <phase {i - 1}>" in everything for i in range(1, 301))
+
+
+def test_a_reply_teams_refuses_is_followed_by_a_short_notice(teams, connector):
+    connector.statuses["activities"] = [413]
+    teams.post(message("No40の事業費は？", connector=connector))
+    refused, notice = teams.wait_replies(2)
+    assert "188,084" in refused["text"]
+    assert "送れませんでした" in notice["text"] and notice["textFormat"] == "plain"

@@ -250,6 +250,9 @@ def help_reply(req: Request) -> Reply:
         words = "、".join(spec.words[1:]) if lang == "ja" else ", ".join(spec.words[1:])
         also = m.say("help_also", lang, words=words) if words else ""
         who = m.say(f"help_{spec.permission}", lang) if spec.permission != "anyone" else ""
-        lines.append(f"・{req.prefix}{spec.usage(lang)} — {m.say(spec.summary, lang)}{who}{also}")
+        notes = ("" if lang == "ja" else " ").join(
+            p for p in (m.say(spec.summary, lang), who, also) if p
+        )
+        lines.append(f"・{req.prefix}{spec.usage(lang)} — {notes}")
     lines.append(m.say("help_examples", lang, examples=" / ".join(m.examples(lang))))
     return Reply(lang, m.say("help_title", lang), lines)

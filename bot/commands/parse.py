@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.text import drop_control, nfkc
 from bot.understand import detect_language
@@ -19,6 +20,7 @@ class Command:
     args: str
 
 
+@cache
 def _words() -> dict[tuple[str, ...], str]:
     """Every word sequence of the table → the command's name."""
     from bot.commands.table import TABLE

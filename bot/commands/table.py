@@ -69,7 +69,7 @@ TABLE: tuple[Spec, ...] = (
         h.retract,
         permission="owner",
     ),
-    Spec(("owners", "担当者", "owners list", "担当者 一覧"), ("", ""), "cmd_owners", h.owners_list),
+    Spec(("owners", "owners list", "担当者一覧"), ("", ""), "cmd_owners", h.owners_list),
     Spec(
         ("owners add", "担当者 追加", "owners 追加"),
         ("@ユーザー No40|担当課", "@user No40|section"),
@@ -87,7 +87,7 @@ TABLE: tuple[Spec, ...] = (
         user_ids=True,
     ),
     Spec(("digest", "週報"), ("", ""), "cmd_digest", h.digest),
-    Spec(("diff", "差分", "比較"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
+    Spec(("diff", "差分"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
     Spec(
         ("export", "エクスポート", "出力"),
         ("csv|xlsx|json", "csv|xlsx|json"),
@@ -96,7 +96,7 @@ TABLE: tuple[Spec, ...] = (
         slow=True,
     ),
     Spec(
-        ("chart", "グラフ", "図"),
+        ("chart", "グラフ"),
         ("budget|timeline", "budget|timeline"),
         "cmd_chart",
         h.chart,
@@ -120,6 +120,12 @@ def allowed(spec: Spec, req: Request) -> bool:
     return spec.permission != "admin" or req.core.is_admin(req.who)
 
 
+def as_typed_here(text: str, req: Request) -> str:
+    """Usage hints are written as Slack's slash command; elsewhere (console, Teams, a DM)
+    commands are typed without `/roadmap`."""
+    return text if req.prefix == "/roadmap " else text.replace("/roadmap ", req.prefix)
+
+
 def dispatch(spec: Spec, req: Request) -> Reply:
     """Run one command: a refusal or a usage hint becomes a private reply; never raises."""
     try:
@@ -128,9 +134,10 @@ def dispatch(spec: Spec, req: Request) -> Reply:
         reply = spec.handler(req)
         reply.public = reply.public and spec.public and not reply.error
         reply.command = f"{spec.name} {req.args}".strip()
+        reply.text = as_typed_here(reply.text, req)
         return reply
     except UserError as error:
-        return Reply(req.lang, m.error_text(error, req.lang), error=True)
+        return Reply(req.lang, as_typed_here(m.error_text(error, req.lang), req), error=True)
     except Exception:
         logger.exception("command %s failed", spec.name)
         return Reply(req.lang, m.say("error_generic", req.lang), error=True)

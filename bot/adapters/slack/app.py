@@ -21,14 +21,10 @@ def create_app(settings: Settings, core: Core, client: WebClient | None = None) 
     secret = (
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     )
-    if client is None:
-        kwargs = {"base_url": settings.slack_api_url} if settings.slack_api_url else {}
-        client = WebClient(token=token, **kwargs)
-    # A rate-limited call waits for Retry-After and tries again (bounded: RateLimitRetry).
-    if not any(isinstance(h, RateLimitRetry) for h in client.retry_handlers):
-        client.retry_handlers.append(RateLimitRetry())
+    # Bolt builds its own client from the token (given a client too, it warns at every start
+    # that SLACK_BOT_TOKEN in the environment is unused); a test may still pass its own.
+    options: dict = {"client": client} if client is not None else {"token": token}
     app = App(
-        client=client,
         signing_secret=secret,
         # Answers take milliseconds, so listeners run before the HTTP response: the reply rides
         # in the ack itself, and Bolt skips its 10 ms ack-polling loop. Slow work is lazy.
@@ -36,6 +32,12 @@ def create_app(settings: Settings, core: Core, client: WebClient | None = None) 
         # auth.test at start-up would make every construction a network call.
         token_verification_enabled=False,
         logger=logging.getLogger("bot.adapters.slack.bolt"),
+        **options,
     )
+    if client is None and settings.slack_api_url:
+        app.client.base_url = settings.slack_api_url
+    # A rate-limited call waits for Retry-After and tries again (bounded: RateLimitRetry).
+    if not any(isinstance(h, RateLimitRetry) for h in app.client.retry_handlers):
+        app.client.retry_handlers.append(RateLimitRetry())
     register_all(app, core)
     return app

@@ -82,8 +82,14 @@ def _pack(lines: list[str], room: int, budget: int) -> tuple[list[str], int]:
     return chunks, count
 
 
-def _sections(lines: list[str], room: int, budget: int = MAX_TEXT) -> tuple[list[dict], int]:
-    """Lines (escaped for mrkdwn) packed into sections; (blocks, lines left out)."""
+def _sections(
+    lines: list[str], room: int, budget: int = MAX_TEXT, plain: bool = False
+) -> tuple[list[dict], int]:
+    """Lines packed into sections — escaped mrkdwn, or plain text shown exactly as written —
+    (blocks, lines left out)."""
+    if plain:
+        chunks, shown = _pack(lines, room, budget)
+        return [_plain(c) for c in chunks], len(lines) - shown
     chunks, shown = _pack([escape(line) for line in lines], room, budget)
     return [_section(c) for c in chunks], len(lines) - shown
 
@@ -100,7 +106,11 @@ def answer_blocks(answer: Answer, share_question: str | None = None) -> list[dic
         blocks.append(_section(_cut(title, MAX_SECTION)))
     reserved = 3 + (1 if share_question else 0)
     budget = MAX_TEXT - len(title) - 3 * 400  # the title, the notes and the sources
-    body, left_out = _sections(answer.lines, MAX_BLOCKS - len(blocks) - reserved, budget)
+    # Plain text: chat entries quoted in an answer (which may be shared to the channel) are
+    # shown as typed — no Markdown, links or mentions.
+    body, left_out = _sections(
+        answer.lines, MAX_BLOCKS - len(blocks) - reserved, budget, plain=True
+    )
     blocks.extend(body)
     more = answer.more + left_out
     if more:

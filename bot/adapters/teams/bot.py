@@ -94,7 +94,13 @@ def register(app: App, core: Core) -> None:
             logger.exception("Teams message failed")
             messages = [replies.plain(m.say("error_generic", "ja"))]
         for reply in messages:
-            await ctx.send(reply)
+            try:
+                await ctx.send(reply)
+            except Exception:
+                # Refused by Teams (too large, throttled…): the person still hears something.
+                logger.exception("Teams refused a reply")
+                await ctx.send(replies.plain(m.say("teams_send_failed", "ja")))
+                return
 
     @app.on_install_add
     async def on_install(ctx: ActivityContext[InstallUpdateActivity]) -> None:

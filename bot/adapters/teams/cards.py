@@ -10,9 +10,11 @@ from microsoft_teams.cards import (
     AdaptiveCard,
     Choice,
     ChoiceSetInput,
+    RichTextBlock,
     SubmitAction,
     TextBlock,
     TextInput,
+    TextRun,
 )
 
 from bot import messages as m
@@ -45,7 +47,8 @@ def answer_message(answer: Answer) -> MessageActivityInput:
     more = answer.more + max(0, len(answer.lines) - MAX_LINES)
     while True:
         body = [TextBlock(text=answer.title or "", weight="Bolder", size="Medium", wrap=True)]
-        body += [TextBlock(text=line, wrap=True, spacing="Small") for line in lines]
+        # A TextRun is never read as Markdown: document and chat text are shown as written.
+        body += [RichTextBlock(inlines=[TextRun(text=line)], spacing="Small") for line in lines]
         if more:
             body.append(TextBlock(text=m.say("and_more", lang, n=more), is_subtle=True, wrap=True))
         if answer.suggestions and answer.status in ("not_found", "ambiguous", "clarify"):

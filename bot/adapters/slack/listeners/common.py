@@ -1,19 +1,15 @@
-"""Helpers shared by the Slack listeners: identity, language, friendly errors."""
+"""Helpers shared by the Slack listeners: identity, language, text as typed."""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 
-from bot import messages as m
 from bot.adapters.slack.text import Resolve, from_slack
 from bot.commands import command_language
-from bot.errors import UserError
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
-MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 
 
 def identity(body: dict) -> Identity:
@@ -37,8 +33,8 @@ def strip_bot_mention(text: str, bot_user_id: str | None = None) -> str:
     first one of an app_mention), other mentions kept."""
     text = (text or "").strip()
     if bot_user_id:
-        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
-    return re.sub(r"^<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text.strip()).strip()
+        return re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text).strip()
+    return re.sub(r"^<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text).strip()
 
 
 def slack_text(raw: str, resolve: Resolve | None = None) -> str:
@@ -50,14 +46,3 @@ def slack_text(raw: str, resolve: Resolve | None = None) -> str:
     if lookup(text)[0].user_ids:
         return from_slack(raw, resolve, keep_users=True)
     return text
-
-
-def safely(lang: str, work: Callable[[], str]) -> str:
-    """Run work; a UserError becomes its sentence, anything else an apology (logged with traceback)."""
-    try:
-        return work()
-    except UserError as error:
-        return m.error_text(error, lang)
-    except Exception:
-        logger.exception("Slack request failed")
-        return m.say("error_generic", lang)
