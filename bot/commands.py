@@ -42,7 +42,7 @@ class Command:
 
 def parse_command(text: str) -> Command:
     """`update No40 R8 …` → Command('update', 'No40 R8 …'); anything else is a question."""
-    text = drop_control(text or "").strip()[:MAX_COMMAND]
+    text = drop_control(text or "").strip()
     if text.startswith("/roadmap"):
         text = text[len("/roadmap") :].strip()
     if not text:
@@ -51,8 +51,9 @@ def parse_command(text: str) -> Command:
     head = nfkc(head)  # ｕｐｄａｔｅ typed with a Japanese keyboard is update
     name = ALIASES.get(head, head.lower())
     if name in SUBCOMMANDS:
-        return Command(name, rest.strip())
-    return Command("ask", text)
+        # An update's text is checked against its own limit, which reports its real length.
+        return Command(name, rest.strip() if name == "update" else rest.strip()[:MAX_COMMAND])
+    return Command("ask", text[:MAX_COMMAND])
 
 
 COMMAND_WORDS = re.compile(

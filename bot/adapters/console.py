@@ -81,7 +81,12 @@ class Console:
 
     def _retract(self, args: str, lang: str) -> str:
         original, _ = self.core.retract(self.identity, args)
-        return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+        return m.say(
+            "retract_done",
+            lang,
+            id=original.id,
+            project=m.entry_project(original.project_no, original.project_key),
+        )
 
     def _digest(self, args: str, lang: str) -> str:
         from bot.digest import digest, digest_text

@@ -145,7 +145,12 @@ def handle_message(core: Core, who: Identity, activity):
         if cmd.name == "retract":
             original, _ = core.retract(who, cmd.args)
             return cards.text_message(
-                m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+                m.say(
+                    "retract_done",
+                    lang,
+                    id=original.id,
+                    project=m.entry_project(original.project_no, original.project_key),
+                )
             )
         if cmd.name == "nudges":
             choice = cmd.args.strip().lower()

@@ -4,6 +4,7 @@ retractions and owners. Each reply rides in the ack: the core answers in millise
 from __future__ import annotations
 
 import logging
+import re
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
@@ -17,7 +18,7 @@ from bot.errors import UserError
 from bot.fiscal_year import FiscalYear
 from bot.render_text import entry_line
 from bot.service import Core
-from bot.updates import Identity
+from bot.updates import Identity, delivery_key
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ def register(app: App, core: Core) -> None:
         cmd = parse_command(command.get("text", ""))
         who = identity(command)
         lang = lang_of(cmd.args or command.get("text", ""))
+        if cmd.name == "owners":  # ids and project numbers only: the command word's language
+            lang = owners_language(command.get("text", ""), lang)
         if cmd.name == "ask":
             answer = core.ask(cmd.args)
             ack(
@@ -156,6 +159,14 @@ def register(app: App, core: Core) -> None:
     app.command("/roadmap")(roadmap)
 
 
+def owners_language(text: str, lang: str) -> str:
+    """`owners add <@U1> No40` is English (no Japanese anywhere); `担当者 …` or a section
+    name in kanji is Japanese (#16: refusals came in Japanese to English commands)."""
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text or ""):
+        return "ja"
+    return "en" if re.match(r"\s*(?:/roadmap\s+)?owners\b", text or "", re.I) else lang
+
+
 def confirm_update(core: Core, command: dict, who: Identity, args: str, lang: str) -> str:
     """Append from `/roadmap update No40 …` and say what was recorded."""
     result = core.update(
@@ -163,11 +174,21 @@ def confirm_update(core: Core, command: dict, who: Identity, args: str, lang: st
         args,
         channel=command.get("channel_id"),
         request_id=f"{command.get('team_id', '')}:{command.get('trigger_id', '')}",
-        dedupe_key=f"slack:command:{command.get('trigger_id')}"
-        if command.get("trigger_id")
-        else None,
+        # Without a trigger id, who sent which text where (and the invocation's response URL):
+        # one fixed fallback key stored a single entry for three different updates.
+        dedupe_key=delivery_key(
+            "slack:command",
+            command.get("trigger_id"),
+            command.get("team_id"),
+            command.get("user_id"),
+            command.get("channel_id"),
+            command.get("response_url"),
+            command.get("text"),
+        ),
     )
-    return update_done_text(result.entry, f"No{result.project.no}", lang)
+    return update_done_text(
+        result.entry, m.entry_project(result.project.no, result.project.key), lang
+    )
 
 
 def update_done_text(entry, project: str, lang: str) -> str:
@@ -209,7 +230,8 @@ def history_text(core: Core, args: str, lang: str) -> str:
 def retract_text(core: Core, who: Identity, args: str, lang: str) -> str:
     """`/roadmap retract 12 [reason]`."""
     original, _ = core.retract(who, args)
-    return m.say("retract_done", lang, id=original.id, project=f"No{original.project_no}")
+    project = m.entry_project(original.project_no, original.project_key)
+    return m.say("retract_done", lang, id=original.id, project=project)
 
 
 def file_summary(core: Core, name: str, args: str, lang: str) -> str:

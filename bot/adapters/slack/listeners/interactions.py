@@ -80,6 +80,11 @@ def register(app: App, core: Core) -> None:
                 errors={"project": m.say("update_no_project", lang, reference=project_key or "-")},
             )
             return
+        if project.edition != core.store.latest_edition():
+            # The form offers the latest edition's projects only; anything else was forged.
+            error = m.say("update_form_other_edition", lang, project=m.short_ref(project))
+            ack(response_action="errors", errors={"project": error})
+            return
         try:
             # One view id is one submission: a double click appends once.
             core.submit_update(
@@ -112,7 +117,8 @@ def register(app: App, core: Core) -> None:
         if entry is None:
             core.store.forget_claim(f"{key}:confirmed")
             return
-        text = update_done_text(entry, f"No{entry.project_no}", meta.get("lang") or "ja")
+        project = m.entry_project(entry.project_no, entry.project_key)
+        text = update_done_text(entry, project, meta.get("lang") or "ja")
         channel = meta.get("channel") or entry.author_id
         try:
             client.chat_postMessage(channel=channel, text=text, blocks=blocks.text_blocks(text))

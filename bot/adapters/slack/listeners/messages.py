@@ -15,7 +15,7 @@ from bot.adapters.slack.listeners.common import strip_mentions
 from bot.commands import command_language, parse_command
 from bot.errors import UserError
 from bot.service import Core
-from bot.updates import Identity
+from bot.updates import Identity, delivery_key
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +81,16 @@ def command_reply(core: Core, body: dict, event: dict, text: str) -> str | None:
                 cmd.args,
                 channel=event.get("channel"),
                 request_id=body.get("event_id"),
-                dedupe_key=f"slack:event-update:{body.get('event_id') or event.get('ts')}",
+                dedupe_key=delivery_key(
+                    "slack:event-update",
+                    body.get("event_id") or event.get("ts"),
+                    event.get("user"),
+                    event.get("channel"),
+                    text,
+                ),
             )
-            return update_done_text(result.entry, f"No{result.project.no}", lang)
+            project = m.entry_project(result.project.no, result.project.key)
+            return update_done_text(result.entry, project, lang)
         if cmd.name == "history":
             return history_text(core, cmd.args, lang)
         return retract_text(core, who, cmd.args, lang)
