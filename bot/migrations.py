@@ -285,6 +285,9 @@ def m013_append_only_without_loopholes(db) -> None:
         WHEN OLD.status = 'posted' AND (NEW.status != 'posted' OR NEW.message_ts IS NOT OLD.message_ts)
         BEGIN SELECT RAISE(ABORT, 'a posted digest is never reopened'); END"""
     )
+    # When a post of the digest was first attempted: a takeover then looks for it in the channel
+    # (the post may have gone through although its answer never arrived) before posting again.
+    db.execute("ALTER TABLE digest_runs ADD COLUMN post_attempted_at TEXT")
     db.execute(
         """CREATE TRIGGER digest_runs_posted_kept BEFORE DELETE ON digest_runs
         WHEN OLD.status = 'posted'
