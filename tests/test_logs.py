@@ -135,8 +135,13 @@ def test_library_lines_that_quote_a_body_are_withheld():
             logger.info(f"Invalid request signature detected (body: {MARK})")
             logger.warning(f"Unhandled request ({{'text': '{MARK}'}})")
             logger.error(f"Failed to run listener function (error: {MARK})")
+            try:
+                raise ValueError(f"input_value={{'text': '{MARK}'}}")
+            except ValueError:
+                logger.exception("validation error for activity: %s", MARK)
         finally:
             logger.removeHandler(handler)
     out = stream.getvalue()
     assert MARK not in out
     assert "Unhandled request [details withheld]" in out
+    assert "ValueError: [withheld]" in out and "test_logs.py" in out  # where, not what
