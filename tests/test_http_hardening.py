@@ -405,3 +405,24 @@ def test_trickling_clients_do_not_stall_signed_questions(db_path):
         fake.stop()
     texts = [e.text for e in Store.open(db_path).entries("R7/No40") if e.platform == "slack"]
     assert sorted(texts) == [f"遅い接続の最中の記録 {n}" for n in range(5)]
+
+
+def test_payloads_as_slack_sends_them_with_nulls_are_not_refused(slack_wsgi):
+    from tests.test_slack import submission
+
+    payload = {**submission("V-null", "nullのある本物の送信"), "enterprise": None}
+    payload["team"] = {"id": "T1", "domain": "x", "enterprise_id": None}
+    payload["view"]["team_id"] = "T1"
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    status, text = call(slack_wsgi, body, FORM, sign_bytes(body))
+    assert status == 200, text
+    event = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "enterprise_id": None,
+        "event_id": "Ev-null",
+        "authorizations": [{"enterprise_id": None, "team_id": "T1", "user_id": "UBOT"}],
+        "event": {"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"},
+    }
+    body = json.dumps(event).encode()
+    assert call(slack_wsgi, body, JSON, sign_bytes(body))[0] == 200
