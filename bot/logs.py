@@ -93,9 +93,12 @@ def handler(stream=None) -> logging.Handler:
 def configure(verbose: bool) -> None:
     """Root logging for every command: JSON lines on stderr, INFO with --verbose."""
     root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
-    root.addHandler(handler())
+    for old in list(root.handlers):  # ours from an earlier call (a CLI invoked twice in tests)
+        if getattr(old, "roadmap_json", False):
+            root.removeHandler(old)
+    ours = handler()
+    ours.roadmap_json = True  # type: ignore[attr-defined]
+    root.addHandler(ours)
     root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
