@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ask.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/slowloris.py --seconds 20
 
 teams-package: $(STAMP)
 	$(BIN)/roadmap teams-package --out build/teams-app.zip

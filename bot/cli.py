@@ -514,7 +514,26 @@ def backup(target: Path, db_path: Path | None) -> None:
     except FileExistsError as exc:
         raise click.ClickException(f"{target} exists: choose a new file") from exc
     copy = Store.open(target)
-    click.echo(f"backed up to {target} (integrity: {copy.integrity_check()})")
+    guards = copy.guards()
+    click.echo(
+        f"backed up to {target} (integrity: {copy.integrity_check()}; "
+        f"append-only triggers: {sum(guards.values())} of {len(guards)} present)"
+    )
+
+
+@main.command()
+@db_option
+@friendly
+def check(db_path: Path | None) -> None:
+    """SQLite's integrity check and the append-only triggers present (exit 1 if any is not)."""
+    store = open_store(db_path, load=False)
+    integrity = store.integrity_check()
+    guards = store.guards()
+    click.echo(f"integrity: {integrity}")
+    for name, present in guards.items():
+        click.echo(f"trigger {name}: {'present' if present else 'MISSING'}")
+    if integrity != "ok" or not all(guards.values()):
+        raise SystemExit(1)
 
 
 @main.group()

@@ -1,9 +1,12 @@
 """Posting the weekly digest exactly once per week and target, whatever happens.
 
-The week is claimed in SQLite before anything is posted and each step is recorded after it
-succeeds (message, then charts), so: a restart or a second process finds the claim and does
-nothing; a failed or crashed post is taken over later and finished where it stopped; a bot
-that was down at the scheduled time posts late, once, when it next checks.
+The week is claimed in SQLite before anything is posted, the attempt to post is recorded before
+the call, and each step is recorded after it succeeds (message, then charts), so: a restart or
+a second process finds the claim and does nothing; a failed or crashed post is taken over later
+and finished where it stopped; a post whose answer never arrived (the client timed out after
+Slack accepted it, or the poster was killed mid-call) is found in the channel by its marker
+(message metadata: the week and the prefecture) instead of being posted twice; a bot that was
+down at the scheduled time posts late, once, when it next checks.
 """
 
 from __future__ import annotations
@@ -31,7 +34,12 @@ class DigestPoster(Protocol):
     target: str
 
     def post_message(self, digest: Digest) -> str:
-        """Post the digest; return the message id (Slack ts)."""
+        """Post the digest, marked as this week's (Slack: message metadata); return its id."""
+        ...
+
+    def find_posted(self, digest: Digest, since: datetime) -> str | None:
+        """The id of this week's digest if it is already in the target (posted since `since`
+        by an attempt whose answer never arrived), else None; raises if it cannot tell."""
         ...
 
     def post_charts(self, digest: Digest, message_id: str) -> None:
@@ -73,7 +81,18 @@ def run_digest(
         return "done"
     try:
         message_id = run.message_ts
+        if not message_id and run.post_attempted_at:
+            # An earlier attempt may have posted although its answer never came (a timeout, a
+            # killed poster): look for the week's marker in the target before posting again.
+            since = datetime.fromisoformat(run.post_attempted_at)
+            find = getattr(poster, "find_posted", None)  # a poster that cannot look posts again
+            message_id = find(d, since) if find else None
+            if message_id:
+                logger.info("digest %s found already posted to %s", week, poster.target)
+                store.digest_progress(week, poster.target, message_ts=message_id)
         if not message_id:
+            if not run.post_attempted_at:
+                store.digest_progress(week, poster.target, post_attempted_at=now.isoformat())
             message_id = poster.post_message(d)
             store.digest_progress(week, poster.target, message_ts=message_id)
         if not run.charts_done:

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import time
+import traceback
 
 MAX_VALUE = 1000  # characters of one logged value (a message, an access-log field)
 MAX_TRACEBACK = 8000  # a traceback keeps its last lines: where it failed
@@ -50,6 +51,14 @@ class WithoutBodies(logging.Filter):
             (message[: found.start()].rstrip() + " [details withheld]") if found else message
         )
         record.args = None
+        if record.exc_info and record.exc_info[0] is not None:
+            # Where it failed stays; the exception's message goes (a pydantic error quotes input).
+            kind, _, tb = record.exc_info
+            frames = "".join(traceback.format_tb(tb))
+            record.exc_text = (
+                f"Traceback (most recent call last):\n{frames}{kind.__name__}: [withheld]"
+            )
+            record.exc_info = None
         return True
 
 
@@ -67,8 +76,8 @@ class JsonLines(logging.Formatter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):  # an access-log line's path, status, latency…
             line.update({k: v for k, v in fields.items() if k not in line})
-        if record.exc_info:
-            trace = self.formatException(record.exc_info)
+        trace = self.formatException(record.exc_info) if record.exc_info else record.exc_text
+        if trace:
             line["traceback"] = trace[-MAX_TRACEBACK:]
         return json.dumps(line, ensure_ascii=False)
 
@@ -84,9 +93,12 @@ def handler(stream=None) -> logging.Handler:
 def configure(verbose: bool) -> None:
     """Root logging for every command: JSON lines on stderr, INFO with --verbose."""
     root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
-    root.addHandler(handler())
+    for old in list(root.handlers):  # ours from an earlier call (a CLI invoked twice in tests)
+        if getattr(old, "roadmap_json", False):
+            root.removeHandler(old)
+    ours = handler()
+    ours.roadmap_json = True  # type: ignore[attr-defined]
+    root.addHandler(ours)
     root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 

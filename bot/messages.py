@@ -98,6 +98,11 @@ def period(start: str | None, end: str | None, lang: str = "ja") -> str:
     return f"{s}〜{e}" if lang == "ja" else f"{s}–{e}"
 
 
+def entry_project(no: int | None, key: str) -> str:
+    """How a recorded entry names its project: No40, or the key of an unnumbered one (#16)."""
+    return f"No{no}" if no is not None else key
+
+
 def short_ref(project: Project) -> str:
     """No40 県立学校… (or R6版 名称 for an unnumbered edition)."""
     if project.no is not None:
@@ -617,6 +622,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     "update_recorded_not_posted": (
         "記録はされています（#{id}）が、チャンネルへのお知らせを投稿できませんでした。{why}",
         "Your entry is recorded (#{id}), but I could not announce it in the channel. {why}",
+    ),
+    # -- issue #16 ---------------------------------------------------------------------------
+    "retract_not_allowed": (
+        "#{id} を取り消せるのは、記録した本人か {project} の担当者だけです（担当者：{owners}）。何も取り消していません。",
+        "Only the author of #{id} or an owner of {project} can retract it (owners: {owners}). Nothing was retracted.",
+    ),
+    "update_form_other_edition": (
+        "{project} は最新版の事業ではありません。フォームで選べる事業だけを更新できます。何も記録していません。",
+        "{project} is not a project of the latest edition: choose one the form offers. Nothing was recorded.",
     ),
 }
 

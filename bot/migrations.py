@@ -10,6 +10,18 @@ import sqlite3
 from collections.abc import Callable
 
 SET_NAME = "roadmap"
+# The triggers that keep the record append-only and the claims honest (m002, m013):
+# `roadmap check` reports each as present or missing.
+GUARDS = (
+    "entries_no_update",
+    "entries_no_delete",
+    "entries_no_replace",
+    "owners_no_replace",
+    "processed_no_replace",
+    "digest_runs_no_replace",
+    "digest_runs_posted_stays",
+    "digest_runs_posted_kept",
+)
 MIGRATIONS: list[Callable] = []
 
 
@@ -257,4 +269,53 @@ def m012_documents(db) -> None:
             coalesce(e.title, '') LIKE '%（案）' OR coalesce(e.title, '') LIKE '%(案)', ''
         FROM editions e JOIN (SELECT DISTINCT edition, coalesce(field, '') AS field
             FROM projects) f ON f.edition = e.code"""
+    )
+
+
+@migration
+def m013_append_only_without_loopholes(db) -> None:
+    """Close the REPLACE loophole: an insert that would replace a row is refused.
+
+    REPLACE (INSERT OR REPLACE, REPLACE INTO) deletes a conflicting row without firing DELETE
+    triggers, so entries_no_delete never saw it. A BEFORE INSERT trigger refuses any insert
+    whose id or dedupe key is taken, whatever its conflict clause; an upsert's DO UPDATE is
+    refused by entries_no_update. The other tables keep their own rules: an owner grant or a
+    delivery claim is never silently rewritten (the insert is skipped, as INSERT OR IGNORE does),
+    a week's digest run is never replaced, and once posted never reopened or removed.
+    """
+    db.execute(
+        """CREATE TRIGGER entries_no_replace BEFORE INSERT ON entries
+        WHEN EXISTS (SELECT 1 FROM entries WHERE id = NEW.id OR dedupe_key = NEW.dedupe_key)
+        BEGIN SELECT RAISE(ABORT, 'entries are append-only: REPLACE refused'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER owners_no_replace BEFORE INSERT ON owners
+        WHEN EXISTS (SELECT 1 FROM owners WHERE id = NEW.id OR (
+            prefecture = NEW.prefecture AND platform = NEW.platform AND user_id = NEW.user_id
+            AND coalesce(project_key, '') = coalesce(NEW.project_key, '')
+            AND coalesce(section, '') = coalesce(NEW.section, '')))
+        BEGIN SELECT RAISE(IGNORE); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER processed_no_replace BEFORE INSERT ON processed
+        WHEN EXISTS (SELECT 1 FROM processed WHERE key = NEW.key)
+        BEGIN SELECT RAISE(IGNORE); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER digest_runs_no_replace BEFORE INSERT ON digest_runs
+        WHEN EXISTS (SELECT 1 FROM digest_runs WHERE week = NEW.week AND target = NEW.target)
+        BEGIN SELECT RAISE(ABORT, 'a week''s digest run is never replaced'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER digest_runs_posted_stays BEFORE UPDATE ON digest_runs
+        WHEN OLD.status = 'posted' AND (NEW.status != 'posted' OR NEW.message_ts IS NOT OLD.message_ts)
+        BEGIN SELECT RAISE(ABORT, 'a posted digest is never reopened'); END"""
+    )
+    # When a post of the digest was first attempted: a takeover then looks for it in the channel
+    # (the post may have gone through although its answer never arrived) before posting again.
+    db.execute("ALTER TABLE digest_runs ADD COLUMN post_attempted_at TEXT")
+    db.execute(
+        """CREATE TRIGGER digest_runs_posted_kept BEFORE DELETE ON digest_runs
+        WHEN OLD.status = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a posted digest is never removed'); END"""
     )

@@ -9,7 +9,10 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 # PDF letter-spacing: "I C T" → "ICT" (three or more single capitals, so "A B" stays).
 _SPACED_CAPS = re.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){2,}(?![A-Za-z])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Zero-width joiners (U+200C/U+200D) stay: they hold emoji sequences (👨‍👩‍👧) and scripts together.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def strip_html(text: str) -> str:

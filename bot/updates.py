@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,7 @@ from rapidfuzz import fuzz
 
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.fiscal_year import FiscalYear
+from bot.messages import short_ref
 from bot.models import ActualEntry, Project
 from bot.resolve import parse_number
 from bot.store import Owner, Store, utcnow
@@ -117,10 +119,22 @@ def authorize(store: Store, identity: Identity, project: Project) -> None:
     owners = owners_of(store, project)
     if any(o.platform == identity.platform and o.user_id == identity.user_id for o in owners):
         return
-    names = sorted({o.user_name or o.user_id for o in owners})
-    raise NotAuthorized(
-        "update_not_owner", project=f"No{project.no}", owners=", ".join(names) or "-"
-    )
+    raise NotAuthorized("update_not_owner", project=short_ref(project), owners=owner_names(owners))
+
+
+def owner_names(owners: list[Owner]) -> str:
+    """Owners as a refusal names them."""
+    return ", ".join(sorted({o.user_name or o.user_id for o in owners})) or "-"
+
+
+def delivery_key(prefix: str, delivery_id: str | None, *identity: str | None) -> str:
+    """The dedupe key of a chat delivery: its id (trigger id, event id, view id) when the
+    platform sent one; otherwise a digest of who sent what where, so a true retry (the same
+    body again) stays one entry while different texts never share a key."""
+    if delivery_id:
+        return f"{prefix}:{delivery_id}"
+    digest = hashlib.sha256("\x1f".join(part or "" for part in identity).encode()).hexdigest()
+    return f"{prefix}:body:{digest[:32]}"
 
 
 def resolve_initiative(project: Project, given: str | None) -> str | None:
@@ -219,9 +233,16 @@ def retract(
         raise InvalidUpdate("retract_already", id=entry_id)
     project = store.project(original.project_key)
     if not is_admin and original.author_id != identity.user_id:
-        if project is None:
-            raise NotAuthorized("update_not_owner", project=original.project_key, owners="-")
-        authorize(store, identity, project)
+        owners = owners_of(store, project) if project is not None else []
+        if not any(
+            o.platform == identity.platform and o.user_id == identity.user_id for o in owners
+        ):
+            raise NotAuthorized(
+                "retract_not_allowed",
+                id=entry_id,
+                project=short_ref(project) if project else original.project_key,
+                owners=owner_names(owners),
+            )
     retraction = original.retraction(
         drop_control(reason).strip()[:MAX_TEXT] or "retracted",
         author_id=identity.user_id,

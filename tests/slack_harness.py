@@ -47,6 +47,10 @@ class FakeSlack:
     # HTTP statuses a method answers with, one per call, before it succeeds (a Teams connector
     # refusing an activity: 413, 502…).
     statuses: dict[str, list[int]] = field(default_factory=dict)
+    # #16: seconds to wait before answering a method (after it took effect: a slow Slack),
+    # and the messages posted, which conversations.history returns newest first.
+    delays: dict[str, float] = field(default_factory=dict)
+    posted: list[dict] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -127,6 +131,9 @@ class FakeSlack:
                         body["files"] = [
                             {"id": f["id"]} for f in json.loads(params.get("files", "[]"))
                         ]
+                    fake.keep_history(method, params, body)
+                if fake.delays.get(method):
+                    time.sleep(fake.delays[method])
                 data = json.dumps(body).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -137,6 +144,22 @@ class FakeSlack:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
+
+    def keep_history(self, method: str, params: dict, body: dict) -> None:
+        """#16: remember posts (with their metadata) and answer conversations.history."""
+        if method == "chat.postMessage":
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            self.posted.append(
+                {"channel": params.get("channel"), "ts": body["ts"], "metadata": metadata}
+            )
+        if method == "conversations.history":
+            body["messages"] = [
+                {"ts": m["ts"], **({"metadata": m["metadata"]} if m["metadata"] else {})}
+                for m in reversed(self.posted)
+                if m["channel"] == params.get("channel")
+            ]
 
     def stop(self) -> None:
         if self.server:

@@ -369,3 +369,60 @@ def test_an_oversized_teams_request_gets_413(teams):
 def test_no_teams_body_makes_a_500(teams, body):
     status, _ = teams_post(teams, body)
     assert status < 500, body[:100]
+
+
+# -- the real server: slow clients do not hold its threads ----------------------------------
+
+
+def test_trickling_clients_do_not_stall_signed_questions(db_path):
+    """Eight connections announce 100 KB and send two bytes (the attack that stalled both
+    threaded workers for 90 s); a signed question is still answered at once."""
+    from tests.test_operations import free_port, post_update, start_server
+
+    Store.open(db_path).add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    fake = FakeSlack().start()
+    port = free_port()
+    server = start_server(db_path, fake, port, workers=1)
+    slow: list[socket.socket] = []
+    try:
+        for _ in range(8 * 4):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(
+                b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                b"Content-Length: 100000\r\n\r\nab"
+            )
+            slow.append(s)
+        time.sleep(0.3)
+        for n in range(5):
+            started = time.perf_counter()
+            assert post_update(port, f"update No40 遅い接続の最中の記録 {n}", f"slow-{n}")
+            assert time.perf_counter() - started < 1.0
+    finally:
+        for s in slow:
+            s.close()
+        server.terminate()
+        server.wait(timeout=20)
+        fake.stop()
+    texts = [e.text for e in Store.open(db_path).entries("R7/No40") if e.platform == "slack"]
+    assert sorted(texts) == [f"遅い接続の最中の記録 {n}" for n in range(5)]
+
+
+def test_payloads_as_slack_sends_them_with_nulls_are_not_refused(slack_wsgi):
+    from tests.test_slack import submission
+
+    payload = {**submission("V-null", "nullのある本物の送信"), "enterprise": None}
+    payload["team"] = {"id": "T1", "domain": "x", "enterprise_id": None}
+    payload["view"]["team_id"] = "T1"
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    status, text = call(slack_wsgi, body, FORM, sign_bytes(body))
+    assert status == 200, text
+    event = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "enterprise_id": None,
+        "event_id": "Ev-null",
+        "authorizations": [{"enterprise_id": None, "team_id": "T1", "user_id": "UBOT"}],
+        "event": {"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"},
+    }
+    body = json.dumps(event).encode()
+    assert call(slack_wsgi, body, JSON, sign_bytes(body))[0] == 200

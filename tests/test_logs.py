@@ -12,7 +12,6 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 from bot import logs
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
@@ -52,8 +51,18 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
     env.pop("ROADMAP_DIGEST_CHANNEL", None)
     with log_file.open("wb") as sink:
         server = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "--verbose", "serve", "slack"]
-            + ["--port", str(port), "--workers", "1"],
+            [
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "--verbose",
+                "serve",
+                "slack",
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+            ],
             env=env,
             cwd=ROOT,
             stdout=sink,
@@ -80,9 +89,7 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
             ),
             "large unsigned": post(port, (MARK * 20_000).encode()[:400_000], {}, "text/plain"),
             "too large": post(port, (MARK * 60_000).encode(), {}, "text/plain"),
-            "question": post(
-                port, form.encode(), sign(form), "application/x-www-form-urlencoded"
-            ),
+            "question": post(port, form.encode(), sign(form), "application/x-www-form-urlencoded"),
         }
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -128,8 +135,13 @@ def test_library_lines_that_quote_a_body_are_withheld():
             logger.info(f"Invalid request signature detected (body: {MARK})")
             logger.warning(f"Unhandled request ({{'text': '{MARK}'}})")
             logger.error(f"Failed to run listener function (error: {MARK})")
+            try:
+                raise ValueError(f"input_value={{'text': '{MARK}'}}")
+            except ValueError:
+                logger.exception("validation error for activity: %s", MARK)
         finally:
             logger.removeHandler(handler)
     out = stream.getvalue()
     assert MARK not in out
     assert "Unhandled request [details withheld]" in out
+    assert "ValueError: [withheld]" in out and "test_logs.py" in out  # where, not what

@@ -366,6 +366,8 @@ def test_someone_else_cannot_retract(slack):
 
 def test_owners_add_by_admin_and_refused_for_others(slack):
     refused = slack.command("owners add <@U5|yamada> No41", user="U2").json()["text"]
+    assert "Only admins" in refused  # an English command is refused in English (#16)
+    refused = slack.command("owners add <@U5|yamada> 学校教育課", user="U2").json()["text"]
     assert "管理者だけ" in refused
     added = slack.command("owners add <@U5|yamada> No41", user="UADMIN").json()["text"]
     assert "yamada (U5)" in added and "No41" in added
@@ -548,10 +550,10 @@ def test_text_commands_in_a_direct_message(slack, fake):
 def test_owners_remove_by_admin(slack):
     slack.command("owners add <@U5|yamada> No41", user="UADMIN")
     removed = slack.command("owners remove <@U5|yamada> No41", user="UADMIN").json()["text"]
-    assert "外しました" in removed
+    assert "no longer owns" in removed  # an English command: English replies (#16)
     assert not any(o.user_id == "U5" for o in slack.core.store.owners())
     assert (
-        "担当者ではありません"
+        "does not own"
         in slack.command("owners remove <@U5|yamada> No41", user="UADMIN").json()["text"]
     )
     assert "管理者だけ" in slack.command("owners remove <@U1> No40", user="U2").json()["text"]

@@ -35,7 +35,9 @@ def update(req: Request) -> Reply:
         request_id=req.request_id,
         dedupe_key=req.dedupe_key,
     )
-    text = m.update_done(result.entry, f"No{result.project.no}", req.lang)
+    text = m.update_done(
+        result.entry, m.entry_project(result.project.no, result.project.key), req.lang
+    )
     # A repeated delivery of the same request is not announced to the channel a second time.
     return Reply(req.lang, text, public=result.created)
 
@@ -78,7 +80,12 @@ def retract(req: Request) -> Reply:
     original, _ = req.core.retract(req.who, req.args, dedupe_key=req.dedupe_key)
     return Reply(
         req.lang,
-        m.say("retract_done", req.lang, id=original.id, project=f"No{original.project_no}"),
+        m.say(
+            "retract_done",
+            req.lang,
+            id=original.id,
+            project=m.entry_project(original.project_no, original.project_key),
+        ),
     )
 
 

@@ -30,7 +30,8 @@ def _words() -> dict[tuple[str, ...], str]:
 
 def parse_command(text: str) -> Command:
     """`update No40 R8 …` → Command('update', 'No40 R8 …'); anything else is a question."""
-    text = drop_control(text or "").strip()[:MAX_COMMAND]
+    # Not cut here: an update's text has its own limit, which reports its real length (#16).
+    text = drop_control(text or "").strip()
     if text.startswith("/roadmap"):
         text = text[len("/roadmap") :].strip()
     if not text:
@@ -42,8 +43,9 @@ def parse_command(text: str) -> Command:
     for n in (2, 1):
         head = tuple(nfkc(p).lower() for p in parts[:n])
         if len(head) == n and head in words:
-            return Command(words[head], " ".join(parts[n:]).strip())
-    return Command("ask", text)
+            args = " ".join(parts[n:]).strip()
+            return Command(words[head], args if words[head] == "update" else args[:MAX_COMMAND])
+    return Command("ask", text[:MAX_COMMAND])
 
 
 def top_level(name: str) -> str:

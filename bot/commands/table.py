@@ -4,6 +4,7 @@ whether its reply is public, whether it is slow — and dispatch through it (err
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -151,6 +152,9 @@ def lookup(text: str) -> tuple[Spec, str]:
     return BY_NAME[command.name], command.args
 
 
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
 def handle(
     core,
     who,
@@ -167,6 +171,9 @@ def handle(
     spec, args = lookup(text)
     # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
     lang = command_language(args or text)
+    if spec.name.startswith("owners") and not JAPANESE.search(text):
+        # `owners add @yamada No40` holds only ids and numbers: the command word's language.
+        lang = "en"
     if spec.name == "ask":
         args = args or text
     request = Request(

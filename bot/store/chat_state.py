@@ -38,6 +38,7 @@ class DigestRun:
     charts_done: int
     posted_at: str | None
     error: str | None
+    post_attempted_at: str | None = None  # the first attempt to post the message (m013)
 
 
 class ChatState:
@@ -173,7 +174,7 @@ class ChatState:
 
     def digest_progress(self, week: str, target: str, **fields) -> None:
         """Record a step of a claimed digest post: message_ts, charts_done, status, error."""
-        allowed = {"message_ts", "charts_done", "status", "posted_at", "error"}
+        allowed = {"message_ts", "charts_done", "status", "posted_at", "error", "post_attempted_at"}
         assert set(fields) <= allowed, fields
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction() as db:
@@ -181,6 +182,17 @@ class ChatState:
                 f"UPDATE digest_runs SET {sets} WHERE week = ? AND target = ?",
                 [*fields.values(), week, self._digest_target(target)],
             )
+
+    def digest_message_found(self, week: str, target: str, message_ts: str) -> bool:
+        """Record a message id that arrived late (after the poster gave up waiting), unless one
+        is already recorded; True if it was recorded."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE digest_runs SET message_ts = ? "
+                "WHERE week = ? AND target = ? AND message_ts IS NULL",
+                [message_ts, week, self._digest_target(target)],
+            )
+            return cursor.rowcount > 0
 
     def claim_nudge(self, week: str, platform: str, user_id: str, now: datetime) -> bool:
         """At most one nudge a week per user: True if this one may be sent."""

@@ -211,6 +211,15 @@ class Connection:
             destination.close()
         return target
 
+    def guards(self) -> dict[str, bool]:
+        """Each append-only trigger (migrations.GUARDS): present in this database or not."""
+        with self._reading():
+            present = {
+                row[0]
+                for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            }
+        return {name: name in present for name in migrations.GUARDS}
+
     def integrity_check(self) -> str:
         """SQLite's own integrity check: 'ok' when the file is sound."""
         with self._reading():

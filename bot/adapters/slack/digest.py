@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import (
@@ -25,6 +26,9 @@ from bot.store import Store
 
 logger = logging.getLogger(__name__)
 MAX_LISTED = 15  # per list; the rest is summarised with a count
+# The marker on a digest message (Slack message metadata), read back by find_posted.
+EVENT_TYPE = "roadmap_digest"
+HISTORY_PAGES = 5  # of 200 messages: more than a week of a busy channel
 
 
 def _list(lines: list[str], lang: str) -> str:
@@ -57,13 +61,43 @@ class SlackDigestPoster:
         self.lang = lang
         self.target = f"slack:{channel}"
 
+    def marker(self, d: Digest) -> dict:
+        """Which digest a message is: the week and the prefecture."""
+        return {"week": d.period.week, "prefecture": self.store.prefecture}
+
     def post_message(self, d: Digest) -> str:
         response = self.client.chat_postMessage(
             channel=self.channel,
             text=fallback(digest_text(d, self.lang)),
             blocks=digest_blocks(d, self.lang),
+            metadata={"event_type": EVENT_TYPE, "event_payload": self.marker(d)},
         )
         return response["ts"]
+
+    def find_posted(self, d: Digest, since: datetime) -> str | None:
+        """This week's digest in the channel since the first attempt (conversations.history
+        with metadata), or None; a Web API error propagates, so nothing is posted blind."""
+        wanted = self.marker(d)
+        oldest = f"{since.timestamp() - 60:.6f}"  # a minute of clock skew
+        cursor = None
+        for _ in range(HISTORY_PAGES):
+            page = self.client.conversations_history(
+                channel=self.channel,
+                oldest=oldest,
+                include_all_metadata=True,
+                limit=200,
+                cursor=cursor,
+            )
+            for message in page.get("messages") or []:
+                metadata = message.get("metadata") or {}
+                if metadata.get("event_type") == EVENT_TYPE and all(
+                    (metadata.get("event_payload") or {}).get(k) == v for k, v in wanted.items()
+                ):
+                    return message["ts"]
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+        return None
 
     def post_charts(self, d: Digest, message_id: str) -> None:
         projects = self.store.projects()

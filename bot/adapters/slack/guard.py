@@ -49,30 +49,35 @@ def _view_problem(body: dict) -> str | None:
 
 
 # The types Slack sends for the top-level fields Bolt's middleware and matchers index into.
-OBJECTS = ("event", "view", "message", "container", "enterprise", "state", "bot_profile")
+# Null is allowed wherever Slack sends it (enterprise, team and channel are null in many
+# payloads); an event or a view that is there must be an object.
+OBJECTS = ("view", "message", "container", "enterprise", "state", "bot_profile")
 OBJECTS_OR_IDS = ("team", "user", "channel")
 STRINGS = ("type", "command", "callback_id", "action_id", "block_id", "trigger_id", "text",
            "team_id", "user_id", "channel_id", "enterprise_id", "api_app_id", "response_url",
            "event_id", "token", "challenge", "value")  # fmt: skip
-EVENT_STRINGS = ("type", "subtype", "text", "channel", "user", "bot_id", "thread_ts", "ts",
-                 "team", "channel_type", "tab", "event_ts")  # fmt: skip
+EVENT_STRINGS = ("type", "subtype", "text", "bot_id", "thread_ts", "ts", "channel_type", "tab",
+                 "event_ts")  # fmt: skip
 
 
 def _typed(body: dict, objects=(), objects_or_ids=(), strings=(), where: str = "") -> str | None:
     for key in objects:
-        if key in body and not isinstance(body[key], dict):
+        if body.get(key) is not None and not isinstance(body[key], dict):
             return f"{where}{key} is not an object"
     for key in objects_or_ids:
-        if key in body and not isinstance(body[key], dict | str):
+        if body.get(key) is not None and not isinstance(body[key], dict | str):
             return f"{where}{key} is neither an object nor an id"
     for key in strings:
-        if key in body and not isinstance(body[key], str):
+        if body.get(key) is not None and not isinstance(body[key], str):
             return f"{where}{key} is not a string"
     return None
 
 
 def _shape_problem(body: dict) -> str | None:
     """Fields Bolt's matchers index into must have the types Slack sends."""
+    for key in ("event", "view"):  # Bolt reads these whenever the key is there
+        if key in body and not isinstance(body[key], dict):
+            return f"{key} is not an object"
     problem = _typed(body, OBJECTS, OBJECTS_OR_IDS, STRINGS)
     if problem:
         return problem
@@ -86,7 +91,9 @@ def _shape_problem(body: dict) -> str | None:
             return problem
     for nested, where in ((body.get("event"), "event."), (body.get("message"), "message.")):
         if isinstance(nested, dict):
-            problem = _typed(nested, ("message", "view"), (), EVENT_STRINGS, where)
+            problem = _typed(
+                nested, ("message", "view"), ("channel", "user", "team"), EVENT_STRINGS, where
+            )
             if problem:
                 return problem
     for nested, where in ((body.get("team"), "team."), (body.get("user"), "user.")):

@@ -1,11 +1,14 @@
 """Serving the Slack app over HTTP, or in Socket Mode.
 
-HTTP on Unix: gunicorn (gthread), one worker per core by default (ROADMAP_WORKERS, --workers),
-each with its own listening socket (SO_REUSEPORT) and its own store; SQLite (WAL, BEGIN IMMEDIATE)
-and the claim tables keep the workers' writes, duplicate-delivery checks and the weekly digest
-exactly-once between processes. bench/load.py measured one gunicorn worker at ≈ 750 req/s
-against ≈ 400 for waitress, which remains the pure-Python fallback where gunicorn cannot run
-(Windows), and two workers at ≈ 1,000+ on two cores (one Python process uses one core).
+HTTP on Unix: gunicorn, one worker per core by default (ROADMAP_WORKERS, --workers), each with
+its own listening socket (SO_REUSEPORT) and its own store; SQLite (WAL, BEGIN IMMEDIATE) and the
+claim tables keep the workers' writes, duplicate-delivery checks and the weekly digest
+exactly-once between processes. Each worker is gunicorn's asyncio worker in front of Bolt
+(bot.adapters.http_front): requests are read whole, bounded in size and time, before one of
+WORKER_THREADS threads runs Bolt — with the threaded worker, eight clients trickling their
+bodies held every thread and no signed request was answered for 90 s (bench/slowloris.py).
+waitress remains the pure-Python fallback where gunicorn cannot run (Windows); it buffers whole
+requests too.
 """
 
 from __future__ import annotations

@@ -155,4 +155,4 @@ def submit_form(core: Core, who: Identity, value: dict, activity):
 
 def done_text(entry, project, lang: str) -> str:
     """The confirmation of a recorded entry."""
-    return m.update_done(entry, f"No{project.no}", lang)
+    return m.update_done(entry, m.entry_project(project.no, project.key), lang)

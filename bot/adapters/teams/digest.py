@@ -43,14 +43,34 @@ class TeamsDigestPoster:
         reference = self.store.conversation("teams", self.conversation_id)
         if reference is None:
             raise LookupError(f"the bot was never installed in {self.conversation_id}")
-        sent = self._run(
+        future = asyncio.run_coroutine_threadsafe(
             self.app.send(
                 self.conversation_id,
                 cards.digest_message(d, self.lang),
                 service_url=reference["service_url"],
-            )
+            ),
+            self.loop,
         )
-        return getattr(sent, "id", None) or "sent"
+        week = d.period.week
+
+        def keep_late_id(done) -> None:
+            # The send goes on after we stop waiting (TIMEOUT): when its answer comes, the
+            # activity id is recorded, so the next attempt finds the post instead of repeating it.
+            if done.cancelled() or done.exception() is not None:
+                return
+            sent_id = getattr(done.result(), "id", None)
+            if sent_id:
+                self.store.digest_message_found(week, self.target, sent_id)
+
+        future.add_done_callback(keep_late_id)
+        return getattr(future.result(TIMEOUT), "id", None) or "sent"
+
+    def find_posted(self, d: Digest, since) -> str | None:
+        """The activity id of this week's post if its answer arrived late (recorded by
+        post_message). Teams has no history a bot can search, so a post whose poster was killed
+        before the answer came cannot be found: that one case posts again."""
+        run = self.store.digest_run(d.period.week, self.target)
+        return run.message_ts if run else None
 
     def post_charts(self, d: Digest, message_id: str) -> None:
         """Charts are Slack-only for now: an image this size does not fit a Teams message."""

@@ -19,7 +19,7 @@ from bot.commands.table import Spec, handle, is_slow, lookup
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.service import Core
-from bot.updates import Identity
+from bot.updates import Identity, delivery_key
 
 logger = logging.getLogger(__name__)
 PREFIX = "/roadmap "
@@ -37,7 +37,17 @@ def register(app: App, core: Core) -> None:
             prefix=PREFIX,
             channel=command.get("channel_id"),
             request_id=f"{command.get('team_id', '')}:{trigger or ''}",
-            dedupe_key=f"slack:command:{trigger}" if trigger else None,
+            # Without a trigger id, who sent which text where: one fixed fallback key stored a
+            # single entry for three different updates (#16).
+            dedupe_key=delivery_key(
+                "slack:command",
+                trigger,
+                command.get("team_id"),
+                command.get("user_id"),
+                command.get("channel_id"),
+                command.get("response_url"),
+                command.get("text"),
+            ),
         )
 
     def roadmap(ack: Ack, command: dict, client: WebClient, respond: Respond) -> None:

@@ -88,6 +88,11 @@ def register(app: App, core: Core) -> None:
                 errors={"project": m.say("update_no_project", lang, reference=project_key or "-")},
             )
             return
+        if project.edition != core.store.latest_edition():
+            # The form offers the latest edition's projects only; anything else was forged.
+            error = m.say("update_form_other_edition", lang, project=m.short_ref(project))
+            ack(response_action="errors", errors={"project": error})
+            return
         try:
             # One view id is one submission: a double click appends once.
             core.submit_update(
@@ -121,7 +126,11 @@ def register(app: App, core: Core) -> None:
             core.store.forget_claim(f"{key}:confirmed")
             return
         lang = meta.get("lang") or "ja"
-        reply = Reply(lang, m.update_done(entry, f"No{entry.project_no}", lang), public=True)
+        reply = Reply(
+            lang,
+            m.update_done(entry, m.entry_project(entry.project_no, entry.project_key), lang),
+            public=True,
+        )
         channel = meta.get("channel") or entry.author_id
 
         def tell(why: str) -> None:

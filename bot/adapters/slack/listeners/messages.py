@@ -16,7 +16,7 @@ from bot.adapters.slack.text import user_names
 from bot.commands.reply import Reply
 from bot.commands.table import handle
 from bot.service import Core
-from bot.updates import Identity
+from bot.updates import Identity, delivery_key
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def reply_to_event(
         text,
         channel=channel,
         request_id=body.get("event_id"),
-        dedupe_key=f"slack:event-update:{event_id}",
+        dedupe_key=delivery_key("slack:event-update", event_id, user, channel, text),
     )
     if reply.form:  # a message cannot open a form (no trigger): say how to type it
         reply = Reply(reply.lang, m.say("update_usage", reply.lang), error=True)
