@@ -556,7 +556,7 @@ def test_owners_remove_by_admin(slack):
         "does not own"
         in slack.command("owners remove <@U5|yamada> No41", user="UADMIN").json()["text"]
     )
-    assert "管理者だけ" in slack.command("owners remove <@U1> No40", user="U2").json()["text"]
+    assert "Only admins" in slack.command("owners remove <@U1> No40", user="U2").json()["text"]
 
 
 def web_api_calls() -> set[str]:
