@@ -6,6 +6,9 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
+import re
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,11 +16,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.errors import RoadmapError, UserError
-from bot.store import Store
+from bot.errors import CommandError, RoadmapError, UsageMistake, UserError
 
 if TYPE_CHECKING:
+    from bot.models import Project
     from bot.settings import Settings
+    from bot.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -29,30 +33,129 @@ db_option = click.option(
     help="SQLite file (default: $ROADMAP_DB, else data/roadmap.db).",
 )
 
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# The language of this invocation's messages: set once by RoadmapGroup.main.
+_language = ["ja"]
+
+
+def cli_language(args: list[str], environ: os._Environ | dict | None = None) -> str:
+    """Japanese unless the locale is English and nothing typed is Japanese."""
+    if any(JAPANESE.search(a) for a in args):
+        return "ja"
+    env = os.environ if environ is None else environ
+    locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
+    return "en" if locale.lower().startswith("en") else "ja"
+
+
+def language() -> str:
+    """The language this command speaks to its user."""
+    return _language[0]
+
+
+def say(key: str, **values) -> str:
+    """A phrase of bot/messages.py in this command's language."""
+    from bot.messages import say as phrase
+
+    return phrase(key, language(), **values)
+
 
 def friendly(func: Callable) -> Callable:
-    """Turn domain errors into a one-line message and exit status 1, never a traceback."""
+    """Kept for the commands' decorators: RoadmapGroup turns every error into one line."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except UserError as exc:
-            if exc.params.get("detail"):
-                raise click.ClickException(exc.params["detail"]) from exc
-            from bot.messages import error_text
-
-            raise click.ClickException(
-                f"{error_text(exc, 'ja')} / {error_text(exc, 'en')}"
-            ) from exc
-        except RoadmapError as exc:
-            raise click.ClickException(str(exc)) from exc
+        return func(*args, **kwargs)
 
     return wrapper
 
 
+def _param_name(param: click.Parameter | None) -> str:
+    if param is None:
+        return "?"
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    return (param.human_readable_name or param.name or "?").upper()
+
+
+def usage_text(exc: click.UsageError) -> str:
+    """A click usage error as one line in the user's language, with where to read more."""
+    words = exc.ctx.command_path.split()[1:] if exc.ctx else []
+    command = " ".join(["roadmap", *words])  # as typed, whatever the program was called
+    message = exc.format_message()
+    if isinstance(exc, click.MissingParameter):
+        text = say("cli_usage_missing", param=_param_name(exc.param))
+    elif isinstance(exc, click.NoSuchOption):
+        text = say("cli_usage_option", option=exc.option_name)
+    elif isinstance(exc, click.BadParameter):
+        choices = getattr(getattr(exc.param, "type", None), "choices", None)
+        name = _param_name(exc.param)
+        text = (
+            say("cli_usage_value", param=name, choices=", ".join(map(str, choices)))
+            if choices
+            else say("cli_usage_bad_value", param=name)
+        )
+    elif isinstance(exc, click.BadOptionUsage):
+        text = say("cli_usage_bad_value", param=exc.option_name)
+    elif m := re.search(r"No such command '(.+?)'", message):
+        text = say("cli_usage_command", command=m.group(1))
+    elif m := re.search(r"unexpected extra arguments? \((.+)\)", message):
+        text = say("cli_usage_extra", extra=m.group(1))
+    else:
+        text = say("cli_usage_generic")
+    return text + ("" if language() == "ja" else " ") + say("cli_usage_help", command=command)
+
+
+def error_line(exc: BaseException) -> tuple[str, int]:
+    """Any error as (one line for the user, exit status): 2 for usage, 1 for failures."""
+    from bot.messages import error_text
+
+    if isinstance(exc, click.UsageError):
+        return usage_text(exc), 2
+    if isinstance(exc, click.ClickException):
+        return exc.format_message(), exc.exit_code
+    if isinstance(exc, UserError):
+        if exc.params.get("detail"):
+            return str(exc.params["detail"]), 1
+        return error_text(exc, language()), getattr(exc, "exit_code", 1)
+    if isinstance(exc, RoadmapError):
+        return str(exc), 1
+    if isinstance(exc, sqlite3.DatabaseError):
+        return say("cli_store_unreadable", path=os.environ.get("ROADMAP_DB", "")), 1
+    if isinstance(exc, OSError) and exc.filename:
+        return say("cli_cannot_write", path=exc.filename), 1
+    if isinstance(exc, click.Abort | KeyboardInterrupt | EOFError):
+        return say("cli_interrupted"), 1
+    logger.info(
+        "unexpected error", exc_info=exc
+    )  # shown with -v only: never a traceback by default
+    return say("cli_internal", kind=type(exc).__name__), 1
+
+
+class RoadmapGroup(click.Group):
+    """The `roadmap` group: every error, click's or ours, ends as one line and an exit status."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run a command; print one line instead of a traceback or click's usage block."""
+        args = list(sys.argv[1:] if args is None else args)
+        _language[0] = cli_language(args)
+        try:
+            super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.exit(1)  # a closed pipe (| head): nothing left to tell
+        except (Exception, KeyboardInterrupt) as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                click.echo(exc.format_message(), err=True)  # type: ignore[attr-defined]
+                sys.exit(2)
+            line, code = error_line(exc)
+            click.echo(" ".join(line.split()), err=True)
+            sys.exit(code)
+        sys.exit(0)
+
+
 def load_settings() -> Settings:
-    """The settings, or one line per bad variable — never its value (it may be a secret)."""
+    """The settings, or one line naming each bad variable — never its value (a secret)."""
     from pydantic import ValidationError
 
     from bot.settings import Settings
@@ -60,13 +163,25 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise click.ClickException(f"bad setting: {problems}") from None
+        names = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
+        raise CommandError("cli_bad_setting", names=names) from None
 
 
-def open_store(db_path: Path | None, load: bool = True) -> Store:
-    """Open the store; with load, load the embedded documents into an empty one."""
-    from bot.sources import ensure_loaded
+def _first_run(db_path: Path | None) -> bool:
+    """`roadmap run` on the default store path: the one place besides ingest that creates it."""
+    if db_path is not None:
+        return False
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if ctx.info_name == "run":
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def store_location(db_path: Path | None) -> tuple[Path, str | None]:
+    """--db, else the settings' (environment's or .env's) store, and the prefecture."""
+    from bot.store import resolve_db_path
 
     db, prefecture = db_path, None
     # A .env file is read by the settings; without one the environment, which Store.open
@@ -74,13 +189,92 @@ def open_store(db_path: Path | None, load: bool = True) -> Store:
     if Path(".env").is_file():
         settings = load_settings()
         db, prefecture = db_path or settings.roadmap_db, settings.roadmap_prefecture
-    store = Store.open(db, prefecture)
+    return resolve_db_path(db), prefecture
+
+
+def open_store(db_path: Path | None, load: bool = True, create: bool = False) -> Store:
+    """Open an existing store (with load, load the embedded documents into an empty one);
+    only `create` (ingest, or `run` on the default path) makes a new file, never a folder."""
+    from bot.prefectures import configured
+    from bot.store import Store
+
+    target, prefecture = store_location(db_path)
+    prefecture = configured(prefecture)  # a bad name is reported before the path
+    if target.is_dir():
+        raise CommandError("cli_not_a_store", path=target)
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
+        if not (create or _first_run(db_path)):
+            raise CommandError("cli_store_missing", path=target)
+    try:
+        store = Store.open(target, prefecture)
+    except sqlite3.OperationalError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise CommandError("cli_not_a_store", path=target) from exc
+        raise CommandError("cli_store_unreadable", path=target) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CommandError("cli_not_a_store", path=target) from exc
     if load:
+        from bot.sources import ensure_loaded
+
         ensure_loaded(store)
     return store
 
 
-@click.group()
+def check_out(out: Path | None) -> None:
+    """Refuse, before any work, an output path whose folder is missing or that is a folder."""
+    if out is None:
+        return
+    if out.is_dir():
+        raise CommandError("cli_out_is_folder", path=out)
+    if not out.parent.is_dir():
+        raise CommandError("cli_out_no_folder", folder=out.parent, path=out)
+
+
+def edition_or_error(store: Store, label: str) -> str:
+    """The code of an edition a person named, or an error listing the loaded ones."""
+    from bot.prefectures import label_of
+
+    code = store.edition_code(label)
+    if code is None:
+        editions = ", ".join(label_of(e.code) for e in store.editions()) or "-"
+        raise CommandError("cli_no_edition", label=label.strip().upper(), editions=editions)
+    return code
+
+
+def pick_project(store: Store, reference: str, edition: str | None = None) -> Project:
+    """The one project a reference names in an edition (default: the latest), the same way
+    for every command; otherwise an error that says why and suggests names."""
+    from bot.prefectures import label_of
+    from bot.resolve import parse_number, resolve
+
+    code = edition_or_error(store, edition) if edition else store.latest_edition()
+    if code is None:
+        raise CommandError("empty_store")
+    projects = store.projects(code)
+    shown = label_of(code)
+    numbered = parse_number(reference) is not None or reference.strip().isdigit()
+    if numbered and projects and all(p.no is None for p in projects):
+        examples = "、".join(p.name for p in projects[:2])
+        raise CommandError("cli_unnumbered", label=shown, examples=examples)
+    resolution = resolve(store, reference, code)
+    if resolution.project:
+        return resolution.project
+    names = "、".join(_name(m.project) for m in resolution.matches[:5])
+    if resolution.status == "ambiguous":
+        raise CommandError("cli_ambiguous", reference=reference, names=names)
+    message = say("cli_no_project", label=shown, reference=reference)
+    if names:
+        message += ("" if language() == "ja" else " ") + say("cli_closest", names=names)
+    raise CommandError("cli_no_project", detail=message)
+
+
+def _name(project: Project) -> str:
+    return f"No{project.no} {project.name}" if project.no is not None else project.name
+
+
+@click.group(cls=RoadmapGroup)
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (never secrets).")
 def main(verbose: bool) -> None:
     """Aomori DX roadmap bot: ask the roadmap, record progress, serve chat."""
@@ -98,7 +292,7 @@ def ingest(files: tuple[Path, ...], db_path: Path | None) -> None:
     """Load roadmap documents (default: every file in data/sources/)."""
     from bot.sources import load_documents
 
-    store = open_store(db_path, load=False)
+    store = open_store(db_path, load=False, create=True)
     report = load_documents(store, list(files) or None)
     for code, count in report.editions.items():
         click.echo(f"{code}: {count} projects")
@@ -116,15 +310,22 @@ out_option = click.option(
 )
 
 
-def emit(data: bytes, out: Path | None, binary: bool = False) -> None:
-    """Write a result to --out, or print it."""
-    if out is not None:
-        out.write_bytes(data)
-        click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
-    elif binary:
-        raise click.UsageError("this format is binary: give --out FILE")
-    else:
+def emit(data: bytes, out: Path | None) -> None:
+    """Write a result to --out (checked by check_out before any work), or print it."""
+    if out is None:
         click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CommandError("cli_cannot_write", path=out) from exc
+    click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
+
+
+def check_binary(fmt: str, out: Path | None) -> None:
+    """A binary format (xlsx) needs --out: say so before any work."""
+    if fmt == "xlsx" and out is None:
+        raise UsageMistake("cli_binary_needs_out", fmt=fmt)
 
 
 @main.command()
@@ -137,12 +338,12 @@ def export(fmt: str, edition: str | None, out: Path | None, db_path: Path | None
     """Every project as JSON, CSV or XLSX."""
     from bot import export as exporting
 
+    check_binary(fmt, out)
+    check_out(out)
     store = open_store(db_path)
-    code = store.edition_code(edition) if edition else None
-    if edition and not code:
-        raise click.ClickException(f"no edition {edition} in the store")
+    code = edition_or_error(store, edition) if edition else None
     rows = exporting.records(store, code)
-    emit(exporting.render(rows, fmt), out, binary=fmt == "xlsx")
+    emit(exporting.render(rows, fmt), out)
 
 
 @main.command()
@@ -156,15 +357,18 @@ def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | Non
     """What changed between two editions (added, ended, renamed, budgets, periods, summaries)."""
     from bot import diff as diffing
 
+    check_out(out)
     store = open_store(db_path)
-    codes = {e.code for e in store.editions()}
-    named = [store.edition_code(label) for label in (older, newer)]
-    for label, code in zip((older, newer), named, strict=True):
-        if code is None:
-            raise click.ClickException(
-                f"no edition {label.upper()} in the store (have: {', '.join(sorted(codes))})"
-            )
-    d = diffing.diff_editions(store, *named)
+    old_code, new_code = (edition_or_error(store, label) for label in (older, newer))
+    if old_code == new_code:
+        codes = [e.code for e in store.editions()]
+        example = " ".join(codes[-2:]) if len(codes) > 1 else "R6 R7"
+        raise UsageMistake("cli_diff_same", example=example)
+    order = [e.code for e in store.editions()]  # oldest first
+    if order.index(old_code) > order.index(new_code):
+        old_code, new_code = new_code, old_code
+        click.echo(say("cli_diff_reordered", older=old_code, newer=new_code), err=True)
+    d = diffing.diff_editions(store, old_code, new_code)
     text = diffing.to_json(d) + "\n" if fmt == "json" else diffing.to_text(d, markdown=fmt == "md")
     emit(text.encode("utf-8"), out)
 
@@ -182,10 +386,19 @@ def draft(target: str, fmt: str, out: Path | None, db_path: Path | None) -> None
 
     year = FiscalYear.try_parse(target)
     if year is None:
-        raise click.BadParameter(f"not a fiscal year: {target}", param_hint="TARGET")
+        raise UsageMistake("cli_not_a_year", value=target)
+    check_binary(fmt, out)
+    check_out(out)
     store = open_store(db_path)
+    latest = store.latest_edition()
+    if latest is None:
+        raise CommandError("empty_store")
+    latest_year = FiscalYear.try_parse(latest.rsplit(":", 1)[-1])
+    if latest_year is not None and year.western <= latest_year.western:
+        following = (latest_year + 1).code
+        raise UsageMistake("cli_draft_year", target=year.code, latest=latest, next=following)
     projects = drafting.draft_projects(store, year.code)
-    emit(drafting.render(projects, year.code, fmt), out, binary=fmt == "xlsx")
+    emit(drafting.render(projects, year.code, fmt), out)
 
 
 @main.command()
@@ -196,10 +409,9 @@ def draft(target: str, fmt: str, out: Path | None, db_path: Path | None) -> None
 def show(reference: str, edition: str | None, db_path: Path | None) -> None:
     """Show one project: No40, 40, R6/#3 or (part of) its name."""
     from bot import render_text
-    from bot.resolve import resolve_one
 
     store = open_store(db_path)
-    project = resolve_one(store, reference, edition.upper() if edition else None)
+    project = pick_project(store, reference, edition)
     click.echo(render_text.project_detail(store, project))
 
 
@@ -270,8 +482,10 @@ def update(
     """Append an actual result to a project's record as a named local user."""
     from bot import updates
 
+    if not user.strip():
+        raise UsageMistake("cli_empty_user")
     store = open_store(db_path)
-    project = updates.find_project(store, reference)
+    project = pick_project(store, reference)
     entry, _ = updates.append_update(
         store,
         updates.Identity("cli", user, user),
@@ -302,26 +516,23 @@ def history(
 ) -> None:
     """Every entry of a project's actual-results record (or --all), oldest first."""
     from bot import export as exporting
-    from bot import render_text, updates
+    from bot import render_text
 
-    store = open_store(db_path)
     fmt = fmt or ("json" if as_json else "text")
+    if everything and fmt == "text":
+        fmt = "csv"
+    if not everything and not reference:
+        raise UsageMistake("cli_history_needs_target")
+    check_binary(fmt, out)
+    check_out(out)
+    store = open_store(db_path)
     if everything:
-        rows = [history_record(e) for e in store.entries()]
-        if fmt == "text":
-            fmt = "csv"
-        emit(exporting.render_entries(rows, fmt), out, binary=fmt == "xlsx")
+        emit(exporting.render_entries([history_record(e) for e in store.entries()], fmt), out)
         return
-    if not reference:
-        raise click.UsageError("give a project (No40) or --all")
-    project = updates.find_project(store, reference)
+    project = pick_project(store, reference or "")
     entries = store.entries(project.key)
     if fmt in ("csv", "xlsx"):
-        emit(
-            exporting.render_entries([history_record(e) for e in entries], fmt),
-            out,
-            binary=fmt == "xlsx",
-        )
+        emit(exporting.render_entries([history_record(e) for e in entries], fmt), out)
         return
     if fmt == "json":
         click.echo(json.dumps([history_record(e) for e in entries], ensure_ascii=False, indent=2))
@@ -376,7 +587,7 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
     try:
         now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
     except ValueError as exc:
-        raise click.BadParameter(f"not an ISO-8601 time: {now_text}", param_hint="--now") from exc
+        raise UsageMistake("cli_bad_time", value=now_text) from exc
     if now.tzinfo is None:
         from bot.fiscal_year import TOKYO
 
@@ -384,7 +595,7 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
     store = open_store(db_path)
     if post:
         if not (settings.slack_bot_token and settings.roadmap_digest_channel):
-            raise click.ClickException("--post needs SLACK_BOT_TOKEN and ROADMAP_DIGEST_CHANNEL")
+            raise CommandError("cli_post_needs")
         from slack_sdk import WebClient
 
         from bot.adapters.slack.digest import SlackDigestPoster
@@ -411,11 +622,16 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
 @friendly
 def backup(target: Path, db_path: Path | None) -> None:
     """Copy the store to TARGET with SQLite's online backup API (safe while serving)."""
+    from bot.store import Store
+
+    if target.exists():
+        raise CommandError("cli_out_exists", path=target)
+    check_out(target)  # the folder must exist: a mistyped one is not quietly created
     store = open_store(db_path, load=False)
     try:
         store.backup(target)
-    except FileExistsError as exc:
-        raise click.ClickException(f"{target} exists: choose a new file") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise CommandError("cli_cannot_write", path=target) from exc
     copy = Store.open(target)
     click.echo(f"backed up to {target} (integrity: {copy.integrity_check()})")
 
@@ -447,7 +663,7 @@ def owners_add(
     from bot.service import add_owner
 
     if bool(project) == bool(section):
-        raise click.UsageError("give exactly one of --project or --section")
+        raise UsageMistake("cli_one_target")
     store = open_store(db_path)
     target = f"No{project}" if project else section
     what, created = add_owner(
@@ -476,7 +692,7 @@ def owners_remove(
     from bot.service import remove_owner
 
     if bool(project) == bool(section):
-        raise click.UsageError("give exactly one of --project or --section")
+        raise UsageMistake("cli_one_target")
     store = open_store(db_path)
     what, removed = remove_owner(
         store, "teams" if teams else platform, user_id, f"No{project}" if project else section or ""
@@ -490,6 +706,8 @@ def owners_remove(
 def owners_list(db_path: Path | None) -> None:
     """Every ownership."""
     store = open_store(db_path)
+    if not store.owners():
+        click.echo(say("owners_none"))
     for o in store.owners():
         target = o.project_key or f"section {o.section}"
         click.echo(f"{o.platform}\t{o.user_id}\t{o.user_name or ''}\t{target}")
@@ -517,11 +735,9 @@ def serve_slack_command(
     """Serve Slack: HTTP at /slack/events (+ GET /healthz), or Socket Mode."""
     settings = load_settings()
     if not settings.slack_bot_token:
-        raise click.ClickException("SLACK_BOT_TOKEN is not set (see README: Connect to Slack).")
+        raise CommandError("cli_slack_token_missing")
     if not socket and not settings.slack_signing_secret and not settings.slack_app_token:
-        raise click.ClickException(
-            "SLACK_SIGNING_SECRET is not set (or use --socket with SLACK_APP_TOKEN)."
-        )
+        raise CommandError("cli_slack_secret_missing")
     from bot.adapters.slack.serve import serve as serve_slack
 
     serve_slack(settings, db_path=db_path, port=port, socket=socket, workers=workers)
@@ -535,27 +751,30 @@ def serve_teams_command(port: int | None, db_path: Path | None) -> None:
     """Serve Teams at /api/messages (+ GET /healthz), authenticated by the Teams SDK."""
     settings = load_settings()
     if not settings.teams_configured:
-        raise click.ClickException(
-            "TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see README: Connect to Teams)."
-        )
+        raise CommandError("cli_teams_missing")
     from bot.adapters.teams.serve import serve as serve_teams
 
     serve_teams(settings, db_path=db_path, port=port)
 
 
+DEFAULT_PACKAGE = Path("build/teams-app.zip")
+
+
 @main.command(name="teams-package")
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("build/teams-app.zip")
-)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_PACKAGE)
 @friendly
 def teams_package(out: Path) -> None:
     """Zip the Teams app package (manifest with TEAMS_APP_ID, icons)."""
     from bot.adapters.teams.package import build_package
 
+    if out != DEFAULT_PACKAGE:  # the default's build/ folder is the project's own
+        check_out(out)
     try:
         build_package(load_settings().teams_app_id or "", out)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise CommandError("cli_cannot_write", path=out) from exc
     click.echo(f"wrote {out}: upload it in Teams → Apps → Manage your apps → Upload an app")
 
 

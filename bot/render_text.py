@@ -68,6 +68,8 @@ def entry_line(entry: ActualEntry, lang: str = "ja") -> str:
         parts.append(f"[{entry.initiative}]")
     if entry.kind == "retraction":
         parts.append(("取消: #" if lang == "ja" else "retracts #") + str(entry.retracts))
+        if entry.text and entry.text != "retracted":  # the reason, when one was given (#17)
+            parts.append(("理由: " if lang == "ja" else "reason: ") + entry.text)
     else:
         parts.append(entry.text)
     who = entry.author_name or entry.author_id or "?"

@@ -50,6 +50,18 @@ def db_path(tmp_path: Path, loaded_template: Store) -> Path:
     return loaded_template.backup(tmp_path / "roadmap.db")
 
 
+def cli(*args: str, lang: str = "ja", env: dict | None = None):
+    """Run `roadmap ARGS` in-process with a Japanese (or English) locale; the click Result."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    locale = "en_US.UTF-8" if lang == "en" else "ja_JP.UTF-8"
+    return CliRunner().invoke(
+        main, list(args), env={"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale, **(env or {})}
+    )
+
+
 def chat_entry(
     no: int,
     text: str,

@@ -12,15 +12,26 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.export import EXPORT_KEYS
 from bot.store import Store
-from tests.conftest import R7_FILE
+from tests.conftest import R7_FILE, cli
 
 
 @pytest.fixture
 def run(tmp_path):
+    """Commands on a new store file: the first must be ingest."""
     db = tmp_path / "cli.db"
 
     def invoke(*args):
-        return CliRunner().invoke(main, [*args, "--db", str(db)])
+        return cli(*args, "--db", str(db))
+
+    return invoke
+
+
+@pytest.fixture
+def loaded(db_path):
+    """Commands on a store with both editions loaded."""
+
+    def invoke(*args, lang="ja"):
+        return cli(*args, "--db", str(db_path), lang=lang)
 
     return invoke
 
@@ -41,30 +52,31 @@ def test_ingest_then_export_json_has_both_editions_with_every_key(run):
     assert set(no40["initiatives"][0]["years"]["R7"]) == {"plan", "actual"}
 
 
-def test_export_one_edition_as_csv(run):
-    run("ingest")
-    result = run("export", "--format", "csv", "--edition", "R7")
+def test_export_one_edition_as_csv(loaded):
+    result = loaded("export", "--format", "csv", "--edition", "R7")
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert len(rows) == 33
     assert rows[0]["no"] == "23" and json.loads(rows[0]["sections"]) == ["健康医療福祉政策課"]
 
 
-def test_export_unknown_edition_is_a_friendly_error(run):
-    result = run("export", "--edition", "R99")
+def test_export_unknown_edition_is_a_friendly_error(loaded):
+    result = loaded("export", "--edition", "R99")
     assert result.exit_code == 1
-    assert "no edition R99" in result.output
+    assert result.output == "R99版はありません（読み込み済みの版：R6, R7）。\n"
+    english = loaded("export", "--edition", "R99", lang="en")
+    assert english.output == "There is no R99 edition (loaded: R6, R7).\n"
 
 
-def test_show_by_number_name_and_older_edition(run):
-    assert "188,084千円" in run("show", "No40").output
-    assert "No33" in run("show", "PHR").output
-    result = run("show", "へき地オンライン", "--edition", "R6")
+def test_show_by_number_name_and_older_edition(loaded):
+    assert "188,084千円" in loaded("show", "No40").output
+    assert "No33" in loaded("show", "PHR").output
+    result = loaded("show", "へき地オンライン", "--edition", "R6")
     assert "4,202千円" in result.output and "後継: R7版 No24" in result.output
 
 
-def test_show_unknown_project(run):
-    result = run("show", "No99")
-    assert result.exit_code == 1 and "no project matches" in result.output
+def test_show_unknown_project(loaded):
+    result = loaded("show", "No99")
+    assert result.exit_code == 1 and "R7版に「No99」に当たる事業はありません" in result.output
     assert "Traceback" not in result.output
 
 
@@ -93,6 +105,7 @@ def test_a_dotenv_file_chooses_the_store_and_prefecture(tmp_path, monkeypatch):
     monkeypatch.delenv("ROADMAP_PREFECTURE", raising=False)
     (tmp_path / ".env").write_text("ROADMAP_DB=from-dotenv.db\nROADMAP_PREFECTURE=岩手県\n")
     monkeypatch.setenv("ROADMAP_SOURCES", str(R7_FILE.parent))
+    assert CliRunner().invoke(main, ["ingest"]).exit_code == 0
     result = CliRunner().invoke(main, ["ask", "No40の事業費は？"])
     assert result.exit_code == 0, result.output
     assert "188,084" in result.output
