@@ -328,14 +328,36 @@ def check_binary(fmt: str, out: Path | None) -> None:
         raise UsageMistake("cli_binary_needs_out", fmt=fmt)
 
 
+header_option = click.option(
+    "--header",
+    type=click.Choice(["ja", "en"]),
+    default="ja",
+    help="CSV/XLSX column names: Japanese (default) or English identifiers.",
+)
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json")
 @click.option("--edition", default=None, help="Only this edition, e.g. R7.")
+@click.option(
+    "--table",
+    type=click.Choice(["projects", "initiatives"]),
+    default="projects",
+    help="CSV: one row per project, or per initiative and year (long form).",
+)
+@header_option
 @out_option
 @db_option
 @friendly
-def export(fmt: str, edition: str | None, out: Path | None, db_path: Path | None) -> None:
-    """Every project as JSON, CSV or XLSX."""
+def export(
+    fmt: str,
+    edition: str | None,
+    table: str,
+    header: str,
+    out: Path | None,
+    db_path: Path | None,
+) -> None:
+    """Every project as JSON, CSV (UTF-8 with BOM, for Excel) or XLSX (事業/取組/実績記録)."""
     from bot import export as exporting
 
     check_binary(fmt, out)
@@ -343,7 +365,12 @@ def export(fmt: str, edition: str | None, out: Path | None, db_path: Path | None
     store = open_store(db_path)
     code = edition_or_error(store, edition) if edition else None
     rows = exporting.records(store, code)
-    emit(exporting.render(rows, fmt), out)
+    entries = None
+    if fmt == "xlsx":
+        entries = [
+            exporting.entry_record(e) for e in store.entries() if e.edition == code or not code
+        ]
+    emit(exporting.render(rows, fmt, header=header, table=table, entries=entries), out)
 
 
 @main.command()
@@ -503,6 +530,7 @@ def update(
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.option("--all", "everything", is_flag=True, help="Every entry of every project.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]), default=None)
+@header_option
 @out_option
 @db_option
 @friendly
@@ -511,6 +539,7 @@ def history(
     as_json: bool,
     everything: bool,
     fmt: str | None,
+    header: str,
     out: Path | None,
     db_path: Path | None,
 ) -> None:
@@ -527,42 +556,23 @@ def history(
     check_out(out)
     store = open_store(db_path)
     if everything:
-        emit(exporting.render_entries([history_record(e) for e in store.entries()], fmt), out)
+        rows = [exporting.entry_record(e) for e in store.entries()]
+        emit(exporting.render_entries(rows, fmt, header), out)
         return
     project = pick_project(store, reference or "")
     entries = store.entries(project.key)
     if fmt in ("csv", "xlsx"):
-        emit(exporting.render_entries([history_record(e) for e in entries], fmt), out)
+        emit(
+            exporting.render_entries([exporting.entry_record(e) for e in entries], fmt, header), out
+        )
         return
     if fmt == "json":
-        click.echo(json.dumps([history_record(e) for e in entries], ensure_ascii=False, indent=2))
+        rows = [exporting.entry_record(e) for e in entries]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     click.echo(f"No{project.no} {project.name}: {len(entries)} entries")
     for entry in entries:
         click.echo(render_text.entry_line(entry))
-
-
-def history_record(entry) -> dict:
-    """One entry for `history --json`."""
-    return {
-        "id": entry.id,
-        "project_no": entry.project_no,
-        "edition": entry.edition,
-        "fiscal_year": entry.fiscal_year,
-        "initiative": entry.initiative,
-        "kind": entry.kind,
-        "text": entry.text,
-        "author": entry.author_name or entry.author_id,
-        "source": {
-            "platform": entry.platform,
-            "file": entry.source_file,
-            "line": entry.source_line,
-            "channel": entry.channel,
-        },
-        "created_at": entry.created_at.isoformat() if entry.created_at else None,
-        "retracted": entry.retracted,
-        "retracts": entry.retracts,
-    }
 
 
 @main.command()

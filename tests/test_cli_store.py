@@ -33,6 +33,7 @@ def loaded(db_path):
     def invoke(*args, lang="ja"):
         return cli(*args, "--db", str(db_path), lang=lang)
 
+    invoke.db = db_path
     return invoke
 
 
@@ -53,10 +54,46 @@ def test_ingest_then_export_json_has_both_editions_with_every_key(run):
 
 
 def test_export_one_edition_as_csv(loaded):
-    result = loaded("export", "--format", "csv", "--edition", "R7")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    result = loaded("export", "--format", "csv", "--edition", "R7", "--header", "en")
+    rows = list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
     assert len(rows) == 33
-    assert rows[0]["no"] == "23" and json.loads(rows[0]["sections"]) == ["健康医療福祉政策課"]
+    assert rows[0]["no"] == "23" and rows[0]["sections"] == "健康医療福祉政策課"
+
+
+def test_csv_opens_in_japanese_excel_one_value_per_cell(loaded, tmp_path):
+    out = tmp_path / "r7.csv"
+    assert loaded("export", "--format", "csv", "--edition", "R7", "--out", str(out)).exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads UTF-8 only with it
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0])[:4] == ["版", "番号", "番号は推定", "事業名"]
+    no40 = next(r for r in rows if r["番号"] == "40")
+    assert no40["事業費（千円）"] == "188084" and no40["担当課"] == "学校教育課"
+    assert "R6版" in no40["前身事業"] and "{" not in "".join(no40.values())
+    long = loaded("export", "--format", "csv", "--edition", "R7", "--table", "initiatives")
+    cells = list(csv.DictReader(io.StringIO(long.output.lstrip("\ufeff"))))
+    assert {"版", "番号", "取組", "年度", "計画/目標", "実績"} <= set(cells[0])
+    mine = [c for c in cells if c["番号"] == "40"]
+    store = Store.open(loaded.db)
+    project = next(p for p in store.projects("R7") if p.no == 40)
+    assert len(mine) == sum(len(i.years) for i in project.initiatives)
+
+
+def test_xlsx_has_three_typed_sheets_with_a_frozen_header(loaded, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "all.xlsx"
+    assert loaded("export", "--format", "xlsx", "--out", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["事業", "取組", "実績記録"]
+    projects = wb["事業"]
+    assert projects.freeze_panes == "A2" and projects.max_row == 61
+    header = [c.value for c in projects[1]]
+    budget = header.index("事業費（千円）") + 1
+    values = [projects.cell(row=r, column=budget).value for r in range(2, 62)]
+    assert all(isinstance(v, int) for v in values) and 188084 in values
+    assert projects.column_dimensions["D"].width == 40
+    assert wb["実績記録"].max_row == 73 and wb["取組"].max_row > 61
 
 
 def test_export_unknown_edition_is_a_friendly_error(loaded):
