@@ -708,7 +708,10 @@ def _compare(store: Store, query: Query) -> Answer:
         for k in links:
             old, new = store.project(k.older), store.project(k.newer)
             if old and new:
-                lines.append(f"・{m.short_ref(old)} → {m.short_ref(new)}（{k.evidence}）")
+                lines.append(
+                    f"・{m.short_ref(old)} → {m.short_ref(new)}"
+                    f"（{m.evidence_words(k.evidence, lang)}）"
+                )
                 sources += [_src(old, "name"), _src(new, "name")]
         return Answer(
             status="ok",
@@ -761,7 +764,7 @@ def _linked(store: Store, p: Project, query: Query, successors: bool) -> Answer:
     return Answer(
         status="ok",
         title=m.say(f"{key}_title", lang, ref=m.project_ref(p, lang)),
-        lines=[f"・{m.short_ref(o)}（{k.evidence}）" for o, k in others],
+        lines=[f"・{m.short_ref(o)}（{m.evidence_words(k.evidence, lang)}）" for o, k in others],
         projects=[_ref(p)] + [_ref(o) for o, _ in others],
         sources=[_src(p, "name")] + [_src(o, "name") for o, _ in others],
     )

@@ -11,6 +11,7 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from bot.errors import UserError
+from bot.messages import evidence_words
 from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
@@ -176,7 +177,9 @@ def to_text(d: EditionDiff, markdown: bool = False) -> str:
     lines += ["", f"{h}終了・対応なし（{len(d.ended)}件）"] + [f"- {_label(r)}" for r in d.ended]
     renamed = [c for c in d.changes if c.renamed]
     lines += ["", f"{h}名称変更・統合（{len(renamed)}件）"]
-    lines += [f"- {_label(c.older)} → {_label(c.newer)}（{c.evidence}）" for c in renamed]
+    lines += [
+        f"- {_label(c.older)} → {_label(c.newer)}（{evidence_words(c.evidence)}）" for c in renamed
+    ]
     lines += ["", f"{h}事業費の増減"]
     for c in sorted(d.changes, key=lambda c: -abs(c.budget_change)):
         pct = f"、{c.budget_change_pct:+.1f}%" if c.budget_change_pct is not None else ""

@@ -74,9 +74,9 @@ def score(older: Project, newer: Project) -> tuple[float, str]:
 
 def _score(old: _Features, new: _Features) -> tuple[float, str]:
     if old.core == new.core:
-        return 100.0, "同名 (same name)"
+        return 100.0, "同名"  # shown in words by messages.evidence_words
     if old.core in new.texts:
-        return 95.0, f"新版の記載に「{old.core}」(the newer edition names the older project)"
+        return 95.0, f"新版の記載に「{old.core}」"
     same_start = old.start is not None and old.start == new.start
     name = fuzz.ratio(old.core, new.core)
     summary = fuzz.ratio(old.summary, new.summary)
@@ -95,8 +95,7 @@ def _score(old: _Features, new: _Features) -> tuple[float, str]:
         candidates.append(
             (
                 85.0,
-                f"始期{old.project.start}が同じ・取組「{pair[1]}」→「{pair[2]}」"
-                "(same start and initiative)",
+                f"始期{old.project.start}が同じ・取組「{pair[1]}」→「{pair[2]}」",
             )
         )
     return max(candidates)

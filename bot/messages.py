@@ -23,8 +23,8 @@ FIELD_LABELS = {
     "start": ("事業始期", "Start"),
     "end": ("事業終期", "End"),
     "summary": ("概要", "Summary"),
-    "priority_frame": ("重点枠事業", "Priority frame (重点枠事業)"),
-    "future_response": ("将来対応分", "Future response (将来対応分)"),
+    "priority_frame": ("重点枠事業", "Priority frame"),
+    "future_response": ("将来対応分", "Future response"),
     "achievements": ("主な取組実績", "Main achievements"),
     "initiatives": ("取組", "Initiatives"),
     "plan": ("計画/目標", "Plan/goal"),
@@ -82,11 +82,11 @@ def flag(value: bool | None, lang: str = "ja") -> str:
         return "（この版には欄がありません）" if lang == "ja" else "(not in this edition)"
     if lang == "ja":
         return "○" if value else "−（該当なし）"
-    return "yes (○)" if value else "no"
+    return "yes" if value else "no"
 
 
 NOT_PRINTED = {"ja": "記載なし", "en": "not stated"}
-UNDECIDED = {"ja": "未定", "en": "undecided (未定)"}
+UNDECIDED = {"ja": "未定", "en": "undecided"}
 
 
 def period(start: str | None, end: str | None, lang: str = "ja") -> str:
@@ -182,12 +182,12 @@ OP_WORDS = {
 
 
 def year_filter_words(field: str, op: str, year: str | None, lang: str) -> str:
-    """R7に終了 / ending in R7 / 終期の記載なし."""
+    """終期がR7 / ending in R7 / 終期が記載なし・未定 (read as 「R7版で終期がR7の事業」)."""
     if year is None:
-        return "終期の記載なし・未定" if lang == "ja" else "no end year printed"
+        return "終期が記載なし・未定" if lang == "ja" else "no end year printed"
     if lang == "ja":
-        verb = "終了" if field == "end" else "開始"
-        return f"{year}{OP_WORDS['ja'][op]}に{verb}"
+        what = "終期" if field == "end" else "始期"
+        return f"{what}が{year}{OP_WORDS['ja'][op]}"
     verb = "ending" if field == "end" else "starting"
     return f"{verb} {OP_WORDS['en'][op]}{year}"
 
@@ -196,9 +196,49 @@ def budget_filter_words(op: str, thousand_yen: int, lang: str) -> str:
     """事業費 100,000千円以上 / budget at least 100,000 thousand yen."""
     if lang == "ja":
         words = {"lt": "未満", "le": "以下", "eq": "", "ge": "以上", "gt": "超"}
-        return f"事業費 {thousand_yen:,}千円{words[op]}"
+        return f"事業費が{thousand_yen:,}千円{words[op]}"
     words = {"lt": "under", "le": "at most", "eq": "exactly", "ge": "at least", "gt": "over"}
     return f"budget {words[op]} {thousand_yen:,} thousand yen"
+
+
+# How alike two linked projects' name, summary and initiatives are, in words (#17): the
+# link's evidence stores scores (名称88・概要100); people read 「名称がほぼ同じ」.
+ALIKE = (
+    (100, "同じ", "the same"),
+    (85, "ほぼ同じ", "nearly the same"),
+    (60, "似ている", "similar"),
+    (0, "異なる", "different"),
+)
+ASPECTS = {"名称": "name", "概要": "summary", "取組": "initiatives"}
+
+
+def _alike(score: int, lang: str) -> str:
+    ja, en = next((ja, en) for floor, ja, en in ALIKE if score >= floor)
+    return ja if lang == "ja" else en
+
+
+def evidence_words(evidence: str, lang: str = "ja") -> str:
+    """A link's stored evidence as words: 名称がほぼ同じ・概要が同じ / same name, …."""
+    text = re.sub(r"\s*\([A-Za-z ,]+\)\s*$", "", evidence or "").strip()  # old English notes
+    if text in ("同名", ""):
+        return "名称が同じ" if lang == "ja" else "the same name"
+    if m := re.fullmatch(r"新版の記載に「(.+)」", text):
+        if lang == "ja":
+            return f"新しい版が前の事業名「{m.group(1)}」を記載"
+        return f"the newer edition names the older project 「{m.group(1)}」"
+    scores = re.findall(r"(名称|概要|取組)(\d+)", text)
+    if scores:
+        same_start = "始期同じ" in text
+        if lang == "ja":
+            parts = [f"{a}が{_alike(int(v), lang)}" for a, v in scores]
+            return "・".join(parts + (["始期が同じ"] if same_start else []))
+        parts = [f"{ASPECTS[a]} {_alike(int(v), lang)}" for a, v in scores]
+        return ", ".join(parts + (["same start"] if same_start else []))
+    if m := re.match(r"始期(\S+?)が同じ・取組「(.+)」→「(.+)」", text):
+        if lang == "ja":
+            return f"始期{m.group(1)}が同じ・取組「{m.group(2)}」→「{m.group(3)}」"
+        return f"same start ({m.group(1)}) and initiative 「{m.group(2)}」 → 「{m.group(3)}」"
+    return text
 
 
 def sources_line(sources, lang: str = "ja") -> str:
@@ -257,7 +297,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "suggestions": ("候補：", "Try:"),
     "help_title": ("DXロードマップについて質問できます。", "You can ask me about the DX roadmap."),
-    "list_title": ("{edition}：{what}の事業は{n}件です。", "{edition}: {n} projects {what}."),
+    "list_title": ("{edition}{what}の事業は{n}件です。", "{edition}: {n} projects {what}."),
     "none_match": ("該当する事業はありません。", "No project matches."),
     "unit_count": ("件", "projects"),
     "unit_thousand_yen": ("千円", "thousand yen"),
@@ -664,11 +704,18 @@ PHRASES: dict[str, tuple[str, str]] = {
 EDITION_VALUES = {"edition", "older", "newer"}
 
 
+# Japanese phrases where a condition follows the edition: 「R7版で終期がR10の事業」, but
+# 「R7版の事業」 when there is none (#17: 「R7版R10に終了の事業」 read as one run-on word).
+CONDITION_PARTICLE = {"scope": "で", "list_title": "で"}
+
+
 def say(key: str, lang: str = "ja", **values) -> str:
     """The sentence for key in the reply's language, filled in."""
     ja, en = PHRASES[key]
     for name in EDITION_VALUES & values.keys():
         values[name] = label_of(str(values[name]))
+    if lang == "ja" and key in CONDITION_PARTICLE and values.get("what"):
+        values["what"] = CONDITION_PARTICLE[key] + str(values["what"])
     text = (ja if lang == "ja" else en).format(**values)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 

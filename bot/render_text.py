@@ -47,11 +47,15 @@ def project_detail(store: Store, project: Project, lang: str = "ja") -> str:
     for link in store.predecessors(project.key):
         older = store.project(link.older)
         if older:
-            out.append(f"前身: {m.project_ref(older, lang)}  [{link.evidence}]")
+            out.append(
+                f"前身: {m.project_ref(older, lang)}  [{m.evidence_words(link.evidence, lang)}]"
+            )
     for link in store.successors(project.key):
         newer = store.project(link.newer)
         if newer:
-            out.append(f"後継: {m.project_ref(newer, lang)}  [{link.evidence}]")
+            out.append(
+                f"後継: {m.project_ref(newer, lang)}  [{m.evidence_words(link.evidence, lang)}]"
+            )
     out.append(
         m.source_ref(project.edition, project.no, project.source.line, lang)
         + f" ({project.source.file})"
