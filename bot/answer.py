@@ -704,10 +704,11 @@ def _compare(store: Store, query: Query) -> Answer:
     kind = query.comparison
     if kind == "renamed":
         links = [k for k in store.links() if k.renamed]
-        lines, sources = [], []
+        lines, sources, renamed = [], [], []
         for k in links:
             old, new = store.project(k.older), store.project(k.newer)
             if old and new:
+                renamed += [p for p in (old, new) if p not in renamed]
                 lines.append(
                     f"・{m.short_ref(old)} → {m.short_ref(new)}"
                     f"（{m.evidence_words(k.evidence, lang)}）"
@@ -717,6 +718,7 @@ def _compare(store: Store, query: Query) -> Answer:
             status="ok",
             title=m.say("renamed_title", lang, n=len(lines)),
             lines=lines,
+            projects=[_ref(p) for p in renamed],  # both sides of each rename (#17)
             sources=_unique(sources),
         )
     if kind == "dropped":

@@ -248,7 +248,7 @@ def sources_line(sources, lang: str = "ja") -> str:
     first = sources[0]
     head = source_ref(first.edition, first.no, first.line, lang)
     rest = [
-        (f"No{s.no}" if s.no is not None else edition_name(s.edition)) + f" line {s.line}"
+        (f"No{s.no}" if s.no is not None else edition_name(s.edition, lang)) + f" line {s.line}"
         for s in sources[1:6]
     ]
     more = len(sources) - 6

@@ -17,6 +17,14 @@ R7_FILE = SOURCES / "roadmap_R7_kurashi-machi.txt"
 R6_FILE = SOURCES / "roadmap_R6_kurashi-machi.txt"
 
 
+@pytest.fixture(autouse=True)
+def japanese_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks Japanese unless the locale is English: pin it for every test."""
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 @pytest.fixture(scope="session")
 def r7() -> Edition:
     return parse_file(R7_FILE)
