@@ -167,10 +167,9 @@ def load_settings() -> Settings:
         raise CommandError("cli_bad_setting", names=names) from None
 
 
-def _first_run(db_path: Path | None) -> bool:
-    """`roadmap run` on the default store path: the one place besides ingest that creates it."""
-    if db_path is not None:
-        return False
+def _first_run() -> bool:
+    """`roadmap run` (what `make run` does on a fresh clone): the one command besides ingest
+    that creates its store, in a folder that exists."""
     ctx = click.get_current_context(silent=True)
     while ctx is not None:
         if ctx.info_name == "run":
@@ -205,7 +204,7 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
     if not target.exists():
         if not target.parent.is_dir():
             raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
-        if not (create or _first_run(db_path)):
+        if not (create or _first_run()):
             raise CommandError("cli_store_missing", path=target)
     try:
         store = Store.open(target, prefecture)
