@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from bot.errors import ParseError
 from bot.fiscal_year import FiscalYear
-from bot.models import Edition, Initiative, Project, Source, YearCell
+from bot.models import ActualEntry, Edition, Initiative, Project, Source, YearCell
 from bot.prefectures import HOME_PREFECTURE, edition_code
 from bot.text import clean, compact, nfkc
 
@@ -435,3 +435,47 @@ def _sections(values: list[str]) -> list[str]:
         for part in value.split():
             sections.extend(p for p in re.split(r"(?<=[課部室局])・", part) if p)
     return sections
+
+
+def achievements_year(edition_year: FiscalYear) -> FiscalYear:
+    """The year an edition's 主な取組実績 reports: the one before it (R7's tells of R6)."""
+    return edition_year - 1
+
+
+def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:
+    """The first entries of a project's record: the 実績 cells and 主な取組実績 as printed."""
+    entries = []
+    for position, initiative in enumerate(project.initiatives, start=1):
+        for year, cell in initiative.years.items():
+            if cell.actual:
+                entries.append(
+                    ActualEntry(
+                        project_key=project.key,
+                        edition=project.edition,
+                        project_no=project.no,
+                        fiscal_year=year,
+                        initiative=initiative.label or f"取組{position}",
+                        kind="actual",
+                        text=cell.actual,
+                        author_name=edition.source_file,
+                        platform="document",
+                        source_file=initiative.source.file,
+                        source_line=initiative.source.line,
+                    )
+                )
+    if project.achievements:
+        entries.append(
+            ActualEntry(
+                project_key=project.key,
+                edition=project.edition,
+                project_no=project.no,
+                fiscal_year=achievements_year(edition.fiscal_year).code,
+                kind="achievement",
+                text=project.achievements,
+                author_name=edition.source_file,
+                platform="document",
+                source_file=project.source.file,
+                source_line=project.achievements_line or project.source.line,
+            )
+        )
+    return entries

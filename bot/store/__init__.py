@@ -1,0 +1,46 @@
+"""The roadmap store: the only package that speaks SQL.
+
+One SQLite file (WAL, busy timeout) holds every edition, the links between them, the
+append-only actual-results record and a trigram full-text index. Reads of projects are
+served from an in-process cache that is dropped whenever any connection writes.
+
+The file may hold several prefectures' roadmaps; a Store answers for one of them (its
+`prefecture`): editions, links, searches and the record's listings are that prefecture's.
+"""
+
+from __future__ import annotations
+
+from bot.store.chat_state import ChatState, DigestRun, Owner
+from bot.store.connection import (
+    BUSY_TIMEOUT_MS,
+    DEFAULT_DB,
+    FRESH_CHECK_SECONDS,
+    Connection,
+    Database,
+    resolve_db_path,
+    utcnow,
+)
+from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, document_entries
+from bot.store.reads import EditionInfo, RoadmapReads, SearchHit
+from bot.store.record import Record
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DEFAULT_DB",
+    "FRESH_CHECK_SECONDS",
+    "ROW_BITS",
+    "Database",
+    "DigestRun",
+    "EditionInfo",
+    "LoadReport",
+    "Owner",
+    "SearchHit",
+    "Store",
+    "document_entries",
+    "resolve_db_path",
+    "utcnow",
+]
+
+
+class Store(Connection, RoadmapDocuments, RoadmapReads, Record, ChatState):
+    """Every read and write of the roadmap database."""

@@ -1,0 +1,224 @@
+"""The store's connections: one writer, a reader per thread, transactions and the cache check.
+
+Schema changes are applied (once, across processes) when a Store is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+from bot import migrations, prefectures
+from bot.models import Link, Project
+from bot.store.reads import EditionInfo
+
+DEFAULT_DB = Path("data/roadmap.db")
+BUSY_TIMEOUT_MS = 10_000
+# How stale another process's document load may look here: checking the counter on every
+# read costs a read transaction each (a third of a busy server's time, measured).
+FRESH_CHECK_SECONDS = 1.0
+
+
+def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db, else ROADMAP_DB, else data/roadmap.db."""
+    return Path(explicit or os.environ.get("ROADMAP_DB") or DEFAULT_DB)
+
+
+def utcnow() -> datetime:
+    """Now, in UTC (entries are stored in UTC and shown in JST)."""
+    return datetime.now(UTC)
+
+
+class Database:
+    """A thin layer over sqlite3: dict rows and multi-row inserts (no ORM, no magic)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+
+    def execute(self, sql: str, params: Iterable = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, tuple(params))
+
+    def query(self, sql: str, params: Iterable = ()) -> list[dict]:
+        return [dict(row) for row in self.conn.execute(sql, tuple(params))]
+
+    def insert(self, table: str, row: dict) -> int:
+        cols = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values())
+        )
+        return int(cursor.lastrowid or 0)
+
+    def insert_all(self, table: str, rows: Iterable[dict], replace: bool = False) -> None:
+        rows = list(rows)
+        if not rows:
+            return
+        columns = list(rows[0])
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self.conn.executemany(
+            f"{verb} INTO {table} ({cols}) VALUES ({marks})",
+            [[r[c] for c in columns] for r in rows],
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class Connection:
+    """Opening, connections, transactions and the project cache's freshness check."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None = None,
+        prefecture: str = prefectures.HOME_PREFECTURE,
+    ) -> None:
+        self._writer = db = Database(conn)
+        self.path = path
+        self.prefecture = prefectures.check(prefecture)
+        self._prefecture_ids: dict[str, int] = {}
+        self._lock = threading.RLock()  # one writer at a time in this process
+        self._tx_thread: int | None = None
+        self._local = threading.local()
+        self._readers: list[Database] = []
+        self._cache: dict[str, list[Project]] = {}
+        self._links: list[Link] | None = None
+        self._editions: list[EditionInfo] | None = None
+        self._cache_version: int | None = None
+        self._checked_at = -FRESH_CHECK_SECONDS
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if migrations.pending(conn):
+            with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
+                migrations.apply(conn)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Self:
+        """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db,
+        answering for prefecture, ROADMAP_PREFECTURE or the home prefecture."""
+        scope = prefectures.configured(prefecture)  # a bad name fails before a file is made
+        target = resolve_db_path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(str(target))
+        conn.execute("PRAGMA journal_mode = WAL")
+        return cls(conn, target, scope)
+
+    @classmethod
+    def memory(cls, prefecture: str = prefectures.HOME_PREFECTURE) -> Self:
+        """A fresh in-memory store (tests, one-off questions)."""
+        return cls(_connect(":memory:"), prefecture=prefecture)
+
+    def scoped(self, prefecture: str) -> Self:
+        """Another Store on the same file answering for another prefecture (own connections)."""
+        if self.path is None:
+            raise ValueError("an in-memory store cannot be shared")
+        return type(self).open(self.path, prefecture)
+
+    def close(self) -> None:
+        """Close every connection."""
+        for reader in self._readers:
+            reader.close()
+        self._writer.close()
+
+    @property
+    def db(self) -> Database:
+        """The connection for this thread: the writer inside a transaction (and for an
+        in-memory store), else a per-thread reader, so questions never wait for a write's fsync."""
+        if self.path is None or self._tx_thread == threading.get_ident():
+            return self._writer
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            conn = _connect(str(self.path))
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            reader = self._local.reader = Database(conn)
+            with self._lock:
+                self._readers.append(reader)
+        return reader
+
+    def _reading(self):
+        """Reads of an in-memory store share its one connection: serialise them."""
+        return self._lock if self.path is None else contextlib.nullcontext()
+
+    # -- transactions and caching ----------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue)."""
+        with self._lock:
+            conn = self._writer.conn
+            if conn.in_transaction:
+                conn.execute("SAVEPOINT nested")
+                try:
+                    yield self._writer
+                except BaseException:
+                    conn.execute("ROLLBACK TO SAVEPOINT nested")
+                    conn.execute("RELEASE SAVEPOINT nested")
+                    raise
+                conn.execute("RELEASE SAVEPOINT nested")
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            self._tx_thread = threading.get_ident()
+            try:
+                yield self._writer
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+            finally:
+                self._tx_thread = None
+
+    def _fresh(self) -> None:
+        """Drop cached projects if any process has loaded documents since (a counter in meta)."""
+        now = time.monotonic()
+        if self._tx_thread is None and now - self._checked_at < FRESH_CHECK_SECONDS:
+            return
+        self._checked_at = now
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'projects'").fetchone()
+        version = row[0] if row else 0
+        if version != self._cache_version:
+            self._cache.clear()
+            self._links = None
+            self._editions = None
+            self._cache_version = version
+
+    # -- operations ------------------------------------------------------------------------
+
+    def backup(self, target: str | os.PathLike) -> Path:
+        """A consistent copy through SQLite's online backup API (safe while the bot runs)."""
+        target = Path(target)
+        if target.exists():
+            raise FileExistsError(str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = sqlite3.connect(str(target))
+        try:
+            with self._lock:
+                self.db.conn.backup(destination)
+        finally:
+            destination.close()
+        return target
+
+    def integrity_check(self) -> str:
+        """SQLite's own integrity check: 'ok' when the file is sound."""
+        with self._reading():
+            return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    """A connection shared by this process's threads (the Store serialises them with a lock)."""
+    return sqlite3.connect(
+        target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
