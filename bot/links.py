@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from bot.fiscal_year import FiscalYear
 from bot.models import Link, Project
 from bot.text import compact
@@ -63,6 +61,8 @@ def _features(project: Project) -> _Features:
 
 def _closest_labels(older: _Features, newer: _Features) -> tuple[float, str, str] | None:
     """The most alike pair of initiative labels, with their similarity."""
+    from rapidfuzz import fuzz  # at use: `roadmap ask` imports core_name, never scoring
+
     pairs = [(fuzz.ratio(a, b), a, b) for a in older.label_list for b in newer.label_list]
     return max(pairs, default=None)
 
@@ -78,6 +78,8 @@ def _score(old: _Features, new: _Features) -> tuple[float, str]:
     if old.core in new.texts:
         return 95.0, f"新版の記載に「{old.core}」"
     same_start = old.start is not None and old.start == new.start
+    from rapidfuzz import fuzz
+
     name = fuzz.ratio(old.core, new.core)
     summary = fuzz.ratio(old.summary, new.summary)
     labels = fuzz.token_set_ratio(old.labels, new.labels)
@@ -112,6 +114,8 @@ def _candidates(old: list[_Features], new: list[_Features]) -> set[tuple[int, in
     """
     if not old or not new:
         return set()
+    from rapidfuzz import fuzz, process
+
     names = process.cdist(
         [o.core for o in old], [n.core for n in new], scorer=fuzz.ratio, workers=-1
     )

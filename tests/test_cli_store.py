@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -148,3 +149,32 @@ def test_a_dotenv_file_chooses_the_store_and_prefecture(tmp_path, monkeypatch):
     assert "188,084" in result.output
     codes = [e.code for e in Store.open(tmp_path / "from-dotenv.db", "岩手県").editions()]
     assert codes == ["岩手県:R6", "岩手県:R7"]
+
+
+def test_a_plain_question_skips_click_and_prints_the_same(loaded, capsys, monkeypatch):
+    import subprocess
+    import sys
+
+    from bot import launch
+
+    assert launch.plain_ask(["ask", "No40", "--db", "x.db", "--json"]) == (
+        "No40",
+        Path("x.db"),
+        True,
+    )
+    for other in (["ask"], ["ask", "-v", "No40"], ["show", "No40"], ["ask", "--db"]):
+        assert launch.plain_ask(other) is None  # click parses (and explains) these
+    args = ["ask", "No40の事業費は？", "--db", str(loaded.db)]
+    monkeypatch.setattr(sys, "argv", ["roadmap", *args])
+    with pytest.raises(SystemExit) as stop:
+        launch.main()
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == loaded("ask", "No40の事業費は？").output
+    probe = (
+        "import sys; from pathlib import Path; from bot import launch; "
+        f"launch.ask_once('No40', Path({str(loaded.db)!r}), False); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'click', 'rapidfuzz', 'sqlite_utils', 'numpy', 'openpyxl', 'slack_sdk'}))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run.stdout.strip().endswith("[]"), run.stdout + run.stderr

@@ -20,7 +20,7 @@ from bot.store.connection import (
     resolve_db_path,
     utcnow,
 )
-from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, document_entries
+from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments
 from bot.store.reads import EditionInfo, RoadmapReads, SearchHit
 from bot.store.record import Record
 
@@ -44,3 +44,12 @@ __all__ = [
 
 class Store(Connection, RoadmapDocuments, RoadmapReads, Record, ChatState):
     """Every read and write of the roadmap database."""
+
+
+def __getattr__(name: str):
+    """document_entries, re-exported lazily: the parser is not imported to answer a question."""
+    if name == "document_entries":
+        from bot.ingest import document_entries
+
+        return document_entries
+    raise AttributeError(name)

@@ -11,8 +11,6 @@ from datetime import datetime
 
 from bot import prefectures
 from bot.fiscal_year import FiscalYear
-from bot.ingest import document_entries
-from bot.links import link_editions
 from bot.models import ActualEntry, Edition, Project
 from bot.store.connection import FRESH_CHECK_SECONDS, utcnow
 from bot.store.reads import keys_of
@@ -55,6 +53,9 @@ class RoadmapDocuments:
         )
 
     def _load_edition(self, edition: Edition, now: datetime) -> tuple[int, int]:
+        # The parser and the linker load documents only: a question never imports them.
+        from bot.ingest import document_entries
+
         db = self.db
         code = edition.code
         old_keys = [r[0] for r in db.execute("SELECT key FROM projects WHERE edition = ?", [code])]
@@ -136,6 +137,8 @@ class RoadmapDocuments:
     def _relink(self, loaded: dict[str, list[Project]]) -> int:
         """Recompute links between each edition and the one before it, in each prefecture
         that documents were loaded for (never across prefectures)."""
+        from bot.links import link_editions
+
         # Every process's project cache is stale now: bump the counter they check.
         self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'projects'")
         self._cache.clear()
