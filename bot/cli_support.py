@@ -63,7 +63,9 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, RoadmapError):
         return str(exc), 1
     if isinstance(exc, sqlite3.DatabaseError):
-        return say("cli_store_unreadable", path=os.environ.get("ROADMAP_DB", "")), 1
+        from bot.store import resolve_db_path
+
+        return say("cli_store_unreadable", path=resolve_db_path()), 1
     if isinstance(exc, OSError) and exc.filename:
         return say("cli_cannot_write", path=exc.filename), 1
     if isinstance(exc, KeyboardInterrupt | EOFError):
@@ -104,15 +106,11 @@ def _first_run() -> bool:
 
 def store_location(db_path: Path | None) -> tuple[Path, str | None]:
     """--db, else the settings' (environment's or .env's) store, and the prefecture."""
+    from bot.settings import store_settings
     from bot.store import resolve_db_path
 
-    db, prefecture = db_path, None
-    # A .env file is read by the settings; without one the environment, which Store.open
-    # reads itself, is all there is — and `roadmap ask` skips pydantic-settings' 70 ms.
-    if Path(".env").is_file():
-        settings = load_settings()
-        db, prefecture = db_path or settings.roadmap_db, settings.roadmap_prefecture
-    return resolve_db_path(db), prefecture
+    settings = store_settings()  # the environment over .env, as Settings reads them
+    return resolve_db_path(db_path or settings.roadmap_db), settings.roadmap_prefecture
 
 
 def open_store(db_path: Path | None, load: bool = True, create: bool = False) -> Store:

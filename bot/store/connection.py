@@ -28,8 +28,12 @@ FRESH_CHECK_SECONDS = 1.0
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--db, else ROADMAP_DB, else data/roadmap.db."""
-    return Path(explicit or os.environ.get("ROADMAP_DB") or DEFAULT_DB)
+    """--db, else ROADMAP_DB (bot/settings.py), else data/roadmap.db."""
+    if explicit:
+        return Path(explicit)
+    from bot.settings import store_settings
+
+    return Path(store_settings().roadmap_db or DEFAULT_DB)
 
 
 def utcnow() -> datetime:
