@@ -17,6 +17,7 @@ import click
 
 from bot.cli_support import (
     check_out,
+    check_store_folder,
     cli_language,
     edition_or_error,
     failure_line,
@@ -597,6 +598,7 @@ def serve_slack_command(
         raise CommandError("cli_slack_token_missing")
     if not socket and not settings.slack_signing_secret and not settings.slack_app_token:
         raise CommandError("cli_slack_secret_missing")
+    check_store_folder(db_path)
     from bot.adapters.slack.serve import serve as serve_slack
 
     serve_slack(settings, db_path=db_path, port=port, socket=socket, workers=workers)
@@ -611,6 +613,7 @@ def serve_teams_command(port: int | None, db_path: Path | None) -> None:
     settings = load_settings()
     if not settings.teams_configured:
         raise CommandError("cli_teams_missing")
+    check_store_folder(db_path)
     from bot.adapters.teams.serve import serve as serve_teams
 
     serve_teams(settings, db_path=db_path, port=port)

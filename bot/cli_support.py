@@ -66,6 +66,8 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         from bot.store import resolve_db_path
 
         return say("cli_store_unreadable", path=resolve_db_path()), 1
+    if isinstance(exc, FileNotFoundError) and exc.filename:
+        return say("cli_no_such_place", path=exc.filename), 1
     if isinstance(exc, OSError) and exc.filename:
         return say("cli_cannot_write", path=exc.filename), 1
     if isinstance(exc, KeyboardInterrupt | EOFError):
@@ -141,6 +143,13 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
 
         ensure_loaded(store)
     return store
+
+
+def check_store_folder(db_path: Path | None) -> None:
+    """A server creates its store on first start, but never the folder it should be in."""
+    target, _ = store_location(db_path)
+    if not target.exists() and not target.parent.is_dir():
+        raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
 
 
 def check_out(out: Path | None) -> None:

@@ -618,6 +618,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "データベース {path} を開けません。パスと読み取り権限を確認してください。",
         "Cannot open the store {path}: check the path and that you may read it.",
     ),
+    "cli_no_such_place": (
+        "{path} がありません。パスを確認してください。",
+        "{path} does not exist: check the path.",
+    ),
     "cli_input_unreadable": (
         "{path} を読めません。パスと読み取り権限を確認してください。",
         "Cannot read {path}: check the path and that you may read it.",

@@ -176,3 +176,27 @@ def test_no_command_makes_a_store_or_folder_it_was_not_asked_for(tmp_path):
     assert list(tmp_path.iterdir()) == []
     made = cli("ingest", "--db", str(tmp_path / "new.db"))
     assert made.exit_code == 0 and (tmp_path / "new.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("words", "env"),
+    [
+        (["serve", "slack"], {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}),
+        (["serve", "teams"], {"TEAMS_APP_ID": "app", "TEAMS_APP_PASSWORD": "pw"}),
+    ],
+)
+def test_a_server_never_makes_the_folder_of_its_store(tmp_path, words, env):
+    result = cli(*words, "--db", str(tmp_path / "nowhere" / "x.db"), env=env)
+    assert result.exit_code == 1
+    assert "データベースのフォルダ" in one_friendly_line(result, "ja")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_the_store_library_makes_no_folder_either(tmp_path, db_path):
+    from bot.store import Store
+
+    with pytest.raises(FileNotFoundError):
+        Store.open(tmp_path / "nowhere" / "x.db")
+    with pytest.raises(FileNotFoundError):
+        Store.open(db_path).backup(tmp_path / "nowhere" / "b.db")
+    assert not (tmp_path / "nowhere").exists()

@@ -109,11 +109,13 @@ class Connection:
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Self:
-        """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db,
-        answering for prefecture, ROADMAP_PREFECTURE or the home prefecture."""
+        """Open (creating the file if needed, never a folder: a mistyped path must not start
+        a second store) the store at path, ROADMAP_DB or data/roadmap.db, answering for
+        prefecture, ROADMAP_PREFECTURE or the home prefecture."""
         scope = prefectures.configured(prefecture)  # a bad name fails before a file is made
         target = resolve_db_path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder for the store", str(target.parent))
         conn = _connect(str(target))
         conn.execute("PRAGMA journal_mode = WAL")
         return cls(conn, target, scope)
@@ -206,7 +208,8 @@ class Connection:
         target = Path(target)
         if target.exists():
             raise FileExistsError(str(target))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder for the backup", str(target.parent))
         destination = sqlite3.connect(str(target))
         try:
             with self._lock:
