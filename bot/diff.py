@@ -97,9 +97,10 @@ def editions_asked(store: Store, args: str) -> tuple[str, str]:
     """The two editions a chat request names ("R6 R7", any case), else the latest two."""
     codes = [e.code for e in store.editions()]
     asked = [store.edition_code(a) for a in args.split()[:2]] or codes[-2:]
-    if len(asked) < 2 or None in asked:
+    if len(asked) < 2 or None in asked or asked[0] == asked[1]:  # one edition: nothing to compare
         raise UserError("diff_usage", editions=", ".join(codes))
-    return asked[0], asked[1]
+    older, newer = sorted(asked, key=codes.index)  # a reversed pair still reads older → newer
+    return older, newer
 
 
 def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:

@@ -200,3 +200,13 @@ def test_the_store_library_makes_no_folder_either(tmp_path, db_path):
     with pytest.raises(FileNotFoundError):
         Store.open(db_path).backup(tmp_path / "nowhere" / "b.db")
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_diff_in_chat_refuses_one_edition_and_orders_a_reversed_pair(store):
+    from bot.diff import editions_asked
+    from bot.errors import UserError
+
+    assert editions_asked(store, "R7 R6") == ("R6", "R7")
+    with pytest.raises(UserError) as refused:
+        editions_asked(store, "R7 r7")
+    assert refused.value.key == "diff_usage"
