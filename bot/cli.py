@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 db_option = click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # open_store explains a folder or a non-store in one line
     default=None,
     help="SQLite file (default: $ROADMAP_DB, else data/roadmap.db).",
 )
@@ -72,13 +72,16 @@ def usage_text(exc: click.UsageError) -> str:
     elif isinstance(exc, click.NoSuchOption):
         text = say("cli_usage_option", option=exc.option_name)
     elif isinstance(exc, click.BadParameter):
-        choices = getattr(getattr(exc.param, "type", None), "choices", None)
+        kind = getattr(exc.param, "type", None)
+        choices = getattr(kind, "choices", None)
         name = _param_name(exc.param)
-        text = (
-            say("cli_usage_value", param=name, choices=", ".join(map(str, choices)))
-            if choices
-            else say("cli_usage_bad_value", param=name)
-        )
+        path = re.search(r"(?:Path|File|Directory) '(.+?)'", message)
+        if choices:
+            text = say("cli_usage_value", param=name, choices=", ".join(map(str, choices)))
+        elif path:
+            text = say("cli_usage_path", param=name, path=path.group(1))
+        else:
+            text = say("cli_usage_bad_value", param=name)
     elif isinstance(exc, click.BadOptionUsage):
         text = say("cli_usage_bad_value", param=exc.option_name)
     elif m := re.search(r"No such command '(.+?)'", message):
@@ -154,7 +157,7 @@ def ingest(files: tuple[Path, ...], db_path: Path | None) -> None:
 
 out_option = click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # check_out explains a folder or a missing one
     default=None,
     help="Write to this file (default: standard output; needed for xlsx).",
 )

@@ -569,6 +569,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{param} has a value that cannot be used (allowed: {choices}).",
     ),
     "cli_usage_bad_value": ("{param} の値が正しくありません。", "{param} has a bad value."),
+    "cli_usage_path": (
+        "{param} の {path} は使えません（ファイルがない、またはフォルダです）。",
+        "{param}: cannot use {path} (it does not exist or is a folder).",
+    ),
     "cli_usage_command": (
         "{command} というコマンドはありません。",
         "There is no command {command}.",

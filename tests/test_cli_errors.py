@@ -210,3 +210,11 @@ def test_diff_in_chat_refuses_one_edition_and_orders_a_reversed_pair(store):
     with pytest.raises(UserError) as refused:
         editions_asked(store, "R7 r7")
     assert refused.value.key == "diff_usage"
+
+
+def test_a_path_click_refuses_is_named_in_the_line(loaded, tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = loaded("ingest", str(missing))
+    assert result.exit_code == 2 and str(missing) in one_friendly_line(result, "ja")
+    folder = loaded("export", "--out", str(tmp_path))
+    assert folder.exit_code == 1 and f"{tmp_path} はフォルダです" in one_friendly_line(folder, "ja")
