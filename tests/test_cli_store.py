@@ -178,3 +178,17 @@ def test_a_plain_question_skips_click_and_prints_the_same(loaded, capsys, monkey
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert run.stdout.strip().endswith("[]"), run.stdout + run.stderr
+
+
+def test_a_plain_question_on_a_missing_store_is_one_line_too(tmp_path, capsys, monkeypatch):
+    import sys
+
+    from bot import launch
+
+    missing = tmp_path / "missing.db"
+    monkeypatch.setattr(sys, "argv", ["roadmap", "ask", "No40", "--db", str(missing)])
+    with pytest.raises(SystemExit) as stop:
+        launch.main()
+    err = capsys.readouterr().err
+    assert stop.value.code == 1 and err.count("\n") == 1
+    assert f"roadmap ingest --db {missing}" in err and not missing.exists()
