@@ -11,7 +11,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.errors import CommandError, RoadmapError, UserError
+from bot.errors import (
+    CommandError,
+    InvalidFiscalYear,
+    RoadmapError,
+    UnknownPrefecture,
+    UsageMistake,
+    UserError,
+)
 
 if TYPE_CHECKING:
     from bot.models import Project
@@ -60,6 +67,12 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         if exc.params.get("detail"):
             return str(exc.params["detail"]), 1
         return error_text(exc, language()), getattr(exc, "exit_code", 1)
+    if isinstance(exc, UnknownPrefecture):
+        name = re.search(r"'(.*?)'", str(exc))
+        return say("cli_unknown_prefecture", name=name.group(1) if name else "?"), 1
+    if isinstance(exc, InvalidFiscalYear):
+        value = re.search(r"'(.*?)'", str(exc))
+        return say("cli_not_a_year", value=value.group(1) if value else "?"), 2
     if isinstance(exc, RoadmapError):
         return str(exc), 1
     if isinstance(exc, sqlite3.DatabaseError):
@@ -179,6 +192,8 @@ def pick_project(store: Store, reference: str, edition: str | None = None) -> Pr
     from bot.prefectures import label_of
     from bot.resolve import parse_number, resolve
 
+    if not reference.strip():
+        raise UsageMistake("cli_usage_missing", param="REFERENCE")
     code = edition_or_error(store, edition) if edition else store.latest_edition()
     if code is None:
         raise CommandError("empty_store")

@@ -622,6 +622,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "データベース {path} を開けません。パスと読み取り権限を確認してください。",
         "Cannot open the store {path}: check the path and that you may read it.",
     ),
+    "cli_unknown_prefecture": (
+        "「{name}」という都道府県はありません。青森県・東京都・北海道のように正式名で指定してください（ROADMAP_PREFECTURE）。",
+        'There is no prefecture "{name}": use a full name such as 「青森県」, 「東京都」 or 「北海道」 (ROADMAP_PREFECTURE).',
+    ),
     "cli_no_such_place": (
         "{path} がありません。パスを確認してください。",
         "{path} does not exist: check the path.",

@@ -159,7 +159,9 @@ def test_an_unknown_prefecture_is_refused_before_any_file_is_made(tmp_path):
         env={"ROADMAP_PREFECTURE": "青森"},
     )
     assert result.exit_code == 1
-    assert "unknown prefecture" in result.output and "Traceback" not in result.output
+    assert (
+        "「青森」という都道府県はありません" in result.output and "Traceback" not in result.output
+    )
 
 
 def test_another_prefectures_deployment_does_not_load_home_documents(tmp_path):
