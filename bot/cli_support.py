@@ -151,7 +151,7 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
         raise CommandError("cli_store_unreadable", path=target) from exc
     except sqlite3.DatabaseError as exc:
         raise CommandError("cli_not_a_store", path=target) from exc
-    if load:
+    if load and not store.editions():  # the parser is imported only for a first load
         from bot.sources import ensure_loaded
 
         ensure_loaded(store)
