@@ -144,6 +144,8 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
         if not (create or _first_run()):
             raise CommandError("cli_store_missing", path=target)
     try:
+        if target.exists() and not _ours(target):
+            raise CommandError("cli_not_a_store", path=target)
         store = Store.open(target, prefecture)
     except sqlite3.OperationalError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
@@ -156,6 +158,19 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
 
         ensure_loaded(store)
     return store
+
+
+def _ours(target: Path) -> bool:
+    """An empty file or a SQLite file whose tables are this bot's: another program's
+    database is never migrated into a store by a mistyped --db."""
+    if target.stat().st_size == 0:
+        return True
+    conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+    return not tables or "_sqlite_migrations" in tables
 
 
 def check_store_folder(db_path: Path | None) -> None:

@@ -7,6 +7,7 @@ The matrix is built from click's own command list, so a new command is covered a
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import click
@@ -73,11 +74,16 @@ def cases(tmp: Path) -> list[tuple[str, list[str], int, str]]:
     """(case, extra arguments, exit status, text the line must hold) for the bad inputs."""
     not_a_db = tmp / "notes.db"
     not_a_db.write_text("これはデータベースではありません", encoding="utf-8")
+    foreign = tmp / "accounts.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS accounts (id INTEGER)")
+    conn.close()
     return [
         ("unknown option", ["--no-such-option"], 2, "--no-such-option"),
         ("extra argument", ["extra-argument"], 2, "extra-argument"),
         ("db in a missing folder", ["--db", str(tmp / "nowhere" / "x.db")], 1, "nowhere"),
         ("db not a database", ["--db", str(not_a_db)], 1, str(not_a_db)),
+        ("db another program's", ["--db", str(foreign)], 1, str(foreign)),
         ("db missing", ["--db", str(tmp / "absent.db")], 1, "ingest"),
         ("out in a missing folder", ["--out", str(tmp / "nowhere" / "x.out")], 1, "nowhere"),
     ]
@@ -105,6 +111,10 @@ def test_every_command_mistyped_answers_one_line(tmp_path, words, command, lang)
         assert result.exit_code == status, (case, line)
         assert must in line, (case, line)
     assert not (tmp_path / "nowhere").exists()  # no folder is ever made
+    with sqlite3.connect(tmp_path / "accounts.sqlite") as conn:  # another program's, untouched
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert tables == {"accounts"}
     assert not (tmp_path / "absent.db").exists() or words in CREATORS
 
 
