@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("bot.cli")
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
-# The language of this invocation's messages: set once by RoadmapGroup.main.
+# The language of this invocation's messages: set once, by bot.cli or bot.launch.
 _language = ["ja"]
 
 
@@ -85,9 +85,8 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         return say("cli_cannot_write", path=exc.filename), 1
     if isinstance(exc, KeyboardInterrupt | EOFError):
         return say("cli_interrupted"), 1
-    logger.info(
-        "unexpected error", exc_info=exc
-    )  # shown with -v only: never a traceback by default
+    # Logged at INFO: `roadmap -v` shows the details; by default nobody sees a traceback.
+    logger.info("unexpected error", exc_info=exc)
     return say("cli_internal", kind=type(exc).__name__), 1
 
 
