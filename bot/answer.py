@@ -707,16 +707,21 @@ def _compare(store: Store, query: Query) -> Answer:
     kind = query.comparison
     if kind == "renamed":
         links = [k for k in store.links() if k.renamed]
-        lines, sources = [], []
+        lines, sources, renamed = [], [], []
         for k in links:
             old, new = store.project(k.older), store.project(k.newer)
             if old and new:
-                lines.append(f"・{m.short_ref(old)} → {m.short_ref(new)}（{k.evidence}）")
+                renamed += [p for p in (old, new) if p not in renamed]
+                lines.append(
+                    f"・{m.short_ref(old)} → {m.short_ref(new)}"
+                    f"（{m.evidence_words(k.evidence, lang)}）"
+                )
                 sources += [_src(old, "name"), _src(new, "name")]
         return Answer(
             status="ok",
             title=m.say("renamed_title", lang, n=len(lines)),
             lines=lines,
+            projects=[_ref(p) for p in renamed],  # both sides of each rename (#17)
             sources=_unique(sources),
         )
     if kind == "dropped":
@@ -764,7 +769,7 @@ def _linked(store: Store, p: Project, query: Query, successors: bool) -> Answer:
     return Answer(
         status="ok",
         title=m.say(f"{key}_title", lang, ref=m.project_ref(p, lang)),
-        lines=[f"・{m.short_ref(o)}（{k.evidence}）" for o, k in others],
+        lines=[f"・{m.short_ref(o)}（{m.evidence_words(k.evidence, lang)}）" for o, k in others],
         projects=[_ref(p)] + [_ref(o) for o, _ in others],
         sources=[_src(p, "name")] + [_src(o, "name") for o, _ in others],
     )

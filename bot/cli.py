@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,74 +15,119 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.errors import ProjectNotFound, RoadmapError, UserError
-from bot.store import Store
+from bot.cli_support import (
+    check_out,
+    check_store_folder,
+    cli_language,
+    edition_or_error,
+    failure_line,
+    language,
+    load_settings,
+    open_store,
+    pick_project,
+    say,
+    set_language,
+)
+from bot.errors import CommandError, ProjectNotFound, UsageMistake
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    pass
 
 logger = logging.getLogger(__name__)
 
 db_option = click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # open_store explains a folder or a non-store in one line
     default=None,
     help="SQLite file (default: $ROADMAP_DB, else data/roadmap.db).",
 )
 
 
 def friendly(func: Callable) -> Callable:
-    """Turn domain errors into a one-line message and exit status 1, never a traceback."""
+    """Kept for the commands' decorators: RoadmapGroup turns every error into one line."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except UserError as exc:
-            if exc.params.get("detail"):
-                raise click.ClickException(exc.params["detail"]) from exc
-            from bot.messages import error_text
-
-            raise click.ClickException(
-                f"{error_text(exc, 'ja')} / {error_text(exc, 'en')}"
-            ) from exc
-        except RoadmapError as exc:
-            raise click.ClickException(str(exc)) from exc
+        return func(*args, **kwargs)
 
     return wrapper
 
 
-def load_settings() -> Settings:
-    """The settings, or one line per bad variable — never its value (it may be a secret)."""
-    from pydantic import ValidationError
-
-    from bot.settings import Settings
-
-    try:
-        return Settings()
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise click.ClickException(f"bad setting: {problems}") from None
+def _param_name(param: click.Parameter | None) -> str:
+    if param is None:
+        return "?"
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    return (param.human_readable_name or param.name or "?").upper()
 
 
-def open_store(db_path: Path | None, load: bool = True) -> Store:
-    """Open the store; with load, load the embedded documents into an empty one."""
-    from bot.sources import ensure_loaded
+def usage_text(exc: click.UsageError) -> str:
+    """A click usage error as one line in the user's language, with where to read more."""
+    words = exc.ctx.command_path.split()[1:] if exc.ctx else []
+    command = " ".join(["roadmap", *words])  # as typed, whatever the program was called
+    message = exc.format_message()
+    if isinstance(exc, click.MissingParameter):
+        text = say("cli_usage_missing", param=_param_name(exc.param))
+    elif isinstance(exc, click.NoSuchOption):
+        text = say("cli_usage_option", option=exc.option_name)
+    elif isinstance(exc, click.BadParameter):
+        kind = getattr(exc.param, "type", None)
+        choices = getattr(kind, "choices", None)
+        name = _param_name(exc.param)
+        path = re.search(r"(?:Path|File|Directory) '(.+?)'", message)
+        if choices:
+            text = say("cli_usage_value", param=name, choices=", ".join(map(str, choices)))
+        elif path:
+            text = say("cli_usage_path", param=name, path=path.group(1))
+        else:
+            text = say("cli_usage_bad_value", param=name)
+    elif isinstance(exc, click.BadOptionUsage):
+        text = say("cli_usage_bad_value", param=exc.option_name)
+    elif m := re.search(r"No such command '(.+?)'", message):
+        text = say("cli_usage_command", command=m.group(1))
+    elif m := re.search(r"unexpected extra arguments? \((.+)\)", message):
+        text = say("cli_usage_extra", extra=m.group(1))
+    else:
+        text = say("cli_usage_generic")
+    return text + ("" if language() == "ja" else " ") + say("cli_usage_help", command=command)
 
-    db, prefecture = db_path, None
-    # A .env file is read by the settings; without one the environment, which Store.open
-    # reads itself, is all there is — and `roadmap ask` skips pydantic-settings' 70 ms.
-    if Path(".env").is_file():
-        settings = load_settings()
-        db, prefecture = db_path or settings.roadmap_db, settings.roadmap_prefecture
-    store = Store.open(db, prefecture)
-    if load:
-        ensure_loaded(store)
-    return store
+
+def error_line(exc: BaseException) -> tuple[str, int]:
+    """Any error as (one line for the user, exit status): 2 for usage, 1 for failures."""
+    if isinstance(exc, click.UsageError):
+        return usage_text(exc), 2
+    if isinstance(exc, click.ClickException):
+        return exc.format_message(), exc.exit_code
+    if isinstance(exc, click.Abort):
+        return say("cli_interrupted"), 1
+    return failure_line(exc)
 
 
-@click.group()
+class RoadmapGroup(click.Group):
+    """The `roadmap` group: every error, click's or ours, ends as one line and an exit status."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run a command; print one line instead of a traceback or click's usage block."""
+        args = list(sys.argv[1:] if args is None else args)
+        set_language(cli_language(args))
+        try:
+            super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.exit(1)  # a closed pipe (| head): nothing left to tell
+        except (Exception, KeyboardInterrupt) as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                click.echo(exc.format_message(), err=True)  # type: ignore[attr-defined]
+                sys.exit(2)
+            line, code = error_line(exc)
+            click.echo(" ".join(line.split()), err=True)
+            sys.exit(code)
+        sys.exit(0)
+
+
+@click.group(cls=RoadmapGroup)
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (never secrets).")
 def main(verbose: bool) -> None:
     """Aomori DX roadmap bot: ask the roadmap, record progress, serve chat."""
@@ -97,7 +144,7 @@ def ingest(files: tuple[Path, ...], db_path: Path | None) -> None:
     """Load roadmap documents (default: every file in data/sources/)."""
     from bot.sources import load_documents
 
-    store = open_store(db_path, load=False)
+    store = open_store(db_path, load=False, create=True)
     report = load_documents(store, list(files) or None)
     for (code, field), count in report.documents.items():
         click.echo(f"{code} {field or '(no field)'}: {count} projects")
@@ -130,39 +177,73 @@ def documents(as_json: bool, db_path: Path | None) -> None:
 
 out_option = click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # check_out explains a folder or a missing one
     default=None,
     help="Write to this file (default: standard output; needed for xlsx).",
 )
 
 
-def emit(data: bytes, out: Path | None, binary: bool = False) -> None:
-    """Write a result to --out, or print it."""
-    if out is not None:
-        out.write_bytes(data)
-        click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
-    elif binary:
-        raise click.UsageError("this format is binary: give --out FILE")
-    else:
+def emit(data: bytes, out: Path | None) -> None:
+    """Write a result to --out (checked by check_out before any work), or print it."""
+    if out is None:
         click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CommandError("cli_cannot_write", path=out) from exc
+    click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
+
+
+def check_binary(fmt: str, out: Path | None) -> None:
+    """A binary format (xlsx) needs --out: say so before any work."""
+    if fmt == "xlsx" and out is None:
+        raise UsageMistake("cli_binary_needs_out", fmt=fmt)
+
+
+header_option = click.option(
+    "--header",
+    type=click.Choice(["ja", "en"]),
+    default="ja",
+    help="CSV/XLSX column names: Japanese (default) or English identifiers.",
+)
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json")
 @click.option("--edition", default=None, help="Only this edition, e.g. R7.")
+@click.option(
+    "--table",
+    type=click.Choice(["projects", "initiatives"]),
+    default="projects",
+    help="CSV: one row per project, or per initiative and year (long form).",
+)
+@header_option
 @out_option
 @db_option
 @friendly
-def export(fmt: str, edition: str | None, out: Path | None, db_path: Path | None) -> None:
-    """Every project as JSON, CSV or XLSX."""
+def export(
+    fmt: str,
+    edition: str | None,
+    table: str,
+    header: str,
+    out: Path | None,
+    db_path: Path | None,
+) -> None:
+    """Every project as JSON, CSV (UTF-8 with BOM, for Excel) or XLSX (事業/取組/実績記録)."""
     from bot import export as exporting
 
+    check_binary(fmt, out)
+    check_out(out)
     store = open_store(db_path)
-    code = store.edition_code(edition) if edition else None
-    if edition and not code:
-        raise click.ClickException(f"no edition {edition} in the store")
+    code = edition_or_error(store, edition) if edition else None
     rows = exporting.records(store, code)
-    emit(exporting.render(rows, fmt), out, binary=fmt == "xlsx")
+    entries = None
+    if fmt == "xlsx":
+        entries = [
+            exporting.entry_record(e) for e in store.entries() if e.edition == code or not code
+        ]
+    emit(exporting.render(rows, fmt, header=header, table=table, entries=entries), out)
 
 
 @main.command()
@@ -176,15 +257,18 @@ def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | Non
     """What changed between two editions (added, ended, renamed, budgets, periods, summaries)."""
     from bot import diff as diffing
 
+    check_out(out)
     store = open_store(db_path)
-    codes = {e.code for e in store.editions()}
-    named = [store.edition_code(label) for label in (older, newer)]
-    for label, code in zip((older, newer), named, strict=True):
-        if code is None:
-            raise click.ClickException(
-                f"no edition {label.upper()} in the store (have: {', '.join(sorted(codes))})"
-            )
-    d = diffing.diff_editions(store, *named)
+    old_code, new_code = (edition_or_error(store, label) for label in (older, newer))
+    if old_code == new_code:
+        codes = [e.code for e in store.editions()]
+        example = " ".join(codes[-2:]) if len(codes) > 1 else "R6 R7"
+        raise UsageMistake("cli_diff_same", example=example)
+    order = [e.code for e in store.editions()]  # oldest first
+    if order.index(old_code) > order.index(new_code):
+        old_code, new_code = new_code, old_code
+        click.echo(say("cli_diff_reordered", older=old_code, newer=new_code), err=True)
+    d = diffing.diff_editions(store, old_code, new_code)
     text = diffing.to_json(d) + "\n" if fmt == "json" else diffing.to_text(d, markdown=fmt == "md")
     emit(text.encode("utf-8"), out)
 
@@ -218,16 +302,25 @@ def draft(
 
     year = FiscalYear.try_parse(target)
     if year is None:
-        raise click.BadParameter(f"not a fiscal year: {target}", param_hint="TARGET")
+        raise UsageMistake("cli_not_a_year", value=target)
+    check_binary(fmt, out)
+    check_out(out)
     store = open_store(db_path)
+    latest = store.latest_edition()
+    if latest is None:
+        raise CommandError("empty_store")
+    latest_year = FiscalYear.try_parse(latest.rsplit(":", 1)[-1])
+    if latest_year is not None and year.western <= latest_year.western:
+        following = (latest_year + 1).code
+        raise UsageMistake("cli_draft_year", target=year.code, latest=latest, next=following)
     projects = drafting.draft_projects(store, year.code, field)
     if field is not None and not projects:
         fields = "、".join(store.fields()) or "—"
         raise click.BadParameter(f"no project in the field {field} (fields: {fields})")
     if per_field is None:
-        emit(drafting.render(projects, year.code, fmt), out, binary=fmt == "xlsx")
+        emit(drafting.render(projects, year.code, fmt), out)
         return
-    per_field.mkdir(parents=True, exist_ok=True)
+    per_field.mkdir(parents=True, exist_ok=True)  # the folder the user named
     for number, (name, part) in enumerate(drafting.by_field(projects).items(), start=1):
         path = per_field / drafting.safe_filename("draft", year.code, f"field{number}", ext=fmt)
         emit(drafting.render(part, year.code, fmt), path)
@@ -242,10 +335,9 @@ def draft(
 def show(reference: str, edition: str | None, db_path: Path | None) -> None:
     """Show one project: No40, 40, R6/#3 or (part of) its name."""
     from bot import render_text
-    from bot.resolve import resolve_one
 
     store = open_store(db_path)
-    project = resolve_one(store, reference, edition.upper() if edition else None)
+    project = pick_project(store, reference, edition)
     click.echo(render_text.project_detail(store, project))
 
 
@@ -350,8 +442,10 @@ def update(
     """Append an actual result to a project's record as a named local user."""
     from bot import updates
 
+    if not user.strip():
+        raise UsageMistake("cli_empty_user")
     store = open_store(db_path)
-    project = updates.find_project(store, reference)
+    project = pick_project(store, reference)
     entry, _ = updates.append_update(
         store,
         updates.Identity("cli", user, user),
@@ -369,6 +463,7 @@ def update(
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.option("--all", "everything", is_flag=True, help="Every entry of every project.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]), default=None)
+@header_option
 @out_option
 @db_option
 @friendly
@@ -377,28 +472,33 @@ def history(
     as_json: bool,
     everything: bool,
     fmt: str | None,
+    header: str,
     out: Path | None,
     db_path: Path | None,
 ) -> None:
     """Every entry of a project's actual-results record (or --all), oldest first."""
     from bot import export as exporting
-    from bot import render_text, updates
+    from bot import render_text
 
-    store = open_store(db_path)
     fmt = fmt or ("json" if as_json else "text")
+    if everything and fmt == "text":
+        fmt = "csv"
+    if not everything and not reference:
+        raise UsageMistake("cli_history_needs_target")
+    check_binary(fmt, out)
+    check_out(out)
+    store = open_store(db_path)
     if everything:
-        rows = [history_record(e) for e in store.entries()]
-        if fmt == "text":
-            fmt = "csv"
-        emit(exporting.render_entries(rows, fmt), out, binary=fmt == "xlsx")
+        rows = [exporting.entry_record(e) for e in store.entries()]
+        emit(exporting.render_entries(rows, fmt, header), out)
         return
-    if not reference:
-        raise click.UsageError("give a project (No40) or --all")
     try:
-        project = updates.find_project(store, reference)
-    except ProjectNotFound:
+        project = pick_project(store, reference or "")
+    except (ProjectNotFound, CommandError):
         # #14: a project a revised document left out keeps its record; history still shows it.
-        number = updates.project_number(reference)
+        from bot import updates
+
+        number = updates.project_number(reference or "")
         gone = [k for k, no in store.gone_projects().items() if number and no == number]
         if not gone:
             raise
@@ -408,13 +508,12 @@ def history(
         entries = store.entries(project.key)
     if fmt in ("csv", "xlsx"):
         emit(
-            exporting.render_entries([history_record(e) for e in entries], fmt),
-            out,
-            binary=fmt == "xlsx",
+            exporting.render_entries([exporting.entry_record(e) for e in entries], fmt, header), out
         )
         return
     if fmt == "json":
-        click.echo(json.dumps([history_record(e) for e in entries], ensure_ascii=False, indent=2))
+        rows = [exporting.entry_record(e) for e in entries]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if project is None:
         from bot import messages as m
@@ -426,29 +525,6 @@ def history(
         click.echo(f"No{project.no} {project.name}: {len(entries)} entries")
     for entry in entries:
         click.echo(render_text.entry_line(entry))
-
-
-def history_record(entry) -> dict:
-    """One entry for `history --json`."""
-    return {
-        "id": entry.id,
-        "project_no": entry.project_no,
-        "edition": entry.edition,
-        "fiscal_year": entry.fiscal_year,
-        "initiative": entry.initiative,
-        "kind": entry.kind,
-        "text": entry.text,
-        "author": entry.author_name or entry.author_id,
-        "source": {
-            "platform": entry.platform,
-            "file": entry.source_file,
-            "line": entry.source_line,
-            "channel": entry.channel,
-        },
-        "created_at": entry.created_at.isoformat() if entry.created_at else None,
-        "retracted": entry.retracted,
-        "retracts": entry.retracts,
-    }
 
 
 @main.command()
@@ -473,7 +549,7 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
     try:
         now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
     except ValueError as exc:
-        raise click.BadParameter(f"not an ISO-8601 time: {now_text}", param_hint="--now") from exc
+        raise UsageMistake("cli_bad_time", value=now_text) from exc
     if now.tzinfo is None:
         from bot.fiscal_year import TOKYO
 
@@ -481,7 +557,7 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
     store = open_store(db_path)
     if post:
         if not (settings.slack_bot_token and settings.roadmap_digest_channel):
-            raise click.ClickException("--post needs SLACK_BOT_TOKEN and ROADMAP_DIGEST_CHANNEL")
+            raise CommandError("cli_post_needs")
         from slack_sdk import WebClient
 
         from bot.adapters.slack.digest import SlackDigestPoster
@@ -508,11 +584,16 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
 @friendly
 def backup(target: Path, db_path: Path | None) -> None:
     """Copy the store to TARGET with SQLite's online backup API (safe while serving)."""
+    from bot.store import Store
+
+    if target.exists():
+        raise CommandError("cli_out_exists", path=target)
+    check_out(target)  # the folder must exist: a mistyped one is not quietly created
     store = open_store(db_path, load=False)
     try:
         store.backup(target)
-    except FileExistsError as exc:
-        raise click.ClickException(f"{target} exists: choose a new file") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise CommandError("cli_cannot_write", path=target) from exc
     copy = Store.open(target)
     guards = copy.guards()
     click.echo(
@@ -563,7 +644,7 @@ def owners_add(
     from bot.service import add_owner
 
     if bool(project) == bool(section):
-        raise click.UsageError("give exactly one of --project or --section")
+        raise UsageMistake("cli_one_target")
     store = open_store(db_path)
     target = f"No{project}" if project else section
     what, created = add_owner(
@@ -592,7 +673,7 @@ def owners_remove(
     from bot.service import remove_owner
 
     if bool(project) == bool(section):
-        raise click.UsageError("give exactly one of --project or --section")
+        raise UsageMistake("cli_one_target")
     store = open_store(db_path)
     what, removed = remove_owner(
         store, "teams" if teams else platform, user_id, f"No{project}" if project else section or ""
@@ -606,6 +687,8 @@ def owners_remove(
 def owners_list(db_path: Path | None) -> None:
     """Every ownership."""
     store = open_store(db_path)
+    if not store.owners():
+        click.echo(say("owners_none"))
     for o in store.owners():
         target = o.project_key or f"section {o.section}"
         click.echo(f"{o.platform}\t{o.user_id}\t{o.user_name or ''}\t{target}")
@@ -633,11 +716,10 @@ def serve_slack_command(
     """Serve Slack: HTTP at /slack/events (+ GET /healthz), or Socket Mode."""
     settings = load_settings()
     if not settings.slack_bot_token:
-        raise click.ClickException("SLACK_BOT_TOKEN is not set (see README: Connect to Slack).")
+        raise CommandError("cli_slack_token_missing")
     if not socket and not settings.slack_signing_secret and not settings.slack_app_token:
-        raise click.ClickException(
-            "SLACK_SIGNING_SECRET is not set (or use --socket with SLACK_APP_TOKEN)."
-        )
+        raise CommandError("cli_slack_secret_missing")
+    check_store_folder(db_path)
     from bot.adapters.slack.serve import serve as serve_slack
 
     serve_slack(settings, db_path=db_path, port=port, socket=socket, workers=workers)
@@ -651,27 +733,31 @@ def serve_teams_command(port: int | None, db_path: Path | None) -> None:
     """Serve Teams at /api/messages (+ GET /healthz), authenticated by the Teams SDK."""
     settings = load_settings()
     if not settings.teams_configured:
-        raise click.ClickException(
-            "TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see README: Connect to Teams)."
-        )
+        raise CommandError("cli_teams_missing")
+    check_store_folder(db_path)
     from bot.adapters.teams.serve import serve as serve_teams
 
     serve_teams(settings, db_path=db_path, port=port)
 
 
+DEFAULT_PACKAGE = Path("build/teams-app.zip")
+
+
 @main.command(name="teams-package")
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("build/teams-app.zip")
-)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_PACKAGE)
 @friendly
 def teams_package(out: Path) -> None:
     """Zip the Teams app package (manifest with TEAMS_APP_ID, icons)."""
     from bot.adapters.teams.package import build_package
 
+    if out != DEFAULT_PACKAGE:  # the default's build/ folder is the project's own
+        check_out(out)
     try:
         build_package(load_settings().teams_app_id or "", out)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise CommandError("cli_cannot_write", path=out) from exc
     click.echo(f"wrote {out}: upload it in Teams → Apps → Manage your apps → Upload an app")
 
 

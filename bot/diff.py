@@ -11,6 +11,7 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from bot.errors import UserError
+from bot.messages import evidence_words
 from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
@@ -96,9 +97,10 @@ def editions_asked(store: Store, args: str) -> tuple[str, str]:
     """The two editions a chat request names ("R6 R7", any case), else the latest two."""
     codes = [e.code for e in store.editions()]
     asked = [store.edition_code(a) for a in args.split()[:2]] or codes[-2:]
-    if len(asked) < 2 or None in asked:
+    if len(asked) < 2 or None in asked or asked[0] == asked[1]:  # one edition: nothing to compare
         raise UserError("diff_usage", editions=", ".join(codes))
-    return asked[0], asked[1]
+    older, newer = sorted(asked, key=codes.index)  # a reversed pair still reads older → newer
+    return older, newer
 
 
 def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
@@ -200,7 +202,9 @@ def to_text(d: EditionDiff, markdown: bool = False) -> str:
     lines += ["", f"{h}終了・対応なし（{len(d.ended)}件）"] + [f"- {_label(r)}" for r in d.ended]
     renamed = [c for c in d.changes if c.renamed]
     lines += ["", f"{h}名称変更・統合（{len(renamed)}件）"]
-    lines += [f"- {_label(c.older)} → {_label(c.newer)}（{c.evidence}）" for c in renamed]
+    lines += [
+        f"- {_label(c.older)} → {_label(c.newer)}（{evidence_words(c.evidence)}）" for c in renamed
+    ]
     lines += ["", f"{h}事業費の増減"]
     for c in sorted(d.changes, key=lambda c: -abs(c.budget_change)):
         pct = f"、{c.budget_change_pct:+.1f}%" if c.budget_change_pct is not None else ""

@@ -10,7 +10,6 @@ tab-separated layout, which ingests back into the same projects.
 from __future__ import annotations
 
 import html
-import io
 from datetime import datetime
 
 from bot import messages as m
@@ -263,14 +262,11 @@ def to_html(projects: list[Project], target: str) -> str:
 
 
 def to_xlsx(projects: list[Project], target: str) -> bytes:
-    """One sheet: a row per project, then a row per initiative with plan/actual per year."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    """One sheet: a row per project, then a row per initiative with plan/actual per year
+    (written by bot/export.py's one XLSX writer)."""
+    from bot.export import to_xlsx as write_xlsx
 
     years = _years(projects)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"{FiscalYear.parse(target).code}案"
     header = [
         "種別",
         "No",
@@ -289,56 +285,21 @@ def to_xlsx(projects: list[Project], target: str) -> bytes:
     ]
     for y in years:
         header += [f"{y} 計画", f"{y} 実績"]
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    widths = [6, 6, 40, 14, 18, 16, 20, 14, 16, 8, 8, 60, 60, 40] + [40] * (2 * len(years))
+    columns = [(str(i), h, h, w) for i, (h, w) in enumerate(zip(header, widths, strict=True))]
+    rows = []
     for p in projects:
-        ws.append(
-            [
-                "事業",
-                p.no,
-                p.name,
-                p.field,
-                p.category,
-                p.department,
-                "、".join(p.sections),
-                p.budget_thousand_yen,
-                p.budget_note,
-                p.start,
-                p.end,
-                p.summary,
-                p.achievements,
-                None,
-            ]
-        )
+        values = ["事業", p.no, p.name, p.field, p.category, p.department]
+        values += ["、".join(p.sections), p.budget_thousand_yen, p.budget_note, p.start, p.end]
+        values += [p.summary, p.achievements, None]
+        rows.append(dict(zip(map(str, range(len(values))), values, strict=True)))
         for initiative in p.initiatives:
-            row = [
-                "取組",
-                p.no,
-                p.name,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                initiative.label,
-            ]
+            cells = ["取組", p.no, p.name] + [None] * 10 + [initiative.label]
             for y in years:
                 cell = initiative.years.get(y, YearCell())
-                row += [cell.plan, cell.actual]
-            ws.append(row)
-    for column in ws.columns:
-        for cell in column:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "C2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+                cells += [cell.plan, cell.actual]
+            rows.append(dict(zip(map(str, range(len(cells))), cells, strict=True)))
+    return write_xlsx([(f"{FiscalYear.parse(target).code}案", columns, rows)])
 
 
 RENDERERS = {"md": to_markdown, "html": to_html, "txt": to_txt}

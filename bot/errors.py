@@ -49,3 +49,15 @@ class InvalidUpdate(UserError):
 
 class UnknownPrefecture(RoadmapError, ValueError):
     """A prefecture name that is not one of the 47 (ROADMAP_PREFECTURE, --prefecture)."""
+
+
+class CommandError(UserError):
+    """A command-line request that cannot be done as typed (a path, a store, an edition)."""
+
+    exit_code = 1
+
+
+class UsageMistake(CommandError):
+    """A command line written wrongly (a missing or bad argument): exit status 2, like click."""
+
+    exit_code = 2

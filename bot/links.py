@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from bot.fiscal_year import FiscalYear
 from bot.models import Link, Project
 from bot.text import compact
@@ -68,6 +66,8 @@ def _features(project: Project) -> _Features:
 
 def _closest_labels(older: _Features, newer: _Features) -> tuple[float, str, str] | None:
     """The most alike pair of initiative labels, with their similarity."""
+    from rapidfuzz import fuzz  # at use: `roadmap ask` imports core_name, never scoring
+
     pairs = [(fuzz.ratio(a, b), a, b) for a in older.label_list for b in newer.label_list]
     return max(pairs, default=None)
 
@@ -79,12 +79,14 @@ def score(older: Project, newer: Project) -> tuple[float, str]:
 
 def _score(old: _Features, new: _Features) -> tuple[float, str]:
     if old.core == new.core:
-        return 100.0, "同名 (same name)"
+        return 100.0, "同名"  # shown in words by messages.evidence_words
     if any(f"{old.core}{word}" in new.texts for word in TAKEN_FROM):
-        return TAKEN_OVER, f"新版の記載に「{old.core}より」(the newer edition took over its work)"
+        return TAKEN_OVER, f"新版の記載に「{old.core}より」"
     if old.core in new.texts:
-        return 95.0, f"新版の記載に「{old.core}」(the newer edition names the older project)"
+        return 95.0, f"新版の記載に「{old.core}」"
     same_start = old.start is not None and old.start == new.start
+    from rapidfuzz import fuzz
+
     name = fuzz.ratio(old.core, new.core)
     summary = fuzz.ratio(old.summary, new.summary)
     labels = fuzz.token_set_ratio(old.labels, new.labels)
@@ -102,8 +104,7 @@ def _score(old: _Features, new: _Features) -> tuple[float, str]:
         candidates.append(
             (
                 85.0,
-                f"始期{old.project.start}が同じ・取組「{pair[1]}」→「{pair[2]}」"
-                "(same start and initiative)",
+                f"始期{old.project.start}が同じ・取組「{pair[1]}」→「{pair[2]}」",
             )
         )
     return max(candidates)
@@ -120,6 +121,8 @@ def _candidates(old: list[_Features], new: list[_Features]) -> set[tuple[int, in
     """
     if not old or not new:
         return set()
+    from rapidfuzz import fuzz, process
+
     names = process.cdist(
         [o.core for o in old], [n.core for n in new], scorer=fuzz.ratio, workers=-1
     )

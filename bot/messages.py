@@ -23,8 +23,8 @@ FIELD_LABELS = {
     "start": ("事業始期", "Start"),
     "end": ("事業終期", "End"),
     "summary": ("概要", "Summary"),
-    "priority_frame": ("重点枠事業", "Priority frame (重点枠事業)"),
-    "future_response": ("将来対応分", "Future response (将来対応分)"),
+    "priority_frame": ("重点枠事業", "Priority frame"),
+    "future_response": ("将来対応分", "Future response"),
     "achievements": ("主な取組実績", "Main achievements"),
     "initiatives": ("取組", "Initiatives"),
     "plan": ("計画/目標", "Plan/goal"),
@@ -82,11 +82,11 @@ def flag(value: bool | None, lang: str = "ja") -> str:
         return "（この版には欄がありません）" if lang == "ja" else "(not in this edition)"
     if lang == "ja":
         return "○" if value else "−（該当なし）"
-    return "yes (○)" if value else "no"
+    return "yes" if value else "no"
 
 
 NOT_PRINTED = {"ja": "記載なし", "en": "not stated"}
-UNDECIDED = {"ja": "未定", "en": "undecided (未定)"}
+UNDECIDED = {"ja": "未定", "en": "undecided"}
 
 
 def period(start: str | None, end: str | None, lang: str = "ja") -> str:
@@ -187,12 +187,12 @@ OP_WORDS = {
 
 
 def year_filter_words(field: str, op: str, year: str | None, lang: str) -> str:
-    """R7に終了 / ending in R7 / 終期の記載なし."""
+    """終期がR7 / ending in R7 / 終期が記載なし・未定 (read as 「R7版で終期がR7の事業」)."""
     if year is None:
-        return "終期の記載なし・未定" if lang == "ja" else "no end year printed"
+        return "終期が記載なし・未定" if lang == "ja" else "no end year printed"
     if lang == "ja":
-        verb = "終了" if field == "end" else "開始"
-        return f"{year}{OP_WORDS['ja'][op]}に{verb}"
+        what = "終期" if field == "end" else "始期"
+        return f"{what}が{year}{OP_WORDS['ja'][op]}"
     verb = "ending" if field == "end" else "starting"
     return f"{verb} {OP_WORDS['en'][op]}{year}"
 
@@ -201,9 +201,49 @@ def budget_filter_words(op: str, thousand_yen: int, lang: str) -> str:
     """事業費 100,000千円以上 / budget at least 100,000 thousand yen."""
     if lang == "ja":
         words = {"lt": "未満", "le": "以下", "eq": "", "ge": "以上", "gt": "超"}
-        return f"事業費 {thousand_yen:,}千円{words[op]}"
+        return f"事業費が{thousand_yen:,}千円{words[op]}"
     words = {"lt": "under", "le": "at most", "eq": "exactly", "ge": "at least", "gt": "over"}
     return f"budget {words[op]} {thousand_yen:,} thousand yen"
+
+
+# How alike two linked projects' name, summary and initiatives are, in words (#17): the
+# link's evidence stores scores (名称88・概要100); people read 「名称がほぼ同じ」.
+ALIKE = (
+    (100, "同じ", "the same"),
+    (85, "ほぼ同じ", "nearly the same"),
+    (60, "似ている", "similar"),
+    (0, "異なる", "different"),
+)
+ASPECTS = {"名称": "name", "概要": "summary", "取組": "initiatives"}
+
+
+def _alike(score: int, lang: str) -> str:
+    ja, en = next((ja, en) for floor, ja, en in ALIKE if score >= floor)
+    return ja if lang == "ja" else en
+
+
+def evidence_words(evidence: str, lang: str = "ja") -> str:
+    """A link's stored evidence as words: 名称がほぼ同じ・概要が同じ / same name, …."""
+    text = re.sub(r"\s*\([A-Za-z ,]+\)\s*$", "", evidence or "").strip()  # old English notes
+    if text in ("同名", ""):
+        return "名称が同じ" if lang == "ja" else "the same name"
+    if m := re.fullmatch(r"新版の記載に「(.+)」", text):
+        if lang == "ja":
+            return f"新しい版が前の事業名「{m.group(1)}」を記載"
+        return f"the newer edition names the older project 「{m.group(1)}」"
+    scores = re.findall(r"(名称|概要|取組)(\d+)", text)
+    if scores:
+        same_start = "始期同じ" in text
+        if lang == "ja":
+            parts = [f"{a}が{_alike(int(v), lang)}" for a, v in scores]
+            return "・".join(parts + (["始期が同じ"] if same_start else []))
+        parts = [f"{ASPECTS[a]} {_alike(int(v), lang)}" for a, v in scores]
+        return ", ".join(parts + (["same start"] if same_start else []))
+    if m := re.match(r"始期(\S+?)が同じ・取組「(.+)」→「(.+)」", text):
+        if lang == "ja":
+            return f"始期{m.group(1)}が同じ・取組「{m.group(2)}」→「{m.group(3)}」"
+        return f"same start ({m.group(1)}) and initiative 「{m.group(2)}」 → 「{m.group(3)}」"
+    return text
 
 
 def sources_line(sources, lang: str = "ja") -> str:
@@ -213,7 +253,7 @@ def sources_line(sources, lang: str = "ja") -> str:
     first = sources[0]
     head = source_ref(first.edition, first.no, first.line, lang)
     rest = [
-        (f"No{s.no}" if s.no is not None else edition_name(s.edition)) + f" line {s.line}"
+        (f"No{s.no}" if s.no is not None else edition_name(s.edition, lang)) + f" line {s.line}"
         for s in sources[1:6]
     ]
     more = len(sources) - 6
@@ -262,7 +302,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "suggestions": ("候補：", "Try:"),
     "help_title": ("DXロードマップについて質問できます。", "You can ask me about the DX roadmap."),
-    "list_title": ("{edition}：{what}の事業は{n}件です。", "{edition}: {n} projects {what}."),
+    "list_title": ("{edition}{what}の事業は{n}件です。", "{edition}: {n} projects {what}."),
     "none_match": ("該当する事業はありません。", "No project matches."),
     "unit_count": ("件", "projects"),
     "unit_thousand_yen": ("千円", "thousand yen"),
@@ -632,6 +672,153 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{project} は最新版の事業ではありません。フォームで選べる事業だけを更新できます。何も記録していません。",
         "{project} is not a project of the latest edition: choose one the form offers. Nothing was recorded.",
     ),
+    # -- #17 command line: one line in the user's language, with the path and what to do ------
+    "cli_usage_missing": ("{param} が指定されていません。", "{param} is missing."),
+    "cli_usage_option": ("{option} というオプションはありません。", "There is no option {option}."),
+    "cli_usage_value": (
+        "{param} の値が正しくありません（使える値：{choices}）。",
+        "{param} has a value that cannot be used (allowed: {choices}).",
+    ),
+    "cli_usage_bad_value": ("{param} の値が正しくありません。", "{param} has a bad value."),
+    "cli_usage_path": (
+        "{param} の {path} は使えません（ファイルがない、またはフォルダです）。",
+        "{param}: cannot use {path} (it does not exist or is a folder).",
+    ),
+    "cli_usage_command": (
+        "{command} というコマンドはありません。",
+        "There is no command {command}.",
+    ),
+    "cli_usage_extra": ("余分な引数があります：{extra}", "Unexpected extra arguments: {extra}"),
+    "cli_usage_generic": (
+        "コマンドの書き方が正しくありません。",
+        "The command is not written correctly.",
+    ),
+    "cli_usage_help": (
+        "使い方は {command} --help で確認できます。",
+        "See {command} --help for how to use it.",
+    ),
+    "cli_out_no_folder": (
+        "出力先のフォルダ {folder} がありません（{path}）。既存のフォルダを指定してください。フォルダは作成しません。",
+        "The folder {folder} does not exist ({path}): choose an existing folder; none is created.",
+    ),
+    "cli_out_is_folder": (
+        "{path} はフォルダです。ファイル名まで指定してください。",
+        "{path} is a folder: give a file name.",
+    ),
+    "cli_cannot_write": (
+        "{path} に書き込めません。書き込み権限のある場所を指定してください。",
+        "Cannot write {path}: choose a place you may write to.",
+    ),
+    "cli_out_exists": (
+        "{path} はすでにあります。上書きしないので、新しいファイル名を指定してください。",
+        "{path} already exists: choose a new file name (nothing is overwritten).",
+    ),
+    "cli_binary_needs_out": (
+        "{fmt} 形式は画面に出せません。--out ファイル名 を指定してください。",
+        "The {fmt} format cannot be printed: give --out FILE.",
+    ),
+    "cli_store_missing": (
+        "データベース {path} がありません。先に roadmap ingest --db {path} で作成してください。",
+        "There is no store at {path}: create it first with roadmap ingest --db {path}.",
+    ),
+    "cli_store_no_folder": (
+        "データベースのフォルダ {folder} がありません。既存のフォルダを指定してください。フォルダは作成しません。",
+        "The folder {folder} for the store does not exist: choose an existing folder; none is created.",
+    ),
+    "cli_not_a_store": (
+        "{path} はロードマップのデータベースではありません。--db の指定を確認してください。",
+        "{path} is not a roadmap store: check --db.",
+    ),
+    "cli_store_unreadable": (
+        "データベース {path} を開けません。パスと読み取り権限を確認してください。",
+        "Cannot open the store {path}: check the path and that you may read it.",
+    ),
+    "cli_unknown_prefecture": (
+        "「{name}」という都道府県はありません。青森県・東京都・北海道のように正式名で指定してください（ROADMAP_PREFECTURE）。",
+        'There is no prefecture "{name}": use a full name such as 「青森県」, 「東京都」 or 「北海道」 (ROADMAP_PREFECTURE).',
+    ),
+    "cli_no_such_place": (
+        "{path} がありません。パスを確認してください。",
+        "{path} does not exist: check the path.",
+    ),
+    "cli_input_unreadable": (
+        "{path} を読めません。パスと読み取り権限を確認してください。",
+        "Cannot read {path}: check the path and that you may read it.",
+    ),
+    "cli_no_edition": (
+        "{label}版はありません（読み込み済みの版：{editions}）。",
+        "There is no {label} edition (loaded: {editions}).",
+    ),
+    "cli_unnumbered": (
+        "{label}版の事業には番号がありません。事業名で指定してください（例：{examples}）。",
+        "The {label} edition does not number its projects: give a name (e.g. {examples}).",
+    ),
+    "cli_no_project": (
+        "{label}版に「{reference}」に当たる事業はありません。",
+        'No project matches "{reference}" in the {label} edition.',
+    ),
+    "cli_closest": ("近いもの：{names}", "Closest: {names}"),
+    "cli_ambiguous": (
+        "「{reference}」に当たる事業が複数あります：{names}。番号か正式名で指定してください。",
+        '"{reference}" matches several projects: {names}. Give the number or the full name.',
+    ),
+    "cli_diff_same": (
+        "同じ版どうしは比較できません。異なる2つの版を指定してください（例：roadmap diff {example}）。",
+        "An edition cannot be compared with itself: give two different ones (e.g. roadmap diff {example}).",
+    ),
+    "cli_diff_reordered": (
+        "古い版から新しい版への変化として比較します：{older}版 → {newer}版",
+        "Comparing from the older to the newer edition: {older} → {newer}",
+    ),
+    "cli_not_a_year": (
+        "「{value}」は年度として読めません（例：R8、令和8年度）。",
+        '"{value}" is not a fiscal year (e.g. R8).',
+    ),
+    "cli_draft_year": (
+        "{target}の原案は作れません。最新の版は{latest}版なので、{next}以降の年度を指定してください。",
+        "No draft for {target}: the latest edition is {latest}, so give {next} or later.",
+    ),
+    "cli_empty_user": (
+        "--user が空です。記録する人の名前を指定してください。",
+        "--user is empty: give the name of the person reporting.",
+    ),
+    "cli_history_needs_target": (
+        "事業（No40 など）か --all を指定してください。",
+        "Give a project (No40) or --all.",
+    ),
+    "cli_one_target": (
+        "--project か --section のどちらか一方を指定してください。",
+        "Give exactly one of --project or --section.",
+    ),
+    "cli_bad_time": (
+        "--now の「{value}」は日時として読めません（例：2026-11-22T09:00）。",
+        '--now "{value}" is not a time (e.g. 2026-11-22T09:00).',
+    ),
+    "cli_bad_setting": (
+        "設定 {names} の値が正しくありません。.env か環境変数を確認してください。",
+        "The setting {names} has a bad value: check .env or the environment.",
+    ),
+    "cli_interrupted": ("中断しました。", "Interrupted."),
+    "cli_slack_token_missing": (
+        "SLACK_BOT_TOKEN が設定されていません（README の「Connect to Slack」を参照）。",
+        "SLACK_BOT_TOKEN is not set (see README: Connect to Slack).",
+    ),
+    "cli_slack_secret_missing": (
+        "SLACK_SIGNING_SECRET が設定されていません（または SLACK_APP_TOKEN と --socket を使ってください）。",
+        "SLACK_SIGNING_SECRET is not set (or use --socket with SLACK_APP_TOKEN).",
+    ),
+    "cli_teams_missing": (
+        "TEAMS_APP_ID と TEAMS_APP_PASSWORD が設定されていません（README の「Connect to Teams」を参照）。",
+        "TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see README: Connect to Teams).",
+    ),
+    "cli_post_needs": (
+        "--post には SLACK_BOT_TOKEN と ROADMAP_DIGEST_CHANNEL の設定が必要です。",
+        "--post needs SLACK_BOT_TOKEN and ROADMAP_DIGEST_CHANNEL.",
+    ),
+    "cli_internal": (
+        "予期しないエラーで中断しました（{kind}）。roadmap -v を付けて実行すると詳細を記録します。",
+        "Stopped by an unexpected error ({kind}). Run with roadmap -v to log the details.",
+    ),
 }
 
 
@@ -664,11 +851,18 @@ PHRASES.update(
 EDITION_VALUES = {"edition", "older", "newer"}
 
 
+# Japanese phrases where a condition follows the edition: 「R7版で終期がR10の事業」, but
+# 「R7版の事業」 when there is none (#17: 「R7版R10に終了の事業」 read as one run-on word).
+CONDITION_PARTICLE = {"scope": "で", "list_title": "で"}
+
+
 def say(key: str, lang: str = "ja", **values) -> str:
     """The sentence for key in the reply's language, filled in."""
     ja, en = PHRASES[key]
     for name in EDITION_VALUES & values.keys():
         values[name] = label_of(str(values[name]))
+    if lang == "ja" and key in CONDITION_PARTICLE and values.get("what"):
+        values["what"] = CONDITION_PARTICLE[key] + str(values["what"])
     text = (ja if lang == "ja" else en).format(**values)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 

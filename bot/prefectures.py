@@ -8,8 +8,6 @@ editions are qualified ("岩手県:R7", keys "岩手県:R7/No40") so keys stay u
 
 from __future__ import annotations
 
-import os
-
 from bot.errors import UnknownPrefecture
 
 HOME_PREFECTURE = "青森県"
@@ -80,7 +78,11 @@ def check(name: str) -> str:
 
 def configured(explicit: str | None = None) -> str:
     """The prefecture a deployment answers for: explicit, else ROADMAP_PREFECTURE, else home."""
-    return check(explicit or os.environ.get("ROADMAP_PREFECTURE") or HOME_PREFECTURE)
+    if explicit:
+        return check(explicit)
+    from bot.settings import store_settings
+
+    return check(store_settings().roadmap_prefecture)
 
 
 def qualify(name: str, prefecture: str = HOME_PREFECTURE) -> str:

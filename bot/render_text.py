@@ -47,11 +47,15 @@ def project_detail(store: Store, project: Project, lang: str = "ja") -> str:
     for link in store.predecessors(project.key):
         older = store.project(link.older)
         if older:
-            out.append(f"前身: {m.project_ref(older, lang)}  [{link.evidence}]")
+            out.append(
+                f"前身: {m.project_ref(older, lang)}  [{m.evidence_words(link.evidence, lang)}]"
+            )
     for link in store.successors(project.key):
         newer = store.project(link.newer)
         if newer:
-            out.append(f"後継: {m.project_ref(newer, lang)}  [{link.evidence}]")
+            out.append(
+                f"後継: {m.project_ref(newer, lang)}  [{m.evidence_words(link.evidence, lang)}]"
+            )
     out.append(
         m.source_ref(project.edition, project.no, project.source.line, lang)
         + f" ({project.source.file})"
@@ -68,6 +72,8 @@ def entry_line(entry: ActualEntry, lang: str = "ja") -> str:
         parts.append(f"[{entry.initiative}]")
     if entry.kind == "retraction":
         parts.append(("取消: #" if lang == "ja" else "retracts #") + str(entry.retracts))
+        if entry.text and entry.text != "retracted":  # the reason, when one was given (#17)
+            parts.append(("理由: " if lang == "ja" else "reason: ") + entry.text)
     else:
         parts.append(entry.text)
     who = entry.author_name or entry.author_id or "?"

@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 from bot.errors import ProjectNotFound
 from bot.links import core_name
 from bot.models import Project
@@ -177,6 +175,7 @@ def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[
     if len(query) < 2 or not projects:
         return []
     import numpy as np
+    from rapidfuzz import fuzz, process  # here: a question by number never needs it
 
     forms, starts = _forms_of(tuple(p.name for p in projects))
     kinds = np.zeros(len(forms), dtype=np.int8)  # 0 similar, 1 part of name, 2 name

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from bot.errors import ParseError
 from bot.ingest import parse_file
 from bot.prefectures import HOME_PREFECTURE
+from bot.settings import store_settings
 from bot.store import DocumentInfo, LoadReport, Store
 
 logger = logging.getLogger(__name__)
@@ -19,8 +19,8 @@ SOURCES_DIR = Path(__file__).resolve().parent.parent / "data" / "sources"
 
 def sources_dir() -> Path:
     """$ROADMAP_SOURCES, else the checkout's data/sources/, else ./data/sources (an installed copy)."""
-    if os.environ.get("ROADMAP_SOURCES"):
-        return Path(os.environ["ROADMAP_SOURCES"])
+    if configured := store_settings().roadmap_sources:
+        return Path(configured)
     return SOURCES_DIR if SOURCES_DIR.is_dir() else Path.cwd() / "data" / "sources"
 
 
@@ -48,7 +48,7 @@ def ensure_loaded(store: Store) -> None:
     the home prefecture's: another prefecture's deployment names its own (ROADMAP_SOURCES)."""
     if store.editions():
         return
-    if store.prefecture == HOME_PREFECTURE or os.environ.get("ROADMAP_SOURCES"):
+    if store.prefecture == HOME_PREFECTURE or store_settings().roadmap_sources:
         load_documents(store)
 
 

@@ -17,6 +17,14 @@ R7_FILE = SOURCES / "roadmap_R7_kurashi-machi.txt"
 R6_FILE = SOURCES / "roadmap_R6_kurashi-machi.txt"
 
 
+@pytest.fixture(autouse=True)
+def japanese_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks Japanese unless the locale is English: pin it for every test."""
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 @pytest.fixture(scope="session")
 def r7() -> Edition:
     return parse_file(R7_FILE)
@@ -27,22 +35,39 @@ def r6() -> Edition:
     return parse_file(R6_FILE)
 
 
-@pytest.fixture
-def store() -> Store:
-    """A fresh in-memory store with both real editions loaded."""
+@pytest.fixture(scope="session")
+def loaded_template() -> Store:
+    """Both real editions loaded once per run; tests get copies, never this store itself
+    (parsing and linking both documents for each test took a tenth of the suite)."""
     s = Store.memory()
     load_documents(s, default_sources())
     return s
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """A store file with both editions loaded."""
-    path = tmp_path / "roadmap.db"
-    s = Store.open(path)
-    load_documents(s, default_sources())
-    s.close()
-    return path
+def store(loaded_template: Store) -> Store:
+    """A fresh in-memory store with both real editions loaded (a copy of the template)."""
+    s = Store.memory()
+    loaded_template.db.conn.backup(s.db.conn)
+    return s
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, loaded_template: Store) -> Path:
+    """A store file with both editions loaded (a copy of the template)."""
+    return loaded_template.backup(tmp_path / "roadmap.db")
+
+
+def cli(*args: str, lang: str = "ja", env: dict | None = None):
+    """Run `roadmap ARGS` in-process with a Japanese (or English) locale; the click Result."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    locale = "en_US.UTF-8" if lang == "en" else "ja_JP.UTF-8"
+    return CliRunner().invoke(
+        main, list(args), env={"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale, **(env or {})}
+    )
 
 
 def chat_entry(

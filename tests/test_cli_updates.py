@@ -5,17 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from bot.cli import main
+from tests.conftest import cli
 
 
 @pytest.fixture
-def run(tmp_path):
-    db = tmp_path / "cli.db"
-
+def run(db_path):
     def invoke(*args):
-        return CliRunner().invoke(main, [*args, "--db", str(db)])
+        return cli(*args, "--db", str(db_path))
 
     return invoke
 

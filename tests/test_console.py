@@ -12,10 +12,8 @@ from bot.adapters.console import Console, run
 from bot.cli import main
 
 
-def test_ask_json_has_exactly_the_answer_keys(tmp_path):
-    result = CliRunner().invoke(
-        main, ["ask", "--json", "--db", str(tmp_path / "a.db"), "R7事業費 for No40?"]
-    )
+def test_ask_json_has_exactly_the_answer_keys(db_path):
+    result = CliRunner().invoke(main, ["ask", "--json", "--db", str(db_path), "R7事業費 for No40?"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert list(data) == ["status", "text", "projects", "value", "sources", "suggestions"]
@@ -26,8 +24,18 @@ def test_ask_json_has_exactly_the_answer_keys(tmp_path):
     assert data["sources"][0]["line"] == 294
 
 
-def test_ask_loads_the_documents_on_first_use(tmp_path):
-    result = CliRunner().invoke(main, ["ask", "--db", str(tmp_path / "fresh.db"), "PHRの担当は？"])
+def test_ask_on_a_missing_store_says_how_to_create_it(tmp_path):
+    fresh = tmp_path / "fresh.db"
+    result = CliRunner().invoke(main, ["ask", "--db", str(fresh), "PHRの担当は？"])
+    assert result.exit_code == 1 and f"roadmap ingest --db {fresh}" in result.output
+    assert not fresh.exists()
+
+
+def test_ask_loads_the_documents_into_an_empty_store(tmp_path):
+    from bot.store import Store
+
+    Store.open(tmp_path / "empty.db").close()
+    result = CliRunner().invoke(main, ["ask", "--db", str(tmp_path / "empty.db"), "PHRの担当は？"])
     assert "病院局" in result.output
 
 

@@ -16,7 +16,6 @@ from bot.digest import digest, week_period
 from bot.digest_schedule import fire_time, run_digest
 from bot.fiscal_year import TOKYO, FiscalYear
 from bot.models import ActualEntry
-from bot.sources import load_documents
 from bot.store import Store
 from tests.conftest import chat_entry
 
@@ -90,10 +89,10 @@ def test_silent_projects_are_stale_after_n_weeks(store):
     assert next(s for s in d.stale if s.no == 40).reason == "silent"
 
 
-def test_digest_json_keys_from_the_cli(tmp_path):
+def test_digest_json_keys_from_the_cli(db_path):
     result = CliRunner().invoke(
         main,
-        ["digest", "--now", "2026-11-23T10:00:00+09:00", "--json", "--db", str(tmp_path / "d.db")],
+        ["digest", "--now", "2026-11-23T10:00:00+09:00", "--json", "--db", str(db_path)],
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -108,11 +107,9 @@ def test_digest_json_keys_from_the_cli(tmp_path):
     assert set(data["ending_this_year"][0]) == {"no", "name", "end"}
 
 
-def test_digest_cli_rejects_a_bad_time(tmp_path):
-    result = CliRunner().invoke(
-        main, ["digest", "--now", "yesterday", "--db", str(tmp_path / "d.db")]
-    )
-    assert result.exit_code == 2 and "ISO-8601" in result.output
+def test_digest_cli_rejects_a_bad_time(db_path):
+    result = CliRunner().invoke(main, ["digest", "--now", "yesterday", "--db", str(db_path)])
+    assert result.exit_code == 2 and "「yesterday」は日時として読めません" in result.output
 
 
 class RecordingPoster:
@@ -246,4 +243,7 @@ def test_charts_are_png_in_a_japanese_font(store):
 
 
 def test_load_documents_fixture_is_real(store):
-    assert len(store.projects()) == 33 and load_documents  # digest tests stand on the real data
+    """The digest tests stand on the real documents, both editions, as the files print them."""
+    assert [e.code for e in store.editions()] == ["R6", "R7"]
+    assert len(store.projects("R7")) == 33 and len(store.projects("R6")) == 27
+    assert {p.source.file for p in store.projects()} == {"roadmap_R7_kurashi-machi.txt"}

@@ -54,17 +54,17 @@ def test_word_diff():
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])
-def test_diff_cli(tmp_path, fmt):
-    result = CliRunner().invoke(
-        main, ["diff", "R6", "R7", "--format", fmt, "--db", str(tmp_path / "d.db")]
-    )
+def test_diff_cli(db_path, fmt):
+    result = CliRunner().invoke(main, ["diff", "R6", "R7", "--format", fmt, "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     if fmt == "json":
         assert json.loads(result.output)["older"] == "R6"
     else:
         assert "へき地オンライン診療支援対策事業 → No24" in result.output
-    bad = CliRunner().invoke(main, ["diff", "R5", "R7", "--db", str(tmp_path / "d.db")])
-    assert bad.exit_code == 1 and "no edition R5" in bad.output
+    bad = CliRunner().invoke(
+        main, ["diff", "R5", "R7", "--db", str(db_path)], env={"LANG": "ja_JP"}
+    )
+    assert bad.exit_code == 1 and "R5版はありません" in bad.output
 
 
 @pytest.fixture
@@ -160,20 +160,18 @@ def test_draft_xlsx_has_a_row_per_project_and_initiative(reported):
     ][:2] == ("事業", 40)
 
 
-def test_draft_markdown_and_cli(reported, tmp_path):
+def test_draft_markdown_and_cli(reported, tmp_path, db_path):
     md = drafting.to_markdown(drafting.draft_projects(reported, "R8"), "R8")
     assert md.startswith("# 令和8年度DX関連事業ロードマップ（案）")
     assert "## No40 県立学校次世代校務デジタル化推進事業" in md
-    result = CliRunner().invoke(
-        main, ["draft", "R8", "--format", "txt", "--db", str(tmp_path / "c.db")]
-    )
+    result = CliRunner().invoke(main, ["draft", "R8", "--format", "txt", "--db", str(db_path)])
     assert result.exit_code == 0 and "R8事業費(千円)" in result.output
     out = tmp_path / "draft.xlsx"
     assert (
         CliRunner()
         .invoke(
             main,
-            ["draft", "R8", "--format", "xlsx", "--out", str(out), "--db", str(tmp_path / "c.db")],
+            ["draft", "R8", "--format", "xlsx", "--out", str(out), "--db", str(db_path)],
         )
         .exit_code
         == 0
@@ -181,13 +179,11 @@ def test_draft_markdown_and_cli(reported, tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     assert (
         CliRunner()
-        .invoke(main, ["draft", "R8", "--format", "xlsx", "--db", str(tmp_path / "c.db")])
+        .invoke(main, ["draft", "R8", "--format", "xlsx", "--db", str(db_path)])
         .exit_code
         == 2
     )
-    assert (
-        CliRunner().invoke(main, ["draft", "next", "--db", str(tmp_path / "c.db")]).exit_code == 2
-    )
+    assert CliRunner().invoke(main, ["draft", "next", "--db", str(db_path)]).exit_code == 2
 
 
 CHROMIUM = (
@@ -269,8 +265,8 @@ def test_file_names_are_built_from_safe_parts_only(parts, expected):
     assert drafting.safe_filename("x", ext="../csv") == "x.csv"
 
 
-def test_exports_and_history_all(tmp_path):
-    db = str(tmp_path / "e.db")
+def test_exports_and_history_all(tmp_path, db_path):
+    db = str(db_path)
     run = CliRunner().invoke
     run(main, ["update", "No40", "記録", "--user", "佐藤", "--db", db])
     out = tmp_path / "p.xlsx"
@@ -278,8 +274,10 @@ def test_exports_and_history_all(tmp_path):
     assert load_workbook(out).active.max_row == 61
     entries = json.loads(run(main, ["history", "--all", "--format", "json", "--db", db]).output)
     assert len(entries) == 73 and entries[-1]["text"] == "記録"
-    csv_text = run(main, ["history", "--all", "--format", "csv", "--db", db]).output
-    assert csv_text.splitlines()[0].startswith("id,project_no,edition")
+    csv_text = run(
+        main, ["history", "--all", "--format", "csv", "--header", "en", "--db", db]
+    ).output
+    assert csv_text.lstrip("\ufeff").splitlines()[0].startswith("id,edition,project_no")
     xlsx = tmp_path / "h.xlsx"
     assert (
         run(

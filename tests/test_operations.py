@@ -21,6 +21,7 @@ from bot.adapters.slack.serve import build, warm
 from bot.cli import main
 from bot.settings import Settings, default_workers
 from bot.store import Store
+from tests.conftest import cli
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +34,12 @@ def test_backup_is_a_consistent_copy(db_path, tmp_path):
     assert "integrity: ok" in result.output
     copy = Store.open(target)
     assert len(copy.projects("R7")) == 33 and len(copy.entries()) == 72
-    again = CliRunner().invoke(main, ["backup", str(target), "--db", str(db_path)])
-    assert again.exit_code == 1 and "exists" in again.output
+    again = cli("backup", str(target), "--db", str(db_path))
+    assert again.exit_code == 1 and f"{target} はすでにあります" in again.output
+    nowhere = tmp_path / "missing" / "b.db"
+    refused = cli("backup", str(nowhere), "--db", str(db_path))
+    assert refused.exit_code == 1 and "フォルダ" in refused.output
+    assert not nowhere.parent.exists()
 
 
 def test_dockerfile_runs_as_non_root_with_a_volume_and_healthcheck():

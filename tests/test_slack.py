@@ -15,7 +15,6 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.adapters.slack.listeners import COMMANDS, EVENTS
-from bot.sources import load_documents
 from bot.store import Store
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, serve_app, sign
 
@@ -31,9 +30,8 @@ def fake():
 
 
 @pytest.fixture
-def slack(fake):
-    store = Store.memory()
-    load_documents(store)
+def slack(fake, store):
+    """The app over a copy of the loaded store (conftest), with one owner."""
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     app = serve_app(store, fake, clock=lambda: NOW)
     yield app

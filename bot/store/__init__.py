@@ -47,3 +47,12 @@ __all__ = [
 
 class Store(Connection, RoadmapDocuments, RoadmapReads, Record, ChatState):
     """Every read and write of the roadmap database."""
+
+
+def __getattr__(name: str):
+    """document_entries, re-exported lazily: the parser is not imported to answer a question."""
+    if name == "document_entries":
+        from bot.ingest import document_entries
+
+        return document_entries
+    raise AttributeError(name)

@@ -28,8 +28,12 @@ FRESH_CHECK_SECONDS = 1.0
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--db, else ROADMAP_DB, else data/roadmap.db."""
-    return Path(explicit or os.environ.get("ROADMAP_DB") or DEFAULT_DB)
+    """--db, else ROADMAP_DB (bot/settings.py), else data/roadmap.db."""
+    if explicit:
+        return Path(explicit)
+    from bot.settings import store_settings
+
+    return Path(store_settings().roadmap_db or DEFAULT_DB)
 
 
 def utcnow() -> datetime:
@@ -105,11 +109,13 @@ class Connection:
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Self:
-        """Open (creating if needed) the store at path, ROADMAP_DB or data/roadmap.db,
-        answering for prefecture, ROADMAP_PREFECTURE or the home prefecture."""
+        """Open (creating the file if needed, never a folder: a mistyped path must not start
+        a second store) the store at path, ROADMAP_DB or data/roadmap.db, answering for
+        prefecture, ROADMAP_PREFECTURE or the home prefecture."""
         scope = prefectures.configured(prefecture)  # a bad name fails before a file is made
         target = resolve_db_path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder for the store", str(target.parent))
         conn = _connect(str(target))
         conn.execute("PRAGMA journal_mode = WAL")
         return cls(conn, target, scope)
@@ -202,7 +208,8 @@ class Connection:
         target = Path(target)
         if target.exists():
             raise FileExistsError(str(target))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder for the backup", str(target.parent))
         destination = sqlite3.connect(str(target))
         try:
             with self._lock:

@@ -13,8 +13,6 @@ from datetime import datetime
 from bot import prefectures
 from bot.errors import ParseError
 from bot.fiscal_year import FiscalYear
-from bot.ingest import document_entries
-from bot.links import link_editions
 from bot.models import ActualEntry, Edition, Project
 from bot.store.connection import FRESH_CHECK_SECONDS, utcnow
 from bot.store.reads import keys_of, project_order
@@ -174,6 +172,9 @@ class RoadmapDocuments:
     def _load_document(
         self, document: _Document, now: datetime, written: dict[str, list[Project]]
     ) -> tuple[int, int]:
+        # The parser loads documents only: a question never imports it.
+        from bot.ingest import document_entries
+
         db = self.db
         edition = document.edition
         code = edition.code
@@ -303,6 +304,8 @@ class RoadmapDocuments:
     def _relink(self, loaded: dict[str, list[Project] | None]) -> int:
         """Recompute links between each edition and the one before it, in each prefecture
         that documents were loaded for (never across prefectures)."""
+        from bot.links import link_editions
+
         # Every process's project cache is stale now: bump the counter they check.
         self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'projects'")
         self._cache.clear()

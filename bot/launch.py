@@ -1,0 +1,70 @@
+"""The `roadmap` program: `roadmap ask QUESTION` is answered without loading click (a fifth
+of a one-question process); every other command line goes through bot.cli."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def plain_ask(args: list[str]) -> tuple[str, Path | None, bool] | None:
+    """(question, --db, --json) for `ask` with only those options; None for anything else,
+    which click then parses (and explains when it is wrong)."""
+    if args[:1] != ["ask"]:
+        return None
+    words: list[str] = []
+    db: Path | None = None
+    as_json = False
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--json":
+            as_json = True
+        elif arg == "--db":
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None
+            db = Path(value)
+        elif arg.startswith("--db="):
+            db = Path(arg.removeprefix("--db="))
+        elif arg.startswith("-"):
+            return None
+        else:
+            words.append(arg)
+    question = " ".join(words)
+    return (question, db, as_json) if question.strip() else None
+
+
+def ask_once(question: str, db: Path | None, as_json: bool) -> int:
+    """Answer one question on standard output; an error is one line, as bot.cli prints it."""
+    from bot.cli_support import cli_language, failure_line, open_store, set_language
+
+    set_language(cli_language(sys.argv[1:]))
+    try:
+        from bot.answer import ask
+
+        answer = ask(open_store(db), question)
+    except (Exception, KeyboardInterrupt) as exc:
+        line, code = failure_line(exc)
+        print(" ".join(line.split()), file=sys.stderr)
+        return code
+    if as_json:
+        import json
+
+        print(json.dumps(answer.public(), ensure_ascii=False, indent=2))
+    else:
+        print(answer.text)
+    return 0
+
+
+def main() -> None:
+    """Run `roadmap` with the process's arguments."""
+    quick = plain_ask(sys.argv[1:])
+    if quick is not None:
+        sys.exit(ask_once(*quick))
+    from bot.cli import main as cli
+
+    cli(prog_name="roadmap")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Japanese replies in Japanese, English replies in English: every phrase of bot/messages.py,
+and what its formatting functions make, is scanned for the other language's script.
+
+Allowed in Japanese: codes and names people type or read as printed — placeholders, No40/R8,
+commands (/roadmap update …, roadmap ingest --db), environment variables, file formats.
+Allowed in English: names quoted as printed (「…」) and Japanese units of a quoted figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot import messages as m
+
+# Words people type as commands or read as codes: not English prose.
+CODES = {
+    "update", "history", "retract", "digest", "diff", "export", "csv", "xlsx", "json", "chart",
+    "budget", "timeline", "nudges", "off", "on", "owners", "add", "remove", "list", "help",
+    "ingest", "roadmap", "db", "out", "all", "user", "project", "section", "now", "post",
+    "socket", "readme", "connect", "to", "slack", "teams", "jst", "dx", "phr", "env", "v",
+    # The citation form (出典：R7版 No40, line 294) is being settled with answering (#13).
+    "line",
+}  # fmt: skip
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def japanese_leaks(text: str) -> list[str]:
+    """English words in a Japanese phrase that are not codes."""
+    text = re.sub(r"\{[^}]*\}|\d{4}-\d\d-\d\dT\d\d:\d\d", "", text)
+    text = re.sub(r"(?<![A-Za-z])([A-Z][A-Z0-9_]{2,}|No\d*|[RH]\d+)(?![A-Za-z])|#\d+", "", text)
+    words = re.findall(r"[A-Za-z]+", text)
+    return [w for w in words if w.lower() not in CODES]
+
+
+def english_leaks(text: str) -> list[str]:
+    """Japanese in an English phrase outside a quoted name."""
+    text = re.sub(r"\{[^}]*\}|「[^」]*」", "", text)
+    return JAPANESE.findall(text)
+
+
+def phrases() -> list[tuple[str, str, str]]:
+    """(where, Japanese, English) for every pair the module holds or makes."""
+    pairs = [(f"PHRASES[{k}]", ja, en) for k, (ja, en) in m.PHRASES.items()]
+    pairs += [(f"FIELD_LABELS[{k}]", ja, en) for k, (ja, en) in m.FIELD_LABELS.items()]
+    pairs += [("help_lines", "\n".join(m.help_lines("ja")), "\n".join(m.help_lines("en")))]
+    pairs += [("examples", "\n".join(m.examples("ja")), "\n".join(m.examples("en")))]
+    pairs += [("NOT_PRINTED", m.NOT_PRINTED["ja"], m.NOT_PRINTED["en"])]
+    pairs += [("UNDECIDED", m.UNDECIDED["ja"], m.UNDECIDED["en"])]
+    made = {
+        "money": lambda lang: m.money(188084, lang),
+        "period": lambda lang: m.period("R5", "未定", lang) + m.period("R3", None, lang),
+        "flag": lambda lang: m.flag(True, lang) + m.flag(False, lang) + m.flag(None, lang),
+        "edition_name": lambda lang: m.edition_name("R7", lang),
+        "source_ref": lambda lang: m.source_ref("R7", 40, 294, lang),
+    }
+    for op in m.OP_WORDS["ja"]:
+        for field in ("start", "end"):
+            made[f"year_filter_words[{field},{op}]"] = lambda lang, f=field, o=op: (
+                m.year_filter_words(f, o, "R8", lang)
+            )
+        made[f"budget_filter_words[{op}]"] = lambda lang, o=op: m.budget_filter_words(
+            o, 100000, lang
+        )
+    for evidence in (
+        "同名 (same name)",
+        "新版の記載に「公衆衛生DX」(the newer edition names the older project)",
+        "名称88・概要100・取組100・始期同じ",
+        "名称20・概要62・取組91",
+        "始期R5が同じ・取組「遠隔教育」→「遠隔授業」(same start and initiative)",
+    ):
+        made[f"evidence_words[{evidence}]"] = lambda lang, e=evidence: m.evidence_words(e, lang)
+    pairs += [(name, make("ja"), make("en")) for name, make in made.items()]
+    return pairs
+
+
+PAIRS = phrases()
+
+
+@pytest.mark.parametrize(("where", "ja", "en"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_each_language_stays_in_its_script(where, ja, en):
+    if re.search(r"[A-Za-z]", re.sub(r"\{[^}]*\}", "", ja)):  # not only placeholders
+        assert JAPANESE.search(ja), f"{where}: the Japanese phrase has no Japanese: {ja!r}"
+    assert not japanese_leaks(ja), f"{where}: English in Japanese: {japanese_leaks(ja)} in {ja!r}"
+    assert not english_leaks(en), f"{where}: Japanese in English: {en!r}"
+
+
+def test_evidence_is_words_not_scores():
+    for lang in ("ja", "en"):
+        words = m.evidence_words("名称88・概要100・取組100・始期同じ", lang)
+        assert not re.search(r"\d", words), words
+    assert m.evidence_words("名称88・概要100・取組100・始期同じ") == (
+        "名称がほぼ同じ・概要が同じ・取組が同じ・始期が同じ"
+    )
+
+
+def test_a_condition_reads_as_a_clause_after_the_edition():
+    when = m.year_filter_words("end", "eq", "R10", "ja")
+    assert m.say("list_title", "ja", edition="R7版", what=when, n=14) == (
+        "R7版で終期がR10の事業は14件です。"
+    )
+    assert m.say("count_is", "ja", scope=m.say("scope", "ja", edition="R7版", what=""), n=33) == (
+        "R7版の事業は33件です。"
+    )
