@@ -587,7 +587,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "cmd_diff": ("2つの版の違いをファイルで", "compares two editions (as a file)"),
     "cmd_export": ("最新版の事業一覧をファイルで", "the latest edition's projects as a file"),
     "cmd_chart": ("グラフ（画像）", "a chart (image)"),
-    "cmd_nudges": ("週次のお知らせ（DM）のオン・オフ", "weekly reminders by DM on or off"),
+    "cmd_nudges": ("週次のお知らせ（ダイレクトメッセージ）のオン・オフ", "weekly reminders by DM on or off"),
     "cmd_help": ("この使い方", "this help"),
     "help_commands": ("コマンド：", "Commands:"),
     "help_also": ("（別名：{words}）", "(also: {words})"),
@@ -623,7 +623,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "file_saved": ("ファイルを保存しました：{path}", "Saved the file: {path}"),
     "teams_no_file": (
-        "Teamsではファイルを送れません。Slack の /roadmap {command} か、コンソール（roadmap console）の {command} をお使いください。",
+        "Teamsではファイルを送れません。Slack の /roadmap {command} か、コンソールの {command} をお使いください。",
         "Teams cannot receive this file here: use /roadmap {command} in Slack, or {command} in the console (roadmap console).",
     ),
     "teams_no_chart": (
@@ -640,7 +640,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "I could not post in this channel: invite me with /invite @roadmap, then try again.",
     ),
     "slack_channel_not_found": (
-        "このチャンネルには投稿できません（ボットが参加していない会話です）。/invite @roadmap で招待するか、ボットとのDMで実行してください。",
+        "このチャンネルには投稿できません（ボットが参加していない会話です）。/invite @roadmap で招待するか、ボットとのダイレクトメッセージで実行してください。",
         "I cannot post in this conversation (I am not in it): invite me with /invite @roadmap or run the command in a DM with me.",
     ),
     "slack_is_archived": (

@@ -20,6 +20,7 @@ CODES = {
     "budget", "timeline", "nudges", "off", "on", "owners", "add", "remove", "list", "help",
     "ingest", "roadmap", "db", "out", "all", "user", "project", "section", "now", "post",
     "socket", "readme", "connect", "to", "slack", "teams", "jst", "dx", "phr", "env", "v",
+    "invite",  # /invite @roadmap is Slack's command, typed as is
     # The citation form (出典：R7版 No40, line 294) is being settled with answering (#13).
     "line",
 }  # fmt: skip

@@ -35,15 +35,14 @@ KYOIKUCHO = [f"R7/{n}" for n in range(36, 44)]
 # Both sides of each rename, in the order the renamed-projects answer lists them.
 RENAMED = [
     "R6/へき地オンライン診療支援対策事業", "R7/24",
+    # Continued under its own name (No37, No38) and taken over in part by No40 (「…より」).
     "R6/校務のICT活用推進事業 (統合型校務支援システム運用事業)", "R7/40",
     "R6/学校DXスタートアップ事業",
     "R6/高等学校におけるICTを活用した資質・能力を育む授業づくり推進事業", "R7/39",
-    "R6/公立学校における教育改革支援事業", "R7/36",
     "R6/地域交通AX推進事業費", "R7/44",
-    "R6/デジタルデバイド対策事業", "R7/54",
     "R6/特定家畜伝染病防疫システム構築事業", "R7/48",
     "R6/人口減少時代の危機管理体制構築事業(防災危機管理課分)", "R7/49",
-    "R6/暮らし・まちのDX創出基盤構築事業",
+    "R6/暮らし・まちのDX創出基盤構築事業", "R7/54",
     "R6/障害福祉施設等介護ロボット導入支援事業費補助", "R7/31",
 ]  # fmt: skip
 DROPPED = [

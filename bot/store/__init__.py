@@ -10,7 +10,6 @@ The file may hold several prefectures' roadmaps; a Store answers for one of them
 
 from __future__ import annotations
 
-from bot.ingest import document_entries
 from bot.store.chat_state import ChatState, DigestRun, Owner
 from bot.store.connection import (
     BUSY_TIMEOUT_MS,
