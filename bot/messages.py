@@ -587,7 +587,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "cmd_diff": ("2つの版の違いをファイルで", "compares two editions (as a file)"),
     "cmd_export": ("最新版の事業一覧をファイルで", "the latest edition's projects as a file"),
     "cmd_chart": ("グラフ（画像）", "a chart (image)"),
-    "cmd_nudges": ("週次のお知らせ（ダイレクトメッセージ）のオン・オフ", "weekly reminders by DM on or off"),
+    "cmd_nudges": (
+        "週次のお知らせ（ダイレクトメッセージ）のオン・オフ",
+        "weekly reminders by DM on or off",
+    ),
     "cmd_help": ("この使い方", "this help"),
     "help_commands": ("コマンド：", "Commands:"),
     "help_also": ("（別名：{words}）", "(also: {words})"),

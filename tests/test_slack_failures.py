@@ -48,7 +48,10 @@ def told(fake: FakeSlack, path: str = "/response/cmd", timeout: float = 20) -> s
     ("error", "advice"),
     [
         ("not_in_channel", "/invite @roadmap でチャンネルに招待してください"),
-        ("channel_not_found", "ボットとのダイレクトメッセージで実行してください"),  # a DM between two other people
+        (
+            "channel_not_found",
+            "ボットとのダイレクトメッセージで実行してください",
+        ),  # a DM between two other people
         ("is_archived", "アーカイブされている"),
         ("msg_too_long", "長すぎて"),
         ("some_new_error", "some_new_error"),
