@@ -135,16 +135,7 @@ class Core:
     def history(self, reference: str) -> History:
         """Every entry of a project of the latest edition, or of one a revised document of it
         left out (its record is never lost: history shows it, saying it is gone)."""
-        try:
-            project = updates.find_project(self.store, reference)
-        except ProjectNotFound:
-            number = updates.project_number(reference)
-            gone = [k for k, no in self.store.gone_projects().items() if number and no == number]
-            if not gone:
-                raise
-            entries = self.store.entries(gone[0])
-            return History(None, entries, number, entries[0].edition)
-        return History(project, self.store.entries(project.key), project.no, project.edition)
+        return project_history(self.store, reference)
 
     def retract(
         self, identity: Identity, args: str, dedupe_key: str | None = None
@@ -197,6 +188,21 @@ class Core:
         if not self.is_admin(admin):
             raise NotAuthorized("admin_only")
         return self.store.documents()
+
+
+def project_history(store: Store, reference: str) -> History:
+    """`No40`'s whole record (chat and CLI): a project of the latest edition, else one that a
+    revised document left out; ProjectNotFound when neither."""
+    try:
+        project = updates.find_project(store, reference)
+    except ProjectNotFound:
+        number = updates.project_number(reference)
+        gone = [k for k, no in store.gone_projects().items() if number and no == number]
+        if not gone:
+            raise
+        entries = store.entries(gone[0])
+        return History(None, entries, number, entries[0].edition)
+    return History(project, store.entries(project.key), project.no, project.edition)
 
 
 def add_owner(
