@@ -10,10 +10,11 @@ from click.testing import CliRunner
 
 from bot.answer import ask
 from bot.cli import main
+from bot.diff import editions_asked
 from bot.sources import load_documents
 from bot.store import Store
 from bot.updates import find_project
-from tests.conftest import R7_FILE
+from tests.conftest import R6_FILE, R7_FILE
 from tests.test_fields import write_field
 
 
@@ -42,7 +43,7 @@ ORDERS = ["draft-then-published", "published-then-draft", "together"]
 def test_a_draft_field_never_makes_its_edition_the_default(order, tmp_path):
     db = tmp_path / "roadmap.db"
     store = Store.open(db)
-    load_documents(store, [R7_FILE])
+    load_documents(store, [R6_FILE, R7_FILE])
     draft = drafted(db, tmp_path)
     published = as_r8(write_field(tmp_path, "sangyo"), tmp_path, "r8_sangyo.txt")
     steps = {
@@ -76,9 +77,12 @@ def test_a_draft_field_never_makes_its_edition_the_default(order, tmp_path):
     for p in published_projects[:5]:
         named = ask(store, f"R8版のNo{p.no}の事業費は？")
         assert {s.edition for s in named.sources} == {"R8"} and "案" not in named.text
+    # `diff` compares the latest two editions shown by default, the draft only when named.
+    assert editions_asked(store, "") == ("R6", "R7")
+    assert editions_asked(store, "R7 R8") == ("R7", "R8")
     # Once the drafted field is published for R8 too, R8 is the default.
     load_documents(store, [as_r8(R7_FILE, tmp_path, "r8_kurashi.txt")])
-    assert store.latest_edition() == "R8"
+    assert store.latest_edition() == "R8" and editions_asked(store, "") == ("R7", "R8")
     answer = ask(store, f"No{draft_projects[0].no}の事業費は？")
     assert {s.edition for s in answer.sources} == {"R8"} and "案" not in answer.text
     store.close()
