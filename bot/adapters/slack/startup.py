@@ -27,9 +27,9 @@ from bot.adapters.slack.failures import error_code
 logger = logging.getLogger(__name__)
 CHECK_TIMEOUT = 5  # seconds: a start-up check is not worth a longer wait
 # The SDK logs a failed call at ERROR with its details; this check reports it in one line.
-_quiet = logging.getLogger(f"{__name__}.client")
+# A logger outside the hierarchy (no parent): no configuration can route it to the root.
+_quiet = logging.Logger(f"{__name__}.client")
 _quiet.addHandler(logging.NullHandler())
-_quiet.propagate = False
 
 
 def _authorization(app: App) -> SingleTeamAuthorization | None:
