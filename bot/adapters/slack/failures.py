@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.handler import RetryHandler
 
 from bot import messages as m
+
+if TYPE_CHECKING:
+    from bot.adapters.slack.digest import SlackDigestPoster
+    from bot.digest import Digest, StaleProject
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,7 +92,7 @@ class FailureKept:
     """A digest poster that keeps the Web API failure it met (and still raises it): the
     schedule records only that the post failed; whoever posted can then say why."""
 
-    def __init__(self, poster) -> None:
+    def __init__(self, poster: SlackDigestPoster) -> None:
         self.poster = poster
         self.platform = poster.platform
         self.target = poster.target
@@ -101,15 +105,15 @@ class FailureKept:
             self.failure = error
             raise
 
-    def post_message(self, digest) -> str:
+    def post_message(self, digest: Digest) -> str:
         """Post the digest (see SlackDigestPoster)."""
         return self._kept(self.poster.post_message, digest)
 
-    def post_charts(self, digest, message_id: str) -> None:
+    def post_charts(self, digest: Digest, message_id: str) -> None:
         """Attach the charts (see SlackDigestPoster)."""
         self._kept(self.poster.post_charts, digest, message_id)
 
-    def nudge(self, user_id: str, projects, digest) -> None:
+    def nudge(self, user_id: str, projects: list[StaleProject], digest: Digest) -> None:
         """Remind one owner (a failed nudge is logged by the schedule, not the post's failure)."""
         self.poster.nudge(user_id, projects, digest)
 
