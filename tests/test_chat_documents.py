@@ -54,6 +54,8 @@ def test_documents_on_slack_for_admins_only(fields):
         refused = slack.command("documents", user="U2").json()
         assert "管理者だけ" in refused["text"] and refused["response_type"] == "ephemeral"
         assert not rows_shown(store, refused["text"])
+        english = slack.command("documents please", user="U2").json()["text"]
+        assert "Only admins" in english and "管理者" not in english
         listed = slack.command("ｄｏｃｕｍｅｎｔｓ", user="UADMIN").json()
         assert listed["response_type"] == "ephemeral"
         shown = "\n".join(b["text"]["text"] for b in listed["blocks"] if "text" in b)
