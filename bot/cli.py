@@ -558,17 +558,34 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
     if post:
         if not (settings.slack_bot_token and settings.roadmap_digest_channel):
             raise CommandError("cli_post_needs")
-        from slack_sdk import WebClient
-
+        from bot.adapters.slack.client import web_client
         from bot.adapters.slack.digest import SlackDigestPoster
+        from bot.adapters.slack.failures import (
+            FailureKept,
+            RefusalsWithoutTraceback,
+            error_code,
+            explain,
+        )
         from bot.digest_schedule import run_digest
 
-        kwargs = {"base_url": settings.slack_api_url} if settings.slack_api_url else {}
-        client = WebClient(token=settings.slack_bot_token.get_secret_value(), **kwargs)
-        poster = SlackDigestPoster(client, settings.roadmap_digest_channel, store)
-        outcome = run_digest(
-            store, poster, now, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
-        )
+        # The app's own client: SLACK_API_URL, rate limits retried after Retry-After.
+        slack = SlackDigestPoster(web_client(settings), settings.roadmap_digest_channel, store)
+        poster = FailureKept(slack)
+        schedule_log = logging.getLogger("bot.digest_schedule")
+        refusals = RefusalsWithoutTraceback()  # a refusal is told below, in words
+        schedule_log.addFilter(refusals)
+        try:
+            outcome = run_digest(
+                store, poster, now, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
+            )
+        finally:
+            schedule_log.removeFilter(refusals)
+        if outcome == "failed" and poster.failure is not None:
+            why = explain(poster.failure, language())
+            channel = settings.roadmap_digest_channel
+            raise click.ClickException(
+                f"digest: failed in {channel} ({error_code(poster.failure)}): {why}"
+            )
         click.echo(f"digest: {outcome}")
         return
     d = compute(store, now, settings.roadmap_stale_weeks)

@@ -94,9 +94,12 @@ def word_diff(old: str, new: str) -> str | None:
 
 
 def editions_asked(store: Store, args: str) -> tuple[str, str]:
-    """The two editions a chat request names ("R6 R7", any case), else the latest two."""
+    """The two editions a chat request names ("R6 R7", any case), else the latest two up to
+    the default edition (a draft is compared only when named)."""
     codes = [e.code for e in store.editions()]
-    asked = [store.edition_code(a) for a in args.split()[:2]] or codes[-2:]
+    latest = store.latest_edition()
+    shown = codes[: codes.index(latest) + 1] if latest in codes else codes
+    asked = [store.edition_code(a) for a in args.split()[:2]] or shown[-2:]
     if len(asked) < 2 or None in asked or asked[0] == asked[1]:  # one edition: nothing to compare
         raise UserError("diff_usage", editions=", ".join(codes))
     older, newer = sorted(asked, key=codes.index)  # a reversed pair still reads older → newer

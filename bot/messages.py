@@ -849,6 +849,16 @@ PHRASES.update(
     }
 )
 
+# -- follow-ups of issues #14 and #15: documents in chat ------------------------------------
+PHRASES.update(
+    {
+        "cmd_documents": (
+            "読み込んだロードマップ文書の一覧",
+            "lists the loaded roadmap documents",
+        ),
+    }
+)
+
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.
 EDITION_VALUES = {"edition", "older", "newer"}

@@ -32,8 +32,22 @@ class UpdateResult:
 class History:
     """A project's whole record, oldest first, retractions included."""
 
-    project: Project
+    # None when a revised document of its edition left the project out (#14): its record
+    # stays, and is shown saying so.
+    project: Project | None
     entries: list[ActualEntry] = field(default_factory=list)
+    no: int | None = None
+    edition: str = ""
+
+    @property
+    def gone(self) -> bool:
+        """The project is no longer in its edition."""
+        return self.project is None
+
+    @property
+    def label(self) -> str:
+        """`No40 name`, or `No124` for a project that is gone (its name went with it)."""
+        return f"No{self.no} {self.project.name}" if self.project else f"No{self.no}"
 
 
 class Core:
@@ -119,9 +133,9 @@ class Core:
         return UpdateResult(entry, project, created)
 
     def history(self, reference: str) -> History:
-        """Every entry of a project of the latest edition."""
-        project = updates.find_project(self.store, reference)
-        return History(project, self.store.entries(project.key))
+        """Every entry of a project of the latest edition, or of one a revised document of it
+        left out (its record is never lost: history shows it, saying it is gone)."""
+        return project_history(self.store, reference)
 
     def retract(
         self, identity: Identity, args: str, dedupe_key: str | None = None
@@ -174,6 +188,21 @@ class Core:
         if not self.is_admin(admin):
             raise NotAuthorized("admin_only")
         return self.store.documents()
+
+
+def project_history(store: Store, reference: str) -> History:
+    """`No40`'s whole record (chat and CLI): a project of the latest edition, else one that a
+    revised document left out; ProjectNotFound when neither."""
+    try:
+        project = updates.find_project(store, reference)
+    except ProjectNotFound:
+        number = updates.project_number(reference)
+        gone = [k for k, no in store.gone_projects().items() if number and no == number]
+        if not gone:
+            raise
+        entries = store.entries(gone[0])
+        return History(None, entries, number, entries[0].edition)
+    return History(project, store.entries(project.key), project.no, project.edition)
 
 
 def add_owner(

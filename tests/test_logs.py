@@ -19,6 +19,7 @@ from tests.test_operations import ROOT, free_port, listening_sockets
 
 MARK = "BODY-MARK-本文"  # in every body sent; must appear in no log line
 FORGED = '\n{"level": "ERROR", "forged": true}\n'
+SERVE = [sys.executable, "-m", "bot.cli", "--verbose", "serve", "slack"]
 
 
 def post(port: int, body: bytes, headers: dict, content_type: str) -> int:
@@ -51,18 +52,7 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
     env.pop("ROADMAP_DIGEST_CHANNEL", None)
     with log_file.open("wb") as sink:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "--verbose",
-                "serve",
-                "slack",
-                "--port",
-                str(port),
-                "--workers",
-                "1",
-            ],
+            [*SERVE, "--port", str(port), "--workers", "1"],
             env=env,
             cwd=ROOT,
             stdout=sink,

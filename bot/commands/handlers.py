@@ -55,24 +55,34 @@ def history(req: Request) -> Reply:
     if not reference:
         raise UserError("history_usage", usage=usage(req, "history"))
     found = req.core.history(reference)
-    project = f"No{found.project.no} {found.project.name}"
+    project = found.label
     title = m.say("history_title", req.lang, project=project, n=len(found.entries))
+    if found.gone:  # #14: a revised document left it out; its record is still shown whole
+        title += "\n" + m.say("project_gone", req.lang, project=project, edition=found.edition)
     lines = [entry_line(e, req.lang) for e in found.entries]
     if not lines:
         lines = [m.say("history_empty", req.lang, project=project)]
     reply = Reply(req.lang, title, lines, keep_tail=True, complete=everything)
     reply.more_hint = m.say(
-        "history_more_hint", req.lang, command=f"{req.prefix}history No{found.project.no} --all"
+        "history_more_hint", req.lang, command=f"{req.prefix}history No{found.no} --all"
     )
     if everything:
         from bot.draft import now_stamp, safe_filename
 
         text = "\n".join([title, *lines]) + "\n"
         name = safe_filename(
-            "roadmap_history", f"No{found.project.no}", now_stamp(req.core.clock()), ext="txt"
+            "roadmap_history", f"No{found.no}", now_stamp(req.core.clock()), ext="txt"
         )
         reply.file = lambda: FileOut(name, text.encode("utf-8"), title)
     return reply
+
+
+def documents(req: Request) -> Reply:
+    """`documents` (admins): the loaded roadmap documents, one line each."""
+    from bot.sources import documents_text
+
+    head, *rest = documents_text(req.core.documents(req.who), req.lang).split("\n")
+    return Reply(req.lang, head, rest)
 
 
 def retract(req: Request) -> Reply:

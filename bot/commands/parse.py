@@ -62,7 +62,7 @@ def subcommands() -> set[str]:
 
 COMMAND_WORDS = re.compile(
     r"\b(?:add|list|remove|update|history|retract|owners|ask|help|nudges|off|on|chart|budget|"
-    r"timeline|digest|diff|export|csv|xlsx|json|all)\b",
+    r"timeline|digest|diff|export|csv|xlsx|json|all|documents)\b",
     re.I,
 )
 MENTIONS = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<at>[^<]*</at>|@[\w.-]+", re.I)

@@ -104,8 +104,14 @@ TABLE: tuple[Spec, ...] = (
         slow=True,
     ),
     Spec(("nudges", "通知", "お知らせ"), ("on|off（オン|オフ）", "on|off"), "cmd_nudges", h.nudges),
-    # A `documents` command (admins: list and load the roadmap's documents) belongs here once
-    # the core function for it exists (issue #14): Spec(("documents", "文書"), …, permission="admin").
+    # Not bare 文書: it begins questions (文書 管理…); 文書一覧 is what an admin types.
+    Spec(
+        ("documents", "文書一覧", "読み込み文書"),
+        ("", ""),
+        "cmd_documents",
+        h.documents,
+        permission="admin",
+    ),
     Spec(("help", "ヘルプ", "使い方"), ("", ""), "cmd_help", h.help_reply),
 )
 BY_NAME = {spec.name: spec for spec in TABLE}

@@ -24,6 +24,8 @@ class EditionInfo:
     projects: int
     fields: tuple[str, ...] = ()
     draft: bool = False
+    # Some of its documents are drafts: the edition is not published as a whole yet.
+    has_draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ class RoadmapReads:
                 "(SELECT group_concat(field, char(31)) FROM (SELECT field FROM documents d "
                 "WHERE d.edition = e.code ORDER BY field)) AS fields, "
                 "(SELECT coalesce(min(draft), 0) FROM documents d WHERE d.edition = e.code) "
-                "AS draft FROM editions e WHERE e.prefecture = ? ORDER BY fiscal_year",
+                "AS draft, (SELECT coalesce(max(draft), 0) FROM documents d "
+                "WHERE d.edition = e.code) AS has_draft "
+                "FROM editions e WHERE e.prefecture = ? ORDER BY fiscal_year",
                 [self.prefecture],
             )
             editions = [
@@ -86,6 +90,7 @@ class RoadmapReads:
                     r["n"],
                     tuple(f for f in (r["fields"] or "").split(chr(31)) if f),
                     bool(r["draft"]),
+                    bool(r["has_draft"]),
                 )
                 for r in rows
             ]
@@ -102,10 +107,17 @@ class RoadmapReads:
         )
 
     def latest_edition(self) -> str | None:
-        """The code of the newest published edition (a draft only when nothing else is
-        loaded), None for an empty store: answers default to it."""
+        """The code of the newest published edition, None for an empty store: answers,
+        lists, the digest and updates default to it. A draft document never makes its edition
+        the default: an edition with any draft field (（案）) is shown only when named, so no
+        default answer carries draft content. Only when no edition is wholly published does
+        one with published fields, then a draft, serve."""
         editions = self.editions()
-        published = [e for e in editions if not e.draft] or editions
+        published = (
+            [e for e in editions if not e.has_draft]
+            or [e for e in editions if not e.draft]
+            or editions
+        )
         return published[-1].code if published else None
 
     def is_draft(self, edition: str, no: int | None = None) -> bool:
@@ -304,6 +316,14 @@ class RoadmapReads:
             if drafts:
                 sql += f" AND edition NOT IN ({','.join('?' * len(drafts))})"
                 params += drafts
+            if any(e.has_draft and not e.draft for e in self.editions()):
+                # Nor the draft fields of an edition whose other fields are published.
+                sql += (
+                    " AND project_key NOT IN (SELECT p.key FROM projects p JOIN documents d "
+                    "ON d.edition = p.edition AND d.field = coalesce(p.field, '') "
+                    "WHERE d.draft = 1 AND d.prefecture = ?)"
+                )
+                params.append(self.prefecture)
         sql += " LIMIT ?"
         params.append(limit)
         with self._reading():

@@ -7,7 +7,7 @@ import logging
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack.failures import RateLimitRetry
+from bot.adapters.slack.client import prepared
 from bot.adapters.slack.listeners import register_all
 from bot.service import Core
 from bot.settings import Settings
@@ -34,10 +34,7 @@ def create_app(settings: Settings, core: Core, client: WebClient | None = None) 
         logger=logging.getLogger("bot.adapters.slack.bolt"),
         **options,
     )
-    if client is None and settings.slack_api_url:
-        app.client.base_url = settings.slack_api_url
     # A rate-limited call waits for Retry-After and tries again (bounded: RateLimitRetry).
-    if not any(isinstance(h, RateLimitRetry) for h in app.client.retry_handlers):
-        app.client.retry_handlers.append(RateLimitRetry())
+    prepared(app.client, settings.slack_api_url if client is None else None)
     register_all(app, core)
     return app

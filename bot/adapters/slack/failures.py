@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.handler import RetryHandler
 
 from bot import messages as m
+
+if TYPE_CHECKING:
+    from bot.adapters.slack.digest import SlackDigestPoster
+    from bot.digest import Digest, StaleProject
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -82,3 +86,47 @@ class RateLimitRetry(RetryHandler):
         state.next_attempt_requested = True
         time.sleep(self._wait(response) or 1)
         state.increment_current_attempt()
+
+
+class FailureKept:
+    """A digest poster that keeps the Web API failure it met (and still raises it): the
+    schedule records only that the post failed; whoever posted can then say why."""
+
+    def __init__(self, poster: SlackDigestPoster) -> None:
+        self.poster = poster
+        self.platform = poster.platform
+        self.target = poster.target
+        self.failure: Exception | None = None
+
+    def _kept(self, call: Callable[..., T], *args) -> T:
+        try:
+            return call(*args)
+        except Exception as error:
+            self.failure = error
+            raise
+
+    def post_message(self, digest: Digest) -> str:
+        """Post the digest (see SlackDigestPoster)."""
+        return self._kept(self.poster.post_message, digest)
+
+    def post_charts(self, digest: Digest, message_id: str) -> None:
+        """Attach the charts (see SlackDigestPoster)."""
+        self._kept(self.poster.post_charts, digest, message_id)
+
+    def nudge(self, user_id: str, projects: list[StaleProject], digest: Digest) -> None:
+        """Remind one owner (a failed nudge is logged by the schedule, not the post's failure)."""
+        self.poster.nudge(user_id, projects, digest)
+
+
+class RefusalsWithoutTraceback(logging.Filter):
+    """Slack's refusal of a call that is told to the person in words keeps its error code in
+    the log line and drops the traceback, which says nothing more (a CLI shows it to its user)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, SlackApiError):
+            record.msg = f"{record.getMessage()} ({error_code(error)})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True

@@ -127,6 +127,13 @@ def warm(app: App) -> None:
     """Put a few questions through the app as Slack would send them, so the first users do
     not pay for lazy imports, schemas, caches and Bolt's own first request (bench/load.py
     measured a 200 ms tail in the first half second without this). Questions change nothing."""
+    from bot.adapters.slack.startup import token_checked
+
+    with token_checked(app):  # offline: one line, not errors per question (startup.py)
+        _ask_warm_questions(app)
+
+
+def _ask_warm_questions(app: App) -> None:
     from slack_bolt.request import BoltRequest
 
     for n, question in enumerate(WARM_QUESTIONS):
