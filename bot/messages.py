@@ -521,6 +521,89 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Uploading the latest edition's projects ({fmt}) to this channel.",
     ),
     "nudges_usage": ("使い方：/roadmap nudges off または on", "Usage: /roadmap nudges off | on"),
+    # -- #13 understanding that composes: every answer says what it computed ----------------
+    "scope_all": ("{edition}の全事業（{n}件）", "all {n} projects of the {edition}"),
+    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects of {what} ({n})"),
+    "scope_all_plain": ("{edition}の事業", "projects of the {edition}"),
+    "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects of {what}"),
+    "count_of_rest": ("一覧は「一覧」を付けて聞いてください。", "Ask for the list to see them."),
+    "budget_of": ("{label}事業費", "{label} budget"),
+    "list_is": ("{scope}：", "{scope}:"),
+    "count_of": ("{scope}は{n}件です。", "{scope}: {n}."),
+    "sum_of": ("{scope}の{budget}の合計は{money}です。", "{budget} total of {scope}: {money}."),
+    "avg_of": ("{scope}の{budget}の平均は{money}です。", "{budget} average of {scope}: {money}."),
+    "max_of": ("{scope}のうち{budget}が最も大きい事業：", "Largest {budget} among {scope}:"),
+    "min_of": ("{scope}のうち{budget}が最も小さい事業：", "Smallest {budget} among {scope}:"),
+    "top_of": ("{scope}のうち{budget}の上位{n}件：", "Top {n} by {budget} among {scope}:"),
+    "bottom_of": ("{scope}のうち{budget}の下位{n}件：", "Bottom {n} by {budget} among {scope}:"),
+    "nth_largest": (
+        "{scope}のうち{budget}が{n}番目に大きい事業：",
+        "{n}th largest {budget} among {scope}:",
+    ),
+    "nth_smallest": (
+        "{scope}のうち{budget}が{n}番目に小さい事業：",
+        "{n}th smallest {budget} among {scope}:",
+    ),
+    "nth_missing": ("{scope}には{n}番目の事業がありません。", "{scope} has no {n}th project."),
+    "filter_category": ("項目「{value}」", "category {value}"),
+    "filter_field": ("分野「{value}」", "field {value}"),
+    "filter_start_between": ("{low}〜{high}に開始", "starting {low}–{high}"),
+    "filter_end_between": ("{low}〜{high}に終了", "ending {low}–{high}"),
+    "filter_budget_between": (
+        "事業費 {low}〜{high}千円",
+        "budget {low}–{high} thousand yen",
+    ),
+    "filter_priority_frame_yes": ("重点枠事業", "priority frame (重点枠事業)"),
+    "filter_priority_frame_no": ("重点枠事業でない", "not priority frame (重点枠事業)"),
+    "filter_future_response_yes": ("将来対応分", "future response (将来対応分)"),
+    "filter_future_response_no": ("将来対応分でない", "not future response (将来対応分)"),
+    "filter_text": ("本文に「{value}」を含む", "mentioning 「{value}」"),
+    "value_not_in_edition": (
+        "（{value}は{edition}にはありません。別の版の名称かもしれません）",
+        "({value} does not appear in the {edition}; it may be another edition's name)",
+    ),
+    "budget_year_not_stated": (
+        "{ref}の{year}事業費は記載されていません（この版が記載するのは{printed}事業費です）。",
+        "{ref}: no {year} budget is stated (this edition prints the {printed} budget).",
+    ),
+    "category_is": (
+        "{ref}の項目は{category}（分野：{field}）です。",
+        "{ref}: category {category} (field: {field}).",
+    ),
+    "sentence_is": ("{ref}の記載：", "{ref} — the roadmap says:"),
+    "found_by_text": (
+        "（「{words}」を本文に含む事業として見つけました）",
+        "(found as the project whose text mentions 「{words}」)",
+    ),
+    "not_applied": (
+        "「{words}」を条件として読み取れませんでした。分かった条件：{edition}・{understood}（{operation}）。"
+        "部局・課・項目・年度・金額などで言い換えてください。",
+        "I could not apply 「{words}」 as a condition. Understood: {edition}, {understood} ({operation}). "
+        "Please rephrase with a department, section, category, year or amount.",
+    ),
+    "operation_list": ("一覧", "list"),
+    "operation_count": ("件数", "count"),
+    "operation_sum": ("合計", "total"),
+    "operation_avg": ("平均", "average"),
+    "operation_max": ("最大", "largest"),
+    "operation_min": ("最小", "smallest"),
+    "operation_top": ("上位", "top"),
+    "operation_bottom": ("下位", "bottom"),
+    "operation_nth": ("N番目", "N-th"),
+    "operation_group": ("集計", "grouping"),
+    "gone_in_edition": (
+        "{ref}に当たる事業は{edition}にはありません。",
+        "{ref} has no counterpart in the {edition}.",
+    ),
+    "no_such_edition": ("その版は読み込まれていません。", "That edition is not loaded."),
+    "project_fails_filter": (
+        "{ref}は「{what}」に当たりません。どちらについての質問か教えてください。",
+        "{ref} does not match {what}. Which did you mean?",
+    ),
+    "number_inferred": (
+        "※No{no}の番号は文書に印刷されておらず、前後の番号から推定しています。",
+        "Note: No{no} is not printed in the document; the number is inferred from its neighbours.",
+    ),
 }
 
 

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.fiscal_year import FiscalYear
 from bot.models import ActualEntry, Project
-from bot.resolve import parse_number
+from bot.project_numbers import parse_number
 from bot.store import Owner, Store, utcnow
 from bot.text import compact, drop_control, nfkc
 

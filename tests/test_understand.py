@@ -1,0 +1,120 @@
+"""Slot extraction: one test per slot kind, and combinations (pure: no store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import Filter, kanji_number, understand
+from bot.vocabulary import build, normalise
+from tests.conftest import R6_FILE, R7_FILE
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    from bot.ingest import parse_file
+
+    return build([("R6", parse_file(R6_FILE).projects), ("R7", parse_file(R7_FILE).projects)])
+
+
+def test_department_slot_and_count(vocab):
+    q = understand("健康医療福祉部の事業は何件？", vocab)
+    assert q.operation == "count"
+    assert q.filters == [Filter("department", "eq", "健康医療福祉部")]
+
+
+def test_section_category_and_field_slots(vocab):
+    assert understand("医療薬務課の事業", vocab).filters == [Filter("section", "eq", "医療薬務課")]
+    assert understand("防災・危機管理分野の事業", vocab).filters == [
+        Filter("category", "eq", "防災・危機管理")
+    ]
+    assert understand("暮らし・まち分野の事業", vocab).filters == [
+        Filter("field", "eq", "暮らし・まち分野")
+    ]
+
+
+def test_spelling_variant_and_typo(vocab):
+    (section,) = understand("障害福祉課の事業", vocab).filters
+    assert section.kind == "section" and normalise(section.value) == normalise("障がい福祉課")
+    assert understand("健康医療福祈部の事業", vocab).filters == [
+        Filter("department", "eq", "健康医療福祉部")
+    ]
+
+
+def test_edition_slot_explicit_previous_and_labelled_budget(vocab):
+    assert understand("R6版で予算が一番小さかった事業", vocab).edition == "R6"
+    assert understand("前の版の事業の一覧", vocab).edition == "previous"
+    q = understand("R6事業費 of 公衆衛生DX推進事業", vocab)
+    assert (q.edition, q.fields) == ("R6", ["budget"])
+
+
+def test_bare_year_is_edition_for_sets_and_plan_year_for_a_project(vocab):
+    assert understand("R6の事業はいくつ？", vocab).edition == "R6"
+    q = understand("No40のR9の計画は？", vocab)
+    assert (q.project_no, q.year, q.edition) == (40, "R9", None)
+
+
+def test_year_filters(vocab):
+    assert understand("令和八年度で終わる事業", vocab).filters == [Filter("end", "eq", "R8")]
+    assert understand("started before R5", vocab).filters == [Filter("start", "lt", "R5")]
+    assert understand("事業期間がR5〜R9の事業", vocab).filters == [
+        Filter("start", "ge", "R5"),
+        Filter("end", "le", "R9"),
+    ]
+    assert understand("終期が未定の事業", vocab).filters == [Filter("end", "eq", None)]
+
+
+def test_budget_filters_in_every_unit(vocab):
+    assert understand("1億円以上の事業", vocab).filters == [Filter("budget", "ge", 100_000)]
+    assert understand("予算が1,000万円から5,000万円の事業", vocab).filters == [
+        Filter("budget", "between", 10_000, 50_000)
+    ]
+    assert understand("projects under 5 million yen", vocab).filters == [
+        Filter("budget", "lt", 5_000)
+    ]
+    assert understand("5000万円未満", vocab).filters == [Filter("budget", "lt", 50_000)]
+
+
+def test_flags_filter_and_negation(vocab):
+    assert understand("R6で重点枠事業だった事業の一覧", vocab).filters == [
+        Filter("priority_frame", "eq", True)
+    ]
+    assert understand("将来対応分の事業", vocab).filters == [Filter("future_response", "eq", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "operation", "n"),
+    [
+        ("ワースト3", "bottom", 3),
+        ("上位五件", "top", 5),
+        ("2番目に大きい事業", "nth", 2),
+        ("second smallest budget", "nth", 2),
+        ("平均事業費", "avg", None),
+        ("部局別の事業費", "group", None),
+        ("一番予算が大きい事業", "max", None),
+    ],
+)
+def test_operations(vocab, text, operation, n):
+    q = understand(text, vocab)
+    assert q.operation == operation
+    assert q.n == n
+
+
+def test_rank_is_not_a_project_number(vocab):
+    assert understand("2番目に大きい事業", vocab).project_no is None
+    assert understand("40番の担当課は？", vocab).project_no == 40
+
+
+def test_combination_of_filters_operation_and_edition(vocab):
+    q = understand("R6版の教育庁の事業で1億円以上のものの合計", vocab)
+    assert q.edition == "R6" and q.operation == "sum"
+    assert Filter("department", "eq", "教育庁") in q.filters
+    assert Filter("budget", "ge", 100_000) in q.filters
+
+
+def test_words_not_understood_are_kept(vocab):
+    q = understand("宇宙関連の事業は何件？", vocab)
+    assert q.unknown == ["宇宙関連"]
+
+
+def test_kanji_numerals():
+    assert [kanji_number(x) for x in ("七", "十二", "二十", "元")] == [7, 12, 20, 1]
