@@ -144,6 +144,14 @@ class Vocabulary:
         return {t.surface: t for t in self.terms if t.kind in wanted}
 
 
+def departments_of(printed: str | None) -> list[str]:
+    """環境政策部・警察本部 is two departments; 交通・地域社会部 is one."""
+    parts = [x for x in re.split(r"[・、]", printed or "") if x]
+    if len(parts) > 1 and all(re.search(r"(?:部|局|庁)$", x) for x in parts):
+        return parts
+    return [printed] if printed else []
+
+
 def _dept_aliases(department: str) -> list[str]:
     """健康医療福祉部 → 健康医療福祉; 警察本部 → 警察: how people shorten a department."""
     out = [department]
@@ -189,7 +197,7 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
 
     for _, projects in editions:
         for p in projects:
-            for dept in re.split(r"[・、]", p.department or ""):
+            for dept in departments_of(p.department):
                 if dept:
                     values.setdefault("department", set()).add(dept)
                     for alias in _dept_aliases(dept):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import weakref
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ from bot.resolve import Match, Resolution, judge, match_names, resolve
 from bot.store import Store
 from bot.text import compact
 from bot.understand import Filter, Query
-from bot.vocabulary import Vocabulary, build, normalise
+from bot.vocabulary import Vocabulary, build, departments_of, normalise
 
 _VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -64,7 +63,7 @@ def values_of(p: Project, kind: str) -> list[str]:
     if kind == "section":
         return p.sections
     if kind == "department":
-        return [d for d in re.split(r"[・、]", p.department or "") if d]
+        return departments_of(p.department)
     value = getattr(p, kind, None)
     return [value] if value else []
 
