@@ -554,9 +554,9 @@ PHRASES: dict[str, tuple[str, str]] = {
         "budget {low}–{high} thousand yen",
     ),
     "filter_priority_frame_yes": ("重点枠事業", "priority frame (重点枠事業)"),
-    "filter_priority_frame_no": ("重点枠事業でない", "not priority frame (重点枠事業)"),
+    "filter_priority_frame_no": ("重点枠事業以外", "not priority frame (重点枠事業)"),
     "filter_future_response_yes": ("将来対応分", "future response (将来対応分)"),
-    "filter_future_response_no": ("将来対応分でない", "not future response (将来対応分)"),
+    "filter_future_response_no": ("将来対応分以外", "not future response (将来対応分)"),
     "filter_text": ("本文に「{value}」を含む", "mentioning 「{value}」"),
     "value_not_in_edition": (
         "（{value}は{edition}にはありません。別の版の名称かもしれません）",
@@ -571,6 +571,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{ref}: category {category} (field: {field}).",
     ),
     "sentence_is": ("{ref}の記載：", "{ref} — the roadmap says:"),
+    "words_not_in_text": (
+        "「{words}」はロードマップの本文に見つかりませんでした。{found}を含む事業：",
+        "「{words}」 does not appear in the roadmap. Projects mentioning {found}:",
+    ),
     "found_by_text": (
         "（「{words}」を本文に含む事業として見つけました）",
         "(found as the project whose text mentions 「{words}」)",

@@ -312,7 +312,8 @@ EN_BUDGET = re.compile(
     rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|over|above|under|below)\s*{EN_MONEY}"
 )
 FILLER = re.compile(
-    r"について|のこと|教えて(?:ください|下さい)?|を?知りたい|ください|下さい|ですか|ますか|でしょうか|とは|って"
+    r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって)(?:して|した|する|している|してる|の)?"
+    r"|について|のこと|教えて(?:ください|下さい)?|を?知りたい|ください|下さい|ですか|ますか|でしょうか|とは|って"
     r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|何|なに|どう|なん|現在|今|青森県|県"
 )
 EN_STOP = frozenset(
@@ -669,8 +670,11 @@ def _year_filters(t: _Text, query: Query) -> None:
             continue
         after = text[m.end() : m.end() + 16]
         before = text[max(0, m.start() - 20) : m.start()]
-        ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,12}}$", before)
-        starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,12}}$", before)
+        ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
+        starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
+        lasts = re.match(r"\s*まで(?!に)(?:の|続く|継続|実施)|\s*(?:through|until)\b", after)
+        if lasts and not starts:
+            ends = lasts  # R10まで続く事業 / R10までの事業: projects ending in R10
         if not (ends or starts):
             continue
         if ends and starts:  # the nearer word decides
@@ -678,22 +682,24 @@ def _year_filters(t: _Text, query: Query) -> None:
         else:
             kind = "end" if ends else "start"
         op = "eq"
-        around = before[-12:] + " " + after[:10]
-        if re.search(r"より前|before|earlier than|prior to", around):
-            op = "lt"
-        elif re.search(r"以前|までに|or earlier|by ", around):
+        around = before[-14:] + " " + after[:10]
+        if lasts:
+            around = before[-14:]
+        if re.search(r"以降|or later|since|or after", around):
+            op = "ge"
+        elif re.search(r"以前|までに|or earlier|or before|by ", around):
             op = "le"
+        elif re.search(r"より前|before|earlier than|prior to", around):
+            op = "lt"
         elif re.search(r"より後|after|later than", around):
             op = "gt"
-        elif re.search(r"以降|or later|since|or after", around):
-            op = "ge"
         query.filters.append(Filter(kind, op, code))
         t.take(m.start(), m.end())
         for w in re.finditer(
             rf"(?:{END_WORDS}|{START_WORDS}|より前|以前|までに|より後|以降|before|after|since|or later|or earlier)",
             text,
         ):
-            if abs(w.start() - m.end()) <= 10 or abs(m.start() - w.end()) <= 12:
+            if abs(w.start() - m.end()) <= 10 or abs(m.start() - w.end()) <= 16:
                 t.take(w.start(), w.end())
 
 
@@ -820,9 +826,17 @@ def _settle(query: Query) -> None:
         query.operation = (
             "search"  # 参加した薬局の数は？ counts something in the text, not projects
         )
+    if query.operation == "count" and query.names_project and query.unknown and not query.filters:
+        query.operation = "search"  # No33で参加した薬局の数: a count printed in its text
     if query.operation == "search" and query.names_project and not query.unknown:
         query.operation = "fact"
     lone_edition = query.subject is None and query.edition and not query.fields
+    # 「ドローンを使っている事業」: projects described by words of their text — a list.
+    described = not query.fields and re.search(
+        r"事業(?:は|を|って)?[?？]?$|projects?\??$", query.raw.strip().lower()
+    )
+    if query.operation == "fact" and not query.names_project and query.unknown and described:
+        query.operation = "list"
     if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
         query.operation = "list"
     if query.operation == "list" and query.names_project and not has_filters:

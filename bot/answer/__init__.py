@@ -61,6 +61,9 @@ def answer(store: Store, query: Query) -> Answer:
 
 def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     """List, count, sum… over the projects passing every filter; words not understood → ask."""
+    if query.year:
+        # A year no filter used (「R10まで続く」 read as nothing): ask, never drop it.
+        return _not_applied(query, edition, [query.year])
     if query.unknown:
         found, missing = text_terms_found(store, query.search_terms, edition)
         if missing or not found:
@@ -137,8 +140,12 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             sources=[src(p, "name")],
         )
     if resolution.status == "not_found" and not query.names_project and query.search_terms:
-        resolution = by_text(store, query.search_terms, edition)
-        how = m.say("found_by_text", lang, words=" ".join(query.search_terms))
+        found, missing = text_terms_found(store, query.search_terms, edition)
+        resolution = by_text(store, found, edition)
+        if missing and resolution.matches:
+            # Never say a project does what the question says when part of it is not printed.
+            return _partly_found(query, missing, found, resolution)
+        how = m.say("found_by_text", lang, words=" ".join(found))
     if resolution.status == "ambiguous":
         return _ambiguous(resolution, query)
     if resolution.status != "ok":
@@ -189,6 +196,25 @@ def _project_answer(store: Store, p: Project, query: Query) -> Answer:
     if not result.sources:
         result.sources = [src(p)]
     return result
+
+
+def _partly_found(
+    query: Query, missing: list[str], found: list[str], resolution: Resolution
+) -> Answer:
+    lang = query.lang
+    projects = [x.project for x in resolution.matches]
+    return Answer(
+        status="clarify",
+        title=m.say(
+            "words_not_in_text",
+            lang,
+            words="、".join(missing),
+            found="、".join(f"「{w}」" for w in found),
+        ),
+        lines=[f"・{m.short_ref(p)}" for p in projects],
+        projects=[ref(p) for p in projects],
+        suggestions=[f"No{p.no}" if p.no is not None else p.name for p in projects],
+    )
 
 
 def _ambiguous(resolution: Resolution, query: Query) -> Answer:

@@ -145,15 +145,16 @@ def text_terms_found(store: Store, terms: list[str], edition: str) -> tuple[list
     return found, missing
 
 
-def in_edition(store: Store, p: Project, edition: str) -> Project | None:
-    """The same project in another edition, through the links between editions."""
+def in_edition(store: Store, p: Project, edition: str) -> list[Project]:
+    """The same project in another edition (one, several if merged, or none), through the links."""
     if p.edition == edition:
-        return p
+        return [p]
+    found = []
     for link in store.predecessors(p.key) + store.successors(p.key):
         other = store.project(link.older if link.newer == p.key else link.newer)
-        if other and other.edition == edition:
-            return other
-    return None
+        if other and other.edition == edition and other not in found:
+            found.append(other)
+    return found
 
 
 def find_project(store: Store, query: Query, edition: str) -> Resolution:
@@ -167,16 +168,16 @@ def find_project(store: Store, query: Query, edition: str) -> Resolution:
         if not numbered:
             return Resolution("not_found")
         found = in_edition(store, numbered[0], edition)
-        return (
-            Resolution("ok", [Match(found, 100, "number")])
-            if found
-            else Resolution("gone", [Match(numbered[0], 100, "number")])
-        )
+        if len(found) > 1:  # No40 came from two R6 projects: which one is asked is not known
+            return Resolution("ambiguous", [Match(p, 100, "link") for p in found])
+        if found:
+            return Resolution("ok", [Match(found[0], 100, "number")])
+        return Resolution("gone", [Match(numbered[0], 100, "number")])
     if query.project_keys:
         named = [p for k in query.project_keys if (p := store.project(k))]
         here = [p for p in named if p.edition == edition]
         if not here:
-            moved = [x for p in named if (x := in_edition(store, p, edition))]
+            moved = [x for p in named for x in in_edition(store, p, edition)]
             here = list({x.key: x for x in moved}.values())
         if not here and query.edition is None:
             here = named[:1]  # a name printed only in another edition: that edition's project

@@ -39,25 +39,31 @@ def _closeness(term: str, sentence: str) -> float:
 
 def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
     """The sentence of a project's text that holds the words asked (and a date or a count)."""
-    terms = query.search_terms
+    texts = _texts(store, p)
+    whole = " ".join(t for t, _, _ in texts).lower()
+    # Words printed nowhere in the project ("people", "came") say nothing about which sentence.
+    terms = [t for t in query.search_terms if _closeness(t, whole) >= 0.6]
     if not terms:
         return None
     raw = query.raw.lower()
     wants_date = bool(re.search(r"いつ|when|何月|何年", raw))
     wants_count = bool(re.search(r"何|いくつ|how many|number|数", raw))
+    wants_place = bool(re.search(r"どこ|where|会場|場所", raw))
     best: tuple[float, str, int] | None = None
-    for text, line, kind in _texts(store, p):
+    for text, line, kind in texts:
         for sentence in re.split(r"(?:^|\s)・|。|<br>|\n", re.sub(r"<[^>]+>", " ", text)):
             sentence = sentence.strip()
             if not sentence:
                 continue
             low = sentence.lower()
             score = sum(_closeness(t, low) for t in terms) / len(terms)
-            if score < 0.6:
+            if score < 0.5:
                 continue
             if wants_date and re.search(r"(?:令和|r|h|平成)\s*\d+年|\d+月|\d{4}年", low):
                 score += 1.5
             if wants_count and re.search(r"\d+\s*[^\d\s年月日]", low):
+                score += 1.5
+            if wants_place and re.search(r"館|会場|センター|ホール|にて|において|で開催", low):
                 score += 1.5
             score += 0.2 if kind in ("achievement", "entry") else 0
             if best is None or score > best[0]:
