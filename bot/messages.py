@@ -523,9 +523,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "nudges_usage": ("使い方：/roadmap nudges off または on", "Usage: /roadmap nudges off | on"),
     # -- #13 understanding that composes: every answer says what it computed ----------------
     "scope_all": ("{edition}の全事業（{n}件）", "all {n} projects of the {edition}"),
-    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects of {what} ({n})"),
+    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects: {what} ({n})"),
     "scope_all_plain": ("{edition}の事業", "projects of the {edition}"),
-    "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects of {what}"),
+    "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects: {what}"),
     "count_of_rest": ("一覧は「一覧」を付けて聞いてください。", "Ask for the list to see them."),
     "budget_of": ("{label}事業費", "{label} budget"),
     "list_is": ("{scope}：", "{scope}:"),
@@ -557,7 +557,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "filter_priority_frame_no": ("重点枠事業以外", "not priority frame (重点枠事業)"),
     "filter_future_response_yes": ("将来対応分", "future response (将来対応分)"),
     "filter_future_response_no": ("将来対応分以外", "not future response (将来対応分)"),
-    "filter_text": ("本文に「{value}」を含む", "mentioning 「{value}」"),
+    "filter_text": ("「{value}」関連（本文に記載あり）", "mentioning 「{value}」"),
     "value_not_in_edition": (
         "（{value}は{edition}にはありません。別の版の名称かもしれません）",
         "({value} does not appear in the {edition}; it may be another edition's name)",

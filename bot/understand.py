@@ -102,7 +102,9 @@ LARGE = r"大きかった|多かった|高かった|大きい|多い|高い|高�
 SMALL = (
     r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|small|low|cheap|least"
 )
-YEAR = r"(?:令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+RELATIVE = {"今年度": 0, "本年度": 0, "来年度": 1, "再来年度": 2, "昨年度": -1, "前年度": -1}
+RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
+YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
 END_WORDS = r"(?<![a-z])(?:終わる|終わった|終わり|終了|終期|終える|満了|完了|end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z])"
 START_WORDS = r"(?<![a-z])(?:始まる|始まった|始まり|開始|始期|スタート|着手|新規|start(?:s|ing|ed)?|begin(?:s|ning)?|began|launch(?:ed)?)(?![a-z])"
 
@@ -137,7 +139,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "group",
         "department",
-        r"(?:担当)?部局(?:別|ごと|毎)|部(?:ごと|別|毎)|by department|per department|each department",
+        r"(?:担当)?部局(?:別|ごと|毎)|部(?:ごと|別|毎)|by department|per department|each department"
+        r"|which department(?= has| spends)|どの部局が|どの部が|(?:一番|最も)(?:事業が)?多い部局",
     ),
     ("group", "section", r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"),
     (
@@ -191,7 +194,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "budget",
-        r"事業費|予算|いくら|金額|費用|budgets?|costs?|how much|spend(?:ing)?|funding",
+        r"事業費|予算|いくら|金額|費用|budgets?|costs?|how much|spend(?:s|ing)?|funding",
     ),
     (
         "field",
@@ -234,6 +237,10 @@ NO_END = re.compile(
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
     r"|no end(?: year| date)?|without (?:an )?end(?: year)?|open[- ]ended|end (?:year )?(?:is )?"
     r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
+)
+NEWLY = re.compile(
+    r"新しく始まった|新しく始まる|新たに始まった|新規(?:の)?事業|新規に?始まった"
+    r"|newly (?:started|launched|begun)|new projects?"
 )
 FLAG_PATTERNS = [
     ("priority_frame", r"重点枠(?:事業)?|priority(?: frame)?(?: projects?)?"),
@@ -468,7 +475,12 @@ def detect_language(text: str) -> Lang:
 
 
 def year_code(text: str) -> str | None:
-    """The fiscal-year code of a year mention (R7; FY2025 → R7; H31 stays H31)."""
+    """The fiscal-year code of a year mention (R7; FY2025 → R7; H31 stays H31; 来年度 → @1,
+    a year relative to the edition's own, resolved when the edition is known)."""
+    if text in RELATIVE:
+        return f"@{RELATIVE[text]}"
+    if m := re.fullmatch(r"(this|next|last) (?:fiscal )?year", text):
+        return f"@{ {'this': 0, 'next': 1, 'last': -1}[m.group(1)] }"
     text = re.sub(r"\s+", "", text).upper().replace("令和", "R").replace("平成", "H")
     text = re.sub(r"年度?$", "", text)
     fy = FiscalYear.try_parse(text)
@@ -648,6 +660,9 @@ def _year_filters(t: _Text, query: Query) -> None:
     for m in t.find(NO_END):
         query.filters.append(Filter("end", "eq", None))
         t.take(m.start(), m.end())
+    for m in t.find(NEWLY):
+        query.filters.append(Filter("start", "eq", "@0"))  # started in the edition's own year
+        t.take(m.start(), m.end())
     span = re.compile(
         rf"({YEAR})\s*(?:から|~|-|〜|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
     )
@@ -772,6 +787,10 @@ def _bare_years(t: _Text, query: Query, vocab: Vocabulary) -> None:
         code = year_code(m.group(0))
         if not code:
             continue
+        if code.startswith("@"):
+            query.unknown.append(m.group(0))  # 来年度 with nothing to apply it to: ask
+            t.take(m.start(), m.end())
+            continue
         labels = vocab.editions or []
         project_year = query.names_project and ({"plan", "actual"} & set(query.fields))
         if code in labels and not query.edition and not project_year:
@@ -807,7 +826,7 @@ def _leftovers(t: _Text, query: Query) -> None:
         content.extend(words)
     if subject_parts:
         query.subject = " ".join(subject_parts)
-    query.unknown = content
+    query.unknown = query.unknown + content
     terms = re.findall(
         r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", translate_english(" ".join(content))
     )

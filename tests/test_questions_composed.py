@@ -6,6 +6,8 @@ The expected values were read off data/sources/ (the R7 and R6 documents).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.answer import ask
@@ -999,6 +1001,21 @@ def test_answers_say_what_they_computed(shared, question, words):
     text = ask(shared, question).text
     for word in words:
         assert word in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "edition", "year", "n"),
+    [
+        ("来年度で終わる事業", "R7", "R8", 6),
+        ("新しく始まった事業", "R7", "R7", 11),
+        ("new projects", "R7", "R7", 11),
+        ("R6版で来年度に終わる事業", "R6", "R7", 5),
+    ],
+)
+def test_relative_years_are_read_against_the_edition_and_said(shared, question, edition, year, n):
+    answer = ask(shared, question)
+    assert answer.value.amount == n, answer.text
+    assert re.search(rf"{edition}(?:版| edition)", answer.text) and year in answer.text
 
 
 def test_a_count_answers_with_the_number_not_every_row(shared):

@@ -118,3 +118,29 @@ def test_words_not_understood_are_kept(vocab):
 
 def test_kanji_numerals():
     assert [kanji_number(x) for x in ("七", "十二", "二十", "元")] == [7, 12, 20, 1]
+
+
+def test_r6_alone_is_read_by_context(vocab):
+    """R6 is an edition for a set or a budget, a plan/actual year inside a project's table."""
+    assert understand("R6の事業費合計", vocab).edition == "R6"
+    assert understand("No24のR6の予算", vocab).edition == "R6"
+    q = understand("No40のR6の実績は？", vocab)
+    assert (q.edition, q.year, q.fields) == (None, "R6", ["actual"])
+    q = understand("No24のR6の目標", vocab)
+    assert (q.edition, q.year) == (None, "R6")
+
+
+def test_relative_years_and_new_projects(vocab):
+    assert understand("来年度で終わる事業", vocab).filters == [Filter("end", "eq", "@1")]
+    assert understand("新しく始まった事業", vocab).filters == [Filter("start", "eq", "@0")]
+    assert understand("来年度の事業", vocab).unknown == ["来年度"]
+
+
+def test_several_fields_of_one_project(vocab):
+    q = understand("No40の予算と担当課", vocab)
+    assert (q.project_no, q.fields) == (40, ["budget", "owner"])
+
+
+def test_project_names_from_the_vocabulary_and_former_names(vocab):
+    q = understand("へき地オンライン診療支援対策事業の後継", vocab)
+    assert q.project_keys == ["R6/#1"] and q.comparison == "successor"

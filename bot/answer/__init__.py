@@ -116,7 +116,7 @@ def _compare(store: Store, query: Query) -> Answer:
         return editions.project_comparison(store, resolution.matches[0].project, query)
     if resolution.status == "ambiguous":
         return _ambiguous(resolution, query)
-    if query.comparison == "budget" and not query.names_project and not query.subject:
+    if query.comparison in ("budget", "changes") and not query.names_project and not query.subject:
         return editions.edition_totals(store, query)
     return _fact(store, query, latest)
 

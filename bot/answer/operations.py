@@ -24,6 +24,8 @@ def figure(p: Project, query: Query) -> str:
     kinds = {f.kind for f in query.filters}
     if "owner" in query.fields:
         return f"{p.department or ''} {'、'.join(p.sections)}".strip()
+    if {"period", "start", "end"} & set(query.fields):
+        return m.period(p.start, p.end, lang)
     if "budget" not in query.fields and "budget" not in kinds and kinds & {"start", "end"}:
         if kinds & {"start", "end"} == {"start"}:
             return f"{m.label('start', lang)} {p.start or m.NOT_PRINTED[lang]}"

@@ -113,8 +113,21 @@ class Selection:
     absent: list[Filter]  # filters naming a value this edition does not have
 
 
+def resolve_relative(filters: list[Filter], edition: str) -> list[Filter]:
+    """来年度 (@1) read against the edition's own year: R8 in the R7 edition."""
+    own = FiscalYear.parse(label_of(edition)).western
+    out = []
+    for f in filters:
+        if isinstance(f.value, str) and f.value.startswith("@"):
+            year = FiscalYear(own + int(f.value[1:])).reiwa.code
+            f = Filter(f.kind, f.op, year, f.upper)
+        out.append(f)
+    return out
+
+
 def select(store: Store, query: Query, edition: str) -> Selection:
     """Every filter of the query applied (AND) to the edition's projects."""
+    query.filters = resolve_relative(query.filters, edition)
     projects = store.projects(edition)
     text_hits: dict[str, set[str]] = {}
     for f in query.filters:
