@@ -19,9 +19,13 @@ def find_number(text: str) -> re.Match | None:
     return NUMBER.search(text)
 
 
-def parse_number(text: str) -> int | None:
-    """A project number written as No40, No.40, no 40, No.４０, 【No40】, 40番 or #40."""
-    m = NUMBER.search(compact(text).replace("No.", "No"))
+def parse_number(text: str, bare: bool = False) -> int | None:
+    """A project number written as No40, No.40, no 40, No.４０, 【No40】, 40番 or #40
+    (and a lone 40 when `bare`, as commands take it)."""
+    text = compact(text)
+    if bare and re.fullmatch(r"\d{1,4}", text):
+        return int(text)
+    m = NUMBER.search(text.replace("No.", "No"))
     if not m:
         return None
     return int(next(g for g in m.groups() if g))

@@ -132,9 +132,7 @@ def resolve(store: Store, reference: str, edition: str | None = None) -> Resolut
             Resolution("ok", [Match(project, 100, "key")]) if project else Resolution("not_found")
         )
     projects = store.projects(edition)
-    number = parse_number(reference) if not re.fullmatch(r"\d{5,}", reference) else None
-    if number is None and re.fullmatch(r"\d{1,4}", compact(reference)):
-        number = int(compact(reference))
+    number = parse_number(reference, bare=True) if not re.fullmatch(r"\d{5,}", reference) else None
     if number is not None:
         found = [p for p in projects if p.no == number]
         if found:
