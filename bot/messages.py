@@ -604,6 +604,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{ref}は「{what}」に当たりません。どちらについての質問か教えてください。",
         "{ref} does not match {what}. Which did you mean?",
     ),
+    "project_not_applied": (
+        "{ref}について聞かれたと理解しましたが、「{words}」を条件として読み取れませんでした。言い換えてください。",
+        "I understood a question about {ref}, but could not apply 「{words}」. Please rephrase.",
+    ),
     "number_inferred": (
         "※No{no}の番号は文書に印刷されておらず、前後の番号から推定しています。",
         "Note: No{no} is not printed in the document; the number is inferred from its neighbours.",

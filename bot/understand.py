@@ -102,9 +102,20 @@ LARGE = r"大きかった|多かった|高かった|大きい|多い|高い|高�
 SMALL = (
     r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|small|low|cheap|least"
 )
-RELATIVE = {"今年度": 0, "本年度": 0, "来年度": 1, "再来年度": 2, "昨年度": -1, "前年度": -1}
+RELATIVE = {
+    "今年度": 0,
+    "本年度": 0,
+    "来年度": 1,
+    "再来年度": 2,
+    "昨年度": -1,
+    "前年度": -1,
+    "今年": 0,
+    "来年": 1,
+    "昨年": -1,
+    "去年": -1,
+}
 RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
-YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
 END_WORDS = r"(?<![a-z])(?:終わる|終わった|終わり|終了|終期|終える|満了|完了|end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z])"
 START_WORDS = r"(?<![a-z])(?:始まる|始まった|始まり|開始|始期|スタート|着手|新規|start(?:s|ing|ed)?|begin(?:s|ning)?|began|launch(?:ed)?)(?![a-z])"
 
@@ -213,13 +224,17 @@ PATTERNS: list[tuple[str, str, str]] = [
         "summary",
         r"概要|何をする|なにをする|どんな|内容|目的|what does|what is|what's|about|summary|describe|purpose",
     ),
-    ("field", "plan", r"計画|目標|予定|plan|goal|target|planned|schedule"),
+    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?"),
     (
         "field",
         "actual",
         r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|progress|accomplish\w*|done",
     ),
-    ("field", "flags", r"重点枠事業|重点枠|将来対応分|将来対応|priority|future response"),
+    (
+        "field",
+        "flags",
+        r"重点枠事業|重点枠|将来対応分|将来対応|priority(?: frames?)?(?: flags?)?|future response|flags?",
+    ),
     ("field", "name", r"事業名|名前|名称|正式名|full name|official name|called"),
     (
         "field",
@@ -460,6 +475,29 @@ EN_STOP = frozenset(
         "you",
         "your",
     ]
+)
+# Words that soften or frame a question, never a condition.
+EN_STOP |= frozenset(
+    {
+        "exactly",
+        "roughly",
+        "approximately",
+        "approx",
+        "details",
+        "detail",
+        "info",
+        "information",
+        "overall",
+        "full",
+        "say",
+        "says",
+        "said",
+        "need",
+        "like",
+        "exact",
+        "currently",
+        "really",
+    }
 )
 
 

@@ -167,6 +167,21 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     result = None
     if query.names_project and query.unknown:
         result = textsearch.sentence_fact(store, p, query)
+        printed = textsearch.printed_words(store, p)
+        strange = [w for w in query.unknown if w.lower() not in printed]
+        if result is None and strange:
+            # 「No40の昨年の予算」: a word that is neither the project's nor a slot — ask.
+            return Answer(
+                status="clarify",
+                title=m.say(
+                    "project_not_applied",
+                    lang,
+                    ref=m.project_ref(p, lang),
+                    words="、".join(strange),
+                ),
+                projects=[ref(p)],
+                sources=[src(p)],
+            )
     if result is None:
         result = _project_answer(store, p, query)
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)

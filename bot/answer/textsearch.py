@@ -29,6 +29,12 @@ def _texts(store: Store, p: Project) -> list[tuple[str, int, str]]:
     return out
 
 
+def printed_words(store: Store, p: Project) -> str:
+    """Everything printed about a project (name, labels, text), lower case, for look-ups."""
+    parts = [p.name, p.department or "", " ".join(p.sections), p.category or ""]
+    return " ".join(parts + [t for t, _, _ in _texts(store, p)]).lower()
+
+
 def _closeness(term: str, sentence: str) -> float:
     """How much of a word a sentence holds: 1 for the word, else the share of its pairs."""
     if term in sentence:
