@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.fiscal_year import FiscalYear
-from bot.project_numbers import find_number
+from bot.project_numbers import NUMBER
 from bot.text import drop_control
 from bot.vocabulary import Vocabulary, normalise, translate_english
 
@@ -44,6 +44,7 @@ class Query:
     filters: list[Filter] = field(default_factory=list)
     edition: str | None = None  # a label (R6), "previous", or None for the latest
     project_no: int | None = None
+    project_nos: list[int] = field(default_factory=list)  # No41とNo42: every number named
     project_keys: list[str] = field(default_factory=list)
     subject: str | None = None
     year: str | None = None
@@ -215,14 +216,14 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"いつから|始期|開始年度|since when|start year|when did .{0,40}? start|when does .{0,40}? start|start",
+        r"いつから|始期|開始年度|since when|start year|start(?:s|ed)?|begin(?:s)?|began",
     ),
-    ("field", "end", r"いつまで|終期|終了年度|end year|when does .{0,40}? end|until when|end"),
+    ("field", "end", r"いつまで|終期|終了年度|end year|until when|end(?:s|ed)?|finish(?:es)?"),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
         "field",
         "summary",
-        r"概要|何をする|なにをする|どんな|内容|目的|what does|what is|what's|about|summary|describe|purpose",
+        r"概要|何をする|なにをする|どんな|内容|目的|what does|about|summary|describe|purpose",
     ),
     ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?"),
     (
@@ -575,9 +576,10 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     vocab = vocabulary or Vocabulary()
     _entities(t, query, vocab)
     _edition(t, query)
-    if (m := find_number(t.rest())) and t.free(m.start(), m.end()):
-        query.project_no = int(next(g for g in m.groups() if g))
+    for m in t.find(NUMBER):
+        query.project_nos.append(int(next(g for g in m.groups() if g)))
         t.take(m.start(), m.end())
+    query.project_no = query.project_nos[0] if query.project_nos else None
     _budget_filters(t, query)
     _year_filters(t, query)
     _flags(t, query)

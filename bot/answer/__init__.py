@@ -8,6 +8,8 @@ with a broader computation. A value the document does not print is reported as n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import messages as m
 from bot.answer import editions, facts, operations, textsearch
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
@@ -53,6 +55,8 @@ def answer(store: Store, query: Query) -> Answer:
         result = _over_selection(store, query, edition)
     elif query.operation == "search" and not query.names_project:
         result = _in_text(store, query, edition)
+    elif len(query.project_nos) > 1 and query.operation == "fact":
+        result = _several(store, query, edition)
     else:
         result = _fact(store, query, edition)
     result.lang = lang
@@ -186,6 +190,22 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         result = _project_answer(store, p, query)
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
     return result
+
+
+def _several(store: Store, query: Query, edition: str) -> Answer:
+    """No41とNo42の予算: the same question for each project named, one after the other."""
+    answers = [
+        _fact(store, replace(query, project_no=no, project_nos=[no]), edition)
+        for no in query.project_nos
+    ]
+    values = [a.value for a in answers]
+    return Answer(
+        status="ok" if all(a.status == "ok" for a in answers) else answers[0].status,
+        lines=[line for a in answers for line in [a.title, *a.lines] if line],
+        projects=[p for a in answers for p in a.projects],
+        value=values[0] if len(values) == 1 else None,
+        sources=[s for a in answers for s in a.sources],
+    )
 
 
 def _project_answer(store: Store, p: Project, query: Query) -> Answer:
