@@ -51,6 +51,10 @@ def answer(store: Store, query: Query) -> Answer:
         )
     elif query.operation == "compare":
         result = _compare(store, query)
+    elif query.operation in SET_OPERATIONS and query.names_project:
+        # 「公衆衛生DX推進事業の予算の合計」 names one project: its own figure, never all projects'.
+        fields = query.fields or (["budget"] if query.operation not in ("list", "count") else [])
+        result = _fact(store, replace(query, operation="fact", fields=fields), edition)
     elif query.operation in SET_OPERATIONS:
         result = _over_selection(store, query, edition)
     elif query.operation == "search" and not query.names_project:
