@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand import Filter, kanji_number, understand
+from bot.question_words import kanji_number
+from bot.understand import Filter, understand
 from bot.vocabulary import build, normalise
 from tests.conftest import R6_FILE, R7_FILE
 

@@ -286,6 +286,3 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
         title=m.say("not_found", lang, what=what, edition=m.edition_name(edition, lang)),
         suggestions=[m.short_ref(x.project) for x in resolution.matches[:3] if x.score >= 40],
     )
-
-
-__all__ += ["inferred_note"]
