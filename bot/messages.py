@@ -538,13 +538,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "bottom_of": ("{scope}のうち{budget}の下位{n}件：", "Bottom {n} by {budget} among {scope}:"),
     "nth_largest": (
         "{scope}のうち{budget}が{n}番目に大きい事業：",
-        "{n}th largest {budget} among {scope}:",
+        "Number {n} by {budget}, largest first, among {scope}:",
     ),
     "nth_smallest": (
         "{scope}のうち{budget}が{n}番目に小さい事業：",
-        "{n}th smallest {budget} among {scope}:",
+        "Number {n} by {budget}, smallest first, among {scope}:",
     ),
-    "nth_missing": ("{scope}には{n}番目の事業がありません。", "{scope} has no {n}th project."),
+    "nth_missing": (
+        "{scope}には{n}番目の事業がありません。",
+        "{scope} has fewer than {n} projects.",
+    ),
     "filter_category": ("項目「{value}」", "category {value}"),
     "filter_field": ("分野「{value}」", "field {value}"),
     "filter_start_between": ("{low}〜{high}に開始", "starting {low}–{high}"),
@@ -557,6 +560,21 @@ PHRASES: dict[str, tuple[str, str]] = {
     "filter_priority_frame_no": ("重点枠事業以外", "not priority frame (重点枠事業)"),
     "filter_future_response_yes": ("将来対応分", "future response (将来対応分)"),
     "filter_future_response_no": ("将来対応分以外", "not future response (将来対応分)"),
+    "budget_rose": (
+        "{scope}のうち前の版より事業費が増えた事業は{n}件です（前の版 → 今の版）：",
+        "{scope}: {n} with a higher budget than in the previous edition (before → now):",
+    ),
+    "budget_fell": (
+        "{scope}のうち前の版より事業費が減った事業は{n}件です（前の版 → 今の版）：",
+        "{scope}: {n} with a lower budget than in the previous edition (before → now):",
+    ),
+    "merged_from": (
+        "※前の版の{n}事業の合計と比較",
+        " (compared with the sum of {n} older projects)",
+    ),
+    "per_edition_title": ("版ごとの比較：", "Per edition:"),
+    "filter_not": ("{value}以外", "other than {value}"),
+    "filter_added": ("前の版にない（新規掲載）", "not in the previous edition (newly listed)"),
     "filter_text": ("「{value}」関連（本文に記載あり）", "mentioning 「{value}」"),
     "value_not_in_edition": (
         "（{value}は{edition}にはありません。別の版の名称かもしれません）",

@@ -28,10 +28,36 @@ _KANJI_CONTEXTS = [
 ]
 
 
+EN_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_EN_NUMBER = re.compile(
+    r"(?<![a-z])(?:(top|bottom|the|first|last) (one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|(one|two|three|four|five|six|seven|eight|nine|ten)(?= (?:largest|biggest|highest|smallest|"
+    r"lowest|cheapest|most|least|projects)))(?![a-z])"
+)
+
+
+def _english_number(m: re.Match) -> str:
+    word = m.group(2) or m.group(3)
+    head = f"{m.group(1)} " if m.group(1) else ""
+    return f"{head}{EN_NUMBERS[word]}"
+
+
 def arabic_numerals(text: str) -> str:
     """Kanji numerals where they are numbers (令和八年度, 上位五, 二番目), not in 一番 or names."""
     for pattern in _KANJI_CONTEXTS:
         text = pattern.sub(lambda m: m.group(1) + str(kanji_number(m.group(2)) or m.group(2)), text)
+    text = _EN_NUMBER.sub(_english_number, text)
     return re.sub(r"令和元年", "令和1年", text)
 
 
@@ -74,6 +100,18 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "dropped",
         r"r\d+(?:版)?(?:に|で)?(?:は)?(?:ない|無い|なくなった|載っていない|消えた)|なくなった|廃止|消えた|対応(?:する|が)?(?:事業が)?ない|no counterpart|dropped|discontinued|not in (?:the )?(?:r\d+|new)|no longer",
+    ),
+    (
+        "compare",
+        "increased",
+        r"(?:予算|事業費)が(?:増えた|増加した|増額された|上がった|増えている)|増額(?:された)?|"
+        r"budgets? (?:increased|went up|grew|rose)|increased (?:its |their )?budgets?|budget increases?",
+    ),
+    (
+        "compare",
+        "decreased",
+        r"(?:予算|事業費)が(?:減った|減少した|減額された|下がった|減っている)|減額(?:された)?|"
+        r"budgets? (?:decreased|went down|fell|shrank|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
     ),
     (
         "compare",
@@ -143,7 +181,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "budget",
-        r"事業費|予算|いくら|金額|費用|budgets?|costs?|how much|spend(?:s|ing)?|funding",
+        r"事業費|予算|いくら|金額|費用|budgets?|costs?|costing|how much|spend(?:s|ing)?|funding|funded",
     ),
     (
         "field",
@@ -192,6 +230,10 @@ NO_END = re.compile(
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
     r"|no end(?: year| date)?|without (?:an )?end(?: year)?|open[- ]ended|end (?:year )?(?:is )?"
     r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
+)
+ADDED = re.compile(
+    r"新しく追加(?:された|の)?|新たに追加(?:された)?|新規(?:に)?追加(?:された)?|追加された|新しく載った"
+    r"|newly added|added (?:in|to)(?: the)?(?: r\d+)?(?: edition)?|new (?:in|to) (?:the )?(?:edition|roadmap)"
 )
 NEWLY = re.compile(
     r"新しく始まった|新しく始まる|新たに始まった|新規(?:の)?事業|新規に?始まった"

@@ -16,6 +16,7 @@ from typing import Literal
 from bot.fiscal_year import FiscalYear
 from bot.project_numbers import NUMBER
 from bot.question_words import (
+    ADDED,
     BUDGET_RANGE,
     COMPILED_PATTERNS,
     EDITION_MARK,
@@ -203,7 +204,21 @@ def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
             tail = re.match(r"\s*(?:の)?(?:分野|項目|カテゴリー?)", t.text[end:])
             if tail and term.kind in ("category", "field"):
                 end += tail.end()
-            query.filters.append(Filter(term.kind, "eq", term.value))
+            # 教育庁以外 / other than 教育庁: every project but those.
+            negated = re.match(
+                r"\s*(?:の事業)?(?:以外|を除く|を除いた|を除いて|除く)", t.text[end:]
+            )
+            before = t.text[max(0, m.start() - 16) : m.start()]
+            english_not = re.search(
+                r"(?:other than|except|excluding|not (?:in|of|by)) (?:the )?$", before
+            )
+            if negated:
+                end += negated.end()
+            if english_not:
+                t.take(m.start() - len(english_not.group(0)), m.start())
+            query.filters.append(
+                Filter(term.kind, "ne" if negated or english_not else "eq", term.value)
+            )
         t.take(m.start(), end)
     _typo_entities(t, query, vocab)
 
@@ -291,6 +306,9 @@ def _year_filters(t: _Text, query: Query) -> None:
     text = t.text
     for m in t.find(NO_END):
         query.filters.append(Filter("end", "eq", None))
+        t.take(m.start(), m.end())
+    for m in t.find(ADDED):
+        query.filters.append(Filter("added", "eq", True))
         t.take(m.start(), m.end())
     for m in t.find(NEWLY):
         query.filters.append(Filter("start", "eq", "@0"))  # started in the edition's own year
@@ -492,10 +510,3 @@ def _settle(query: Query) -> None:
         query.operation = "list"
     if query.operation == "list" and query.names_project and not has_filters:
         query.operation = "fact"
-    if (
-        query.operation == "compare"
-        and has_filters
-        and not query.names_project
-        and query.subject is None
-    ):
-        query.operation = "list"  # 「R6とR7の比較」 over a filtered set: the list of that set

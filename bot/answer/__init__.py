@@ -124,7 +124,13 @@ def _compare(store: Store, query: Query) -> Answer:
         return editions.project_comparison(store, resolution.matches[0].project, query)
     if resolution.status == "ambiguous":
         return _ambiguous(resolution, query)
+    if query.comparison in ("increased", "decreased") and not query.names_project:
+        return editions.budget_moves(store, select(store, query, latest), query)
     if query.comparison in ("budget", "changes") and not query.names_project and not query.subject:
+        if query.filters:  # 教育庁の事業をR6版とR7版で比較: the same filters in each edition
+            return editions.per_edition(
+                store, query, lambda code: select(store, replace(query), code)
+            )
         return editions.edition_totals(store, query)
     return _fact(store, query, latest)
 
@@ -261,7 +267,13 @@ def _ambiguous(resolution: Resolution, query: Query) -> Answer:
     projects = [x.project for x in resolution.matches]
     return Answer(
         status="ambiguous",
-        title=m.say("ambiguous", lang, what=query.subject or " ".join(query.search_terms)),
+        title=m.say(
+            "ambiguous",
+            lang,
+            what=(f"No{query.project_no}" if query.project_no is not None else "")
+            or query.subject
+            or " ".join(query.search_terms),
+        ),
         lines=[f"・{m.short_ref(p)}" for p in projects],
         projects=[ref(p) for p in projects],
         suggestions=[f"No{p.no}" if p.no is not None else p.name for p in projects],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import messages as m
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
+from bot.answer.selection import Selection, scope
 from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
@@ -46,13 +47,62 @@ def dropped(store: Store, query: Query) -> Answer:
     )
 
 
+def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
+    """Projects of the selection whose budget rose (or fell) from their older edition."""
+    lang = query.lang
+    rising = query.comparison == "increased"
+    rows = []
+    for p in selection.projects:
+        older = [o for k in store.predecessors(p.key) if (o := store.project(k.older))]
+        if not older:
+            continue
+        # A project merged from several older ones is compared with their sum, and says so.
+        before = sum(o.budget_thousand_yen for o in older)
+        change = p.budget_thousand_yen - before
+        if (change > 0) if rising else (change < 0):
+            rows.append((p, older, before, change))
+    rows.sort(key=lambda r: -abs(r[3]))
+    lines = []
+    for p, older, before, change in rows:
+        merged = m.say("merged_from", lang, n=len(older)) if len(older) > 1 else ""
+        lines.append(
+            f"・{m.short_ref(p)}：{before:,} → {p.budget_thousand_yen:,}"
+            f"{'' if lang == 'ja' else ' '}{m.say('unit_thousand_yen', lang)}（{change:+,}）{merged}"
+        )
+    return Answer(
+        status="ok",
+        title=m.say(
+            "budget_rose" if rising else "budget_fell",
+            lang,
+            scope=scope(selection, lang, counted=False),
+            n=len(rows),
+        ),
+        lines=lines or [m.say("none_match", lang)],
+        projects=[ref(r[0]) for r in rows],
+        value=Value(amount=len(rows), unit=m.say("unit_count", lang)),
+        sources=[src(r[0], "budget") for r in rows],
+    )
+
+
+def per_edition(store: Store, query: Query, select_in) -> Answer:
+    """The same filters in every edition: how many projects and their total budget."""
+    lang = query.lang
+    lines = []
+    for e in store.editions():
+        chosen = select_in(e.code)
+        total = sum(p.budget_thousand_yen for p in chosen.projects)
+        lines.append(f"・{scope(chosen, lang)}：{m.money(total, lang)}")
+    return Answer(status="ok", title=m.say("per_edition_title", lang), lines=lines)
+
+
 def project_comparison(store: Store, p: Project, query: Query) -> Answer:
     """A named project against its other edition: predecessor, successor, changes, budget."""
     if query.comparison == "successor":
         return _linked(store, p, query, successors=True)
     if query.comparison == "predecessor":
         return _linked(store, p, query, successors=False)
-    return _changes(store, p, query, budget_only=query.comparison == "budget")
+    budget_only = query.comparison in ("budget", "increased", "decreased")
+    return _changes(store, p, query, budget_only=budget_only)
 
 
 def _linked(store: Store, p: Project, query: Query, successors: bool) -> Answer:

@@ -126,7 +126,7 @@ def run(selection: Selection, query: Query) -> Answer:
         status="ok",
         title=m.say(key, lang, scope=what, budget=budget_label, n=n),
         lines=[
-            f"{i}. {m.short_ref(p)}：{m.money(p.budget_thousand_yen, lang)}"
+            f"{i}. {m.short_ref(p)}：{m.money(p.budget_thousand_yen, lang)}{_also(p, query)}"
             for i, p in enumerate(chosen, 1)
         ]
         + notes,
@@ -134,6 +134,13 @@ def run(selection: Selection, query: Query) -> Answer:
         projects=[ref(p) for p in chosen],
         sources=[src(p, "budget") for p in chosen],
     )
+
+
+def _also(p: Project, query: Query) -> str:
+    """The owner or period too, when the question asked for it (who runs the largest…)."""
+    if "owner" in query.fields or {"period", "start", "end"} & set(query.fields):
+        return f"（{figure(p, query)}）"
+    return ""
 
 
 def _smallest(query: Query) -> bool:

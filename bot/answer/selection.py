@@ -85,11 +85,19 @@ def compare(a: float, op: str, b: float) -> bool:
     return {"lt": a < b, "le": a <= b, "eq": a == b, "ge": a >= b, "gt": a > b}[op]
 
 
-def passes(p: Project, f: Filter, text_hits: dict[str, set[str]]) -> bool:
+GROUP_KINDS = ("department", "section", "category", "field")
+
+
+def passes(
+    p: Project, f: Filter, text_hits: dict[str, set[str]], added: set[str] | None = None
+) -> bool:
     """Whether a project meets one filter."""
-    if f.kind in ("department", "section", "category", "field"):
+    if f.kind in GROUP_KINDS:
         want = normalise(str(f.value))  # 障害福祉課 (R6) and 障がい福祉課 (R7) are one section
-        return any(normalise(v) == want for v in values_of(p, f.kind))
+        inside = any(normalise(v) == want for v in values_of(p, f.kind))
+        return not inside if f.op == "ne" else inside
+    if f.kind == "added":
+        return added is None or p.key in added
     if f.kind in ("start", "end"):
         return _year_ok(p.start if f.kind == "start" else p.end, f)
     if f.kind == "budget":
@@ -135,7 +143,19 @@ def select(store: Store, query: Query, edition: str) -> Selection:
             text_hits[str(f.value)] = {
                 h.project_key for h in store.search(str(f.value), edition, 500)
             }
-    chosen = [p for p in projects if all(passes(p, f, text_hits) for f in query.filters)]
+    # Projects the previous edition does not have (no link to an older project).
+    added = {p.key for p in projects if not store.predecessors(p.key)}
+    # 健康医療福祉部と教育庁: a project has one department, so values of one kind are OR'ed;
+    # different kinds (a department and a year) are AND'ed.
+    by_kind: dict[str, list[Filter]] = {}
+    for f in query.filters:
+        key = f.kind if f.kind in GROUP_KINDS and f.op == "eq" else f"{f.kind}#{id(f)}"
+        by_kind.setdefault(key, []).append(f)
+    chosen = [
+        p
+        for p in projects
+        if all(any(passes(p, f, text_hits, added) for f in group) for group in by_kind.values())
+    ]
     present = {
         kind: {v for p in projects for v in values_of(p, kind)}
         for kind in ("department", "section", "category", "field")
@@ -245,6 +265,10 @@ def by_text(store: Store, terms: list[str], edition: str) -> Resolution:
 
 def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
+    if f.op == "ne":
+        return m.say("filter_not", lang, value=filter_words(Filter(f.kind, "eq", f.value), lang))
+    if f.kind == "added":
+        return m.say("filter_added", lang)
     if f.kind in ("department", "section"):
         return str(f.value)
     if f.kind in ("category", "field"):
@@ -266,8 +290,18 @@ def filter_words(f: Filter, lang: str) -> str:
 
 def scope(selection: Selection, lang: str, counted: bool = True) -> str:
     """R7版のこども家庭部の事業（3件） / R7 edition projects of こども家庭部 (3)."""
-    words = [filter_words(f, lang) for f in selection.filters]
     joiner = "・" if lang == "ja" else ", "
+    either = "または" if lang == "ja" else " or "
+    words, seen = [], set()
+    for f in selection.filters:
+        if f.kind in GROUP_KINDS and f.op == "eq":
+            if f.kind in seen:
+                continue
+            seen.add(f.kind)
+            same_kind = [g for g in selection.filters if g.kind == f.kind and g.op == "eq"]
+            words.append(either.join(filter_words(g, lang) for g in same_kind))
+        else:
+            words.append(filter_words(f, lang))
     return m.say(
         ("scope_filtered" if words else "scope_all") + ("" if counted else "_plain"),
         lang,
