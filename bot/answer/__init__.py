@@ -114,6 +114,16 @@ def _compare(store: Store, query: Query) -> Answer:
     if query.comparison == "dropped":
         return editions.dropped(store, query)
     latest = store.latest_edition() or ""
+    if len(query.project_nos) > 1 and query.comparison in ("budget", "changes"):
+        # No40とNo41を比較: the projects side by side, not each against its older edition.
+        both = _several(store, replace(query, operation="fact", fields=["budget"]), latest)
+        if len(both.projects) == 2 and both.status == "ok":
+            budgets = {(p.edition, p.no): p.budget_thousand_yen for p in store.projects(latest)}
+            first, second = (budgets.get((r.edition, r.no), 0) for r in both.projects)
+            money = m.money(abs(first - second), query.lang)
+            both.lines.append(m.say("difference", query.lang, money=money))
+            both.value = Value(amount=first - second, unit=m.say("unit_thousand_yen", query.lang))
+        return both
     named = sorted(
         {k.split("/")[0] for k in query.project_keys}, key=[e.code for e in store.editions()].index
     )
