@@ -63,8 +63,15 @@ def answer(store: Store, query: Query) -> Answer:
         result = _several(store, query, edition)
     else:
         result = _fact(store, query, edition)
+    result.lines += [n for n in _inferred(store, result, lang) if n not in result.lines]
     result.lang = lang
     return finish(result, lang)
+
+
+def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
+    """Every answer that shows a project whose number was inferred says so."""
+    shown = [store.project(f"{r.edition}/No{r.no}") for r in result.projects if r.no is not None]
+    return inferred_note([p for p in shown if p is not None], lang)
 
 
 def _over_selection(store: Store, query: Query, edition: str) -> Answer:
