@@ -204,6 +204,9 @@ def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
             tail = re.match(r"\s*(?:の)?(?:分野|項目|カテゴリー?)", t.text[end:])
             if tail and term.kind in ("category", "field"):
                 end += tail.end()
+                # A name that is both a 分野 and a 項目: the word said picks which.
+                wanted = "field" if "分野" in tail.group(0) else "category"
+                term = next((x for x in terms if x.kind == wanted), term)
             # 教育庁以外 / other than 教育庁: every project but those.
             negated = re.match(
                 r"\s*(?:の事業)?(?:以外|を除く|を除いた|を除いて|除く)", t.text[end:]

@@ -145,3 +145,22 @@ def test_several_fields_of_one_project(vocab):
 def test_project_names_from_the_vocabulary_and_former_names(vocab):
     q = understand("へき地オンライン診療支援対策事業の後継", vocab)
     assert q.project_keys == ["R6/#1"] and q.comparison == "successor"
+
+
+def test_a_name_that_is_both_a_field_and_a_category_follows_the_word_said():
+    from types import SimpleNamespace
+
+    def project(no, field, category):
+        return SimpleNamespace(
+            key=f"R9/No{no}",
+            name=f"事業{no}号",
+            department="総務部",
+            sections=[],
+            field=field,
+            category=category,
+        )
+
+    vocab = build([("R9", [project(1, "その他", "観光"), project(2, "産業分野", "その他")])])
+    assert understand("その他分野の事業", vocab).filters == [Filter("field", "eq", "その他")]
+    assert understand("その他の項目の事業", vocab).filters == [Filter("category", "eq", "その他")]
+    assert understand("産業分野の事業", vocab).filters == [Filter("field", "eq", "産業分野")]
