@@ -70,8 +70,12 @@ def answer(store: Store, query: Query) -> Answer:
 
 def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
     """Every answer that shows a project whose number was inferred says so."""
-    shown = [store.project(f"{r.edition}/No{r.no}") for r in result.projects if r.no is not None]
-    return inferred_note([p for p in shown if p is not None], lang)
+    editions = {r.edition for r in result.projects if r.no is not None}
+    inferred = {
+        (p.edition, p.no): p for e in editions for p in store.projects(e) if p.number_inferred
+    }
+    shown = [inferred[(r.edition, r.no)] for r in result.projects if (r.edition, r.no) in inferred]
+    return inferred_note(shown, lang)
 
 
 def _over_selection(store: Store, query: Query, edition: str) -> Answer:
@@ -107,7 +111,7 @@ def _not_applied(query: Query, edition: str, words: list[str]) -> Answer:
 
 def _in_text(store: Store, query: Query, edition: str) -> Answer:
     """A fact inside the text: the one sentence of the one project clearly ahead, else the hits."""
-    found = by_text(store, query.search_terms, edition)
+    found, _ = by_text(store, query.search_terms, edition)
     if found.status == "ok":
         sentence = textsearch.sentence_fact(store, found.matches[0].project, query)
         if sentence is not None:
@@ -171,8 +175,12 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             sources=[src(p, "name")],
         )
     if resolution.status == "not_found" and not query.names_project and query.search_terms:
-        found, missing = text_terms_found(store, query.search_terms, edition)
-        resolution = by_text(store, found, edition)
+        if not query.fields:  # bare words, nothing asked of a project: where they are printed
+            found_words = textsearch.search(store, query, quiet=True)
+            if found_words.status == "ok":
+                return found_words
+        resolution, missing = by_text(store, query.search_terms, edition)
+        found = [t for t in query.search_terms if t not in missing]
         if missing and resolution.matches:
             # Never say a project does what the question says when part of it is not printed.
             return _partly_found(query, missing, found, resolution)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import weakref
 from dataclasses import dataclass
 
@@ -68,16 +69,22 @@ def values_of(p: Project, kind: str) -> list[str]:
     return [value] if value else []
 
 
+@functools.lru_cache(maxsize=512)
+def _western(printed: str | None) -> int | None:
+    """R7 → 2025, H31 → 2019, 未定 or nothing → None (cached: lists compare every project)."""
+    year = FiscalYear.try_parse(printed)
+    return year.western if year else None
+
+
 def _year_ok(printed: str | None, f: Filter) -> bool:
     if f.value is None:
         return printed in (None, "未定")
-    have = FiscalYear.try_parse(printed)
-    if have is None:
+    have, want = _western(printed), _western(str(f.value))
+    if have is None or want is None:
         return False
-    want = FiscalYear.parse(str(f.value))
     if f.op == "between":
-        return want.western <= have.western <= FiscalYear.parse(str(f.upper)).western
-    return compare(have.western, f.op, want.western)
+        return want <= have <= (_western(str(f.upper)) or 0)
+    return compare(have, f.op, want)
 
 
 def compare(a: float, op: str, b: float) -> bool:
@@ -143,8 +150,11 @@ def select(store: Store, query: Query, edition: str) -> Selection:
             text_hits[str(f.value)] = {
                 h.project_key for h in store.search(str(f.value), edition, 500)
             }
-    # Projects the previous edition does not have (no link to an older project).
-    added = {p.key for p in projects if not store.predecessors(p.key)}
+    added = None
+    if any(f.kind == "added" for f in query.filters):
+        # Projects the previous edition does not have (no link to an older project).
+        linked = {k.newer for k in store.links()}
+        added = {p.key for p in projects if p.key not in linked}
     # 健康医療福祉部と教育庁: a project has one department, so values of one kind are OR'ed;
     # different kinds (a department and a year) are AND'ed.
     by_kind: dict[str, list[Filter]] = {}
@@ -244,23 +254,27 @@ def find_project(store: Store, query: Query, edition: str) -> Resolution:
     return best
 
 
-def by_text(store: Store, terms: list[str], edition: str) -> Resolution:
-    """Projects named by what they do: the one whose text holds clearly more of the words."""
+def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, list[str]]:
+    """Projects named by what they do: the one whose text holds clearly more of the words;
+    and the words printed nowhere (one search per word: a store may hold a million entries)."""
     scores: dict[str, float] = {}
+    missing = []
     for term in terms:
-        keys = {h.project_key for h in store.search(term, edition, 200)}
+        keys = {h.project_key for h in store.search(term, edition, 60)}
+        if not keys:
+            missing.append(term)
         for key in keys:
             # A word found in few projects says more than one found in many.
             scores[key] = scores.get(key, 0) + 1 / len(keys)
     if not scores:
-        return Resolution("not_found")
+        return Resolution("not_found"), missing
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     top = ranked[0][1]
     close = [k for k, s in ranked if s >= top * 0.75]
-    projects = [p for k in close if (p := store.project(k))]
-    if len(projects) == 1:
-        return Resolution("ok", [Match(projects[0], 80, "text")])
-    return Resolution("ambiguous", [Match(p, 60, "text") for p in projects[:8]])
+    projects = [p for k in close[:8] if (p := store.project(k))]
+    if len(close) == 1 and projects:
+        return Resolution("ok", [Match(projects[0], 80, "text")]), missing
+    return Resolution("ambiguous", [Match(p, 60, "text") for p in projects]), missing
 
 
 def filter_words(f: Filter, lang: str) -> str:
