@@ -236,6 +236,8 @@ def find_project(store: Store, query: Query, edition: str) -> Resolution:
     best = resolve(store, query.subject, edition)
     if (best.status == "ok" and best.matches[0].score >= 100) or query.edition:
         return best
+    if len(compact(query.subject)) < 8:
+        return best  # an exact former name is in the vocabulary; only a long near-name is sought
     for other in (e.code for e in reversed(store.editions())):
         if other == edition:
             continue
