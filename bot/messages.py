@@ -572,6 +572,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "※前の版の{n}事業の合計と比較",
         " (compared with the sum of {n} older projects)",
     ),
+    "projects_of": ("{value}の事業", "projects of {value}"),
     "difference": ("差額：{money}", "Difference: {money}"),
     "per_edition_title": ("版ごとの比較：", "Per edition:"),
     "filter_not": ("{value}以外", "other than {value}"),

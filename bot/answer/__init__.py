@@ -19,6 +19,7 @@ from bot.answer.selection import (
     edition_for,
     filter_words,
     find_project,
+    nearest_terms,
     passes,
     select,
     text_terms_found,
@@ -86,14 +87,17 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     if query.unknown:
         found, missing = text_terms_found(store, query.search_terms, edition)
         if missing or not found:
-            return _not_applied(query, edition, query.unknown)
+            return _not_applied(query, edition, query.unknown, store)
         query.filters = query.filters + [Filter("text", "eq", term) for term in found]
     return operations.run(select(store, query, edition), query)
 
 
-def _not_applied(query: Query, edition: str, words: list[str]) -> Answer:
+def _not_applied(
+    query: Query, edition: str, words: list[str], store: Store | None = None
+) -> Answer:
     """Say what was understood and which words could not be applied, and ask."""
     lang = query.lang
+    near = nearest_terms(vocabulary_for(store), words) if store else []
     understood = [filter_words(f, lang) for f in query.filters]
     return Answer(
         status="clarify",
@@ -105,7 +109,7 @@ def _not_applied(query: Query, edition: str, words: list[str]) -> Answer:
             understood=("・".join(understood) if lang == "ja" else ", ".join(understood)) or "—",
             operation=m.say(f"operation_{query.operation}", lang),
         ),
-        suggestions=m.examples(lang)[:3],
+        suggestions=[m.say("projects_of", lang, value=v) for v in near] or m.examples(lang)[:3],
     )
 
 

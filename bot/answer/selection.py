@@ -38,6 +38,23 @@ def vocabulary_for(store: Store) -> Vocabulary:
     return vocab
 
 
+def nearest_terms(vocab: Vocabulary, words: list[str], limit: int = 3) -> list[str]:
+    """Departments, sections, categories and fields written like words not understood (医療関係
+    → 医療・福祉), to suggest instead of guessing."""
+    from rapidfuzz import fuzz, process  # only when a question could not be read
+
+    surfaces = vocab.surfaces(["department", "section", "category", "field"])
+    found: list[str] = []
+    for word in words:
+        for surface, score, _ in process.extract(
+            word, list(surfaces), scorer=fuzz.partial_ratio, limit=6
+        ):
+            value = surfaces[surface].value
+            if score >= 60 and value not in found:
+                found.append(value)
+    return found[:limit]
+
+
 def edition_for(store: Store, query: Query) -> str | None:
     """The edition a question is about: named, the previous one, the one with the flags, else the latest."""
     codes = [e.code for e in store.editions()]
