@@ -41,7 +41,18 @@ def classes(edition: str) -> list[tuple[str, str]]:
     out |= {("category", p.category) for p in projects if p.category}
     out |= {("field", p.field) for p in projects if p.field}
     out |= {("end", p.end) for p in projects if p.end and re.fullmatch(r"R\d+", p.end)}
+    out |= {("start", p.start) for p in projects if p.start and re.fullmatch(r"[RH]\d+", p.start)}
+    out |= {("flag", f) for p in projects for f in FLAGS if getattr(p, f) is not None}
     return sorted(out)
+
+
+FLAGS = ("priority_frame", "future_response")
+
+
+def western(code: str | None) -> int | None:
+    """R7 → 2025, H31 → 2019 (the same fiscal year as R1)."""
+    m = re.fullmatch(r"([RH])(\d+)", code or "")
+    return (2018 if m.group(1) == "R" else 1988) + int(m.group(2)) if m else None
 
 
 def members(edition: str, kind: str, value: str) -> list:
@@ -52,13 +63,22 @@ def members(edition: str, kind: str, value: str) -> list:
         "category": lambda p: p.category == value,
         "field": lambda p: p.field == value,
         "end": lambda p: p.end == value,
+        "start": lambda p: western(p.start) == western(value),  # H31 and R1 are one year
+        "flag": lambda p: getattr(p, value) is True,
     }[kind]
     return [p for p in EDITIONS[edition] if test(p)]
 
 
 def phrases(kind: str, value: str) -> tuple[str, str]:
     """The class in Japanese (…の事業) and in English (projects …)."""
+    flag_ja = {"priority_frame": "重点枠事業", "future_response": "将来対応分の事業"}
+    flag_en = {
+        "priority_frame": "priority frame projects",
+        "future_response": "future response projects",
+    }
     ja = {
+        "flag": flag_ja.get(value, ""),
+        "start": f"{value}に始まった事業",
         "department": f"{value}の事業",
         "section": f"{value}の事業",
         "category": f"{value}分野の事業",
@@ -66,6 +86,8 @@ def phrases(kind: str, value: str) -> tuple[str, str]:
         "end": f"{value}で終わる事業",
     }[kind]
     en = {
+        "flag": flag_en.get(value, ""),
+        "start": f"projects started in {value}",
         "department": f"projects of {value}",
         "section": f"projects of {value}",
         "category": f"projects in the {value} category",
@@ -192,5 +214,5 @@ def test_every_class_every_operation_every_phrasing(shared, edition, kind, value
 
 def test_generated_questions_cover_every_class():
     kinds = {k for _, k, _ in CASES}
-    assert kinds == {"department", "section", "category", "field", "end"}
+    assert kinds == {"department", "section", "category", "field", "end", "start", "flag"}
     assert len(CASES) * sum(len(t) for t in OPERATIONS.values()) >= 2000
