@@ -53,11 +53,32 @@ def _english_number(m: re.Match) -> str:
     return f"{head}{EN_NUMBERS[word]}"
 
 
+_KANJI_AMOUNT = re.compile(r"(?<![\d,.])([一二三四五六七八九十百千]+)(億|万)")
+
+
+def kanji_amount(text: str) -> int | None:
+    """二千五百 → 2500, 百 → 100, 一千 → 1000 (the part before 万 or 億)."""
+    total, digit = 0, None
+    for c in text:
+        if c in KANJI_DIGITS:
+            digit = KANJI_DIGITS[c]
+        elif c in "十百千":
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
 def arabic_numerals(text: str) -> str:
     """Kanji numerals where they are numbers (令和八年度, 上位五, 二番目), not in 一番 or names."""
     for pattern in _KANJI_CONTEXTS:
         text = pattern.sub(lambda m: m.group(1) + str(kanji_number(m.group(2)) or m.group(2)), text)
     text = _EN_NUMBER.sub(_english_number, text)
+    # 一億円, 五千万円, 百万円: amounts in kanji numerals.
+    text = _KANJI_AMOUNT.sub(
+        lambda m: f"{kanji_amount(m.group(1)) or m.group(1)}{m.group(2)}", text
+    )
     return re.sub(r"令和元年", "令和1年", text)
 
 
@@ -316,7 +337,7 @@ EN_BUDGET = re.compile(
     rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|over|above|under|below)\s*{EN_MONEY}"
 )
 FILLER = re.compile(
-    r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって)(?:して|した|する|している|してる|の)?"
+    r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|教えて(?:ください|下さい)?|を?知りたい|ください|下さい|ですか|ますか|でしょうか|とは|って"
     r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|何|なに|どう|なん|現在|今|青森県|県"
 )

@@ -164,3 +164,25 @@ def test_a_name_that_is_both_a_field_and_a_category_follows_the_word_said():
     assert understand("その他分野の事業", vocab).filters == [Filter("field", "eq", "その他")]
     assert understand("その他の項目の事業", vocab).filters == [Filter("category", "eq", "その他")]
     assert understand("産業分野の事業", vocab).filters == [Filter("field", "eq", "産業分野")]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "thousand_yen"),
+    [
+        ("予算が一億円以上の事業", "ge", 100_000),
+        ("一千万円以上の事業", "ge", 10_000),
+        ("百万円以下の事業", "le", 1_000),
+        ("二千五百万円未満", "lt", 25_000),
+        ("3千万円以上", "ge", 30_000),
+        ("1.5億円以上", "ge", 150_000),
+        ("projects over ¥50 million", "gt", 50_000),
+    ],
+)
+def test_amounts_in_every_writing(vocab, text, op, thousand_yen):
+    assert understand(text, vocab).filters == [Filter("budget", op, thousand_yen)]
+
+
+def test_or_within_a_kind_and_exclusion(vocab):
+    q = understand("健康医療福祉部と教育庁の事業の合計", vocab)
+    assert [f.value for f in q.filters] == ["健康医療福祉部", "教育庁"]
+    assert understand("教育庁以外の事業", vocab).filters == [Filter("department", "ne", "教育庁")]

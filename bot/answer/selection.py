@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import weakref
 from dataclasses import dataclass
 
@@ -44,13 +45,16 @@ def nearest_terms(vocab: Vocabulary, words: list[str], limit: int = 3) -> list[s
     from rapidfuzz import fuzz, process  # only when a question could not be read
 
     surfaces = vocab.surfaces(["department", "section", "category", "field"])
+    # The prefecture's own name (青森県立…) says nothing about what a word means.
+    plain = {re.sub(r"^青森県?", "", k): k for k in surfaces}
     found: list[str] = []
     for word in words:
+        word = re.sub(r"^青森県?", "", word)
         for surface, score, _ in process.extract(
-            word, list(surfaces), scorer=fuzz.partial_ratio, limit=6
+            word, list(plain), scorer=fuzz.partial_ratio, limit=6
         ):
-            value = surfaces[surface].value
-            if score >= 60 and value not in found:
+            value = surfaces[plain[surface]].value
+            if score >= 75 and value not in found:
                 found.append(value)
     return found[:limit]
 
