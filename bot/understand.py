@@ -96,12 +96,14 @@ class Query:
 
 
 def detect_language(text: str) -> Lang:
-    """English when the text has English words and no kana; Japanese otherwise."""
-    if re.search(r"[\u3040-\u309f]", text):
-        return "ja"
-    english = re.findall(r"[A-Za-z]{2,}", text)
+    """English when the text has English words and no kana, or is an English sentence that
+    names a Japanese thing (List projects in the 子育て category); Japanese otherwise."""
     acronyms = {"no", "fy", "phr", "dx", "ict", "web", "ai", "uav", "icu", "maas", "kintone"}
-    if any(w.lower() not in acronyms for w in english):
+    english = [w for w in re.findall(r"[A-Za-z]{2,}", text) if w.lower() not in acronyms]
+    if re.search(r"[\u3040-\u309f]", text):
+        starts_english = re.match(r"\s*[A-Za-z]{2,}", text) and text.strip()[:2].lower() != "no"
+        return "en" if starts_english and len(english) >= 2 else "ja"
+    if english:
         return "en"
     return "ja"  # Japanese first: numbers and acronyms alone ("No40", "PHR") get Japanese
 

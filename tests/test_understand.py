@@ -186,3 +186,17 @@ def test_or_within_a_kind_and_exclusion(vocab):
     q = understand("健康医療福祉部と教育庁の事業の合計", vocab)
     assert [f.value for f in q.filters] == ["健康医療福祉部", "教育庁"]
     assert understand("教育庁以外の事業", vocab).filters == [Filter("department", "ne", "教育庁")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("List projects in the 子育て category", "en"),
+        ("How many projects does こども家庭部 have?", "en"),
+        ("No40の事業費は？", "ja"),
+        ("健康医療福祉部と教育庁 total budget", "ja"),
+        ("PHR", "ja"),
+    ],
+)
+def test_language_of_the_question(vocab, text, lang):
+    assert understand(text, vocab).lang == lang

@@ -303,11 +303,13 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
 def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
     if f.op == "ne":
-        return m.say("filter_not", lang, value=filter_words(Filter(f.kind, "eq", f.value), lang))
+        plain = f.kind in ("department", "section")
+        inner = str(f.value) if plain else filter_words(Filter(f.kind, "eq", f.value), lang)
+        return m.say("filter_not", lang, value=inner)
     if f.kind == "added":
         return m.say("filter_added", lang)
     if f.kind in ("department", "section"):
-        return str(f.value)
+        return str(f.value) if lang == "ja" else f"of {f.value}"
     if f.kind in ("category", "field"):
         return m.say(f"filter_{f.kind}", lang, value=f.value)
     if f.kind in ("start", "end"):
@@ -316,8 +318,10 @@ def filter_words(f: Filter, lang: str) -> str:
         return m.year_filter_words(f.kind, f.op, f.value, lang)  # type: ignore[arg-type]
     if f.kind == "budget":
         if f.op == "between":
-            return m.say("filter_budget_between", lang, low=f"{f.value:,}", high=f"{f.upper:,}")
-        return m.budget_filter_words(f.op, int(f.value), lang)  # type: ignore[arg-type]
+            words = m.say("filter_budget_between", lang, low=f"{f.value:,}", high=f"{f.upper:,}")
+            return words if lang == "ja" else f"with {words}"
+        words = m.budget_filter_words(f.op, int(f.value), lang)  # type: ignore[arg-type]
+        return words if lang == "ja" else f"with {words}"
     if f.kind in ("priority_frame", "future_response"):
         return m.say(f"filter_{f.kind}_{'yes' if f.value else 'no'}", lang)
     if f.kind == "text":
@@ -327,7 +331,7 @@ def filter_words(f: Filter, lang: str) -> str:
 
 def scope(selection: Selection, lang: str, counted: bool = True) -> str:
     """R7版のこども家庭部の事業（3件） / R7 edition projects of こども家庭部 (3)."""
-    joiner = "・" if lang == "ja" else ", "
+    joiner = "・" if lang == "ja" else " and "
     either = "または" if lang == "ja" else " or "
     words, seen = [], set()
     for f in selection.filters:
