@@ -101,8 +101,15 @@ RELATIVE = {
 }
 RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
 YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
-END_WORDS = r"(?<![a-z])(?:終わる|終わった|終わり|終了|終期|終える|満了|完了|end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z])"
-START_WORDS = r"(?<![a-z])(?:始まる|始まった|始まり|開始|始期|スタート|着手|新規|start(?:s|ing|ed)?|begin(?:s|ning)?|began|launch(?:ed)?)(?![a-z])"
+# Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
+END_WORDS = (
+    r"(?:終わる|終わった|終わり|終了|終期|終える|満了|完了"
+    r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z]))"
+)
+START_WORDS = (
+    r"(?:始まる|始まった|始まり|開始|始期|スタート|着手|新規"
+    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|launch(?:ed)?)(?![a-z]))"
+)
 
 PATTERNS: list[tuple[str, str, str]] = [
     # (slot, value, pattern): operations and fields, each consumed where found.

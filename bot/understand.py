@@ -181,6 +181,7 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     _operations(t, query)
     _bare_years(t, query, vocab)
     _leftovers(t, query)
+    query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     _settle(query)
     return query
 
@@ -396,6 +397,8 @@ def _flags(t: _Text, query: Query) -> None:
 def _operations(t: _Text, query: Query) -> None:
     """Compare, group, N-th, top/bottom N, max/min, sum, average, count, list, search; fields."""
     ops: list[str] = []
+    ranks: dict[str, int] = {}
+    smallest: dict[str, bool] = {}
     for slot, value, pattern in COMPILED_PATTERNS:
         for m in t.find(pattern):
             number = next((g for g in m.groups() if g), None) if m.groups() else None
@@ -406,10 +409,11 @@ def _operations(t: _Text, query: Query) -> None:
                 query.group_by = query.group_by or value
                 ops.append("group")
             elif slot in ("nth", "top"):
-                n = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
-                query.n = n
-                query.smallest = slot == "nth" and value == "min"
-                ops.append("nth" if slot == "nth" else "top" if value == "max" else "bottom")
+                op = "nth" if slot == "nth" else "top" if value == "max" else "bottom"
+                # Each ranking keeps its own N: 上位3 and 2番目 in one question stay apart.
+                ranks[op] = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
+                smallest[op] = slot == "nth" and value == "min"
+                ops.append(op)
             elif slot == "op":
                 ops.append(value)
             elif slot == "field" and value not in query.fields:
@@ -431,6 +435,8 @@ def _operations(t: _Text, query: Query) -> None:
     ):
         if op in ops:
             query.operation = op
+            query.n = ranks.get(op)
+            query.smallest = smallest.get(op, False)
             break
     if query.operation == "group" and ("sum" in ops or "count" in ops):
         query.fields.append("budget" if "sum" in ops else "count")

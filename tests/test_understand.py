@@ -200,3 +200,14 @@ def test_or_within_a_kind_and_exclusion(vocab):
 )
 def test_language_of_the_question(vocab, text, lang):
     assert understand(text, vocab).lang == lang
+
+
+def test_japanese_words_run_into_english_ones(vocab):
+    assert understand("R8に終わるhow many", vocab).filters == [Filter("end", "eq", "R8")]
+
+
+def test_each_ranking_keeps_its_own_number_and_repeats_count_once(vocab):
+    q = understand("上位3の事業で2番目に大きい", vocab)
+    assert (q.operation, q.n) == ("nth", 2)
+    q = understand("医療・福祉分野と医療・福祉分野の事業", vocab)
+    assert q.filters == [Filter("category", "eq", "医療・福祉")]
