@@ -568,6 +568,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{scope}のうち前の版より事業費が減った事業は{n}件です（前の版 → 今の版）：",
         "{scope}: {n} with a lower budget than in the previous edition (before → now):",
     ),
+    "merged_budget": (
+        "※前の版では{names}の合計{total}千円 → {now}千円（{change}千円）",
+        "Note: in the previous edition this was {names}, together {total} → {now} thousand yen ({change})",
+    ),
     "merged_from": (
         "※前の版の{n}事業の合計と比較",
         " (compared with the sum of {n} older projects)",

@@ -144,12 +144,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "compare",
         "changes",
-        r"何が変わった|何が変わる|変更点|違い|差分|what changed|changes|difference|diff",
+        r"何が変わった|何が変わる|変更点|違い|差分|what changed|changed?|changes|difference|diff",
     ),
     (
         "compare",
         "budget",
-        r"比較|増減|前年比|vs\.?|versus|compare[ds]?|増えた|減った|change in budget",
+        r"比較|比べ(?:て|ると|たら)?|増減|前年比|vs\.?|versus|compare[ds]?|増えた|減った|change in budget",
     ),
     (
         "group",

@@ -1117,6 +1117,8 @@ def test_at_least_150_new_questions():
         ("R6版で予算が一番小さかった事業", ["R6版", "27件", "最も小さい"]),
         ("宇宙関連の事業は何件？", ["宇宙", "読み取れません"]),
         ("No33の予算", ["推定"]),
+        ("No40の予算はR6版と比べてどう？", ["学校DXスタートアップ事業", "436,620"]),
+        ("how did No48's budget change from the previous edition?", ["42,247", "6,426"]),
     ],
 )
 def test_answers_say_what_they_computed(shared, question, words):

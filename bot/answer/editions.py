@@ -151,6 +151,22 @@ def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answe
     old, new = pair
     diff, pct = budget_change(old, new)
     lines = [m.budget_change(old, new, diff, pct, lang)]
+    merged = [o for k in store.predecessors(new.key) if (o := store.project(k.older))]
+    if len(merged) > 1:
+        # No40 continues two older projects: the first pair alone would be half the story.
+        total = sum(o.budget_thousand_yen for o in merged)
+        lines.append(
+            m.say(
+                "merged_budget",
+                lang,
+                names="、".join(o.name for o in merged)
+                if lang == "ja"
+                else ", ".join(o.name for o in merged),
+                total=f"{total:,}",
+                now=f"{new.budget_thousand_yen:,}",
+                change=f"{new.budget_thousand_yen - total:+,}",
+            )
+        )
     if not budget_only:
         if compact(old.name) != compact(new.name):
             lines.append(
