@@ -219,9 +219,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"いつから|始期|開始年度|since when|start year|start(?:s|ed)?|begin(?:s)?|began",
+        r"いつから|始期|開始年度|since when|start (?:year|date)|start(?:s|ed)?|begin(?:s)?|began",
     ),
-    ("field", "end", r"いつまで|終期|終了年度|end year|until when|end(?:s|ed)?|finish(?:es)?"),
+    (
+        "field",
+        "end",
+        r"いつまで|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+    ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
         "field",
@@ -360,6 +364,6 @@ _STOP_TEXT = (
     "roughly run running said say says should show shown so some sorted such tell than "
     "that the their them then there there's these they this those to up us want was we "
     "were what what's whats which who whom whose will with within would year years yen "
-    "you your "
+    "you your under date dates "
 )
 EN_STOP = frozenset(_STOP_TEXT.split())

@@ -194,6 +194,28 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     if resolution.status != "ok":
         return _not_found(store, query, edition, resolution)
     p = resolution.matches[0].project
+    if not query.names_project and query.subject and not how:
+        # Every word of a name-by-words must be printed about the project: "telemedicine for
+        # pediatrics" is not No25 (no 小児科 there) but the one project printing both, else ask.
+        missing = textsearch.unprinted_words(store, p, query.subject)
+        if missing:
+            words = textsearch.subject_words(query.subject)
+            better, gone = by_text(store, words, edition) if len(words) > 1 else (None, words)
+            if better is not None and better.status == "ok" and not gone:
+                p = better.matches[0].project
+                how = m.say("found_by_text", lang, words=" ".join(words))
+            else:
+                return Answer(
+                    status="clarify",
+                    title=m.say(
+                        "project_not_applied",
+                        lang,
+                        ref=m.project_ref(p, lang),
+                        words="、".join(missing),
+                    ),
+                    projects=[ref(p)],
+                    sources=[src(p)],
+                )
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         return Answer(

@@ -9,8 +9,10 @@ from bot.answer.model import Answer, SourceRef
 from bot.answer.render import ref
 from bot.answer.render import unique as unique_sources
 from bot.models import Project
+from bot.question_words import EN_STOP
 from bot.store import Store
 from bot.understand import Query
+from bot.vocabulary import translate_english
 
 
 def _texts(store: Store, p: Project) -> list[tuple[str, int, str]]:
@@ -33,6 +35,23 @@ def printed_words(store: Store, p: Project) -> str:
     """Everything printed about a project (name, labels, text), lower case, for look-ups."""
     parts = [p.name, p.department or "", " ".join(p.sections), p.category or ""]
     return " ".join(parts + [t for t, _, _ in _texts(store, p)]).lower()
+
+
+def subject_words(subject: str) -> list[str]:
+    """The words of a project named by words, in the roadmap's language (telemedicine →
+    オンライン診療), without the English words that only frame the question."""
+    words = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", translate_english(subject))
+    return [w for w in words if w not in EN_STOP and not w.isdigit()]
+
+
+def unprinted_words(store: Store, p: Project, subject: str) -> list[str]:
+    """Words of a several-word subject that nothing printed about the project holds (a typo
+    in a one-word name is left to the name matcher)."""
+    words = subject_words(subject)
+    if len(words) < 2 and not (words and re.fullmatch(r"[a-z]+", words[0])):
+        return []
+    printed = printed_words(store, p)
+    return [w for w in words if _closeness(w, printed) < 0.6]
 
 
 def _closeness(term: str, sentence: str) -> float:
