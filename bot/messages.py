@@ -576,6 +576,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "※前の版の{n}事業の合計と比較",
         " (compared with the sum of {n} older projects)",
     ),
+    "ambiguous_plain": (
+        "当たる事業が複数あります。どれですか？",
+        "Several projects match. Which one?",
+    ),
     "projects_of": ("{value}の事業", "projects of {value}"),
     "difference": ("差額：{money}", "Difference: {money}"),
     "per_edition_title": ("版ごとの比較：", "Per edition:"),

@@ -219,12 +219,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"いつから|始期|開始年度|since when|start (?:year|date)|start(?:s|ed)?|begin(?:s)?|began",
+        r"いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|start(?:s|ed)?|begin(?:s)?|began",
     ),
     (
         "field",
         "end",
-        r"いつまで|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+        r"いつまで|いつ終わ(?:る|った|り)|いつ終了|終わりは|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (

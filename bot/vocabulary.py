@@ -242,8 +242,12 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
                     add(form, "field", p.field)
             for form in name_forms(p.name):
                 add(form, "project", p.key)
+    # A former name names its successor only where it is no project's own name in that edition
+    # (デジタルデバイド対策事業 is R7's No45 itself, not also No54 that continued part of it).
+    own = {(t.surface, t.value.split("/")[0]) for t in vocab.terms if t.kind == "project"}
     for name, key in aliases:
         for form in name_forms(name):
-            add(form, "project", key)
+            if (normalise(form), key.split("/")[0]) not in own:
+                add(form, "project", key)
     vocab.values = values
     return vocab

@@ -946,6 +946,10 @@ CASES = [
     ("宇宙関連の事業は何件？", "clarify", [], None, "ord"),
     ("ドローンを使っている事業", "clarify", [], None, "ord"),
     ("No40の昨年の予算", "clarify", ["R7/40"], None, "ord"),
+    ("デジタルデバイド対策事業の概要を教えて", "ok", ["R7/45"], None, "ord"),
+    ("PHRの事業はいつ終わる？", "ok", ["R7/33"], None, "ord"),
+    ("遠隔教育の事業の担当課はどこ？", "ok", ["R7/43"], None, "ord"),
+    ("緊急配備の事業はどこの担当", "ok", ["R7/47"], None, "ord"),
     (
         "What's the R7 budget of the telemedicine for pediatrics project?",
         "ok",
@@ -1152,6 +1156,11 @@ def test_relative_years_are_read_against_the_edition_and_said(shared, question, 
     answer = ask(shared, question)
     assert answer.value.amount == n, answer.text
     assert re.search(rf"{edition}(?:版| edition)", answer.text) and year in answer.text
+
+
+def test_a_named_end_or_start_is_answered_alone(shared):
+    assert "事業終期はR10" in ask(shared, "PHRの事業はいつ終わる？").text
+    assert "事業始期はR7" in ask(shared, "WEB出願の事業はいつ始まった？").text
 
 
 def test_a_count_answers_with_the_number_not_every_row(shared):

@@ -316,15 +316,14 @@ def _partly_found(
 def _ambiguous(resolution: Resolution, query: Query) -> Answer:
     lang = query.lang
     projects = [x.project for x in resolution.matches]
+    what = (
+        (f"No{query.project_no}" if query.project_no is not None else "")
+        or query.subject
+        or " ".join(query.search_terms)
+    )
     return Answer(
         status="ambiguous",
-        title=m.say(
-            "ambiguous",
-            lang,
-            what=(f"No{query.project_no}" if query.project_no is not None else "")
-            or query.subject
-            or " ".join(query.search_terms),
-        ),
+        title=m.say("ambiguous", lang, what=what) if what else m.say("ambiguous_plain", lang),
         lines=[f"・{m.short_ref(p)}" for p in projects],
         projects=[ref(p) for p in projects],
         suggestions=[f"No{p.no}" if p.no is not None else p.name for p in projects],
