@@ -946,6 +946,10 @@ CASES = [
     ("宇宙関連の事業は何件？", "clarify", [], None, "ord"),
     ("ドローンを使っている事業", "clarify", [], None, "ord"),
     ("No40の昨年の予算", "clarify", ["R7/40"], None, "ord"),
+    ("How many seminars were held for municipal staff?", "ok", ["R7/54"], None, "ord"),
+    ("How many venues did the smartphone seminars use?", "ok", ["R7/45"], None, "ord"),
+    ("How many training sessions did No23 hold?", "ok", ["R7/23"], None, "ord"),
+    ("No45のスマートフォンセミナーは何会場？", "ok", ["R7/45"], None, "ord"),
     ("デジタルデバイド対策事業の概要を教えて", "ok", ["R7/45"], None, "ord"),
     ("PHRの事業はいつ終わる？", "ok", ["R7/33"], None, "ord"),
     ("遠隔教育の事業の担当課はどこ？", "ok", ["R7/43"], None, "ord"),
@@ -1156,6 +1160,21 @@ def test_relative_years_are_read_against_the_edition_and_said(shared, question, 
     answer = ask(shared, question)
     assert answer.value.amount == n, answer.text
     assert re.search(rf"{edition}(?:版| edition)", answer.text) and year in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("How many seminars were held for municipal staff?", "セミナーの開催:2回"),
+        ("How many venues did the smartphone seminars use?", "県内16会場"),
+        ("No48はいつ運用開始した？", "令和6年11月から"),
+        ("how many pharmacies took part?", "参加40薬局"),
+        ("デジタル体験創造フェアの来場者数は？", "来場者:1,624名"),
+    ],
+)
+def test_facts_inside_the_text_quote_the_one_sentence(shared, question, sentence):
+    answer = ask(shared, question)
+    assert sentence in answer.text and len(answer.sources) == 1, answer.text
 
 
 def test_a_named_end_or_start_is_answered_alone(shared):
