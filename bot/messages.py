@@ -576,6 +576,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "※前の版の{n}事業の合計と比較",
         " (compared with the sum of {n} older projects)",
     ),
+    "year_not_used": (
+        "※この項目は年度ごとには記載されていないため、{year}は使っていません（版の記載です）。",
+        "Note: this is not printed per year, so {year} was not applied (the edition's entry).",
+    ),
     "ambiguous_plain": (
         "当たる事業が複数あります。どれですか？",
         "Several projects match. Which one?",

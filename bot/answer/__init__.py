@@ -288,6 +288,9 @@ def _project_answer(store: Store, p: Project, query: Query) -> Answer:
             lines=[line for a in answers for line in [a.title, *a.lines] if line],
             sources=[s for a in answers for s in a.sources],
         )
+    if query.year and not {"plan", "actual", "budget"} & set(fields):
+        # 「No40のR9の担当」: the roadmap prints one owner or period per edition, not per year.
+        result.lines.append(m.say("year_not_used", lang, year=query.year))
     result.projects = result.projects or [ref(p)]
     if not result.sources:
         result.sources = [src(p)]
