@@ -30,8 +30,18 @@ QUESTIONS = [
     "デジタル体験創造フェアはどこで開催された？",
     "県立学校次世代校務デジタル化推新事業の予算",
     "No40のR9の計画は？",
+    # Composed questions: vocabulary slots (department, category, edition, years, amounts).
+    "こども家庭部の事業で一番予算が大きいのは？",
+    "total R7 budget of 警察本部's projects",
+    "R6版で予算が一番小さかった事業",
+    "予算が1,000万円から5,000万円の事業",
+    "令和八年度で終わる事業",
+    "防災・危機管理分野の事業は何件？",
+    "2番目に大きい",
+    "No48はいつ運用開始した？",
+    "宇宙関連の事業は何件？",
 ]
-ROUNDS = 300
+ROUNDS = 200
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -822,6 +822,129 @@ PHRASES: dict[str, tuple[str, str]] = {
         "予期しないエラーで中断しました（{kind}）。roadmap -v を付けて実行すると詳細を記録します。",
         "Stopped by an unexpected error ({kind}). Run with roadmap -v to log the details.",
     ),
+    # -- #13 understanding that composes: every answer says what it computed ----------------
+    "scope_all": ("{edition}の全事業（{n}件）", "all {n} projects of the {edition}"),
+    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects {what} ({n})"),
+    "scope_all_plain": ("{edition}の事業", "projects of the {edition}"),
+    "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects {what}"),
+    "count_of_rest": ("一覧は「一覧」を付けて聞いてください。", "Ask for the list to see them."),
+    "budget_of": ("{label}事業費", "{label} budget"),
+    "list_is": ("{scope}：", "{scope}:"),
+    "count_of": ("{scope}は{n}件です。", "{scope}: {n}."),
+    "sum_of": ("{scope}の{budget}の合計は{money}です。", "{budget} total of {scope}: {money}."),
+    "avg_of": ("{scope}の{budget}の平均は{money}です。", "{budget} average of {scope}: {money}."),
+    "max_of": ("{scope}のうち{budget}が最も大きい事業：", "Largest {budget} among {scope}:"),
+    "min_of": ("{scope}のうち{budget}が最も小さい事業：", "Smallest {budget} among {scope}:"),
+    "top_of": ("{scope}のうち{budget}の上位{n}件：", "Top {n} by {budget} among {scope}:"),
+    "bottom_of": ("{scope}のうち{budget}の下位{n}件：", "Bottom {n} by {budget} among {scope}:"),
+    "nth_largest": (
+        "{scope}のうち{budget}が{n}番目に大きい事業：",
+        "Number {n} by {budget}, largest first, among {scope}:",
+    ),
+    "nth_smallest": (
+        "{scope}のうち{budget}が{n}番目に小さい事業：",
+        "Number {n} by {budget}, smallest first, among {scope}:",
+    ),
+    "nth_missing": (
+        "{scope}には{n}番目の事業がありません。",
+        "{scope} has fewer than {n} projects.",
+    ),
+    "filter_category": ("項目「{value}」", "in category {value}"),
+    "filter_field": ("分野「{value}」", "in field {value}"),
+    "filter_start_between": ("{low}〜{high}に開始", "starting {low}–{high}"),
+    "filter_end_between": ("{low}〜{high}に終了", "ending {low}–{high}"),
+    "filter_budget_between": (
+        "事業費 {low}〜{high}千円",
+        "budget {low}–{high} thousand yen",
+    ),
+    "filter_priority_frame_yes": ("重点枠事業", "marked priority frame (重点枠事業)"),
+    "filter_priority_frame_no": ("重点枠事業以外", "not marked priority frame (重点枠事業)"),
+    "filter_future_response_yes": ("将来対応分", "marked future response (将来対応分)"),
+    "filter_future_response_no": ("将来対応分以外", "not marked future response (将来対応分)"),
+    "budget_rose": (
+        "{scope}のうち前の版より事業費が増えた事業は{n}件です（前の版 → 今の版）：",
+        "{scope}: {n} with a higher budget than in the previous edition (before → now):",
+    ),
+    "budget_fell": (
+        "{scope}のうち前の版より事業費が減った事業は{n}件です（前の版 → 今の版）：",
+        "{scope}: {n} with a lower budget than in the previous edition (before → now):",
+    ),
+    "merged_budget": (
+        "※前の版では{names}の合計{total}千円 → {now}千円（{change}千円）",
+        "Note: in the previous edition this was {names}, together {total} → {now} thousand yen ({change})",
+    ),
+    "merged_from": (
+        "※前の版の{n}事業の合計と比較",
+        " (compared with the sum of {n} older projects)",
+    ),
+    "year_not_used": (
+        "※この項目は年度ごとには記載されていないため、{year}は使っていません（版の記載です）。",
+        "Note: this is not printed per year, so {year} was not applied (the edition's entry).",
+    ),
+    "ambiguous_plain": (
+        "当たる事業が複数あります。どれですか？",
+        "Several projects match. Which one?",
+    ),
+    "projects_of": ("{value}の事業", "projects of {value}"),
+    "difference": ("差額：{money}", "Difference: {money}"),
+    "per_edition_title": ("版ごとの比較：", "Per edition:"),
+    "filter_not": ("{value}以外", "other than {value}"),
+    "filter_added": ("前の版にない（新規掲載）", "not in the previous edition (newly listed)"),
+    "filter_text": ("「{value}」関連（本文に記載あり）", "mentioning 「{value}」"),
+    "value_not_in_edition": (
+        "（{value}は{edition}にはありません。別の版の名称かもしれません）",
+        "({value} does not appear in the {edition}; it may be another edition's name)",
+    ),
+    "budget_year_not_stated": (
+        "{ref}の{year}事業費は記載されていません（この版が記載するのは{printed}事業費です）。",
+        "{ref}: no {year} budget is stated (this edition prints the {printed} budget).",
+    ),
+    "category_is": (
+        "{ref}の項目は{category}（分野：{field}）です。",
+        "{ref}: category {category} (field: {field}).",
+    ),
+    "sentence_is": ("{ref}の記載：", "{ref} — the roadmap says:"),
+    "words_not_in_text": (
+        "「{words}」はロードマップの本文に見つかりませんでした。{found}を含む事業：",
+        "「{words}」 does not appear in the roadmap. Projects mentioning {found}:",
+    ),
+    "found_by_text": (
+        "（「{words}」を本文に含む事業として見つけました）",
+        "(found as the project whose text mentions 「{words}」)",
+    ),
+    "not_applied": (
+        "「{words}」を条件として読み取れませんでした。分かった条件：{edition}・{understood}（{operation}）。"
+        "部局・課・項目・年度・金額などで言い換えてください。",
+        "I could not apply 「{words}」 as a condition. Understood: {edition}, {understood} ({operation}). "
+        "Please rephrase with a department, section, category, year or amount.",
+    ),
+    "operation_list": ("一覧", "list"),
+    "operation_count": ("件数", "count"),
+    "operation_sum": ("合計", "total"),
+    "operation_avg": ("平均", "average"),
+    "operation_max": ("最大", "largest"),
+    "operation_min": ("最小", "smallest"),
+    "operation_top": ("上位", "top"),
+    "operation_bottom": ("下位", "bottom"),
+    "operation_nth": ("N番目", "N-th"),
+    "operation_group": ("集計", "grouping"),
+    "gone_in_edition": (
+        "{ref}に当たる事業は{edition}にはありません。",
+        "{ref} has no counterpart in the {edition}.",
+    ),
+    "no_such_edition": ("その版は読み込まれていません。", "That edition is not loaded."),
+    "project_fails_filter": (
+        "{ref}は「{what}」に当たりません。どちらについての質問か教えてください。",
+        "{ref} does not match {what}. Which did you mean?",
+    ),
+    "project_not_applied": (
+        "{ref}について聞かれたと理解しましたが、「{words}」を条件として読み取れませんでした。言い換えてください。",
+        "I understood a question about {ref}, but could not apply 「{words}」. Please rephrase.",
+    ),
+    "number_inferred": (
+        "※No{no}の番号は文書に印刷されておらず、前後の番号から推定しています。",
+        "Note: No{no} is not printed in the document; the number is inferred from its neighbours.",
+    ),
 }
 
 

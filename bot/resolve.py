@@ -10,82 +10,16 @@ from typing import TYPE_CHECKING
 from bot.errors import ProjectNotFound
 from bot.links import core_name
 from bot.models import Project
+from bot.project_numbers import parse_number
 from bot.store import Store
 from bot.text import compact
+from bot.vocabulary import VARIANTS, translate_english
 
 if TYPE_CHECKING:
     import numpy as np
 
-NUMBER = re.compile(
-    r"(?:【\s*|\[\s*)?No\.?\s*(\d{1,4})\s*(?:】|\])?|#\s*(\d{1,4})|(\d{1,4})\s*番", re.I
-)
 # R7/No40, R6/#3, and R6/産業・しごと#3 (an unnumbered edition's later field documents, #14).
 KEY = re.compile(r"^(R\d{1,2}|H\d{1,2})/(?:No(\d+)|([^/#]*)#(\d+))$", re.I)
-# Spellings that differ between editions and people: normalise both sides the same way.
-VARIANTS = {
-    "障害": "障がい",
-    "子ども": "こども",
-    "子供": "こども",
-    "僻地": "へき地",
-    "ネット・セーフティ": "ネットセーフティ",
-}
-# English words people use for projects, mapped to the words the roadmap prints.
-ENGLISH = {
-    "public health": "公衆衛生",
-    "remote area": "へき地",
-    "rural": "へき地",
-    "telemedicine": "オンライン診療",
-    "online medical": "オンライン診療",
-    "online consultation": "オンライン診療",
-    "online": "オンライン",
-    "emergency": "救急",
-    "ambulance": "救急",
-    "nursing care": "介護",
-    "care technology": "介護テクノロジー",
-    "robot": "ロボット",
-    "disability": "障がい",
-    "disabled": "障がい",
-    "pediatric": "小児科",
-    "paediatric": "小児科",
-    "daycare": "保育",
-    "nursery": "保育",
-    "school network": "校内ネットワーク",
-    "network": "ネットワーク",
-    "school": "学校",
-    "high school": "高校",
-    "web application": "WEB出願",
-    "online application": "WEB出願",
-    "entrance exam": "入学者選抜",
-    "remote education": "遠隔教育",
-    "remote learning": "遠隔教育",
-    "distance learning": "遠隔教育",
-    "transport": "交通",
-    "transit": "交通",
-    "digital divide": "デジタルデバイド",
-    "internet safety": "ネットセーフティ",
-    "net safety": "ネットセーフティ",
-    "livestock": "家畜",
-    "animal disease": "家畜伝染病",
-    "disaster prevention": "防災",
-    "disaster education": "防災教育",
-    "digital tools": "デジタルツール",
-    "digital tool": "デジタルツール",
-    "cyber security": "セキュリティ",
-    "cybersecurity": "セキュリティ",
-    "security": "セキュリティ",
-    "smart aomori construction": "スマートAomoriコンストラクション",
-    "smart construction": "スマートAomoriコンストラクション",
-    "construction": "コンストラクション",
-    "road": "道路",
-    "pavement": "舗装",
-    "promotion": "プロモーション",
-    "data linkage": "データ連携",
-    "data platform": "データ連携基盤",
-    "elderly": "高齢者",
-    "seniors": "高齢者",
-    "health record": "PHR",
-    "emergency deployment": "緊急配備",
-}
 MIN_SCORE = 70.0
 TIE_MARGIN = 6.0
 
@@ -96,28 +30,6 @@ def normalise_name(text: str) -> str:
     for variant, canonical in VARIANTS.items():
         text = text.replace(compact(variant).lower(), compact(canonical).lower())
     return text
-
-
-_ENGLISH_RE = re.compile(
-    r"(?<![a-z])("
-    + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True))
-    + r")(?![a-z])"
-)
-
-
-def translate_english(text: str) -> str:
-    """Replace known English project words with the roadmap's Japanese words."""
-    if not re.search(r"[A-Za-z]", text):
-        return text
-    return _ENGLISH_RE.sub(lambda m: ENGLISH[m.group(1)], text.lower()).strip()
-
-
-def parse_number(text: str) -> int | None:
-    """A project number written as No40, No.40, no 40, No.４０, 【No40】, 40番 or #40."""
-    m = NUMBER.search(compact(text).replace("No.", "No"))
-    if not m:
-        return None
-    return int(next(g for g in m.groups() if g))
 
 
 @dataclass
@@ -222,9 +134,7 @@ def resolve(store: Store, reference: str, edition: str | None = None) -> Resolut
             Resolution("ok", [Match(project, 100, "key")]) if project else Resolution("not_found")
         )
     projects = store.projects(edition)
-    number = parse_number(reference) if not re.fullmatch(r"\d{5,}", reference) else None
-    if number is None and re.fullmatch(r"\d{1,4}", compact(reference)):
-        number = int(compact(reference))
+    number = parse_number(reference, bare=True) if not re.fullmatch(r"\d{5,}", reference) else None
     if number is not None:
         found = [p for p in projects if p.no == number]
         if found:

@@ -12,6 +12,7 @@ from bot import updates
 from bot.answer import Answer, ask
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.models import ActualEntry, Project
+from bot.project_numbers import is_project_reference
 from bot.settings import Settings
 from bot.store import DocumentInfo, Owner, Store, utcnow
 from bot.updates import Identity
@@ -229,7 +230,7 @@ def add_owner(
 def _owner_target(store: Store, target: str) -> tuple[str, str | None, str | None]:
     """(label, project_key, section) for `No40` or a section name."""
     target = target.strip()
-    if re.match(r"^(?:No\.?\s*)?\d{1,4}$", target, re.I) or target.startswith(("【", "[")):
+    if is_project_reference(target) or target.startswith(("【", "[")):
         project = updates.find_project(store, target)
         return f"No{project.no}", project.key, None
     sections = {s for p in store.projects() for s in p.sections}

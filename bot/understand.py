@@ -1,371 +1,523 @@
-"""Question understanding: text → Query. Pure: no store, no I/O, no language model.
+"""Question understanding: text + vocabulary → Query. Pure: no store, no I/O, no language model.
 
-Recognises what is asked (a field, a list, an aggregate, an edition comparison, a search)
-by keyword patterns in Japanese and English, and leaves the words it did not recognise as
-the `subject`, which the answerer resolves against the store (a project, a department…).
+A question is read as slots: filters (department, section, category, field, start/end year,
+budget, flags, no end year, words of the text), one operation (a fact, list, count, sum,
+average, max/min, top/bottom N, the N-th, group by, compare, search) and an edition. Every
+mention is consumed where it is found (longest first); the words left over are either the
+name of a project (for a fact) or a condition the bot could not read — never silently dropped.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
 from bot.fiscal_year import FiscalYear
-from bot.resolve import parse_number
-from bot.text import drop_control, nfkc
+from bot.project_numbers import NUMBER
+from bot.question_words import (
+    ADDED,
+    BUDGET_RANGE,
+    COMPILED_PATTERNS,
+    EDITION_MARK,
+    EN_BUDGET,
+    EN_OPS,
+    EN_STOP,
+    EN_UNITS,
+    END_WORDS,
+    ENGLISH_ORDINALS,
+    FILLER,
+    FLAG_PATTERNS,
+    JA_BUDGET,
+    JA_OPS,
+    LABELLED_BUDGET,
+    LATEST,
+    NEGATION,
+    NEWLY,
+    NO_END,
+    PREVIOUS,
+    RELATIVE,
+    START_WORDS,
+    YEAR,
+    YEN_UNITS,
+    arabic_numerals,
+)
+from bot.text import drop_control
+from bot.vocabulary import Vocabulary, normalise, translate_english
 
 Lang = Literal["ja", "en"]
-Intent = Literal["fact", "list", "aggregate", "compare", "search", "help", "empty"]
-Comparison = Literal["lt", "le", "eq", "ge", "gt"]
 MAX_QUESTION = 2000
+SET_OPERATIONS = {"list", "count", "sum", "avg", "max", "min", "top", "bottom", "nth", "group"}
 
 
-class YearFilter(BaseModel):
-    """A condition on 事業始期 or 事業終期."""
+@dataclass
+class Filter:
+    """One condition on projects: kind, comparison and value (upper for a range)."""
 
-    field: Literal["start", "end"]
-    op: Comparison = "eq"
-    year: str | None = None  # None with op "eq": the year is not printed / 未定
-
-
-class BudgetFilter(BaseModel):
-    """A condition on the budget, in thousand yen."""
-
-    op: Comparison
-    thousand_yen: int
+    kind: str  # department section category field start end budget priority_frame future_response text
+    op: str = "eq"  # lt le eq ge gt between
+    value: str | int | bool | None = None
+    upper: str | int | None = None
 
 
-class Query(BaseModel):
-    """What a question asks, in structured form."""
+@dataclass
+class Query:
+    """What a question asks, in slots."""
 
     raw: str
     lang: Lang = "ja"
-    intent: Intent = "fact"
-    fields: list[str] = Field(default_factory=list)
+    operation: str = "fact"
+    fields: list[str] = field(default_factory=list)
+    filters: list[Filter] = field(default_factory=list)
+    edition: str | None = None  # a label (R6), "previous", or None for the latest
     project_no: int | None = None
+    project_nos: list[int] = field(default_factory=list)  # No41とNo42: every number named
+    project_keys: list[str] = field(default_factory=list)
     subject: str | None = None
-    edition: str | None = None
     year: str | None = None
-    year_filters: list[YearFilter] = Field(default_factory=list)
-    budget_filter: BudgetFilter | None = None
-    aggregate: Literal["sum", "count", "avg", "max", "min", "top"] | None = None
-    top_n: int | None = None
-    group_by: Literal["department", "category", "section"] | None = None
-    comparison: (
-        Literal["budget", "renamed", "predecessor", "successor", "dropped", "changes"] | None
-    ) = None
-    search_terms: list[str] = Field(default_factory=list)
+    n: int | None = None
+    group_by: str | None = None
+    comparison: str | None = None
+    search_terms: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    smallest: bool = False  # the N-th smallest rather than the N-th largest
 
+    @property
+    def intent(self) -> str:
+        """The coarse kind of question (fact, list, aggregate, compare, search, help, empty)."""
+        if self.operation in ("help", "empty", "fact", "list", "compare", "search"):
+            return self.operation
+        return "aggregate"
 
-# A fiscal year in any spelling: R7, 令和7年度, 令和７年度, 2025年度, FY2025, H31.
-YEAR = re.compile(
-    r"(?:令和\s*(\d{1,2}|元)\s*年度?|平成\s*(\d{1,2})\s*年度?|(?<![A-Za-z])R\s?(\d{1,2})(?!\d)"
-    r"|(?<![A-Za-z])H\s?(\d{2})(?!\d)|FY\s?(\d{4})|(\d{4})\s*年度)",
-    re.I,
-)
-EDITION = re.compile(
-    r"(?:(?<![A-Za-z])R(\d{1,2})\s*(?:版|edition|roadmap|の?事業費|の事業(?!費)|budget|projects)"
-    r"|令和\s*(\d{1,2})\s*年度版)",
-    re.I,
-)
-FIELD_PATTERNS: dict[str, str] = {
-    "budget": r"事業費|予算|いくら|金額|費用|budget|cost|how much|spend|funding",
-    "owner": r"担当部局|担当課|担当|所管|部局|どこの課|どの課|who|owner|owns|responsible|"
-    r"in charge|which department|which section|department|section",
-    "period": r"期間|いつから|いつまで|いつ|始期|終期|何年度まで|period|when|how long|duration|"
-    r"start|begin|end|until|finish",
-    "summary": r"概要|何をする|なにをする|どんな|内容|目的|what does|what is|what's|about|summary|"
-    r"describe|purpose",
-    "plan": r"計画|目標|予定|plan|goal|target|planned|schedule",
-    "actual": r"主な取組実績|実績|成果|達成|進捗|何をした|achiev|result|progress|accomplish|done",
-    "flags": r"重点枠事業|重点枠|将来対応分|将来対応|priority|future response",
-    "name": r"事業名|名前|名称|正式名|what is .* called|full name|official name",
-}
-LIST_WORDS = r"一覧|リスト|どれ|どの事業|事業は[？?]?$|事業を|which|list|what projects|projects"
-END_WORDS = r"終わる|終了|終期|終える|まで|満了|end(?:s|ing|ed)?|finish(?:es|ing|ed)?"
-START_WORDS = r"から始まる|から始まった|始まる|始まった|開始|始期|から始|スタート|新規|start(?:s|ing|ed)?|begin(?:s|ning)?|began|new in"
-NO_END = (
-    r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?ない|書かれていない|空欄|不明|未定)"
-    r"|終わりが(?:ない|決まっていない)|no end|without (?:an )?end|open[- ]ended|end (?:year )?(?:is )?"
-    r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
-)
-BEFORE = r"より前|以前|前に|before|earlier than|prior to|まで"
-AFTER = r"以降|より後|after|later than|or later|から"
-AGGREGATES = [
-    ("top", r"(?:トップ|上位|top|largest|biggest)\s*(\d{1,2})"),
-    ("sum", r"合計|総額|総計|トータル|total|sum|altogether|combined"),
-    ("avg", r"平均|average|mean"),
-    (
-        "max",
-        r"(?:一番|最も).{0,6}?(?:大きい|多い|高い)|最大|最高|largest|biggest|highest|most expensive",
-    ),
-    (
-        "min",
-        r"(?:一番|最も).{0,6}?(?:小さい|少ない|低い)|最小|最低|smallest|lowest|least|cheapest",
-    ),
-    ("count", r"いくつ|何件|件数|何個|幾つ|数は|how many|number of|count"),
-]
-GROUPS = [
-    ("department", r"部局(?:別|ごと)|部(?:局)?ごと|by department|per department|each department"),
-    ("category", r"項目(?:別|ごと)|分類(?:別|ごと)|by category|per category|each category"),
-    ("section", r"課(?:別|ごと)|by section|per section|each section"),
-]
-COMPARISONS = [
-    (
-        "renamed",
-        r"名称(?:が|を)?(?:変更(?:された|した)?|変わった|変わる)|名前(?:が)?変わ(?:った|る)|改称"
-        r"|renamed|name changed|changed (?:its |their )?names?",
-    ),
-    (
-        "predecessor",
-        r"前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
-    ),
-    ("successor", r"後継|後の事業|引き継|successor|became|replaced by|continued as"),
-    (
-        "dropped",
-        r"(?:R\d+|新版|今年度版|最新版)(?:版)?(?:に|で)?(?:は)?(?:ない|無い|なくなった|載っていない|消えた)"
-        r"|なくなった|廃止|消えた|対応(?:する|が)?(?:事業が)?ない|no counterpart|dropped|discontinued"
-        r"|not in (?:the )?(?:R\d+|new)|no longer",
-    ),
-    (
-        "changes",
-        r"何が変わった|何が変わる|変更点|変わった|違い|差分|what changed|changes|difference|diff",
-    ),
-    ("budget", r"比較|増減|前年|昨年|vs\.?|versus|compare|compared|増えた|減った|change in budget"),
-]
-SEARCH_WORDS = r"どこ|何人|何名|何回|何か所|何会場|誰|where|how many people|which place|held|参加"
-HELP_WORDS = r"^(?:help|ヘルプ|使い方|へるぷ|\?|？|何ができる|what can you do|usage|commands?)$"
-STOP = (
-    r"について|のこと|教えて(?:ください)?|を?知りたい|ください|ですか|ますか|でしょうか|とは|って|"
-    r"\b(?:the|a|an|of|for|is|are|was|were|what|which|who|whom|how|does|do|did|in|on|at|to|by|"
-    r"project|projects|program|programme|roadmap|please|tell|me|show|give|and|or|its|it|this|that|"
-    r"there|have|has|with|much|many|owns|own|year|years|fiscal|yen|all)\b"
-)
-MONEY = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(億|千万|百万|万|千)?\s*円\s*(以上|超|を超える|より多い|未満|以下|より少ない)"
-    r"|(over|above|more than|at least|under|below|less than|at most)\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)"
-    r"\s*(billion|million|thousand)?\s*(?:yen)?",
-    re.I,
-)
-YEN_UNITS = {"億": 100_000, "千万": 10_000, "百万": 1_000, "万": 10, "千": 1, None: 0.001}
-EN_UNITS = {"billion": 1_000_000, "million": 1_000, "thousand": 1, None: 0.001}
-OPS = {
-    "以上": "ge",
-    "超": "gt",
-    "を超える": "gt",
-    "より多い": "gt",
-    "未満": "lt",
-    "以下": "le",
-    "より少ない": "lt",
-    "over": "gt",
-    "above": "gt",
-    "more than": "gt",
-    "at least": "ge",
-    "under": "lt",
-    "below": "lt",
-    "less than": "lt",
-    "at most": "le",
-}
+    @property
+    def names_project(self) -> bool:
+        """True when the question names one project (by number, name or the words left)."""
+        return self.project_no is not None or bool(self.project_keys)
 
 
 def detect_language(text: str) -> Lang:
-    """English when the text has English words and no kana; Japanese otherwise."""
-    if re.search(r"[\u3040-\u309f]", text):
-        return "ja"
-    english = re.findall(r"[A-Za-z]{2,}", text)
+    """English when the text has English words and no kana, or is an English sentence that
+    names a Japanese thing (List projects in the 子育て category); Japanese otherwise."""
     acronyms = {"no", "fy", "phr", "dx", "ict", "web", "ai", "uav", "icu", "maas", "kintone"}
-    if any(w.lower() not in acronyms for w in english):
+    english = [w for w in re.findall(r"[A-Za-z]{2,}", text) if w.lower() not in acronyms]
+    if re.search(r"[\u3040-\u309f]", text):
+        starts_english = re.match(r"\s*[A-Za-z]{2,}", text) and text.strip()[:2].lower() != "no"
+        return "en" if starts_english and len(english) >= 2 else "ja"
+    if english:
         return "en"
     return "ja"  # Japanese first: numbers and acronyms alone ("No40", "PHR") get Japanese
 
 
-def year_code(match: re.Match) -> str | None:
-    """The fiscal-year code of a YEAR match (R7), None if it is not a valid year."""
-    reiwa, heisei, r, h, fy, western = match.groups()
-    if reiwa:
-        return FiscalYear.try_parse(f"R{1 if reiwa == '元' else reiwa}").code
-    candidates = [f"H{heisei}" if heisei else None, f"R{r}" if r else None, f"H{h}" if h else None]
-    candidates += [fy, western]
-    for text in candidates:
-        if text and (fy_obj := FiscalYear.try_parse(text)):
-            return fy_obj.code if not (fy or western) else fy_obj.reiwa.code
-    return None
+def year_code(text: str) -> str | None:
+    """The fiscal-year code of a year mention (R7; FY2025 → R7; H31 stays H31; 来年度 → @1,
+    a year relative to the edition's own, resolved when the edition is known)."""
+    if text in RELATIVE:
+        return f"@{RELATIVE[text]}"
+    if m := re.fullmatch(r"(this|next|last) (?:fiscal )?year", text):
+        return f"@{ {'this': 0, 'next': 1, 'last': -1}[m.group(1)] }"
+    text = re.sub(r"\s+", "", text).upper().replace("令和", "R").replace("平成", "H")
+    text = re.sub(r"年度?$", "", text)
+    fy = FiscalYear.try_parse(text)
+    if fy is None:
+        return None
+    if text.startswith(("R", "H")):
+        return f"{text[0]}{int(text[1:])}"
+    return fy.reiwa.code if fy.western >= 2019 else f"H{fy.western - 1988}"
 
 
-def understand(text: str) -> Query:
+class _Text:
+    """The normalised question and which of its characters a slot has consumed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.used = [False] * len(text)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.used[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.used[i] = True
+
+    def find(self, pattern: re.Pattern) -> list[re.Match]:
+        """Matches that touch no consumed character."""
+        found, pos = [], 0
+        while (m := pattern.search(self.text, pos)) is not None:
+            if m.end() > m.start() and self.free(m.start(), m.end()):
+                found.append(m)
+                pos = m.end()
+            else:  # a later, shorter alternative may still match the free part
+                pos = m.start() + 1
+        return found
+
+    def rest(self) -> str:
+        return "".join(c if not u else " " for c, u in zip(self.text, self.used, strict=True))
+
+
+def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     """Read a question into a Query; never raises."""
     raw = drop_control(text or "")[:MAX_QUESTION]
-    norm = nfkc(raw).strip()
+    norm = normalise(raw)
     query = Query(raw=raw, lang=detect_language(norm))
     if not norm or not re.search(r"[\w\u3040-\u30ff\u4e00-\u9fff]", norm):
-        query.intent = "empty"
+        query.operation = "empty"
         return query
-    if re.match(HELP_WORDS, norm, re.I):
-        query.intent = "help"
+    if re.fullmatch(
+        r"help|ヘルプ|使い方|へるぷ|何ができる\??|what can you do\??|usage|commands?", norm
+    ):
+        query.operation = "help"
         return query
-    rest = norm
-    low = norm.lower()
-
-    # Editions named explicitly: "R6版", "R6事業費", "R6 edition".
-    if m := EDITION.search(norm):
-        query.edition = f"R{int(m.group(1) or m.group(2))}"
-        if re.search(r"事業費|budget", m.group(0), re.I):
-            query.fields.append("budget")
-        rest = rest.replace(m.group(0), " ")
-
-    # Project numbers: No40, No.40, 【No40】, 40番.
-    number = parse_number(rest)
-    if number is not None:
-        query.project_no = number
-        rest = re.sub(
-            r"[【\[]?\s*No\.?\s*\d{1,4}\s*[】\]]?|#\s*\d{1,4}|\d{1,4}\s*番",
-            " ",
-            rest,
-            count=1,
-            flags=re.I,
-        )
-
-    if m := MONEY.search(rest):
-        query.budget_filter = _budget_filter(m)
-        rest = rest.replace(m.group(0), " ")
-
-    no_end = re.search(NO_END, rest, re.I)
-    if no_end:
-        query.year_filters.append(YearFilter(field="end", op="eq", year=None))
-        rest = rest.replace(no_end.group(0), " ")
-
-    for key, pattern in COMPARISONS:
-        if re.search(pattern, rest, re.I):
-            query.comparison = key  # type: ignore[assignment]
-            rest = re.sub(pattern, " ", rest, flags=re.I)
-            break
-
-    for key, pattern in GROUPS:
-        if re.search(pattern, rest, re.I):
-            query.group_by = key  # type: ignore[assignment]
-            rest = re.sub(pattern, " ", rest, flags=re.I)
-            break
-
-    for key, pattern in AGGREGATES:
-        if m := re.search(pattern, rest, re.I):
-            query.aggregate = key  # type: ignore[assignment]
-            if key == "top":
-                query.top_n = int(m.group(1))
-            rest = rest.replace(m.group(0), " ")
-            break
-
-    # A year with an end or start word and no project: a filter ("R7で終わる事業").
-    years = [(m, code) for m in YEAR.finditer(rest) if (code := year_code(m))]
-    has_period_word = re.search(END_WORDS, rest, re.I) or re.search(START_WORDS, rest, re.I)
-    if query.project_no is None and years and has_period_word:
-        query.year_filters.extend(_year_filters(rest, years))
-        for m, _ in years:
-            rest = rest.replace(m.group(0), " ")
-        rest = re.sub(f"{END_WORDS}|{START_WORDS}|{BEFORE}|{AFTER}", " ", rest, flags=re.I)
-
-    for key, pattern in FIELD_PATTERNS.items():
-        if re.search(pattern, rest, re.I):
-            if key not in query.fields:
-                query.fields.append(key)
-            rest = re.sub(pattern, " ", rest, flags=re.I)
-
-    years = [(m, code) for m in YEAR.finditer(rest) if (code := year_code(m))]
-    if years:
-        query.year = years[0][1]
-        for m, _ in years:
-            rest = rest.replace(m.group(0), " ")
-
-    query.subject = _subject(rest)
-    query.search_terms = _terms(norm)
-    query.intent = _intent(query, low)
+    t = _Text(arabic_numerals(norm))
+    vocab = vocabulary or Vocabulary()
+    _entities(t, query, vocab)
+    _edition(t, query)
+    for m in t.find(NUMBER):
+        query.project_nos.append(int(next(g for g in m.groups() if g)))
+        t.take(m.start(), m.end())
+    query.project_no = query.project_nos[0] if query.project_nos else None
+    _budget_filters(t, query)
+    _year_filters(t, query)
+    _flags(t, query)
+    _operations(t, query)
+    _bare_years(t, query, vocab)
+    _leftovers(t, query)
+    query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
+    _settle(query)
     return query
 
 
-def _budget_filter(m: re.Match) -> BudgetFilter:
-    if m.group(1):
-        amount, unit, op = float(m.group(1).replace(",", "")), m.group(2), OPS[m.group(3)]
-        value = amount * YEN_UNITS[unit]
-    else:
-        op = OPS[m.group(4).lower()]
-        amount, unit = float(m.group(5).replace(",", "")), (m.group(6) or "").lower() or None
-        value = amount * EN_UNITS[unit]
-    return BudgetFilter(op=op, thousand_yen=round(value))  # type: ignore[arg-type]
+def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
+    """Departments, sections, categories, fields and project names, longest mention first."""
+    for m in t.find(vocab.pattern()) if vocab.terms else []:
+        surface = m.group(0)
+        before = t.text[m.start() - 1] if m.start() else ""
+        after = t.text[m.end()] if m.end() < len(t.text) else ""
+        if re.match(r"[a-z0-9]", surface[0] + surface[-1]) and (
+            re.match(r"[a-z0-9]", before) or re.match(r"[a-z0-9]", after)
+        ):
+            continue  # "phr" inside "phrase" is not the PHR project
+        terms = vocab.terms_for(surface)
+        projects = [x.value for x in terms if x.kind == "project"]
+        end = m.end()
+        if projects:
+            query.project_keys.extend(k for k in projects if k not in query.project_keys)
+        else:
+            term = terms[0]
+            # 防災・危機管理分野 / 医療・福祉の項目: people say 分野 and 項目 for either.
+            tail = re.match(r"\s*(?:の)?(?:分野|項目|カテゴリー?)", t.text[end:])
+            if tail and term.kind in ("category", "field"):
+                end += tail.end()
+                # A name that is both a 分野 and a 項目: the word said picks which.
+                wanted = "field" if "分野" in tail.group(0) else "category"
+                term = next((x for x in terms if x.kind == wanted), term)
+            # 教育庁以外 / other than 教育庁: every project but those.
+            negated = re.match(
+                r"\s*(?:の事業)?(?:以外|を除く|を除いた|を除いて|除く)", t.text[end:]
+            )
+            before = t.text[max(0, m.start() - 16) : m.start()]
+            english_not = re.search(
+                r"(?:other than|except|excluding|not (?:in|of|by)) (?:the )?$", before
+            )
+            if negated:
+                end += negated.end()
+            if english_not:
+                t.take(m.start() - len(english_not.group(0)), m.start())
+            query.filters.append(
+                Filter(term.kind, "ne" if negated or english_not else "eq", term.value)
+            )
+        t.take(m.start(), end)
+    _typo_entities(t, query, vocab)
 
 
-def _year_filters(text: str, years: list[tuple[re.Match, str]]) -> list[YearFilter]:
-    """Which of start/end the years constrain, and how (before, after, in)."""
-    filters = []
-    for m, code in years:
-        after = text[m.end() : m.end() + 16].lower()
-        before = text[max(0, m.start() - 24) : m.start()].lower()
-        around = before + " " + after
-        is_start = bool(re.search(START_WORDS, around, re.I)) and not re.search(
-            r"終わる|終了|終期|end", after, re.I
-        )
-        op: Comparison = "eq"
-        if re.search(r"より前|before|earlier than|prior to", around, re.I):
-            op = "lt"
-        elif re.search(r"以前|までに|or earlier|by", around, re.I):
-            op = "le"
-        elif re.search(r"より後|after|later than", around, re.I):
-            op = "gt"
-        elif re.search(r"以降|or later", around, re.I):
-            op = "ge"
-        filters.append(YearFilter(field="start" if is_start else "end", op=op, year=code))
-    return filters
+def _typo_entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
+    """A department or section with a typo (健康医療福祈部): rapidfuzz, only for such words."""
+    candidates = t.find(re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z・]{3,}(?:部|課|局|庁|室)"))
+    if not candidates or not vocab.terms:
+        return
+    from rapidfuzz import fuzz, process  # here: most questions have no such word
+
+    surfaces = vocab.surfaces(["department", "section"])
+    for m in candidates:
+        word = m.group(0)
+        best = process.extractOne(word, list(surfaces), scorer=fuzz.ratio, score_cutoff=80)
+        if best:
+            term = surfaces[best[0]]
+            query.filters.append(Filter(term.kind, "eq", term.value))
+            t.take(m.start(), m.end())
 
 
-# Verb endings left at the start of a chunk once the keyword before them is removed.
-VERB_HEAD = (
-    r"^(?:った|っている|ている|する|した|される|された|わった|わる|れる|いる|ない)(?=事業|$)"
-)
+def _edition(t: _Text, query: Query) -> None:
+    """R6版, R6 edition, 令和6年度版, 前の版, 最新版, R6事業費 (the budget that edition prints)."""
+    for m in t.find(PREVIOUS):
+        query.edition = "previous"
+        t.take(m.start(), m.end())
+    for m in t.find(LATEST):
+        query.edition = query.edition or "latest"
+        t.take(m.start(), m.end())
+    for m in t.find(EDITION_MARK):
+        code = year_code(f"R{m.group(1) or m.group(2)}" if not m.group(3) else f"{m.group(3)}年度")
+        if code:
+            query.edition = code
+            t.take(m.start(), m.end())
+    for m in t.find(LABELLED_BUDGET):
+        query.edition = query.edition or f"R{int(m.group(1))}"
+        query.fields.append("budget")
+        t.take(m.start(), m.end())
 
 
-def _subject(rest: str) -> str | None:
-    """The words left over once every recognised keyword is gone: a name, a department…"""
-    rest = re.sub(STOP, " ", rest, flags=re.I)
-    rest = re.sub(r"の(?:事業|プロジェクト)(?:一覧|リスト)?(?=$|[\s?？は])", " ", rest)
-    chunks = re.split(r"[\s?？!！。、,，:：「」『』\"'()（）]+", rest)
-    cleaned = []
-    for chunk in chunks:
-        chunk = re.sub(VERB_HEAD, "", chunk)
-        chunk = re.sub(
-            r"^(?:の|は|を|が|で|に|と|も|や)+|(?:の|は|を|が|で|に|と|も|か|や|な)+$", "", chunk
-        )
-        chunk = re.sub(r"^(?:事業|事業費|する事業|した事業)$", "", chunk)
-        if len(chunk) >= 2 or re.fullmatch(r"[A-Za-z0-9]+", chunk or "-"):
-            cleaned.append(chunk)
-    if not cleaned:
-        return None
-    subject = " ".join(c for c in cleaned if c)
-    return subject or None
-
-
-def _terms(norm: str) -> list[str]:
-    """Words to look for in the text of the roadmap: runs of kanji, katakana and letters."""
-    runs = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー・]{2,}", norm)
-    keywords = "|".join(FIELD_PATTERNS.values())
-    ignore = re.compile(
-        rf"^(?:{SEARCH_WORDS}|{STOP}|{keywords}|事業|開催|実施|された|R\d+|No\d+|FY\d+)$", re.I
+def _thousand_yen(amount: str, unit: str | None, english: bool) -> int:
+    value = float(amount.replace(",", ""))
+    return round(
+        value * (EN_UNITS.get((unit or "").lower(), 0.001) if english else YEN_UNITS[unit])
     )
-    return [r for r in runs if not ignore.match(r)][:6]
 
 
-def _intent(query: Query, low: str) -> Intent:
-    if query.aggregate == "count" and not re.search(r"事業|project|件数", low):
-        return "search"  # "参加した薬局の数は？" counts something in the text, not projects
-    if query.comparison:
-        return "compare"
-    if query.aggregate or query.group_by:
-        return "aggregate"
-    if query.year_filters or query.budget_filter:
-        return "list"
-    if query.project_no is not None or query.fields:
-        return "fact"
-    if re.search(SEARCH_WORDS, low, re.I):
-        return "search"
-    if re.search(LIST_WORDS, low, re.I) and query.subject:
-        return "list"
-    return "fact"
+def _budget_filters(t: _Text, query: Query) -> None:
+    """1億円以上, 1,000万円から5,000万円, over 100 million yen, between 10 and 50 million."""
+    for m in t.find(BUDGET_RANGE):
+        g = m.groups()
+        if g[0]:
+            low_unit = g[1] or g[3]  # 1,000から5,000万円: the unit written once applies to both
+            low, high = _thousand_yen(g[0], low_unit, False), _thousand_yen(g[2], g[3], False)
+        else:
+            i = 4 if g[4] else 8
+            unit = g[i + 1] or g[i + 3]
+            low, high = _thousand_yen(g[i], unit, True), _thousand_yen(g[i + 2], g[i + 3], True)
+        if not re.search(r"円|億|万|yen|million|billion|¥", m.group(0)):
+            continue  # "R5~R9" or "10から20" with no money unit is not a budget
+        query.filters.append(Filter("budget", "between", min(low, high), max(low, high)))
+        t.take(m.start(), m.end())
+    for m in t.find(JA_BUDGET):
+        if not (m.group(2) or "円" in m.group(0)):
+            continue
+        op = JA_OPS[m.group(3)]
+        query.filters.append(Filter("budget", op, _thousand_yen(m.group(1), m.group(2), False)))
+        t.take(m.start(), m.end())
+    for m in t.find(EN_BUDGET):
+        if not (m.group(3) or re.search(r"yen|円|¥", m.group(0))):
+            continue
+        op = EN_OPS[m.group(1)]
+        query.filters.append(Filter("budget", op, _thousand_yen(m.group(2), m.group(3), True)))
+        t.take(m.start(), m.end())
+
+
+def _near(text: str, start: int, end: int, pattern: str, before: int = 14, after: int = 16) -> bool:
+    return bool(
+        re.search(pattern, text[max(0, start - before) : start] + " " + text[end : end + after])
+    )
+
+
+def _year_filters(t: _Text, query: Query) -> None:
+    """R7で終わる, started before R5, 事業期間がR5〜R9, 終期が未定."""
+    text = t.text
+    for m in t.find(NO_END):
+        query.filters.append(Filter("end", "eq", None))
+        t.take(m.start(), m.end())
+    for m in t.find(ADDED):
+        query.filters.append(Filter("added", "eq", True))
+        t.take(m.start(), m.end())
+    for m in t.find(NEWLY):
+        query.filters.append(Filter("start", "eq", "@0"))  # started in the edition's own year
+        t.take(m.start(), m.end())
+    span = re.compile(
+        rf"({YEAR})\s*(?:から|~|-|〜|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
+    )
+    for m in t.find(span):
+        a, b = year_code(m.group(1) or m.group(3)), year_code(m.group(2) or m.group(4))
+        if not (a and b):
+            continue
+        ends = _near(text, m.start(), m.end(), END_WORDS)
+        starts = _near(text, m.start(), m.end(), START_WORDS)
+        if ends and not starts:
+            query.filters.append(Filter("end", "between", a, b))
+        elif starts and not ends:
+            query.filters.append(Filter("start", "between", a, b))
+        else:  # 事業期間がR5〜R9: runs within those years
+            query.filters += [Filter("start", "ge", a), Filter("end", "le", b)]
+        t.take(m.start(), m.end())
+    for m in t.find(re.compile(YEAR)):
+        code = year_code(m.group(0))
+        if not code:
+            continue
+        after = text[m.end() : m.end() + 16]
+        before = text[max(0, m.start() - 20) : m.start()]
+        ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
+        starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
+        lasts = re.match(r"\s*まで(?!に)(?:の|続く|継続|実施)|\s*(?:through|until)\b", after)
+        if lasts and not starts:
+            ends = lasts  # R10まで続く事業 / R10までの事業: projects ending in R10
+        if not (ends or starts):
+            continue
+        if ends and starts:  # the nearer word decides
+            kind = "end" if ends.start() < starts.start() else "start"
+        else:
+            kind = "end" if ends else "start"
+        op = "eq"
+        around = before[-14:] + " " + after[:10]
+        if lasts:
+            around = before[-14:]
+        if re.search(r"以降|or later|since|or after", around):
+            op = "ge"
+        elif re.search(r"以前|までに|or earlier|or before|by ", around):
+            op = "le"
+        elif re.search(r"より前|before|earlier than|prior to", around):
+            op = "lt"
+        elif re.search(r"より後|after|later than", around):
+            op = "gt"
+        query.filters.append(Filter(kind, op, code))
+        t.take(m.start(), m.end())
+        for w in re.finditer(
+            rf"(?:{END_WORDS}|{START_WORDS}|より前|以前|までに|より後|以降|before|after|since|or later|or earlier)",
+            text,
+        ):
+            if abs(w.start() - m.end()) <= 10 or abs(m.start() - w.end()) <= 16:
+                t.take(w.start(), w.end())
+
+
+def _flags(t: _Text, query: Query) -> None:
+    """重点枠事業だった事業 (a filter on the R6 flags) unless a project is named (its flags)."""
+    if query.names_project:
+        return
+    for kind, pattern in FLAG_PATTERNS:
+        for m in t.find(re.compile(pattern)):
+            if re.search(
+                r"flags?|は\?|は$|かどうか|ですか", t.text[m.end() : m.end() + 8]
+            ) and not re.search(r"事業|project", t.text[m.end() : m.end() + 12]):
+                continue
+            rest = t.text[m.end() : m.end() + 12]
+            negated = bool(
+                re.match(NEGATION, re.sub(r"^(?:事業)?(?:だった|の)?", "", rest))
+            ) or bool(re.search(r"not (?:a )?$|non-?$", t.text[max(0, m.start() - 8) : m.start()]))
+            query.filters.append(Filter(kind, "eq", not negated))
+            t.take(m.start(), m.end())
+            if neg := re.match(r"(?:事業)?(?:では|で|じゃ)?(?:ない|なかった|以外)", rest):
+                t.take(m.end(), m.end() + neg.end())
+
+
+def _operations(t: _Text, query: Query) -> None:
+    """Compare, group, N-th, top/bottom N, max/min, sum, average, count, list, search; fields."""
+    ops: list[str] = []
+    ranks: dict[str, int] = {}
+    smallest: dict[str, bool] = {}
+    for slot, value, pattern in COMPILED_PATTERNS:
+        for m in t.find(pattern):
+            number = next((g for g in m.groups() if g), None) if m.groups() else None
+            if slot == "compare" and not query.comparison:
+                query.comparison = value
+                ops.append("compare")
+            elif slot == "group":
+                query.group_by = query.group_by or value
+                ops.append("group")
+            elif slot in ("nth", "top"):
+                op = "nth" if slot == "nth" else "top" if value == "max" else "bottom"
+                # Each ranking keeps its own N: 上位3 and 2番目 in one question stay apart.
+                ranks[op] = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
+                smallest[op] = slot == "nth" and value == "min"
+                ops.append(op)
+            elif slot == "op":
+                ops.append(value)
+            elif slot == "field" and value not in query.fields:
+                query.fields.append(value)
+            t.take(m.start(), m.end())
+    for op in (
+        "compare",
+        "group",
+        "nth",
+        "top",
+        "bottom",
+        "max",
+        "min",
+        "sum",
+        "avg",
+        "count",
+        "search",
+        "list",
+    ):
+        if op in ops:
+            query.operation = op
+            query.n = ranks.get(op)
+            query.smallest = smallest.get(op, False)
+            break
+    if query.operation == "group" and ("sum" in ops or "count" in ops):
+        query.fields.append("budget" if "sum" in ops else "count")
+
+
+def _bare_years(t: _Text, query: Query, vocab: Vocabulary) -> None:
+    """A year with no start/end word: the edition (R6の事業はいくつ) or a plan year (No40のR9の計画)."""
+    for m in t.find(re.compile(YEAR)):
+        code = year_code(m.group(0))
+        if not code:
+            continue
+        if code.startswith("@"):
+            query.unknown.append(m.group(0))  # 来年度 with nothing to apply it to: ask
+            t.take(m.start(), m.end())
+            continue
+        labels = vocab.editions or []
+        project_year = query.names_project and ({"plan", "actual"} & set(query.fields))
+        if code in labels and not query.edition and not project_year:
+            query.edition = code
+        elif query.year is None:
+            query.year = code
+        elif query.comparison and code in labels:
+            pass  # R6とR7の比較: both editions are what a comparison compares
+        t.take(m.start(), m.end())
+
+
+def _leftovers(t: _Text, query: Query) -> None:
+    """Words no slot consumed: a project's name (for a fact) or a condition not understood."""
+    rest = t.rest()
+    rest = FILLER.sub(" ", rest)
+    chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
+    subject_parts, content = [], []
+    for chunk in chunks:
+        chunk = re.sub(
+            r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+|(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
+            "",
+            chunk,
+        )
+        if not chunk:
+            continue
+        words = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", re.sub(r"'s\b", "", chunk))
+        words = [
+            w for w in words if w not in EN_STOP and not re.fullmatch(r"\d+|[\u3040-\u309f]+", w)
+        ]
+        if not words:
+            continue
+        subject_parts.append(chunk)
+        content.extend(words)
+    if subject_parts:
+        query.subject = " ".join(subject_parts)
+    query.unknown = query.unknown + content
+    terms = re.findall(
+        r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", translate_english(" ".join(content))
+    )
+    query.search_terms = [w for w in terms if w not in EN_STOP][:6]
+
+
+def _settle(query: Query) -> None:
+    """The operation when no word chose one: a fact about a project, else a list."""
+    has_filters = bool(query.filters)
+    counts_text = not query.filters and query.unknown and not query.names_project
+    if (
+        query.operation == "count"
+        and counts_text
+        and not re.search(r"事業|project", query.raw.lower())
+    ):
+        query.operation = (
+            "search"  # 参加した薬局の数は？ counts something in the text, not projects
+        )
+    if query.operation == "count" and query.names_project and query.unknown and not query.filters:
+        query.operation = "search"  # No33で参加した薬局の数: a count printed in its text
+    if query.operation == "search" and query.names_project and not query.unknown:
+        query.operation = "fact"
+    lone_edition = query.subject is None and query.edition and not query.fields
+    # 「ドローンを使っている事業」: projects described by words of their text — a list.
+    described = not query.fields and re.search(
+        r"事業(?:は|を|って)?[?？]?$|projects?\??$", query.raw.strip().lower()
+    )
+    if query.operation == "fact" and not query.names_project and query.unknown and described:
+        query.operation = "list"
+    if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
+        query.operation = "list"
+    if query.operation == "list" and query.names_project and not has_filters:
+        query.operation = "fact"

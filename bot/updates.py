@@ -13,9 +13,9 @@ from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.fiscal_year import FiscalYear
 from bot.messages import short_ref
 from bot.models import ActualEntry, Project
-from bot.resolve import parse_number
+from bot.project_numbers import parse_number
 from bot.store import Owner, Store, utcnow
-from bot.text import compact, drop_control, nfkc
+from bot.text import compact, drop_control
 
 MAX_TEXT = 3000
 YEAR_TOKEN = re.compile(r"^(?:R\d+|H\d+|令和\S+年度|平成\S+年度|FY\d+|\d{4}年度)$", re.I)
@@ -58,10 +58,7 @@ def clean_text(text: str) -> str:
 
 def project_number(token: str) -> int | None:
     """No40, No.40, 【No40】, 40番, #40 — or a bare 40."""
-    number = parse_number(token)
-    if number is None and re.fullmatch(r"\d{1,4}", nfkc(token)):
-        number = int(nfkc(token))
-    return number
+    return parse_number(token, bare=True)
 
 
 def parse_update(args: str) -> UpdateRequest:

@@ -1,0 +1,356 @@
+"""Answering: Query + store → Answer (data, never just a string).
+
+Understanding gives slots; selection turns filters into projects or finds the one project
+named; an operation computes over them; the answer says what it computed. A question holding
+words no slot could apply is answered with what was understood and a question back, never
+with a broader computation. A value the document does not print is reported as not stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot import messages as m
+from bot.answer import editions, facts, operations, textsearch
+from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
+from bot.answer.render import finish, help_answer, inferred_note, ref, src
+from bot.answer.selection import (
+    by_text,
+    edition_for,
+    filter_words,
+    find_project,
+    nearest_terms,
+    passes,
+    select,
+    text_terms_found,
+    vocabulary_for,
+)
+from bot.models import Project
+from bot.resolve import Resolution
+from bot.store import Store
+from bot.understand import SET_OPERATIONS, Filter, Query, understand
+
+__all__ = ["Answer", "ProjectRef", "SourceRef", "Status", "Value", "answer", "ask"]
+
+
+def ask(store: Store, text: str) -> Answer:
+    """Understand and answer one question."""
+    return answer(store, understand(text, vocabulary_for(store) if store.editions() else None))
+
+
+def answer(store: Store, query: Query) -> Answer:
+    """Answer a structured query from the store; never raises for user input."""
+    lang = query.lang
+    if query.operation in ("empty", "help"):
+        return finish(help_answer(lang), lang)
+    if not store.editions():
+        return finish(Answer(status="not_found", title=m.say("empty_store", lang)), lang)
+    edition = edition_for(store, query)
+    if edition is None:
+        result = Answer(
+            status="not_found", title=m.say("no_such_edition", lang, edition=query.edition or "")
+        )
+    elif query.operation == "compare":
+        result = _compare(store, query)
+    elif query.operation in SET_OPERATIONS and query.names_project:
+        # 「公衆衛生DX推進事業の予算の合計」 names one project: its own figure, never all projects'.
+        fields = query.fields or (["budget"] if query.operation not in ("list", "count") else [])
+        result = _fact(store, replace(query, operation="fact", fields=fields), edition)
+    elif query.operation in SET_OPERATIONS:
+        result = _over_selection(store, query, edition)
+    elif query.operation == "search" and not query.names_project:
+        result = _in_text(store, query, edition)
+    elif len(query.project_nos) > 1 and query.operation == "fact":
+        result = _several(store, query, edition)
+    else:
+        result = _fact(store, query, edition)
+    result.lines += [n for n in _inferred(store, result, lang) if n not in result.lines]
+    # #14: an answer drawn from a draft document (（案）) says so.
+    drafts = {s.edition for s in result.sources if s.edition and store.is_draft(s.edition, s.no)}
+    result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
+    result.lang = lang
+    return finish(result, lang)
+
+
+def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
+    """Every answer that shows a project whose number was inferred says so."""
+    editions = {r.edition for r in result.projects if r.no is not None}
+    inferred = {
+        (p.edition, p.no): p for e in editions for p in store.projects(e) if p.number_inferred
+    }
+    shown = [inferred[(r.edition, r.no)] for r in result.projects if (r.edition, r.no) in inferred]
+    return inferred_note(shown, lang)
+
+
+def _over_selection(store: Store, query: Query, edition: str) -> Answer:
+    """List, count, sum… over the projects passing every filter; words not understood → ask."""
+    if query.year:
+        # A year no filter used (「R10まで続く」 read as nothing): ask, never drop it.
+        return _not_applied(query, edition, [query.year])
+    if query.unknown:
+        found, missing = text_terms_found(store, query.search_terms, edition)
+        if missing or not found:
+            return _not_applied(query, edition, query.unknown, store)
+        query.filters = query.filters + [Filter("text", "eq", term) for term in found]
+    return operations.run(select(store, query, edition), query)
+
+
+def _not_applied(
+    query: Query, edition: str, words: list[str], store: Store | None = None
+) -> Answer:
+    """Say what was understood and which words could not be applied, and ask."""
+    lang = query.lang
+    near = nearest_terms(vocabulary_for(store), words) if store else []
+    understood = [filter_words(f, lang) for f in query.filters]
+    return Answer(
+        status="clarify",
+        title=m.say(
+            "not_applied",
+            lang,
+            words="、".join(words) if lang == "ja" else ", ".join(words),
+            edition=m.edition_name(edition, lang),
+            understood=("・".join(understood) if lang == "ja" else ", ".join(understood)) or "—",
+            operation=m.say(f"operation_{query.operation}", lang),
+        ),
+        suggestions=[m.say("projects_of", lang, value=v) for v in near] or m.examples(lang)[:3],
+    )
+
+
+def _in_text(store: Store, query: Query, edition: str) -> Answer:
+    """A fact inside the text: the one sentence of the one project clearly ahead, else the hits."""
+    found, _ = by_text(store, query.search_terms, edition)
+    if found.status == "ok":
+        sentence = textsearch.sentence_fact(store, found.matches[0].project, query)
+        if sentence is not None:
+            return sentence
+    return textsearch.search(store, query)
+
+
+def _compare(store: Store, query: Query) -> Answer:
+    if query.comparison == "renamed":
+        return editions.renamed(store, query)
+    if query.comparison == "dropped":
+        return editions.dropped(store, query)
+    latest = store.latest_edition() or ""
+    if len(query.project_nos) > 1 and query.comparison in ("budget", "changes"):
+        # No40とNo41を比較: the projects side by side, not each against its older edition.
+        both = _several(store, replace(query, operation="fact", fields=["budget"]), latest)
+        if len(both.projects) == 2 and both.status == "ok":
+            budgets = {(p.edition, p.no): p.budget_thousand_yen for p in store.projects(latest)}
+            first, second = (budgets.get((r.edition, r.no), 0) for r in both.projects)
+            money = m.money(abs(first - second), query.lang)
+            both.lines.append(m.say("difference", query.lang, money=money))
+            both.value = Value(amount=first - second, unit=m.say("unit_thousand_yen", query.lang))
+        return both
+    named = sorted(
+        {k.split("/")[0] for k in query.project_keys}, key=[e.code for e in store.editions()].index
+    )
+    # A successor is asked of an older project, anything else of the newer one.
+    edition = (named[0] if query.comparison == "successor" else named[-1]) if named else latest
+    resolution = find_project(store, query, edition)
+    if resolution.status in ("ok", "gone") and resolution.matches:
+        return editions.project_comparison(store, resolution.matches[0].project, query)
+    if resolution.status == "ambiguous":
+        return _ambiguous(resolution, query)
+    if query.comparison in ("increased", "decreased") and not query.names_project:
+        return editions.budget_moves(store, select(store, query, latest), query)
+    if query.comparison in ("budget", "changes") and not query.names_project and not query.subject:
+        if query.filters:  # 教育庁の事業をR6版とR7版で比較: the same filters in each edition
+            return editions.per_edition(
+                store, query, lambda code: select(store, replace(query), code)
+            )
+        return editions.edition_totals(store, query)
+    return _fact(store, query, latest)
+
+
+def _fact(store: Store, query: Query, edition: str) -> Answer:
+    """One project's fields (or the sentence of its text that answers)."""
+    lang = query.lang
+    resolution = find_project(store, query, edition)
+    how = ""
+    if resolution.status == "gone":
+        p = resolution.matches[0].project
+        return Answer(
+            status="not_found",
+            title=m.say(
+                "gone_in_edition",
+                lang,
+                ref=m.project_ref(p, lang),
+                edition=m.edition_name(edition, lang),
+            ),
+            projects=[ref(p)],
+            sources=[src(p, "name")],
+        )
+    if resolution.status == "not_found" and not query.names_project and query.search_terms:
+        if not query.fields:  # bare words, nothing asked of a project: where they are printed
+            found_words = textsearch.search(store, query, quiet=True)
+            if found_words.status == "ok":
+                return found_words
+        resolution, missing = by_text(store, query.search_terms, edition)
+        found = [t for t in query.search_terms if t not in missing]
+        if missing and resolution.matches:
+            # Never say a project does what the question says when part of it is not printed.
+            return _partly_found(query, missing, found, resolution)
+        how = m.say("found_by_text", lang, words=" ".join(found))
+    if resolution.status == "ambiguous":
+        return _ambiguous(resolution, query)
+    if resolution.status != "ok":
+        return _not_found(store, query, edition, resolution)
+    p = resolution.matches[0].project
+    if not query.names_project and query.subject and not how:
+        # Every word of a name-by-words must be printed about the project: "telemedicine for
+        # pediatrics" is not No25 (no 小児科 there) but the one project printing both, else ask.
+        missing = textsearch.unprinted_words(store, p, query.subject)
+        if missing:
+            words = textsearch.subject_words(query.subject)
+            better, gone = by_text(store, words, edition) if len(words) > 1 else (None, words)
+            if better is not None and better.status == "ok" and not gone:
+                p = better.matches[0].project
+                how = m.say("found_by_text", lang, words=" ".join(words))
+            else:
+                return Answer(
+                    status="clarify",
+                    title=m.say(
+                        "project_not_applied",
+                        lang,
+                        ref=m.project_ref(p, lang),
+                        words="、".join(missing),
+                    ),
+                    projects=[ref(p)],
+                    sources=[src(p)],
+                )
+    unmet = [f for f in query.filters if not passes(p, f, {})]
+    if unmet:
+        return Answer(
+            status="clarify",
+            title=m.say(
+                "project_fails_filter",
+                lang,
+                ref=m.project_ref(p, lang),
+                what="・".join(filter_words(f, lang) for f in unmet),
+            ),
+            projects=[ref(p)],
+            sources=[src(p)],
+        )
+    result = None
+    if query.names_project and query.unknown:
+        result = textsearch.sentence_fact(store, p, query)
+        printed = textsearch.printed_words(store, p)
+        strange = [w for w in query.unknown if w.lower() not in printed]
+        if result is None and strange:
+            # 「No40の昨年の予算」: a word that is neither the project's nor a slot — ask.
+            return Answer(
+                status="clarify",
+                title=m.say(
+                    "project_not_applied",
+                    lang,
+                    ref=m.project_ref(p, lang),
+                    words="、".join(strange),
+                ),
+                projects=[ref(p)],
+                sources=[src(p)],
+            )
+    if result is None:
+        result = _project_answer(store, p, query)
+    result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
+    return result
+
+
+def _several(store: Store, query: Query, edition: str) -> Answer:
+    """No41とNo42の予算: the same question for each project named, one after the other."""
+    answers = [
+        _fact(store, replace(query, project_no=no, project_nos=[no]), edition)
+        for no in query.project_nos
+    ]
+    values = [a.value for a in answers]
+    return Answer(
+        status="ok" if all(a.status == "ok" for a in answers) else answers[0].status,
+        lines=[line for a in answers for line in [a.title, *a.lines] if line],
+        projects=[p for a in answers for p in a.projects],
+        value=values[0] if len(values) == 1 else None,
+        sources=[s for a in answers for s in a.sources],
+    )
+
+
+def _project_answer(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    fields = [f for f in query.fields if f in facts.FIELD_ANSWERS]
+    if {"start", "end"} & set(fields) and "period" in fields:
+        fields.remove("period")
+    if "start" in fields and "end" in fields:
+        fields.remove("end")  # one period line says both
+    answers = [facts.FIELD_ANSWERS[f](store, p, query) for f in fields] or [
+        facts._overview(store, p, query)
+    ]
+    if len(answers) == 1:
+        result = answers[0]
+    else:
+        result = Answer(
+            status="ok" if all(a.status == "ok" for a in answers) else "not_stated",
+            title=m.project_ref(p, lang),
+            lines=[line for a in answers for line in [a.title, *a.lines] if line],
+            sources=[s for a in answers for s in a.sources],
+        )
+    if query.year and not {"plan", "actual", "budget"} & set(fields):
+        # 「No40のR9の担当」: the roadmap prints one owner or period per edition, not per year.
+        result.lines.append(m.say("year_not_used", lang, year=query.year))
+    result.projects = result.projects or [ref(p)]
+    if not result.sources:
+        result.sources = [src(p)]
+    return result
+
+
+def _partly_found(
+    query: Query, missing: list[str], found: list[str], resolution: Resolution
+) -> Answer:
+    lang = query.lang
+    projects = [x.project for x in resolution.matches]
+    return Answer(
+        status="clarify",
+        title=m.say(
+            "words_not_in_text",
+            lang,
+            words="、".join(missing),
+            found="、".join(f"「{w}」" for w in found),
+        ),
+        lines=[f"・{m.short_ref(p)}" for p in projects],
+        projects=[ref(p) for p in projects],
+        suggestions=[f"No{p.no}" if p.no is not None else p.name for p in projects],
+    )
+
+
+def _ambiguous(resolution: Resolution, query: Query) -> Answer:
+    lang = query.lang
+    projects = [x.project for x in resolution.matches]
+    what = (
+        (f"No{query.project_no}" if query.project_no is not None else "")
+        or query.subject
+        or " ".join(query.search_terms)
+    )
+    return Answer(
+        status="ambiguous",
+        title=m.say("ambiguous", lang, what=what) if what else m.say("ambiguous_plain", lang),
+        lines=[f"・{m.short_ref(p)}" for p in projects],
+        projects=[ref(p) for p in projects],
+        suggestions=[f"No{p.no}" if p.no is not None else p.name for p in projects],
+    )
+
+
+def _not_found(store: Store, query: Query, edition: str, resolution: Resolution) -> Answer:
+    lang = query.lang
+    if not query.names_project and not query.subject:
+        return Answer(
+            status="clarify",
+            title=m.say("which_project", lang),
+            lines=m.help_lines(lang)[:2],
+            suggestions=m.examples(lang)[:3],
+        )
+    best = resolution.matches[0].score if resolution.matches else 0
+    if not query.names_project and not query.fields and best < 50:
+        return help_answer(lang)  # nothing recognised and nothing close: say what can be asked
+    what = f"No{query.project_no}" if query.project_no is not None else query.subject
+    return Answer(
+        status="not_found",
+        title=m.say("not_found", lang, what=what, edition=m.edition_name(edition, lang)),
+        suggestions=[m.short_ref(x.project) for x in resolution.matches[:3] if x.score >= 40],
+    )

@@ -1,0 +1,226 @@
+"""Editions compared: renamed, dropped, predecessor/successor, what changed, budget change."""
+
+from __future__ import annotations
+
+from bot import messages as m
+from bot.answer.model import Answer, Value
+from bot.answer.render import ref, src, unique
+from bot.answer.selection import Selection, scope
+from bot.models import Project, budget_change
+from bot.store import Store
+from bot.text import compact
+from bot.understand import Query
+
+
+def renamed(store: Store, query: Query) -> Answer:
+    """Every project whose name changed between editions."""
+    lang = query.lang
+    lines, sources, shown = [], [], []
+    for k in (k for k in store.links() if k.renamed):
+        old, new = store.project(k.older), store.project(k.newer)
+        if old and new:
+            shown += [p for p in (old, new) if p not in shown]
+            evidence = m.evidence_words(k.evidence, lang)
+            lines.append(f"・{m.short_ref(old)} → {m.short_ref(new)}（{evidence}）")
+            sources += [src(old, "name"), src(new, "name")]
+    return Answer(
+        status="ok",
+        title=m.say("renamed_title", lang, n=len(lines)),
+        lines=lines,
+        projects=[ref(p) for p in shown],  # both sides of each rename (#17)
+        sources=unique(sources),
+    )
+
+
+def dropped(store: Store, query: Query) -> Answer:
+    """The older edition's projects with no counterpart in the newer one."""
+    lang = query.lang
+    codes = [e.code for e in store.editions()]
+    if len(codes) < 2:
+        return Answer(status="not_stated", title=m.say("one_edition", lang))
+    older, newer = codes[-2], codes[-1]
+    linked = {k.older for k in store.links()}
+    gone = [p for p in store.projects(older) if p.key not in linked]
+    return Answer(
+        status="ok",
+        title=m.say("dropped_title", lang, older=older, newer=newer, n=len(gone)),
+        lines=[f"・{m.short_ref(p)}（{m.period(p.start, p.end, lang)}）" for p in gone],
+        projects=[ref(p) for p in gone],
+        sources=[src(p, "name") for p in gone],
+    )
+
+
+def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
+    """Projects of the selection whose budget rose (or fell) from their older edition."""
+    lang = query.lang
+    rising = query.comparison == "increased"
+    rows = []
+    for p in selection.projects:
+        older = [o for k in store.predecessors(p.key) if (o := store.project(k.older))]
+        if not older:
+            continue
+        # A project merged from several older ones is compared with their sum, and says so.
+        before = sum(o.budget_thousand_yen for o in older)
+        change = p.budget_thousand_yen - before
+        if (change > 0) if rising else (change < 0):
+            rows.append((p, older, before, change))
+    rows.sort(key=lambda r: -abs(r[3]))
+    lines = []
+    for p, older, before, change in rows:
+        merged = m.say("merged_from", lang, n=len(older)) if len(older) > 1 else ""
+        lines.append(
+            f"・{m.short_ref(p)}：{before:,} → {p.budget_thousand_yen:,}"
+            f"{'' if lang == 'ja' else ' '}{m.say('unit_thousand_yen', lang)}（{change:+,}）{merged}"
+        )
+    return Answer(
+        status="ok",
+        title=m.say(
+            "budget_rose" if rising else "budget_fell",
+            lang,
+            scope=scope(selection, lang, counted=False),
+            n=len(rows),
+        ),
+        lines=lines or [m.say("none_match", lang)],
+        projects=[ref(r[0]) for r in rows],
+        value=Value(amount=len(rows), unit=m.say("unit_count", lang)),
+        sources=[src(r[0], "budget") for r in rows],
+    )
+
+
+def per_edition(store: Store, query: Query, select_in) -> Answer:
+    """The same filters in every edition: how many projects and their total budget."""
+    lang = query.lang
+    lines = []
+    for e in store.editions():
+        chosen = select_in(e.code)
+        total = sum(p.budget_thousand_yen for p in chosen.projects)
+        lines.append(f"・{scope(chosen, lang)}：{m.money(total, lang)}")
+    return Answer(status="ok", title=m.say("per_edition_title", lang), lines=lines)
+
+
+def project_comparison(store: Store, p: Project, query: Query) -> Answer:
+    """A named project against its other edition: predecessor, successor, changes, budget."""
+    if query.comparison == "successor":
+        return _linked(store, p, query, successors=True)
+    if query.comparison == "predecessor":
+        return _linked(store, p, query, successors=False)
+    budget_only = query.comparison in ("budget", "increased", "decreased")
+    return _changes(store, p, query, budget_only=budget_only)
+
+
+def _linked(store: Store, p: Project, query: Query, successors: bool) -> Answer:
+    lang = query.lang
+    links = store.successors(p.key) if successors else store.predecessors(p.key)
+    others = [(store.project(k.newer if successors else k.older), k) for k in links]
+    others = [(o, k) for o, k in others if o]
+    key = "successor" if successors else "predecessor"
+    if not others:
+        return Answer(
+            status="not_stated",
+            title=m.say(f"no_{key}", lang, ref=m.project_ref(p, lang)),
+            projects=[ref(p)],
+            sources=[src(p, "name")],
+        )
+    return Answer(
+        status="ok",
+        title=m.say(f"{key}_title", lang, ref=m.project_ref(p, lang)),
+        lines=[f"・{m.short_ref(o)}（{m.evidence_words(k.evidence, lang)}）" for o, k in others],
+        projects=[ref(p)] + [ref(o) for o, _ in others],
+        sources=[src(p, "name")] + [src(o, "name") for o, _ in others],
+    )
+
+
+def _pair(store: Store, p: Project) -> tuple[Project, Project] | None:
+    """(older, newer) versions of a project across editions."""
+    older = [store.project(k.older) for k in store.predecessors(p.key)]
+    if older and older[0]:
+        return older[0], p
+    newer = [store.project(k.newer) for k in store.successors(p.key)]
+    if newer and newer[0]:
+        return p, newer[0]
+    return None
+
+
+def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answer:
+    lang = query.lang
+    pair = _pair(store, p)
+    if pair is None:
+        return Answer(
+            status="not_stated",
+            title=m.say("no_other_edition", lang, ref=m.project_ref(p, lang)),
+            projects=[ref(p)],
+            sources=[src(p)],
+        )
+    old, new = pair
+    diff, pct = budget_change(old, new)
+    lines = [m.budget_change(old, new, diff, pct, lang)]
+    merged = [o for k in store.predecessors(new.key) if (o := store.project(k.older))]
+    if len(merged) > 1:
+        # No40 continues two older projects: the first pair alone would be half the story.
+        total = sum(o.budget_thousand_yen for o in merged)
+        lines.append(
+            m.say(
+                "merged_budget",
+                lang,
+                names="、".join(o.name for o in merged)
+                if lang == "ja"
+                else ", ".join(o.name for o in merged),
+                total=f"{total:,}",
+                now=f"{new.budget_thousand_yen:,}",
+                change=f"{new.budget_thousand_yen - total:+,}",
+            )
+        )
+    if not budget_only:
+        if compact(old.name) != compact(new.name):
+            lines.append(
+                m.say("changed", lang, what=m.label("name", lang), old=old.name, new=new.name)
+            )
+        for key in ("start", "end", "department", "category"):
+            a, b = getattr(old, key), getattr(new, key)
+            if a != b:
+                lines.append(
+                    m.say(
+                        "changed",
+                        lang,
+                        what=m.label(key, lang),
+                        old=a or m.NOT_PRINTED[lang],
+                        new=b or m.NOT_PRINTED[lang],
+                    )
+                )
+        if old.sections != new.sections:
+            lines.append(
+                m.say(
+                    "changed",
+                    lang,
+                    what=m.label("sections", lang),
+                    old="、".join(old.sections),
+                    new="、".join(new.sections),
+                )
+            )
+        lines.append(
+            m.say(
+                "summary_same"
+                if compact(old.summary) == compact(new.summary)
+                else "summary_changed",
+                lang,
+            )
+        )
+    return Answer(
+        status="ok",
+        title=m.say("changes_title", lang, old=m.short_ref(old), new=m.short_ref(new)),
+        lines=lines,
+        value=Value(amount=diff, unit=m.say("unit_thousand_yen", lang)),
+        projects=[ref(old), ref(new)],
+        sources=[src(old, "budget"), src(new, "budget")],
+    )
+
+
+def edition_totals(store: Store, query: Query) -> Answer:
+    lang = query.lang
+    lines = []
+    for e in store.editions():
+        total = sum(p.budget_thousand_yen for p in store.projects(e.code))
+        lines.append(
+            f"・{m.edition_name(e.code, lang)}：{m.money(total, lang)}（{m.say('n_projects', lang, n=e.projects)}）"
+        )
+    return Answer(status="ok", title=m.say("edition_totals", lang), lines=lines)

@@ -1,0 +1,243 @@
+"""One project's fields: budget, owner, period, summary, plan, actual, flags, name, overview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot import messages as m
+from bot.answer.model import Answer, SourceRef, Value
+from bot.answer.render import ref, src, unique
+from bot.fiscal_year import FiscalYear
+from bot.models import Project
+from bot.prefectures import label_of
+from bot.store import Store
+from bot.understand import Query
+
+
+def _budget(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    printed = label_of(p.edition)
+    if query.year and FiscalYear.parse(query.year) != FiscalYear.parse(printed):
+        # The roadmap prints one year's budget per edition: another year's is not stated.
+        return Answer(
+            status="not_stated",
+            title=m.say(
+                "budget_year_not_stated",
+                lang,
+                ref=m.project_ref(p, lang),
+                year=query.year,
+                printed=printed,
+            ),
+            sources=[src(p, "budget")],
+        )
+    note = f"（{p.budget_note}）" if p.budget_note else ""
+    return Answer(
+        status="ok",
+        title=m.say(
+            "budget_is",
+            lang,
+            ref=m.project_ref(p, lang),
+            edition=p.edition,
+            money=m.money(p.budget_thousand_yen, lang),
+            note=note,
+        ),
+        value=Value(amount=p.budget_thousand_yen, unit=m.say("unit_thousand_yen", lang)),
+        sources=[src(p, "budget")],
+    )
+
+
+def _owner(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    sections = "、".join(p.sections) if lang == "ja" else ", ".join(p.sections)
+    return Answer(
+        status="ok",
+        title=m.say(
+            "owner_is",
+            lang,
+            ref=m.project_ref(p, lang),
+            department=p.department or m.NOT_PRINTED[lang],
+            sections=sections or m.NOT_PRINTED[lang],
+        ),
+        sources=[src(p, "sections")],
+    )
+
+
+def _period(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    asks_end, asks_start = "end" in query.fields, "start" in query.fields
+    sources = unique([src(p, "start"), src(p, "end")] if p.end else [src(p, "start")])
+    if asks_end and not asks_start and p.end is None:
+        return Answer(
+            status="not_stated",
+            title=m.say(
+                "end_not_stated",
+                lang,
+                ref=m.project_ref(p, lang),
+                start=p.start or m.NOT_PRINTED[lang],
+            ),
+            sources=sources,
+        )
+    if asks_start and not asks_end and p.start is None:
+        return Answer(
+            status="not_stated",
+            title=m.say("start_not_stated", lang, ref=m.project_ref(p, lang)),
+            sources=sources,
+        )
+    if asks_start and not asks_end:
+        title = m.say("start_is", lang, ref=m.project_ref(p, lang), start=p.start)
+    elif asks_end and not asks_start:
+        end = m.UNDECIDED[lang] if p.end == "未定" else p.end
+        title = m.say("end_is", lang, ref=m.project_ref(p, lang), end=end)
+    else:
+        period = m.period(p.start, p.end, lang)
+        title = m.say("period_is", lang, ref=m.project_ref(p, lang), period=period)
+    return Answer(status="ok", title=title, sources=sources)
+
+
+def _summary(store: Store, p: Project, query: Query) -> Answer:
+    return Answer(
+        status="ok",
+        title=m.say("summary_is", query.lang, ref=m.project_ref(p, query.lang)),
+        lines=[p.summary],
+        sources=[src(p, "summary")],
+    )
+
+
+def _plan(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    lines, sources = [], []
+    for number, initiative in enumerate(p.initiatives, 1):
+        for year, cell in initiative.years.items():
+            if cell.plan and (
+                query.year is None or FiscalYear.parse(year) == FiscalYear.parse(query.year)
+            ):
+                lines.append(
+                    f"・{year} {m.initiative_name(initiative.label, number, lang)}：{cell.plan}"
+                )
+                sources.append(
+                    SourceRef(
+                        file=initiative.source.file,
+                        line=initiative.source.line,
+                        edition=p.edition,
+                        no=p.no,
+                    )
+                )
+    return _listing(p, query, lines, sources, "plan")
+
+
+def _actual(store: Store, p: Project, query: Query) -> Answer:
+    """The document's 実績 and 主な取組実績, then chat entries with who and when."""
+    lang = query.lang
+    # The document's own text first, then what was reported in chat, each in order.
+    entries = sorted(
+        store.counted_entries(p.key), key=lambda e: (e.platform != "document", e.id or 0)
+    )
+    if query.year:
+        want = FiscalYear.parse(query.year)
+        entries = [e for e in entries if e.fiscal_year and FiscalYear.parse(e.fiscal_year) == want]
+    lines, sources = [], []
+    for e in entries:
+        lines.append(m.entry_fact(e, lang))
+        if e.source_file and e.source_line:
+            sources.append(
+                SourceRef(file=e.source_file, line=e.source_line, edition=p.edition, no=p.no)
+            )
+    return _listing(p, query, lines, sources, "actual")
+
+
+def _listing(
+    p: Project, query: Query, lines: list[str], sources: list[SourceRef], kind: str
+) -> Answer:
+    """Plan or actual lines for a year, or 'not stated' when the record has none."""
+    lang, year = query.lang, query.year or ""
+    ref = m.project_ref(p, lang)
+    if not lines:
+        return Answer(
+            status="not_stated",
+            title=m.say(f"{kind}_not_stated", lang, ref=ref, year=year),
+            sources=[src(p)],
+        )
+    return Answer(
+        status="ok",
+        title=m.say(f"{kind}_is", lang, ref=ref, year=year),
+        lines=lines,
+        sources=unique(sources) or [src(p)],
+    )
+
+
+def _flags(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    holder = p
+    if p.priority_frame is None:
+        older = [store.project(link.older) for link in store.predecessors(p.key)]
+        older = [o for o in older if o and o.priority_frame is not None]
+        if not older:
+            return Answer(
+                status="not_stated",
+                title=m.say("flags_not_in_edition", lang, ref=m.project_ref(p, lang)),
+                sources=[src(p)],
+            )
+        holder = older[0]
+    return Answer(
+        status="ok",
+        title=m.say(
+            "flags_are",
+            lang,
+            ref=m.project_ref(holder, lang),
+            priority=m.flag(holder.priority_frame, lang),
+            future=m.flag(holder.future_response, lang),
+        ),
+        projects=[ref(p)] if holder is p else [ref(p), ref(holder)],
+        sources=[src(holder, "priority_frame")],
+    )
+
+
+def _category(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    return Answer(
+        status="ok",
+        title=m.say(
+            "category_is",
+            lang,
+            ref=m.project_ref(p, lang),
+            category=p.category or m.NOT_PRINTED[lang],
+            field=p.field or m.NOT_PRINTED[lang],
+        ),
+        sources=[src(p, "category")],
+    )
+
+
+def _name(store: Store, p: Project, query: Query) -> Answer:
+    return Answer(
+        status="ok",
+        title=m.say("name_is", query.lang, ref=m.project_ref(p, query.lang)),
+        sources=[src(p, "name")],
+    )
+
+
+def _overview(store: Store, p: Project, query: Query) -> Answer:
+    lang = query.lang
+    lines = [
+        f"{m.label('department', lang)}: {p.department or m.NOT_PRINTED[lang]} {'、'.join(p.sections)}",
+        f"{m.label('budget', lang)}: {m.money(p.budget_thousand_yen, lang)}"
+        + (f"（{p.budget_note}）" if p.budget_note else ""),
+        f"{m.label('start', lang)}–{m.label('end', lang)}: {m.period(p.start, p.end, lang)}",
+        f"{m.label('summary', lang)}: {p.summary}",
+    ]
+    return Answer(status="ok", title=m.project_ref(p, lang), lines=lines, sources=[src(p)])
+
+
+FIELD_ANSWERS: dict[str, Callable[[Store, Project, Query], Answer]] = {
+    "budget": _budget,
+    "owner": _owner,
+    "period": _period,
+    "summary": _summary,
+    "plan": _plan,
+    "actual": _actual,
+    "flags": _flags,
+    "name": _name,
+    "category": _category,
+    "start": _period,
+    "end": _period,
+    "overview": _overview,
+}

@@ -1,0 +1,175 @@
+"""Operations over a selection of projects: list, count, sum, average, max/min, top/bottom N,
+the N-th, group by. Each answer says over which projects it computed."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+
+from bot import messages as m
+from bot.answer.model import Answer, Value
+from bot.answer.render import inferred_note, ref, src
+from bot.answer.selection import Selection, filter_words, scope, values_of
+from bot.models import Project
+from bot.prefectures import label_of
+from bot.understand import Query
+
+MAX_LIST = 40  # rows a list shows before it says "…and N more"
+MAX_COUNT_LINES = 10  # a count answers with the number; a few names, not every row
+
+
+def figure(p: Project, query: Query) -> str:
+    """The figure a list shows for each project: the one that was asked for."""
+    lang = query.lang
+    kinds = {f.kind for f in query.filters}
+    if "owner" in query.fields:
+        return f"{p.department or ''} {'、'.join(p.sections)}".strip()
+    if {"period", "start", "end"} & set(query.fields):
+        return m.period(p.start, p.end, lang)
+    if "budget" not in query.fields and "budget" not in kinds and kinds & {"start", "end"}:
+        if kinds & {"start", "end"} == {"start"}:
+            return f"{m.label('start', lang)} {p.start or m.NOT_PRINTED[lang]}"
+        return m.period(p.start, p.end, lang)
+    return m.money(p.budget_thousand_yen, lang)
+
+
+def rows(projects: list[Project], query: Query, limit: int = MAX_LIST) -> tuple[list[str], int]:
+    """・No40 名称：figure, for the first `limit` projects, and how many more there are."""
+    lines = [f"・{m.short_ref(p)}：{figure(p, query)}" for p in projects[:limit]]
+    return lines, max(0, len(projects) - limit)
+
+
+def _absent_lines(selection: Selection, lang: str) -> list[str]:
+    return [
+        m.say(
+            "value_not_in_edition",
+            lang,
+            value=filter_words(f, lang),
+            edition=m.edition_name(selection.edition, lang),
+        )
+        for f in selection.absent
+    ]
+
+
+def run(selection: Selection, query: Query) -> Answer:
+    """The operation of the query over the selection."""
+    lang = query.lang
+    projects = selection.projects
+    what = scope(selection, lang)
+    notes = _absent_lines(selection, lang) + inferred_note(projects, lang)
+    budget_label = m.say("budget_of", lang, label=label_of(selection.edition))
+    unit = m.say("unit_thousand_yen", lang)
+    op = query.operation
+    if op == "group":
+        return _group(selection, query, what, notes)
+    if op == "list" or (not projects and op != "count"):
+        lines, more = rows(projects, query)
+        return Answer(
+            status="ok",
+            title=m.say("list_is", lang, scope=what, n=len(projects)),
+            lines=(lines or [m.say("none_match", lang)]) + notes,
+            more=more,
+            projects=[ref(p) for p in projects],
+            value=Value(amount=len(projects), unit=m.say("unit_count", lang)),
+            sources=[src(p, "budget") for p in projects],
+        )
+    if op == "count":
+        # The count is the answer; a short list follows, the rest is offered, not printed.
+        lines, more = rows(projects, query, MAX_COUNT_LINES)
+        return Answer(
+            status="ok",
+            title=m.say(
+                "count_of", lang, scope=scope(selection, lang, counted=False), n=len(projects)
+            ),
+            lines=lines + ([m.say("count_of_rest", lang)] if more else []) + notes,
+            value=Value(amount=len(projects), unit=m.say("unit_count", lang)),
+            projects=[ref(p) for p in projects],
+            sources=[src(p, "budget") for p in projects],
+        )
+    budgets = [p.budget_thousand_yen for p in projects]
+    if op in ("sum", "avg"):
+        amount = sum(budgets) if op == "sum" else round(statistics.mean(budgets), 1)
+        return Answer(
+            status="ok",
+            title=m.say(
+                f"{op}_of",
+                lang,
+                scope=what,
+                budget=budget_label,
+                money=m.money(round(amount), lang),
+            ),
+            lines=notes,
+            value=Value(amount=amount, unit=unit),
+            projects=[ref(p) for p in projects],
+            sources=[src(p, "budget") for p in projects],
+        )
+    # Ranked: largest first (ties by number), reversed for the smallest.
+    ranked = sorted(projects, key=lambda p: (-p.budget_thousand_yen, p.no or 0, p.position))
+    if op in ("min", "bottom") or (op == "nth" and _smallest(query)):
+        ranked = sorted(projects, key=lambda p: (p.budget_thousand_yen, p.no or 0, p.position))
+    n = max(1, query.n or 1)
+    if op == "nth":
+        if n > len(ranked):
+            return Answer(
+                status="not_found", title=m.say("nth_missing", lang, scope=what, n=n), lines=notes
+            )
+        chosen = [ranked[n - 1]]
+        key = "nth_smallest" if _smallest(query) else "nth_largest"
+    elif op in ("top", "bottom"):
+        chosen = ranked[: min(n, MAX_LIST)]
+        key = "top_of" if op == "top" else "bottom_of"
+    else:
+        # Every project sharing the largest (smallest) budget is the answer, not just the first.
+        chosen = [p for p in ranked if p.budget_thousand_yen == ranked[0].budget_thousand_yen]
+        key = "max_of" if op == "max" else "min_of"
+    return Answer(
+        status="ok",
+        title=m.say(key, lang, scope=what, budget=budget_label, n=n),
+        lines=[
+            f"{i}. {m.short_ref(p)}：{m.money(p.budget_thousand_yen, lang)}{_also(p, query)}"
+            for i, p in enumerate(chosen, 1)
+        ]
+        + notes,
+        value=Value(amount=chosen[0].budget_thousand_yen, unit=unit) if len(chosen) == 1 else None,
+        projects=[ref(p) for p in chosen],
+        sources=[src(p, "budget") for p in chosen],
+    )
+
+
+def _also(p: Project, query: Query) -> str:
+    """The owner or period too, when the question asked for it (who runs the largest…)."""
+    if "owner" in query.fields or {"period", "start", "end"} & set(query.fields):
+        return f"（{figure(p, query)}）"
+    return ""
+
+
+def _smallest(query: Query) -> bool:
+    return query.smallest
+
+
+def _group(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:
+    lang = query.lang
+    kind = query.group_by or "department"
+    groups: dict[str, list[Project]] = defaultdict(list)
+    for p in selection.projects:
+        for key in values_of(p, kind) or [m.NOT_PRINTED[lang]]:
+            groups[key].append(p)
+    counting = "budget" not in query.fields or "count" in query.fields
+    total = {k: sum(p.budget_thousand_yen for p in ps) for k, ps in groups.items()}
+    ordered = sorted(groups.items(), key=lambda kv: -(len(kv[1]) if counting else total[kv[0]]))
+    lines = [
+        f"・{key}："
+        + (
+            m.say("n_projects", lang, n=len(ps))
+            if counting
+            else f"{m.money(total[key], lang)}（{m.say('n_projects', lang, n=len(ps))}）"
+        )
+        for key, ps in ordered
+    ]
+    return Answer(
+        status="ok",
+        title=m.say("group_title", lang, scope=what, by=m.say(f"by_{kind}", lang)),
+        lines=lines + notes,
+        projects=[ref(p) for p in selection.projects],
+        sources=[src(p, "budget") for p in selection.projects],
+    )

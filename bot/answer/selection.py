@@ -1,0 +1,357 @@
+"""Selection: the edition asked, the projects passing every filter, the one project named."""
+
+from __future__ import annotations
+
+import functools
+import re
+import weakref
+from dataclasses import dataclass
+
+from bot import messages as m
+from bot.fiscal_year import FiscalYear
+from bot.models import Project
+from bot.prefectures import label_of
+from bot.resolve import Match, Resolution, judge, match_names, resolve
+from bot.store import Store
+from bot.text import compact
+from bot.understand import Filter, Query
+from bot.vocabulary import Vocabulary, build, departments_of, normalise
+
+_VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def vocabulary_for(store: Store) -> Vocabulary:
+    """The store's vocabulary, rebuilt when its editions change (a load, another process)."""
+    editions = store.editions()
+    stamp = tuple((e.code, e.sha256) for e in editions)
+    cached = _VOCABULARIES.get(store)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    pairs = [(label_of(e.code), store.projects(e.code)) for e in editions]
+    # A project is also named by its other editions' names (former names, renamed projects).
+    aliases = []
+    for link in store.links():
+        old, new = store.project(link.older), store.project(link.newer)
+        if old and new:
+            aliases.append((old.name, new.key))
+    vocab = build(pairs, aliases)
+    _VOCABULARIES[store] = (stamp, vocab)
+    return vocab
+
+
+def nearest_terms(vocab: Vocabulary, words: list[str], limit: int = 3) -> list[str]:
+    """Departments, sections, categories and fields written like words not understood (医療関係
+    → 医療・福祉), to suggest instead of guessing."""
+    from rapidfuzz import fuzz, process  # only when a question could not be read
+
+    surfaces = vocab.surfaces(["department", "section", "category", "field"])
+    # The prefecture's own name (青森県立…) says nothing about what a word means.
+    plain = {re.sub(r"^青森県?", "", k): k for k in surfaces}
+    found: list[str] = []
+    for word in words:
+        word = re.sub(r"^青森県?", "", word)
+        for surface, score, _ in process.extract(
+            word, list(plain), scorer=fuzz.partial_ratio, limit=6
+        ):
+            value = surfaces[plain[surface]].value
+            if score >= 75 and value not in found:
+                found.append(value)
+    return found[:limit]
+
+
+def edition_for(store: Store, query: Query) -> str | None:
+    """The edition a question is about: named, the previous one, the one with the flags, else the latest."""
+    codes = [e.code for e in store.editions()]
+    if not codes:
+        return None
+    if query.edition == "previous":
+        return codes[-2] if len(codes) > 1 else None
+    if query.edition and query.edition != "latest":
+        return store.edition_code(query.edition)
+    flagged = ("flags" in query.fields and query.project_no is None) or any(
+        f.kind in ("priority_frame", "future_response") for f in query.filters
+    )
+    if flagged and query.edition != "latest":
+        with_flags = [
+            c for c in codes if any(p.priority_frame is not None for p in store.projects(c))
+        ]
+        if with_flags:
+            return with_flags[-1]
+    return codes[-1]
+
+
+def values_of(p: Project, kind: str) -> list[str]:
+    """The department(s), sections, category or field a project is filed under."""
+    if kind == "section":
+        return p.sections
+    if kind == "department":
+        return departments_of(p.department)
+    value = getattr(p, kind, None)
+    return [value] if value else []
+
+
+@functools.lru_cache(maxsize=512)
+def _western(printed: str | None) -> int | None:
+    """R7 → 2025, H31 → 2019, 未定 or nothing → None (cached: lists compare every project)."""
+    year = FiscalYear.try_parse(printed)
+    return year.western if year else None
+
+
+def _year_ok(printed: str | None, f: Filter) -> bool:
+    if f.value is None:
+        return printed in (None, "未定")
+    have, want = _western(printed), _western(str(f.value))
+    if have is None or want is None:
+        return False
+    if f.op == "between":
+        return want <= have <= (_western(str(f.upper)) or 0)
+    return compare(have, f.op, want)
+
+
+def compare(a: float, op: str, b: float) -> bool:
+    """a op b for lt, le, eq, ge, gt."""
+    return {"lt": a < b, "le": a <= b, "eq": a == b, "ge": a >= b, "gt": a > b}[op]
+
+
+GROUP_KINDS = ("department", "section", "category", "field")
+
+
+def passes(
+    p: Project, f: Filter, text_hits: dict[str, set[str]], added: set[str] | None = None
+) -> bool:
+    """Whether a project meets one filter."""
+    if f.kind in GROUP_KINDS:
+        want = normalise(str(f.value))  # 障害福祉課 (R6) and 障がい福祉課 (R7) are one section
+        inside = any(normalise(v) == want for v in values_of(p, f.kind))
+        return not inside if f.op == "ne" else inside
+    if f.kind == "added":
+        return added is None or p.key in added
+    if f.kind in ("start", "end"):
+        return _year_ok(p.start if f.kind == "start" else p.end, f)
+    if f.kind == "budget":
+        if f.op == "between":
+            return int(f.value) <= p.budget_thousand_yen <= int(f.upper)  # type: ignore[arg-type]
+        return compare(p.budget_thousand_yen, f.op, int(f.value))  # type: ignore[arg-type]
+    if f.kind in ("priority_frame", "future_response"):
+        return getattr(p, f.kind) is f.value
+    if f.kind == "text":
+        return p.key in text_hits.get(str(f.value), set())
+    return False
+
+
+@dataclass
+class Selection:
+    """The projects of an edition passing every filter, in number order."""
+
+    edition: str
+    projects: list[Project]
+    filters: list[Filter]
+    absent: list[Filter]  # filters naming a value this edition does not have
+
+
+def resolve_relative(filters: list[Filter], edition: str) -> list[Filter]:
+    """来年度 (@1) read against the edition's own year: R8 in the R7 edition."""
+    own = FiscalYear.parse(label_of(edition)).western
+    out = []
+    for f in filters:
+        if isinstance(f.value, str) and f.value.startswith("@"):
+            year = FiscalYear(own + int(f.value[1:])).reiwa.code
+            f = Filter(f.kind, f.op, year, f.upper)
+        out.append(f)
+    return out
+
+
+def select(store: Store, query: Query, edition: str) -> Selection:
+    """Every filter of the query applied (AND) to the edition's projects."""
+    query.filters = resolve_relative(query.filters, edition)
+    projects = store.projects(edition)
+    text_hits: dict[str, set[str]] = {}
+    for f in query.filters:
+        if f.kind == "text":
+            text_hits[str(f.value)] = {
+                h.project_key for h in store.search(str(f.value), edition, 500)
+            }
+    added = None
+    if any(f.kind == "added" for f in query.filters):
+        # Projects the previous edition does not have (no link to an older project).
+        linked = {k.newer for k in store.links()}
+        added = {p.key for p in projects if p.key not in linked}
+    # 健康医療福祉部と教育庁: a project has one department, so values of one kind are OR'ed;
+    # different kinds (a department and a year) are AND'ed.
+    by_kind: dict[str, list[Filter]] = {}
+    for f in query.filters:
+        key = f.kind if f.kind in GROUP_KINDS and f.op == "eq" else f"{f.kind}#{id(f)}"
+        by_kind.setdefault(key, []).append(f)
+    chosen = [
+        p
+        for p in projects
+        if all(any(passes(p, f, text_hits, added) for f in group) for group in by_kind.values())
+    ]
+    present = {
+        kind: {v for p in projects for v in values_of(p, kind)}
+        for kind in ("department", "section", "category", "field")
+    }
+    absent = [
+        f
+        for f in query.filters
+        if f.kind in present
+        and normalise(str(f.value)) not in {normalise(v) for v in present[f.kind]}
+    ]
+    chosen.sort(key=lambda p: (p.no is None, p.no or 0, p.position))
+    return Selection(edition, chosen, list(query.filters), absent)
+
+
+def text_terms_found(store: Store, terms: list[str], edition: str) -> tuple[list[str], list[str]]:
+    """Which words occur in the edition's text (usable as a filter) and which do not."""
+    found, missing = [], []
+    for term in terms:
+        (found if store.search(term, edition, 1) else missing).append(term)
+    return found, missing
+
+
+def in_edition(store: Store, p: Project, edition: str) -> list[Project]:
+    """The same project in another edition (one, several if merged, or none), through the links."""
+    if p.edition == edition:
+        return [p]
+    found = []
+    for link in store.predecessors(p.key) + store.successors(p.key):
+        other = store.project(link.older if link.newer == p.key else link.newer)
+        if other and other.edition == edition and other not in found:
+            found.append(other)
+    return found
+
+
+def find_project(store: Store, query: Query, edition: str) -> Resolution:
+    """The one project a question names: its number, a name of the vocabulary, else its words."""
+    latest = store.latest_edition()
+    if query.project_no is not None:
+        numbered = [p for p in store.projects(edition) if p.no == query.project_no]
+        if not numbered and edition != latest:
+            # No47 asked in the unnumbered older edition: the R7 project, through its link.
+            numbered = [p for p in store.projects(latest) if p.no == query.project_no]
+        if not numbered:
+            return Resolution("not_found")
+        found = in_edition(store, numbered[0], edition)
+        if len(found) > 1:  # No40 came from two R6 projects: which one is asked is not known
+            return Resolution("ambiguous", [Match(p, 100, "link") for p in found])
+        if found:
+            return Resolution("ok", [Match(found[0], 100, "number")])
+        return Resolution("gone", [Match(numbered[0], 100, "number")])
+    if query.project_keys:
+        named = [p for k in query.project_keys if (p := store.project(k))]
+        here = [p for p in named if p.edition == edition]
+        if not here:
+            moved = [x for p in named for x in in_edition(store, p, edition)]
+            here = list({x.key: x for x in moved}.values())
+        if not here and query.edition is None:
+            here = named[:1]  # a name printed only in another edition: that edition's project
+        if len(here) == 1:
+            return Resolution("ok", [Match(here[0], 100, "name")])
+        if len(here) > 1:
+            return Resolution("ambiguous", [Match(p, 100, "name") for p in here])
+        return (
+            Resolution("gone", [Match(named[0], 100, "name")]) if named else Resolution("not_found")
+        )
+    if not query.subject:
+        return Resolution("not_found")
+    best = resolve(store, query.subject, edition)
+    if (best.status == "ok" and best.matches[0].score >= 100) or query.edition:
+        return best
+    if len(compact(query.subject)) < 8:
+        return best  # an exact former name is in the vocabulary; only a long near-name is sought
+    for other in (e.code for e in reversed(store.editions())):
+        if other == edition:
+            continue
+        # Only an exact or near-whole name can beat the asked edition (>= 95): no fuzzy scoring.
+        alt = judge(
+            [
+                x
+                for x in match_names(store.projects(other), query.subject, fuzzy=False)
+                if x.score > 0
+            ]
+        )
+        top_alt = alt.matches[0].score if alt.matches else 0
+        top_best = best.matches[0].score if best.matches else 0
+        if alt.status == "ok" and top_alt >= 95 and top_alt > top_best:
+            return alt
+    return best
+
+
+def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, list[str]]:
+    """Projects named by what they do: the one whose text holds clearly more of the words;
+    and the words printed nowhere (one search per word: a store may hold a million entries)."""
+    scores: dict[str, float] = {}
+    missing = []
+    for term in terms:
+        keys = {h.project_key for h in store.search(term, edition, 60)}
+        if not keys:
+            missing.append(term)
+        for key in keys:
+            # A word found in few projects says more than one found in many.
+            scores[key] = scores.get(key, 0) + 1 / len(keys)
+    if not scores:
+        return Resolution("not_found"), missing
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    top = ranked[0][1]
+    close = [k for k, s in ranked if s >= top * 0.75]
+    projects = [p for k in close[:8] if (p := store.project(k))]
+    if len(close) == 1 and projects:
+        return Resolution("ok", [Match(projects[0], 80, "text")]), missing
+    return Resolution("ambiguous", [Match(p, 60, "text") for p in projects]), missing
+
+
+def filter_words(f: Filter, lang: str) -> str:
+    """One filter in words, as the answer states what it computed."""
+    if f.op == "ne":
+        plain = f.kind in ("department", "section")
+        inner = str(f.value) if plain else filter_words(Filter(f.kind, "eq", f.value), lang)
+        return m.say("filter_not", lang, value=inner)
+    if f.kind == "added":
+        return m.say("filter_added", lang)
+    if f.kind in ("department", "section"):
+        return str(f.value) if lang == "ja" else f"of {f.value}"
+    if f.kind in ("category", "field"):
+        return m.say(f"filter_{f.kind}", lang, value=f.value)
+    if f.kind in ("start", "end"):
+        if f.op == "between":
+            return m.say(f"filter_{f.kind}_between", lang, low=f.value, high=f.upper)
+        return m.year_filter_words(f.kind, f.op, f.value, lang)  # type: ignore[arg-type]
+    if f.kind == "budget":
+        if f.op == "between":
+            words = m.say("filter_budget_between", lang, low=f"{f.value:,}", high=f"{f.upper:,}")
+            return words if lang == "ja" else f"with {words}"
+        words = m.budget_filter_words(f.op, int(f.value), lang)  # type: ignore[arg-type]
+        return words if lang == "ja" else f"with {words}"
+    if f.kind in ("priority_frame", "future_response"):
+        return m.say(f"filter_{f.kind}_{'yes' if f.value else 'no'}", lang)
+    if f.kind == "text":
+        return m.say("filter_text", lang, value=f.value)
+    return str(f.value)
+
+
+def scope(selection: Selection, lang: str, counted: bool = True) -> str:
+    """R7版のこども家庭部の事業（3件） / R7 edition projects of こども家庭部 (3)."""
+    joiner = "・" if lang == "ja" else " and "
+    either = "または" if lang == "ja" else " or "
+    words, seen = [], set()
+    for f in selection.filters:
+        if f.kind in GROUP_KINDS and f.op == "eq":
+            if f.kind in seen:
+                continue
+            seen.add(f.kind)
+            same_kind = [g for g in selection.filters if g.kind == f.kind and g.op == "eq"]
+            words.append(either.join(filter_words(g, lang) for g in same_kind))
+        else:
+            words.append(filter_words(f, lang))
+    return m.say(
+        ("scope_filtered" if words else "scope_all") + ("" if counted else "_plain"),
+        lang,
+        edition=m.edition_name(selection.edition, lang),
+        what=joiner.join(words),
+        n=len(selection.projects),
+    )
+
+
+def same(a: str, b: str) -> bool:
+    """Two printed values compared as people read them."""
+    return compact(a) == compact(b)

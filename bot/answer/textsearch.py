@@ -1,0 +1,159 @@
+"""Full text: where words occur, and the one sentence inside a project that answers a question."""
+
+from __future__ import annotations
+
+import re
+
+from bot import messages as m
+from bot.answer.model import Answer, SourceRef
+from bot.answer.render import ref
+from bot.answer.render import unique as unique_sources
+from bot.models import Project
+from bot.question_words import EN_STOP
+from bot.store import Store
+from bot.understand import Query
+from bot.vocabulary import translate_english
+
+
+def _texts(store: Store, p: Project) -> list[tuple[str, int, str]]:
+    """(text, line, kind) of everything a project's block and record say."""
+    out = [(p.summary, p.line_of("summary"), "summary")]
+    if p.achievements:
+        out.append((p.achievements, p.achievements_line or p.source.line, "achievement"))
+    for initiative in p.initiatives:
+        for cell in initiative.years.values():
+            for text in (cell.plan, cell.actual):
+                if text:
+                    out.append((text, initiative.source.line, "initiative"))
+    for e in store.counted_entries(p.key):
+        if e.platform != "document":
+            out.append((e.text, e.source_line or p.source.line, "entry"))
+    return out
+
+
+def printed_words(store: Store, p: Project) -> str:
+    """Everything printed about a project (name, labels, text), lower case, for look-ups."""
+    parts = [p.name, p.department or "", " ".join(p.sections), p.category or ""]
+    return " ".join(parts + [t for t, _, _ in _texts(store, p)]).lower()
+
+
+def subject_words(subject: str) -> list[str]:
+    """The words of a project named by words, in the roadmap's language (telemedicine →
+    オンライン診療), without the English words that only frame the question."""
+    words = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", translate_english(subject))
+    return [w for w in words if w not in EN_STOP and not w.isdigit()]
+
+
+def unprinted_words(store: Store, p: Project, subject: str) -> list[str]:
+    """Words of a several-word subject that nothing printed about the project holds (a typo
+    in a one-word name is left to the name matcher)."""
+    words = subject_words(subject)
+    if len(words) < 2 and not (words and re.fullmatch(r"[a-z]+", words[0])):
+        return []
+    printed = printed_words(store, p)
+    return [w for w in words if _closeness(w, printed) < 0.6]
+
+
+def _closeness(term: str, sentence: str) -> float:
+    """How much of a word a sentence holds: 1 for the word, else the share of its pairs."""
+    if term in sentence:
+        return 1.0
+    pairs = {term[i : i + 2] for i in range(len(term) - 1)}
+    return sum(1 for x in pairs if x in sentence) / len(pairs) if pairs else 0.0
+
+
+def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
+    """The sentence of a project's text that holds the words asked (and a date or a count)."""
+    texts = _texts(store, p)
+    whole = " ".join(t for t, _, _ in texts).lower()
+    # Words printed nowhere in the project ("people", "came") say nothing about which sentence.
+    terms = [t for t in query.search_terms if _closeness(t, whole) >= 0.6]
+    if not terms:
+        return None
+    raw = query.raw.lower()
+    wants_date = bool(re.search(r"いつ|when|何月|何年", raw))
+    wants_count = bool(re.search(r"何|いくつ|how many|number|数", raw))
+    wants_place = bool(re.search(r"どこ|where|会場|場所", raw))
+    best: tuple[float, str, int] | None = None
+    for text, line, kind in texts:
+        for sentence in re.split(r"(?:^|\s)・|。|<br>|\n", re.sub(r"<[^>]+>", " ", text)):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            low = sentence.lower()
+            score = sum(_closeness(t, low) for t in terms) / len(terms)
+            if score < 0.5:
+                continue
+            if wants_date and re.search(r"(?:令和|r|h|平成)\s*\d+年|\d+月|\d{4}年", low):
+                score += 1.5
+            if wants_count and re.search(r"\d+\s*[^\d\s年月日]", low):
+                score += 1.5
+            if wants_place and re.search(r"館|会場|センター|ホール|にて|において|で開催", low):
+                score += 1.5
+            score += 0.2 if kind in ("achievement", "entry") else 0
+            if best is None or score > best[0]:
+                best = (score, sentence, line)
+    if best is None:
+        return None
+    return Answer(
+        status="ok",
+        title=m.say("sentence_is", query.lang, ref=m.project_ref(p, query.lang)),
+        lines=[f"・{m.short_ref(p)}：「{best[1]}」"],
+        projects=[ref(p)],
+        sources=[SourceRef(file=p.source.file, line=best[2], edition=p.edition, no=p.no)],
+    )
+
+
+def search(store: Store, query: Query, quiet: bool = False) -> Answer:
+    """Where the question's words occur in the roadmap: the sentences that hold them, cited."""
+    lang = query.lang
+    terms = query.search_terms or ([query.subject] if query.subject else [])
+    scored: dict[tuple, list] = {}
+    for term in terms:
+        for hit in store.search(term, limit=50):
+            key = (hit.project_key, hit.kind, hit.ref)
+            scored.setdefault(key, [hit, set()])[1].add(term)
+    if not scored:
+        if quiet:
+            return Answer(status="not_found")
+        return Answer(
+            status="not_found",
+            title=m.say("search_none", lang, what=" ".join(terms)),
+            suggestions=m.examples(lang)[:3],
+        )
+    ranks = {e.code: i for i, e in enumerate(store.editions())}  # newer editions first
+    unique: dict[tuple, list] = {}
+    for hit, matched in scored.values():  # the same text in five year cells is one finding
+        unique.setdefault((hit.project_key, hit.kind, hit.text), [hit, matched])
+    ranked = sorted(
+        unique.values(),
+        key=lambda v: (
+            -len(v[1]),
+            KIND_RANK.get(v[0].kind, 9),
+            -ranks.get(v[0].edition, -1),
+            v[0].project_key,
+        ),
+    )
+    lines, sources, projects = [], [], []
+    for hit, matched in ranked[:5]:
+        p = store.project(hit.project_key)
+        if p is None:
+            continue
+        quote = m.quote(hit.text, sorted(matched, key=len, reverse=True)[0])
+        lines.append(f"・{m.short_ref(p)}：「{quote}」（{m.say('kind_' + hit.kind, lang)}）")
+        line = hit.source_line or p.source.line
+        sources.append(SourceRef(file=p.source.file, line=line, edition=p.edition, no=p.no))
+        if ref(p) not in projects:
+            projects.append(ref(p))
+    return Answer(
+        status="ok",
+        title=m.say("search_title", lang, what=" ".join(terms)),
+        lines=lines,
+        more=max(0, len(ranked) - 5),
+        projects=projects,
+        sources=unique_sources(sources),
+    )
+
+
+# What was done answers "where/how many" better than what was planned.
+KIND_RANK = {"entry": 0, "achievement": 0, "actual": 1, "summary": 2, "initiative": 3, "plan": 4}

@@ -1,0 +1,369 @@
+"""The words questions are read with: operation and field patterns, years, amounts, editions,
+flags, and the filler that is never a condition. Tables only, plus kanji numerals."""
+
+from __future__ import annotations
+
+import re
+
+KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def kanji_number(text: str) -> int | None:
+    """七 → 7, 十二 → 12, 二十 → 20 (up to 99); None if text is not one."""
+    if text == "元":
+        return 1
+    if not text or any(c not in KANJI_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return KANJI_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (KANJI_DIGITS.get(tens, 0) if tens else 1) * 10 + (KANJI_DIGITS.get(ones, 0))
+
+
+_KANJI_NUM = r"[一二三四五六七八九十]+"
+_KANJI_CONTEXTS = [
+    re.compile(rf"(令和|平成)({_KANJI_NUM}|元)(?=年)"),
+    re.compile(rf"(上位|下位|トップ|ワースト|ベスト)({_KANJI_NUM})"),
+    re.compile(rf"()({_KANJI_NUM})(?=番目|件|つ|位)"),
+]
+
+
+EN_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_EN_NUMBER = re.compile(
+    r"(?<![a-z])(?:(top|bottom|the|first|last) (one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|(one|two|three|four|five|six|seven|eight|nine|ten)(?= (?:largest|biggest|highest|smallest|"
+    r"lowest|cheapest|most|least|projects)))(?![a-z])"
+)
+
+
+def _english_number(m: re.Match) -> str:
+    word = m.group(2) or m.group(3)
+    head = f"{m.group(1)} " if m.group(1) else ""
+    return f"{head}{EN_NUMBERS[word]}"
+
+
+_KANJI_AMOUNT = re.compile(r"(?<![\d,.])([一二三四五六七八九十百千]+)(億|万)")
+
+
+def kanji_amount(text: str) -> int | None:
+    """二千五百 → 2500, 百 → 100, 一千 → 1000 (the part before 万 or 億)."""
+    total, digit = 0, None
+    for c in text:
+        if c in KANJI_DIGITS:
+            digit = KANJI_DIGITS[c]
+        elif c in "十百千":
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def arabic_numerals(text: str) -> str:
+    """Kanji numerals where they are numbers (令和八年度, 上位五, 二番目), not in 一番 or names."""
+    for pattern in _KANJI_CONTEXTS:
+        text = pattern.sub(lambda m: m.group(1) + str(kanji_number(m.group(2)) or m.group(2)), text)
+    text = _EN_NUMBER.sub(_english_number, text)
+    # 一億円, 五千万円, 百万円: amounts in kanji numerals.
+    text = _KANJI_AMOUNT.sub(
+        lambda m: f"{kanji_amount(m.group(1)) or m.group(1)}{m.group(2)}", text
+    )
+    return re.sub(r"令和元年", "令和1年", text)
+
+
+ENGLISH_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3}
+LARGE = r"大きかった|多かった|高かった|大きい|多い|高い|高額|large|big|high|expensive|most"
+SMALL = (
+    r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|small|low|cheap|least"
+)
+RELATIVE = {
+    "今年度": 0,
+    "本年度": 0,
+    "来年度": 1,
+    "再来年度": 2,
+    "昨年度": -1,
+    "前年度": -1,
+    "今年": 0,
+    "来年": 1,
+    "昨年": -1,
+    "去年": -1,
+}
+RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
+YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+# Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
+END_WORDS = (
+    r"(?:終わる|終わった|終わり|終了|終期|終える|満了|完了"
+    r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z]))"
+)
+START_WORDS = (
+    r"(?:始まる|始まった|始まり|開始|始期|スタート|着手|新規"
+    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|launch(?:ed)?)(?![a-z]))"
+)
+
+PATTERNS: list[tuple[str, str, str]] = [
+    # (slot, value, pattern): operations and fields, each consumed where found.
+    (
+        "compare",
+        "renamed",
+        r"名称(?:が|を)?(?:変更(?:された|した)?|変わった|変わる)|名前(?:が)?変わ(?:った|る)|改称|renamed|name changed|changed (?:its |their )?names?",
+    ),
+    (
+        "compare",
+        "predecessor",
+        r"前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
+    ),
+    ("compare", "successor", r"後継|後の事業|引き継|successor|replaced by|continued as"),
+    (
+        "compare",
+        "dropped",
+        r"r\d+(?:版)?(?:に|で)?(?:は)?(?:ない|無い|なくなった|載っていない|消えた)|なくなった|廃止|消えた|対応(?:する|が)?(?:事業が)?ない|no counterpart|dropped|discontinued|not in (?:the )?(?:r\d+|new)|no longer",
+    ),
+    (
+        "compare",
+        "increased",
+        r"(?:予算|事業費)が(?:増えた|増加した|増額された|上がった|増えている)|増額(?:された)?|"
+        r"budgets? (?:increased|went up|grew|rose)|increased (?:its |their )?budgets?|budget increases?",
+    ),
+    (
+        "compare",
+        "decreased",
+        r"(?:予算|事業費)が(?:減った|減少した|減額された|下がった|減っている)|減額(?:された)?|"
+        r"budgets? (?:decreased|went down|fell|shrank|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
+    ),
+    (
+        "compare",
+        "changes",
+        r"何が変わった|何が変わる|変更点|違い|差分|what changed|changed?|changes|difference|diff",
+    ),
+    (
+        "compare",
+        "budget",
+        r"比較|比べ(?:て|ると|たら)?|増減|前年比|vs\.?|versus|compare[ds]?|増えた|減った|change in budget",
+    ),
+    (
+        "group",
+        "department",
+        r"(?:担当)?部局(?:別|ごと|毎)|部(?:ごと|別|毎)|by department|per department|each department"
+        r"|which department(?= has| spends)|どの部局が|どの部が|(?:一番|最も)(?:事業が)?多い部局",
+    ),
+    ("group", "section", r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"),
+    (
+        "group",
+        "category",
+        r"(?:項目|分類|分野|カテゴリー?)(?:別|ごと|毎)|by (?:category|field)|per (?:category|field)|each (?:category|field)",
+    ),
+    (
+        "nth",
+        "max",
+        rf"(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{LARGE})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:largest|biggest|highest|most expensive)|(second|third|fourth|fifth) (?:largest|biggest|highest|most expensive)",
+    ),
+    (
+        "nth",
+        "min",
+        rf"(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{SMALL})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:smallest|lowest|cheapest)|(second|third|fourth|fifth) (?:smallest|lowest|cheapest)",
+    ),
+    (
+        "top",
+        "max",
+        rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})",
+    ),
+    (
+        "top",
+        "min",
+        rf"(?:下位|ワースト|bottom|smallest|lowest|cheapest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:smallest|lowest|cheapest)|(?:{SMALL})(?:い)?順に?\s*(\d{{1,2}})",
+    ),
+    (
+        "op",
+        "max",
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大|最高|最多|largest|biggest|highest|most expensive|maximum",
+    ),
+    (
+        "op",
+        "min",
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{SMALL})|最小|最低|最少|smallest|lowest|cheapest|minimum",
+    ),
+    ("op", "sum", r"合計|総額|総計|トータル|合わせて|全部でいくら|total|sum|altogether|combined"),
+    ("op", "avg", r"平均|average|mean"),
+    ("op", "count", r"いくつ|何件|件数|何個|幾つ|何事業|数は|の数|how many|number of|count"),
+    (
+        "op",
+        "list",
+        r"一覧|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)",
+    ),
+    (
+        "op",
+        "search",
+        r"どこで|どこに|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held",
+    ),
+    (
+        "field",
+        "budget",
+        r"事業費|予算|いくら|金額|費用|budgets?|costs?|costing|how much|spend(?:s|ing)?|funding|funded",
+    ),
+    (
+        "field",
+        "owner",
+        r"担当部局|担当課等?|担当|所管|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs",
+    ),
+    (
+        "field",
+        "start",
+        r"いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|start(?:s|ed)?|begin(?:s)?|began",
+    ),
+    (
+        "field",
+        "end",
+        r"いつまで|いつ終わ(?:る|った|り)|いつ終了|終わりは|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+    ),
+    ("field", "period", r"期間|いつ|period|when|how long|duration"),
+    (
+        "field",
+        "summary",
+        r"概要|何をする|なにをする|どんな|内容|目的|what does|about|summary|describe|purpose",
+    ),
+    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?"),
+    (
+        "field",
+        "actual",
+        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|progress|accomplish\w*|done",
+    ),
+    (
+        "field",
+        "flags",
+        r"重点枠事業|重点枠|将来対応分|将来対応|priority(?: frames?)?(?: flags?)?|future response|flags?",
+    ),
+    ("field", "name", r"事業名|名前|名称|正式名|full name|official name|called"),
+    (
+        "field",
+        "category",
+        r"(?:の)?(?:項目|分野|カテゴリー?)(?:は|って|を)|which category|what category|category",
+    ),
+]
+# English words match whole (no "sum" in "summary", no "end" in "spending").
+# Only a Latin end of a match needs a non-Latin neighbour: 「R7にないR6」 still matches.
+_LEFT = r"(?:(?<![a-z])|(?![a-z]))"
+_RIGHT = r"(?:(?<![a-z])|(?![a-z]))"
+COMPILED_PATTERNS = [
+    (slot, value, re.compile(rf"{_LEFT}(?:{p}){_RIGHT}")) for slot, value, p in PATTERNS
+]
+NO_END = re.compile(
+    r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?(?:ない|無い|なし)|書かれていない|空欄|不明|未定)"
+    r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
+    r"|no end(?: year| date)?|without (?:an )?end(?: year)?|open[- ]ended|end (?:year )?(?:is )?"
+    r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
+)
+ADDED = re.compile(
+    r"新しく追加(?:された|の)?|新たに追加(?:された)?|新規(?:に)?追加(?:された)?|追加された|新しく載った"
+    r"|newly added|added (?:in|to)(?: the)?(?: r\d+)?(?: edition)?|new (?:in|to) (?:the )?(?:edition|roadmap)"
+)
+NEWLY = re.compile(
+    r"新しく始まった|新しく始まる|新たに始まった|新規(?:の)?事業|新規に?始まった"
+    r"|newly (?:started|launched|begun)|new projects?"
+)
+FLAG_PATTERNS = [
+    ("priority_frame", r"重点枠(?:事業)?|priority(?: frame)?(?: projects?)?"),
+    ("future_response", r"将来対応(?:分)?|future response"),
+]
+NEGATION = r"^(?:で|じゃ)?(?:は)?(?:ない|なかった|以外)|^(?:ではない|でない|じゃない)"
+EDITION_MARK = re.compile(
+    r"(?:in )?(?:the )?(?<![a-z])r\s?(\d{1,2})(?:\s*(?:年度)?版| edition| roadmap|のロードマップ)"
+    r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版"
+)
+PREVIOUS = re.compile(
+    r"前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版|previous (?:edition|roadmap|version)"
+    r"|last year'?s (?:edition|roadmap|version)|(?:the )?old(?:er)? (?:edition|roadmap)|prior edition"
+)
+LATEST = re.compile(
+    r"最新版|今年度版|今の版|latest (?:edition|roadmap)|current (?:edition|roadmap)|new(?:est)? edition"
+)
+LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")
+MONEY = r"(\d[\d,]*(?:\.\d+)?)\s*(億|千万|百万|万|千)?\s*円?"
+EN_MONEY = r"[¥]?\s*(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|k|m|bn)?\s*(?:yen|円)?"
+YEN_UNITS = {
+    "億": 100_000,
+    "千万": 10_000,
+    "百万": 1_000,
+    "万": 10,
+    "千": 1,
+    None: 0.001,
+    "": 0.001,
+}
+EN_UNITS = {
+    "billion": 1_000_000,
+    "bn": 1_000_000,
+    "million": 1_000,
+    "m": 1_000,
+    "thousand": 1,
+    "k": 1,
+}
+JA_OPS = {
+    "以上": "ge",
+    "超": "gt",
+    "を超える": "gt",
+    "超える": "gt",
+    "より多い": "gt",
+    "より大きい": "gt",
+    "より高い": "gt",
+    "未満": "lt",
+    "以下": "le",
+    "より少ない": "lt",
+    "より小さい": "lt",
+    "より安い": "lt",
+    "以内": "le",
+    "まで": "le",
+}
+EN_OPS = {
+    "over": "gt",
+    "above": "gt",
+    "more than": "gt",
+    "greater than": "gt",
+    "exceeding": "gt",
+    "at least": "ge",
+    "under": "lt",
+    "below": "lt",
+    "less than": "lt",
+    "at most": "le",
+    "up to": "le",
+    "no more than": "le",
+}
+BUDGET_RANGE = re.compile(
+    rf"{MONEY}\s*(?:から|~|-|〜|－)\s*{MONEY}(?:まで|の間|の範囲)?"
+    rf"|between\s*{EN_MONEY}\s*and\s*{EN_MONEY}|from\s*{EN_MONEY}\s*to\s*{EN_MONEY}"
+)
+JA_BUDGET = re.compile(
+    rf"{MONEY}\s*(以上|超える|を超える|超|より多い|より大きい|より高い|未満|以下|より少ない|より小さい|より安い|以内)"
+)
+EN_BUDGET = re.compile(
+    rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|over|above|under|below)\s*{EN_MONEY}"
+)
+FILLER = re.compile(
+    r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
+    r"|について|のこと|教えて(?:ください|下さい)?|を?知りたい|ください|下さい|ですか|ますか|でしょうか|とは|って"
+    r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|何|なに|どう|なん|現在|今|青森県|県"
+)
+# English words that frame or soften a question: never a condition, never a project's name.
+_STOP_TEXT = (
+    "a about across all also among amongst amount amounts an and any approx "
+    "approximately are as at be been being by can could current currently detail details "
+    "did do does done each edition every exact exactly figure figures find fiscal for "
+    "from full funded get give had has have here how i in included info information into "
+    "is it its just kindly know latest less like list listed many me money more most "
+    "much need new now number numbers of off on one ones only or order our out overall "
+    "per please program programme project projects r rank ranked ranking really roadmap "
+    "roughly run running said say says should show shown so some sorted such tell than "
+    "that the their them then there there's these they this those to up us want was we "
+    "were what what's whats which who whom whose will with within would year years yen "
+    "you your under date dates "
+)
+EN_STOP = frozenset(_STOP_TEXT.split())

@@ -1,0 +1,268 @@
+"""What a question can name, built from the loaded projects: departments, sections, categories,
+fields, project names and former names, edition labels. Pure: no store, no SQL, no pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# Spellings that differ between editions and people: both sides are normalised the same way.
+VARIANTS = {
+    "障害": "障がい",
+    "子ども": "こども",
+    "子供": "こども",
+    "僻地": "へき地",
+    "ネット・セーフティ": "ネットセーフティ",
+    "〜": "~",
+    "～": "~",
+}
+# English words people use for projects, mapped to the words the roadmap prints.
+ENGLISH = {
+    "public health": "公衆衛生",
+    "remote area": "へき地",
+    "rural": "へき地",
+    "telemedicine": "オンライン診療",
+    "online medical": "オンライン診療",
+    "online consultation": "オンライン診療",
+    "online": "オンライン",
+    "emergency": "救急",
+    "ambulance": "救急",
+    "nursing care": "介護",
+    "care technology": "介護テクノロジー",
+    "robot": "ロボット",
+    "disability": "障がい",
+    "disabled": "障がい",
+    "pediatrics": "小児科",
+    "paediatrics": "小児科",
+    "pediatric": "小児科",
+    "paediatric": "小児科",
+    "disease": "伝染病",
+    "diseases": "伝染病",
+    "daycare": "保育",
+    "nursery": "保育",
+    "school network": "校内ネットワーク",
+    "network": "ネットワーク",
+    "school": "学校",
+    "high school": "高校",
+    "web application": "WEB出願",
+    "online application": "WEB出願",
+    "entrance exam": "入学者選抜",
+    "remote education": "遠隔教育",
+    "remote learning": "遠隔教育",
+    "distance learning": "遠隔教育",
+    "transport": "交通",
+    "transit": "交通",
+    "digital divide": "デジタルデバイド",
+    "internet safety": "ネットセーフティ",
+    "net safety": "ネットセーフティ",
+    "livestock": "家畜",
+    "animal disease": "家畜伝染病",
+    "disaster prevention": "防災",
+    "disaster education": "防災教育",
+    "digital tools": "デジタルツール",
+    "digital tool": "デジタルツール",
+    "cyber security": "セキュリティ",
+    "cybersecurity": "セキュリティ",
+    "security": "セキュリティ",
+    "smart aomori construction": "スマートAomoriコンストラクション",
+    "smart construction": "スマートAomoriコンストラクション",
+    "construction": "コンストラクション",
+    "road": "道路",
+    "pavement": "舗装",
+    "promotion": "プロモーション",
+    "data linkage": "データ連携",
+    "data platform": "データ連携基盤",
+    "elderly": "高齢者",
+    "seniors": "高齢者",
+    "health record": "PHR",
+    "emergency deployment": "緊急配備",
+    "pharmacies": "薬局",
+    "pharmacy": "薬局",
+    "drone": "ドローン",
+    "start operating": "運用",
+    "started operating": "運用",
+    "begin operating": "運用",
+    "began operating": "運用",
+    "operating": "運用",
+    "operation": "運用",
+    "went live": "本稼働",
+    "took part": "参加",
+    "take part": "参加",
+    "participated": "参加",
+    "participating": "参加",
+    "participants": "参加",
+    "visitors": "来場者",
+    "came to": "来場",
+    "came": "来場",
+    "attended": "来場",
+    "attendance": "来場者",
+    "seminar": "セミナー",
+    "seminars": "セミナー",
+    "event": "イベント",
+    "events": "イベント",
+    "fair": "フェア",
+    "municipal": "市町村",
+    "municipalities": "市町村",
+    "staff": "職員",
+    "employees": "職員",
+    "smartphone": "スマートフォン",
+    "smartphones": "スマートフォン",
+    "venues": "会場",
+    "venue": "会場",
+    "training sessions": "研修会",
+    "training": "研修",
+    "workshops": "研修会",
+    "workshop": "研修会",
+    "health centers": "保健所",
+    "health centres": "保健所",
+    "public health center": "保健所",
+    "drones": "ドローン",
+}
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_VARIANT_RE = re.compile("|".join(re.escape(k) for k in sorted(VARIANTS, key=len, reverse=True)))
+_ENGLISH_RE = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+Kind = str  # department, section, category, field, project
+
+
+def normalise(text: str) -> str:
+    """NFKC, lower case, single spaces, spelling variants unified: how mentions are compared."""
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    text = _VARIANT_RE.sub(lambda m: VARIANTS[m.group(0)], text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def translate_english(text: str) -> str:
+    """Replace known English project words with the roadmap's Japanese words."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    return _ENGLISH_RE.sub(lambda m: ENGLISH[m.group(1)], text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way to name a thing: the surface form people write, what it is and its value."""
+
+    surface: str
+    kind: Kind
+    value: str
+
+
+@dataclass
+class Vocabulary:
+    """Every entity a question can name, and the edition labels (oldest first)."""
+
+    terms: list[Term] = field(default_factory=list)
+    editions: list[str] = field(default_factory=list)
+    values: dict[Kind, set[str]] = field(default_factory=dict)
+    _pattern: re.Pattern | None = field(default=None, repr=False)
+    _by_surface: dict[str, list[Term]] = field(default_factory=dict, repr=False)
+
+    def pattern(self) -> re.Pattern:
+        """One alternation of every surface, longest first (so the longest mention wins)."""
+        if self._pattern is None:
+            surfaces = sorted({t.surface for t in self.terms}, key=len, reverse=True)
+            body = "|".join(re.escape(s) for s in surfaces) or r"(?!x)x"
+            self._pattern = re.compile(body)
+            for t in self.terms:
+                self._by_surface.setdefault(t.surface, []).append(t)
+        return self._pattern
+
+    def terms_for(self, surface: str) -> list[Term]:
+        """The terms written this way (a name can be a project in two editions)."""
+        self.pattern()
+        return self._by_surface.get(surface, [])
+
+    def surfaces(self, kinds: Iterable[Kind]) -> dict[str, Term]:
+        """Surface → term for the given kinds, for typo matching."""
+        wanted = set(kinds)
+        return {t.surface: t for t in self.terms if t.kind in wanted}
+
+
+def departments_of(printed: str | None) -> list[str]:
+    """環境政策部・警察本部 is two departments; 交通・地域社会部 is one."""
+    parts = [x for x in re.split(r"[・、]", printed or "") if x]
+    if len(parts) > 1 and all(re.search(r"(?:部|局|庁)$", x) for x in parts):
+        return parts
+    return [printed] if printed else []
+
+
+def _dept_aliases(department: str) -> list[str]:
+    """健康医療福祉部 → 健康医療福祉; 警察本部 → 警察: how people shorten a department."""
+    out = [department]
+    for suffix, keep in (("本部", 2), ("部", 3), ("局", 3), ("庁", 3)):
+        if department.endswith(suffix) and len(department) - len(suffix) >= keep:
+            out.append(department[: -len(suffix)])
+            break
+    return out
+
+
+def _dotless(value: str) -> list[str]:
+    """医療・福祉 is also written 医療福祉 and 医療、福祉."""
+    if "・" not in value:
+        return [value]
+    return [value, value.replace("・", ""), value.replace("・", "、")]
+
+
+def name_forms(name: str) -> list[str]:
+    """A project name as printed, without its parentheses, and without a 費/費補助 tail."""
+    base = normalise(name)
+    bare = re.sub(r"\s*[(（][^)）]*[)）]\s*", "", base).strip()
+    forms = {base, bare, base.replace(" ", ""), bare.replace(" ", "")}
+    for form in list(forms):
+        for tail in ("事業費補助", "事業費", "費補助"):
+            if form.endswith(tail) and len(form) > len(tail) + 3:
+                forms.add(form[: -len(tail)] + ("事業" if tail.startswith("事業") else ""))
+    return [f for f in forms if len(f) >= 3]
+
+
+def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] = ()) -> Vocabulary:
+    """The vocabulary of (edition label, projects) pairs, oldest first; aliases are
+    (a former or other name, project key) pairs from the links between editions."""
+    vocab = Vocabulary(editions=[label for label, _ in editions])
+    seen: set[tuple[str, str, str]] = set()
+    values: dict[Kind, set[str]] = {}
+
+    def add(surface: str, kind: Kind, value: str) -> None:
+        surface = normalise(surface)
+        if len(surface) < 2 or (surface, kind, value) in seen:
+            return
+        seen.add((surface, kind, value))
+        vocab.terms.append(Term(surface, kind, value))
+
+    for _, projects in editions:
+        for p in projects:
+            for dept in departments_of(p.department):
+                if dept:
+                    values.setdefault("department", set()).add(dept)
+                    for alias in _dept_aliases(dept):
+                        add(alias, "department", dept)
+            for section in p.sections:
+                values.setdefault("section", set()).add(section)
+                add(section, "section", section)
+            if p.category:
+                values.setdefault("category", set()).add(p.category)
+                for form in _dotless(p.category):
+                    add(form, "category", p.category)
+            if getattr(p, "field", None):
+                values.setdefault("field", set()).add(p.field)
+                bare = re.sub(r"分野$", "", p.field)
+                for form in _dotless(p.field) + _dotless(bare):
+                    add(form, "field", p.field)
+            for form in name_forms(p.name):
+                add(form, "project", p.key)
+    # A former name names its successor only where it is no project's own name in that edition
+    # (デジタルデバイド対策事業 is R7's No45 itself, not also No54 that continued part of it).
+    own = {(t.surface, t.value.split("/")[0]) for t in vocab.terms if t.kind == "project"}
+    for name, key in aliases:
+        for form in name_forms(name):
+            if (normalise(form), key.split("/")[0]) not in own:
+                add(form, "project", key)
+    vocab.values = values
+    return vocab
