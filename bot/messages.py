@@ -857,10 +857,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "事業費 {low}〜{high}千円",
         "budget {low}–{high} thousand yen",
     ),
-    "filter_priority_frame_yes": ("重点枠事業", "marked priority frame (重点枠事業)"),
-    "filter_priority_frame_no": ("重点枠事業以外", "not marked priority frame (重点枠事業)"),
-    "filter_future_response_yes": ("将来対応分", "marked future response (将来対応分)"),
-    "filter_future_response_no": ("将来対応分以外", "not marked future response (将来対応分)"),
+    "filter_priority_frame_yes": ("重点枠事業", "marked priority frame 「重点枠事業」"),
+    "filter_priority_frame_no": ("重点枠事業以外", "not marked priority frame 「重点枠事業」"),
+    "filter_future_response_yes": ("将来対応分", "marked future response 「将来対応分」"),
+    "filter_future_response_no": ("将来対応分以外", "not marked future response 「将来対応分」"),
     "budget_rose": (
         "{scope}のうち前の版より事業費が増えた事業は{n}件です（前の版 → 今の版）：",
         "{scope}: {n} with a higher budget than in the previous edition (before → now):",
@@ -926,7 +926,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "operation_min": ("最小", "smallest"),
     "operation_top": ("上位", "top"),
     "operation_bottom": ("下位", "bottom"),
-    "operation_nth": ("N番目", "N-th"),
+    "operation_nth": ("順位指定", "N-th"),
     "operation_group": ("集計", "grouping"),
     "gone_in_edition": (
         "{ref}に当たる事業は{edition}にはありません。",

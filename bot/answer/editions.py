@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import messages as m
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
-from bot.answer.selection import Selection, scope
+from bot.answer.selection import Selection, default_codes, scope
 from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
@@ -35,7 +35,7 @@ def renamed(store: Store, query: Query) -> Answer:
 def dropped(store: Store, query: Query) -> Answer:
     """The older edition's projects with no counterpart in the newer one."""
     lang = query.lang
-    codes = [e.code for e in store.editions()]
+    codes = default_codes(store)
     if len(codes) < 2:
         return Answer(status="not_stated", title=m.say("one_edition", lang))
     older, newer = codes[-2], codes[-1]

@@ -59,9 +59,16 @@ def nearest_terms(vocab: Vocabulary, words: list[str], limit: int = 3) -> list[s
     return found[:limit]
 
 
+def default_codes(store: Store) -> list[str]:
+    """Editions up to the default one, oldest first: a later draft is used only when named."""
+    codes = [e.code for e in store.editions()]
+    latest = store.latest_edition()
+    return codes[: codes.index(latest) + 1] if latest in codes else codes
+
+
 def edition_for(store: Store, query: Query) -> str | None:
     """The edition a question is about: named, the previous one, the one with the flags, else the latest."""
-    codes = [e.code for e in store.editions()]
+    codes = default_codes(store)
     if not codes:
         return None
     if query.edition == "previous":
