@@ -192,6 +192,45 @@ def _totals(older: str, newer: str, old: list[Project], new: list[Project]) -> d
     }
 
 
+def classified_links(store: Store, older: str, newer: str) -> list[tuple[Link, str]]:
+    """The links between two editions, each with its kind as the diff reads it: "continued",
+    "renamed" (one project to one under a new name: what 名称が変わった事業 lists) or
+    "taken_over" (a merge, split or take-over: never a rename, no budget change of its own).
+    When the editions' fields differ, a link reaching a field only one of them has is a
+    take-over: budgets compare like with like."""
+    coverage = common_fields(store, older, newer)
+    common = {field_key(f) for f in coverage.common}
+    inside = {
+        p.key for e in (older, newer) for p in store.projects(e) if field_key(p.field) in common
+    }
+    old_keys = {p.key for p in store.projects(older)}
+    new_keys = {p.key for p in store.projects(newer)}
+    every = [k for k in store.links() if k.older in old_keys and k.newer in new_keys]
+    links = [k for k in every if k.older in inside and k.newer in inside]
+    kinds = link_kinds(links)
+    return [(k, kinds.get((k.older, k.newer), "taken_over")) for k in every]
+
+
+def continuation(store: Store, key: str, successor: bool = False) -> Link | None:
+    """The one link over which a project's budget compares with another edition's (its
+    predecessor, or with successor its successor): continued or renamed; None when the project
+    was merged, split or taken over, or has no link, so no single budget change is meaningful."""
+    project = store.project(key)
+    if project is None:
+        return None
+    links = store.successors(key) if successor else store.predecessors(key)
+    for edition in dict.fromkeys(
+        other.edition
+        for k in links
+        if (other := store.project(k.newer if successor else k.older)) is not None
+    ):
+        pair = (project.edition, edition) if successor else (edition, project.edition)
+        for link, kind in classified_links(store, *pair):
+            if key in (link.older, link.newer) and kind != "taken_over":
+                return link
+    return None
+
+
 def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
     """Compare two loaded editions through their links; each older budget is compared in at
     most one change, and totals, new and ended projects cover the fields both editions have."""
@@ -205,9 +244,10 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
     linked_old, linked_new = {k.older for k in every}, {k.newer for k in every}
     # Budgets are compared like with like: links within the common fields. A link reaching a
     # field only one edition has is shown as a take-over, its amounts side by side.
+    classified = classified_links(store, older, newer)
     compared = {p.key for p in old_common + new_common}
-    links = [k for k in every if k.older in compared and k.newer in compared]
-    outside = [k for k in every if k.older not in compared or k.newer not in compared]
+    links = [k for k, _ in classified if k.older in compared and k.newer in compared]
+    outside = [k for k, _ in classified if k.older not in compared or k.newer not in compared]
     result = EditionDiff(
         older=older,
         newer=newer,
@@ -225,7 +265,7 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
         if coverage.same
         else {lang: field_caveat(coverage, older, newer, lang) or "" for lang in ("ja", "en")},
     )
-    kinds = link_kinds(links)
+    kinds = {(k.older, k.newer): kind for k, kind in classified}
     moved = [k for k in links if kinds[(k.older, k.newer)] == "taken_over"]
     departments: Counter = Counter()
     sections: Counter = Counter()

@@ -266,3 +266,27 @@ def test_the_shipped_diff_reads_in_english_without_japanese_headings(db_path):
     headings = [line for line in result.output.splitlines() if line.startswith("■")]
     assert headings and not any("版" in h or "件" in h for h in headings)
     assert "R6版" not in result.output
+
+
+def test_links_classified_for_answering(layout):
+    """What answering reuses: renames are the diff's renames, and a project's continuation is
+    the one link its budget compares over (none for a project that took over others' work)."""
+    _, store = layout
+    d = diffing.diff_editions(store, "R6", "R7")
+    kinds = diffing.classified_links(store, "R6", "R7")
+    renamed = {
+        (store.project(k.older).name, store.project(k.newer).no)
+        for k, kind in kinds
+        if kind == "renamed"
+    }
+    assert renamed == {(c.older.name, c.newer.no) for c in d.changes if c.renamed}
+    for c in d.changes:
+        new = next(p for p in store.projects("R7") if p.no == c.newer.no)
+        link = diffing.continuation(store, new.key)
+        assert link is not None and store.project(link.older).name == c.older.name
+        assert diffing.continuation(store, link.older, successor=True) == link
+    for t in d.takeovers:
+        for r in t.newer:
+            if r.no not in {c.newer.no for c in d.changes}:
+                new = next(p for p in store.projects("R7") if p.no == r.no)
+                assert diffing.continuation(store, new.key) is None
