@@ -152,10 +152,18 @@ def field_key(field: str | None) -> str:
     return compact(field or "").removesuffix("分野")
 
 
+def _fields(store: Store, edition: str) -> list[str]:
+    """An edition's fields, "" among them when a document printed none (never dropped: its
+    projects compare with the other edition's unfielded ones)."""
+    fields = store.fields(edition)
+    blank = any(not field_key(p.field) for p in store.projects(edition))
+    return [*fields, ""] if blank and "" not in fields else fields
+
+
 def common_fields(store: Store, older: str, newer: str) -> FieldCoverage:
     """The fields each edition has loaded, and those both have: a comparison of two editions
     (totals, counts, new and ended projects) is like with like only over the common ones."""
-    old, new = store.fields(older), store.fields(newer)
+    old, new = _fields(store, older), _fields(store, newer)
     new_keys, old_keys = {field_key(f) for f in new}, {field_key(f) for f in old}
     return FieldCoverage(
         older=old,
@@ -170,17 +178,21 @@ def field_caveat(coverage: FieldCoverage, older: str, newer: str, lang: str = "j
     """The sentence that warns a comparison spans different fields, None when they match."""
     if coverage.same:
         return None
-    sep = "、" if lang == "ja" else ", "
-    none = m.say("diff_no_field", lang)
     return m.say(
         "diff_field_caveat",
         lang,
         older=older,
         newer=newer,
-        older_fields=sep.join(coverage.older) or none,
-        newer_fields=sep.join(coverage.newer) or none,
-        common=sep.join(coverage.common) or none,
+        older_fields=field_list(coverage.older, lang),
+        newer_fields=field_list(coverage.newer, lang),
+        common=field_list(coverage.common, lang),
     )
+
+
+def field_list(fields: list[str], lang: str = "ja") -> str:
+    """Fields as a reader sees them, one printed without a name said so."""
+    none = m.say("diff_no_field", lang)
+    return ("、" if lang == "ja" else ", ").join(f or none for f in fields) or none
 
 
 def _totals(older: str, newer: str, old: list[Project], new: list[Project]) -> dict[str, int]:
@@ -436,8 +448,7 @@ def _totals_lines(d: EditionDiff, lang: str) -> list[str]:
 
     if d.fields is None or d.fields.same:
         return [m.say("diff_totals", lang, **figures(d.totals))]
-    sep = "、" if lang == "ja" else ", "
-    common = sep.join(d.fields.common) or m.say("diff_no_field", lang)
+    common = field_list(d.fields.common, lang)
     return [
         f"※ {d.caveat[lang] if d.caveat else ''}",
         m.say("diff_totals_common", lang, common=common, **figures(d.common_totals)),

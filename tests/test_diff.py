@@ -290,3 +290,19 @@ def test_links_classified_for_answering(layout):
             if r.no not in {c.newer.no for c in d.changes}:
                 new = next(p for p in store.projects("R7") if p.no == r.no)
                 assert diffing.continuation(store, new.key) is None
+
+
+def test_documents_printing_no_field_still_compare(tmp_path, store):
+    """A 分野 cell left blank in both editions: one (unnamed) common field, the same story."""
+    files = []
+    for source in (R6_FILE, R7_FILE):
+        path = tmp_path / source.name
+        path.write_text(source.read_text(encoding="utf-8").replace("暮らし・まち分野", ""), "utf-8")
+        files.append(path)
+    blank = Store.memory()
+    load_documents(blank, files)
+    d, shipped = diffing.diff_editions(blank, "R6", "R7"), diffing.diff_editions(store, "R6", "R7")
+    assert d.fields.same and d.caveat is None and d.common_totals == shipped.totals
+    assert [(r.no, r.name) for r in d.added] == [(r.no, r.name) for r in shipped.added]
+    assert len(d.ended) == len(shipped.ended) and len(d.changes) == len(shipped.changes)
+    assert not d.uncompared
