@@ -554,8 +554,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Usage: /roadmap diff R6 R7 (loaded editions: {editions})",
     ),
     "diff_summary": (
-        "{older}版 → {newer}版：新規{added}件、終了・対応なし{ended}件、名称変更・統合{renamed}件。詳しくはファイルをご覧ください。",
-        "{older} → {newer}: {added} added, {ended} ended, {renamed} renamed or merged. Details in the file.",
+        "{older}版 → {newer}版：新規{added}件、終了・対応なし{ended}件、名称変更{renamed}件。詳しくはファイルをご覧ください。",
+        "{older} → {newer}: {added} added, {ended} ended, {renamed} renamed. Details in the file.",
     ),
     "export_usage": (
         "使い方：/roadmap export csv|xlsx|json",
