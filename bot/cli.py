@@ -269,7 +269,10 @@ def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | Non
         old_code, new_code = new_code, old_code
         click.echo(say("cli_diff_reordered", older=old_code, newer=new_code), err=True)
     d = diffing.diff_editions(store, old_code, new_code)
-    text = diffing.to_json(d) + "\n" if fmt == "json" else diffing.to_text(d, markdown=fmt == "md")
+    if fmt == "json":
+        text = diffing.to_json(d) + "\n"
+    else:
+        text = diffing.to_text(d, markdown=fmt == "md", lang=language())
     emit(text.encode("utf-8"), out)
 
 

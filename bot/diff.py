@@ -7,12 +7,15 @@ import difflib
 import json
 import re
 from collections import Counter
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot import messages as m
 from bot.errors import UserError
+from bot.links import link_kinds
 from bot.messages import evidence_words
-from bot.models import Project, budget_change
+from bot.models import Link, Project, amount_change, budget_change
 from bot.store import Store
 from bot.text import compact
 
@@ -24,6 +27,7 @@ class Ref(BaseModel):
     no: int | None
     name: str
     line: int
+    field: str | None = None
 
 
 class Change(BaseModel):
@@ -32,7 +36,8 @@ class Change(BaseModel):
     older: Ref
     newer: Ref
     evidence: str
-    renamed: bool
+    kind: Literal["continued", "renamed"] = "continued"
+    renamed: bool  # one project to one under a new name (never a take-over)
     budget_old: int
     budget_new: int
     budget_change: int
@@ -44,6 +49,8 @@ class Change(BaseModel):
     sections_old: list[str]
     sections_new: list[str]
     summary_diff: str | None = None  # None: unchanged
+    work_also_to: list[Ref] = Field(default_factory=list)  # took over part of the older's work
+    work_also_from: list[Ref] = Field(default_factory=list)  # the newer also took over these
 
 
 class Rename(BaseModel):
@@ -55,6 +62,38 @@ class Rename(BaseModel):
     projects: int
 
 
+class Takeover(BaseModel):
+    """Work that moved other than one project to one: a merge, a split, or a project taking
+    over part of another's work while that one continues. Budgets are compared (sum against
+    sum) only when every project on both sides belongs to this move alone; otherwise they are
+    shown side by side, since each is already counted in its own continuation."""
+
+    kind: Literal["merged", "split", "taken_over"]
+    older: list[Ref]
+    newer: list[Ref]
+    evidence: list[str]
+    budgets_old: list[int]
+    budgets_new: list[int]
+    compared: bool  # False: amounts side by side, no change or percentage
+    budget_change: int | None = None
+    budget_change_pct: float | None = None
+
+
+class FieldCoverage(BaseModel):
+    """Which fields (分野) each edition has loaded; totals compare only the common ones."""
+
+    older: list[str]
+    newer: list[str]
+    common: list[str]
+    only_older: list[str]
+    only_newer: list[str]
+
+    @property
+    def same(self) -> bool:
+        """Both editions loaded the same fields: every figure compares like with like."""
+        return not self.only_older and not self.only_newer
+
+
 class EditionDiff(BaseModel):
     """The story of two editions."""
 
@@ -62,13 +101,18 @@ class EditionDiff(BaseModel):
     newer: str
     added: list[Ref] = Field(default_factory=list)
     ended: list[Ref] = Field(default_factory=list)
-    changes: list[Change] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)  # one project continuing as one
+    takeovers: list[Takeover] = Field(default_factory=list)
     renames: list[Rename] = Field(default_factory=list)
-    totals: dict[str, int] = Field(default_factory=dict)
+    totals: dict[str, int] = Field(default_factory=dict)  # every loaded field
+    fields: FieldCoverage | None = None
+    common_totals: dict[str, int] = Field(default_factory=dict)  # the fields both loaded
+    uncompared: list[Ref] = Field(default_factory=list)  # in a field the other edition lacks
+    caveat: dict[str, str] | None = None  # ja / en, when the field sets differ
 
 
 def _ref(p: Project) -> Ref:
-    return Ref(edition=p.edition, no=p.no, name=p.name, line=p.source.line)
+    return Ref(edition=p.edition, no=p.no, name=p.name, line=p.source.line, field=p.field)
 
 
 def _period(p: Project) -> str:
@@ -106,27 +150,143 @@ def editions_asked(store: Store, args: str) -> tuple[str, str]:
     return older, newer
 
 
+def field_key(field: str | None) -> str:
+    """A field as documents may spell it: 暮らし・まち分野 and 暮らし・まち are one field."""
+    return compact(field or "").removesuffix("分野")
+
+
+def _fields(store: Store, edition: str) -> list[str]:
+    """An edition's fields, "" among them when a document printed none (never dropped: its
+    projects compare with the other edition's unfielded ones)."""
+    fields = store.fields(edition)
+    blank = any(not field_key(p.field) for p in store.projects(edition))
+    return [*fields, ""] if blank and "" not in fields else fields
+
+
+def common_fields(store: Store, older: str, newer: str) -> FieldCoverage:
+    """The fields each edition has loaded, and those both have: a comparison of two editions
+    (totals, counts, new and ended projects) is like with like only over the common ones."""
+    old, new = _fields(store, older), _fields(store, newer)
+    new_keys, old_keys = {field_key(f) for f in new}, {field_key(f) for f in old}
+    return FieldCoverage(
+        older=old,
+        newer=new,
+        common=[f for f in new if field_key(f) in old_keys],
+        only_older=[f for f in old if field_key(f) not in new_keys],
+        only_newer=[f for f in new if field_key(f) not in old_keys],
+    )
+
+
+def field_caveat(coverage: FieldCoverage, older: str, newer: str, lang: str = "ja") -> str | None:
+    """The sentence that warns a comparison spans different fields, None when they match."""
+    if coverage.same:
+        return None
+    return m.say(
+        "diff_field_caveat",
+        lang,
+        older=older,
+        newer=newer,
+        older_fields=field_list(coverage.older, lang),
+        newer_fields=field_list(coverage.newer, lang),
+        common=field_list(coverage.common, lang),
+    )
+
+
+def field_list(fields: list[str], lang: str = "ja") -> str:
+    """Fields as a reader sees them, one printed without a name said so."""
+    none = m.say("diff_no_field", lang)
+    return ("、" if lang == "ja" else ", ").join(f or none for f in fields) or none
+
+
+def _totals(older: str, newer: str, old: list[Project], new: list[Project]) -> dict[str, int]:
+    return {
+        f"{older}_projects": len(old),
+        f"{newer}_projects": len(new),
+        f"{older}_budget_thousand_yen": sum(p.budget_thousand_yen for p in old),
+        f"{newer}_budget_thousand_yen": sum(p.budget_thousand_yen for p in new),
+    }
+
+
+def classified_links(store: Store, older: str, newer: str) -> list[tuple[Link, str]]:
+    """The links between two editions, each with its kind as the diff reads it: "continued",
+    "renamed" (one project to one under a new name: what 名称が変わった事業 lists) or
+    "taken_over" (a merge, split or take-over: never a rename, no budget change of its own).
+    When the editions' fields differ, a link reaching a field only one of them has is a
+    take-over: budgets compare like with like."""
+    coverage = common_fields(store, older, newer)
+    common = {field_key(f) for f in coverage.common}
+    inside = {
+        p.key for e in (older, newer) for p in store.projects(e) if field_key(p.field) in common
+    }
+    old_keys = {p.key for p in store.projects(older)}
+    new_keys = {p.key for p in store.projects(newer)}
+    every = [k for k in store.links() if k.older in old_keys and k.newer in new_keys]
+    links = [k for k in every if k.older in inside and k.newer in inside]
+    kinds = link_kinds(links)
+    return [(k, kinds.get((k.older, k.newer), "taken_over")) for k in every]
+
+
+def continuation(store: Store, key: str, successor: bool = False) -> Link | None:
+    """The one link over which a project's budget compares with another edition's (its
+    predecessor, or with successor its successor): continued or renamed; None when the project
+    was merged, split or taken over, or has no link, so no single budget change is meaningful."""
+    project = store.project(key)
+    if project is None:
+        return None
+    links = store.successors(key) if successor else store.predecessors(key)
+    for edition in dict.fromkeys(
+        other.edition
+        for k in links
+        if (other := store.project(k.newer if successor else k.older)) is not None
+    ):
+        pair = (project.edition, edition) if successor else (edition, project.edition)
+        for link, kind in classified_links(store, *pair):
+            if key in (link.older, link.newer) and kind != "taken_over":
+                return link
+    return None
+
+
 def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
-    """Compare two loaded editions through their links."""
+    """Compare two loaded editions through their links; each older budget is compared in at
+    most one change, and totals, new and ended projects cover the fields both editions have."""
     old_projects, new_projects = store.projects(older), store.projects(newer)
+    coverage = common_fields(store, older, newer)
+    common = {field_key(f) for f in coverage.common}
+    old_common = [p for p in old_projects if field_key(p.field) in common]
+    new_common = [p for p in new_projects if field_key(p.field) in common]
     old_keys, new_keys = {p.key for p in old_projects}, {p.key for p in new_projects}
-    links = [k for k in store.links() if k.older in old_keys and k.newer in new_keys]
-    linked_old, linked_new = {k.older for k in links}, {k.newer for k in links}
+    every = [k for k in store.links() if k.older in old_keys and k.newer in new_keys]
+    linked_old, linked_new = {k.older for k in every}, {k.newer for k in every}
+    # Budgets are compared like with like: links within the common fields. A link reaching a
+    # field only one edition has is shown as a take-over, its amounts side by side.
+    classified = classified_links(store, older, newer)
+    compared = {p.key for p in old_common + new_common}
+    links = [k for k, _ in classified if k.older in compared and k.newer in compared]
+    outside = [k for k, _ in classified if k.older not in compared or k.newer not in compared]
     result = EditionDiff(
         older=older,
         newer=newer,
-        added=[_ref(p) for p in new_projects if p.key not in linked_new],
-        ended=[_ref(p) for p in old_projects if p.key not in linked_old],
-        totals={
-            f"{older}_projects": len(old_projects),
-            f"{newer}_projects": len(new_projects),
-            f"{older}_budget_thousand_yen": sum(p.budget_thousand_yen for p in old_projects),
-            f"{newer}_budget_thousand_yen": sum(p.budget_thousand_yen for p in new_projects),
-        },
+        added=[_ref(p) for p in new_common if p.key not in linked_new],
+        ended=[_ref(p) for p in old_common if p.key not in linked_old],
+        totals=_totals(older, newer, old_projects, new_projects),
+        fields=coverage,
+        common_totals=_totals(older, newer, old_common, new_common),
+        uncompared=[
+            _ref(p)
+            for p in old_projects + new_projects
+            if field_key(p.field) not in common and p.key not in linked_old | linked_new
+        ],
+        caveat=None
+        if coverage.same
+        else {lang: field_caveat(coverage, older, newer, lang) or "" for lang in ("ja", "en")},
     )
+    kinds = {(k.older, k.newer): kind for k, kind in classified}
+    moved = [k for k in links if kinds[(k.older, k.newer)] == "taken_over"]
     departments: Counter = Counter()
     sections: Counter = Counter()
     for link in links:
+        if kinds[(link.older, link.newer)] == "taken_over":
+            continue
         old, new = store.project(link.older), store.project(link.newer)
         if old is None or new is None:
             continue
@@ -136,7 +296,8 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
                 older=_ref(old),
                 newer=_ref(new),
                 evidence=link.evidence,
-                renamed=link.renamed,
+                kind=kinds[(link.older, link.newer)],
+                renamed=kinds[(link.older, link.newer)] == "renamed",
                 budget_old=old.budget_thousand_yen,
                 budget_new=new.budget_thousand_yen,
                 budget_change=change,
@@ -148,12 +309,23 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
                 sections_old=old.sections,
                 sections_new=new.sections,
                 summary_diff=word_diff(old.summary, new.summary),
+                work_also_to=[_ref(q) for q in _others(store, moved, old.key, "newer")],
+                work_also_from=[_ref(q) for q in _others(store, moved, new.key, "older")],
             )
         )
         if old.department and new.department and old.department != new.department:
             departments[(old.department, new.department)] += 1
         if len(old.sections) == len(new.sections) == 1 and old.sections != new.sections:
             sections[(old.sections[0], new.sections[0])] += 1
+    in_changes = {k.older for k in links if kinds[(k.older, k.newer)] != "taken_over"} | {
+        k.newer for k in links if kinds[(k.older, k.newer)] != "taken_over"
+    }
+    groups = [(g, True) for g in _groups(moved)] + [(g, False) for g in _groups(outside)]
+    result.takeovers = [
+        t
+        for group, comparable in groups
+        if (t := _takeover(store, group, in_changes, comparable)) is not None
+    ]
     result.renames = [
         Rename(kind="department", old=a, new=b, projects=n)
         for (a, b), n in _renames(departments, old_projects, new_projects, _departments)
@@ -163,6 +335,59 @@ def diff_editions(store: Store, older: str, newer: str) -> EditionDiff:
         for (a, b), n in _renames(sections, old_projects, new_projects, _sections)
     ]
     return result
+
+
+def _others(store: Store, moved: list[Link], key: str, side: str) -> list[Project]:
+    """The projects a take-over joins to key: where else its work went, or came from."""
+    mine = "older" if side == "newer" else "newer"
+    found = [store.project(getattr(k, side)) for k in moved if getattr(k, mine) == key]
+    return [p for p in found if p is not None]
+
+
+def _groups(moved: list[Link]) -> list[list[Link]]:
+    """Take-over links in connected groups: the projects one move of work joins."""
+    groups: list[list[Link]] = []
+    for link in moved:
+        touching = [
+            g for g in groups if any(link.older == k.older or link.newer == k.newer for k in g)
+        ]
+        merged = [link] + [k for g in touching for k in g]
+        groups = [g for g in groups if g not in touching] + [merged]
+    return groups
+
+
+def _takeover(
+    store: Store, group: list[Link], in_changes: set[str], comparable: bool
+) -> Takeover | None:
+    """One move of work; budgets compared only when no side is compared elsewhere and every
+    project lies in a field both editions have."""
+    old_keys = list(dict.fromkeys(k.older for k in sorted(group, key=lambda k: k.older)))
+    new_keys = list(dict.fromkeys(k.newer for k in sorted(group, key=lambda k: k.newer)))
+    olds = [p for p in map(store.project, old_keys) if p is not None]
+    news = [p for p in map(store.project, new_keys) if p is not None]
+    if not olds or not news:
+        return None
+    olds.sort(key=lambda p: (p.no is None, p.no or 0, p.source.line))
+    news.sort(key=lambda p: (p.no is None, p.no or 0, p.source.line))
+    alone = comparable and not (set(old_keys) | set(new_keys)) & in_changes
+    kind = "merged" if len(news) == 1 else "split" if len(olds) == 1 else "taken_over"
+    compared = alone and kind != "taken_over"
+    change, pct = (None, None)
+    if compared:
+        change, pct = amount_change(
+            sum(p.budget_thousand_yen for p in olds), sum(p.budget_thousand_yen for p in news)
+        )
+    return Takeover(
+        kind=kind if alone else "taken_over",
+        older=[_ref(p) for p in olds],
+        newer=[_ref(p) for p in news],
+        evidence=list(dict.fromkeys(k.evidence for k in group)),
+        budgets_old=[p.budget_thousand_yen for p in olds],
+        budgets_new=[p.budget_thousand_yen for p in news],
+        compared=compared,
+        budget_change=change,
+        budget_change_pct=pct,
+    )
 
 
 def _departments(p: Project) -> set[str]:
@@ -188,44 +413,130 @@ def _renames(pairs: Counter, older: list[Project], newer: list[Project], names) 
     ]
 
 
-def _label(r: Ref) -> str:
-    return f"No{r.no} {r.name}" if r.no is not None else f"{r.edition}版 {r.name}"
+def _label(r: Ref, lang: str = "ja") -> str:
+    if r.no is not None:
+        return f"No{r.no} {r.name}"
+    return f"{r.edition}版 {r.name}" if lang == "ja" else f"{r.edition} {r.name}"
 
 
-def to_text(d: EditionDiff, markdown: bool = False) -> str:
-    """A readable report; with markdown, headings and lists."""
-    h = "## " if markdown else "■ "
-    lines = [("# " if markdown else "") + f"{d.older}版 → {d.newer}版 の変更", ""]
-    t = d.totals
-    lines.append(
-        f"事業数 {t[f'{d.older}_projects']} → {t[f'{d.newer}_projects']}、事業費合計 "
-        f"{t[f'{d.older}_budget_thousand_yen']:,}千円 → {t[f'{d.newer}_budget_thousand_yen']:,}千円"
+def _labels(refs: list[Ref], lang: str) -> str:
+    return ("、" if lang == "ja" else ", ").join(_label(r, lang) for r in refs)
+
+
+def _yen(lang: str) -> str:
+    return (
+        m.say("diff_thousand_yen", lang) if lang == "ja" else " " + m.say("diff_thousand_yen", lang)
     )
-    lines += ["", f"{h}新規（{len(d.added)}件）"] + [f"- {_label(r)}" for r in d.added]
-    lines += ["", f"{h}終了・対応なし（{len(d.ended)}件）"] + [f"- {_label(r)}" for r in d.ended]
+
+
+def _count(n: int, lang: str) -> str:
+    return f"{n}事業" if lang == "ja" else f"{n} project{'s' if n != 1 else ''}"
+
+
+def _signed(value: int | float, pct: bool = False) -> str:
+    return f"{value:+.1f}%" if pct else f"{value:+,}"
+
+
+def _totals_lines(d: EditionDiff, lang: str) -> list[str]:
+    """The totals: one line when both editions loaded the same fields; otherwise the common
+    fields compared, and every loaded field shown apart as a reference, never as a change."""
+
+    def figures(t: dict[str, int]) -> dict[str, str]:
+        return {
+            "old_n": str(t[f"{d.older}_projects"]),
+            "new_n": str(t[f"{d.newer}_projects"]),
+            "old_sum": f"{t[f'{d.older}_budget_thousand_yen']:,}",
+            "new_sum": f"{t[f'{d.newer}_budget_thousand_yen']:,}",
+        }
+
+    if d.fields is None or d.fields.same:
+        return [m.say("diff_totals", lang, **figures(d.totals))]
+    common = field_list(d.fields.common, lang)
+    return [
+        f"※ {d.caveat[lang] if d.caveat else ''}",
+        m.say("diff_totals_common", lang, common=common, **figures(d.common_totals)),
+        m.say(
+            "diff_totals_all",
+            lang,
+            older=d.older,
+            newer=d.newer,
+            old_fields=len(d.fields.older),
+            new_fields=len(d.fields.newer),
+            **figures(d.totals),
+        ),
+    ]
+
+
+def _takeover_line(t: Takeover, lang: str) -> str:
+    yen = _yen(lang)
+    amounts = "・".join(f"{b:,}" for b in t.budgets_old)
+    after = "・".join(f"{b:,}" for b in t.budgets_new)
+    if t.compared and t.budget_change is not None:
+        pct = _signed(t.budget_change_pct, True) if t.budget_change_pct is not None else "—"
+        note = m.say("diff_takeover_compared", lang, change=_signed(t.budget_change), pct=pct)
+    else:
+        note = m.say("diff_takeover_side_by_side", lang)
+    kind = m.say(f"diff_kind_{t.kind}", lang)
+    head = f"- {_labels(t.older, lang)} → {_labels(t.newer, lang)}"
+    if lang == "ja":
+        return f"{head}（{kind}）：{amounts} → {after}{yen}（{note}）"
+    return f"{head} ({kind}): {amounts} → {after}{yen} ({note})"
+
+
+def _change_line(c: Change, lang: str) -> str:
+    yen = _yen(lang)
+    pct = f"、{_signed(c.budget_change_pct, True)}" if c.budget_change_pct is not None else ""
+    notes = [pct.lstrip("、")] if pct else []
+    if c.work_also_to:
+        notes.append(m.say("diff_work_also_to", lang, refs=_labels(c.work_also_to, lang)))
+    if c.work_also_from:
+        notes.append(m.say("diff_work_also_from", lang, refs=_labels(c.work_also_from, lang)))
+    head = f"- {_label(c.older, lang)} → {_label(c.newer, lang)}"
+    change = f"{_signed(c.budget_change)}{yen}"
+    if lang == "ja":
+        return f"{head}：{c.budget_old:,} → {c.budget_new:,}{yen}（{'、'.join([change, *notes])}）"
+    return f"{head}: {c.budget_old:,} → {c.budget_new:,}{yen} ({', '.join([change, *notes])})"
+
+
+def to_text(d: EditionDiff, markdown: bool = False, lang: str = "ja") -> str:
+    """A readable report in the reader's language; with markdown, headings and lists."""
+    h = "## " if markdown else "■ "
+    lines = [("# " if markdown else "") + m.say("diff_title", lang, older=d.older, newer=d.newer)]
+    lines += ["", *_totals_lines(d, lang)]
+    lines += ["", h + m.say("diff_added", lang, n=len(d.added))]
+    lines += [f"- {_label(r, lang)}" for r in d.added]
+    lines += ["", h + m.say("diff_ended", lang, n=len(d.ended))]
+    lines += [f"- {_label(r, lang)}" for r in d.ended]
     renamed = [c for c in d.changes if c.renamed]
-    lines += ["", f"{h}名称変更・統合（{len(renamed)}件）"]
+    open_, close = ("（", "）") if lang == "ja" else (" (", ")")
+    lines += ["", h + m.say("diff_renamed", lang, n=len(renamed))]
     lines += [
-        f"- {_label(c.older)} → {_label(c.newer)}（{evidence_words(c.evidence)}）" for c in renamed
+        f"- {_label(c.older, lang)} → {_label(c.newer, lang)}{open_}{evidence_words(c.evidence, lang)}{close}"
+        for c in renamed
     ]
-    lines += ["", f"{h}事業費の増減"]
-    for c in sorted(d.changes, key=lambda c: -abs(c.budget_change)):
-        pct = f"、{c.budget_change_pct:+.1f}%" if c.budget_change_pct is not None else ""
-        lines.append(
-            f"- {_label(c.older)} → {_label(c.newer)}：{c.budget_old:,} → {c.budget_new:,}千円"
-            f"（{c.budget_change:+,}千円{pct}）"
-        )
+    lines += ["", h + m.say("diff_takeovers", lang, n=len(d.takeovers))]
+    lines += [_takeover_line(t, lang) for t in d.takeovers]
+    lines += ["", h + m.say("diff_budgets", lang, n=len(d.changes))]
+    lines += [_change_line(c, lang) for c in sorted(d.changes, key=lambda c: -abs(c.budget_change))]
     periods = [c for c in d.changes if c.period_old != c.period_new]
-    lines += ["", f"{h}期間の変更（{len(periods)}件）"]
+    lines += ["", h + m.say("diff_periods", lang, n=len(periods))]
+    sep = "：" if lang == "ja" else ": "
     lines += [
-        f"- {_label(c.older)} → {_label(c.newer)}：{c.period_old} → {c.period_new}" for c in periods
+        f"- {_label(c.older, lang)} → {_label(c.newer, lang)}{sep}{c.period_old} → {c.period_new}"
+        for c in periods
     ]
-    lines += ["", f"{h}部局・担当課の名称変更"] + [
-        f"- {r.old} → {r.new}（{r.projects}事業）" for r in d.renames
-    ]
+    lines += ["", h + m.say("diff_org_renames", lang)]
+    lines += [f"- {r.old} → {r.new}{open_}{_count(r.projects, lang)}{close}" for r in d.renames]
     summaries = [c for c in d.changes if c.summary_diff]
-    lines += ["", f"{h}概要の変更（{len(summaries)}件）"]
-    lines += [f"- {_label(c.newer)}：{c.summary_diff}" for c in summaries]
+    lines += ["", h + m.say("diff_summaries", lang, n=len(summaries))]
+    lines += [f"- {_label(c.newer, lang)}{sep}{c.summary_diff}" for c in summaries]
+    if d.uncompared:
+        counts = Counter((r.edition, r.field or m.say("diff_no_field", lang)) for r in d.uncompared)
+        lines += ["", h + m.say("diff_uncompared", lang)]
+        lines += [
+            "- " + m.say("diff_uncompared_row", lang, edition=e, field=f, n=n)
+            for (e, f), n in counts.items()
+        ]
     return "\n".join(lines) + "\n"
 
 

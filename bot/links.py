@@ -6,6 +6,7 @@ Pure: takes two lists of projects, returns Link models with their evidence and s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.fiscal_year import FiscalYear
@@ -183,3 +184,28 @@ def continuations_first(links: list[Link]) -> list[Link]:
 def link_editions(older: list[Project], newer: list[Project]) -> list[Link]:
     """The links between two editions: scored pairs, continuations under one name first."""
     return continuations_first(scored_links(older, newer))
+
+
+def link_kinds(links: list[Link]) -> dict[tuple[str, str], str]:
+    """What each link between two editions is, by (older, newer) key: "continued" (the same
+    project under its own name), "renamed" (one project to one project under a new name) or
+    "taken_over" (part of a merge, split or take-over). A link is a rename only when it is the
+    sole link of both its projects: R6 校務のICT活用推進事業 continues as No37 under the same
+    name, so No40 saying it took over work 「…より」 is a take-over, not where the name went."""
+    same = [link for link in links if link.score >= SAME_NAME]
+    same_old = Counter(link.older for link in same)
+    same_new = Counter(link.newer for link in same)
+    olds = Counter(link.older for link in links)
+    news = Counter(link.newer for link in links)
+    kinds = {}
+    for link in links:
+        pair = (link.older, link.newer)
+        if link.score >= SAME_NAME:
+            # Two successors under one name would count the one budget twice: not a continuation.
+            one = same_old[link.older] == 1 and same_new[link.newer] == 1
+            kinds[pair] = "continued" if one else "taken_over"
+        elif olds[link.older] == 1 and news[link.newer] == 1:
+            kinds[pair] = "renamed"
+        else:
+            kinds[pair] = "taken_over"
+    return kinds

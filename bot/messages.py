@@ -554,8 +554,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Usage: /roadmap diff R6 R7 (loaded editions: {editions})",
     ),
     "diff_summary": (
-        "{older}版 → {newer}版：新規{added}件、終了・対応なし{ended}件、名称変更・統合{renamed}件。詳しくはファイルをご覧ください。",
-        "{older} → {newer}: {added} added, {ended} ended, {renamed} renamed or merged. Details in the file.",
+        "{older}版 → {newer}版：新規{added}件、終了・対応なし{ended}件、名称変更{renamed}件。詳しくはファイルをご覧ください。",
+        "{older} → {newer}: {added} added, {ended} ended, {renamed} renamed. Details in the file.",
     ),
     "export_usage": (
         "使い方：/roadmap export csv|xlsx|json",
@@ -979,6 +979,60 @@ PHRASES.update(
             "読み込んだロードマップ文書の一覧",
             "lists the loaded roadmap documents",
         ),
+    }
+)
+
+# -- diff: edition comparison report (merges and take-overs, unequal field sets) ----------
+PHRASES.update(
+    {
+        "diff_title": ("{older}版 → {newer}版 の変更", "{older} → {newer}: what changed"),
+        "diff_no_field": ("分野の記載なし", "no field"),
+        "diff_field_caveat": (
+            "読み込まれている分野が版によって異なります（{older}版：{older_fields}／{newer}版：{newer_fields}）。合計と新規・終了は両方にある分野（{common}）だけで比べています。",
+            "The editions have different fields loaded ({older}: {older_fields}; {newer}: {newer_fields}). Totals, added and ended projects compare only the fields both have ({common}).",
+        ),
+        "diff_totals": (
+            "事業数 {old_n} → {new_n}、事業費合計 {old_sum}千円 → {new_sum}千円",
+            "Projects {old_n} → {new_n}, total budget {old_sum} → {new_sum} thousand yen",
+        ),
+        "diff_totals_common": (
+            "両方にある分野（{common}）：事業数 {old_n} → {new_n}、事業費合計 {old_sum}千円 → {new_sum}千円",
+            "Fields in both ({common}): projects {old_n} → {new_n}, total budget {old_sum} → {new_sum} thousand yen",
+        ),
+        "diff_totals_all": (
+            "参考・読み込み済みの全分野（分野がそろっていないため比較ではありません）：{older}版 {old_n}事業 {old_sum}千円（{old_fields}分野）、{newer}版 {new_n}事業 {new_sum}千円（{new_fields}分野）",
+            "For reference, every loaded field (not a comparison: the fields differ): {older} {old_n} projects, {old_sum} thousand yen (fields: {old_fields}); {newer} {new_n} projects, {new_sum} thousand yen (fields: {new_fields})",
+        ),
+        "diff_added": ("新規（{n}件）", "Added ({n})"),
+        "diff_ended": ("終了・対応なし（{n}件）", "Ended or not carried on ({n})"),
+        "diff_renamed": ("名称変更（{n}件）", "Renamed ({n})"),
+        "diff_takeovers": ("統合・引継ぎ（{n}件）", "Merged or taken over ({n})"),
+        "diff_budgets": ("事業費の増減（{n}件）", "Budget changes ({n})"),
+        "diff_periods": ("期間の変更（{n}件）", "Period changes ({n})"),
+        "diff_org_renames": ("部局・担当課の名称変更", "Departments and sections renamed"),
+        "diff_summaries": ("概要の変更（{n}件）", "Summary changes ({n})"),
+        "diff_uncompared": (
+            "比較対象外（片方の版にしかない分野）",
+            "Not compared (fields only one edition has)",
+        ),
+        "diff_uncompared_row": (
+            "{edition}版 {field}：{n}事業（もう一方の版にこの分野の文書がありません）",
+            "{edition} {field}: {n} projects (the other edition has no document for this field)",
+        ),
+        "diff_kind_merged": ("統合", "merged"),
+        "diff_kind_split": ("分割", "split"),
+        "diff_kind_taken_over": ("業務の引継ぎ", "work taken over"),
+        "diff_takeover_compared": (
+            "合計で{change}千円、{pct}",
+            "together {change} thousand yen, {pct}",
+        ),
+        "diff_takeover_side_by_side": (
+            "増減は示しません。前の事業費は継続する事業の増減で比べているか、片方の版にしかない分野の事業です",
+            "no change shown: these budgets are compared where the projects continue, or lie in a field only one edition has",
+        ),
+        "diff_work_also_to": ("一部は{refs}が引継ぎ", "part of its work went to {refs}"),
+        "diff_work_also_from": ("{refs}の業務も引継ぎ", "also took over work of {refs}"),
+        "diff_thousand_yen": ("千円", "thousand yen"),  # English: after a space
     }
 )
 

@@ -121,10 +121,17 @@ class Project(BaseModel):
 
 
 def budget_change(old: Project, new: Project) -> tuple[int, float | None]:
-    """The change in thousand yen and in percent (None when the old budget is 0)."""
-    change = new.budget_thousand_yen - old.budget_thousand_yen
-    pct = round(change / old.budget_thousand_yen * 100, 1) if old.budget_thousand_yen else None
-    return change, pct
+    """The change in thousand yen and in percent (None when the old budget is 0). Meaningful for
+    one project continuing as one (bot.links.link_kinds: continued or renamed); a project that
+    also took over another's work, or passed part of its own on, compares with amount_change
+    over the sums, or not at all."""
+    return amount_change(old.budget_thousand_yen, new.budget_thousand_yen)
+
+
+def amount_change(old: int, new: int) -> tuple[int, float | None]:
+    """The change from one amount to another, in its unit and in percent (None from 0)."""
+    change = new - old
+    return change, (round(change / old * 100, 1) if old else None)
 
 
 class Edition(BaseModel):
