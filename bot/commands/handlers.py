@@ -180,10 +180,12 @@ def diff(req: Request) -> Reply:
         ended=len(d.ended),
         renamed=sum(1 for c in d.changes if c.renamed),
     )
+    if d.caveat:  # the editions hold different fields: say what was compared
+        summary += "\n" + d.caveat[req.lang]
     name = safe_filename("roadmap_diff", older, newer, now_stamp(req.core.clock()), ext="md")
 
     def make() -> FileOut:
-        text = diffing.to_text(d, markdown=True)
+        text = diffing.to_text(d, markdown=True, lang=req.lang)
         return FileOut(name, text.encode("utf-8"), f"{older} → {newer}")
 
     return Reply(req.lang, summary, file=make)
