@@ -101,10 +101,18 @@ def parse_text(
     """Parse the text of one roadmap document (of a prefecture) into an Edition."""
     sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
     lines = [_split(raw, i) for i, raw in enumerate(text.split("\n"), start=1)]
-    title = next((clean(raw) for raw in text.split("\n") if TITLE.search(compact(raw))), None)
     blocks = _blocks(lines, file)
     if not blocks:
-        raise ParseError(file, None, "not a roadmap: no project block (分野 … 事業名 …) found")
+        raise ParseError(
+            file,
+            None,
+            "not a roadmap: no project block (分野 … 事業名 …) found",
+            key="parse_not_roadmap",
+        )
+    # The title heads the document, before its first project: a title line further down is a
+    # page header of a pasted-in page (R6 has 「令和5年度…」 at line 227), not this document's.
+    head = text.split("\n")[: blocks[0].start - 1]
+    title = next((clean(raw) for raw in head if TITLE.search(compact(raw))), None)
     parsed = [_BlockParser(b, file).parse() for b in blocks]
     editions = Counter(code for code, _ in parsed)
     if len(editions) > 1:

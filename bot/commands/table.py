@@ -153,6 +153,7 @@ def lookup(text: str) -> tuple[Spec, str]:
 
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<at>[^<]*</at>")
 
 
 def handle(
@@ -166,13 +167,23 @@ def handle(
     dedupe_key: str | None = None,
 ) -> tuple[Spec, Reply]:
     """One line from any front end → its command and the reply (data)."""
-    from bot.commands.parse import command_language
+    from bot.commands.parse import command_language, parse_command
 
-    spec, args = lookup(text)
+    command = parse_command(text)
+    spec, args = BY_NAME[command.name], command.args
+    if command.mistyped:
+        # Nothing is run for a near-miss: `updte No40 …` recorded as a question would let the
+        # person believe the update was recorded.
+        lang = command_language(args)
+        word = command.mistyped[:40]
+        return spec, Reply(
+            lang, m.say("command_mistyped", lang, word=word, guess=command.guess), error=True
+        )
     # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
     lang = command_language(args or text)
-    if spec.name.startswith("owners") and not JAPANESE.search(text):
-        # `owners add @yamada No40` holds only ids and numbers: the command word's language.
+    if spec.name.startswith("owners") and MENTION.search(text) and not JAPANESE.search(text):
+        # `owners add <@U1> No40` typed in a chat holds only a mention and a number: the
+        # command word's language. A bare id (the console) is Japanese, like `help`.
         lang = "en"
     if spec.name == "ask":
         args = args or text

@@ -126,6 +126,11 @@ class RoadmapDocuments:
                         p.source.line,
                         f"No{p.no} of {p.edition} is also in {other[1]}, line {other[2]} "
                         "(two documents cannot hold the same number; nothing was loaded)",
+                        key="parse_number_twice",
+                        no=p.no,
+                        edition=p.edition,
+                        other=other[1],
+                        other_line=other[2],
                     )
                 numbers[(p.edition, p.no)] = (d.field, p.source.file, p.source.line)
         for d in documents:
