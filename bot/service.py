@@ -201,10 +201,11 @@ def add_owner(
 
 
 def checked_user_id(user_id: str) -> str:
-    """A chat user id as stored: refused when blank or holding spaces or control characters
-    (an owner nobody can ever be, or one that corrupts every listing it appears in)."""
+    """A chat user id as stored: refused when blank (or only punctuation, as `""` typed in the
+    console) or holding spaces or control characters (an owner nobody can ever be, or one that
+    corrupts every listing it appears in)."""
     cleaned = (user_id or "").strip()
-    if not cleaned or any(
+    if not any(ch.isalnum() for ch in cleaned) or any(
         ch.isspace() or unicodedata.category(ch).startswith(("C", "Z")) for ch in cleaned
     ):
         raise InvalidUpdate("owners_bad_user_id", user_id=ascii(cleaned)[1:-1][:40])
