@@ -76,7 +76,7 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         return say("cli_not_a_year", value=value.group(1) if value else "?"), 2
     if isinstance(exc, ParseError) and exc.key:
         where = say("parse_where_line", file=exc.file, line=exc.line) if exc.line else exc.file
-        return f"{where}: {say(exc.key, **exc.params)}", 1
+        return say("parse_error_at", where=where, reason=say(exc.key, **exc.params)), 1
     if isinstance(exc, RoadmapError):
         return str(exc), 1
     if isinstance(exc, sqlite3.DatabaseError):

@@ -499,6 +499,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "owners_list_title": ("担当者の登録（{n}件）", "Owners ({n})"),
     "owners_none": ("担当者はまだ登録されていません。", "No owners are registered yet."),
     # -- newcomer trial (branch h) --------------------------------------------------------
+    "parse_error_at": ("{where}：{reason}", "{where}: {reason}"),
     "parse_where_line": ("{file} {line}行目", "{file}, line {line}"),
     "parse_not_roadmap": (
         "ロードマップの文書ではありません（分野 … 事業名 … の事業ブロックが見つかりません）。",
@@ -510,6 +511,54 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # The code as stored (岩手県:R7): ingest says exactly which prefecture's edition it loaded.
     "cli_ingest_document": ("{code} {field}：{n}事業", "{code} {field}: {n} projects"),
+    "parse_field_twice": (
+        "{code} {field} は {other} の{other_line}行目にもあります（同じ分野は一つの文書だけ）。何も読み込んでいません。",
+        "{code} {field} is also in {other}, line {other_line} (one document per field). Nothing was loaded.",
+    ),
+    "parse_unreadable": ("ファイルを読めません。", "cannot read the file."),
+    "parse_empty": ("ファイルが空です。", "the file is empty."),
+    "parse_not_utf8": ("UTF-8のテキストではありません。", "not UTF-8 text."),
+    "parse_mixed_editions": (
+        "事業費の見出しが{odd}の事業があります（ほかは{code}）。一つの文書は一つの版です。",
+        "a budget label says {odd}, the others say {code}: one document is one edition.",
+    ),
+    "parse_heading_alone": (
+        "【No{no}】の見出しの後に事業の記載がありません。",
+        "【No{no}】 has no project block after it.",
+    ),
+    "parse_no_number": (
+        "この事業には【No..】の見出しがなく、前後から番号を決められません。",
+        "this project has no 【No..】 heading and no free number between its neighbours.",
+    ),
+    "parse_number_repeated": (
+        "No{no}が二度あります（{other_line}行目にも）。",
+        "No{no} appears twice (also line {other_line}).",
+    ),
+    "parse_label_twice": (
+        "一つの事業に項目「{label}」が二度あります。",
+        "the label 「{label}」 appears twice in one project.",
+    ),
+    "parse_label_missing": (
+        "項目「{label}」がありません（途中で切れていませんか）。",
+        "the label 「{label}」 is missing (a truncated block?).",
+    ),
+    "parse_label_empty": (
+        "項目「{label}」に値がありません（途中で切れていませんか）。",
+        "the label 「{label}」 has no value (a truncated block?).",
+    ),
+    "parse_bad_budget": (
+        "事業費「{value}」が千円単位の数として読めません。",
+        "the budget 「{value}」 is not a number of thousand yen.",
+    ),
+    "parse_bad_year": ("「{value}」は年度として読めません。", "「{value}」 is not a fiscal year."),
+    "parse_no_year_columns": (
+        "取組の表に年度の列がありません。",
+        "the initiative table has no fiscal-year columns.",
+    ),
+    "parse_none_found": (
+        "ロードマップの文書が見つかりません。",
+        "no roadmap documents found.",
+    ),
     "cli_ingest_draft": ("（案）", " (draft)"),
     "cli_ingest_edition": (
         "{code}{draft}：版全体で{n}事業",

@@ -125,7 +125,9 @@ def test_ingest_bad_file_names_file_and_line_and_changes_nothing(run, tmp_path):
     bad.write_text(R7_FILE.read_text(encoding="utf-8")[:4000], encoding="utf-8")
     result = run("ingest", str(bad))
     assert result.exit_code == 1
-    assert "truncated.txt, line" in result.output
+    assert "truncated.txt 172行目：項目「概要」がありません" in result.output
+    english = cli("ingest", str(bad), "--db", str(tmp_path / "cli.db"), lang="en")
+    assert "truncated.txt, line 172: the label 「概要」 is missing" in english.output
     assert run("export").output == before
 
 

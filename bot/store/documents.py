@@ -103,6 +103,11 @@ class RoadmapDocuments:
                     d.projects[0].source.line,
                     f"{d.edition.code} {d.field or '(no field)'} is also in "
                     f"{other.edition.source_file}, line {other.projects[0].source.line}",
+                    key="parse_field_twice",
+                    code=d.edition.code,
+                    field=d.field or "—",
+                    other=other.edition.source_file,
+                    other_line=other.projects[0].source.line,
                 )
             seen[d.id] = d
         numbers: dict[tuple[str, int], tuple[str, str, int]] = {}  # → field, file, line
