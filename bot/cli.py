@@ -622,8 +622,13 @@ def backup(target: Path, db_path: Path | None) -> None:
     copy = Store.open(target)
     guards = copy.guards()
     click.echo(
-        f"backed up to {target} (integrity: {copy.integrity_check()}; "
-        f"append-only triggers: {sum(guards.values())} of {len(guards)} present)"
+        say(
+            "cli_backed_up",
+            path=target,
+            integrity=copy.integrity_check(),
+            present=sum(guards.values()),
+            total=len(guards),
+        )
     )
 
 
@@ -785,7 +790,7 @@ def teams_package(out: Path) -> None:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise CommandError("cli_cannot_write", path=out) from exc
-    click.echo(f"wrote {out}: upload it in Teams → Apps → Manage your apps → Upload an app")
+    click.echo(say("cli_teams_package", path=out))
 
 
 def run() -> None:

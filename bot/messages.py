@@ -559,6 +559,14 @@ PHRASES: dict[str, tuple[str, str]] = {
         "ロードマップの文書が見つかりません。",
         "no roadmap documents found.",
     ),
+    "cli_backed_up": (
+        "{path} にバックアップしました（整合性：{integrity}、追記専用のトリガー：{total}個中{present}個あり）",
+        "backed up to {path} (integrity: {integrity}; append-only triggers: {present} of {total} present)",
+    ),
+    "cli_teams_package": (
+        "{path} を作りました。Teams の「アプリ」→「アプリを管理」→「アプリをアップロード」からアップロードしてください。",
+        "wrote {path}: upload it in Teams → Apps → Manage your apps → Upload an app",
+    ),
     "cli_ingest_draft": ("（案）", " (draft)"),
     "cli_ingest_edition": (
         "{code}{draft}：版全体で{n}事業",
