@@ -683,7 +683,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "cmd_history": (
         "事業の実績の記録を表示します（--all で全件をファイルで）",
-        "shows a project's entries (--all for every one)",
+        "shows a project's entries (--all: all of them as a file)",
     ),
     "cmd_retract": (
         "記録を取り消します（履歴には残ります）",
