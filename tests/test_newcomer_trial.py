@@ -286,3 +286,24 @@ def test_a_parse_error_speaks_the_users_language(db_path, tmp_path):
     assert "not a roadmap" in english.output and not english_leaks(
         english.output.replace("「分野」", "").replace("「事業名」", "")
     )
+
+
+def test_a_mistyped_slack_command_records_nothing():
+    from bot.sources import load_documents
+    from bot.store import Store
+    from tests.slack_harness import FakeSlack, serve_app
+    from tests.test_slack import NOW
+
+    fake = FakeSlack().start()
+    store = Store.memory()
+    load_documents(store)
+    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    app = serve_app(store, fake, clock=lambda: NOW)
+    try:
+        reply = app.command("updte No40 研修を実施").json()
+        assert "「updte」はコマンドではありません" in reply["text"]
+        assert reply.get("response_type") != "in_channel"
+        assert chat_entries(store) == []
+    finally:
+        app.stop()
+        fake.stop()
