@@ -113,10 +113,13 @@ class RoadmapGroup(click.Group):
         set_language(cli_language(args))
         try:
             super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except BrokenPipeError:
-            sys.exit(1)  # a closed pipe (| head): nothing left to tell
+            from bot.launch import pipe_closed
+
+            pipe_closed()  # a closed pipe (| head): nothing left to tell
         except (Exception, KeyboardInterrupt) as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":
                 click.echo(exc.format_message(), err=True)  # type: ignore[attr-defined]
@@ -147,14 +150,18 @@ def ingest(files: tuple[Path, ...], db_path: Path | None) -> None:
     store = open_store(db_path, load=False, create=True)
     report = load_documents(store, list(files) or None)
     for (code, field), count in report.documents.items():
-        click.echo(f"{code} {field or '(no field)'}: {count} projects")
+        click.echo(say("cli_ingest_document", code=code, field=field or "—", n=count))
     for code, count in report.editions.items():
         total = next((e.projects for e in store.editions() if e.code == code), count)
-        draft = " (draft)" if store.is_draft(code) else ""
-        click.echo(f"{code}{draft}: {total} projects in the edition")
+        draft = say("cli_ingest_draft") if store.is_draft(code) else ""
+        click.echo(say("cli_ingest_edition", code=code, draft=draft, n=total))
     click.echo(
-        f"entries added: {report.entries_added}, superseded: {report.entries_superseded}, "
-        f"links: {report.links}"
+        say(
+            "cli_ingest_totals",
+            added=report.entries_added,
+            superseded=report.entries_superseded,
+            links=report.links,
+        )
     )
 
 
@@ -192,7 +199,7 @@ def emit(data: bytes, out: Path | None) -> None:
         out.write_bytes(data)
     except OSError as exc:
         raise CommandError("cli_cannot_write", path=out) from exc
-    click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
+    click.echo(say("cli_wrote", path=out, size=f"{len(data):,}"), err=True)
 
 
 def check_binary(fmt: str, out: Path | None) -> None:
@@ -237,13 +244,7 @@ def export(
     check_out(out)
     store = open_store(db_path)
     code = edition_or_error(store, edition) if edition else None
-    rows = exporting.records(store, code)
-    entries = None
-    if fmt == "xlsx":
-        entries = [
-            exporting.entry_record(e) for e in store.entries() if e.edition == code or not code
-        ]
-    emit(exporting.render(rows, fmt, header=header, table=table, entries=entries), out)
+    emit(exporting.export_file(store, code, fmt, header=header, table=table), out)
 
 
 @main.command()
@@ -319,7 +320,7 @@ def draft(
     projects = drafting.draft_projects(store, year.code, field)
     if field is not None and not projects:
         fields = "、".join(store.fields()) or "—"
-        raise click.BadParameter(f"no project in the field {field} (fields: {fields})")
+        raise UsageMistake("cli_no_field", field=field, fields=fields)
     if per_field is None:
         emit(drafting.render(projects, year.code, fmt), out)
         return
@@ -327,7 +328,7 @@ def draft(
     for number, (name, part) in enumerate(drafting.by_field(projects).items(), start=1):
         path = per_field / drafting.safe_filename("draft", year.code, f"field{number}", ext=fmt)
         emit(drafting.render(part, year.code, fmt), path)
-        click.echo(f"{path}: {name or '(no field)'}, {len(part)} projects")
+        click.echo(say("cli_draft_field_file", path=path, field=name or "—", n=len(part)))
 
 
 @main.command()
@@ -378,32 +379,48 @@ def console(db_path: Path | None) -> None:
 def run_command(ctx: click.Context, db_path: Path | None) -> None:
     """Serve what is configured — Slack, Teams or both — else open the console (`make run`)."""
     settings = load_settings()
+    missing = incomplete_chat(settings)
+    if missing:
+        # Half a configuration is a mistake: opening the console instead would hide it.
+        raise UsageMistake("cli_run_incomplete", missing=" / ".join(missing))
     slack, teams = settings.slack_configured, settings.teams_configured
     if slack and teams:
         click.echo(
-            f"Serving Slack (port {settings.port}) and Teams (port {settings.teams_port}).",
+            say("cli_serving_both", port=settings.port, teams_port=settings.teams_port),
             err=True,
         )
         serve_both(settings, db_path)
         return
     if slack:
-        click.echo(f"Serving Slack (port {settings.port}).", err=True)
+        click.echo(say("cli_serving", what="Slack", port=settings.port), err=True)
         from bot.adapters.slack.serve import serve as serve_slack
 
         serve_slack(settings, db_path=db_path)
         return
     if teams:
-        click.echo(f"Serving Teams (port {settings.port}).", err=True)
+        click.echo(say("cli_serving", what="Teams", port=settings.port), err=True)
         from bot.adapters.teams.serve import serve as serve_teams
 
         serve_teams(settings, db_path=db_path)
         return
-    click.echo(
-        "No chat tokens (Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; "
-        "Teams: TEAMS_APP_ID + TEAMS_APP_PASSWORD): opening the console.",
-        err=True,
-    )
+    click.echo(say("cli_run_console"), err=True)
     ctx.invoke(console, db_path=db_path)
+
+
+def incomplete_chat(settings) -> list[str]:
+    """The variables a half-configured platform still needs (none set for it: nothing)."""
+    missing = []
+    s = settings
+    if (s.slack_bot_token or s.slack_signing_secret or s.slack_app_token) and not (
+        s.slack_configured
+    ):
+        if not s.slack_bot_token:
+            missing.append("SLACK_BOT_TOKEN")
+        if not (s.slack_signing_secret or s.slack_app_token):
+            missing.append(say("cli_run_either", a="SLACK_SIGNING_SECRET", b="SLACK_APP_TOKEN"))
+    if (s.teams_app_id or s.teams_app_password) and not s.teams_configured:
+        missing.append("TEAMS_APP_PASSWORD" if s.teams_app_id else "TEAMS_APP_ID")
+    return missing
 
 
 def serve_both(settings, db_path: Path | None) -> None:
@@ -458,13 +475,20 @@ def update(
         initiative=initiative,
         check_owner=False,
     )
-    click.echo(f"#{entry.id} {entry.fiscal_year} No{project.no}: {entry.text}")
+    click.echo(
+        say("cli_update_done", id=entry.id, year=entry.fiscal_year, no=project.no, text=entry.text)
+    )
 
 
 @main.command()
 @click.argument("reference", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
-@click.option("--all", "everything", is_flag=True, help="Every entry of every project.")
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="The whole record as CSV (or --format): of the project named, else of every project.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]), default=None)
 @header_option
 @out_option
@@ -479,7 +503,8 @@ def history(
     out: Path | None,
     db_path: Path | None,
 ) -> None:
-    """Every entry of a project's actual-results record (or --all), oldest first."""
+    """Every entry of a project's actual-results record, oldest first; --all: the whole record
+    as a file (CSV unless --format) — of the project named, or of every project without one."""
     from bot import export as exporting
     from bot import render_text
 
@@ -491,7 +516,7 @@ def history(
     check_binary(fmt, out)
     check_out(out)
     store = open_store(db_path)
-    if everything:
+    if everything and not reference:
         rows = [exporting.entry_record(e) for e in store.entries()]
         emit(exporting.render_entries(rows, fmt, header), out)
         return
@@ -522,10 +547,10 @@ def history(
         from bot import messages as m
 
         label = f"No{entries[0].project_no}"
-        click.echo(m.say("project_gone", "ja", project=label, edition=entries[0].edition))
-        click.echo(f"{label}: {len(entries)} entries")
+        click.echo(m.say("project_gone", language(), project=label, edition=entries[0].edition))
+        click.echo(say("history_title", project=label, n=len(entries)))
     else:
-        click.echo(f"No{project.no} {project.name}: {len(entries)} entries")
+        click.echo(say("history_title", project=f"No{project.no} {project.name}", n=len(entries)))
     for entry in entries:
         click.echo(render_text.entry_line(entry))
 
@@ -617,8 +642,13 @@ def backup(target: Path, db_path: Path | None) -> None:
     copy = Store.open(target)
     guards = copy.guards()
     click.echo(
-        f"backed up to {target} (integrity: {copy.integrity_check()}; "
-        f"append-only triggers: {sum(guards.values())} of {len(guards)} present)"
+        say(
+            "cli_backed_up",
+            path=target,
+            integrity=copy.integrity_check(),
+            present=sum(guards.values()),
+            total=len(guards),
+        )
     )
 
 
@@ -670,7 +700,7 @@ def owners_add(
     what, created = add_owner(
         store, "teams" if teams else platform, user_id, target or "", name, added_by="cli"
     )
-    click.echo(f"{user_id} {'now owns' if created else 'already owns'} {what}")
+    click.echo(say("owners_added" if created else "owners_exists", user=user_id, target=what))
 
 
 @owners.command(name="remove")
@@ -698,7 +728,9 @@ def owners_remove(
     what, removed = remove_owner(
         store, "teams" if teams else platform, user_id, f"No{project}" if project else section or ""
     )
-    click.echo(f"{user_id} {'no longer owns' if removed else 'did not own'} {what}")
+    if not removed:  # nothing was taken away: a failure, as for any other target not found
+        raise CommandError("owners_not_owner", user=user_id, target=what)
+    click.echo(say("owners_removed", user=user_id, target=what))
 
 
 @owners.command(name="list")
@@ -778,7 +810,7 @@ def teams_package(out: Path) -> None:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise CommandError("cli_cannot_write", path=out) from exc
-    click.echo(f"wrote {out}: upload it in Teams → Apps → Manage your apps → Upload an app")
+    click.echo(say("cli_teams_package", path=out))
 
 
 def run() -> None:

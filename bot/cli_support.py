@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.errors import (
     CommandError,
     InvalidFiscalYear,
+    ParseError,
     RoadmapError,
     UnknownPrefecture,
     UsageMistake,
@@ -73,6 +74,9 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, InvalidFiscalYear):
         value = re.search(r"'(.*?)'", str(exc))
         return say("cli_not_a_year", value=value.group(1) if value else "?"), 2
+    if isinstance(exc, ParseError) and exc.key:
+        where = say("parse_where_line", file=exc.file, line=exc.line) if exc.line else exc.file
+        return say("parse_error_at", where=where, reason=say(exc.key, **exc.params)), 1
     if isinstance(exc, RoadmapError):
         return str(exc), 1
     if isinstance(exc, sqlite3.DatabaseError):

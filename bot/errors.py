@@ -8,10 +8,13 @@ class RoadmapError(Exception):
 class ParseError(RoadmapError):
     """A document could not be read as a roadmap."""
 
-    def __init__(self, file: str, line: int | None, reason: str) -> None:
+    def __init__(self, file: str, line: int | None, reason: str, key: str = "", **params) -> None:
         self.file = file
         self.line = line
         self.reason = reason
+        # A messages.py key (and its values) when the reason can be said in the user's language.
+        self.key = key
+        self.params = params
         where = f"{file}, line {line}" if line else file
         super().__init__(f"{where}: {reason}")
 

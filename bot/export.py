@@ -290,6 +290,23 @@ def render(
     return (to_json(rows) + "\n").encode("utf-8")
 
 
+def export_file(
+    store: Store,
+    edition: str | None,
+    fmt: str,
+    header: str = "ja",
+    table: str = "projects",
+    rows: list[dict] | None = None,
+) -> bytes:
+    """The export of `roadmap export` and the chat's `export`: one edition's (or, with None,
+    every edition's) projects; an xlsx also holds their record (sheet 実績記録)."""
+    rows = records(store, edition) if rows is None else rows
+    entries = None
+    if fmt == "xlsx":
+        entries = [entry_record(e) for e in store.entries() if e.edition == edition or not edition]
+    return render(rows, fmt, header=header, table=table, entries=entries)
+
+
 def render_entries(rows: list[dict], fmt: str, header: str = "ja") -> bytes:
     """History entries as json, csv or xlsx (sheet 実績記録) bytes."""
     if fmt == "xlsx":

@@ -79,19 +79,21 @@ def parse_file(path: Path, prefecture: str = HOME_PREFECTURE) -> Edition:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(name, None, f"cannot read the file ({exc.strerror})") from exc
+        raise ParseError(
+            name, None, f"cannot read the file ({exc.strerror})", key="parse_unreadable"
+        ) from exc
     return parse_bytes(data, name, prefecture)
 
 
 def parse_bytes(data: bytes, file: str, prefecture: str = HOME_PREFECTURE) -> Edition:
     """Parse a document given as bytes (UTF-8, with or without BOM)."""
     if not data.strip():
-        raise ParseError(file, None, "the file is empty")
+        raise ParseError(file, None, "the file is empty", key="parse_empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(file, line, "not UTF-8 text") from exc
+        raise ParseError(file, line, "not UTF-8 text", key="parse_not_utf8") from exc
     return parse_text(text, file, sha256=hashlib.sha256(data).hexdigest(), prefecture=prefecture)
 
 
@@ -101,17 +103,30 @@ def parse_text(
     """Parse the text of one roadmap document (of a prefecture) into an Edition."""
     sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
     lines = [_split(raw, i) for i, raw in enumerate(text.split("\n"), start=1)]
-    title = next((clean(raw) for raw in text.split("\n") if TITLE.search(compact(raw))), None)
     blocks = _blocks(lines, file)
     if not blocks:
-        raise ParseError(file, None, "not a roadmap: no project block (分野 … 事業名 …) found")
+        raise ParseError(
+            file,
+            None,
+            "not a roadmap: no project block (分野 … 事業名 …) found",
+            key="parse_not_roadmap",
+        )
+    # The title heads the document, before its first project: a title line further down is a
+    # page header of a pasted-in page (R6 has 「令和5年度…」 at line 227), not this document's.
+    head = text.split("\n")[: blocks[0].start - 1]
+    title = next((clean(raw) for raw in head if TITLE.search(compact(raw))), None)
     parsed = [_BlockParser(b, file).parse() for b in blocks]
     editions = Counter(code for code, _ in parsed)
     if len(editions) > 1:
         code, _ = editions.most_common(1)[0]
         odd = next(i for i, (c, _) in enumerate(parsed) if c != code)
         raise ParseError(
-            file, blocks[odd].start, f"budget label says {parsed[odd][0]}, the others say {code}"
+            file,
+            blocks[odd].start,
+            f"budget label says {parsed[odd][0]}, the others say {code}",
+            key="parse_mixed_editions",
+            odd=parsed[odd][0],
+            code=code,
         )
     code = edition_code(parsed[0][0], prefecture)
     numbers = _numbers(blocks, file)
@@ -150,7 +165,13 @@ def _blocks(lines: list[_Line], file: str) -> list[_Block]:
         heading = HEADING.match(line.first)
         if heading and sum(1 for c in line.cells if c) == 1:
             if pending:
-                raise ParseError(file, pending[0], f"【No{pending[1]}】 has no project block")
+                raise ParseError(
+                    file,
+                    pending[0],
+                    f"【No{pending[1]}】 has no project block",
+                    key="parse_heading_alone",
+                    no=pending[1],
+                )
             pending = (line.number, int(heading.group(1)))
             continue
         if line.first == "分野":
@@ -160,7 +181,13 @@ def _blocks(lines: list[_Line], file: str) -> list[_Block]:
         if blocks and pending is None:
             blocks[-1].lines.append(line)
     if pending:
-        raise ParseError(file, pending[0], f"【No{pending[1]}】 has no project block")
+        raise ParseError(
+            file,
+            pending[0],
+            f"【No{pending[1]}】 has no project block",
+            key="parse_heading_alone",
+            no=pending[1],
+        )
     return blocks
 
 
@@ -178,13 +205,23 @@ def _numbers(blocks: list[_Block], file: str) -> list[tuple[int | None, bool]]:
         guess = prev + 1 if prev is not None else (nxt - 1 if nxt is not None else None)
         if guess is None or (nxt is not None and guess >= nxt):
             raise ParseError(
-                file, block.start, "project has no 【No..】 heading and no free number"
+                file,
+                block.start,
+                "project has no 【No..】 heading and no free number",
+                key="parse_no_number",
             )
         result.append((guess, True))
     seen: dict[int, int] = {}
     for (no, _), block in zip(result, blocks, strict=True):
         if no is not None and no in seen:
-            raise ParseError(file, block.start, f"No{no} appears twice (also line {seen[no]})")
+            raise ParseError(
+                file,
+                block.start,
+                f"No{no} appears twice (also line {seen[no]})",
+                key="parse_number_repeated",
+                no=no,
+                other_line=seen[no],
+            )
         if no is not None:
             seen[no] = block.start
     return result
@@ -201,8 +238,8 @@ class _BlockParser:
         self.achievements_line: int | None = None
         self.kind_column = False
 
-    def fail(self, line: int, reason: str) -> ParseError:
-        return ParseError(self.file, line, reason)
+    def fail(self, line: int, reason: str, key: str = "", **params) -> ParseError:
+        return ParseError(self.file, line, reason, key, **params)
 
     def parse(self) -> tuple[str, dict]:
         header, table, achievements = self._regions()
@@ -270,7 +307,12 @@ class _BlockParser:
             if kind == "label":
                 key = "budget" if text.startswith("budget:") else text
                 if key in found:
-                    raise self.fail(number, f"label {text} appears twice in one project")
+                    raise self.fail(
+                        number,
+                        f"label {text} appears twice in one project",
+                        "parse_label_twice",
+                        label=text,
+                    )
                 if key == "budget":
                     label_line["edition"] = number
                     found["edition"] = [text.split(":", 1)[1]]
@@ -283,7 +325,12 @@ class _BlockParser:
         for key, label in REQUIRED.items():
             if not found.get(key):
                 missing = "is missing" if key not in found else "has no value"
-                raise self.fail(self.block.start, f"{label} {missing} (truncated block?)")
+                raise self.fail(
+                    self.block.start,
+                    f"{label} {missing} (truncated block?)",
+                    "parse_label_missing" if key not in found else "parse_label_empty",
+                    label=label,
+                )
         values: dict = {
             "name": " ".join(found["name"]),
             "summary": " ".join(found["summary"]),
@@ -308,7 +355,12 @@ class _BlockParser:
     def _budget(self, text: str, line: int) -> tuple[int, str | None]:
         m = BUDGET_VALUE.match(nfkc(text))
         if not m:
-            raise self.fail(line, f"budget is not a number of thousand yen: {text!r}")
+            raise self.fail(
+                line,
+                f"budget is not a number of thousand yen: {text!r}",
+                "parse_bad_budget",
+                value=text,
+            )
         note = m.group(2).strip()
         if note.startswith(("(", "（")) and note.endswith((")", "）")):
             note = note[1:-1].strip()
@@ -320,7 +372,9 @@ class _BlockParser:
         text = compact(" ".join(values))
         if text == "未定" or FiscalYear.try_parse(text):
             return text
-        raise self.fail(line or self.block.start, f"not a fiscal year: {text!r}")
+        raise self.fail(
+            line or self.block.start, f"not a fiscal year: {text!r}", "parse_bad_year", value=text
+        )
 
     # -- initiative table ------------------------------------------------------------------
 
@@ -328,7 +382,9 @@ class _BlockParser:
         head, *rows = lines
         years = [c for c in (compact(c) for c in head.cells[1:]) if FiscalYear.try_parse(c)]
         if not years:
-            raise self.fail(head.number, "initiative table has no fiscal-year columns")
+            raise self.fail(
+                head.number, "initiative table has no fiscal-year columns", "parse_no_year_columns"
+            )
         first_year = next(i for i, c in enumerate(head.cells) if compact(c) in years)
         self.years = years
         self.kind_column = first_year >= 2  # "取組⇥⇥R6…": an empty column for 目標/実績

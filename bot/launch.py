@@ -56,14 +56,32 @@ def ask_once(question: str, db: Path | None, as_json: bool) -> int:
     return 0
 
 
+def pipe_closed() -> None:
+    """The reader went away (`roadmap ask … | head -3`): stop quietly. Standard output is
+    pointed at /dev/null so that Python's last flush at exit has nowhere to fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's captured output)
+        pass
+    sys.exit(1)
+
+
 def main() -> None:
     """Run `roadmap` with the process's arguments."""
-    quick = plain_ask(sys.argv[1:])
-    if quick is not None:
-        sys.exit(ask_once(*quick))
-    from bot.cli import main as cli
+    try:
+        quick = plain_ask(sys.argv[1:])
+        if quick is not None:
+            code = ask_once(*quick)
+            sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
+            sys.exit(code)
+        from bot.cli import main as cli
 
-    cli(prog_name="roadmap")
+        cli(prog_name="roadmap")
+    except BrokenPipeError:
+        pipe_closed()
 
 
 if __name__ == "__main__":

@@ -498,6 +498,115 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "owners_list_title": ("担当者の登録（{n}件）", "Owners ({n})"),
     "owners_none": ("担当者はまだ登録されていません。", "No owners are registered yet."),
+    # -- newcomer trial (branch h) --------------------------------------------------------
+    "parse_error_at": ("{where}：{reason}", "{where}: {reason}"),
+    "parse_where_line": ("{file} {line}行目", "{file}, line {line}"),
+    "parse_not_roadmap": (
+        "ロードマップの文書ではありません（分野 … 事業名 … の事業ブロックが見つかりません）。",
+        "not a roadmap: no project block (「分野」 … 「事業名」 …) found.",
+    ),
+    "parse_number_twice": (
+        "{edition}版のNo{no}は {other} の{other_line}行目にもあります（同じ番号は一つの文書にだけ置けます）。何も読み込んでいません。",
+        "No{no} of {edition} is also in {other}, line {other_line} (two documents cannot hold the same number). Nothing was loaded.",
+    ),
+    # The code as stored (岩手県:R7): ingest says exactly which prefecture's edition it loaded.
+    "cli_ingest_document": ("{code} {field}：{n}事業", "{code} {field}: {n} projects"),
+    "parse_field_twice": (
+        "{code} {field} は {other} の{other_line}行目にもあります（同じ分野は一つの文書だけ）。何も読み込んでいません。",
+        "{code} {field} is also in {other}, line {other_line} (one document per field). Nothing was loaded.",
+    ),
+    "parse_unreadable": ("ファイルを読めません。", "cannot read the file."),
+    "parse_empty": ("ファイルが空です。", "the file is empty."),
+    "parse_not_utf8": ("UTF-8のテキストではありません。", "not UTF-8 text."),
+    "parse_mixed_editions": (
+        "事業費の見出しが{odd}の事業があります（ほかは{code}）。一つの文書は一つの版です。",
+        "a budget label says {odd}, the others say {code}: one document is one edition.",
+    ),
+    "parse_heading_alone": (
+        "【No{no}】の見出しの後に事業の記載がありません。",
+        "【No{no}】 has no project block after it.",
+    ),
+    "parse_no_number": (
+        "この事業には【No..】の見出しがなく、前後から番号を決められません。",
+        "this project has no 【No..】 heading and no free number between its neighbours.",
+    ),
+    "parse_number_repeated": (
+        "No{no}が二度あります（{other_line}行目にも）。",
+        "No{no} appears twice (also line {other_line}).",
+    ),
+    "parse_label_twice": (
+        "一つの事業に項目「{label}」が二度あります。",
+        "the label 「{label}」 appears twice in one project.",
+    ),
+    "parse_label_missing": (
+        "項目「{label}」がありません（途中で切れていませんか）。",
+        "the label 「{label}」 is missing (a truncated block?).",
+    ),
+    "parse_label_empty": (
+        "項目「{label}」に値がありません（途中で切れていませんか）。",
+        "the label 「{label}」 has no value (a truncated block?).",
+    ),
+    "parse_bad_budget": (
+        "事業費「{value}」が千円単位の数として読めません。",
+        "the budget 「{value}」 is not a number of thousand yen.",
+    ),
+    "parse_bad_year": ("「{value}」は年度として読めません。", "「{value}」 is not a fiscal year."),
+    "parse_no_year_columns": (
+        "取組の表に年度の列がありません。",
+        "the initiative table has no fiscal-year columns.",
+    ),
+    "parse_none_found": (
+        "ロードマップの文書が見つかりません。",
+        "no roadmap documents found.",
+    ),
+    "cli_backed_up": (
+        "{path} にバックアップしました（整合性：{integrity}、追記専用のトリガー：{total}個中{present}個あり）",
+        "backed up to {path} (integrity: {integrity}; append-only triggers: {present} of {total} present)",
+    ),
+    "cli_teams_package": (
+        "{path} を作りました。Teams の「アプリ」→「アプリを管理」→「アプリをアップロード」からアップロードしてください。",
+        "wrote {path}: upload it in Teams → Apps → Manage your apps → Upload an app",
+    ),
+    "cli_ingest_draft": ("（案）", " (draft)"),
+    "cli_ingest_edition": (
+        "{code}{draft}：版全体で{n}事業",
+        "{code}{draft}: {n} projects in the edition",
+    ),
+    "cli_ingest_totals": (
+        "追加した記録：{added}件、置き換え：{superseded}件、事業のつながり：{links}件",
+        "entries added: {added}, superseded: {superseded}, links: {links}",
+    ),
+    "cli_wrote": ("{path} に書き出しました（{size}バイト）", "wrote {path} ({size} bytes)"),
+    "cli_no_field": (
+        "--field「{field}」の事業はありません。分野：{fields}",
+        "--field: no project in the field {field} (fields: {fields})",
+    ),
+    "cli_draft_field_file": ("{path}：{field}、{n}事業", "{path}: {field}, {n} projects"),
+    "cli_update_done": ("#{id} {year}実績 No{no}：{text}", "#{id} {year} No{no}: {text}"),
+    "cli_run_incomplete": (
+        "チャットの設定が途中です：{missing} が設定されていません。設定するか、設定済みの変数を外してください（外すとコンソールが開きます）。",
+        "The chat settings are incomplete: {missing} is not set. Set it, or unset the others (then the console opens).",
+    ),
+    "cli_run_either": ("{a} または {b}", "{a} or {b}"),
+    "cli_run_console": (
+        "チャットの設定がないため、コンソールを開きます（Slack：SLACK_BOT_TOKEN と SLACK_SIGNING_SECRET、Teams：TEAMS_APP_ID と TEAMS_APP_PASSWORD）。",
+        "No chat settings (Slack: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; Teams: TEAMS_APP_ID + TEAMS_APP_PASSWORD): opening the console.",
+    ),
+    "cli_serving": ("{what} を提供しています（ポート {port}）。", "Serving {what} (port {port})."),
+    "cli_serving_both": (
+        "Slack（ポート {port}）と Teams（ポート {teams_port}）を提供しています。",
+        "Serving Slack (port {port}) and Teams (port {teams_port}).",
+    ),
+    "command_mistyped": (
+        "「{word}」はコマンドではありません。{guess} のことですか？何も実行していません。"
+        "質問なら文章で書いてください（help で使い方）。",
+        '"{word}" is not a command. Did you mean {guess}? Nothing was done. '
+        "For a question, write it as a sentence (help lists the commands).",
+    ),
+    "owners_bad_user_id": (
+        "ユーザーの識別子「{user_id}」は使えません（空白や制御文字を含まない識別子を指定してください）。何も登録していません。",
+        'The user id "{user_id}" cannot be used (no blanks or control characters). Nothing was added.',
+    ),
     "error_generic": (
         "すみません、処理できませんでした。もう一度お試しください。",
         "Sorry, something went wrong. Please try again.",
@@ -574,7 +683,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "cmd_history": (
         "事業の実績の記録を表示します（--all で全件をファイルで）",
-        "shows a project's entries (--all for every one)",
+        "shows a project's entries (--all: all of them as a file)",
     ),
     "cmd_retract": (
         "記録を取り消します（履歴には残ります）",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +16,7 @@ from bot.models import ActualEntry, Project
 from bot.project_numbers import is_project_reference
 from bot.settings import Settings
 from bot.store import DocumentInfo, Owner, Store, utcnow
+from bot.text import drop_control
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
@@ -215,16 +217,29 @@ def add_owner(
     added_by: str | None = None,
 ) -> tuple[str, bool]:
     """Ownership of `No40` (a project of the latest edition) or of a section by name."""
+    user_id = checked_user_id(user_id)
     label, project_key, section = _owner_target(store, target)
     created = store.add_owner(
         platform,
         user_id,
         project_key=project_key,
         section=section,
-        user_name=user_name,
+        user_name=drop_control(user_name).strip() or None if user_name else None,
         added_by=added_by,
     )
     return label, created
+
+
+def checked_user_id(user_id: str) -> str:
+    """A chat user id as stored: refused when blank (or only punctuation, as `""` typed in the
+    console) or holding spaces or control characters (an owner nobody can ever be, or one that
+    corrupts every listing it appears in)."""
+    cleaned = (user_id or "").strip()
+    if not any(ch.isalnum() for ch in cleaned) or any(
+        ch.isspace() or unicodedata.category(ch).startswith(("C", "Z")) for ch in cleaned
+    ):
+        raise InvalidUpdate("owners_bad_user_id", user_id=ascii(cleaned)[1:-1][:40])
+    return cleaned
 
 
 def _owner_target(store: Store, target: str) -> tuple[str, str | None, str | None]:

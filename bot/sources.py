@@ -34,7 +34,9 @@ def load_documents(store: Store, paths: Iterable[Path] | None = None) -> LoadRep
     one transaction (all or nothing)."""
     paths = list(paths) if paths is not None else default_sources()
     if not paths:
-        raise ParseError(str(sources_dir()), None, "no roadmap documents found")
+        raise ParseError(
+            str(sources_dir()), None, "no roadmap documents found", key="parse_none_found"
+        )
     # Several documents of one edition (one per field) load together, in any order; the
     # store refuses two that claim the same field or project number, naming both.
     editions = [parse_file(Path(p), store.prefecture) for p in paths]

@@ -14,6 +14,17 @@ _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
+# Whole terminal escape sequences, not just their ESC: CSI (`ESC [ 31 m`, or the one-byte
+# U+009B), OSC (`ESC ] 0;title BEL` / `… ESC \\`), other two-byte escapes (`ESC c`); removing
+# only ESC would leave "[31m" in the stored text.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
+_C1 = re.compile(r"[\x80-\x9f]")
+
 
 def strip_html(text: str) -> str:
     """Remove HTML tags such as <ul style=…>, <li>, <p> that leaked into PDF cells."""
@@ -40,4 +51,4 @@ def compact(text: str | None) -> str:
 
 def drop_control(text: str) -> str:
     """Remove control and bidi-override characters from user text, keeping newlines and tabs."""
-    return _CONTROL.sub("", text)
+    return _C1.sub("", _CONTROL.sub("", _ESCAPES.sub("", text)))

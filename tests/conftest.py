@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,42 @@ def japanese_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def checkout_state() -> set[str]:
+    """The checkout's untracked and changed files (git's view), or its root listing without git."""
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=CHECKOUT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+        return set(out.splitlines())
+    except (OSError, subprocess.SubprocessError):
+        return {p.name for p in CHECKOUT.iterdir()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_untouched():
+    """A test that writes a file into the checkout (a diff, an export, a chart) fails the run:
+    files belong under tmp_path."""
+    before = checkout_state()
+    yield
+    gained = sorted(checkout_state() - before)
+    assert not gained, f"tests wrote into the checkout: {gained}"
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in its own directory: whatever a command writes to the working
+    directory (a Console without out_dir, `roadmap export` with no -o) lands in tmp_path."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,10 @@ def one_friendly_line(result, lang: str) -> str:
     assert "Traceback" not in result.output
     lines = result.output.strip().splitlines()
     # `run` first says which platform it chose (a notice, not an error); then the error line.
-    assert len(lines) == 1 or (len(lines) == 2 and "opening the console" in lines[0]), lines
+    assert len(lines) == 1 or (
+        len(lines) == 2
+        and ("コンソールを開きます" in lines[0] or "opening the console" in lines[0])
+    ), lines
     # A path, a project's name or an example may hold any script; the sentence may not.
     text = re.sub(r"/\S+|\(e\.g\. .*?\)|Closest: .*", "", lines[-1])
     if lang == "ja":

@@ -41,7 +41,7 @@ def loaded(db_path):
 def test_ingest_then_export_json_has_both_editions_with_every_key(run):
     result = run("ingest")
     assert result.exit_code == 0, result.output
-    assert "R6: 27 projects" in result.output and "R7: 33 projects" in result.output
+    assert "R6：版全体で27事業" in result.output and "R7：版全体で33事業" in result.output
     rows = json.loads(run("export", "--format", "json").output)
     assert len(rows) == 60
     assert all(tuple(row) == EXPORT_KEYS for row in rows)
@@ -125,7 +125,9 @@ def test_ingest_bad_file_names_file_and_line_and_changes_nothing(run, tmp_path):
     bad.write_text(R7_FILE.read_text(encoding="utf-8")[:4000], encoding="utf-8")
     result = run("ingest", str(bad))
     assert result.exit_code == 1
-    assert "truncated.txt, line" in result.output
+    assert "truncated.txt 172行目：項目「概要」がありません" in result.output
+    english = cli("ingest", str(bad), "--db", str(tmp_path / "cli.db"), lang="en")
+    assert "truncated.txt, line 172: the label 「概要」 is missing" in english.output
     assert run("export").output == before
 
 
@@ -133,7 +135,7 @@ def test_ingest_twice_is_idempotent(run):
     run("ingest")
     first = run("export").output
     again = run("ingest")
-    assert "entries added: 0" in again.output
+    assert "追加した記録：0件" in again.output
     assert run("export").output == first
 
 

@@ -46,15 +46,14 @@ def test_update_errors_are_friendly(run):
 
 
 def test_owners_add_and_list(run):
+    added = run("owners", "add", "U123", "--project", "40", "--name", "tanaka").output
+    assert "U123 を No40 の担当者に登録しました" in added
+    assert "すでに No40 の担当者" in run("owners", "add", "U123", "--project", "40").output
     assert (
-        "now owns No40"
-        in run("owners", "add", "U123", "--project", "40", "--name", "tanaka").output
+        "学校教育課 の担当者に登録" in run("owners", "add", "U9", "--section", "学校教育課").output
     )
-    assert "already owns No40" in run("owners", "add", "U123", "--project", "40").output
-    assert "now owns 学校教育課" in run("owners", "add", "U9", "--section", "学校教育課").output
-    assert (
-        "now owns No40" in run("owners", "add", "aad-guid-1", "--project", "40", "--teams").output
-    )
+    teams = run("owners", "add", "aad-guid-1", "--project", "40", "--teams").output
+    assert "No40 の担当者に登録" in teams
     listing = run("owners", "list").output
     assert "slack\tU123\ttanaka\tR7/No40" in listing
     assert "teams\taad-guid-1" in listing
@@ -64,6 +63,9 @@ def test_owners_add_and_list(run):
 
 def test_owners_remove(run):
     run("owners", "add", "U123", "--project", "40")
-    assert "no longer owns No40" in run("owners", "remove", "U123", "--project", "40").output
-    assert "did not own No40" in run("owners", "remove", "U123", "--project", "40").output
+    assert (
+        "No40 の担当者から外しました" in run("owners", "remove", "U123", "--project", "40").output
+    )
+    again = run("owners", "remove", "U123", "--project", "40")  # nothing removed: a failure
+    assert again.exit_code == 1 and "No40 の担当者ではありません" in again.output
     assert "U123" not in run("owners", "list").output

@@ -68,14 +68,14 @@ def test_console_loop_reads_until_quit(store):
 
 
 def test_run_without_tokens_opens_the_console(tmp_path, monkeypatch):
-    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "TEAMS_APP_ID"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no .env here
     result = CliRunner().invoke(
         main, ["run", "--db", str(tmp_path / "r.db")], input="No40の事業費は？\nquit\n"
     )
     assert result.exit_code == 0, result.output
-    assert "opening the console" in result.output
+    assert "コンソールを開きます" in result.output
     assert "188,084千円" in result.output
 
 
@@ -98,8 +98,9 @@ def test_console_runs_everything_it_advertises(store, tmp_path):
     assert str(tmp_path / "roadmap_R7_") in saved
     [csv] = tmp_path.glob("roadmap_R7_*.csv")
     assert "県立学校次世代校務デジタル化推進事業" in csv.read_text(encoding="utf-8-sig")
-    assert "budget.png" in console.handle("chart budget")
-    assert (tmp_path / "budget.png").read_bytes()[:4] == b"\x89PNG"
+    said = console.handle("chart budget")
+    [png] = tmp_path.glob("roadmap_chart_budget_R7_*.png")  # dated: never overwritten
+    assert str(png) in said and png.read_bytes()[:4] == b"\x89PNG"
     assert "No41" in console.handle("owners add U5 No41")
     listing = console.handle("owners list")
     assert "U5" in listing and "No41" in listing
@@ -120,12 +121,12 @@ ENV = {
 @pytest.mark.parametrize(
     ("configured", "served", "line"),
     [
-        (("slack",), ["slack"], "Serving Slack (port 3000)."),
-        (("teams",), ["teams"], "Serving Teams (port 3000)."),
+        (("slack",), ["slack"], "Slack を提供しています（ポート 3000）。"),
+        (("teams",), ["teams"], "Teams を提供しています（ポート 3000）。"),
         (
             ("slack", "teams"),
             ["teams", "slack"],
-            "Serving Slack (port 3000) and Teams (port 3978).",
+            "Slack（ポート 3000）と Teams（ポート 3978）を提供しています。",
         ),
     ],
 )

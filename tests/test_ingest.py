@@ -126,7 +126,7 @@ def test_achievements_keep_their_line(r7):
 
 def test_r6_edition_read_from_its_budget_label_not_its_stray_header(r6):
     assert r6.code == "R6"
-    assert "令和5年度" in r6.title  # the stray (別紙2-2) header is kept as printed, not trusted
+    assert r6.title is None  # its only title line is a stray (別紙2-2) page header at line 227
     assert len(r6.projects) == 27
     assert all(p.no is None and not p.number_inferred for p in r6.projects)
 

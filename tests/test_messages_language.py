@@ -29,7 +29,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 def japanese_leaks(text: str) -> list[str]:
     """English words in a Japanese phrase that are not codes."""
-    text = re.sub(r"\{[^}]*\}|\d{4}-\d\d-\d\dT\d\d:\d\d", "", text)
+    # placeholders, timestamps and option names as typed (--field)
+    text = re.sub(r"\{[^}]*\}|\d{4}-\d\d-\d\dT\d\d:\d\d|--[a-z][a-z-]*", "", text)
     text = re.sub(r"(?<![A-Za-z])([A-Z][A-Z0-9_]{2,}|No\d*|[RH]\d+)(?![A-Za-z])|#\d+", "", text)
     words = re.findall(r"[A-Za-z]+", text)
     return [w for w in words if w.lower() not in CODES]

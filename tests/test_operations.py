@@ -31,7 +31,7 @@ def test_backup_is_a_consistent_copy(db_path, tmp_path):
     target = tmp_path / "backup.db"
     result = CliRunner().invoke(main, ["backup", str(target), "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert "integrity: ok" in result.output
+    assert "整合性：ok" in result.output
     copy = Store.open(target)
     assert len(copy.projects("R7")) == 33 and len(copy.entries()) == 72
     again = cli("backup", str(target), "--db", str(db_path))

@@ -172,7 +172,7 @@ def test_another_prefectures_deployment_does_not_load_home_documents(tmp_path):
     assert answer.exit_code == 0 and "188,084" not in answer.output
     loaded = CliRunner().invoke(main, ["ingest", "--db", db], env=env)
     assert loaded.exit_code == 0, loaded.output
-    assert "岩手県:R7: 33 projects" in loaded.output
+    assert "岩手県:R7：版全体で33事業" in loaded.output, loaded.output
     answer = CliRunner().invoke(main, ["ask", "No40の事業費は？", "--db", db], env=env)
     assert "188,084" in answer.output
 

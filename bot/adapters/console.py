@@ -54,7 +54,7 @@ class Console:
         if reply.form:
             return m.say("console_no_form", reply.lang, usage=reply.text)
         out = reply.body()
-        if reply.file is not None and not (reply.complete and not reply.chart):
+        if reply.file is not None:  # history --all included: help promises its file
             made = reply.file()
             path = (self.out_dir or Path.cwd()) / made.name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -207,9 +207,10 @@ def export(req: Request) -> Reply:
     name = safe_filename("roadmap", edition, now_stamp(req.core.clock()), ext=fmt)
 
     rows = exporting.records(store, edition)
+    title = f"roadmap {edition}"
 
     def make() -> FileOut:
-        return FileOut(name, exporting.render(rows, fmt), f"roadmap {edition}")
+        return FileOut(name, exporting.export_file(store, edition, fmt, rows=rows), title)
 
     text = m.say("export_made", req.lang, edition=edition, fmt=fmt, n=len(rows))
     return Reply(req.lang, text, file=make)
@@ -236,6 +237,18 @@ def chart(req: Request) -> Reply:
     edition = store.latest_edition() or ""
     lang = req.lang
     title = m.say(f"chart_{kind}_title", lang, edition=edition)
+    from bot.draft import now_stamp, safe_filename
+
+    # Dated like every other file: a second chart never overwrites the first.
+    moment = req.core.clock()
+    name = safe_filename(
+        "roadmap_chart",
+        kind,
+        edition,
+        now_stamp(moment),
+        f"{moment.astimezone(m.TOKYO):%H%M%S}",
+        ext="png",
+    )
 
     def make() -> FileOut:
         projects = store.projects()
@@ -243,7 +256,7 @@ def chart(req: Request) -> Reply:
             png = charts.timeline(projects, edition, FiscalYear.of(req.core.clock()), lang)
         else:
             png = charts.budget_by_department(projects, edition, lang)
-        return FileOut(f"{kind}.png", png, title)
+        return FileOut(name, png, title)
 
     return Reply(lang, m.say("chart_making", lang, title=title), file=make, chart=kind)
 

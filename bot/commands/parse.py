@@ -18,6 +18,10 @@ class Command:
 
     name: str
     args: str
+    # A first word that is almost a command word (`updte`): what was typed and the command
+    # meant; such a line is answered with a question back, never recorded nor answered.
+    mistyped: str = ""
+    guess: str = ""
 
 
 @cache
@@ -45,7 +49,36 @@ def parse_command(text: str) -> Command:
         if len(head) == n and head in words:
             args = " ".join(parts[n:]).strip()
             return Command(words[head], args if words[head] == "update" else args[:MAX_COMMAND])
+    guess = near_command(parts[0])
+    if guess:
+        return Command("help", " ".join(parts[1:]).strip()[:MAX_COMMAND], parts[0], guess)
     return Command("ask", text[:MAX_COMMAND])
+
+
+# A Latin first word at most this many edits (OSA: a swap counts once) from a command word is
+# a typo; longer words allow two (`hitsroy`). Words that merely extend a command word
+# (`owner`, `updated`, `retracted`) are English words that start questions, not typos.
+def _edits_allowed(word: str) -> int:
+    return 1 if len(word) <= 6 else 2
+
+
+def near_command(first: str) -> str:
+    """The command word `first` is a slip of (`updte` → update), or "" when it is none."""
+    word = nfkc(first).lower()
+    if len(word) < 4 or not word.isascii() or not word.isalpha() or (word,) in _words():
+        return ""
+    from rapidfuzz.distance import OSA  # lazily: most lines start with a command or a question
+
+    best, distance = "", _edits_allowed(word) + 1
+    for command, *rest in _words():
+        if rest or not command.isascii() or len(command) < 4:
+            continue
+        if command.startswith(word) or word.startswith(command):
+            continue
+        d = OSA.distance(word, command, score_cutoff=distance - 1)
+        if d < distance:
+            best, distance = _words()[(command,)], d
+    return best
 
 
 def top_level(name: str) -> str:

@@ -35,6 +35,9 @@ class Spec:
     hidden: bool = False  # not listed in help (ask is what any other text does)
     slow_when: Callable[[str], bool] | None = None  # slow only with these arguments
     user_ids: bool = False  # its arguments name people by their chat id (@user → id)
+    # Its arguments are free text (a question, an update) whose language is the reply's; the
+    # others take values (`export pdf`, `retract abc`) that say nothing of the language.
+    prose: bool = False
 
     @property
     def name(self) -> str:
@@ -47,7 +50,7 @@ class Spec:
 
 
 TABLE: tuple[Spec, ...] = (
-    Spec(("ask", "質問"), ("質問", "question"), "cmd_ask", h.ask, hidden=True),
+    Spec(("ask", "質問"), ("質問", "question"), "cmd_ask", h.ask, hidden=True, prose=True),
     Spec(
         ("update", "更新", "報告"),
         ("No40 [R8] [取組1] 内容", "No40 [R8] [initiative 1] what was done"),
@@ -55,6 +58,7 @@ TABLE: tuple[Spec, ...] = (
         h.update,
         permission="owner",
         public=True,
+        prose=True,
     ),
     Spec(
         ("history", "履歴"),
@@ -112,7 +116,7 @@ TABLE: tuple[Spec, ...] = (
         h.documents,
         permission="admin",
     ),
-    Spec(("help", "ヘルプ", "使い方"), ("", ""), "cmd_help", h.help_reply),
+    Spec(("help", "ヘルプ", "使い方"), ("", ""), "cmd_help", h.help_reply, prose=True),
 )
 BY_NAME = {spec.name: spec for spec in TABLE}
 
@@ -159,6 +163,20 @@ def lookup(text: str) -> tuple[Spec, str]:
 
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<at>[^<]*</at>")
+
+
+def value_language(args: str) -> str:
+    """The reply language of a command taking values: English only when its words after the
+    command are English prose (two words or more); one value (`export pdf`, `retract abc`,
+    `chart pie`) says nothing of a language, so the reply is Japanese first, like `help`."""
+    from bot.commands.parse import COMMAND_WORDS, MENTIONS, command_language
+
+    lang = command_language(args)
+    prose = COMMAND_WORDS.sub(" ", MENTIONS.sub(" ", args))
+    if lang == "en" and len(re.findall(r"\b[A-Za-z]{2,}\b", prose)) < 2:
+        return "ja"
+    return lang
 
 
 def handle(
@@ -172,13 +190,23 @@ def handle(
     dedupe_key: str | None = None,
 ) -> tuple[Spec, Reply]:
     """One line from any front end → its command and the reply (data)."""
-    from bot.commands.parse import command_language
+    from bot.commands.parse import command_language, parse_command
 
-    spec, args = lookup(text)
+    command = parse_command(text)
+    spec, args = BY_NAME[command.name], command.args
+    if command.mistyped:
+        # Nothing is run for a near-miss: `updte No40 …` recorded as a question would let the
+        # person believe the update was recorded.
+        lang = value_language(args)
+        word = command.mistyped[:40]
+        return spec, Reply(
+            lang, m.say("command_mistyped", lang, word=word, guess=command.guess), error=True
+        )
     # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
-    lang = command_language(args or text)
-    if spec.name.startswith("owners") and not JAPANESE.search(text):
-        # `owners add @yamada No40` holds only ids and numbers: the command word's language.
+    lang = command_language(args or text) if spec.prose else value_language(args)
+    if spec.name.startswith("owners") and MENTION.search(text) and not JAPANESE.search(text):
+        # `owners add <@U1> No40` typed in a chat holds only a mention and a number: the
+        # command word's language. A bare id (the console) is Japanese, like `help`.
         lang = "en"
     if spec.name == "ask":
         args = args or text

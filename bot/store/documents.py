@@ -103,6 +103,11 @@ class RoadmapDocuments:
                     d.projects[0].source.line,
                     f"{d.edition.code} {d.field or '(no field)'} is also in "
                     f"{other.edition.source_file}, line {other.projects[0].source.line}",
+                    key="parse_field_twice",
+                    code=d.edition.code,
+                    field=d.field or "—",
+                    other=other.edition.source_file,
+                    other_line=other.projects[0].source.line,
                 )
             seen[d.id] = d
         numbers: dict[tuple[str, int], tuple[str, str, int]] = {}  # → field, file, line
@@ -126,6 +131,11 @@ class RoadmapDocuments:
                         p.source.line,
                         f"No{p.no} of {p.edition} is also in {other[1]}, line {other[2]} "
                         "(two documents cannot hold the same number; nothing was loaded)",
+                        key="parse_number_twice",
+                        no=p.no,
+                        edition=p.edition,
+                        other=other[1],
+                        other_line=other[2],
                     )
                 numbers[(p.edition, p.no)] = (d.field, p.source.file, p.source.line)
         for d in documents:
