@@ -38,7 +38,7 @@ def test_documents_on_the_console(fields, tmp_path, typed):
     text = console.handle(typed)
     assert len(rows_shown(store, text)) == len(store.documents()) == 3
     assert "読み込み済みの文書（3件）" in text  # Japanese unless the person wrote English
-    english = console.handle(f"{typed} please")
+    english = console.handle(f"{typed} please list them")
     assert "Loaded documents (3)" in english and "読み込み" not in english
     assert len(rows_shown(store, english)) == 3
     help_text = console.handle("help")
@@ -54,7 +54,7 @@ def test_documents_on_slack_for_admins_only(fields):
         refused = slack.command("documents", user="U2").json()
         assert "管理者だけ" in refused["text"] and refused["response_type"] == "ephemeral"
         assert not rows_shown(store, refused["text"])
-        english = slack.command("documents please", user="U2").json()["text"]
+        english = slack.command("documents please list them", user="U2").json()["text"]
         assert "Only admins" in english and "管理者" not in english
         listed = slack.command("ｄｏｃｕｍｅｎｔｓ", user="UADMIN").json()
         assert listed["response_type"] == "ephemeral"
@@ -118,7 +118,7 @@ def test_chat_history_of_a_project_a_revised_document_left_out(fields, tmp_path)
             entries = store.entries(f"R7/No{no}")
             assert f"（{len(entries)}件）" in text
             assert all(entry_line(e, lang) in text for e in entries)
-        english = console.handle(f"history No{no} please")
+        english = console.handle(f"history No{no} please show it")
         assert "no longer in the R7 edition" in english and "もう" not in english
     # A project still there, and one that never was, are as before.
     assert "もうありません" not in console.handle("history No41")
