@@ -6,21 +6,23 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint format bench clean teams-package
 
+# Bytecode up front: where PYTHONDONTWRITEBYTECODE is set, every start would recompile.
+# setuptools' "editable installation" notice is advice for package authors, not a problem here.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	# Bytecode up front: where PYTHONDONTWRITEBYTECODE is set, every start would recompile.
-	$(BIN)/python -m compileall -q bot
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (first run only)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[dev]"
+	@$(BIN)/python -m compileall -q bot
+	@touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/roadmap run
 
 test: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	@$(BIN)/ruff check --quiet .
+	@$(BIN)/ruff format --check --quiet .
+	@$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
