@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
+from bot.fiscal_year import TOKYO
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.text import compact
-
-TOKYO = ZoneInfo("Asia/Tokyo")
 
 FIELD_LABELS = {
     "no": ("番号", "No."),
@@ -133,7 +131,7 @@ def entry_fact(entry, lang: str = "ja") -> str:
     if entry.kind == "achievement":
         where = f"[{label('achievements', lang)}] "
     line = f"・{year}{where}{entry.text}"
-    if entry.platform != "document":
+    if not entry.from_document:
         who = entry.author_name or entry.author_id or "?"
         when = jst(entry.created_at) if entry.created_at else ""
         line += (
@@ -264,24 +262,12 @@ def sources_line(sources, lang: str = "ja") -> str:
 
 
 def help_lines(lang: str = "ja") -> list[str]:
-    """What the bot can answer."""
-    if lang == "en":
-        return [
-            "Ask about a project by number or name: budget, owner, period, summary, plan, results.",
-            "Ask for lists: ending in R7, started before R5, by department, over 100 million yen.",
-            "Ask for totals, counts, averages, the largest, top 5, per department.",
-            "Compare editions: R6 vs R7 budget, renamed projects, predecessor, what changed.",
-            "Owners record progress: update No40 [R8] what was done · update (a form) · "
-            "history No40 · retract 12. Also: digest, diff R6 R7, export csv, chart budget.",
-        ]
-    return [
-        "番号や事業名で聞いてください：事業費・担当・期間・概要・計画・実績。",
-        "一覧：R7で終わる事業、R5より前に始まった事業、教育庁の事業、1億円以上の事業。",
-        "集計：合計・件数・平均・最大・トップ5・部局別。",
-        "版の比較：R6とR7の予算比較、名称が変わった事業、前身・後継、何が変わったか。",
-        "担当者の実績報告：update No40 [R8] 内容 ／ update（入力フォーム）／ history No40 ／ retract 番号。"
-        "ほかに digest、diff R6 R7、export csv、chart budget。",
-    ]
+    """What the bot can answer, then every command of the table with its arguments."""
+    from bot.commands.table import TABLE  # imported here: the table imports this module
+
+    usages = [spec.usage(lang) for spec in TABLE if not spec.hidden]
+    asks = [say(f"help_ask_{n}", lang) for n in range(1, 5)]
+    return [*asks, say("help_command_list", lang, commands=" ／ ".join(usages))]
 
 
 def examples(lang: str = "ja") -> list[str]:
@@ -1142,6 +1128,61 @@ PHRASES.update(
         "diff_work_also_to": ("一部は{refs}が引継ぎ", "part of its work went to {refs}"),
         "diff_work_also_from": ("{refs}の業務も引継ぎ", "also took over work of {refs}"),
         "diff_thousand_yen": ("千円", "thousand yen"),  # English: after a space
+    }
+)
+
+# -- review findings (branch k): wording that was built outside this module ----------------
+PHRASES.update(
+    {
+        "help_ask_1": (
+            "番号や事業名で聞いてください：事業費・担当・期間・概要・計画・実績。",
+            "Ask about a project by number or name: budget, owner, period, summary, plan, results.",
+        ),
+        "help_ask_2": (
+            "一覧：R7で終わる事業、R5より前に始まった事業、教育庁の事業、1億円以上の事業。",
+            "Ask for lists: ending in R7, started before R5, by department, over 100 million yen.",
+        ),
+        "help_ask_3": (
+            "集計：合計・件数・平均・最大・トップ5・部局別。",
+            "Ask for totals, counts, averages, the largest, top 5, per department.",
+        ),
+        "help_ask_4": (
+            "版の比較：R6とR7の予算比較、名称が変わった事業、前身・後継、何が変わったか。",
+            "Compare editions: R6 vs R7 budget, renamed projects, predecessor, what changed.",
+        ),
+        "help_command_list": ("コマンド：{commands}", "Commands: {commands}"),
+        "number_inferred_mark": ("（番号は推定）", " (number inferred)"),
+        "initiative_untitled": ("（名称なし）", "(untitled)"),
+        "chat_progress_title": ("チャットでの実績報告：", "Progress reported in chat:"),
+        "predecessor_line": ("前身：{project}［{why}］", "Predecessor: {project} [{why}]"),
+        "successor_line": ("後継：{project}［{why}］", "Successor: {project} [{why}]"),
+        "entry_retracts": ("取消：#{id}", "retracts #{id}"),
+        "entry_reason": ("理由：{reason}", "reason: {reason}"),
+        "entry_retracted_mark": ("（取消済み）", " (retracted)"),
+        "cli_integrity": ("整合性チェック：{result}", "integrity: {result}"),
+        "cli_trigger_present": ("追記専用トリガー {name}：あり", "trigger {name}: present"),
+        "cli_trigger_missing": ("追記専用トリガー {name}：ありません", "trigger {name}: MISSING"),
+        "cli_owner_section": ("担当課 {section}", "section {section}"),
+        "cli_digest_posted": (
+            "今週のまとめを {channel} に投稿しました。",
+            "digest: posted to {channel}.",
+        ),
+        "cli_digest_done": (
+            "今週のまとめは {channel} に投稿済みです。",
+            "digest: done — this week's is already in {channel}.",
+        ),
+        "cli_digest_not_due": (
+            "今週のまとめはまだ投稿の時刻になっていません（ROADMAP_DIGEST_CRON）。",
+            "digest: not due yet this week (ROADMAP_DIGEST_CRON).",
+        ),
+        "cli_digest_failed": (
+            "今週のまとめを {channel} に投稿できませんでした（{code}）：{why}",
+            "digest: failed in {channel} ({code}): {why}",
+        ),
+        "cli_digest_unknown_failure": (
+            "原因は記録を確認してください（roadmap -v）。",
+            "see the log for why (roadmap -v).",
+        ),
     }
 )
 

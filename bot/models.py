@@ -15,6 +15,8 @@ YEAR_COLUMNS = ("R6", "R7", "R8", "R9", "R10")
 
 # Schemas are built on first use, not at import: `roadmap ask` must start fast.
 LAZY = ConfigDict(defer_build=True)
+# The `platform` of an entry read from a document rather than reported in chat.
+DOCUMENT_PLATFORM = "document"
 
 
 class Source(BaseModel):
@@ -183,6 +185,11 @@ class ActualEntry(BaseModel):
     request_id: str | None = None
     created_at: datetime | None = None
     retracted: bool = False
+
+    @property
+    def from_document(self) -> bool:
+        """Read from a roadmap document (its 実績 column), not reported by a person in chat."""
+        return self.platform == DOCUMENT_PLATFORM
 
     def retraction(self, text: str, **by) -> ActualEntry:
         """A new entry that retracts this one (who and when in `by`); this one stays as it is."""

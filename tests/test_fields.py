@@ -179,7 +179,7 @@ def test_a_revised_field_document_replaces_only_its_own_projects(docs, tmp_path)
     assert gone in store.entries("R7/No124")
     assert kept in store.entries("R7/No40")
     assert store.project_gone("R7/No124") and not store.project_gone("R7/No123")
-    facts = [e for e in store.entries("R7/No124") if e.platform == "document"]
+    facts = [e for e in store.entries("R7/No124") if e.from_document]
     assert facts and all(e.retracted or e.kind == "retraction" for e in facts)
 
 

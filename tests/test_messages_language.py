@@ -13,6 +13,7 @@ import re
 import pytest
 
 from bot import messages as m
+from bot.commands.table import TABLE
 
 # Words people type as commands or read as codes: not English prose.
 CODES = {
@@ -24,6 +25,7 @@ CODES = {
     # The citation form (出典：R7版 No40, line 294) is being settled with answering (#13).
     "line",
 }  # fmt: skip
+CODES |= {w for spec in TABLE for w in spec.name.split()}  # every command's English name
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
