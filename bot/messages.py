@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from bot.fiscal_year import TOKYO
-from bot.models import Project
+from bot.models import Evidence, Project
 from bot.prefectures import label_of
 from bot.text import compact
 
@@ -212,7 +212,11 @@ ALIKE = (
     (60, "似ている", "similar"),
     (0, "異なる", "different"),
 )
-ASPECTS = {"名称": "name", "概要": "summary", "取組": "initiatives"}
+ASPECTS = {
+    "name": ("名称", "name"),
+    "summary": ("概要", "summary"),
+    "labels": ("取組", "initiatives"),
+}
 
 
 def _alike(score: int, lang: str) -> str:
@@ -220,28 +224,31 @@ def _alike(score: int, lang: str) -> str:
     return ja if lang == "ja" else en
 
 
-def evidence_words(evidence: str, lang: str = "ja") -> str:
-    """A link's stored evidence as words: 名称がほぼ同じ・概要が同じ / same name, …."""
-    text = re.sub(r"\s*\([A-Za-z ,]+\)\s*$", "", evidence or "").strip()  # old English notes
-    if text in ("同名", ""):
-        return "名称が同じ" if lang == "ja" else "the same name"
-    if m := re.fullmatch(r"新版の記載に「(.+)」", text):
-        if lang == "ja":
-            return f"新しい版が前の事業名「{m.group(1)}」を記載"
-        return f"the newer edition names the older project 「{m.group(1)}」"
-    scores = re.findall(r"(名称|概要|取組)(\d+)", text)
-    if scores:
-        same_start = "始期同じ" in text
-        if lang == "ja":
-            parts = [f"{a}が{_alike(int(v), lang)}" for a, v in scores]
-            return "・".join(parts + (["始期が同じ"] if same_start else []))
-        parts = [f"{ASPECTS[a]} {_alike(int(v), lang)}" for a, v in scores]
-        return ", ".join(parts + (["same start"] if same_start else []))
-    if m := re.match(r"始期(\S+?)が同じ・取組「(.+)」→「(.+)」", text):
-        if lang == "ja":
-            return f"始期{m.group(1)}が同じ・取組「{m.group(2)}」→「{m.group(3)}」"
-        return f"same start ({m.group(1)}) and initiative 「{m.group(2)}」 → 「{m.group(3)}」"
-    return text
+def evidence_words(evidence: str | Evidence, lang: str = "ja") -> str:
+    """A link's evidence (stored JSON or Evidence) as words: 名称がほぼ同じ・概要が同じ / …."""
+    e = evidence if isinstance(evidence, Evidence) else Evidence.read(evidence)
+    ja = lang == "ja"
+    if e.note:
+        return e.note
+    if e.same_name:
+        return "名称が同じ" if ja else "the same name"
+    if e.named_older:
+        named = e.named_older + ("より" if e.taken_over else "")
+        if ja:
+            return f"新しい版が前の事業名「{named}」を記載"
+        return f"the newer edition names the older project 「{named}」"
+    if e.initiative_pair:
+        older, newer = e.initiative_pair
+        if ja:
+            return f"始期{e.start}が同じ・取組「{older}」→「{newer}」"
+        return f"same start ({e.start}) and initiative 「{older}」 → 「{newer}」"
+    scores = [(k, v) for k, v in (("name", e.name), ("summary", e.summary), ("labels", e.labels))]
+    scores = [(k, v) for k, v in scores if v is not None]
+    if ja:
+        parts = [f"{ASPECTS[k][0]}が{_alike(v, lang)}" for k, v in scores]
+        return "・".join(parts + (["始期が同じ"] if e.same_start else []))
+    parts = [f"{ASPECTS[k][1]} {_alike(v, lang)}" for k, v in scores]
+    return ", ".join(parts + (["same start"] if e.same_start else []))
 
 
 def sources_line(sources, lang: str = "ja") -> str:

@@ -206,6 +206,35 @@ class ActualEntry(BaseModel):
         )
 
 
+class Evidence(BaseModel):
+    """Why two projects are taken for one, as data (stored as JSON in links.evidence); the
+    words people read are made by messages.evidence_words, in either language."""
+
+    model_config = LAZY
+
+    same_name: bool = False
+    # The older project's name as the newer one's text gives it (…より: it took the work over).
+    named_older: str | None = None
+    taken_over: bool = False
+    # Similarity scores, 0–100, of name, summary and initiative labels.
+    name: int | None = None
+    summary: int | None = None
+    labels: int | None = None
+    same_start: bool = False
+    start: str | None = None  # the first year both share, when the initiative pair decided
+    initiative_pair: tuple[str, str] | None = None  # the most alike labels, older → newer
+    note: str | None = None  # prose of an older store that fitted none of the above
+
+    def stored(self) -> str:
+        """The JSON kept in links.evidence (only what is set)."""
+        return self.model_dump_json(exclude_defaults=True)
+
+    @classmethod
+    def read(cls, stored: str) -> Evidence:
+        """A link's stored evidence; empty is the same name (the old default)."""
+        return cls.model_validate_json(stored) if stored else cls(same_name=True)
+
+
 class Link(BaseModel):
     """The same project in two editions, with the evidence that says so."""
 
@@ -214,5 +243,5 @@ class Link(BaseModel):
     older: str
     newer: str
     score: float
-    evidence: str
+    evidence: str  # Evidence.stored(): JSON, turned into words by messages.evidence_words
     renamed: bool

@@ -16,7 +16,7 @@ from bot import messages as m
 from bot.cli import main
 from bot.errors import ParseError
 from bot.ingest import parse_file
-from bot.models import ActualEntry
+from bot.models import ActualEntry, Evidence
 from bot.render_text import history_lines
 from bot.service import project_history
 from bot.sources import load_documents
@@ -447,7 +447,7 @@ def test_renames_are_names_that_changed_in_one_direction(store):
     assert all((kind, new, old) not in pairs for kind, old, new in pairs)
     assert all(old != new for _, old, new in pairs)
     assert ("section", "医療薬務課", "医療業務課") not in pairs
-    assert all(c.renamed == (c.evidence != "同名") for c in d.changes)
+    assert all(c.renamed != Evidence.read(c.evidence).same_name for c in d.changes)
 
 
 @pytest.mark.parametrize("split", [False, True], ids=["one-file", "per-field"])
