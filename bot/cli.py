@@ -28,7 +28,7 @@ from bot.cli_support import (
     say,
     set_language,
 )
-from bot.errors import CommandError, ProjectNotFound, UsageMistake
+from bot.errors import CommandError, UsageMistake
 
 if TYPE_CHECKING:
     pass
@@ -507,6 +507,7 @@ def history(
     as a file (CSV unless --format) — of the project named, or of every project without one."""
     from bot import export as exporting
     from bot import render_text
+    from bot.service import project_history
 
     fmt = fmt or ("json" if as_json else "text")
     if everything and fmt == "text":
@@ -520,20 +521,8 @@ def history(
         rows = [exporting.entry_record(e) for e in store.entries()]
         emit(exporting.render_entries(rows, fmt, header), out)
         return
-    try:
-        project = pick_project(store, reference or "")
-    except (ProjectNotFound, CommandError):
-        # #14: a project a revised document left out keeps its record; history still shows it.
-        from bot import updates
-
-        number = updates.project_number(reference or "")
-        gone = [k for k, no in store.gone_projects().items() if number and no == number]
-        if not gone:
-            raise
-        project = None
-        entries = store.entries(gone[0])
-    else:
-        entries = store.entries(project.key)
+    found = project_history(store, reference or "", find=pick_project)
+    entries = found.entries
     if fmt in ("csv", "xlsx"):
         emit(
             exporting.render_entries([exporting.entry_record(e) for e in entries], fmt, header), out
@@ -543,16 +532,10 @@ def history(
         rows = [exporting.entry_record(e) for e in entries]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    if project is None:
-        from bot import messages as m
-
-        label = f"No{entries[0].project_no}"
-        click.echo(m.say("project_gone", language(), project=label, edition=entries[0].edition))
-        click.echo(say("history_title", project=label, n=len(entries)))
-    else:
-        click.echo(say("history_title", project=f"No{project.no} {project.name}", n=len(entries)))
-    for entry in entries:
-        click.echo(render_text.entry_line(entry))
+    title, lines = render_text.history_lines(found, language())
+    click.echo(title)
+    for line in lines:
+        click.echo(line)
 
 
 @main.command()
@@ -586,35 +569,15 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
     if post:
         if not (settings.slack_bot_token and settings.roadmap_digest_channel):
             raise CommandError("cli_post_needs")
-        from bot.adapters.slack.client import web_client
-        from bot.adapters.slack.digest import SlackDigestPoster
-        from bot.adapters.slack.failures import (
-            FailureKept,
-            RefusalsWithoutTraceback,
-            error_code,
-            explain,
-        )
-        from bot.digest_schedule import run_digest
+        from bot.adapters.slack.digest import post_digest
 
-        # The app's own client: SLACK_API_URL, rate limits retried after Retry-After.
-        slack = SlackDigestPoster(web_client(settings), settings.roadmap_digest_channel, store)
-        poster = FailureKept(slack)
-        schedule_log = logging.getLogger("bot.digest_schedule")
-        refusals = RefusalsWithoutTraceback()  # a refusal is told below, in words
-        schedule_log.addFilter(refusals)
-        try:
-            outcome = run_digest(
-                store, poster, now, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
+        posted = post_digest(settings, store, now)
+        if posted.outcome == "failed":
+            why = posted.why(language()) if posted.failure else say("cli_digest_unknown_failure")
+            raise CommandError(
+                "cli_digest_failed", channel=posted.channel, code=posted.code or "?", why=why
             )
-        finally:
-            schedule_log.removeFilter(refusals)
-        if outcome == "failed" and poster.failure is not None:
-            why = explain(poster.failure, language())
-            channel = settings.roadmap_digest_channel
-            raise click.ClickException(
-                f"digest: failed in {channel} ({error_code(poster.failure)}): {why}"
-            )
-        click.echo(f"digest: {outcome}")
+        click.echo(say(f"cli_digest_{posted.outcome}", channel=posted.channel))
         return
     d = compute(store, now, settings.roadmap_stale_weeks)
     if as_json:
@@ -660,9 +623,9 @@ def check(db_path: Path | None) -> None:
     store = open_store(db_path, load=False)
     integrity = store.integrity_check()
     guards = store.guards()
-    click.echo(f"integrity: {integrity}")
+    click.echo(say("cli_integrity", result=integrity))
     for name, present in guards.items():
-        click.echo(f"trigger {name}: {'present' if present else 'MISSING'}")
+        click.echo(say("cli_trigger_present" if present else "cli_trigger_missing", name=name))
     if integrity != "ok" or not all(guards.values()):
         raise SystemExit(1)
 
@@ -676,7 +639,6 @@ def owners() -> None:
 @click.argument("user_id")
 @click.option("--project", default=None, help="Project number, e.g. 40.")
 @click.option("--section", default=None, help="A section (担当課) owning all its projects.")
-@click.option("--platform", default="slack", type=click.Choice(["slack", "teams"]))
 @click.option("--teams", "teams", is_flag=True, help="USER_ID is a Teams (AAD) object id.")
 @click.option("--name", default=None, help="Display name.")
 @db_option
@@ -685,7 +647,6 @@ def owners_add(
     user_id: str,
     project: str | None,
     section: str | None,
-    platform: str,
     teams: bool,
     name: str | None,
     db_path: Path | None,
@@ -698,7 +659,7 @@ def owners_add(
     store = open_store(db_path)
     target = f"No{project}" if project else section
     what, created = add_owner(
-        store, "teams" if teams else platform, user_id, target or "", name, added_by="cli"
+        store, "teams" if teams else "slack", user_id, target or "", name, added_by="cli"
     )
     click.echo(say("owners_added" if created else "owners_exists", user=user_id, target=what))
 
@@ -707,7 +668,6 @@ def owners_add(
 @click.argument("user_id")
 @click.option("--project", default=None, help="Project number, e.g. 40.")
 @click.option("--section", default=None, help="A section (担当課).")
-@click.option("--platform", default="slack", type=click.Choice(["slack", "teams"]))
 @click.option("--teams", "teams", is_flag=True, help="USER_ID is a Teams (AAD) object id.")
 @db_option
 @friendly
@@ -715,7 +675,6 @@ def owners_remove(
     user_id: str,
     project: str | None,
     section: str | None,
-    platform: str,
     teams: bool,
     db_path: Path | None,
 ) -> None:
@@ -726,7 +685,7 @@ def owners_remove(
         raise UsageMistake("cli_one_target")
     store = open_store(db_path)
     what, removed = remove_owner(
-        store, "teams" if teams else platform, user_id, f"No{project}" if project else section or ""
+        store, "teams" if teams else "slack", user_id, f"No{project}" if project else section or ""
     )
     if not removed:  # nothing was taken away: a failure, as for any other target not found
         raise CommandError("owners_not_owner", user=user_id, target=what)
@@ -742,7 +701,7 @@ def owners_list(db_path: Path | None) -> None:
     if not store.owners():
         click.echo(say("owners_none"))
     for o in store.owners():
-        target = o.project_key or f"section {o.section}"
+        target = o.project_key or say("cli_owner_section", section=o.section)
         click.echo(f"{o.platform}\t{o.user_id}\t{o.user_name or ''}\t{target}")
 
 

@@ -135,7 +135,7 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
     """Open an existing store (with load, load the embedded documents into an empty one);
     only `create` (ingest, or `run` on the default path) makes a new file, never a folder."""
     from bot.prefectures import configured
-    from bot.store import Store
+    from bot.store import Store, is_roadmap_store
 
     target, prefecture = store_location(db_path)
     prefecture = configured(prefecture)  # a bad name is reported before the path
@@ -147,7 +147,7 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
         if not (create or _first_run()):
             raise CommandError("cli_store_missing", path=target)
     try:
-        if target.exists() and not _ours(target):
+        if target.exists() and not is_roadmap_store(target):
             raise CommandError("cli_not_a_store", path=target)
         store = Store.open(target, prefecture)
     except sqlite3.OperationalError as exc:
@@ -161,19 +161,6 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
 
         ensure_loaded(store)
     return store
-
-
-def _ours(target: Path) -> bool:
-    """An empty file or a SQLite file whose tables are this bot's: another program's
-    database is never migrated into a store by a mistyped --db."""
-    if target.stat().st_size == 0:
-        return True
-    conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        conn.close()
-    return not tables or "_sqlite_migrations" in tables
 
 
 def check_store_folder(db_path: Path | None) -> None:

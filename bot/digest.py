@@ -129,7 +129,7 @@ def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
     by_key = {p.key: p for p in projects}
     groups: dict[str, ProjectDigest] = {}
     for e in store.entries(since=since, until=until):
-        if e.platform == "document":
+        if e.from_document:
             continue
         p = by_key.get(e.project_key) or store.project(e.project_key)
         group = groups.setdefault(

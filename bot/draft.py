@@ -25,7 +25,7 @@ TO_CONFIRM = "要確認"
 def credit(entry: ActualEntry) -> str:
     """A chat entry as it appears in the draft: its text, who and when."""
     text = clean(entry.text)
-    if entry.platform == "document":
+    if entry.from_document:
         return text
     when = entry.created_at.astimezone(m.TOKYO).strftime("%Y-%m-%d") if entry.created_at else ""
     return f"{text}（{entry.author_name or entry.author_id}, {when}）"
@@ -42,7 +42,7 @@ def draft_projects(store: Store, target: str, field: str | None = None) -> list[
         if p.end_year is not None and p.end_year < year:
             continue  # ended before the target year: not in the next edition
         record = store.counted_entries(p.key)
-        chat = [e for e in record if e.platform != "document"]
+        chat = [e for e in record if not e.from_document]
         initiatives = []
         for number, initiative in enumerate(p.initiatives, 1):
             label = initiative.label or f"取組{number}"

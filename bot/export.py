@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from bot.messages import evidence_words
 from bot.models import Link, Project
 from bot.store import Store
 
@@ -41,7 +42,7 @@ def _link(store: Store, key: str, link: Link) -> dict:
         "name": other.name if other else None,
         "key": key,
         "score": link.score,
-        "evidence": link.evidence,
+        "evidence": evidence_words(link.evidence),  # people read the words, not the JSON
         "renamed": link.renamed,
     }
 

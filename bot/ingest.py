@@ -17,7 +17,15 @@ from pydantic import ValidationError
 
 from bot.errors import ParseError
 from bot.fiscal_year import FiscalYear
-from bot.models import ActualEntry, Edition, Initiative, Project, Source, YearCell
+from bot.models import (
+    DOCUMENT_PLATFORM,
+    ActualEntry,
+    Edition,
+    Initiative,
+    Project,
+    Source,
+    YearCell,
+)
 from bot.prefectures import HOME_PREFECTURE, edition_code
 from bot.text import clean, compact, nfkc
 
@@ -541,7 +549,7 @@ def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:
                         kind="actual",
                         text=cell.actual,
                         author_name=edition.source_file,
-                        platform="document",
+                        platform=DOCUMENT_PLATFORM,
                         source_file=initiative.source.file,
                         source_line=initiative.actual_line(year),
                     )
@@ -556,7 +564,7 @@ def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:
                 kind="achievement",
                 text=project.achievements,
                 author_name=edition.source_file,
-                platform="document",
+                platform=DOCUMENT_PLATFORM,
                 source_file=project.source.file,
                 source_line=project.achievements_line or project.source.line,
             )

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.fiscal_year import FiscalYear
-from bot.models import Link, Project
+from bot.models import Evidence, Link, Project
 from bot.text import compact
 
 # A link needs this much evidence (0–100); tuned on the R6 → R7 editions so that renamed
@@ -74,17 +74,22 @@ def _closest_labels(older: _Features, newer: _Features) -> tuple[float, str, str
 
 
 def score(older: Project, newer: Project) -> tuple[float, str]:
-    """How sure we are that two projects are one, and the evidence in words."""
+    """How sure we are that two projects are one, and the evidence (Evidence.stored())."""
     return _score(_features(older), _features(newer))
 
 
 def _score(old: _Features, new: _Features) -> tuple[float, str]:
+    value, evidence = _evidence(old, new)
+    return value, evidence.stored()
+
+
+def _evidence(old: _Features, new: _Features) -> tuple[float, Evidence]:
     if old.core == new.core:
-        return 100.0, "同名"  # shown in words by messages.evidence_words
+        return 100.0, Evidence(same_name=True)
     if any(f"{old.core}{word}" in new.texts for word in TAKEN_FROM):
-        return TAKEN_OVER, f"新版の記載に「{old.core}より」"
+        return TAKEN_OVER, Evidence(named_older=old.core, taken_over=True)
     if old.core in new.texts:
-        return 95.0, f"新版の記載に「{old.core}」"
+        return 95.0, Evidence(named_older=old.core)
     same_start = old.start is not None and old.start == new.start
     from rapidfuzz import fuzz
 
@@ -92,23 +97,18 @@ def _score(old: _Features, new: _Features) -> tuple[float, str]:
     summary = fuzz.ratio(old.summary, new.summary)
     labels = fuzz.token_set_ratio(old.labels, new.labels)
     combined = 0.45 * name + 0.35 * summary + 0.20 * labels + (5.0 if same_start else 0.0)
-    candidates = [
-        (
-            min(combined, 94.0),
-            f"名称{name:.0f}・概要{summary:.0f}・取組{labels:.0f}"
-            + ("・始期同じ" if same_start else ""),
-        )
-    ]
+    scores = Evidence(
+        name=round(name), summary=round(summary), labels=round(labels), same_start=same_start
+    )
+    best = (min(combined, 94.0), scores)
     pair = _closest_labels(old, new)
-    if same_start and pair and pair[0] >= 90:
+    if same_start and pair and pair[0] >= 90 and best[0] <= 85.0:
         # Same first year and the same initiative: a project renamed and regrouped (No31).
-        candidates.append(
-            (
-                85.0,
-                f"始期{old.project.start}が同じ・取組「{pair[1]}」→「{pair[2]}」",
-            )
+        pair_evidence = Evidence(
+            same_start=True, start=old.project.start, initiative_pair=(pair[1], pair[2])
         )
-    return max(candidates)
+        best = (85.0, pair_evidence)
+    return best
 
 
 def _candidates(old: list[_Features], new: list[_Features]) -> set[tuple[int, int]]:

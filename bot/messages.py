@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from bot.models import Project
+from bot.fiscal_year import TOKYO
+from bot.models import Evidence, Project
 from bot.prefectures import label_of
 from bot.text import compact
-
-TOKYO = ZoneInfo("Asia/Tokyo")
 
 FIELD_LABELS = {
     "no": ("番号", "No."),
@@ -133,7 +131,7 @@ def entry_fact(entry, lang: str = "ja") -> str:
     if entry.kind == "achievement":
         where = f"[{label('achievements', lang)}] "
     line = f"・{year}{where}{entry.text}"
-    if entry.platform != "document":
+    if not entry.from_document:
         who = entry.author_name or entry.author_id or "?"
         when = jst(entry.created_at) if entry.created_at else ""
         line += (
@@ -214,7 +212,11 @@ ALIKE = (
     (60, "似ている", "similar"),
     (0, "異なる", "different"),
 )
-ASPECTS = {"名称": "name", "概要": "summary", "取組": "initiatives"}
+ASPECTS = {
+    "name": ("名称", "name"),
+    "summary": ("概要", "summary"),
+    "labels": ("取組", "initiatives"),
+}
 
 
 def _alike(score: int, lang: str) -> str:
@@ -222,28 +224,31 @@ def _alike(score: int, lang: str) -> str:
     return ja if lang == "ja" else en
 
 
-def evidence_words(evidence: str, lang: str = "ja") -> str:
-    """A link's stored evidence as words: 名称がほぼ同じ・概要が同じ / same name, …."""
-    text = re.sub(r"\s*\([A-Za-z ,]+\)\s*$", "", evidence or "").strip()  # old English notes
-    if text in ("同名", ""):
-        return "名称が同じ" if lang == "ja" else "the same name"
-    if m := re.fullmatch(r"新版の記載に「(.+)」", text):
-        if lang == "ja":
-            return f"新しい版が前の事業名「{m.group(1)}」を記載"
-        return f"the newer edition names the older project 「{m.group(1)}」"
-    scores = re.findall(r"(名称|概要|取組)(\d+)", text)
-    if scores:
-        same_start = "始期同じ" in text
-        if lang == "ja":
-            parts = [f"{a}が{_alike(int(v), lang)}" for a, v in scores]
-            return "・".join(parts + (["始期が同じ"] if same_start else []))
-        parts = [f"{ASPECTS[a]} {_alike(int(v), lang)}" for a, v in scores]
-        return ", ".join(parts + (["same start"] if same_start else []))
-    if m := re.match(r"始期(\S+?)が同じ・取組「(.+)」→「(.+)」", text):
-        if lang == "ja":
-            return f"始期{m.group(1)}が同じ・取組「{m.group(2)}」→「{m.group(3)}」"
-        return f"same start ({m.group(1)}) and initiative 「{m.group(2)}」 → 「{m.group(3)}」"
-    return text
+def evidence_words(evidence: str | Evidence, lang: str = "ja") -> str:
+    """A link's evidence (stored JSON or Evidence) as words: 名称がほぼ同じ・概要が同じ / …."""
+    e = evidence if isinstance(evidence, Evidence) else Evidence.read(evidence)
+    ja = lang == "ja"
+    if e.note:
+        return e.note
+    if e.same_name:
+        return "名称が同じ" if ja else "the same name"
+    if e.named_older:
+        named = e.named_older + ("より" if e.taken_over else "")
+        if ja:
+            return f"新しい版が前の事業名「{named}」を記載"
+        return f"the newer edition names the older project 「{named}」"
+    if e.initiative_pair:
+        older, newer = e.initiative_pair
+        if ja:
+            return f"始期{e.start}が同じ・取組「{older}」→「{newer}」"
+        return f"same start ({e.start}) and initiative 「{older}」 → 「{newer}」"
+    scores = [(k, v) for k, v in (("name", e.name), ("summary", e.summary), ("labels", e.labels))]
+    scores = [(k, v) for k, v in scores if v is not None]
+    if ja:
+        parts = [f"{ASPECTS[k][0]}が{_alike(v, lang)}" for k, v in scores]
+        return "・".join(parts + (["始期が同じ"] if e.same_start else []))
+    parts = [f"{ASPECTS[k][1]} {_alike(v, lang)}" for k, v in scores]
+    return ", ".join(parts + (["same start"] if e.same_start else []))
 
 
 def sources_line(sources, lang: str = "ja") -> str:
@@ -264,24 +269,12 @@ def sources_line(sources, lang: str = "ja") -> str:
 
 
 def help_lines(lang: str = "ja") -> list[str]:
-    """What the bot can answer."""
-    if lang == "en":
-        return [
-            "Ask about a project by number or name: budget, owner, period, summary, plan, results.",
-            "Ask for lists: ending in R7, started before R5, by department, over 100 million yen.",
-            "Ask for totals, counts, averages, the largest, top 5, per department.",
-            "Compare editions: R6 vs R7 budget, renamed projects, predecessor, what changed.",
-            "Owners record progress: update No40 [R8] what was done · update (a form) · "
-            "history No40 · retract 12. Also: digest, diff R6 R7, export csv, chart budget.",
-        ]
-    return [
-        "番号や事業名で聞いてください：事業費・担当・期間・概要・計画・実績。",
-        "一覧：R7で終わる事業、R5より前に始まった事業、教育庁の事業、1億円以上の事業。",
-        "集計：合計・件数・平均・最大・トップ5・部局別。",
-        "版の比較：R6とR7の予算比較、名称が変わった事業、前身・後継、何が変わったか。",
-        "担当者の実績報告：update No40 [R8] 内容 ／ update（入力フォーム）／ history No40 ／ retract 番号。"
-        "ほかに digest、diff R6 R7、export csv、chart budget。",
-    ]
+    """What the bot can answer, then every command of the table with its arguments."""
+    from bot.commands.table import TABLE  # imported here: the table imports this module
+
+    usages = [spec.usage(lang) for spec in TABLE if not spec.hidden]
+    asks = [say(f"help_ask_{n}", lang) for n in range(1, 5)]
+    return [*asks, say("help_command_list", lang, commands=" ／ ".join(usages))]
 
 
 def examples(lang: str = "ja") -> list[str]:
@@ -1142,6 +1135,61 @@ PHRASES.update(
         "diff_work_also_to": ("一部は{refs}が引継ぎ", "part of its work went to {refs}"),
         "diff_work_also_from": ("{refs}の業務も引継ぎ", "also took over work of {refs}"),
         "diff_thousand_yen": ("千円", "thousand yen"),  # English: after a space
+    }
+)
+
+# -- review findings (branch k): wording that was built outside this module ----------------
+PHRASES.update(
+    {
+        "help_ask_1": (
+            "番号や事業名で聞いてください：事業費・担当・期間・概要・計画・実績。",
+            "Ask about a project by number or name: budget, owner, period, summary, plan, results.",
+        ),
+        "help_ask_2": (
+            "一覧：R7で終わる事業、R5より前に始まった事業、教育庁の事業、1億円以上の事業。",
+            "Ask for lists: ending in R7, started before R5, by department, over 100 million yen.",
+        ),
+        "help_ask_3": (
+            "集計：合計・件数・平均・最大・トップ5・部局別。",
+            "Ask for totals, counts, averages, the largest, top 5, per department.",
+        ),
+        "help_ask_4": (
+            "版の比較：R6とR7の予算比較、名称が変わった事業、前身・後継、何が変わったか。",
+            "Compare editions: R6 vs R7 budget, renamed projects, predecessor, what changed.",
+        ),
+        "help_command_list": ("コマンド：{commands}", "Commands: {commands}"),
+        "number_inferred_mark": ("（番号は推定）", " (number inferred)"),
+        "initiative_untitled": ("（名称なし）", "(untitled)"),
+        "chat_progress_title": ("チャットでの実績報告:", "Progress reported in chat:"),
+        "predecessor_line": ("前身: {project}  [{why}]", "Predecessor: {project}  [{why}]"),
+        "successor_line": ("後継: {project}  [{why}]", "Successor: {project}  [{why}]"),
+        "entry_retracts": ("取消: #{id}", "retracts #{id}"),
+        "entry_reason": ("理由: {reason}", "reason: {reason}"),
+        "entry_retracted_mark": ("（取消済み）", " (retracted)"),
+        "cli_integrity": ("整合性チェック：{result}", "integrity: {result}"),
+        "cli_trigger_present": ("追記専用トリガー {name}：あり", "trigger {name}: present"),
+        "cli_trigger_missing": ("追記専用トリガー {name}：ありません", "trigger {name}: MISSING"),
+        "cli_owner_section": ("担当課 {section}", "section {section}"),
+        "cli_digest_posted": (
+            "今週のまとめを {channel} に投稿しました。",
+            "digest: posted to {channel}.",
+        ),
+        "cli_digest_done": (
+            "今週のまとめは {channel} に投稿済みです。",
+            "digest: done — this week's is already in {channel}.",
+        ),
+        "cli_digest_not_due": (
+            "今週のまとめはまだ投稿の時刻になっていません（ROADMAP_DIGEST_CRON）。",
+            "digest: not due yet this week (ROADMAP_DIGEST_CRON).",
+        ),
+        "cli_digest_failed": (
+            "今週のまとめを {channel} に投稿できませんでした（{code}）：{why}",
+            "digest: failed in {channel} ({code}): {why}",
+        ),
+        "cli_digest_unknown_failure": (
+            "原因は記録を確認してください（roadmap -v）。",
+            "see the log for why (roadmap -v).",
+        ),
     }
 )
 

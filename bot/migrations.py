@@ -319,3 +319,54 @@ def m013_append_only_without_loopholes(db) -> None:
         WHEN OLD.status = 'posted'
         BEGIN SELECT RAISE(ABORT, 'a posted digest is never removed'); END"""
     )
+
+
+def _json(data: dict) -> str:
+    """As models.Evidence.stored() writes it: compact, names as they are."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def evidence_from_prose(text: str) -> str:
+    """A link's evidence as m001–m013 stored it (Japanese prose: 名称88・概要100・取組100) as the
+    JSON of models.Evidence; prose of no known form is kept whole as its note."""
+    import re
+
+    text = re.sub(r"\s*\([A-Za-z ,]+\)\s*$", "", text or "").strip()  # old English notes
+    if text in ("同名", ""):
+        return _json({"same_name": True})
+    if found := re.fullmatch(r"新版の記載に「(.+)」", text):
+        named = found.group(1)
+        if named.endswith("より"):
+            return _json({"named_older": named[:-2], "taken_over": True})
+        return _json({"named_older": named})
+    if scores := dict(re.findall(r"(名称|概要|取組)(\d+)", text)):
+        data: dict = {
+            field: int(scores[aspect])
+            for aspect, field in (("名称", "name"), ("概要", "summary"), ("取組", "labels"))
+            if aspect in scores
+        }
+        if "始期同じ" in text:
+            data["same_start"] = True
+        return _json(data)
+    if found := re.match(r"始期(\S+?)が同じ・取組「(.+)」→「(.+)」", text):
+        start, older, newer = found.groups()
+        data = {"same_start": True, "start": start, "initiative_pair": [older, newer]}
+        return _json(data)
+    return _json({"note": text})
+
+
+@migration
+def m014_link_evidence_as_data(db) -> None:
+    """Links keep their evidence as data (JSON of models.Evidence), worded only when shown.
+
+    Before, the evidence was Japanese prose (名称88・概要100・始期同じ) that the wording code
+    parsed back with patterns; each stored row is converted once, here.
+    """
+    rows = db.execute("SELECT older, newer, evidence FROM links").fetchall()
+    for older, newer, evidence in rows:
+        db.execute(
+            "UPDATE links SET evidence = ? WHERE older = ? AND newer = ?",
+            [evidence_from_prose(evidence), older, newer],
+        )

@@ -15,6 +15,8 @@ YEAR_COLUMNS = ("R6", "R7", "R8", "R9", "R10")
 
 # Schemas are built on first use, not at import: `roadmap ask` must start fast.
 LAZY = ConfigDict(defer_build=True)
+# The `platform` of an entry read from a document rather than reported in chat.
+DOCUMENT_PLATFORM = "document"
 
 
 class Source(BaseModel):
@@ -184,6 +186,11 @@ class ActualEntry(BaseModel):
     created_at: datetime | None = None
     retracted: bool = False
 
+    @property
+    def from_document(self) -> bool:
+        """Read from a roadmap document (its 実績 column), not reported by a person in chat."""
+        return self.platform == DOCUMENT_PLATFORM
+
     def retraction(self, text: str, **by) -> ActualEntry:
         """A new entry that retracts this one (who and when in `by`); this one stays as it is."""
         return ActualEntry(
@@ -199,6 +206,35 @@ class ActualEntry(BaseModel):
         )
 
 
+class Evidence(BaseModel):
+    """Why two projects are taken for one, as data (stored as JSON in links.evidence); the
+    words people read are made by messages.evidence_words, in either language."""
+
+    model_config = LAZY
+
+    same_name: bool = False
+    # The older project's name as the newer one's text gives it (…より: it took the work over).
+    named_older: str | None = None
+    taken_over: bool = False
+    # Similarity scores, 0–100, of name, summary and initiative labels.
+    name: int | None = None
+    summary: int | None = None
+    labels: int | None = None
+    same_start: bool = False
+    start: str | None = None  # the first year both share, when the initiative pair decided
+    initiative_pair: tuple[str, str] | None = None  # the most alike labels, older → newer
+    note: str | None = None  # prose of an older store that fitted none of the above
+
+    def stored(self) -> str:
+        """The JSON kept in links.evidence (only what is set)."""
+        return self.model_dump_json(exclude_defaults=True)
+
+    @classmethod
+    def read(cls, stored: str) -> Evidence:
+        """A link's stored evidence; empty is the same name (the old default)."""
+        return cls.model_validate_json(stored) if stored else cls(same_name=True)
+
+
 class Link(BaseModel):
     """The same project in two editions, with the evidence that says so."""
 
@@ -207,5 +243,5 @@ class Link(BaseModel):
     older: str
     newer: str
     score: float
-    evidence: str
+    evidence: str  # Evidence.stored(): JSON, turned into words by messages.evidence_words
     renamed: bool

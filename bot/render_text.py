@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot import messages as m
 from bot.models import ActualEntry, Project
 from bot.store import Store
 
+if TYPE_CHECKING:
+    from bot.service import History
+
 
 def project_detail(store: Store, project: Project, lang: str = "ja") -> str:
     """Every field of one project, readable in a terminal."""
-    out = [
-        f"■ {m.project_ref(project, lang)}" + ("（番号は推定）" if project.number_inferred else "")
-    ]
+    inferred = m.say("number_inferred_mark", lang) if project.number_inferred else ""
+    out = [f"■ {m.project_ref(project, lang)}{inferred}"]
     rows = [
         ("field", project.field),
         ("category", project.category),
@@ -32,7 +36,8 @@ def project_detail(store: Store, project: Project, lang: str = "ja") -> str:
         out.append(f"{m.label(key, lang)}: {value or m.NOT_PRINTED[lang]}")
     out.append(f"{m.label('summary', lang)}: {project.summary}")
     for number, initiative in enumerate(project.initiatives, start=1):
-        out.append(f"{m.label('initiatives', lang)}{number}: {initiative.label or '（名称なし）'}")
+        name = initiative.label or m.say("initiative_untitled", lang)
+        out.append(f"{m.label('initiatives', lang)}{number}: {name}")
         for year, cell in initiative.years.items():
             if cell.plan:
                 out.append(f"    {year} {m.label('plan', lang)}: {cell.plan}")
@@ -40,22 +45,22 @@ def project_detail(store: Store, project: Project, lang: str = "ja") -> str:
                 out.append(f"    {year} {m.label('actual', lang)}: {cell.actual}")
     if project.achievements:
         out.append(f"{m.label('achievements', lang)}: {project.achievements}")
-    chat = [e for e in store.entries(project.key) if e.platform != "document"]
+    chat = [e for e in store.entries(project.key) if not e.from_document]
     if chat:
-        out.append("チャットでの実績報告:" if lang == "ja" else "Progress reported in chat:")
+        out.append(m.say("chat_progress_title", lang))
         out.extend(f"  {entry_line(e, lang)}" for e in chat)
     for link in store.predecessors(project.key):
         older = store.project(link.older)
         if older:
+            words = m.evidence_words(link.evidence, lang)
             out.append(
-                f"前身: {m.project_ref(older, lang)}  [{m.evidence_words(link.evidence, lang)}]"
+                m.say("predecessor_line", lang, project=m.project_ref(older, lang), why=words)
             )
     for link in store.successors(project.key):
         newer = store.project(link.newer)
         if newer:
-            out.append(
-                f"後継: {m.project_ref(newer, lang)}  [{m.evidence_words(link.evidence, lang)}]"
-            )
+            words = m.evidence_words(link.evidence, lang)
+            out.append(m.say("successor_line", lang, project=m.project_ref(newer, lang), why=words))
     out.append(
         m.source_ref(project.edition, project.no, project.source.line, lang)
         + f" ({project.source.file})"
@@ -71,17 +76,27 @@ def entry_line(entry: ActualEntry, lang: str = "ja") -> str:
     if entry.initiative:
         parts.append(f"[{entry.initiative}]")
     if entry.kind == "retraction":
-        parts.append(("取消: #" if lang == "ja" else "retracts #") + str(entry.retracts))
+        parts.append(m.say("entry_retracts", lang, id=entry.retracts))
         if entry.text and entry.text != "retracted":  # the reason, when one was given (#17)
-            parts.append(("理由: " if lang == "ja" else "reason: ") + entry.text)
+            parts.append(m.say("entry_reason", lang, reason=entry.text))
     else:
         parts.append(entry.text)
     who = entry.author_name or entry.author_id or "?"
     when = m.jst(entry.created_at) if entry.created_at else ""
     line = " ".join(parts) + f" — {who}, {when}"
     if entry.retracted:
-        line += "（取消済み）" if lang == "ja" else " (retracted)"
+        line += m.say("entry_retracted_mark", lang)
     return line
+
+
+def history_lines(history: History, lang: str = "ja") -> tuple[str, list[str]]:
+    """A project's record as a title and one line per entry, for chat and the CLI alike."""
+    project = history.label
+    title = m.say("history_title", lang, project=project, n=len(history.entries))
+    if history.gone:  # #14: a revised document left it out; its record is still shown whole
+        title += "\n" + m.say("project_gone", lang, project=project, edition=history.edition)
+    lines = [entry_line(e, lang) for e in history.entries]
+    return title, lines or [m.say("history_empty", lang, project=project)]
 
 
 def answer_text(answer) -> str:

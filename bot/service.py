@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot import updates
 from bot.answer import Answer, ask
-from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
+from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound, UserError
 from bot.models import ActualEntry, Project
 from bot.project_numbers import is_project_reference
 from bot.settings import Settings
@@ -193,12 +193,16 @@ class Core:
         return self.store.documents()
 
 
-def project_history(store: Store, reference: str) -> History:
-    """`No40`'s whole record (chat and CLI): a project of the latest edition, else one that a
-    revised document left out; ProjectNotFound when neither."""
+def project_history(
+    store: Store,
+    reference: str,
+    find: Callable[[Store, str], Project] = updates.find_project,
+) -> History:
+    """`No40`'s whole record (chat and CLI): a project of the latest edition (as `find` names
+    it), else one that a revised document left out; find's error when neither."""
     try:
-        project = updates.find_project(store, reference)
-    except ProjectNotFound:
+        project = find(store, reference)
+    except UserError:
         number = updates.project_number(reference)
         gone = [k for k, no in store.gone_projects().items() if number and no == number]
         if not gone:

@@ -224,7 +224,7 @@ def retract(
     original = store.entry(entry_id)
     if original is None or original.kind == "retraction":
         raise InvalidUpdate("retract_no_entry", id=entry_id)
-    if original.platform == "document":
+    if original.from_document:
         raise InvalidUpdate("retract_document", id=entry_id)
     if original.retracted:
         raise InvalidUpdate("retract_already", id=entry_id)

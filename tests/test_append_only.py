@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from click.testing import CliRunner
 
+from bot import messages as m
 from bot import migrations
 from bot.cli import main
 from bot.store import Store
@@ -123,12 +124,13 @@ def test_roadmap_check_reports_every_trigger(tmp_path):
     Store.open(db).close()
     result = CliRunner().invoke(main, ["check", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "integrity: ok" in result.output
+    assert m.say("cli_integrity", "ja", result="ok") in result.output  # Japanese by default
     for name in migrations.GUARDS:
-        assert f"trigger {name}: present" in result.output
+        assert m.say("cli_trigger_present", "ja", name=name) in result.output
     conn = sqlite3.connect(db)
     conn.execute("DROP TRIGGER entries_no_replace")
     conn.commit()
     conn.close()
     result = CliRunner().invoke(main, ["check", "--db", str(db)])
-    assert result.exit_code == 1 and "trigger entries_no_replace: MISSING" in result.output
+    missing = m.say("cli_trigger_missing", "ja", name="entries_no_replace")
+    assert result.exit_code == 1 and missing in result.output

@@ -57,8 +57,11 @@ def test_owners_add_and_list(run):
     listing = run("owners", "list").output
     assert "slack\tU123\ttanaka\tR7/No40" in listing
     assert "teams\taad-guid-1" in listing
+    assert "slack\tU9\t\t担当課 学校教育課" in listing  # a section, said in the CLI's language
     bad = run("owners", "add", "U1", "--project", "40", "--section", "x")
     assert bad.exit_code == 2
+    # One way to name a Teams user (--teams, as the README says): --platform is not an option.
+    assert run("owners", "add", "U1", "--project", "40", "--platform", "teams").exit_code == 2
 
 
 def test_owners_remove(run):

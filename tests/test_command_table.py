@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from bot import messages as m
 from bot.adapters.console import Console
 from bot.commands import parse_command
 from bot.commands.reply import Request
@@ -96,3 +97,10 @@ def test_a_public_reply_only_when_the_table_says_so(store):
     _, again = handle(core, who, "update No40 公開される", dedupe_key="k1")
     _, refused = handle(core, Identity("slack", "U2"), "update No40 勝手に")
     assert recorded.public and not again.public and not refused.public
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_help_for_questions_lists_the_tables_commands(lang):
+    listed = m.help_lines(lang)[-1]
+    for spec in TABLE:
+        assert (spec.usage(lang) in listed) != spec.hidden, spec.name

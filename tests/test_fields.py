@@ -12,10 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from bot import export
+from bot import messages as m
 from bot.cli import main
 from bot.errors import ParseError
 from bot.ingest import parse_file
-from bot.models import ActualEntry
+from bot.models import ActualEntry, Evidence
+from bot.render_text import history_lines
+from bot.service import project_history
 from bot.sources import load_documents
 from bot.store import Store, field_name
 from bot.text import compact
@@ -157,7 +160,8 @@ def test_reingesting_one_field_leaves_the_others(docs):
 
 
 def test_a_revised_field_document_replaces_only_its_own_projects(docs, tmp_path):
-    store = Store.memory()
+    db = tmp_path / "fields.db"
+    store = Store.open(db)
     load_documents(store, list(docs.values()))
     gone, _ = store.append_entry(chat(124, "へき地の実証を実施"))
     kept, _ = store.append_entry(chat(40, "暮らしの実績"))
@@ -179,8 +183,17 @@ def test_a_revised_field_document_replaces_only_its_own_projects(docs, tmp_path)
     assert gone in store.entries("R7/No124")
     assert kept in store.entries("R7/No40")
     assert store.project_gone("R7/No124") and not store.project_gone("R7/No123")
-    facts = [e for e in store.entries("R7/No124") if e.platform == "document"]
+    facts = [e for e in store.entries("R7/No124") if e.from_document]
     assert facts and all(e.retracted or e.kind == "retraction" for e in facts)
+    # Its history, said the same way in chat and on the command line, in the reader's language.
+    for lang in ("ja", "en"):
+        title, lines = history_lines(project_history(store, "No124"), lang)
+        assert m.say("project_gone", lang, project="No124", edition="R7") in title
+        assert len(lines) == len(store.entries("R7/No124"))
+        locale = {"LANG": "en_US.UTF-8" if lang == "en" else "ja_JP.UTF-8", "LC_ALL": ""}
+        shown = CliRunner().invoke(main, ["history", "No124", "--db", str(db)], env=locale)
+        assert shown.exit_code == 0, shown.output
+        assert shown.output.splitlines() == [*title.split("\n"), *lines]
 
 
 def test_the_same_number_in_two_documents_is_refused_and_nothing_changes(docs, tmp_path):
@@ -434,7 +447,7 @@ def test_renames_are_names_that_changed_in_one_direction(store):
     assert all((kind, new, old) not in pairs for kind, old, new in pairs)
     assert all(old != new for _, old, new in pairs)
     assert ("section", "医療薬務課", "医療業務課") not in pairs
-    assert all(c.renamed == (c.evidence != "同名") for c in d.changes)
+    assert all(c.renamed != Evidence.read(c.evidence).same_name for c in d.changes)
 
 
 @pytest.mark.parametrize("split", [False, True], ids=["one-file", "per-field"])

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
+from bot import messages as m
+from bot import migrations
 from bot.links import TAKEN_OVER, THRESHOLD, continuations_first, link_editions, score, scored_links
-from bot.models import Edition
+from bot.models import Edition, Evidence
+from bot.store import Store
 
 
 def every_pair(older, newer) -> list[tuple[str, str, float, str]]:
@@ -64,3 +69,57 @@ def test_reworded_names_link_as_scoring_every_pair_would(older, r6, r7):
 
 def test_no_projects_no_links(r7):
     assert link_editions([], r7.projects) == [] == link_editions(r7.projects, [])
+
+
+def prose(e: Evidence) -> str:
+    """The evidence as migrations m001–m013 stored it: Japanese prose, parsed back to read it."""
+    if e.same_name:
+        return "同名"
+    if e.named_older:
+        return f"新版の記載に「{e.named_older}{'より' if e.taken_over else ''}」"
+    if e.initiative_pair:
+        return f"始期{e.start}が同じ・取組「{e.initiative_pair[0]}」→「{e.initiative_pair[1]}」"
+    return f"名称{e.name}・概要{e.summary}・取組{e.labels}" + ("・始期同じ" if e.same_start else "")
+
+
+def test_an_older_stores_evidence_prose_becomes_data_with_the_same_words(db_path):
+    store = Store.open(db_path)
+    links = store.links()
+    words = {
+        (k.older, k.newer): [m.evidence_words(k.evidence, g) for g in ("ja", "en")] for k in links
+    }
+    store.close()
+    assert all(all(said) for said in words.values())  # every link is said in words
+    assert words[("R6/#10", "R7/No33")] == ["名称が同じ", "the same name"]
+    assert words[("R6/#1", "R7/No24")][0] == "名称がほぼ同じ・概要が同じ・取組が同じ・始期が同じ"
+    kinds = {prose(Evidence.read(k.evidence)).split("「")[0][:2] for k in links}
+    assert {"同名", "新版", "名称"} <= kinds  # the real links hold each common kind
+    # The store as m013 left it: evidence in prose, m014 not yet applied.
+    conn = sqlite3.connect(db_path)
+    for k in links:
+        conn.execute(
+            "UPDATE links SET evidence = ? WHERE older = ? AND newer = ?",
+            [
+                prose(Evidence.read(k.evidence)) + (" (same name)" if k.score == 100 else ""),
+                k.older,
+                k.newer,
+            ],
+        )
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_link_evidence_as_data'")
+    conn.commit()
+    conn.close()
+    assert migrations.pending(sqlite3.connect(db_path)) == ["m014_link_evidence_as_data"]
+    store = Store.open(db_path)
+    try:
+        assert [(k.older, k.newer, Evidence.read(k.evidence)) for k in store.links()] == [
+            (k.older, k.newer, Evidence.read(k.evidence)) for k in links
+        ]
+        for k in store.links():
+            assert [m.evidence_words(k.evidence, g) for g in ("ja", "en")] == words[
+                (k.older, k.newer)
+            ]
+    finally:
+        store.close()
+    # Prose of no known form is kept whole, never dropped.
+    odd = Evidence.read(migrations.evidence_from_prose("担当課の申し送り"))
+    assert m.evidence_words(odd.stored()) == "担当課の申し送り"

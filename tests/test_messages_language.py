@@ -13,6 +13,9 @@ import re
 import pytest
 
 from bot import messages as m
+from bot.commands.table import TABLE
+from bot.migrations import evidence_from_prose
+from bot.models import Evidence
 
 # Words people type as commands or read as codes: not English prose.
 CODES = {
@@ -24,6 +27,7 @@ CODES = {
     # The citation form (出典：R7版 No40, line 294) is being settled with answering (#13).
     "line",
 }  # fmt: skip
+CODES |= {w for spec in TABLE for w in spec.name.split()}  # every command's English name
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -72,7 +76,8 @@ def phrases() -> list[tuple[str, str, str]]:
         "名称20・概要62・取組91",
         "始期R5が同じ・取組「遠隔教育」→「遠隔授業」(same start and initiative)",
     ):
-        made[f"evidence_words[{evidence}]"] = lambda lang, e=evidence: m.evidence_words(e, lang)
+        stored = evidence_from_prose(evidence)  # as m014 converts an older store's links
+        made[f"evidence_words[{evidence}]"] = lambda lang, e=stored: m.evidence_words(e, lang)
     pairs += [(name, make("ja"), make("en")) for name, make in made.items()]
     return pairs
 
@@ -89,11 +94,13 @@ def test_each_language_stays_in_its_script(where, ja, en):
 
 
 def test_evidence_is_words_not_scores():
+    stored = Evidence(name=88, summary=100, labels=100, same_start=True).stored()
     for lang in ("ja", "en"):
-        words = m.evidence_words("名称88・概要100・取組100・始期同じ", lang)
+        words = m.evidence_words(stored, lang)
         assert not re.search(r"\d", words), words
-    assert m.evidence_words("名称88・概要100・取組100・始期同じ") == (
-        "名称がほぼ同じ・概要が同じ・取組が同じ・始期が同じ"
+    assert m.evidence_words(stored) == "名称がほぼ同じ・概要が同じ・取組が同じ・始期が同じ"
+    assert m.evidence_words(stored, "en") == (
+        "name nearly the same, summary the same, initiatives the same, same start"
     )
 
 

@@ -27,7 +27,7 @@ from tests.test_messages_language import english_leaks, japanese_leaks
 
 
 def chat_entries(store, key: str = "R7/No40") -> list:
-    return [e for e in store.entries(key) if e.platform != "document"]
+    return [e for e in store.entries(key) if not e.from_document]
 
 
 # -- 1. files land where asked, never in the checkout -------------------------------------------

@@ -80,12 +80,15 @@ def test_digest_post_waits_out_a_rate_limit_as_the_app_does(db_path, fake):
     started = time.time()
     result = post_digest(db_path, fake)
     assert result.exit_code == 0, result.output
-    assert "digest: posted" in result.output
+    assert m.say("cli_digest_posted", "ja", channel="C9") in result.output
     assert len(fake.called("chat.postMessage")) == 2 and time.time() - started >= 1
     assert fake.called("files.completeUploadExternal")  # the charts in its thread
     # Posted once a week: asked again, nothing more is sent.
     again = post_digest(db_path, fake)
-    assert "digest: done" in again.output and len(fake.called("chat.postMessage")) == 2
+    assert (
+        m.say("cli_digest_done", "ja", channel="C9") in again.output
+        and len(fake.called("chat.postMessage")) == 2
+    )
 
 
 @pytest.mark.parametrize("error", sorted(ADVICE))
@@ -99,10 +102,10 @@ def test_digest_post_failure_says_why_and_what_to_do(db_path, fake, error):
     line = result.output.strip().splitlines()[-1]
     assert "Traceback" not in result.output  # the log line keeps Slack's code, no traceback
     # What to do, in both languages as every CLI error (/invite @roadmap for not_in_channel).
-    assert f"digest: failed in C9 ({error})" in line, result.output
+    assert f"C9 に投稿できませんでした（{error}）" in line, result.output
     assert m.say(ADVICE[error], "ja") in line, line  # the CLI speaks Japanese by default (#17)
     # Nothing was recorded as posted: a later run tries again.
     fake.errors.clear()
     fake.ratelimit.clear()
     later = post_digest(db_path, fake)
-    assert "digest: posted" in later.output, later.output
+    assert m.say("cli_digest_posted", "ja", channel="C9") in later.output, later.output

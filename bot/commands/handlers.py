@@ -7,7 +7,7 @@ import re
 from bot import messages as m
 from bot.commands.reply import FileOut, Reply, Request
 from bot.errors import UserError
-from bot.render_text import entry_line
+from bot.render_text import history_lines
 from bot.text import nfkc
 
 # `<@U123|name>` (Slack) as it arrives in owners add; other front ends type the id itself.
@@ -55,13 +55,7 @@ def history(req: Request) -> Reply:
     if not reference:
         raise UserError("history_usage", usage=usage(req, "history"))
     found = req.core.history(reference)
-    project = found.label
-    title = m.say("history_title", req.lang, project=project, n=len(found.entries))
-    if found.gone:  # #14: a revised document left it out; its record is still shown whole
-        title += "\n" + m.say("project_gone", req.lang, project=project, edition=found.edition)
-    lines = [entry_line(e, req.lang) for e in found.entries]
-    if not lines:
-        lines = [m.say("history_empty", req.lang, project=project)]
+    title, lines = history_lines(found, req.lang)
     reply = Reply(req.lang, title, lines, keep_tail=True, complete=everything)
     reply.more_hint = m.say(
         "history_more_hint", req.lang, command=f"{req.prefix}history No{found.no} --all"

@@ -17,6 +17,7 @@ from bot.store.connection import (
     FRESH_CHECK_SECONDS,
     Connection,
     Database,
+    is_roadmap_store,
     resolve_db_path,
     utcnow,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "Store",
     "document_entries",
     "field_name",
+    "is_roadmap_store",
     "resolve_db_path",
     "utcnow",
 ]

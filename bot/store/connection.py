@@ -36,6 +36,19 @@ def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(store_settings().roadmap_db or DEFAULT_DB)
 
 
+def is_roadmap_store(path: Path) -> bool:
+    """An empty file, or a SQLite file with no tables or this bot's migrations table: another
+    program's database is never migrated into a store by a mistyped --db."""
+    if path.stat().st_size == 0:
+        return True
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+    return not tables or "_sqlite_migrations" in tables
+
+
 def utcnow() -> datetime:
     """Now, in UTC (entries are stored in UTC and shown in JST)."""
     return datetime.now(UTC)

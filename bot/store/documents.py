@@ -13,7 +13,7 @@ from datetime import datetime
 from bot import prefectures
 from bot.errors import ParseError
 from bot.fiscal_year import FiscalYear
-from bot.models import ActualEntry, Edition, Project
+from bot.models import DOCUMENT_PLATFORM, ActualEntry, Edition, Project
 from bot.store.connection import FRESH_CHECK_SECONDS, utcnow
 from bot.store.reads import keys_of, project_order
 from bot.store.record import fact_key
@@ -290,7 +290,10 @@ class RoadmapDocuments:
             old = self.entry(row["id"])
             assert old is not None
             retraction = old.retraction(
-                f"superseded by {file}", platform="document", source_file=file, created_at=now
+                f"superseded by {file}",
+                platform=DOCUMENT_PLATFORM,
+                source_file=file,
+                created_at=now,
             )
             self._insert_entry(retraction, f"retract:{row['id']}")
             superseded += 1

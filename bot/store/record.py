@@ -37,7 +37,7 @@ class Record:
         data["created_at"] = created.astimezone(UTC).isoformat()
         data["dedupe_key"] = dedupe_key
         entry_id = self.db.insert("entries", data)
-        if entry.kind != "retraction" and entry.platform != "document":
+        if entry.kind != "retraction" and not entry.from_document:
             self.db.insert(
                 "search_index",
                 {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 from slack_sdk import WebClient
@@ -22,6 +23,7 @@ from bot import messages as m
 from bot.adapters.slack.blocks import MAX_SECTION, OPEN_UPDATE_ACTION, _cut, escape, fallback
 from bot.digest import Digest, StaleProject, digest_sections, digest_text
 from bot.fiscal_year import FiscalYear
+from bot.settings import Settings
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
@@ -162,3 +164,47 @@ def post_chart(
     client.files_upload_v2(
         channel=channel, thread_ts=thread_ts, content=png, filename=f"{kind}.png", title=title
     )
+
+
+@dataclass
+class DigestPost:
+    """What `roadmap digest --post` did: run_digest's outcome, and Slack's refusal if any."""
+
+    outcome: str  # posted, not_due, done or failed
+    channel: str
+    failure: Exception | None = None
+
+    @property
+    def code(self) -> str:
+        """Slack's error code for the failure (`not_in_channel`), else empty."""
+        from bot.adapters.slack.failures import error_code
+
+        return error_code(self.failure) if self.failure is not None else ""
+
+    def why(self, lang: str = "ja") -> str:
+        """The failure in a sentence with what to do, in the person's language."""
+        from bot.adapters.slack.failures import explain
+
+        return explain(self.failure, lang) if self.failure is not None else ""
+
+
+def post_digest(settings: Settings, store: Store, now: datetime) -> DigestPost:
+    """Post this week's digest to ROADMAP_DIGEST_CHANNEL with the app's own client (once a
+    week, rate limits waited out); a refusal is kept for the caller to tell, not traced."""
+    from bot.adapters.slack.client import web_client
+    from bot.adapters.slack.failures import FailureKept, RefusalsWithoutTraceback
+    from bot.digest_schedule import run_digest
+
+    channel = settings.roadmap_digest_channel or ""
+    poster = FailureKept(SlackDigestPoster(web_client(settings), channel, store))
+    schedule_log = logging.getLogger("bot.digest_schedule")
+    refusals = RefusalsWithoutTraceback()  # the caller tells a refusal in words
+    schedule_log.addFilter(refusals)
+    try:
+        outcome = run_digest(
+            store, poster, now, settings.roadmap_digest_cron, settings.roadmap_stale_weeks
+        )
+    finally:
+        schedule_log.removeFilter(refusals)
+    failure = poster.failure if outcome == "failed" else None
+    return DigestPost(outcome, channel, failure)
