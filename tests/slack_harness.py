@@ -11,10 +11,13 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import waitress
+from slack_sdk.models.blocks import Block
 
 from bot.adapters.slack.app import create_app
 from bot.adapters.slack.serve import wsgi_app
@@ -22,6 +25,7 @@ from bot.service import Core
 from bot.settings import Settings
 from bot.store import Store
 
+NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)  # R8 in Tokyo
 SIGNING_SECRET = "test-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-test-token-0123456789"
 
@@ -216,6 +220,30 @@ class Response:
         return json.loads(self.body)
 
 
+class TrackedExecutor(ThreadPoolExecutor):
+    """Bolt's listener executor that remembers what it ran, so a test can wait until every
+    lazy listener has finished before asserting that something was *not* posted."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=8, thread_name_prefix="bolt-lazy")
+        self.futures: list[Future] = []
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future = super().submit(fn, *args, **kwargs)
+        self.futures.append(future)
+        return future
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait for every listener started so far (and any they started) to finish."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            pending = [f for f in list(self.futures) if not f.done()]
+            if not pending:
+                return
+            wait(pending, timeout=max(0.0, deadline - time.time()))
+        raise TimeoutError("lazy listeners still running")
+
+
 @dataclass
 class SlackApp:
     """The bot served on loopback, with its core and the fake Slack it talks to."""
@@ -224,6 +252,11 @@ class SlackApp:
     fake: FakeSlack
     server: object
     port: int
+    lazy: TrackedExecutor = field(default_factory=TrackedExecutor)
+
+    def settle(self) -> None:
+        """Every lazy listener of the requests made so far has finished (posted or not)."""
+        self.lazy.settle()
 
     @property
     def url(self) -> str:
@@ -278,6 +311,7 @@ class SlackApp:
 
     def stop(self) -> None:
         self.server.close()  # type: ignore[attr-defined]
+        self.lazy.shutdown(wait=False)
 
 
 def _run_until_closed(server) -> None:
@@ -296,7 +330,54 @@ def serve_app(store: Store, fake: FakeSlack, admins: str = "UADMIN", clock=None)
         ROADMAP_ADMINS=admins,
     )
     core = Core(store, settings, clock=clock) if clock else Core(store, settings)
-    app = create_app(settings, core)
+    lazy = TrackedExecutor()
+    app = create_app(settings, core, executor=lazy)
     server = waitress.create_server(wsgi_app(app, store), host="127.0.0.1", port=0, threads=8)
     threading.Thread(target=_run_until_closed, args=(server,), daemon=True).start()
-    return SlackApp(core, fake, server, server.effective_port)
+    return SlackApp(core, fake, server, server.effective_port, lazy)
+
+
+def valid_blocks(blocks: list[dict]) -> list[dict]:
+    """Every block parses and validates with slack_sdk's own models."""
+    assert 0 < len(blocks) <= 50
+    for raw in blocks:
+        block = Block.parse(raw)
+        assert block is not None, raw
+        block.validate_json()
+    return blocks
+
+
+def chat_entries(store: Store, key: str = "R7/No40"):
+    """The entries of a project recorded from Slack."""
+    return [e for e in store.entries(key) if e.platform == "slack"]
+
+
+def submission(
+    view_id: str, text: str, year: str = "R8", user: str = "U1", initiative: str = ""
+) -> dict:
+    """The update form's view_submission payload as Slack posts it."""
+    return {
+        "type": "view_submission",
+        "team": {"id": "T1"},
+        "user": {"id": user, "username": "tanaka", "name": "tanaka"},
+        "api_app_id": "A1",
+        "trigger_id": "trig-sub",
+        "view": {
+            "id": view_id,
+            "type": "modal",
+            "callback_id": "roadmap_update",
+            "private_metadata": json.dumps({"channel": "C1", "lang": "ja"}),
+            "state": {
+                "values": {
+                    "project": {
+                        "value": {"type": "static_select", "selected_option": {"value": "R7/No40"}}
+                    },
+                    "initiative": {"value": {"type": "plain_text_input", "value": initiative}},
+                    "year": {
+                        "value": {"type": "static_select", "selected_option": {"value": year}}
+                    },
+                    "text": {"value": {"type": "plain_text_input", "value": text}},
+                }
+            },
+        },
+    }
