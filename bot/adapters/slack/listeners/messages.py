@@ -15,7 +15,7 @@ from bot.adapters.slack.listeners.common import slack_text, strip_bot_mention
 from bot.adapters.slack.text import user_names
 from bot.adapters.slack.uploads import upload_reply_file
 from bot.commands.parse import command_language
-from bot.commands.reply import Reply
+from bot.commands.reply import Reply, shown_to_all
 from bot.commands.table import handle
 from bot.service import Core
 from bot.updates import Identity, delivery_key
@@ -115,10 +115,3 @@ def reply_to_event(
     )
     if posted is not None:
         upload_reply_file(client, reply, channel, tell, thread)
-
-
-def shown_to_all(reply: Reply) -> bool:
-    """Whether a reply to a channel mention goes to the thread: what the command table makes
-    public (an update's confirmation), and answers to questions — a question asked aloud in a
-    channel is answered aloud, with its source. Everything else is for the asker only."""
-    return not reply.error and (reply.public or reply.answer is not None)
