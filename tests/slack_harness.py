@@ -7,6 +7,11 @@ import contextlib
 import hashlib
 import hmac
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -15,6 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import waitress
 from slack_sdk.models.blocks import Block
@@ -22,9 +28,10 @@ from slack_sdk.models.blocks import Block
 from bot.adapters.slack.app import create_app
 from bot.adapters.slack.serve import wsgi_app
 from bot.service import Core
-from bot.settings import Settings
+from bot.settings import Settings, default_workers
 from bot.store import Store
 
+ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)  # R8 in Tokyo
 SIGNING_SECRET = "test-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-test-token-0123456789"
@@ -381,3 +388,81 @@ def submission(
             },
         },
     }
+
+
+# -- the server as a separate process (`roadmap serve slack`) --------------------------------
+
+
+def free_port() -> int:
+    """A loopback port free at the moment of asking."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(
+    db: Path, fake: FakeSlack, port: int, workers: int | None = None
+) -> subprocess.Popen:
+    """`roadmap serve slack` in its own process group, once every worker listens."""
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.url + "api/",
+        "ROADMAP_DB": str(db),
+    }
+    env.pop("ROADMAP_DIGEST_CHANNEL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "slack", "--port", str(port)]
+        + (["--workers", str(workers)] if workers else []),
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: a kill reaches gunicorn's workers too
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise RuntimeError("server did not start")
+    # /healthz answers once the first worker is up; each worker listens on its own socket
+    # (SO_REUSEPORT), so wait for all of them before users connect.
+    while listening_sockets(port) < (workers or default_workers()) and time.time() < deadline:
+        time.sleep(0.05)
+    return process
+
+
+def listening_sockets(port: int) -> int:
+    """How many sockets listen on the port (Linux /proc; elsewhere 'enough')."""
+    tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
+    if not tables[0].exists():
+        return 64
+    wanted = f":{port:04X}"
+    count = 0
+    for table in tables:
+        for line in table.read_text().splitlines()[1:] if table.exists() else []:
+            local, state = line.split()[1], line.split()[3]
+            count += local.endswith(wanted) and state == "0A"  # 0A = LISTEN
+    return count
+
+
+def post_update(port: int, text: str, trigger: str) -> bool:
+    """One signed /roadmap update; True if the server acknowledged it as recorded."""
+    form = command_form(text, trigger, "http://127.0.0.1:9/x")
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/slack/events",
+        data=form.encode(),
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", **sign(form)},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status == 200 and "✅" in json.loads(response.read())["text"]
+    except OSError:
+        return False

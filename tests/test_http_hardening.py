@@ -379,7 +379,7 @@ def test_no_teams_body_makes_a_500(teams, body):
 def test_trickling_clients_do_not_stall_signed_questions(db_path):
     """Eight connections announce 100 KB and send two bytes (the attack that stalled both
     threaded workers for 90 s); a signed question is still answered at once."""
-    from tests.test_operations import free_port, post_update, start_server
+    from tests.slack_harness import free_port, post_update, start_server
 
     Store.open(db_path).add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     fake = FakeSlack().start()
