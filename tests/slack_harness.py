@@ -120,9 +120,12 @@ class FakeSlack:
                 elif error:
                     body = {"ok": False, "error": error}
                 else:
+                    channel = params.get("channel")
+                    if method == "chat.postMessage" and str(channel).startswith("U"):
+                        channel = "D" + channel[1:]  # a user id: Slack answers with the DM's id
                     body = {
                         "ok": True,
-                        "channel": params.get("channel"),
+                        "channel": channel,
                         "ts": f"{time.time():.6f}",
                     }
                     if method == "users.info":

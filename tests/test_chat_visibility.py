@@ -86,10 +86,11 @@ def test_a_private_command_in_a_direct_message_is_answered_there(slack, fake):
 def test_a_private_file_after_a_mention_goes_to_the_authors_dm(slack, fake):
     slack.event(mention("export csv", ts="54.5"), event_id="EvExport")
     [complete] = fake.wait_for("files.completeUploadExternal")
-    assert complete.params["channel_id"] == "U1"  # the DM with the bot, never the channel
+    # The DM with the bot (by its D… id: uploads refuse user ids), never the channel.
+    assert complete.params["channel_id"] == "D1"
     assert fake.called("chat.postEphemeral")
     slack.settle()
-    assert fake.called("chat.postMessage") == []
+    assert [c.params["channel"] for c in fake.called("chat.postMessage")] == ["U1"]
 
 
 # -- 1. Teams: no ephemeral messages -----------------------------------------------------------

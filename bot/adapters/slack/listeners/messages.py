@@ -95,8 +95,17 @@ def reply_to_event(
             "chat.postEphemeral",
         )
         if posted is not None and reply.file is not None and not reply.error:
-            # A file cannot be ephemeral: it goes to the DM with the bot.
-            upload_reply_file(client, reply, user, tell)
+            # A file cannot be ephemeral: it goes to the DM with the bot. Uploads want the DM's
+            # own id (D…), never a user id; posting to the user id answers with it (no im:write).
+            note = m.say("file_uploading", reply.lang)
+            dm = attempt(
+                lambda: client.chat_postMessage(channel=user, text=note),
+                tell,
+                reply.lang,
+                "chat.postMessage",
+            )
+            if dm is not None:
+                upload_reply_file(client, reply, dm["channel"], tell)
         return
     if reply.answer is not None:
         payload = {
