@@ -32,6 +32,8 @@ class DeepHealth:
         self.checked_at: float | None = None
         self.started_at: float | None = None
         self.lock = threading.Lock()
+        self.finished = 0  # checks completed so far
+        self.done = threading.Condition(self.lock)
         self.wake = threading.Event()
         self.worker: threading.Thread | None = None
 
@@ -50,8 +52,15 @@ class DeepHealth:
             result = type(error).__name__
         with self.lock:
             self.result, self.checked_at = result, self.clock()
+            self.finished += 1
+            self.done.notify_all()
         if result != "ok":
             logger.error("integrity check: %s", result[:200])
+
+    def wait_checks(self, count: int, timeout: float = 10.0) -> bool:
+        """Block until `count` checks have finished (what a caller waits on instead of sleeping)."""
+        with self.done:
+            return self.done.wait_for(lambda: self.finished >= count, timeout)
 
     def status(self) -> tuple[bool, str]:
         """(healthy, detail) from the last finished check; starts a new one when due."""

@@ -740,6 +740,15 @@ PHRASES: dict[str, tuple[str, str]] = {
         "返信をTeamsに送れませんでした。条件を絞るか、少し待ってからもう一度お試しください。",
         "Teams refused my reply: narrow the question or try again in a moment.",
     ),
+    # Review of #15/#16 (branch j): Teams has no private messages inside a channel.
+    "teams_sent_to_personal_chat": (
+        "この返信はあなただけに見えるよう、ボットとの個人チャットに送りました。",
+        "This reply is for you only: I sent it to your personal chat with me.",
+    ),
+    "teams_private_in_thread": (
+        "（Teamsでは本人だけに見える返信ができません。ボットと個人チャットを始めると、次からはそちらに送ります。）",
+        "(Teams cannot show a reply to you alone here. Start a personal chat with me and such replies will go there.)",
+    ),
     "slack_not_in_channel": (
         "このチャンネルに投稿できませんでした。/invite @roadmap でチャンネルに招待してから、もう一度お試しください。",
         "I could not post in this channel: invite me with /invite @roadmap, then try again.",

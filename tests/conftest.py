@@ -95,6 +95,28 @@ def db_path(tmp_path: Path, loaded_template: Store) -> Path:
     return loaded_template.backup(tmp_path / "roadmap.db")
 
 
+@pytest.fixture
+def fake():
+    """A fake Slack Web API (and Teams connector) on loopback."""
+    from tests.slack_harness import FakeSlack
+
+    server = FakeSlack().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def slack(fake, store: Store):
+    """The Slack app served on loopback over a copy of the loaded store, U1 owning R7 No40,
+    at a fixed time in fiscal year R8."""
+    from tests.slack_harness import NOW, serve_app
+
+    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
+    app = serve_app(store, fake, clock=lambda: NOW)
+    yield app
+    app.stop()
+
+
 def cli(*args: str, lang: str = "ja", env: dict | None = None):
     """Run `roadmap ARGS` in-process with a Japanese (or English) locale; the click Result."""
     from click.testing import CliRunner

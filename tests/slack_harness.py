@@ -7,21 +7,32 @@ import contextlib
 import hashlib
 import hmac
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import waitress
+from slack_sdk.models.blocks import Block
 
 from bot.adapters.slack.app import create_app
 from bot.adapters.slack.serve import wsgi_app
 from bot.service import Core
-from bot.settings import Settings
+from bot.settings import Settings, default_workers
 from bot.store import Store
 
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)  # R8 in Tokyo
 SIGNING_SECRET = "test-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-test-token-0123456789"
 
@@ -109,9 +120,12 @@ class FakeSlack:
                 elif error:
                     body = {"ok": False, "error": error}
                 else:
+                    channel = params.get("channel")
+                    if method == "chat.postMessage" and str(channel).startswith("U"):
+                        channel = "D" + channel[1:]  # a user id: Slack answers with the DM's id
                     body = {
                         "ok": True,
-                        "channel": params.get("channel"),
+                        "channel": channel,
                         "ts": f"{time.time():.6f}",
                     }
                     if method == "users.info":
@@ -216,6 +230,30 @@ class Response:
         return json.loads(self.body)
 
 
+class TrackedExecutor(ThreadPoolExecutor):
+    """Bolt's listener executor that remembers what it ran, so a test can wait until every
+    lazy listener has finished before asserting that something was *not* posted."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=8, thread_name_prefix="bolt-lazy")
+        self.futures: list[Future] = []
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future = super().submit(fn, *args, **kwargs)
+        self.futures.append(future)
+        return future
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait for every listener started so far (and any they started) to finish."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            pending = [f for f in list(self.futures) if not f.done()]
+            if not pending:
+                return
+            wait(pending, timeout=max(0.0, deadline - time.time()))
+        raise TimeoutError("lazy listeners still running")
+
+
 @dataclass
 class SlackApp:
     """The bot served on loopback, with its core and the fake Slack it talks to."""
@@ -224,6 +262,11 @@ class SlackApp:
     fake: FakeSlack
     server: object
     port: int
+    lazy: TrackedExecutor = field(default_factory=TrackedExecutor)
+
+    def settle(self) -> None:
+        """Every lazy listener of the requests made so far has finished (posted or not)."""
+        self.lazy.settle()
 
     @property
     def url(self) -> str:
@@ -278,6 +321,7 @@ class SlackApp:
 
     def stop(self) -> None:
         self.server.close()  # type: ignore[attr-defined]
+        self.lazy.shutdown(wait=False)
 
 
 def _run_until_closed(server) -> None:
@@ -296,7 +340,132 @@ def serve_app(store: Store, fake: FakeSlack, admins: str = "UADMIN", clock=None)
         ROADMAP_ADMINS=admins,
     )
     core = Core(store, settings, clock=clock) if clock else Core(store, settings)
-    app = create_app(settings, core)
+    lazy = TrackedExecutor()
+    app = create_app(settings, core, executor=lazy)
     server = waitress.create_server(wsgi_app(app, store), host="127.0.0.1", port=0, threads=8)
     threading.Thread(target=_run_until_closed, args=(server,), daemon=True).start()
-    return SlackApp(core, fake, server, server.effective_port)
+    return SlackApp(core, fake, server, server.effective_port, lazy)
+
+
+def valid_blocks(blocks: list[dict]) -> list[dict]:
+    """Every block parses and validates with slack_sdk's own models."""
+    assert 0 < len(blocks) <= 50
+    for raw in blocks:
+        block = Block.parse(raw)
+        assert block is not None, raw
+        block.validate_json()
+    return blocks
+
+
+def chat_entries(store: Store, key: str = "R7/No40"):
+    """The entries of a project recorded from Slack."""
+    return [e for e in store.entries(key) if e.platform == "slack"]
+
+
+def submission(
+    view_id: str, text: str, year: str = "R8", user: str = "U1", initiative: str = ""
+) -> dict:
+    """The update form's view_submission payload as Slack posts it."""
+    return {
+        "type": "view_submission",
+        "team": {"id": "T1"},
+        "user": {"id": user, "username": "tanaka", "name": "tanaka"},
+        "api_app_id": "A1",
+        "trigger_id": "trig-sub",
+        "view": {
+            "id": view_id,
+            "type": "modal",
+            "callback_id": "roadmap_update",
+            "private_metadata": json.dumps({"channel": "C1", "lang": "ja"}),
+            "state": {
+                "values": {
+                    "project": {
+                        "value": {"type": "static_select", "selected_option": {"value": "R7/No40"}}
+                    },
+                    "initiative": {"value": {"type": "plain_text_input", "value": initiative}},
+                    "year": {
+                        "value": {"type": "static_select", "selected_option": {"value": year}}
+                    },
+                    "text": {"value": {"type": "plain_text_input", "value": text}},
+                }
+            },
+        },
+    }
+
+
+# -- the server as a separate process (`roadmap serve slack`) --------------------------------
+
+
+def free_port() -> int:
+    """A loopback port free at the moment of asking."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(
+    db: Path, fake: FakeSlack, port: int, workers: int | None = None
+) -> subprocess.Popen:
+    """`roadmap serve slack` in its own process group, once every worker listens."""
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.url + "api/",
+        "ROADMAP_DB": str(db),
+    }
+    env.pop("ROADMAP_DIGEST_CHANNEL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "slack", "--port", str(port)]
+        + (["--workers", str(workers)] if workers else []),
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: a kill reaches gunicorn's workers too
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise RuntimeError("server did not start")
+    # /healthz answers once the first worker is up; each worker listens on its own socket
+    # (SO_REUSEPORT), so wait for all of them before users connect.
+    while listening_sockets(port) < (workers or default_workers()) and time.time() < deadline:
+        time.sleep(0.05)
+    return process
+
+
+def listening_sockets(port: int) -> int:
+    """How many sockets listen on the port (Linux /proc; elsewhere 'enough')."""
+    tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
+    if not tables[0].exists():
+        return 64
+    wanted = f":{port:04X}"
+    count = 0
+    for table in tables:
+        for line in table.read_text().splitlines()[1:] if table.exists() else []:
+            local, state = line.split()[1], line.split()[3]
+            count += local.endswith(wanted) and state == "0A"  # 0A = LISTEN
+    return count
+
+
+def post_update(port: int, text: str, trigger: str) -> bool:
+    """One signed /roadmap update; True if the server acknowledged it as recorded."""
+    form = command_form(text, trigger, "http://127.0.0.1:9/x")
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/slack/events",
+        data=form.encode(),
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", **sign(form)},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status == 200 and "✅" in json.loads(response.read())["text"]
+    except OSError:
+        return False

@@ -10,9 +10,9 @@ from bot.render_text import entry_line
 from bot.sources import load_documents
 from bot.store import Store
 from tests.conftest import R6_FILE, R7_FILE
+from tests.field_documents import chat, write_field
 from tests.slack_harness import FakeSlack, serve_app
 from tests.teams_harness import FakeConnector, message, serve_teams
-from tests.test_fields import chat, write_field
 
 
 @pytest.fixture

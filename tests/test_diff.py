@@ -16,7 +16,7 @@ from bot.models import Link
 from bot.sources import load_documents
 from bot.store import Store
 from tests.conftest import R6_FILE, R7_FILE, cli
-from tests.test_fields import write_field
+from tests.field_documents import write_field
 
 # Stores to diff: the shipped documents, and other fields added to one edition or to both
 # (made from the shipped text: other field, numbers, departments and names).

@@ -22,8 +22,7 @@ from bot.adapters.teams import digest as teams_digest
 from bot.digest_schedule import run_digest
 from bot.fiscal_year import TOKYO
 from bot.store import Store
-from tests.slack_harness import BOT_TOKEN, FakeSlack
-from tests.test_operations import ROOT
+from tests.slack_harness import BOT_TOKEN, ROOT, FakeSlack
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)
 CHANNEL = "CDX"

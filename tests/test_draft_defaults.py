@@ -15,7 +15,7 @@ from bot.sources import load_documents
 from bot.store import Store
 from bot.updates import find_project
 from tests.conftest import R6_FILE, R7_FILE
-from tests.test_fields import write_field
+from tests.field_documents import write_field
 
 
 def as_r8(path: Path, tmp_path: Path, name: str) -> Path:

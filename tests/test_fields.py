@@ -4,7 +4,6 @@ shipped one; keys that cannot clash; chat records that never move; drafts kept a
 from __future__ import annotations
 
 import random
-import re
 import sqlite3
 from pathlib import Path
 
@@ -23,38 +22,7 @@ from bot.sources import load_documents
 from bot.store import Store, field_name
 from bot.text import compact
 from tests.conftest import R6_FILE, R7_FILE
-
-SHIPPED_FIELD = "暮らし・まち分野"
-# Other fields of the same edition: another 分野, numbers after the shipped ones, other
-# departments, names of their own.
-FIELDS = {
-    "sangyo": ("産業・しごと分野", 100, "商工労働部", "産業"),
-    "gyosei": ("行政経営分野", 200, "総務部", "行政"),
-}
-
-
-def field_text(source: Path, field: str, offset: int, department: str, prefix: str) -> str:
-    """The shipped document rewritten as another field's: every 分野, number, 担当部局 and
-    事業名 changed; budgets, tables and lines left exactly where they were."""
-    text = source.read_text(encoding="utf-8").replace(SHIPPED_FIELD, field)
-    text = re.sub(
-        r"^([【\[]\s*No\.?\s*)(\d+)",
-        lambda m: f"{m.group(1)}{int(m.group(2)) + offset}",
-        text,
-        flags=re.MULTILINE,
-    )
-    text = re.sub(r"(担当部局\t)[^\t\n]+", rf"\g<1>{department}", text)
-    return re.sub(r"(事\s*業\s*名\t)", rf"\g<1>{prefix}", text)
-
-
-def write_field(tmp_path: Path, kind: str, source: Path = R7_FILE, **changes) -> Path:
-    field, offset, department, prefix = FIELDS[kind]
-    text = field_text(source, field, offset, department, prefix)
-    for old, new in changes.items():
-        text = text.replace(old, new)
-    path = tmp_path / f"{source.stem.replace('kurashi-machi', kind)}.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.field_documents import FIELDS, SHIPPED_FIELD, chat, write_field
 
 
 @pytest.fixture
@@ -68,19 +36,6 @@ def docs(tmp_path) -> dict[str, Path]:
 
 def shipped_r7() -> list:
     return parse_file(R7_FILE).projects
-
-
-def chat(no: int, text: str) -> ActualEntry:
-    return ActualEntry(
-        project_key=f"R7/No{no}",
-        edition="R7",
-        project_no=no,
-        fiscal_year="R7",
-        text=text,
-        author_id="U1",
-        author_name="佐藤",
-        platform="slack",
-    )
 
 
 def check_whole_edition(store: Store, loaded: list[str]) -> None:

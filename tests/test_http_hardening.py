@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import socket
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -279,33 +280,34 @@ def test_the_front_hands_the_whole_body_to_the_wsgi_app():
 def test_the_deep_health_check_runs_at_most_once_a_minute_whatever_the_rate():
     now = [1000.0]
     runs: list[float] = []
+    release = threading.Event()
 
     def check() -> str:
         runs.append(now[0])
-        time.sleep(0.05)  # a slow check: requests must not wait for it
+        # A slow check, held until the test lets it go: requests must not wait for it (if
+        # status() waited, the 500 calls below would never return while it is held).
+        assert release.wait(10)
         return "ok"
 
     health = DeepHealth(check, clock=lambda: now[0])
-    started = time.perf_counter()
     answers = [health.status() for _ in range(500)]
-    assert time.perf_counter() - started < 0.05 * 3
-    assert all(healthy for healthy, _ in answers)
-    time.sleep(0.2)
+    assert answers == [(True, "ok (integrity check running)")] * 500
+    release.set()
+    assert health.wait_checks(1)
     now[0] += 59
-    [health.status() for _ in range(500)]
-    time.sleep(0.1)
-    assert len(runs) == 1
+    assert all(health.status() == (True, "ok") for _ in range(500))
+    assert health.started_at == 1000.0  # none of those started a check
     now[0] += 2
     health.status()
-    time.sleep(0.2)
-    assert len(runs) == 2
+    assert health.wait_checks(2)
+    assert runs == [1000.0, 1061.0]
     assert health.status() == (True, "ok")
 
 
 def test_a_failed_integrity_check_makes_the_deep_check_unhealthy():
     health = DeepHealth(lambda: "*** in database main ***")
     health.status()
-    time.sleep(0.2)
+    assert health.wait_checks(1)
     assert health.status() == (False, "integrity check failed")
 
 
@@ -377,7 +379,7 @@ def test_no_teams_body_makes_a_500(teams, body):
 def test_trickling_clients_do_not_stall_signed_questions(db_path):
     """Eight connections announce 100 KB and send two bytes (the attack that stalled both
     threaded workers for 90 s); a signed question is still answered at once."""
-    from tests.test_operations import free_port, post_update, start_server
+    from tests.slack_harness import free_port, post_update, start_server
 
     Store.open(db_path).add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     fake = FakeSlack().start()
@@ -408,7 +410,7 @@ def test_trickling_clients_do_not_stall_signed_questions(db_path):
 
 
 def test_payloads_as_slack_sends_them_with_nulls_are_not_refused(slack_wsgi):
-    from tests.test_slack import submission
+    from tests.slack_harness import submission
 
     payload = {**submission("V-null", "nullのある本物の送信"), "enterprise": None}
     payload["team"] = {"id": "T1", "domain": "x", "enterprise_id": None}

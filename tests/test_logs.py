@@ -14,8 +14,16 @@ import urllib.parse
 import urllib.request
 
 from bot import logs
-from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
-from tests.test_operations import ROOT, free_port, listening_sockets
+from tests.slack_harness import (
+    BOT_TOKEN,
+    ROOT,
+    SIGNING_SECRET,
+    FakeSlack,
+    command_form,
+    free_port,
+    listening_sockets,
+    sign,
+)
 
 MARK = "BODY-MARK-本文"  # in every body sent; must appear in no log line
 FORGED = '\n{"level": "ERROR", "forged": true}\n'

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from bot.adapters.slack.serve import build, warm
 from bot.cli import main
-from bot.settings import Settings, default_workers
+from bot.settings import Settings
 from bot.store import Store
 from tests.conftest import cli
-from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.slack_harness import (
+    BOT_TOKEN,
+    ROOT,
+    SIGNING_SECRET,
+    FakeSlack,
+    free_port,
+    listening_sockets,
+    post_update,
+    start_server,
+)
 
 
 def test_backup_is_a_consistent_copy(db_path, tmp_path):
@@ -47,79 +48,6 @@ def test_dockerfile_runs_as_non_root_with_a_volume_and_healthcheck():
     assert "USER roadmap" in text and 'VOLUME ["/data"]' in text
     assert "HEALTHCHECK" in text and "/healthz" in text
     assert "ROADMAP_DB=/data/roadmap.db" in text
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(
-    db: Path, fake: FakeSlack, port: int, workers: int | None = None
-) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake.url + "api/",
-        "ROADMAP_DB": str(db),
-    }
-    env.pop("ROADMAP_DIGEST_CHANNEL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "slack", "--port", str(port)]
-        + (["--workers", str(workers)] if workers else []),
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: a kill reaches gunicorn's workers too
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        os.killpg(process.pid, signal.SIGKILL)
-        raise RuntimeError("server did not start")
-    # /healthz answers once the first worker is up; each worker listens on its own socket
-    # (SO_REUSEPORT), so wait for all of them before users connect.
-    while listening_sockets(port) < (workers or default_workers()) and time.time() < deadline:
-        time.sleep(0.05)
-    return process
-
-
-def listening_sockets(port: int) -> int:
-    """How many sockets listen on the port (Linux /proc; elsewhere 'enough')."""
-    tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
-    if not tables[0].exists():
-        return 64
-    wanted = f":{port:04X}"
-    count = 0
-    for table in tables:
-        for line in table.read_text().splitlines()[1:] if table.exists() else []:
-            local, state = line.split()[1], line.split()[3]
-            count += local.endswith(wanted) and state == "0A"  # 0A = LISTEN
-    return count
-
-
-def post_update(port: int, text: str, trigger: str) -> bool:
-    """One signed /roadmap update; True if the server acknowledged it as recorded."""
-    form = command_form(text, trigger, "http://127.0.0.1:9/x")
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/slack/events",
-        data=form.encode(),
-        method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", **sign(form)},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status == 200 and "✅" in json.loads(response.read())["text"]
-    except OSError:
-        return False
 
 
 def test_sigkill_during_a_burst_of_updates_loses_nothing_acknowledged(db_path):

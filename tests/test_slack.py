@@ -6,50 +6,25 @@ import json
 import logging
 import re
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
-from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.adapters.slack.listeners import COMMANDS, EVENTS
-from bot.store import Store
-from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, serve_app, sign
+from tests.slack_harness import (
+    BOT_TOKEN,
+    NOW,
+    SIGNING_SECRET,
+    chat_entries,
+    sign,
+    submission,
+    valid_blocks,
+)
 
-NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)  # R8 in Tokyo
 MANIFEST = Path(__file__).resolve().parent.parent / "manifest.yml"
-
-
-@pytest.fixture
-def fake():
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def slack(fake, store):
-    """The app over a copy of the loaded store (conftest), with one owner."""
-    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
-    app = serve_app(store, fake, clock=lambda: NOW)
-    yield app
-    app.stop()
-
-
-def valid_blocks(blocks: list[dict]) -> list[dict]:
-    """Every block parses and validates with slack_sdk's own models."""
-    assert 0 < len(blocks) <= 50
-    for raw in blocks:
-        block = Block.parse(raw)
-        assert block is not None, raw
-        block.validate_json()
-    return blocks
-
-
-def chat_entries(store: Store, key: str = "R7/No40"):
-    return [e for e in store.entries(key) if e.platform == "slack"]
 
 
 def test_healthz(slack):
@@ -114,7 +89,7 @@ def test_bot_messages_are_not_answered(slack, fake):
         "channel": "D1",
     }
     assert slack.event(event, event_id="EvBot").status == 200
-    time.sleep(0.3)
+    slack.settle()  # every lazy listener has finished: a late post would be seen
     assert fake.called("chat.postMessage") == []
 
 
@@ -134,7 +109,7 @@ def test_retried_event_is_answered_once(slack, fake):
         headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
     )
     assert retry.status == 200
-    time.sleep(0.3)
+    slack.settle()  # every lazy listener has finished: a late post would be seen
     assert len(fake.called("chat.postMessage")) == 1
 
 
@@ -266,36 +241,6 @@ def test_update_modal_opens_with_the_users_projects(slack, fake):
     assert call.params["trigger_id"] == "trig-modal"
 
 
-def submission(
-    view_id: str, text: str, year: str = "R8", user: str = "U1", initiative: str = ""
-) -> dict:
-    return {
-        "type": "view_submission",
-        "team": {"id": "T1"},
-        "user": {"id": user, "username": "tanaka", "name": "tanaka"},
-        "api_app_id": "A1",
-        "trigger_id": "trig-sub",
-        "view": {
-            "id": view_id,
-            "type": "modal",
-            "callback_id": "roadmap_update",
-            "private_metadata": json.dumps({"channel": "C1", "lang": "ja"}),
-            "state": {
-                "values": {
-                    "project": {
-                        "value": {"type": "static_select", "selected_option": {"value": "R7/No40"}}
-                    },
-                    "initiative": {"value": {"type": "plain_text_input", "value": initiative}},
-                    "year": {
-                        "value": {"type": "static_select", "selected_option": {"value": year}}
-                    },
-                    "text": {"value": {"type": "plain_text_input", "value": text}},
-                }
-            },
-        },
-    }
-
-
 def test_modal_submit_with_a_validation_error_shows_it_in_the_form(slack, fake):
     response = slack.interaction(submission("V-err", "ok", initiative="存在しない取組"))
     assert response.status == 200
@@ -311,7 +256,7 @@ def test_modal_submit_appends_once_even_when_double_clicked(slack, fake):
     assert (first.status, second.status) == (200, 200)
     assert len(chat_entries(slack.core.store)) == 1
     posts = fake.wait_for("chat.postMessage")
-    time.sleep(0.3)
+    slack.settle()  # every lazy listener has finished: a late post would be seen
     assert len(fake.called("chat.postMessage")) == 1
     assert posts[0].params["channel"] == "C1" and "セキュリティ基盤" in posts[0].params["text"]
 

@@ -4,33 +4,10 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import UTC, datetime
 
 import pytest
 
-from bot.sources import load_documents
-from bot.store import Store
-from tests.slack_harness import FakeSlack, serve_app
-from tests.test_slack import submission
-
-NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def fake():
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def slack(fake):
-    store = Store.memory()
-    load_documents(store)
-    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
-    app = serve_app(store, fake, clock=lambda: NOW)
-    yield app
-    app.stop()
+from tests.slack_harness import FakeSlack, submission
 
 
 def told(fake: FakeSlack, path: str = "/response/cmd", timeout: float = 20) -> str:
@@ -135,7 +112,7 @@ def test_a_refused_update_by_mention_is_answered_privately(slack, fake):
     slack.event(event, event_id="EvRefused")
     [private] = fake.wait_for("chat.postEphemeral")
     assert private.params["user"] == "U2" and "担当者だけ" in private.params["text"]
-    time.sleep(0.3)
+    slack.settle()  # every lazy listener has finished: a late post would be seen
     assert fake.called("chat.postMessage") == []
 
 

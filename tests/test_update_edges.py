@@ -5,29 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sources import load_documents
-from bot.store import Store
 from bot.text import drop_control
 from bot.updates import MAX_TEXT, delivery_key
-from tests.slack_harness import FakeSlack, command_form, serve_app
-from tests.test_slack import NOW, chat_entries, submission
-
-
-@pytest.fixture
-def fake():
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def slack(fake):
-    store = Store.memory()
-    load_documents(store)
-    store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
-    app = serve_app(store, fake, clock=lambda: NOW)
-    yield app
-    app.stop()
+from tests.slack_harness import chat_entries, command_form, submission
 
 
 def test_updates_without_a_trigger_id_are_each_recorded_and_their_retries_once(slack):

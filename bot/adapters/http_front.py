@@ -37,6 +37,14 @@ class Refused(Exception):
         self.status = status
         self.reason = reason
 
+    @property
+    def status_line(self) -> str:
+        """`413 Content Too Large`, as a WSGI start_response wants it."""
+        return f"{self.status} {STATUS_PHRASES.get(self.status, 'Refused')}"
+
+
+STATUS_PHRASES = {400: "Bad Request", 408: "Request Timeout", 413: "Content Too Large"}
+
 
 class Gone(Exception):
     """The client disconnected before its request was complete."""
@@ -49,14 +57,22 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
+def check_length(declared: str | bytes | None, limit: int = MAX_BODY) -> int | None:
+    """The announced body size, or Refused (400 not a number, 413 over the limit): the one
+    check every HTTP front makes before reading a body."""
+    if declared is None:
+        return None
+    text = declared.decode("latin-1") if isinstance(declared, bytes) else declared
+    if not text.strip().isdigit():
+        raise Refused(400, "Content-Length is not a number")
+    if int(text) > limit:
+        raise Refused(413, f"body over {limit} bytes")
+    return int(text)
+
+
 async def read_body(scope: Scope, receive: Receive, limit: int = MAX_BODY) -> bytes:
     """The whole body, or Refused (413 too large, 408 too slow, 400 bad length) / Gone."""
-    declared = _header(scope, b"content-length")
-    if declared is not None:
-        if not declared.strip().isdigit():
-            raise Refused(400, "Content-Length is not a number")
-        if int(declared) > limit:
-            raise Refused(413, f"body over {limit} bytes")
+    check_length(_header(scope, b"content-length"), limit)
     deadline = time.monotonic() + READ_TIMEOUT
     chunks: list[bytes] = []
     size = 0

@@ -61,3 +61,11 @@ class Reply:
     def body(self) -> list[str]:
         """The text's lines followed by the body lines."""
         return ([*self.text.split("\n")] if self.text else []) + self.lines
+
+
+def shown_to_all(reply: Reply) -> bool:
+    """Whether a reply to a message in a shared conversation (a Slack mention, a Teams channel)
+    is shown to everyone there: what the command table makes public (an update's confirmation)
+    and answers to questions — a question asked aloud is answered aloud, with its source.
+    Everything else (history, owners, nudges, refusals…) is for the asker only."""
+    return not reply.error and (reply.public or reply.answer is not None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Executor
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -15,8 +16,14 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings, core: Core, client: WebClient | None = None) -> App:
-    """A Bolt App wired to the core. SLACK_API_URL points the Web API at another host."""
+def create_app(
+    settings: Settings,
+    core: Core,
+    client: WebClient | None = None,
+    executor: Executor | None = None,
+) -> App:
+    """A Bolt App wired to the core. SLACK_API_URL points the Web API at another host;
+    `executor` runs the lazy listeners (a test's own, to wait until they have finished)."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     secret = (
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
@@ -24,6 +31,8 @@ def create_app(settings: Settings, core: Core, client: WebClient | None = None) 
     # Bolt builds its own client from the token (given a client too, it warns at every start
     # that SLACK_BOT_TOKEN in the environment is unused); a test may still pass its own.
     options: dict = {"client": client} if client is not None else {"token": token}
+    if executor is not None:
+        options["listener_executor"] = executor
     app = App(
         signing_secret=secret,
         # Answers take milliseconds, so listeners run before the HTTP response: the reply rides

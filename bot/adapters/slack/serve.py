@@ -24,7 +24,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot import logs
-from bot.adapters.http_front import MAX_BODY, READ_TIMEOUT, BufferedWsgi
+from bot.adapters.http_front import MAX_BODY, READ_TIMEOUT, BufferedWsgi, Refused, check_length
 from bot.adapters.slack.guard import malformed
 from bot.health import DeepHealth
 from bot.service import Core
@@ -73,15 +73,13 @@ def wsgi_app(app: App, store: Store) -> Callable:
                 healthy, detail = health.status()
             body = plain("200 OK" if healthy else "503 Service Unavailable", detail)
         elif environ.get("REQUEST_METHOD") == "POST" and path == EVENTS_PATH:
-            length = environ.get("CONTENT_LENGTH") or "0"
-            if not length.isdigit():
-                reason = "Content-Length is not a number"
-                body = plain("400 Bad Request", reason)
-            elif int(length) > MAX_BODY:
-                reason = f"body over {MAX_BODY} bytes"
-                body = plain("413 Content Too Large", reason)
+            try:
+                length = check_length(environ.get("CONTENT_LENGTH") or "0")
+            except Refused as refused:
+                reason = refused.reason
+                body = plain(refused.status_line, reason)
             else:
-                raw = environ["wsgi.input"].read(int(length))
+                raw = environ["wsgi.input"].read(length or 0)
                 reason = malformed(environ, raw)
                 if reason:
                     body = plain("400 Bad Request", reason)

@@ -16,6 +16,8 @@ from microsoft_teams.apps.http import FastAPIAdapter
 from bot import messages as m
 from bot.adapters.teams import cards, replies
 from bot.adapters.teams.text import from_teams, user_text
+from bot.commands.parse import command_language
+from bot.commands.reply import shown_to_all
 from bot.commands.table import handle
 from bot.errors import UserError
 from bot.fiscal_year import FiscalYear
@@ -88,18 +90,36 @@ def register(app: App, core: Core) -> None:
             return  # a re-delivered activity: already answered
         remember(core, activity)
         who = identity(activity)
+        lang = command_language(activity.text or "")
         try:
-            messages = handle_message(core, who, activity)
+            messages, private = handle_message(core, who, activity)
         except Exception:
             logger.exception("Teams message failed")
-            messages = [replies.plain(m.say("error_generic", "ja"))]
+            messages, private = [replies.plain(m.say("error_generic", lang))], False
+        kind = activity.conversation.conversation_type if activity.conversation else None
+        if private and kind not in (None, "personal"):
+            # Teams has no ephemeral messages: a private reply goes to the person's own chat
+            # with the bot when there is one, else to the thread with a note that says so.
+            chat = core.store.personal_conversation("teams", who.user_id)
+            if chat is not None:
+                try:
+                    for reply in messages:
+                        await app.send(
+                            chat["conversation_id"], reply, service_url=chat["service_url"]
+                        )
+                except Exception:
+                    logger.exception("could not send a private reply to the personal chat")
+                else:
+                    await ctx.send(replies.plain(m.say("teams_sent_to_personal_chat", lang)))
+                    return
+            messages = [replies.plain(m.say("teams_private_in_thread", lang)), *messages]
         for reply in messages:
             try:
                 await ctx.send(reply)
             except Exception:
                 # Refused by Teams (too large, throttled…): the person still hears something.
                 logger.exception("Teams refused a reply")
-                await ctx.send(replies.plain(m.say("teams_send_failed", "ja")))
+                await ctx.send(replies.plain(m.say("teams_send_failed", lang)))
                 return
 
     @app.on_install_add
@@ -111,11 +131,12 @@ def register(app: App, core: Core) -> None:
         remember(core, ctx.activity)
 
 
-def handle_message(core: Core, who: Identity, activity) -> list:
-    """The replies to one message (typed text, or a card's submit)."""
+def handle_message(core: Core, who: Identity, activity) -> tuple[list, bool]:
+    """The replies to one message (typed text, or a card's submit), and whether they are for
+    the sender only (the command table's visibility, as on Slack: see `shown_to_all`)."""
     value = activity.value if isinstance(getattr(activity, "value", None), dict) else None
     if value and value.get("action") == cards.UPDATE_ACTION:
-        return [submit_form(core, who, value, activity)]
+        return [submit_form(core, who, value, activity)], False
     bot_name = activity.recipient.name if getattr(activity, "recipient", None) else None
     text = from_teams(activity.text, bot_name)
     _, reply = handle(
@@ -126,7 +147,7 @@ def handle_message(core: Core, who: Identity, activity) -> list:
         request_id=activity.id,
         dedupe_key=f"teams:update:{activity.id}",
     )
-    return replies.render(reply, FiscalYear.of(core.clock()))
+    return replies.render(reply, FiscalYear.of(core.clock())), not shown_to_all(reply)
 
 
 def submit_form(core: Core, who: Identity, value: dict, activity):

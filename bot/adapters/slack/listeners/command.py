@@ -5,6 +5,8 @@ told to the person through the command's response_url."""
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
@@ -14,6 +16,7 @@ from bot import messages as m
 from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import attempt
 from bot.adapters.slack.listeners.common import identity, lang_of, slack_text
+from bot.adapters.slack.uploads import upload_reply_file
 from bot.commands.reply import Reply
 from bot.commands.table import Spec, handle, is_slow, lookup
 from bot.fiscal_year import FiscalYear
@@ -78,43 +81,59 @@ def register(app: App, core: Core) -> None:
         spec, args = lookup(slack_text(body.get("text", "")))
         return is_slow(spec, args)
 
+    # The Reply whose summary was acked, for the lazy upload of its file: the handler runs
+    # once, and the file is the one the summary describes (ack then lazy, same process).
+    pending = PendingReplies()
+
     def ack_file(ack: Ack, command: dict) -> None:
         try:
             _, reply = run(command)
         except Exception:
             logger.exception("/roadmap failed")
-            reply = Reply("ja", m.say("error_generic", "ja"), error=True)
+            reply = Reply(lang_of(command.get("text", "")), "", error=True)
+            reply.text = m.say("error_generic", reply.lang)
+        pending.put(pending_key(command), reply)
         if reply.file is not None and not reply.error:
             reply = Reply(reply.lang, reply.text, [m.say("file_uploading", reply.lang)])
         ack(**message(reply))
 
     def upload(command: dict, client: WebClient, respond: Respond) -> None:
-        _, reply = run(command)
-        if reply.error or reply.file is None:
-            return  # already explained in the ack
-        tell = ephemeral(respond)
-        try:
-            made = reply.file()
-        except Exception:
-            logger.exception("could not make the file")
-            tell(m.say("error_generic", reply.lang))
-            return
-        attempt(
-            lambda: client.files_upload_v2(
-                channel=command["channel_id"],
-                content=made.data,
-                filename=made.name,
-                title=made.title,
-            ),
-            tell,
-            reply.lang,
-            "files.upload",
-        )
+        reply = pending.pop(pending_key(command))
+        if reply is None:  # evicted (hundreds of slow commands at once): run it again
+            logger.warning("no acked reply for a slow command: running it again")
+            _, reply = run(command)
+        upload_reply_file(client, reply, command["channel_id"], ephemeral(respond))
 
     # Files (export, diff, charts, history --all) are slow work, made after the ack; every
     # other reply rides in the ack, with no lazy listener to copy the request and start a thread for.
     app.command("/roadmap", matchers=[wants_file])(ack=ack_file, lazy=[upload])
     app.command("/roadmap")(roadmap)
+
+
+def pending_key(command: dict) -> str:
+    """One slash command's delivery, the same for its ack and its lazy upload."""
+    return "|".join(
+        str(command.get(k) or "") for k in ("team_id", "trigger_id", "user_id", "response_url")
+    )
+
+
+class PendingReplies:
+    """Replies acked but whose file is not yet uploaded, bounded (oldest dropped first)."""
+
+    def __init__(self, limit: int = 256) -> None:
+        self.limit = limit
+        self.replies: OrderedDict[str, Reply] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def put(self, key: str, reply: Reply) -> None:
+        with self.lock:
+            self.replies[key] = reply
+            while len(self.replies) > self.limit:
+                self.replies.popitem(last=False)
+
+    def pop(self, key: str) -> Reply | None:
+        with self.lock:
+            return self.replies.pop(key, None)
 
 
 def ephemeral(respond: Respond) -> Callable[[str], object]:

@@ -13,7 +13,9 @@ from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import attempt
 from bot.adapters.slack.listeners.common import slack_text, strip_bot_mention
 from bot.adapters.slack.text import user_names
-from bot.commands.reply import Reply
+from bot.adapters.slack.uploads import upload_reply_file
+from bot.commands.parse import command_language
+from bot.commands.reply import Reply, shown_to_all
 from bot.commands.table import handle
 from bot.service import Core
 from bot.updates import Identity, delivery_key
@@ -40,7 +42,8 @@ def register(app: App, core: Core) -> None:
             core.store.forget_claim(key)  # let Slack's retry try again
             logger.exception("could not answer event %s", key)
             try:
-                client.chat_postMessage(channel=event["channel"], text=m.say("error_generic", "ja"))
+                lang = command_language(event.get("text", ""))
+                client.chat_postMessage(channel=event["channel"], text=m.say("error_generic", lang))
             except Exception:
                 logger.exception("could not post the apology either")
 
@@ -76,12 +79,14 @@ def reply_to_event(
             channel=user, text=blocks.fallback(note), blocks=blocks.text_blocks(note)
         )
 
-    if reply.error and in_channel:
-        # A refusal is for its author only, as with the slash command.
-        attempt(
+    if in_channel and not shown_to_all(reply):
+        # Private by the command table (history, owners, nudges…) or a refusal: for its
+        # author only, as with the slash command; in the thread it was asked in.
+        posted = attempt(
             lambda: client.chat_postEphemeral(
                 channel=channel,
                 user=user,
+                thread_ts=thread,
                 text=blocks.reply_fallback(reply),
                 blocks=blocks.reply_blocks(reply),
             ),
@@ -89,6 +94,18 @@ def reply_to_event(
             reply.lang,
             "chat.postEphemeral",
         )
+        if posted is not None and reply.file is not None and not reply.error:
+            # A file cannot be ephemeral: it goes to the DM with the bot. Uploads want the DM's
+            # own id (D…), never a user id; posting to the user id answers with it (no im:write).
+            note = m.say("file_uploading", reply.lang)
+            dm = attempt(
+                lambda: client.chat_postMessage(channel=user, text=note),
+                tell,
+                reply.lang,
+                "chat.postMessage",
+            )
+            if dm is not None:
+                upload_reply_file(client, reply, dm["channel"], tell)
         return
     if reply.answer is not None:
         payload = {
@@ -105,18 +122,5 @@ def reply_to_event(
         reply.lang,
         "chat.postMessage",
     )
-    if posted is None or reply.file is None or reply.error:
-        return
-    made = reply.file()
-    attempt(
-        lambda: client.files_upload_v2(
-            channel=channel,
-            thread_ts=thread,
-            content=made.data,
-            filename=made.name,
-            title=made.title,
-        ),
-        tell,
-        reply.lang,
-        "files.upload",
-    )
+    if posted is not None:
+        upload_reply_file(client, reply, channel, tell, thread)
