@@ -159,6 +159,8 @@ def _compare(store: Store, query: Query) -> Answer:
             return editions.per_edition(
                 store, query, lambda code: select(store, replace(query), code)
             )
+        if query.comparison == "changes" and query.compared:
+            return editions.edition_changes(store, query)  # what changed between R6 and R7
         return editions.edition_totals(store, query)
     return _fact(store, query, latest)
 
