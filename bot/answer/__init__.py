@@ -8,6 +8,7 @@ with a broader computation. A value the document does not print is reported as n
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot import messages as m
@@ -16,6 +17,7 @@ from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
 from bot.answer.selection import (
     by_text,
+    default_codes,
     edition_for,
     filter_words,
     find_project,
@@ -26,6 +28,7 @@ from bot.answer.selection import (
     vocabulary_for,
 )
 from bot.models import Project
+from bot.prefectures import label_of
 from bot.resolve import Resolution
 from bot.store import Store
 from bot.understand import SET_OPERATIONS, Filter, Query, understand
@@ -47,9 +50,7 @@ def answer(store: Store, query: Query) -> Answer:
         return finish(Answer(status="not_found", title=m.say("empty_store", lang)), lang)
     edition = edition_for(store, query)
     if edition is None:
-        result = Answer(
-            status="not_found", title=m.say("no_such_edition", lang, edition=query.edition or "")
-        )
+        result = _edition_not_loaded(store, query, query.edition or "")
     elif query.operation == "compare":
         result = _compare(store, query)
     elif query.operation in SET_OPERATIONS and query.names_project:
@@ -84,6 +85,9 @@ def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
 
 def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     """List, count, sum… over the projects passing every filter; words not understood → ask."""
+    if query.year and not _is_loaded(store, query.year) and re.fullmatch(r"R\d+", query.year):
+        # 「R8の事業費の合計」 with no R8 edition: say which editions exist, not a puzzle.
+        return _edition_not_loaded(store, query, query.year)
     if query.year:
         # A year no filter used (「R10まで続く」 read as nothing): ask, never drop it.
         return _not_applied(query, edition, [query.year])
@@ -92,7 +96,66 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
         if missing or not found:
             return _not_applied(query, edition, query.unknown, store)
         query.filters = query.filters + [Filter("text", "eq", term) for term in found]
-    return operations.run(select(store, query, edition), query)
+    selection = select(store, query, edition)
+    if not selection.projects and query.edition is None:
+        older = _older_edition_with(store, query, edition)
+        if older is not None:
+            return older
+    return operations.run(selection, query)
+
+
+def _is_loaded(store: Store, code: str) -> bool:
+    return store.edition_code(code) is not None
+
+
+def _edition_not_loaded(store: Store, query: Query, edition: str) -> Answer:
+    """An edition that is not loaded: say so, and which editions are."""
+    known = [label_of(e.code) for e in store.editions()]
+    sep = "、" if query.lang == "ja" else ", "
+    return Answer(
+        status="not_found",
+        title=m.say(
+            "edition_not_loaded",
+            query.lang,
+            edition=label_of(edition) if edition not in ("previous", "latest") else edition,
+            known=sep.join(known),
+        ),
+    )
+
+
+def _year_of(code: str) -> int | None:
+    found = re.fullmatch(r"R(\d+)", label_of(code) or "")
+    return int(found.group(1)) if found else None
+
+
+def _older_edition_with(store: Store, query: Query, edition: str) -> Answer | None:
+    """「R6で終わった事業」 asked of the R7 edition finds nothing: a year before the edition's own
+    is about an older edition whose plan held it — answer from that one and say so."""
+    own = _year_of(edition)
+    years = [
+        _year_of(str(f.value))
+        for f in query.filters
+        if f.kind in ("start", "end") and isinstance(f.value, str) and f.op in ("eq", "le", "lt")
+    ]
+    years = [y for y in years if y is not None]
+    if own is None or not years or max(years) >= own:
+        return None
+    codes = default_codes(store)
+    for code in reversed(codes[: codes.index(edition)] if edition in codes else []):
+        chosen = select(store, query, code)
+        if chosen.projects:
+            result = operations.run(chosen, query)
+            result.lines.append(
+                m.say(
+                    "answered_from_edition",
+                    query.lang,
+                    latest=label_of(edition),
+                    edition=label_of(code),
+                    year=f"R{max(years)}",
+                )
+            )
+            return result
+    return None
 
 
 def _not_applied(
