@@ -102,7 +102,8 @@ SUPERLATIVE = re.compile(
 # #13: two years with one of these near are two editions compared, not a start–end range.
 CHANGE_WORDS = (
     r"増え|増加|増額|減っ|減少|減額|変わ|変化|変更|伸び|比べ|比較|増減|差|違い|推移"
-    r"|(?<![a-z])(?:chang\w*|increas\w*|decreas\w*|gr[eo]w\w*|rose|rise|fell|differ\w*|compar\w*|vs)(?![a-z])"
+    r"|(?<![a-z])(?:chang\w*|increas\w*|decreas\w*|gr[eo]w\w*|rose|rise|fell|differ\w*|compar\w*|vs"
+    r"|cuts?|raised|went (?:up|down)|higher|lower)(?![a-z])"
 )
 RELATIVE = {
     "今年度": 0,
@@ -161,7 +162,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "compare",
         "changes",
-        r"何が変わった|何が変わる|変更点|違い|差分|what changed|changed?|changes|difference|diff",
+        r"何が変わった|何が変わる|どう変わった|どれだけ変わった|どのくらい変わった|変わった|変化した"
+        r"|変更点|違い|差分|what changed|changed?|changes|difference|diff",
     ),
     (
         "compare",

@@ -427,11 +427,15 @@ def _attached(before: str, after: str) -> str:
         if re.search(rf"(?:{words}){label}", before):
             return kind  # 開始がR7: the label before the year
     for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
+        found = re.search(rf"(?:{words}){english}", before)
+        if found and re.match(r"[a-z]", found.group(0)):
+            return kind  # started in R7 (English puts the verb first)
+    for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
         if re.match(rf"{particle}(?:{words})", after):
             return kind  # R7に始まって: the verb right after the year
     for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
         if re.search(rf"(?:{words}){english}", before):
-            return kind  # started in R7
+            return kind  # R6終了、R7開始 has its own verb after; this is the last resort
     starts = [x.start() for x in re.finditer(START_WORDS, after)] or [99]
     ends = [x.start() for x in re.finditer(END_WORDS, after)] or [99]
     return "end" if ends[0] < starts[0] else "start"
