@@ -272,3 +272,43 @@ def test_edition_not_loaded_names_the_loaded_ones(shared: Store, text: str) -> N
     a = ask(shared, text)
     assert a.status == "not_found"
     assert "R6" in a.text and "R7" in a.text
+
+
+# -- 11: a budget year the document does not print; words only in another edition -----------
+@pytest.mark.parametrize(
+    ("word", "offset"),
+    [("来年度", 1), ("再来年度", 2), ("next year's", 1)],
+)
+@pytest.mark.parametrize("no", [p.no for p in R7 if p.no is not None][:3])
+def test_budget_of_a_year_not_printed(shared: Store, word: str, offset: int, no: int) -> None:
+    text = f"No{no}の{word}の予算は" if word[0] > "z" else f"What is {word} budget for No{no}?"
+    a = ask(shared, text)
+    assert a.status == "not_stated"
+    assert f"R{7 + offset}" in a.text and "R7" in a.text  # asked year, and the year printed
+
+
+def _words_only_in_r6() -> list[tuple[str, set[str]]]:
+    """Words of R6 summaries printed nowhere in the R7 document nor in any project's name."""
+    r7_text = normalise(R7_FILE.read_text(encoding="utf-8"))
+    names = normalise(" ".join(p.name for p in R6 + R7))
+    out = []
+    for p in R6:
+        for word in re.findall(
+            r"[\u30a0-\u30ff\u4e00-\u9fff]{2,6}(?![\u30a0-\u30ff\u4e00-\u9fff])",
+            normalise(p.summary),
+        ):
+            fresh = word not in r7_text and word not in names and word not in dict(out)
+            if fresh and len(out) < 3:
+                holders = {x.name for x in R6 if word in normalise(f"{x.name} {x.summary}")}
+                out.append((word, holders))
+    return out
+
+
+@pytest.mark.parametrize(("word", "holders"), _words_only_in_r6())
+def test_words_only_in_the_older_edition(shared: Store, word: str, holders: set[str]) -> None:
+    named = ask(shared, f"{word}の事業はR7版にある？")
+    assert named.status == "not_found"
+    assert "R6" in named.text and word in named.text
+    plain = ask(shared, f"{word}の事業")
+    assert plain.status == "ok" and "R6" in plain.text
+    assert {r.name for r in plain.projects} <= holders and plain.projects

@@ -31,7 +31,7 @@ from bot.models import Project
 from bot.prefectures import label_of
 from bot.resolve import Resolution
 from bot.store import Store
-from bot.understand import SET_OPERATIONS, Filter, Query, understand
+from bot.understand import SET_OPERATIONS, Filter, Query, understand, year_code
 
 __all__ = ["Answer", "ProjectRef", "SourceRef", "Status", "Value", "answer", "ask"]
 
@@ -94,7 +94,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     if query.unknown:
         found, missing = text_terms_found(store, query.search_terms, edition)
         if missing or not found:
-            return _not_applied(query, edition, query.unknown, store)
+            elsewhere = _only_elsewhere(store, query, edition) if query.search_terms else None
+            return elsewhere or _not_applied(query, edition, query.unknown, store)
         query.filters = query.filters + [Filter("text", "eq", term) for term in found]
     selection = select(store, query, edition)
     if not selection.projects and query.edition is None:
@@ -102,6 +103,59 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
         if older is not None:
             return older
     return operations.run(selection, query)
+
+
+def _budget_year_not_printed(p: Project, code: str, lang: str) -> Answer:
+    """A budget of a year the project's document does not print: not stated, saying which is."""
+    own = _year_of(p.edition)
+    if code.startswith("@") and own is not None:
+        code = f"R{own + int(code[1:])}"
+    return Answer(
+        status="not_stated",
+        title=m.say(
+            "year_not_printed",
+            lang,
+            ref=m.project_ref(p, lang),
+            printed=label_of(p.edition),
+            year=code,
+        ),
+        projects=[ref(p)],
+        sources=[src(p, "budget")],
+    )
+
+
+def _only_elsewhere(store: Store, query: Query, edition: str) -> Answer | None:
+    """Words printed in no project of this edition but in an older or newer one (見守り only in
+    R6): answer from that edition and say so — never a bare 'not understood'."""
+    for code in reversed(default_codes(store)):
+        if code == edition:
+            continue
+        found, missing = text_terms_found(store, query.search_terms, code)
+        if not found or missing:
+            continue
+        chosen = select(
+            store,
+            replace(query, filters=query.filters + [Filter("text", "eq", t) for t in found]),
+            code,
+        )
+        if not chosen.projects:
+            continue
+        result = operations.run(chosen, query)
+        words = query.subject or " ".join(found)
+        note = m.say(
+            "only_in_edition",
+            query.lang,
+            words=words,
+            edition=label_of(edition),
+            other=label_of(code),
+        )
+        if query.edition:  # R7版にある？ — the answer is no; where it is comes after
+            result.lines.insert(0, result.title)
+            result.title, result.status = note, "not_found"
+        else:
+            result.lines.append(note)
+        return result
+    return None
 
 
 def _is_loaded(store: Store, code: str) -> bool:
@@ -302,6 +356,11 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         result = textsearch.sentence_fact(store, p, query)
         printed = textsearch.printed_words(store, p)
         strange = [w for w in query.unknown if w.lower() not in printed]
+        if result is None and strange and "budget" in query.fields:
+            # 「No40の来年度の予算」: the document prints one year's budget, not that one.
+            asked = [year_code(w) for w in strange if year_code(w)]
+            if asked and len(asked) == len(strange):
+                return _budget_year_not_printed(p, asked[0], lang)
         if result is None and strange:
             # 「No40の昨年の予算」: a word that is neither the project's nor a slot — ask.
             return Answer(
