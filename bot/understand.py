@@ -191,7 +191,8 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
 
 def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
     """Departments, sections, categories, fields and project names, longest mention first."""
-    for m in t.find(vocab.pattern()) if vocab.terms else []:
+    english = bool(re.search(r"[a-z]{3}", t.text))
+    for m in t.find(vocab.pattern(english)) if vocab.terms else []:
         surface = m.group(0)
         before = t.text[m.start() - 1] if m.start() else ""
         after = t.text[m.end()] if m.end() < len(t.text) else ""

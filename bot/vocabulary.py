@@ -161,18 +161,23 @@ class Vocabulary:
     terms: list[Term] = field(default_factory=list)
     editions: list[str] = field(default_factory=list)
     values: dict[Kind, set[str]] = field(default_factory=dict)
+    english: set[str] = field(default_factory=set)  # English names of departments
     _pattern: re.Pattern | None = field(default=None, repr=False)
+    _japanese: re.Pattern | None = field(default=None, repr=False)
     _by_surface: dict[str, list[Term]] = field(default_factory=dict, repr=False)
 
-    def pattern(self) -> re.Pattern:
-        """One alternation of every surface, longest first (so the longest mention wins)."""
+    def pattern(self, english: bool = True) -> re.Pattern:
+        """One alternation of every surface, longest first (so the longest mention wins);
+        without the English department names for a question with no English word (faster)."""
         if self._pattern is None:
             surfaces = sorted({t.surface for t in self.terms}, key=len, reverse=True)
             body = "|".join(re.escape(s) for s in surfaces) or r"(?!x)x"
             self._pattern = re.compile(body)
+            body = "|".join(re.escape(s) for s in surfaces if s not in self.english)
+            self._japanese = re.compile(body or r"(?!x)x")
             for t in self.terms:
                 self._by_surface.setdefault(t.surface, []).append(t)
-        return self._pattern
+        return self._pattern if english else self._japanese  # type: ignore[return-value]
 
     def terms_for(self, surface: str) -> list[Term]:
         """The terms written this way (a name can be a project in two editions)."""
@@ -182,7 +187,9 @@ class Vocabulary:
     def surfaces(self, kinds: Iterable[Kind]) -> dict[str, Term]:
         """Surface → term for the given kinds, for typo matching."""
         wanted = set(kinds)
-        return {t.surface: t for t in self.terms if t.kind in wanted}
+        return {
+            t.surface: t for t in self.terms if t.kind in wanted and t.surface not in self.english
+        }
 
 
 def departments_of(printed: str | None) -> list[str]:
@@ -288,7 +295,7 @@ def english_dept_names(department: str) -> tuple[list[str], list[tuple[str, str]
         pieces.append(DEPT_WORDS[piece])
         rest = rest[len(piece) :]
     firsts = [p[0] for p in pieces]
-    phrases = {" ".join(firsts), " and ".join(firsts), "/".join(firsts)}
+    phrases = {" ".join(firsts), " and ".join(firsts)}
     if len(firsts) > 2:
         phrases.add(", ".join(firsts[:-1]) + " and " + firsts[-1])
         phrases.add(", ".join(firsts[:-1]) + ", and " + firsts[-1])
@@ -299,7 +306,7 @@ def english_dept_names(department: str) -> tuple[list[str], list[tuple[str, str]
     names = []
     for phrase in phrases:
         for word in DEPT_SUFFIXES[suffix]:
-            names += [f"{phrase} {word}", f"{word} of {phrase}", f"{word} for {phrase}"]
+            names += [f"{phrase} {word}", f"{word} of {phrase}"]
     if stem == "教育":
         names += ["board of education", "education board", "education agency"]
     singles = [
@@ -347,6 +354,9 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
 
     for _, projects in editions:
         for p in projects:
+            if len(departments_of(p.department)) > 1:
+                # 環境政策部・警察本部 written as printed names the jointly run projects.
+                add(p.department, "department", p.department)
             for dept in departments_of(p.department):
                 if dept:
                     values.setdefault("department", set()).add(dept)
@@ -380,10 +390,12 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
         names, singles = english_dept_names(dept)
         for name in names:
             add(name, "department", dept)
+            vocab.english.add(normalise(name))
         for name, _ in singles:
             single.setdefault(normalise(name), set()).add(dept)
     for name, depts in single.items():
         if len(depts) == 1:
             add(name, "department", next(iter(depts)))
+            vocab.english.add(name)
     vocab.values = values
     return vocab

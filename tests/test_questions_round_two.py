@@ -312,3 +312,25 @@ def test_words_only_in_the_older_edition(shared: Store, word: str, holders: set[
     plain = ask(shared, f"{word}の事業")
     assert plain.status == "ok" and "R6" in plain.text
     assert {r.name for r in plain.projects} <= holders and plain.projects
+
+
+JOINT = sorted(
+    {(label, p.department) for label, ps in (("R6", R6), ("R7", R7)) for p in ps}
+    - {
+        (label, d)
+        for label, ps in (("R6", R6), ("R7", R7))
+        for p in ps
+        for d in [p.department]
+        if len(departments_of(d)) < 2
+    }
+)
+
+
+@pytest.mark.parametrize(("label", "printed"), JOINT)
+def test_a_joint_department_as_printed_names_its_projects(
+    shared: Store, label: str, printed: str
+) -> None:
+    projects = R6 if label == "R6" else R7
+    expected = sum(p.budget_thousand_yen for p in projects if p.department == printed)
+    a = ask(shared, f"{label}版の{printed}の事業費合計")
+    assert a.value is not None and a.value.amount == expected
