@@ -358,7 +358,10 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         strange = [w for w in query.unknown if w.lower() not in printed]
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.
-            asked = [year_code(w) for w in strange if year_code(w)]
+            # A past year is not "not printed": an older edition may print it (ask instead).
+            asked = [
+                c for w in strange if (c := year_code(w)) and c.startswith("@") and int(c[1:]) > 0
+            ]
             if asked and len(asked) == len(strange):
                 return _budget_year_not_printed(p, asked[0], lang)
         if result is None and strange:
