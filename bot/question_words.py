@@ -151,12 +151,14 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "increased",
         r"(?:予算|事業費)が(?:増えた|増加した|増額された|上がった|増えている)|増額(?:された)?|"
+        r"(?:増えた|増加した|伸びた)(?=事業|project)|"
         r"budgets? (?:increased|went up|grew|rose)|increased (?:its |their )?budgets?|budget increases?",
     ),
     (
         "compare",
         "decreased",
         r"(?:予算|事業費)が(?:減った|減少した|減額された|下がった|減っている)|減額(?:された)?|"
+        r"(?:減った|減少した)(?=事業|project)|"
         r"budgets? (?:decreased|went down|fell|shrank|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
     ),
     (

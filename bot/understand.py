@@ -360,7 +360,7 @@ def _year_filters(t: _Text, query: Query) -> None:
         query.filters.append(Filter("start", "eq", "@0"))  # started in the edition's own year
         t.take(m.start(), m.end())
     span = re.compile(
-        rf"({YEAR})\s*(?:から|~|-|〜|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
+        rf"({YEAR})\s*(?:から|~|-|〜|→|->|⇒|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
     )
     for m in t.find(span):
         a, b = year_code(m.group(1) or m.group(3)), year_code(m.group(2) or m.group(4))
@@ -394,6 +394,8 @@ def _year_filters(t: _Text, query: Query) -> None:
         if not (ends or starts):
             continue
         kind = _attached(before, after) if ends and starts else "end" if ends else "start"
+        if lasts and not re.match(rf"\s*(?:から|より)?\s*(?:{START_WORDS})", after):
+            kind = "end"  # R6から始まってR9まで続く: まで続く is the end's own word
         op = "eq"
         around = before[-14:] + " " + after[:10]
         if lasts:
@@ -574,6 +576,13 @@ def _leftovers(t: _Text, query: Query) -> None:
 
 def _settle(query: Query) -> None:
     """The operation when no word chose one: a fact about a project, else a list."""
+    if query.compared and query.operation != "compare":
+        # How much did 教育庁's budget grow from R6 to R7: two editions compared, whatever verb.
+        query.operation, query.comparison = "compare", query.comparison or "budget"
+        query.unknown = [w for w in query.unknown if not re.fullmatch(CHANGE_WORDS, w)]
+        query.search_terms = [w for w in query.search_terms if not re.fullmatch(CHANGE_WORDS, w)]
+        if not query.unknown:
+            query.subject = None
     has_filters = bool(query.filters)
     counts_text = not query.filters and query.unknown and not query.names_project
     if (

@@ -46,6 +46,8 @@ CHANGE_PHRASES = [
     "R6〜R7で事業費が増えた事業はどれ",
     "which projects increased their budget from R6 to R7?",
     "budget cuts between R6 and R7",
+    "R6→R7で増えた事業",
+    "R6からR7で減った事業は",
 ]
 
 
@@ -67,7 +69,14 @@ def test_two_editions_with_a_change_verb_are_compared(shared: Store, text: str) 
 
 
 @pytest.mark.parametrize(
-    "text", ["教育庁の予算はR6からR7でどれだけ増えた？", "教育庁の事業費をR6とR7で比べると"]
+    "text",
+    [
+        "教育庁の予算はR6からR7でどれだけ増えた？",
+        "教育庁の事業費をR6とR7で比べると",
+        "教育庁の予算はR6とR7でどう変わった",
+        "How much did 教育庁's budget grow from R6 to R7?",
+        "How did the budget of the board of education change from R6 to R7?",
+    ],
 )
 def test_department_totals_per_edition_and_difference(shared: Store, text: str) -> None:
     def total(projects):
@@ -105,7 +114,13 @@ def test_what_changed_between_editions(shared: Store, text: str) -> None:
 
 # -- 3: start and end verbs × years ----------------------------------------------------------
 START_FORMS = ["{y}に始まって", "{y}に開始して", "{y}にスタートした", "{y}開始で", "開始が{y}で"]
-END_FORMS = ["{y}に終わる事業", "{y}に終了する事業", "{y}で終わった事業", "終了が{y}の事業"]
+END_FORMS = [
+    "{y}に終わる事業",
+    "{y}に終了する事業",
+    "{y}で終わった事業",
+    "終了が{y}の事業",
+    "{y}まで続く事業",
+]
 EN_FORMS = ["projects that started in {s} and end in {e}", "projects starting in {s} ending in {e}"]
 PAIRS = sorted({(p.start, p.end) for p in R7 if p.start and p.end and p.start != p.end})
 
