@@ -176,9 +176,16 @@ PATTERNS: list[tuple[str, str, str]] = [
         "group",
         "department",
         r"(?:担当)?部局(?:別|ごと|毎)|部(?:ごと|別|毎)|by department|per department|each department"
-        r"|which department(?= has| spends)|どの部局が|どの部が|(?:一番|最も)(?:事業が)?多い部局",
+        r"|which department(?= has| spends)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|どの部局が|どの部が|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)部局",
     ),
-    ("group", "section", r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"),
+    (
+        "group",
+        "section",
+        r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"
+        r"|which section(?= has)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)課",
+    ),
     (
         "group",
         "category",
@@ -304,7 +311,7 @@ FLAG_PATTERNS = [
 NEGATION = r"^(?:で|じゃ)?(?:は)?(?:ない|なかった|以外)|^(?:ではない|でない|じゃない)"
 EDITION_MARK = re.compile(
     r"(?:in )?(?:the )?(?<![a-z])r\s?(\d{1,2})(?:\s*(?:年度)?版| edition| roadmap|のロードマップ)"
-    r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版"
+    r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版|(?:in )?(?:the )?fy\s?(\d{4})(?:\s*(?:年度)?版| edition| roadmap)"
 )
 PREVIOUS = re.compile(
     r"前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版|previous (?:edition|roadmap|version)"

@@ -295,7 +295,8 @@ def _edition(t: _Text, query: Query) -> None:
         query.edition = query.edition or "latest"
         t.take(m.start(), m.end())
     for m in t.find(EDITION_MARK):
-        code = year_code(f"R{m.group(1) or m.group(2)}" if not m.group(3) else f"{m.group(3)}年度")
+        western = m.group(3) or m.group(4)
+        code = year_code(f"{western}年度" if western else f"R{m.group(1) or m.group(2)}")
         if code:
             query.edition = code
             t.take(m.start(), m.end())

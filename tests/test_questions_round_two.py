@@ -349,3 +349,32 @@ def test_a_joint_department_as_printed_names_its_projects(
     expected = sum(p.budget_thousand_yen for p in projects if p.department == printed)
     a = ask(shared, f"{label}版の{printed}の事業費合計")
     assert a.value is not None and a.value.amount == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("一番事業が少ない部局は？", "department"),
+        ("事業が最も多い部局", "department"),
+        ("Which department has the fewest projects?", "department"),
+        ("事業が一番多い課", "section"),
+        ("Which section has the most projects?", "section"),
+    ],
+)
+def test_most_and_fewest_projects_per_department_group(shared: Store, text: str, kind: str) -> None:
+    q = read(shared, text)
+    assert q.operation == "group" and q.group_by == kind and not q.unknown
+    counts: dict[str, int] = {}
+    for p in R7:
+        for v in departments_of(p.department) if kind == "department" else p.sections:
+            counts[normalise(v)] = counts.get(normalise(v), 0) + 1
+    first = ask(shared, text).lines[0]
+    top = max(counts.values())
+    assert any(normalise(first).startswith(f"・{v}") for v, n in counts.items() if n == top)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("FY2024 edition projects", "R6"), ("2024年度版の事業数", "R6")]
+)
+def test_western_year_editions(shared: Store, text: str, code: str) -> None:
+    assert read(shared, text).edition == code
