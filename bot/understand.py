@@ -239,7 +239,7 @@ def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
 
 
 _KIND_LABELS = {
-    "department": r"担当部局|部局|担当部|部|department|dept\.?|bureau|agency",
+    "department": r"担当部局|所管部局|部局|担当部署|部署|所管|担当部|部|department|dept\.?|bureau|agency",
     "section": r"担当課等|担当課|課等|課|section|division",
     "category": r"項目|分野|カテゴリー?|分類|category|field",
     "field": r"分野|項目|カテゴリー?|分類|field|category",

@@ -187,9 +187,12 @@ def _labelled():
             out += [
                 (f"部局が{d}の事業", "department", d),
                 (f"担当部局は{d}の事業", "department", d),
+                (f"部署が{d}の事業の数", "department", d),
+                (f"projects whose department is {d}", "department", d),
             ]
         for s in p.sections:
             out += [(f"担当課が{s}の事業", "section", s), (f"課が{s}の事業の数", "section", s)]
+            out += [(f"projects of the section {s}", "section", s)]
     return sorted(set(out))
 
 
