@@ -1001,6 +1001,11 @@ PHRASES.update(
             "新規{added}件・終了/統合{ended}件・名称変更{renamed}件・増額{up}件・減額{down}件",
             "{added} added, {ended} ended or merged, {renamed} renamed, {up} budgets up, {down} down",
         ),
+        "edition_changes_list": ("{what}：{names}", "{what}: {names}"),
+        "edition_changes_added": ("新規", "Added"),
+        "edition_changes_ended": ("終了/統合", "Ended or merged"),
+        "edition_changes_renamed": ("名称変更", "Renamed"),
+        "edition_changes_more": ("ほか{n}件", "and {n} more"),
         "edition_not_loaded": (
             "{edition}版は読み込まれていません。読み込み済みの版：{known}。",
             "No {edition} edition is loaded. Loaded editions: {known}.",

@@ -188,6 +188,20 @@ def edition_changes(store: Store, query: Query) -> Answer:
         title=m.say("edition_changes_title", lang, older=older, newer=newer),
         lines=[counts],
     )
+    renamed = [c.newer for c in d.changes if c.renamed]
+    for key, refs in (("added", d.added), ("ended", d.ended), ("renamed", renamed)):
+        if refs:
+            names = [f"No{r.no} {r.name}" if r.no is not None else r.name for r in refs[:5]]
+            if len(refs) > 5:
+                names.append(m.say("edition_changes_more", lang, n=len(refs) - 5))
+            answer.lines.append(
+                m.say(
+                    "edition_changes_list",
+                    lang,
+                    what=m.say(f"edition_changes_{key}", lang),
+                    names=("、" if lang == "ja" else "; ").join(names),
+                )
+            )
     totals = {
         older: d.totals[f"{older}_budget_thousand_yen"],
         newer: d.totals[f"{newer}_budget_thousand_yen"],
