@@ -86,13 +86,15 @@ ENGLISH_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, 
 # #13: cost words — お金がかかる is a large budget, かかってない a small one (never a list).
 LARGE = (
     r"大きかった|多かった|高かった|大きい|多い|高い|高額|高価|お金がかかる|お金がかかっている"
-    r"|お金がかかってる|お金がかかった|かかっている|かかってる|費用がかさむ"
+    r"|お金がかかってる|お金がかかった|かかっている|かかってる|かかる|かかった|費用がかさむ"
+    r"|使っている|使ってる|使った|使う|高予算|大規模|予算規模が大きい"
     r"|large|big|high|expensive|most|costliest"
 )
 SMALL = (
     r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|安価"
     r"|お金がかからない|お金がかかってない|お金がかかっていない|お金がかからなかった"
     r"|かからない|かかってない|かかっていない|かからなかった"
+    r"|使っていない|使ってない|使わない|低予算|小規模|予算規模が小さい"
     r"|small|low|cheap|least"
 )
 # #13: a ranking word; when no max/min/top was read from it, the measure was not understood.
