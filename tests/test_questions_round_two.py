@@ -386,3 +386,33 @@ def test_most_and_fewest_projects_per_department_group(shared: Store, text: str,
 )
 def test_western_year_editions(shared: Store, text: str, code: str) -> None:
     assert read(shared, text).edition == code
+
+
+@pytest.mark.parametrize(
+    ("department", "text"),
+    [
+        ("保健福祉部", "List projects of the health and welfare department"),
+        ("商工労働部", "commerce, industry and labor department projects"),
+        ("土木部", "how many projects does the civil engineering department have"),
+        ("企業局", "projects of the public enterprise bureau"),
+        ("経済産業部", "economy and industry department budget total"),
+    ],
+)
+def test_english_department_names_of_another_prefecture(department: str, text: str) -> None:
+    from types import SimpleNamespace
+
+    from bot.vocabulary import build
+
+    projects = [
+        SimpleNamespace(
+            department=d,
+            sections=[],
+            category=None,
+            field=None,
+            name=f"{d}テスト事業",
+            key=f"X/{i}",
+        )
+        for i, d in enumerate(["保健福祉部", "商工労働部", "土木部", "企業局", "経済産業部"])
+    ]
+    q = understand(text, build([("R7", projects)]))
+    assert [(f.kind, f.value) for f in q.filters] == [("department", department)]
