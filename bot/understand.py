@@ -246,7 +246,7 @@ _KIND_LABELS = {
 }
 # 教育庁という部局 / the 子育て category: the label said after the value.
 _LABEL_AFTER = {
-    kind: re.compile(rf"\s*(?:という|の)?\s*(?:{words})(?![a-z])")
+    kind: re.compile(rf"\s*(?:という|の)?\s*(?:{words})(?![a-z]|別|ごと|毎)")
     for kind, words in {
         "department": r"担当部局|部局|department|dept\.?",
         "section": r"担当課|section|division",
