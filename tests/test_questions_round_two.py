@@ -416,3 +416,17 @@ def test_english_department_names_of_another_prefecture(department: str, text: s
     ]
     q = understand(text, build([("R7", projects)]))
     assert [(f.kind, f.value) for f in q.filters] == [("department", department)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R5からR7で予算が増えた事業",
+        "教育庁の予算はR7からR8でどれだけ増えた？",
+        "what changed between R7 and R9?",
+    ],
+)
+def test_a_comparison_with_an_edition_not_loaded_says_so(shared: Store, text: str) -> None:
+    a = ask(shared, text)
+    assert a.status == "not_found" and a.value is None
+    assert "R6" in a.text and "R7" in a.text  # the loaded editions are named

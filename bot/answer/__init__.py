@@ -249,6 +249,9 @@ def _compare(store: Store, query: Query) -> Answer:
     if query.comparison == "dropped":
         return editions.dropped(store, query)
     latest = store.latest_edition() or ""
+    missing = [c for c in query.compared if not _is_loaded(store, c)]
+    if missing:  # R5からR7で: never R6 and R7 in R5's place
+        return _edition_not_loaded(store, query, missing[0])
     if len(query.project_nos) > 1 and query.comparison in ("budget", "changes"):
         # No40とNo41を比較: the projects side by side, not each against its older edition.
         both = _several(store, replace(query, operation="fact", fields=["budget"]), latest)
