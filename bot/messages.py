@@ -1202,6 +1202,49 @@ PHRASES.update(
     }
 )
 
+# -- issue #13 round two: edition changes, editions not loaded, older editions used --------
+PHRASES.update(
+    {
+        "edition_difference": (
+            "{newer}版 − {older}版：{money}（{pct}）を計算しました。",
+            "Computed {newer} minus {older}: {money} ({pct}).",
+        ),
+        "fields_differ": (
+            "※ 版によって読み込まれている項目が異なります（{older}版のみ：{only_old}／{newer}版のみ：{only_new}）。",
+            "Note: the editions carry different fields ({older} only: {only_old}; {newer} only: {only_new}).",
+        ),
+        "edition_changes_title": (
+            "{older}版 → {newer}版の変更：",
+            "Changes from the {older} edition to the {newer} edition:",
+        ),
+        "edition_changes_counts": (
+            "新規{added}件・終了/統合{ended}件・名称変更{renamed}件・増額{up}件・減額{down}件",
+            "{added} added, {ended} ended or merged, {renamed} renamed, {up} budgets up, {down} down",
+        ),
+        "edition_changes_list": ("{what}：{names}", "{what}: {names}"),
+        "edition_changes_added": ("新規", "Added"),
+        "edition_changes_ended": ("終了/統合", "Ended or merged"),
+        "edition_changes_renamed": ("名称変更", "Renamed"),
+        "edition_changes_more": ("ほか{n}件", "and {n} more"),
+        "edition_not_loaded": (
+            "{edition}版は読み込まれていません。読み込み済みの版：{known}。",
+            "No {edition} edition is loaded. Loaded editions: {known}.",
+        ),
+        "answered_from_edition": (
+            "※ {latest}版には該当がないため、{year}を計画期間に含む{edition}版から答えています。",
+            "Note: the {latest} edition has none, so this is answered from the {edition} edition, whose plan covers {year}.",
+        ),
+        "year_not_printed": (
+            "{ref}の事業費は{printed}のものだけが記載されています（{year}の事業費は記載がありません）。",
+            "{ref} prints only its {printed} budget; no {year} budget is stated.",
+        ),
+        "only_in_edition": (
+            "「{words}」は{edition}版にはありません。{other}版にあります。",
+            "「{words}」 is not in the {edition} edition; it is in the {other} edition.",
+        ),
+    }
+)
+
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.
 EDITION_VALUES = {"edition", "older", "newer"}

@@ -83,9 +83,29 @@ def arabic_numerals(text: str) -> str:
 
 
 ENGLISH_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3}
-LARGE = r"大きかった|多かった|高かった|大きい|多い|高い|高額|large|big|high|expensive|most"
+# #13: cost words — お金がかかる is a large budget, かかってない a small one (never a list).
+LARGE = (
+    r"大きかった|多かった|高かった|大きい|多い|高い|高額|高価|お金がかかる|お金がかかっている"
+    r"|お金がかかってる|お金がかかった|かかっている|かかってる|かかる|かかった|費用がかさむ"
+    r"|使っている|使ってる|使った|使う|高予算|大規模|予算規模が大きい"
+    r"|large|big|high|expensive|most|costliest"
+)
 SMALL = (
-    r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|small|low|cheap|least"
+    r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|安価"
+    r"|お金がかからない|お金がかかってない|お金がかかっていない|お金がかからなかった"
+    r"|かからない|かかってない|かかっていない|かからなかった"
+    r"|使っていない|使ってない|使わない|低予算|小規模|予算規模が小さい"
+    r"|small|low|cheap|least"
+)
+# #13: a ranking word; when no max/min/top was read from it, the measure was not understood.
+SUPERLATIVE = re.compile(
+    r"一番|いちばん|最も|もっとも|トップ|最下位|ワースト|ベスト|(?<![a-z])(?:most|least|top|best|worst)(?![a-z])"
+)
+# #13: two years with one of these near are two editions compared, not a start–end range.
+CHANGE_WORDS = (
+    r"増え|増加|増額|減っ|減少|減額|変わ|変化|変更|伸び|比べ|比較|増減|差|違い|推移"
+    r"|(?<![a-z])(?:chang\w*|increas\w*|decreas\w*|gr[eo]w\w*|rose|rise|fell|differ\w*|compar\w*|vs"
+    r"|cuts?|raised|went (?:up|down)|higher|lower)(?![a-z])"
 )
 RELATIVE = {
     "今年度": 0,
@@ -103,12 +123,12 @@ RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
 YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
-    r"(?:終わる|終わった|終わり|終了|終期|終える|満了|完了"
+    r"(?:終わる|終わった|終わって|終わり|終わります|終了|終期|終える|終えた|満了|完了"
     r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z]))"
 )
 START_WORDS = (
-    r"(?:始まる|始まった|始まり|開始|始期|スタート|着手|新規"
-    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|launch(?:ed)?)(?![a-z]))"
+    r"(?:始まる|始まった|始まって|始まり|始めた|始めて|開始|始期|スタート|着手|新規"
+    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|begun|launch(?:ed)?)(?![a-z]))"
 )
 
 PATTERNS: list[tuple[str, str, str]] = [
@@ -133,18 +153,21 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "increased",
         r"(?:予算|事業費)が(?:増えた|増加した|増額された|上がった|増えている)|増額(?:された)?|"
+        r"(?:増えた|増加した|伸びた)(?=事業|project)|"
         r"budgets? (?:increased|went up|grew|rose)|increased (?:its |their )?budgets?|budget increases?",
     ),
     (
         "compare",
         "decreased",
         r"(?:予算|事業費)が(?:減った|減少した|減額された|下がった|減っている)|減額(?:された)?|"
+        r"(?:減った|減少した)(?=事業|project)|"
         r"budgets? (?:decreased|went down|fell|shrank|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
     ),
     (
         "compare",
         "changes",
-        r"何が変わった|何が変わる|変更点|違い|差分|what changed|changed?|changes|difference|diff",
+        r"何が変わった|何が変わる|どう変わった|どれだけ変わった|どのくらい変わった|変わった|変化した"
+        r"|変更点|違い|差分|what changed|changed?|changes|difference|diff",
     ),
     (
         "compare",
@@ -155,9 +178,16 @@ PATTERNS: list[tuple[str, str, str]] = [
         "group",
         "department",
         r"(?:担当)?部局(?:別|ごと|毎)|部(?:ごと|別|毎)|by department|per department|each department"
-        r"|which department(?= has| spends)|どの部局が|どの部が|(?:一番|最も)(?:事業が)?多い部局",
+        r"|which department(?= has| spends)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|どの部局が|どの部が|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)部局",
     ),
-    ("group", "section", r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"),
+    (
+        "group",
+        "section",
+        r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"
+        r"|which section(?= has)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)課",
+    ),
     (
         "group",
         "category",
@@ -186,16 +216,21 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "max",
-        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大|最高|最多|largest|biggest|highest|most expensive|maximum",
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most",
     ),
     (
         "op",
         "min",
-        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{SMALL})|最小|最低|最少|smallest|lowest|cheapest|minimum",
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{SMALL})|最小|最低|最少|最下位|smallest|lowest|cheapest|minimum|least expensive|costs? the least",
     ),
     ("op", "sum", r"合計|総額|総計|トータル|合わせて|全部でいくら|total|sum|altogether|combined"),
     ("op", "avg", r"平均|average|mean"),
-    ("op", "count", r"いくつ|何件|件数|何個|幾つ|何事業|数は|の数|how many|number of|count"),
+    (
+        "op",
+        "count",
+        r"いくつ|何件|件数|何個|幾つ|何事業|事業数|プロジェクト数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
+        r"|how many|number of|count",
+    ),
     (
         "op",
         "list",
@@ -278,7 +313,7 @@ FLAG_PATTERNS = [
 NEGATION = r"^(?:で|じゃ)?(?:は)?(?:ない|なかった|以外)|^(?:ではない|でない|じゃない)"
 EDITION_MARK = re.compile(
     r"(?:in )?(?:the )?(?<![a-z])r\s?(\d{1,2})(?:\s*(?:年度)?版| edition| roadmap|のロードマップ)"
-    r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版"
+    r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版|(?:in )?(?:the )?fy\s?(\d{4})(?:\s*(?:年度)?版| edition| roadmap)"
 )
 PREVIOUS = re.compile(
     r"前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版|previous (?:edition|roadmap|version)"

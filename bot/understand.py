@@ -18,6 +18,7 @@ from bot.project_numbers import NUMBER
 from bot.question_words import (
     ADDED,
     BUDGET_RANGE,
+    CHANGE_WORDS,
     COMPILED_PATTERNS,
     EDITION_MARK,
     EN_BUDGET,
@@ -38,6 +39,7 @@ from bot.question_words import (
     PREVIOUS,
     RELATIVE,
     START_WORDS,
+    SUPERLATIVE,
     YEAR,
     YEN_UNITS,
     arabic_numerals,
@@ -81,6 +83,7 @@ class Query:
     search_terms: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     smallest: bool = False  # the N-th smallest rather than the N-th largest
+    compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
 
     @property
     def intent(self) -> str:
@@ -188,7 +191,8 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
 
 def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
     """Departments, sections, categories, fields and project names, longest mention first."""
-    for m in t.find(vocab.pattern()) if vocab.terms else []:
+    english = bool(re.search(r"[a-z]{3}", t.text))
+    for m in t.find(vocab.pattern(english)) if vocab.terms else []:
         surface = m.group(0)
         before = t.text[m.start() - 1] if m.start() else ""
         after = t.text[m.end()] if m.end() < len(t.text) else ""
@@ -220,6 +224,11 @@ def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
             )
             if negated:
                 end += negated.end()
+            start = m.start() - _label_before(t, m.start(), term.kind)
+            if start < m.start():
+                t.take(start, m.start())
+            elif not negated and (tail := _LABEL_AFTER[term.kind].match(t.text[end:])):
+                end += tail.end()
             if english_not:
                 t.take(m.start() - len(english_not.group(0)), m.start())
             query.filters.append(
@@ -227,6 +236,37 @@ def _entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
             )
         t.take(m.start(), end)
     _typo_entities(t, query, vocab)
+
+
+_KIND_LABELS = {
+    "department": r"担当部局|所管部局|部局|担当部署|部署|所管|担当部|部|department|dept\.?|bureau|agency",
+    "section": r"担当課等|担当課|課等|課|section|division",
+    "category": r"項目|分野|カテゴリー?|分類|category|field",
+    "field": r"分野|項目|カテゴリー?|分類|field|category",
+}
+# 教育庁という部局 / the 子育て category: the label said after the value.
+_LABEL_AFTER = {
+    kind: re.compile(rf"\s*(?:という|の)?\s*(?:{words})(?![a-z]|別|ごと|毎)")
+    for kind, words in {
+        "department": r"担当部局|部局|department|dept\.?",
+        "section": r"担当課|section|division",
+        "category": r"category|field",
+        "field": r"field|category",
+    }.items()
+}
+
+
+def _label_before(t: _Text, start: int, kind: str) -> int:
+    """How many characters before a value are its label (項目が子育て, 部局は教育庁, category
+    子育て): the word naming the kind of value is the value's, never a condition of its own."""
+    before = t.text[max(0, start - 16) : start]
+    m = re.search(
+        rf"(?<![a-z\u4e00-\u9fff])(?:{_KIND_LABELS.get(kind, '(?!x)x')})\s*(?:が|は|:|：|=|の|is|of)?\s*(?:the\s*)?$",
+        before,
+    )
+    if not m or not t.free(start - len(m.group(0)), start):
+        return 0
+    return len(m.group(0))
 
 
 def _typo_entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
@@ -255,7 +295,8 @@ def _edition(t: _Text, query: Query) -> None:
         query.edition = query.edition or "latest"
         t.take(m.start(), m.end())
     for m in t.find(EDITION_MARK):
-        code = year_code(f"R{m.group(1) or m.group(2)}" if not m.group(3) else f"{m.group(3)}年度")
+        western = m.group(3) or m.group(4)
+        code = year_code(f"{western}年度" if western else f"R{m.group(1) or m.group(2)}")
         if code:
             query.edition = code
             t.take(m.start(), m.end())
@@ -320,7 +361,7 @@ def _year_filters(t: _Text, query: Query) -> None:
         query.filters.append(Filter("start", "eq", "@0"))  # started in the edition's own year
         t.take(m.start(), m.end())
     span = re.compile(
-        rf"({YEAR})\s*(?:から|~|-|〜|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
+        rf"({YEAR})\s*(?:から|~|-|〜|→|->|⇒|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
     )
     for m in t.find(span):
         a, b = year_code(m.group(1) or m.group(3)), year_code(m.group(2) or m.group(4))
@@ -328,6 +369,11 @@ def _year_filters(t: _Text, query: Query) -> None:
             continue
         ends = _near(text, m.start(), m.end(), END_WORDS)
         starts = _near(text, m.start(), m.end(), START_WORDS)
+        if not (ends or starts) and re.search(CHANGE_WORDS, text):
+            # R6からR7で予算が増えた / what changed between R6 and R7: two editions compared.
+            query.compared = [a, b]
+            t.take(m.start(), m.end())
+            continue
         if ends and not starts:
             query.filters.append(Filter("end", "between", a, b))
         elif starts and not ends:
@@ -348,10 +394,9 @@ def _year_filters(t: _Text, query: Query) -> None:
             ends = lasts  # R10まで続く事業 / R10までの事業: projects ending in R10
         if not (ends or starts):
             continue
-        if ends and starts:  # the nearer word decides
-            kind = "end" if ends.start() < starts.start() else "start"
-        else:
-            kind = "end" if ends else "start"
+        kind = _attached(before, after) if ends and starts else "end" if ends else "start"
+        if lasts and not re.match(rf"\s*(?:から|より)?\s*(?:{START_WORDS})", after):
+            kind = "end"  # R6から始まってR9まで続く: まで続く is the end's own word
         op = "eq"
         around = before[-14:] + " " + after[:10]
         if lasts:
@@ -374,6 +419,32 @@ def _year_filters(t: _Text, query: Query) -> None:
                 t.take(w.start(), w.end())
 
 
+def _attached(before: str, after: str) -> str:
+    """Which of a start and an end word a year belongs to (R7に始まってR10に終わる, 開始がR7で
+    終了がR10, started in R7 and ending in R10): the word written onto the year decides."""
+    particle = (
+        r"\s*(?:年度)?\s*(?:に|で|から|まで|より|以降に|以前に|より前に|より後に)?\s*(?:は|が)?\s*"
+    )
+    label = r"\s*(?:が|は|:|=|年度(?:が|は)?)\s*$"
+    english = r"\s*(?:in|on|from|at|by|before|after)?\s*(?:the\s*)?(?:fiscal\s*)?(?:year\s*)?$"
+    for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
+        if re.search(rf"(?:{words}){label}", before):
+            return kind  # 開始がR7: the label before the year
+    for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
+        found = re.search(rf"(?:{words}){english}", before)
+        if found and re.match(r"[a-z]", found.group(0)):
+            return kind  # started in R7 (English puts the verb first)
+    for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
+        if re.match(rf"{particle}(?:{words})", after):
+            return kind  # R7に始まって: the verb right after the year
+    for kind, words in (("start", START_WORDS), ("end", END_WORDS)):
+        if re.search(rf"(?:{words}){english}", before):
+            return kind  # R6終了、R7開始 has its own verb after; this is the last resort
+    starts = [x.start() for x in re.finditer(START_WORDS, after)] or [99]
+    ends = [x.start() for x in re.finditer(END_WORDS, after)] or [99]
+    return "end" if ends[0] < starts[0] else "start"
+
+
 def _flags(t: _Text, query: Query) -> None:
     """重点枠事業だった事業 (a filter on the R6 flags) unless a project is named (its flags)."""
     if query.names_project:
@@ -381,7 +452,7 @@ def _flags(t: _Text, query: Query) -> None:
     for kind, pattern in FLAG_PATTERNS:
         for m in t.find(re.compile(pattern)):
             if re.search(
-                r"flags?|は\?|は$|かどうか|ですか", t.text[m.end() : m.end() + 8]
+                r"flags?|かどうか|ですか", t.text[m.end() : m.end() + 8]
             ) and not re.search(r"事業|project", t.text[m.end() : m.end() + 12]):
                 continue
             rest = t.text[m.end() : m.end() + 12]
@@ -440,6 +511,12 @@ def _operations(t: _Text, query: Query) -> None:
             break
     if query.operation == "group" and ("sum" in ops or "count" in ops):
         query.fields.append("budget" if "sum" in ops else "count")
+    ranked = {"group", "nth", "top", "bottom", "max", "min", "compare"}
+    if query.operation not in ranked and not query.names_project:
+        # 一番…/most… with no measure read: ask what is ranked, never list them all.
+        for m in t.find(SUPERLATIVE):
+            query.unknown.append(m.group(0))
+            t.take(m.start(), m.end())
 
 
 def _bare_years(t: _Text, query: Query, vocab: Vocabulary) -> None:
@@ -461,6 +538,10 @@ def _bare_years(t: _Text, query: Query, vocab: Vocabulary) -> None:
         elif query.comparison and code in labels:
             pass  # R6とR7の比較: both editions are what a comparison compares
         t.take(m.start(), m.end())
+    pair = [c for c in (query.edition, query.year) if c in (vocab.editions or [])]
+    if query.comparison and not query.compared and len(set(pair)) == 2 and not query.names_project:
+        # R7はR6より予算がいくら増えた / R6とR7で何が変わった: the two editions compared.
+        query.compared, query.edition, query.year = pair, None, None
 
 
 def _leftovers(t: _Text, query: Query) -> None:
@@ -496,6 +577,13 @@ def _leftovers(t: _Text, query: Query) -> None:
 
 def _settle(query: Query) -> None:
     """The operation when no word chose one: a fact about a project, else a list."""
+    if query.compared and query.operation != "compare":
+        # How much did 教育庁's budget grow from R6 to R7: two editions compared, whatever verb.
+        query.operation, query.comparison = "compare", query.comparison or "budget"
+        query.unknown = [w for w in query.unknown if not re.fullmatch(CHANGE_WORDS, w)]
+        query.search_terms = [w for w in query.search_terms if not re.fullmatch(CHANGE_WORDS, w)]
+        if not query.unknown:
+            query.subject = None
     has_filters = bool(query.filters)
     counts_text = not query.filters and query.unknown and not query.names_project
     if (

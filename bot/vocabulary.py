@@ -161,18 +161,23 @@ class Vocabulary:
     terms: list[Term] = field(default_factory=list)
     editions: list[str] = field(default_factory=list)
     values: dict[Kind, set[str]] = field(default_factory=dict)
+    english: set[str] = field(default_factory=set)  # English names of departments
     _pattern: re.Pattern | None = field(default=None, repr=False)
+    _japanese: re.Pattern | None = field(default=None, repr=False)
     _by_surface: dict[str, list[Term]] = field(default_factory=dict, repr=False)
 
-    def pattern(self) -> re.Pattern:
-        """One alternation of every surface, longest first (so the longest mention wins)."""
+    def pattern(self, english: bool = True) -> re.Pattern:
+        """One alternation of every surface, longest first (so the longest mention wins);
+        without the English department names for a question with no English word (faster)."""
         if self._pattern is None:
             surfaces = sorted({t.surface for t in self.terms}, key=len, reverse=True)
             body = "|".join(re.escape(s) for s in surfaces) or r"(?!x)x"
             self._pattern = re.compile(body)
+            body = "|".join(re.escape(s) for s in surfaces if s not in self.english)
+            self._japanese = re.compile(body or r"(?!x)x")
             for t in self.terms:
                 self._by_surface.setdefault(t.surface, []).append(t)
-        return self._pattern
+        return self._pattern if english else self._japanese  # type: ignore[return-value]
 
     def terms_for(self, surface: str) -> list[Term]:
         """The terms written this way (a name can be a project in two editions)."""
@@ -182,7 +187,9 @@ class Vocabulary:
     def surfaces(self, kinds: Iterable[Kind]) -> dict[str, Term]:
         """Surface → term for the given kinds, for typo matching."""
         wanted = set(kinds)
-        return {t.surface: t for t in self.terms if t.kind in wanted}
+        return {
+            t.surface: t for t in self.terms if t.kind in wanted and t.surface not in self.english
+        }
 
 
 def departments_of(printed: str | None) -> list[str]:
@@ -201,6 +208,138 @@ def _dept_aliases(department: str) -> list[str]:
             out.append(department[: -len(suffix)])
             break
     return out
+
+
+# English for the pieces Japanese department names are built from (any prefecture's): a name
+# is read piece by piece (健康|医療|福祉 → health, medical, welfare) and its suffix named.
+DEPT_WORDS = {
+    "警察": ["police"],
+    "教育": ["education"],
+    "病院": ["hospital", "hospitals"],
+    "危機管理": ["crisis management", "emergency management"],
+    "防災": ["disaster prevention", "disaster management"],
+    "健康": ["health"],
+    "保健": ["health"],
+    "医療": ["medical", "medical care", "healthcare"],
+    "福祉": ["welfare"],
+    "こども": ["children", "child"],
+    "子育て": ["child care", "childcare"],
+    "家庭": ["family", "families"],
+    "総合政策": ["general policy", "policy planning", "comprehensive policy"],
+    "企画政策": ["planning and policy", "planning policy", "policy and planning"],
+    "企画": ["planning"],
+    "政策": ["policy"],
+    "県土整備": [
+        "land development",
+        "prefectural land improvement",
+        "land improvement",
+        "public works",
+    ],
+    "県土": ["land"],
+    "整備": ["development"],
+    "土木": ["civil engineering", "public works"],
+    "建設": ["construction"],
+    "農林水産": ["agriculture forestry and fisheries", "agriculture, forestry and fisheries"],
+    "農林": ["agriculture and forestry"],
+    "農政": ["agriculture"],
+    "水産": ["fisheries"],
+    "交通": ["transport", "transportation"],
+    "地域社会": ["community", "communities", "regional society"],
+    "地域": ["regional", "community"],
+    "環境": ["environment", "environmental"],
+    "商工労働": [
+        "commerce industry and labor",
+        "commerce, industry and labor",
+        "industry and labor",
+    ],
+    "商工": ["commerce and industry"],
+    "労働": ["labor", "labour"],
+    "観光": ["tourism"],
+    "国際": ["international"],
+    "戦略": ["strategy"],
+    "文化": ["culture"],
+    "スポーツ": ["sports"],
+    "総務": ["general affairs"],
+    "財務": ["finance"],
+    "会計": ["accounting"],
+    "生活": ["living", "life"],
+    "県民": ["citizens", "residents"],
+    "エネルギー": ["energy"],
+    "デジタル": ["digital"],
+    "企業": ["public enterprise"],
+    "社会": ["social"],
+    "産業": ["industry"],
+    "雇用": ["employment"],
+    "経済": ["economy", "economic"],
+    "未来": ["future"],
+    "共生": ["inclusion"],
+    "知事": ["governor's"],
+    "公室": ["office"],
+    "出納": ["treasury"],
+    "建築": ["building"],
+    "都市": ["urban", "city"],
+    "住宅": ["housing"],
+    "水道": ["waterworks"],
+    "港湾": ["port"],
+    "林業": ["forestry"],
+    "農業": ["agriculture"],
+    "畜産": ["livestock"],
+    "交流": ["exchange"],
+    "振興": ["promotion"],
+    "情報": ["information"],
+    "人事": ["personnel"],
+    "管理": ["management"],
+    "子ども": ["children"],
+    "保育": ["childcare"],
+}
+DEPT_SUFFIXES = {
+    "本部": ["headquarters", "hq", "department"],
+    "部": ["department", "dept", "division"],
+    "局": ["bureau", "office", "department"],
+    "庁": ["agency", "board", "department"],
+    "課": ["section", "division"],
+    "室": ["office", "section"],
+}
+_PIECES = sorted(DEPT_WORDS, key=len, reverse=True)
+
+
+def english_dept_names(department: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """警察本部 → police headquarters, headquarters of police…; also each piece with the suffix
+    (health department), returned apart: a piece names a department only where it is unique."""
+    suffix = next((x for x in DEPT_SUFFIXES if department.endswith(x)), None)
+    if suffix is None:
+        return [], []
+    stem = re.sub(r"[・、]", "", department[: -len(suffix)])
+    pieces, rest = [], stem
+    while rest:
+        piece = next((x for x in _PIECES if rest.startswith(x)), None)
+        if piece is None:
+            return [], []  # a piece with no English: no guess
+        pieces.append(DEPT_WORDS[piece])
+        rest = rest[len(piece) :]
+    firsts = [p[0] for p in pieces]
+    phrases = {" ".join(firsts), " and ".join(firsts)}
+    if len(firsts) > 2:
+        phrases.add(", ".join(firsts[:-1]) + " and " + firsts[-1])
+        phrases.add(", ".join(firsts[:-1]) + ", and " + firsts[-1])
+    if len(pieces) == 1:
+        phrases.update(pieces[0])
+    if department == "教育庁" or stem == "教育委員会":
+        phrases.add("education")
+    names = []
+    for phrase in phrases:
+        for word in DEPT_SUFFIXES[suffix]:
+            names += [f"{phrase} {word}", f"{word} of {phrase}"]
+    if stem == "教育":
+        names += ["board of education", "education board", "education agency"]
+    singles = [
+        (f"{alt} {word}", word)
+        for alts in pieces
+        for alt in alts
+        for word in DEPT_SUFFIXES[suffix]
+        if len(pieces) > 1
+    ]
+    return names, singles
 
 
 def _dotless(value: str) -> list[str]:
@@ -238,6 +377,9 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
 
     for _, projects in editions:
         for p in projects:
+            if len(departments_of(p.department)) > 1:
+                # 環境政策部・警察本部 written as printed names the jointly run projects.
+                add(p.department, "department", p.department)
             for dept in departments_of(p.department):
                 if dept:
                     values.setdefault("department", set()).add(dept)
@@ -264,5 +406,19 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
         for form in name_forms(name):
             if (normalise(form), key.split("/")[0]) not in own:
                 add(form, "project", key)
+    # English names of departments: the whole name always; one piece (health department)
+    # only when no other department has that piece.
+    single: dict[str, set[str]] = {}
+    for dept in sorted(values.get("department", set())):
+        names, singles = english_dept_names(dept)
+        for name in names:
+            add(name, "department", dept)
+            vocab.english.add(normalise(name))
+        for name, _ in singles:
+            single.setdefault(normalise(name), set()).add(dept)
+    for name, depts in single.items():
+        if len(depts) == 1:
+            add(name, "department", next(iter(depts)))
+            vocab.english.add(name)
     vocab.values = values
     return vocab

@@ -8,6 +8,7 @@ with a broader computation. A value the document does not print is reported as n
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot import messages as m
@@ -16,6 +17,7 @@ from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
 from bot.answer.selection import (
     by_text,
+    default_codes,
     edition_for,
     filter_words,
     find_project,
@@ -26,9 +28,10 @@ from bot.answer.selection import (
     vocabulary_for,
 )
 from bot.models import Project
+from bot.prefectures import label_of
 from bot.resolve import Resolution
 from bot.store import Store
-from bot.understand import SET_OPERATIONS, Filter, Query, understand
+from bot.understand import SET_OPERATIONS, Filter, Query, understand, year_code
 
 __all__ = ["Answer", "ProjectRef", "SourceRef", "Status", "Value", "answer", "ask"]
 
@@ -47,9 +50,7 @@ def answer(store: Store, query: Query) -> Answer:
         return finish(Answer(status="not_found", title=m.say("empty_store", lang)), lang)
     edition = edition_for(store, query)
     if edition is None:
-        result = Answer(
-            status="not_found", title=m.say("no_such_edition", lang, edition=query.edition or "")
-        )
+        result = _edition_not_loaded(store, query, query.edition or "")
     elif query.operation == "compare":
         result = _compare(store, query)
     elif query.operation in SET_OPERATIONS and query.names_project:
@@ -84,15 +85,131 @@ def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
 
 def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     """List, count, sum… over the projects passing every filter; words not understood → ask."""
+    if query.year and not _is_loaded(store, query.year) and re.fullmatch(r"R\d+", query.year):
+        # 「R8の事業費の合計」 with no R8 edition: say which editions exist, not a puzzle.
+        return _edition_not_loaded(store, query, query.year)
     if query.year:
         # A year no filter used (「R10まで続く」 read as nothing): ask, never drop it.
         return _not_applied(query, edition, [query.year])
     if query.unknown:
         found, missing = text_terms_found(store, query.search_terms, edition)
         if missing or not found:
-            return _not_applied(query, edition, query.unknown, store)
+            elsewhere = _only_elsewhere(store, query, edition) if query.search_terms else None
+            return elsewhere or _not_applied(query, edition, query.unknown, store)
         query.filters = query.filters + [Filter("text", "eq", term) for term in found]
-    return operations.run(select(store, query, edition), query)
+    selection = select(store, query, edition)
+    if not selection.projects and query.edition is None:
+        older = _older_edition_with(store, query, edition)
+        if older is not None:
+            return older
+    return operations.run(selection, query)
+
+
+def _budget_year_not_printed(p: Project, code: str, lang: str) -> Answer:
+    """A budget of a year the project's document does not print: not stated, saying which is."""
+    own = _year_of(p.edition)
+    if code.startswith("@") and own is not None:
+        code = f"R{own + int(code[1:])}"
+    return Answer(
+        status="not_stated",
+        title=m.say(
+            "year_not_printed",
+            lang,
+            ref=m.project_ref(p, lang),
+            printed=label_of(p.edition),
+            year=code,
+        ),
+        projects=[ref(p)],
+        sources=[src(p, "budget")],
+    )
+
+
+def _only_elsewhere(store: Store, query: Query, edition: str) -> Answer | None:
+    """Words printed in no project of this edition but in an older or newer one (見守り only in
+    R6): answer from that edition and say so — never a bare 'not understood'."""
+    for code in reversed(default_codes(store)):
+        if code == edition:
+            continue
+        found, missing = text_terms_found(store, query.search_terms, code)
+        if not found or missing:
+            continue
+        chosen = select(
+            store,
+            replace(query, filters=query.filters + [Filter("text", "eq", t) for t in found]),
+            code,
+        )
+        if not chosen.projects:
+            continue
+        result = operations.run(chosen, query)
+        words = query.subject or " ".join(found)
+        note = m.say(
+            "only_in_edition",
+            query.lang,
+            words=words,
+            edition=label_of(edition),
+            other=label_of(code),
+        )
+        if query.edition:  # R7版にある？ — the answer is no; where it is comes after
+            result.lines.insert(0, result.title)
+            result.title, result.status = note, "not_found"
+        else:
+            result.lines.append(note)
+        return result
+    return None
+
+
+def _is_loaded(store: Store, code: str) -> bool:
+    return store.edition_code(code) is not None
+
+
+def _edition_not_loaded(store: Store, query: Query, edition: str) -> Answer:
+    """An edition that is not loaded: say so, and which editions are."""
+    known = [label_of(e.code) for e in store.editions()]
+    sep = "、" if query.lang == "ja" else ", "
+    return Answer(
+        status="not_found",
+        title=m.say(
+            "edition_not_loaded",
+            query.lang,
+            edition=label_of(edition) if edition not in ("previous", "latest") else edition,
+            known=sep.join(known),
+        ),
+    )
+
+
+def _year_of(code: str) -> int | None:
+    found = re.fullmatch(r"R(\d+)", label_of(code) or "")
+    return int(found.group(1)) if found else None
+
+
+def _older_edition_with(store: Store, query: Query, edition: str) -> Answer | None:
+    """「R6で終わった事業」 asked of the R7 edition finds nothing: a year before the edition's own
+    is about an older edition whose plan held it — answer from that one and say so."""
+    own = _year_of(edition)
+    years = [
+        _year_of(str(f.value))
+        for f in query.filters
+        if f.kind in ("start", "end") and isinstance(f.value, str) and f.op in ("eq", "le", "lt")
+    ]
+    years = [y for y in years if y is not None]
+    if own is None or not years or max(years) >= own:
+        return None
+    codes = default_codes(store)
+    for code in reversed(codes[: codes.index(edition)] if edition in codes else []):
+        chosen = select(store, query, code)
+        if chosen.projects:
+            result = operations.run(chosen, query)
+            result.lines.append(
+                m.say(
+                    "answered_from_edition",
+                    query.lang,
+                    latest=label_of(edition),
+                    edition=label_of(code),
+                    year=f"R{max(years)}",
+                )
+            )
+            return result
+    return None
 
 
 def _not_applied(
@@ -132,6 +249,9 @@ def _compare(store: Store, query: Query) -> Answer:
     if query.comparison == "dropped":
         return editions.dropped(store, query)
     latest = store.latest_edition() or ""
+    missing = [c for c in query.compared if not _is_loaded(store, c)]
+    if missing:  # R5からR7で: never R6 and R7 in R5's place
+        return _edition_not_loaded(store, query, missing[0])
     if len(query.project_nos) > 1 and query.comparison in ("budget", "changes"):
         # No40とNo41を比較: the projects side by side, not each against its older edition.
         both = _several(store, replace(query, operation="fact", fields=["budget"]), latest)
@@ -159,6 +279,8 @@ def _compare(store: Store, query: Query) -> Answer:
             return editions.per_edition(
                 store, query, lambda code: select(store, replace(query), code)
             )
+        if query.comparison == "changes" and query.compared:
+            return editions.edition_changes(store, query)  # what changed between R6 and R7
         return editions.edition_totals(store, query)
     return _fact(store, query, latest)
 
@@ -237,6 +359,14 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         result = textsearch.sentence_fact(store, p, query)
         printed = textsearch.printed_words(store, p)
         strange = [w for w in query.unknown if w.lower() not in printed]
+        if result is None and strange and "budget" in query.fields:
+            # 「No40の来年度の予算」: the document prints one year's budget, not that one.
+            # A past year is not "not printed": an older edition may print it (ask instead).
+            asked = [
+                c for w in strange if (c := year_code(w)) and c.startswith("@") and int(c[1:]) > 0
+            ]
+            if asked and len(asked) == len(strange):
+                return _budget_year_not_printed(p, asked[0], lang)
         if result is None and strange:
             # 「No40の昨年の予算」: a word that is neither the project's nor a slot — ask.
             return Answer(

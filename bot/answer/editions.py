@@ -90,12 +90,127 @@ def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
 def per_edition(store: Store, query: Query, select_in) -> Answer:
     """The same filters in every edition: how many projects and their total budget."""
     lang = query.lang
-    lines = []
-    for e in store.editions():
-        chosen = select_in(e.code)
-        total = sum(p.budget_thousand_yen for p in chosen.projects)
-        lines.append(f"・{scope(chosen, lang)}：{m.money(total, lang)}")
-    return Answer(status="ok", title=m.say("per_edition_title", lang), lines=lines)
+    lines, totals = [], {}
+    for code in _compared_codes(store, query):
+        chosen = select_in(code)
+        totals[code] = sum(p.budget_thousand_yen for p in chosen.projects)
+        lines.append(f"・{scope(chosen, lang)}：{m.money(totals[code], lang)}")
+    answer = Answer(status="ok", title=m.say("per_edition_title", lang), lines=lines)
+    return _with_difference(store, answer, totals, lang)
+
+
+def _compared_codes(store: Store, query: Query) -> list[str]:
+    """The editions a comparison is over: the two named (R6からR7で), else every loaded one."""
+    codes = [e.code for e in store.editions()]
+    named = [store.edition_code(c) for c in query.compared]
+    named = [c for c in named if c]
+    return sorted(set(named), key=codes.index) if len(set(named)) == 2 else codes
+
+
+def _with_difference(store: Store, answer: Answer, totals: dict[str, int], lang: str) -> Answer:
+    """Two editions' totals: their difference (amount and %), and a note when the editions
+    carry different fields (R6 has the flags, R7 not): the comparison is of what both print."""
+    if len(totals) < 2:
+        return answer
+    (older, old), (newer, new) = list(totals.items())[-2:]
+    diff = new - old
+    pct = f"{diff / old * 100:+.1f}%" if old else "—"
+    money = ("+" if diff > 0 else "−" if diff < 0 else "") + m.money(abs(diff), lang)
+    answer.lines.append(
+        m.say("edition_difference", lang, older=older, newer=newer, money=money, pct=pct)
+    )
+    answer.value = Value(amount=diff, unit=m.say("unit_thousand_yen", lang))
+    only_old, only_new = _loaded_fields(store, older, newer)
+    join = "・" if lang == "ja" else ", "
+    if only_old or only_new:
+        answer.lines.append(
+            m.say(
+                "fields_differ",
+                lang,
+                older=older,
+                newer=newer,
+                only_old=join.join(m.label(f, lang) for f in only_old) or "—",
+                only_new=join.join(m.label(f, lang) for f in only_new) or "—",
+            )
+        )
+    return answer
+
+
+_COMPARED_FIELDS = (
+    "field",
+    "category",
+    "sections",
+    "priority_frame",
+    "future_response",
+    "achievements",
+    "initiatives",
+)
+
+
+def _loaded_fields(store: Store, older: str, newer: str) -> tuple[list[str], list[str]]:
+    """The fields printed in one edition's projects and in none of the other's."""
+
+    def printed(code: str) -> set[str]:
+        return {
+            f
+            for p in store.projects(code)
+            for f in _COMPARED_FIELDS
+            if getattr(p, f, None) not in (None, "", [], {})
+        }
+
+    old, new = printed(older), printed(newer)
+    return sorted(old - new, key=_COMPARED_FIELDS.index), sorted(
+        new - old, key=_COMPARED_FIELDS.index
+    )
+
+
+def edition_changes(store: Store, query: Query) -> Answer:
+    """What changed between two editions: added, ended, renamed, budgets up and down, totals."""
+    from bot.diff import diff_editions  # the diff module is only needed for this question
+
+    lang = query.lang
+    codes = _compared_codes(store, query)
+    if len(codes) < 2:
+        return edition_totals(store, query)
+    older, newer = codes[-2], codes[-1]
+    d = diff_editions(store, older, newer)
+    counts = m.say(
+        "edition_changes_counts",
+        lang,
+        added=len(d.added),
+        ended=len(d.ended),
+        renamed=sum(1 for c in d.changes if c.renamed),
+        up=sum(1 for c in d.changes if c.budget_change > 0),
+        down=sum(1 for c in d.changes if c.budget_change < 0),
+    )
+    answer = Answer(
+        status="ok",
+        title=m.say("edition_changes_title", lang, older=older, newer=newer),
+        lines=[counts],
+    )
+    renamed = [c.newer for c in d.changes if c.renamed]
+    for key, refs in (("added", d.added), ("ended", d.ended), ("renamed", renamed)):
+        if refs:
+            names = [f"No{r.no} {r.name}" if r.no is not None else r.name for r in refs[:5]]
+            if len(refs) > 5:
+                names.append(m.say("edition_changes_more", lang, n=len(refs) - 5))
+            answer.lines.append(
+                m.say(
+                    "edition_changes_list",
+                    lang,
+                    what=m.say(f"edition_changes_{key}", lang),
+                    names=("、" if lang == "ja" else "; ").join(names),
+                )
+            )
+    totals = {
+        older: d.totals[f"{older}_budget_thousand_yen"],
+        newer: d.totals[f"{newer}_budget_thousand_yen"],
+    }
+    answer.lines += [
+        f"・{m.edition_name(c, lang)}：{m.money(t, lang)}（{m.say('n_projects', lang, n=d.totals[f'{c}_projects'])}）"
+        for c, t in totals.items()
+    ]
+    return _with_difference(store, answer, totals, lang)
 
 
 def project_comparison(store: Store, p: Project, query: Query) -> Answer:
@@ -217,10 +332,12 @@ def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answe
 
 def edition_totals(store: Store, query: Query) -> Answer:
     lang = query.lang
-    lines = []
-    for e in store.editions():
-        total = sum(p.budget_thousand_yen for p in store.projects(e.code))
+    lines, totals = [], {}
+    counts = {e.code: e.projects for e in store.editions()}
+    for code in _compared_codes(store, query):
+        totals[code] = sum(p.budget_thousand_yen for p in store.projects(code))
         lines.append(
-            f"・{m.edition_name(e.code, lang)}：{m.money(total, lang)}（{m.say('n_projects', lang, n=e.projects)}）"
+            f"・{m.edition_name(code, lang)}：{m.money(totals[code], lang)}（{m.say('n_projects', lang, n=counts[code])}）"
         )
-    return Answer(status="ok", title=m.say("edition_totals", lang), lines=lines)
+    answer = Answer(status="ok", title=m.say("edition_totals", lang), lines=lines)
+    return _with_difference(store, answer, totals, lang)

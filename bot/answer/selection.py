@@ -92,7 +92,8 @@ def values_of(p: Project, kind: str) -> list[str]:
     if kind == "section":
         return p.sections
     if kind == "department":
-        return departments_of(p.department)
+        parts = departments_of(p.department)
+        return [*parts, p.department] if len(parts) > 1 else parts  # joint: as printed too
     value = getattr(p, kind, None)
     return [value] if value else []
 
