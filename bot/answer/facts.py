@@ -129,9 +129,7 @@ def _actual(store: Store, p: Project, query: Query) -> Answer:
     """The document's 実績 and 主な取組実績, then chat entries with who and when."""
     lang = query.lang
     # The document's own text first, then what was reported in chat, each in order.
-    entries = sorted(
-        store.counted_entries(p.key), key=lambda e: (e.platform != "document", e.id or 0)
-    )
+    entries = sorted(store.counted_entries(p.key), key=lambda e: (not e.from_document, e.id or 0))
     if query.year:
         want = FiscalYear.parse(query.year)
         entries = [e for e in entries if e.fiscal_year and FiscalYear.parse(e.fiscal_year) == want]

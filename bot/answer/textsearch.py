@@ -26,7 +26,7 @@ def _texts(store: Store, p: Project) -> list[tuple[str, int, str]]:
                 if text:
                     out.append((text, initiative.source.line, "initiative"))
     for e in store.counted_entries(p.key):
-        if e.platform != "document":
+        if not e.from_document:
             out.append((e.text, e.source_line or p.source.line, "entry"))
     return out
 

@@ -36,7 +36,7 @@ def home_view(core: Core, who: Identity) -> dict:
     rows = []
     for project in core.my_projects(who):
         entries = core.store.counted_entries(project.key)
-        chat = [e for e in entries if e.platform != "document"]
+        chat = [e for e in entries if not e.from_document]
         latest = chat[-1] if chat else None
         stale = not any(e.fiscal_year and FiscalYear.parse(e.fiscal_year) == current for e in chat)
         rows.append((project, latest, stale))
