@@ -61,12 +61,22 @@ def project_ref(project: Project, lang: str = "ja") -> str:
 
 
 def source_ref(edition: str, no: int | None, line: int | None, lang: str = "ja") -> str:
-    """出典: R7版 No40, line 294."""
-    number = f" No{no}" if no is not None else ""
-    where = f", line {line}" if line else ""
-    head = "出典" if lang == "ja" else "Source"
-    sep = ": " if lang == "en" else "："
-    return f"{head}{sep}{edition_name(edition, lang)}{number}{where}"
+    """出典：R7版 No40 294行目 / Source: R7 edition No40, line 294."""
+    head = "出典：" if lang == "ja" else "Source: "
+    return head + _cited(edition, no, line, lang, edition_shown=True)
+
+
+def _cited(edition: str, no: int | None, line: int | None, lang: str, edition_shown: bool) -> str:
+    """One cited place in one form: R7版 No40 294行目 / R7 edition No40, line 294."""
+    parts = [edition_name(edition, lang)] if edition_shown else []
+    if no is not None:
+        parts.append(f"No{no}")
+    where = " ".join(parts)
+    if not line:
+        return where
+    if lang == "ja":
+        return f"{where} {line}行目".strip()
+    return f"{where}, line {line}" if where else f"line {line}"
 
 
 def jst(moment: datetime) -> str:
@@ -252,20 +262,18 @@ def evidence_words(evidence: str | Evidence, lang: str = "ja") -> str:
 
 
 def sources_line(sources, lang: str = "ja") -> str:
-    """出典：R7版 No40, line 294 — several sources shortened after the first few."""
+    """出典：R7版 No40 294行目、No41 310行目 ほか2件 — the edition said again when it changes."""
     if not sources:
         return ""
-    first = sources[0]
-    head = source_ref(first.edition, first.no, first.line, lang)
-    rest = [
-        (f"No{s.no}" if s.no is not None else edition_name(s.edition, lang)) + f" line {s.line}"
-        for s in sources[1:6]
-    ]
+    shown, previous = [], None
+    for s in sources[:6]:
+        shown.append(_cited(s.edition, s.no, s.line, lang, edition_shown=s.edition != previous))
+        previous = s.edition
+    text = ("出典：" + "、".join(shown)) if lang == "ja" else ("Source: " + "; ".join(shown))
     more = len(sources) - 6
-    tail = ("; " + "; ".join(rest)) if rest else ""
     if more > 0:
-        tail += f" ほか{more}件" if lang == "ja" else f" and {more} more"
-    return head + tail
+        text += f" ほか{more}件" if lang == "ja" else f" and {more} more"
+    return text
 
 
 def help_lines(lang: str = "ja") -> list[str]:
@@ -368,9 +376,13 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{ref}: priority frame {priority}, future response {future}",
     ),
     "name_is": ("正式名は{ref}です。", "The full name is {ref}."),
+    "takeovers_heading": (
+        "ほかに、統合・業務の引継ぎ（名称変更ではありません）：{n}件",
+        "Also merged or taken over (not renamed): {n}",
+    ),
     "renamed_title": (
-        "名称が変わった（または統合された）事業：{n}件",
-        "Projects renamed or merged: {n}",
+        "名称が変わった事業：{n}件",
+        "Projects renamed: {n}",
     ),
     "one_edition": ("比較できる版が1つしかありません。", "Only one edition is loaded."),
     "dropped_title": (

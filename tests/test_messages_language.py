@@ -9,6 +9,7 @@ Allowed in English: names quoted as printed (「…」) and Japanese units of a 
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,10 +25,10 @@ CODES = {
     "ingest", "roadmap", "db", "out", "all", "user", "project", "section", "now", "post",
     "socket", "readme", "connect", "to", "slack", "teams", "jst", "dx", "phr", "env", "v",
     "invite",  # /invite @roadmap is Slack's command, typed as is
-    # The citation form (出典：R7版 No40, line 294) is being settled with answering (#13).
-    "line",
 }  # fmt: skip
 CODES |= {w for spec in TABLE for w in spec.name.split()}  # every command's English name
+# Several editions and an unnumbered one: the citation form stays in one language.
+CITED = [("R7", 40, 294), ("R7", 41, 310), ("R6", None, 6), ("R6", None, 17)] + [("R7", 23, 9)] * 4
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -60,6 +61,9 @@ def phrases() -> list[tuple[str, str, str]]:
         "flag": lambda lang: m.flag(True, lang) + m.flag(False, lang) + m.flag(None, lang),
         "edition_name": lambda lang: m.edition_name("R7", lang),
         "source_ref": lambda lang: m.source_ref("R7", 40, 294, lang),
+        "sources_line": lambda lang: m.sources_line(
+            [SimpleNamespace(edition=e, no=n, line=ln) for e, n, ln in CITED], lang
+        ),
     }
     for op in m.OP_WORDS["ja"]:
         for field in ("start", "end"):

@@ -35,9 +35,8 @@ KYOIKUCHO = [f"R7/{n}" for n in range(36, 44)]
 # Both sides of each rename, in the order the renamed-projects answer lists them.
 RENAMED = [
     "R6/へき地オンライン診療支援対策事業", "R7/24",
-    # Continued under its own name (No37, No38) and taken over in part by No40 (「…より」).
-    "R6/校務のICT活用推進事業 (統合型校務支援システム運用事業)", "R7/40",
-    "R6/学校DXスタートアップ事業",
+    # Not R6 校務のICT活用推進事業 / 学校DXスタートアップ事業: they continue under their own
+    # names (No37, No38), and No40 taking over part of their work is no rename.
     "R6/高等学校におけるICTを活用した資質・能力を育む授業づくり推進事業", "R7/39",
     "R6/地域交通AX推進事業費", "R7/44",
     "R6/特定家畜伝染病防疫システム構築事業", "R7/48",
@@ -220,7 +219,7 @@ def test_reply_in_the_language_of_the_question(store, question, lang):
 def test_money_and_source_formats(store):
     ja = ask(store, "No40の事業費は？").text
     assert "188,084千円（約1.9億円）" in ja
-    assert ja.endswith("出典：R7版 No40, line 294")
+    assert ja.endswith("出典：R7版 No40 294行目")
     en = ask(store, "R7 budget for No40").text
     assert "¥188.1 million (188,084 thousand yen)" in en
     assert en.endswith("Source: R7 edition No40, line 294")

@@ -41,7 +41,7 @@ def test_question_by_slash_command_is_answered_in_the_ack(slack, fake):
     assert "188,084千円" in body["text"]
     blocks = valid_blocks(body["blocks"])
     assert blocks[-1]["elements"][0]["action_id"] == "share_answer"
-    assert "出典：R7版 No40, line 294" in json.dumps(blocks, ensure_ascii=False)
+    assert "出典：R7版 No40 294行目" in json.dumps(blocks, ensure_ascii=False)
     # Nothing but Bolt's one-time auth.test: the answer itself needed no Web API call.
     assert [c.path for c in fake.calls if not c.path.endswith("auth.test")] == []
 

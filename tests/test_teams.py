@@ -59,7 +59,7 @@ def test_question_in_a_personal_chat_gets_a_card_in_its_language(teams, connecto
     assert teams.post(message("No40の事業費は？", connector=connector))[0] == 200
     [reply] = teams.wait_replies(1)
     text = card_text(card_of(reply))
-    assert "188,084千円（約1.9億円）" in text and "出典：R7版 No40, line 294" in text
+    assert "188,084千円（約1.9億円）" in text and "出典：R7版 No40 294行目" in text
     assert "188,084" in reply["text"]  # the plain-text fallback
     teams.post(message("R7 budget for No40?", connector=connector))
     english = card_text(card_of(teams.wait_replies(2)[1]))

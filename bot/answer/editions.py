@@ -6,6 +6,7 @@ from bot import messages as m
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
 from bot.answer.selection import Selection, default_codes, scope
+from bot.links import link_kinds
 from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
@@ -15,17 +16,27 @@ from bot.understand import Query
 def renamed(store: Store, query: Query) -> Answer:
     """Every project whose name changed between editions."""
     lang = query.lang
-    lines, sources, shown = [], [], []
-    for k in (k for k in store.links() if k.renamed):
+    lines, sources, shown, taken = [], [], [], []
+    links = store.links()
+    kinds = link_kinds(links)
+    for k in links:
         old, new = store.project(k.older), store.project(k.newer)
-        if old and new:
-            shown += [p for p in (old, new) if p not in shown]
-            evidence = m.evidence_words(k.evidence, lang)
-            lines.append(f"・{m.short_ref(old)} → {m.short_ref(new)}（{evidence}）")
-            sources += [src(old, "name"), src(new, "name")]
+        kind = kinds.get((k.older, k.newer))
+        if not (old and new) or kind not in ("renamed", "taken_over"):
+            continue
+        line = f"・{m.short_ref(old)} → {m.short_ref(new)}（{m.evidence_words(k.evidence, lang)}）"
+        if kind == "taken_over":  # a merge or take-over is not where a name went
+            taken.append(line)
+            continue
+        shown += [p for p in (old, new) if p not in shown]
+        lines.append(line)
+        sources += [src(old, "name"), src(new, "name")]
+    renamed_count = len(lines)
+    if taken:
+        lines += [m.say("takeovers_heading", lang, n=len(taken)), *taken]
     return Answer(
         status="ok",
-        title=m.say("renamed_title", lang, n=len(lines)),
+        title=m.say("renamed_title", lang, n=renamed_count),
         lines=lines,
         projects=[ref(p) for p in shown],  # both sides of each rename (#17)
         sources=unique(sources),
