@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.ingest import parse_file
 from bot.models import ActualEntry, Edition
 from bot.sources import default_sources, load_documents
 from bot.store import Store
+
+# Property tests: a quick profile for `make test`, the thorough one for a deliberate run
+# (HYPOTHESIS_PROFILE=thorough make test). Both keep hypothesis' own deadline check.
+hypothesis_settings.register_profile("quick", max_examples=40)
+hypothesis_settings.register_profile("thorough", max_examples=300)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 R7_FILE = SOURCES / "roadmap_R7_kurashi-machi.txt"

@@ -67,9 +67,7 @@ def shared_store():
     return store
 
 
-@settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT)
 def test_understanding_and_answering_never_raise(shared_store, text):
     query = understand(text)
@@ -79,16 +77,14 @@ def test_understanding_and_answering_never_raise(shared_store, text):
     assert answer.text  # the user always gets a reply
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(text=TEXT)
 def test_command_parsing_never_raises(text):
     command = parse_command(text)
     assert command.name in SUBCOMMANDS | {"ask", "help"}
 
 
-@settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT)
 def test_updates_either_append_or_explain(shared_store, text):
     core = Core(shared_store)
@@ -101,9 +97,7 @@ def test_updates_either_append_or_explain(shared_store, text):
         assert error_text(error)  # every refusal has a sentence
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT)
 def test_console_always_replies(shared_store, text):
     """The console catches everything and apologises: an apology here is a swallowed bug."""

@@ -186,7 +186,7 @@ def encodings(shape) -> list[tuple[bytes, str]]:
     return forms
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(deadline=None, suppress_health_check=list(HealthCheck))
 @given(shape=shapes, signing=st.booleans())
 def test_no_json_shape_signed_or_not_makes_a_500(slack_wsgi, shape, signing):
     for body, content_type in encodings(shape):
@@ -198,7 +198,7 @@ def test_no_json_shape_signed_or_not_makes_a_500(slack_wsgi, shape, signing):
 header_values = st.text(max_size=30) | st.sampled_from(["", "v0=", "0", "1e9", "v1=abc"])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     body=st.binary(max_size=300),
     content_type=st.none() | st.sampled_from([JSON, FORM, "text/plain", ""]) | st.text(max_size=20),
@@ -366,7 +366,7 @@ def test_an_oversized_teams_request_gets_413(teams):
         assert b" 413 " in s.recv(200)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(deadline=None, suppress_health_check=list(HealthCheck))
 @given(body=st.binary(max_size=200) | shapes.map(lambda s: json.dumps(s).encode()))
 def test_no_teams_body_makes_a_500(teams, body):
     status, _ = teams_post(teams, body)
