@@ -29,14 +29,24 @@ LAYOUTS = {
 }
 
 
+# Each layout is parsed and linked once per run; tests get copies (loading took most of this file).
+_TEMPLATES: dict[tuple[tuple[str, Path], ...], Store] = {}
+
+
 def build(tmp_path: Path, extra: list[tuple[str, Path]]) -> Store:
+    """A fresh in-memory store of the layout: a copy of the one built for its first test."""
+    key = tuple(extra)
+    if key not in _TEMPLATES:
+        template = Store.memory()
+        files = [R6_FILE, R7_FILE]
+        for kind, source in extra:
+            folder = tmp_path / source.stem
+            folder.mkdir(exist_ok=True)
+            files.append(write_field(folder, kind, source=source))
+        load_documents(template, files)
+        _TEMPLATES[key] = template
     store = Store.memory()
-    files = [R6_FILE, R7_FILE]
-    for kind, source in extra:
-        folder = tmp_path / source.stem
-        folder.mkdir(exist_ok=True)
-        files.append(write_field(folder, kind, source=source))
-    load_documents(store, files)
+    _TEMPLATES[key].db.conn.backup(store.db.conn)
     return store
 
 
