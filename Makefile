@@ -19,10 +19,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/roadmap run
 
+# Tests keep their bytecode (gitignored __pycache__): pytest rewrites every test module's asserts
+# otherwise, on each start of each of the two workers.
 test: $(STAMP)
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
-	@$(BIN)/python -m pytest
+	@PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
