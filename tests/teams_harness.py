@@ -10,7 +10,7 @@ import threading
 import time
 import urllib.request
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from itertools import count
 
 import jwt
@@ -20,6 +20,7 @@ from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment
 
 from bot.adapters.teams.serve import build
 from bot.settings import Settings
+from tests.slack_harness import FakeHTTPServer
 from tests.slack_harness import FakeSlack as FakeConnector  # the same recording HTTP server
 
 APP_ID = "00000000-0000-4000-8000-000000000001"
@@ -59,7 +60,7 @@ class FakeLogin:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = FakeHTTPServer(("127.0.0.1", 0), Handler)
         # A short poll: shutdown() waits for it, and the default 0.5 s was a quarter of the suite.
         threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
