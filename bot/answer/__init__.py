@@ -330,30 +330,11 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 p = better.matches[0].project
                 how = m.say("found_by_text", lang, words=" ".join(words))
             else:
-                return Answer(
-                    status="clarify",
-                    title=m.say(
-                        "project_not_applied",
-                        lang,
-                        ref=m.project_ref(p, lang),
-                        words="、".join(missing),
-                    ),
-                    projects=[ref(p)],
-                    sources=[src(p)],
-                )
+                return _ask_back(p, "project_not_applied", lang, words="、".join(missing))
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
-        return Answer(
-            status="clarify",
-            title=m.say(
-                "project_fails_filter",
-                lang,
-                ref=m.project_ref(p, lang),
-                what="・".join(filter_words(f, lang) for f in unmet),
-            ),
-            projects=[ref(p)],
-            sources=[src(p)],
-        )
+        what = "・".join(filter_words(f, lang) for f in unmet)
+        return _ask_back(p, "project_fails_filter", lang, what=what)
     result = None
     if query.names_project and query.unknown:
         result = textsearch.sentence_fact(store, p, query)
@@ -369,17 +350,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 return _budget_year_not_printed(p, asked[0], lang)
         if result is None and strange:
             # 「No40の昨年の予算」: a word that is neither the project's nor a slot — ask.
-            return Answer(
-                status="clarify",
-                title=m.say(
-                    "project_not_applied",
-                    lang,
-                    ref=m.project_ref(p, lang),
-                    words="、".join(strange),
-                ),
-                projects=[ref(p)],
-                sources=[src(p)],
-            )
+            return _ask_back(p, "project_not_applied", lang, words="、".join(strange))
     if result is None:
         result = _project_answer(store, p, query)
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
@@ -483,4 +454,14 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
         status="not_found",
         title=m.say("not_found", lang, what=what, edition=m.edition_name(edition, lang)),
         suggestions=[m.short_ref(x.project) for x in resolution.matches[:3] if x.score >= 40],
+    )
+
+
+def _ask_back(p: Project, key: str, lang: str, **values: str) -> Answer:
+    """A named project whose question holds something that cannot be applied to it: ask."""
+    return Answer(
+        status="clarify",
+        title=m.say(key, lang, ref=m.project_ref(p, lang), **values),
+        projects=[ref(p)],
+        sources=[src(p)],
     )
