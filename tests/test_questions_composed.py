@@ -1125,8 +1125,36 @@ def test_question(shared, question, status, projects, value, order):
         assert answer.sources, "every fact names its source"
 
 
-def test_at_least_150_new_questions():
-    assert len(CASES) >= 150
+GROUPINGS = [
+    # (question, edition, what a project is grouped by, whether budgets are summed)
+    ("部局別の事業数", "R7", lambda p: [p.department], False),
+    ("課ごとの事業数", "R7", lambda p: p.sections, False),
+    ("項目別の事業費", "R7", lambda p: [p.category], True),
+    ("budget by category", "R7", lambda p: [p.category], True),
+    ("R6版の部局別の事業費", "R6", lambda p: [p.department], True),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "edition", "key", "summed"), GROUPINGS, ids=[g[0] for g in GROUPINGS]
+)
+def test_each_group_holds_its_count_and_sum(shared, question, edition, key, summed):
+    """Every group line says its own count (and total), computed here from the projects."""
+    counts: dict[str, int] = {}
+    totals: dict[str, int] = {}
+    for p in shared.projects(edition):
+        for value in key(p):
+            counts[value] = counts.get(value, 0) + 1
+            totals[value] = totals.get(value, 0) + (p.budget_thousand_yen or 0)
+    text = ask(shared, question).text
+    rows = {line[1:].split("：", 1)[0]: line for line in text.splitlines() if line.startswith("・")}
+    assert set(rows) == set(counts), text
+    for value, line in rows.items():
+        english = "projects" in line
+        n = f"{counts[value]} project" if english else f"{counts[value]}件"
+        assert n in line, line
+        if summed:
+            assert f"{totals[value]:,}" in line, line
 
 
 @pytest.mark.parametrize(

@@ -152,7 +152,10 @@ def _group(selection: Selection, query: Query, what: str, notes: list[str]) -> A
     kind = query.group_by or "department"
     groups: dict[str, list[Project]] = defaultdict(list)
     for p in selection.projects:
-        for key in values_of(p, kind) or [m.NOT_PRINTED[lang]]:
+        # A jointly run project (環境政策部・警察本部) is one row as printed: filed under each
+        # department too, its budget would be counted three times.
+        keys = [p.department] if kind == "department" and p.department else values_of(p, kind)
+        for key in keys or [m.NOT_PRINTED[lang]]:
             groups[key].append(p)
     counting = "budget" not in query.fields or "count" in query.fields
     total = {k: sum(p.budget_thousand_yen for p in ps) for k, ps in groups.items()}
