@@ -12,16 +12,19 @@ import urllib.request
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from itertools import count
+from typing import TYPE_CHECKING
 
 import jwt
 import uvicorn
 from cryptography.hazmat.primitives.asymmetric import rsa
-from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment
 
-from bot.adapters.teams.serve import build
 from bot.settings import Settings
 from tests.slack_harness import FakeHTTPServer
 from tests.slack_harness import FakeSlack as FakeConnector  # the same recording HTTP server
+
+# The Teams SDK takes over a second to import: only the tests that start Teams pay for it.
+if TYPE_CHECKING:
+    from microsoft_teams.api.auth.cloud_environment import CloudEnvironment
 
 APP_ID = "00000000-0000-4000-8000-000000000001"
 _ids = count(1)
@@ -67,6 +70,8 @@ class FakeLogin:
 
     def cloud(self) -> CloudEnvironment:
         """The public cloud with every login endpoint pointed here: nothing leaves loopback."""
+        from microsoft_teams.api.auth.cloud_environment import PUBLIC
+
         return dataclasses.replace(
             PUBLIC,
             login_endpoint=self.url,
@@ -76,6 +81,8 @@ class FakeLogin:
 
     def token(self, service_url: str, key=None, **claims) -> str:
         """A connector token as the Bot Framework issues it; override any claim to forge one."""
+        from microsoft_teams.api.auth.cloud_environment import PUBLIC
+
         now = int(time.time())
         payload = {
             "iss": PUBLIC.token_issuer,
@@ -190,6 +197,8 @@ def serve_teams(
     options = {} if authenticated else {"token": fake_token, "allow_unauthenticated": True}
     if login is not None:
         options = {"token": fake_token, "cloud": login.cloud()}
+    from bot.adapters.teams.serve import build
+
     app, adapter, core = build(settings, db_path, **options)
     if clock:
         core.clock = clock

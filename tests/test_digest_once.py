@@ -18,7 +18,6 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.adapters.slack.digest import EVENT_TYPE, SlackDigestPoster
-from bot.adapters.teams import digest as teams_digest
 from bot.digest_schedule import run_digest
 from bot.fiscal_year import TOKYO
 from bot.store import Store
@@ -142,6 +141,8 @@ class SlowTeams:
 
 
 def test_teams_keeps_a_late_activity_id_and_does_not_post_again(store, monkeypatch):
+    from bot.adapters.teams import digest as teams_digest  # the Teams SDK: slow to import
+
     monkeypatch.setattr(teams_digest, "TIMEOUT", 0.2)
     store.save_conversation("teams", "conv-dx", "http://127.0.0.1:9/", conversation_type="channel")
     loop = asyncio.new_event_loop()
