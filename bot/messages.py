@@ -1246,10 +1246,6 @@ PHRASES.update(
             "※ {latest}版には該当がないため、{year}を計画期間に含む{edition}版から答えています。",
             "Note: the {latest} edition has none, so this is answered from the {edition} edition, whose plan covers {year}.",
         ),
-        "year_not_printed": (
-            "{ref}の事業費は{printed}のものだけが記載されています（{year}の事業費は記載がありません）。",
-            "{ref} prints only its {printed} budget; no {year} budget is stated.",
-        ),
         "only_in_edition": (
             "「{words}」は{edition}版にはありません。{other}版にあります。",
             "「{words}」 is not in the {edition} edition; it is in the {other} edition.",

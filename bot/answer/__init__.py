@@ -106,22 +106,11 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
 
 
 def _budget_year_not_printed(p: Project, code: str, lang: str) -> Answer:
-    """A budget of a year the project's document does not print: not stated, saying which is."""
+    """A budget of a year relative to the edition (来年度 → @1) the document does not print."""
     own = _year_of(p.edition)
     if code.startswith("@") and own is not None:
         code = f"R{own + int(code[1:])}"
-    return Answer(
-        status="not_stated",
-        title=m.say(
-            "year_not_printed",
-            lang,
-            ref=m.project_ref(p, lang),
-            printed=label_of(p.edition),
-            year=code,
-        ),
-        projects=[ref(p)],
-        sources=[src(p, "budget")],
-    )
+    return facts.budget_not_stated(p, code, lang)
 
 
 def _only_elsewhere(store: Store, query: Query, edition: str) -> Answer | None:

@@ -14,22 +14,27 @@ from bot.store import Store
 from bot.understand import Query
 
 
+def budget_not_stated(p: Project, year: str, lang: str) -> Answer:
+    """The roadmap prints one year's budget per edition: another year's is not stated."""
+    return Answer(
+        status="not_stated",
+        title=m.say(
+            "budget_year_not_stated",
+            lang,
+            ref=m.project_ref(p, lang),
+            year=year,
+            printed=label_of(p.edition),
+        ),
+        projects=[ref(p)],
+        sources=[src(p, "budget")],
+    )
+
+
 def _budget(store: Store, p: Project, query: Query) -> Answer:
     lang = query.lang
     printed = label_of(p.edition)
     if query.year and FiscalYear.parse(query.year) != FiscalYear.parse(printed):
-        # The roadmap prints one year's budget per edition: another year's is not stated.
-        return Answer(
-            status="not_stated",
-            title=m.say(
-                "budget_year_not_stated",
-                lang,
-                ref=m.project_ref(p, lang),
-                year=query.year,
-                printed=printed,
-            ),
-            sources=[src(p, "budget")],
-        )
+        return budget_not_stated(p, query.year, lang)
     note = f"（{p.budget_note}）" if p.budget_note else ""
     return Answer(
         status="ok",
