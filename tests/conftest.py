@@ -125,6 +125,29 @@ def slack(fake, store: Store):
     app.stop()
 
 
+@pytest.fixture
+def connector():
+    """A fake Teams connector (the activities' serviceUrl) on loopback."""
+    from tests.teams_harness import FakeConnector
+
+    server = FakeConnector().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def teams(db_path: Path, connector):
+    """The Teams app served on loopback over a copy of the loaded store, aad-owner owning
+    R7 No40, at the same fixed time as the Slack app."""
+    from tests.slack_harness import NOW
+    from tests.teams_harness import serve_teams
+
+    Store.open(db_path).add_owner("teams", "aad-owner", project_key="R7/No40", user_name="佐藤")
+    server = serve_teams(db_path, connector, clock=lambda: NOW)
+    yield server
+    server.stop()
+
+
 def cli(*args: str, lang: str = "ja", env: dict | None = None):
     """Run `roadmap ARGS` in-process with a Japanese (or English) locale; the click Result."""
     from click.testing import CliRunner

@@ -16,9 +16,8 @@ from bot.adapters.slack.serve import wsgi_app
 from bot.commands import table
 from bot.service import Core
 from bot.settings import Settings
-from bot.store import Store
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET
-from tests.teams_harness import FakeConnector, message, serve_teams
+from tests.teams_harness import message
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
 
@@ -94,21 +93,6 @@ def test_a_private_file_after_a_mention_goes_to_the_authors_dm(slack, fake):
 
 
 # -- 1. Teams: no ephemeral messages -----------------------------------------------------------
-
-
-@pytest.fixture
-def connector():
-    server = FakeConnector().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def teams(db_path, connector):
-    Store.open(db_path).add_owner("teams", "aad-owner", project_key="R7/No40", user_name="佐藤")
-    server = serve_teams(db_path, connector, clock=lambda: NOW)
-    yield server
-    server.stop()
 
 
 CHANNEL = "19:dx;messageid=7"

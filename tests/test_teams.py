@@ -18,24 +18,9 @@ from bot.adapters.teams.package import build_package
 from bot.digest_schedule import run_digest
 from bot.fiscal_year import TOKYO
 from bot.store import Store
-from tests.teams_harness import APP_ID, FakeConnector, FakeLogin, message, serve_teams
+from tests.teams_harness import APP_ID, FakeLogin, message, serve_teams
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def connector():
-    fake = FakeConnector().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def teams(db_path, connector):
-    Store.open(db_path).add_owner("teams", "aad-owner", project_key="R7/No40", user_name="佐藤")
-    server = serve_teams(db_path, connector, clock=lambda: NOW)
-    yield server
-    server.stop()
 
 
 def card_of(reply: dict) -> dict:
