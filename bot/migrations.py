@@ -370,3 +370,12 @@ def m014_link_evidence_as_data(db) -> None:
             "UPDATE links SET evidence = ? WHERE older = ? AND newer = ?",
             [evidence_from_prose(evidence), older, newer],
         )
+
+
+@migration
+def m015_conversation_teams(db) -> None:
+    """The team a Teams channel conversation belongs to: its thread id (channelData.team.id)
+    and its AAD group id, the id Microsoft Graph knows a team by (#16: the digest poster
+    reads the channel back through Graph). Null for chats and for references stored before."""
+    db.execute("ALTER TABLE conversations ADD COLUMN team_id TEXT")
+    db.execute("ALTER TABLE conversations ADD COLUMN team_aad_group_id TEXT")

@@ -224,7 +224,9 @@ class ChatState:
     def save_conversation(
         self, platform: str, conversation_id: str, service_url: str, **fields
     ) -> None:
-        """Remember how to reach a conversation later (Teams installs and messages)."""
+        """Remember how to reach a conversation later (Teams installs and messages). A team or
+        tenant id an activity leaves out keeps the one an earlier activity gave (only install
+        events carry a team's AAD group id)."""
         row = {
             "platform": platform,
             "conversation_id": conversation_id,
@@ -233,10 +235,34 @@ class ChatState:
             "tenant_id": fields.get("tenant_id"),
             "user_id": fields.get("user_id"),
             "user_name": fields.get("user_name"),
+            "team_id": fields.get("team_id"),
+            "team_aad_group_id": fields.get("team_aad_group_id"),
             "updated_at": utcnow().isoformat(),
         }
+        kept = ("tenant_id", "team_id", "team_aad_group_id")
+        sets = ", ".join(
+            f"{k} = coalesce(excluded.{k}, {k})" if k in kept else f"{k} = excluded.{k}"
+            for k in row
+            if k not in ("platform", "conversation_id")
+        )
         with self.transaction() as db:
-            db.insert_all("conversations", [row], replace=True)
+            db.execute(
+                f"INSERT INTO conversations ({', '.join(row)}) "
+                f"VALUES ({', '.join('?' for _ in row)}) "
+                f"ON CONFLICT (platform, conversation_id) DO UPDATE SET {sets}",
+                list(row.values()),
+            )
+
+    def team_aad_group_id(self, platform: str, team_id: str) -> str | None:
+        """A team's AAD group id as any of its conversations recorded it (the install event
+        in the team's first channel), for a channel whose own activities left it out."""
+        with self._reading():
+            rows = self.db.query(
+                "SELECT team_aad_group_id FROM conversations WHERE platform = ? AND team_id = ? "
+                "AND team_aad_group_id IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+                [platform, team_id],
+            )
+        return rows[0]["team_aad_group_id"] if rows else None
 
     def conversation(self, platform: str, conversation_id: str) -> dict | None:
         """A remembered conversation."""

@@ -67,12 +67,18 @@ def remember(core: Core, activity) -> None:
     conversation = activity.conversation
     if not activity.service_url or not conversation or not conversation.id:
         return
+    channel_data = getattr(activity, "channel_data", None)
+    team = getattr(channel_data, "team", None)
+    tenant = getattr(channel_data, "tenant", None)
     core.store.save_conversation(
         "teams",
         conversation.id,
         activity.service_url,
         conversation_type=conversation.conversation_type,
-        tenant_id=conversation.tenant_id,
+        tenant_id=conversation.tenant_id or getattr(tenant, "id", None),
+        # Microsoft Graph knows a team by its AAD group id: the digest reads its channel back.
+        team_id=getattr(team, "id", None),
+        team_aad_group_id=getattr(team, "aad_group_id", None),
         user_id=activity.from_.aad_object_id
         if conversation.conversation_type == "personal"
         else None,

@@ -27,6 +27,7 @@ VERSION = "1.5"
 MAX_LINES = 40
 MAX_MESSAGE_BYTES = 26_000  # Teams refuses messages over about 28 KB: keep a margin
 UPDATE_ACTION = "roadmap_update"
+DIGEST_MARKER = "roadmap-digest"  # the id prefix of a digest card's title (#16)
 
 
 def _card(body: list) -> AdaptiveCard:
@@ -129,13 +130,19 @@ def update_form(
     return MessageActivityInput(text=title, text_format="plain").add_card(card)
 
 
-def digest_message(d: Digest, lang: str = "ja") -> MessageActivityInput:
-    """The weekly digest as a card (lists summarised with a count)."""
+def digest_marker(prefecture: str, week: str) -> str:
+    """Which digest a card is, as its title's element id: Teams keeps an element's id (it is
+    part of the card schema), so the card read back through Microsoft Graph still says it."""
+    return f"{DIGEST_MARKER}:{prefecture}:{week}"
+
+
+def digest_message(d: Digest, lang: str = "ja", marker: str | None = None) -> MessageActivityInput:
+    """The weekly digest as a card (lists summarised with a count), its title marked."""
     from bot.digest import digest_text
 
     text = digest_text(d, lang)
     lines = text.split("\n")
-    body = [TextBlock(text=lines[0], weight="Bolder", size="Medium", wrap=True)]
+    body = [TextBlock(id=marker, text=lines[0], weight="Bolder", size="Medium", wrap=True)]
     body += [TextBlock(text=line, wrap=True, spacing="None") for line in lines[1:MAX_LINES]]
     if len(lines) > MAX_LINES:
         body.append(

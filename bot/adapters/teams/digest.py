@@ -7,7 +7,7 @@ import logging
 
 from microsoft_teams.apps import App
 
-from bot.adapters.teams import cards
+from bot.adapters.teams import cards, history
 from bot.digest import Digest, StaleProject
 from bot.store import Store
 
@@ -46,7 +46,7 @@ class TeamsDigestPoster:
         future = asyncio.run_coroutine_threadsafe(
             self.app.send(
                 self.conversation_id,
-                cards.digest_message(d, self.lang),
+                cards.digest_message(d, self.lang, marker=self.marker(d)),
                 service_url=reference["service_url"],
             ),
             self.loop,
@@ -65,12 +65,42 @@ class TeamsDigestPoster:
         future.add_done_callback(keep_late_id)
         return getattr(future.result(TIMEOUT), "id", None) or "sent"
 
+    def marker(self, d: Digest) -> str:
+        """Which digest a card is: the prefecture and the week."""
+        return cards.digest_marker(self.store.prefecture, d.period.week)
+
     def find_posted(self, d: Digest, since) -> str | None:
-        """The activity id of this week's post if its answer arrived late (recorded by
-        post_message). Teams has no history a bot can search, so a post whose poster was killed
-        before the answer came cannot be found: that one case posts again."""
+        """This week's post if an earlier attempt made it: its activity id if the answer came
+        late (recorded by post_message), else a message of this bot carrying the week's marker
+        read back through Microsoft Graph. When Graph cannot read the conversation (the RSC
+        permission not granted, a personal chat) the digest is posted again, with a warning
+        saying what to do; when Graph does not answer this time, this raises and the scheduler
+        retries later."""
         run = self.store.digest_run(d.period.week, self.target)
-        return run.message_ts if run else None
+        if run and run.message_ts:
+            return run.message_ts
+        reference = self.store.conversation("teams", self.conversation_id)
+        if reference is None:
+            raise LookupError(f"the bot was never installed in {self.conversation_id}")
+        team = reference.get("team_id")
+        try:
+            return self._run(
+                history.find_marked_message(
+                    self.app,
+                    reference,
+                    self.marker(d),
+                    since,
+                    team_aad_group_id=self.store.team_aad_group_id("teams", team) if team else None,
+                )
+            )
+        except history.CannotLook as why:
+            logger.warning(
+                "digest %s: cannot tell whether %s already has it, so it is posted again: %s",
+                d.period.week,
+                self.conversation_id,
+                why,
+            )
+            return None
 
     def post_charts(self, d: Digest, message_id: str) -> None:
         """Charts are Slack-only for now: an image this size does not fit a Teams message."""
