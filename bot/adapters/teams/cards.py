@@ -132,8 +132,14 @@ def update_form(
 
 def digest_marker(prefecture: str, week: str) -> str:
     """Which digest a card is, as its title's element id: Teams keeps an element's id (it is
-    part of the card schema), so the card read back through Microsoft Graph still says it."""
-    return f"{DIGEST_MARKER}:{prefecture}:{week}"
+    part of the card schema), so the card read back through Microsoft Graph still says it.
+    The prefecture is its ISO 3166-2 code (JP-02 for 青森県): an id in plain ASCII."""
+    from bot.prefectures import PREFECTURES
+
+    code = (
+        f"JP-{PREFECTURES.index(prefecture) + 1:02d}" if prefecture in PREFECTURES else prefecture
+    )
+    return f"{DIGEST_MARKER}:{code}:{week}"
 
 
 def digest_message(d: Digest, lang: str = "ja", marker: str | None = None) -> MessageActivityInput:
