@@ -351,3 +351,111 @@ def test_graph_lives_where_the_clouds_graph_scope_says():
 
         where = graph_location(reference, derive_graph_base_url(cloud), since)
         assert where.url.startswith(f"https://{host}/v1.0/teams/{TEAM_GROUP}/channels/19%3A")
+
+
+# -- where Graph finds the conversation: stored when the bot is installed or messaged ---------
+
+
+def test_the_install_event_stores_the_teams_graph_id_and_later_messages_keep_it(teams, connector):
+    from tests.teams_harness import message
+
+    install = message("", conversation="19:general@thread.tacv2", kind="channel", connector=connector)
+    install.update(type="installationUpdate", action="add")
+    install.pop("text")
+    install["channelData"] = {
+        "team": {"id": TEAM_THREAD, "name": "DX推進", "aadGroupId": TEAM_GROUP},
+        "tenant": {"id": TENANT},
+    }
+    assert teams.post(install)[0] == 200
+    said = message("No40", conversation=CHANNEL, kind="channel", connector=connector)
+    said["channelData"] = {"team": {"id": TEAM_THREAD}, "tenant": {"id": TENANT}}
+    del said["conversation"]["tenantId"]  # the tenant as channelData gives it
+    assert teams.post(said)[0] == 200
+    teams.wait_replies(1, conversation=CHANNEL)
+    store = teams.core.store
+    general = store.conversation("teams", "19:general@thread.tacv2")
+    assert (general["team_id"], general["team_aad_group_id"]) == (TEAM_THREAD, TEAM_GROUP)
+    channel = store.conversation("teams", CHANNEL)
+    assert (channel["team_id"], channel["team_aad_group_id"], channel["tenant_id"]) == (
+        TEAM_THREAD,
+        None,
+        TENANT,
+    )
+    assert store.team_aad_group_id("teams", TEAM_THREAD) == TEAM_GROUP
+    # The install event again, then a message without the AAD group id: the id is kept.
+    assert teams.post({**install, "id": "install-2", "conversation": said["conversation"]})[0] == 200
+    assert teams.post({**said, "id": "said-2"})[0] == 200
+    teams.wait_replies(2, conversation=CHANNEL)
+    assert store.conversation("teams", CHANNEL)["team_aad_group_id"] == TEAM_GROUP
+
+
+def test_a_store_from_before_m015_gains_the_team_columns_and_keeps_its_conversations(db_path):
+    import sqlite3
+
+    from bot import migrations
+
+    store = Store.open(db_path)
+    store.save_conversation(
+        "teams", CHANNEL, "https://smba.example/", conversation_type="channel", tenant_id=TENANT
+    )
+    store.close()
+    # The store as m014 left it: no team columns, m015 not recorded.
+    conn = sqlite3.connect(db_path)
+    conn.execute("ALTER TABLE conversations DROP COLUMN team_id")
+    conn.execute("ALTER TABLE conversations DROP COLUMN team_aad_group_id")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm015_conversation_teams'")
+    conn.commit()
+    assert migrations.pending(conn) == ["m015_conversation_teams"]
+    conn.close()
+    store = Store.open(db_path)
+    try:
+        old = store.conversation("teams", CHANNEL)
+        assert old["service_url"] == "https://smba.example/" and old["tenant_id"] == TENANT
+        assert old["team_id"] is None and old["team_aad_group_id"] is None
+        store.save_conversation(
+            "teams", CHANNEL, "https://smba.example/", team_aad_group_id=TEAM_GROUP
+        )
+        kept = store.conversation("teams", CHANNEL)
+        assert kept["team_aad_group_id"] == TEAM_GROUP and kept["tenant_id"] == TENANT
+    finally:
+        store.close()
+    assert migrations.pending(sqlite3.connect(db_path)) == []
+
+
+# -- the app package asks for the permissions the lookup needs --------------------------------
+
+
+def test_the_app_package_declares_the_rsc_permissions_graph_needs(tmp_path):
+    import json
+    import zipfile
+
+    from bot.adapters.teams.package import build_package
+
+    with zipfile.ZipFile(build_package(APP_ID, tmp_path / "app.zip")) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert [int(n) for n in manifest["manifestVersion"].split(".")] >= [1, 12]
+    assert manifest["$schema"].endswith(f"/v{manifest['manifestVersion']}/MicrosoftTeams.schema.json")
+    required = ("manifestVersion", "version", "id", "developer", "name", "description", "icons")
+    assert all(manifest.get(k) for k in required) and manifest["accentColor"].startswith("#")
+    assert manifest["version"] != "1.0.0"  # a new version: Teams offers the update to teams
+    assert manifest["webApplicationInfo"]["id"] == APP_ID
+    assert manifest["webApplicationInfo"]["resource"]  # unused by RSC, but must be present
+    granted = manifest["authorization"]["permissions"]["resourceSpecific"]
+    assert {"name": "ChannelMessage.Read.Group", "type": "Application"} in granted
+    assert {"name": "ChatMessage.Read.Chat", "type": "Application"} in granted
+    assert "${" not in json.dumps(manifest)  # every placeholder filled
+
+
+def test_a_manifest_template_without_the_permissions_is_refused(tmp_path):
+    import json
+    import shutil
+
+    from bot.adapters.teams.package import TEMPLATE_DIR, build_package
+
+    template = tmp_path / "template"
+    shutil.copytree(TEMPLATE_DIR, template)
+    manifest = json.loads((template / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["authorization"]
+    (template / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"ChannelMessage\.Read\.Group"):
+        build_package(APP_ID, tmp_path / "app.zip", template)
