@@ -155,7 +155,9 @@ class FakeTeamsCloud:
             def claims(self) -> dict | None:
                 bearer = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
                 try:
-                    return jwt.decode(bearer, KEY, algorithms=["HS256"], options={"verify_aud": False})
+                    return jwt.decode(
+                        bearer, KEY, algorithms=["HS256"], options={"verify_aud": False}
+                    )
                 except jwt.PyJWTError:
                     return None
 
@@ -181,7 +183,9 @@ class FakeTeamsCloud:
                 parsed = urllib.parse.urlsplit(self.path)
                 query = dict(urllib.parse.parse_qsl(parsed.query))
                 claims = self.claims()
-                cloud.graph_calls.append(GraphCall(urllib.parse.unquote(parsed.path), query, claims))
+                cloud.graph_calls.append(
+                    GraphCall(urllib.parse.unquote(parsed.path), query, claims)
+                )
                 if cloud.graph_statuses:
                     status = cloud.graph_statuses.pop(0)
                     return self.answer(status, {"error": {"code": f"Status{status}"}})

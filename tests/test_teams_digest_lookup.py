@@ -359,7 +359,9 @@ def test_graph_lives_where_the_clouds_graph_scope_says():
 def test_the_install_event_stores_the_teams_graph_id_and_later_messages_keep_it(teams, connector):
     from tests.teams_harness import message
 
-    install = message("", conversation="19:general@thread.tacv2", kind="channel", connector=connector)
+    install = message(
+        "", conversation="19:general@thread.tacv2", kind="channel", connector=connector
+    )
     install.update(type="installationUpdate", action="add")
     install.pop("text")
     install["channelData"] = {
@@ -383,7 +385,9 @@ def test_the_install_event_stores_the_teams_graph_id_and_later_messages_keep_it(
     )
     assert store.team_aad_group_id("teams", TEAM_THREAD) == TEAM_GROUP
     # The install event again, then a message without the AAD group id: the id is kept.
-    assert teams.post({**install, "id": "install-2", "conversation": said["conversation"]})[0] == 200
+    assert (
+        teams.post({**install, "id": "install-2", "conversation": said["conversation"]})[0] == 200
+    )
     assert teams.post({**said, "id": "said-2"})[0] == 200
     teams.wait_replies(2, conversation=CHANNEL)
     assert store.conversation("teams", CHANNEL)["team_aad_group_id"] == TEAM_GROUP
@@ -434,7 +438,9 @@ def test_the_app_package_declares_the_rsc_permissions_graph_needs(tmp_path):
     with zipfile.ZipFile(build_package(APP_ID, tmp_path / "app.zip")) as archive:
         manifest = json.loads(archive.read("manifest.json"))
     assert [int(n) for n in manifest["manifestVersion"].split(".")] >= [1, 12]
-    assert manifest["$schema"].endswith(f"/v{manifest['manifestVersion']}/MicrosoftTeams.schema.json")
+    assert manifest["$schema"].endswith(
+        f"/v{manifest['manifestVersion']}/MicrosoftTeams.schema.json"
+    )
     required = ("manifestVersion", "version", "id", "developer", "name", "description", "icons")
     assert all(manifest.get(k) for k in required) and manifest["accentColor"].startswith("#")
     assert manifest["version"] != "1.0.0"  # a new version: Teams offers the update to teams
