@@ -5,8 +5,9 @@ the call, and each step is recorded after it succeeds (message, then charts), so
 a second process finds the claim and does nothing; a failed or crashed post is taken over later
 and finished where it stopped; a post whose answer never arrived (the client timed out after
 Slack accepted it, or the poster was killed mid-call) is found in the channel by its marker
-(message metadata: the week and the prefecture) instead of being posted twice; a bot that was
-down at the scheduled time posts late, once, when it next checks.
+(Slack: message metadata; Teams: the card's element id, read back through Microsoft Graph — the
+week and the prefecture) instead of being posted twice; a bot that was down at the scheduled
+time posts late, once, when it next checks.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class DigestPoster(Protocol):
     target: str
 
     def post_message(self, digest: Digest) -> str:
-        """Post the digest, marked as this week's (Slack: message metadata); return its id."""
+        """Post the digest, marked as this week's (Slack: message metadata; Teams: the card's
+        element id); return its id."""
         ...
 
     def find_posted(self, digest: Digest, since: datetime) -> str | None:
