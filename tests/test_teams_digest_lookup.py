@@ -173,6 +173,21 @@ def test_a_lost_answer_is_found_in_a_channel_a_group_chat_and_a_thread(
         assert first.path == f"/v1.0/teams/{TEAM_GROUP}/channels/{CHANNEL}/messages/1700/replies"
 
 
+def test_a_channel_lookup_stops_at_the_first_page_older_than_the_attempt(store, cloud, app):
+    """Messages from before the attempt cannot be the digest: Graph is not paged to the end."""
+    remember(store, cloud, CHANNEL)
+    for n in range(12):
+        old = cloud.add_message(CHANNEL, None, text=f"last week {n}")
+        old["createdDateTime"] = old["lastModifiedDateTime"] = f"2026-11-20T0{n % 10}:00:00.000Z"
+    lost_answer(store, cloud, CHANNEL)
+    cloud.messages[CHANNEL].pop()  # the attempt never reached Teams
+    cloud.page_size = 3
+    poster = poster_for(store, app, CHANNEL)
+    assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=11)) == "posted"
+    assert len(cloud.graph_calls) == 1  # one page, all older than the attempt: nothing more
+    assert len(cloud.posted(CHANNEL)) == 13
+
+
 # -- (b) a first post looks nothing up ----------------------------------------------------
 
 

@@ -125,9 +125,11 @@ def _element_ids(node) -> Iterator[str]:
             yield from _element_ids(value)
 
 
-def _created(message: dict) -> datetime | None:
+def _touched(message: dict) -> datetime | None:
+    """When a message last changed (Graph's lastModifiedDateTime, else its creation)."""
+    stamp = message.get("lastModifiedDateTime") or message.get("createdDateTime")
     try:
-        return datetime.fromisoformat(str(message.get("createdDateTime")).replace("Z", "+00:00"))
+        return datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
     except ValueError:
         return None
 
@@ -157,9 +159,10 @@ async def find_marked_message(
                 if marked(message, marker, app.id or ""):
                     return str(message["id"])
             url = page.get("@odata.nextLink")
-            recent = [m for m in messages if (_created(m) or oldest) >= oldest]
-            # A channel lists its newest messages first: a page with nothing since the
-            # attempt means the rest is older still.
+            recent = [m for m in messages if (_touched(m) or oldest) >= oldest]
+            # A channel lists its latest messages first: a page with nothing created or changed
+            # since the attempt means the rest is older still (whether Graph orders by creation
+            # or by last change, a message changes no earlier than it is created).
             if not url or (not where.filtered and not recent):
                 return None
     raise CannotLook(f"more than {MAX_PAGES * PAGE} messages since the attempt to look through")
