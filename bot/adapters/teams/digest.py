@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime
 
 from microsoft_teams.apps import App
 
@@ -69,7 +70,7 @@ class TeamsDigestPoster:
         """Which digest a card is: the prefecture and the week."""
         return cards.digest_marker(self.store.prefecture, d.period.week)
 
-    def find_posted(self, d: Digest, since) -> str | None:
+    def find_posted(self, d: Digest, since: datetime) -> str | None:
         """This week's post if an earlier attempt made it: its activity id if the answer came
         late (recorded by post_message), else a message of this bot carrying the week's marker
         read back through Microsoft Graph. When Graph cannot read the conversation (the RSC

@@ -48,7 +48,9 @@ class Conversation:
     filtered: bool  # Graph filters the list by time (chats): every page is recent
 
 
-def graph_location(reference: dict, base_url: str, since: datetime, team_aad_group_id=None):
+def graph_location(
+    reference: dict, base_url: str, since: datetime, team_aad_group_id: str | None = None
+) -> Conversation:
     """The Graph request listing a stored conversation's messages, or CannotLook."""
     conversation_id = reference["conversation_id"]
     kind = reference.get("conversation_type") or _kind_from_id(conversation_id)
