@@ -370,3 +370,13 @@ def m014_link_evidence_as_data(db) -> None:
             "UPDATE links SET evidence = ? WHERE older = ? AND newer = ?",
             [evidence_from_prose(evidence), older, newer],
         )
+
+
+@migration
+def m016_health_checks(db) -> None:
+    """The last integrity check of the file, shared by every process serving it: one check a
+    minute in all, whatever the number of workers (each had its own minute before)."""
+    db.execute(
+        """CREATE TABLE health_checks (
+            name TEXT PRIMARY KEY, started_at REAL NOT NULL, result TEXT, finished_at REAL)"""
+    )
