@@ -1,8 +1,10 @@
-"""The deep health check: SQLite's integrity check, run at most once a minute per process.
+"""The deep health check: SQLite's integrity check, run at most once a minute in all.
 
 At a million entries one check takes seconds; run per request, eight at once delayed a signed
 question by 24 s. So a request never runs it: it reads the last result, and if that is older
-than the interval, starts one check in the background (never two at once).
+than the interval, starts one refresh in the background (never two at once). With a shared
+record (the store: every worker process serves the same file), the refresh runs the check only
+in the one process that claims it; the others read that process's result.
 """
 
 from __future__ import annotations
@@ -11,9 +13,19 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 logger = logging.getLogger(__name__)
 INTERVAL = 60.0  # seconds between two integrity checks, whatever the request rate
+POLL = 0.5  # seconds between looks at the shared record while another process checks
+
+
+class SharedChecks(Protocol):
+    """Where processes serving one store agree who checks, and share the result (Store)."""
+
+    def claim_integrity_check(self, interval: float) -> bool: ...
+    def record_integrity_check(self, result: str) -> None: ...
+    def last_integrity_check(self) -> str | None: ...
 
 
 class DeepHealth:
@@ -24,8 +36,10 @@ class DeepHealth:
         check: Callable[[], str],
         interval: float = INTERVAL,
         clock: Callable[[], float] = time.monotonic,
+        shared: SharedChecks | None = None,
     ) -> None:
         self.check = check
+        self.shared = shared
         self.interval = interval
         self.clock = clock
         self.result: str | None = None  # None until the first check has finished
@@ -45,17 +59,49 @@ class DeepHealth:
             self._run()
 
     def _run(self) -> None:
-        try:
-            result = self.check()
-        except Exception as error:  # a check that cannot run is a failed check
-            logger.exception("integrity check failed to run")
-            result = type(error).__name__
+        result = self._fresh_result()
         with self.lock:
-            self.result, self.checked_at = result, self.clock()
+            if result is not None:
+                self.result, self.checked_at = result, self.clock()
             self.finished += 1
             self.done.notify_all()
-        if result != "ok":
+        if result is not None and result != "ok":
             logger.error("integrity check: %s", result[:200])
+
+    def _fresh_result(self) -> str | None:
+        """This minute's result: checked here, or by the process that claimed the check in the
+        shared record (waited for in this background thread); None if it never came."""
+        if self.shared is None:
+            return self._check()
+        try:
+            mine = self.shared.claim_integrity_check(self.interval)
+        except Exception:  # a record that cannot be written: this process checks for itself
+            logger.exception("the shared health record cannot be used; checking here")
+            return self._check()
+        if mine:
+            result = self._check()
+            try:
+                self.shared.record_integrity_check(result)
+            except Exception:
+                logger.exception("the health check's result could not be shared")
+            return result
+        waited_until = time.monotonic() + self.interval
+        while True:
+            try:
+                result = self.shared.last_integrity_check()
+            except Exception:
+                logger.exception("the shared health record cannot be read")
+                return None
+            if result is not None or time.monotonic() >= waited_until:
+                return result
+            time.sleep(min(POLL, self.interval))
+
+    def _check(self) -> str:
+        try:
+            return self.check()
+        except Exception as error:  # a check that cannot run is a failed check
+            logger.exception("integrity check failed to run")
+            return type(error).__name__
 
     def wait_checks(self, count: int, timeout: float = 10.0) -> bool:
         """Block until `count` checks have finished (what a caller waits on instead of sleeping)."""

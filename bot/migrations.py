@@ -379,3 +379,13 @@ def m015_conversation_teams(db) -> None:
     reads the channel back through Graph). Null for chats and for references stored before."""
     db.execute("ALTER TABLE conversations ADD COLUMN team_id TEXT")
     db.execute("ALTER TABLE conversations ADD COLUMN team_aad_group_id TEXT")
+
+
+@migration
+def m016_health_checks(db) -> None:
+    """The last integrity check of the file, shared by every process serving it: one check a
+    minute in all, whatever the number of workers (each had its own minute before)."""
+    db.execute(
+        """CREATE TABLE health_checks (
+            name TEXT PRIMARY KEY, started_at REAL NOT NULL, result TEXT, finished_at REAL)"""
+    )

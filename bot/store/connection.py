@@ -245,6 +245,37 @@ class Connection:
         with self._reading():
             return self.db.execute("PRAGMA integrity_check").fetchone()[0]
 
+    # -- the integrity check, shared by every process on the file (bot/health.py) ----------
+
+    def claim_integrity_check(self, interval: float, now: float | None = None) -> bool:
+        """True for the one process that is to run the check now: none ran one in `interval`
+        seconds (wall clock: the processes share no other)."""
+        now = time.time() if now is None else now
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO health_checks (name, started_at) VALUES ('integrity', ?) "
+                "ON CONFLICT (name) DO UPDATE SET started_at = excluded.started_at "
+                "WHERE health_checks.started_at <= ?",
+                [now, now - interval],
+            )
+            return cursor.rowcount == 1
+
+    def record_integrity_check(self, result: str, now: float | None = None) -> None:
+        """Keep a finished check's result for the other processes."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE health_checks SET result = ?, finished_at = ? WHERE name = 'integrity'",
+                [result, time.time() if now is None else now],
+            )
+
+    def last_integrity_check(self) -> str | None:
+        """The result of the last finished check by any process, None before the first."""
+        with self._reading():
+            row = self.db.execute(
+                "SELECT result FROM health_checks WHERE name = 'integrity'"
+            ).fetchone()
+        return row[0] if row else None
+
 
 def _connect(target: str) -> sqlite3.Connection:
     """A connection shared by this process's threads (the Store serialises them with a lock)."""

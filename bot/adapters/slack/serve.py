@@ -24,6 +24,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot import logs
+from bot.adapters.header_deadline import gunicorn_worker
 from bot.adapters.http_front import MAX_BODY, READ_TIMEOUT, BufferedWsgi, Refused, check_length
 from bot.adapters.slack.guard import malformed
 from bot.health import DeepHealth
@@ -51,7 +52,7 @@ def wsgi_app(app: App, store: Store) -> Callable:
     Requests over MAX_BODY get 413 unread; malformed ones (see guard) get 400 with a short
     reason before Bolt parses them; a failure inside gets a short 500, its traceback logged."""
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
-    health = DeepHealth(store.integrity_check)
+    health = DeepHealth(store.integrity_check, shared=store)  # one check a minute in all
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -254,7 +255,8 @@ def serve_processes(
             options = {
                 "bind": f"0.0.0.0:{port}",
                 "workers": workers,
-                "worker_class": "asgi",  # gunicorn's own asyncio worker
+                # gunicorn's own asyncio worker, with a deadline for each request's headers
+                "worker_class": gunicorn_worker(),
                 "worker_connections": 1000,
                 "timeout": int(READ_TIMEOUT) * 3,  # a worker silent this long is restarted
                 "keepalive": 75,  # longer than a load balancer's idle timeout

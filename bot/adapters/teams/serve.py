@@ -17,6 +17,7 @@ from microsoft_teams.api.activities import ActivityTypeAdapter
 from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.apps.http import FastAPIAdapter
 
+from bot.adapters.header_deadline import uvicorn_protocol
 from bot.adapters.http_front import BufferedAsgi
 from bot.service import Core
 from bot.settings import Settings
@@ -105,6 +106,7 @@ def serve(settings: Settings, db_path: str | Path | None = None, port: int | Non
             log_level="warning",
             timeout_keep_alive=75,  # longer than a load balancer's idle timeout
             h11_max_incomplete_event_size=16 * 1024,  # request line and headers
+            http=uvicorn_protocol(),  # h11, with a deadline for each request's headers
         )
         await uvicorn.Server(config).serve()
 
