@@ -28,14 +28,16 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("bot.cli")
 
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# Kana, CJK ideographs and full-width forms: typed text that makes the reply Japanese.
+JAPANESE_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uff00", "\uffef"))
 # The language of this invocation's messages: set once, by bot.cli or bot.launch.
 _language = ["ja"]
 
 
 def cli_language(args: list[str], environ: os._Environ | dict | None = None) -> str:
-    """Japanese unless the locale is English and nothing typed is Japanese."""
-    if any(JAPANESE.search(a) for a in args):
+    """Japanese unless the locale is English and nothing typed is Japanese (compared by code
+    point: a regular expression of these ranges takes `roadmap ask` 5 ms to compile)."""
+    if any(lo <= c <= hi for a in args for c in a for lo, hi in JAPANESE_RANGES):
         return "ja"
     env = os.environ if environ is None else environ
     locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""

@@ -162,7 +162,9 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     raw = drop_control(text or "")[:MAX_QUESTION]
     norm = normalise(raw)
     query = Query(raw=raw, lang=detect_language(norm))
-    if not norm or not re.search(r"[\w\u3040-\u30ff\u4e00-\u9fff]", norm):
+    # A word character or kana; CJK ideographs are word characters (a class that names their
+    # range again takes milliseconds to compile, on every start).
+    if not norm or not re.search(r"\w|[\u3040-\u30ff]", norm):
         query.operation = "empty"
         return query
     if re.fullmatch(
