@@ -3,7 +3,6 @@ the store and checking paths — importable without click, so `roadmap ask` star
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sqlite3
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
     from bot.models import Project
     from bot.settings import Settings
     from bot.store import Store
-
-logger = logging.getLogger("bot.cli")
 
 # Kana, CJK ideographs and full-width forms: typed text that makes the reply Japanese.
 JAPANESE_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uff00", "\uffef"))
@@ -92,7 +89,10 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, KeyboardInterrupt | EOFError):
         return say("cli_interrupted"), 1
     # Logged at INFO: `roadmap -v` shows the details; by default nobody sees a traceback.
-    logger.info("unexpected error", exc_info=exc)
+    # (logging is imported here: `roadmap ask` needs it only when something went wrong.)
+    import logging
+
+    logging.getLogger("bot.cli").info("unexpected error", exc_info=exc)
     return say("cli_internal", kind=type(exc).__name__), 1
 
 
