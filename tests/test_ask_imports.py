@@ -93,7 +93,12 @@ def latest(db_path: Path) -> list:
 def test_questions_by_number_import_nothing_heavy(db_path, latest):
     numbers = sorted({p.no for p in latest if p.no is not None})
     assert len(numbers) > 20
-    questions = [q.format(n=n) for n in numbers for q in BY_NUMBER]
+    # Every number, each with two of the phrasings in turn: every phrasing meets many numbers.
+    questions = [
+        BY_NUMBER[(i * 2 + k) % len(BY_NUMBER)].format(n=n)
+        for i, n in enumerate(numbers)
+        for k in (0, 1)
+    ]
     answers, modules = ask_in_fresh_process(db_path, questions)
     assert len(answers) == len(questions)
     # Answered, not turned away early (which would import nothing and prove nothing).
