@@ -4,6 +4,7 @@ fields, project names and former names, edition labels. Pure: no store, no SQL, 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -131,6 +132,7 @@ _ENGLISH_RE = re.compile(
 Kind = str  # department, section, category, field, project
 
 
+@functools.lru_cache(maxsize=4096)  # building a vocabulary asks for each name three times
 def normalise(text: str) -> str:
     """NFKC, lower case, single spaces, spelling variants unified: how mentions are compared."""
     text = unicodedata.normalize("NFKC", text or "").lower()
