@@ -17,6 +17,7 @@ from bot.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 # Never needed to answer a question from the command line, whatever it asks.
 NEVER = {
+    "numpy",
     "click",
     "sqlite_utils",
     "matplotlib",
@@ -37,9 +38,9 @@ NEVER = {
     "bot.digest",
     "bot.diff",
 }
-# Needed only to guess a name that was not written exactly (numpy, rapidfuzz), or to validate
-# a model, which builds its schema and looks for pydantic plugins in every package's metadata.
-NOT_FOR_A_NUMBER = {"numpy", "rapidfuzz", "pydantic.plugin._loader", "importlib.metadata"}
+# Needed only to guess a name that was not written exactly (rapidfuzz), or to validate a
+# model, which builds its schema and looks for pydantic plugins in every package's metadata.
+NOT_FOR_A_NUMBER = {"rapidfuzz", "pydantic.plugin._loader", "importlib.metadata"}
 # One question per field a numbered project is asked about, in both languages.
 BY_NUMBER = [
     "No{n}の事業費は？",
@@ -109,7 +110,7 @@ def test_questions_by_number_import_nothing_heavy(db_path, latest):
     assert not modules & (NEVER | NOT_FOR_A_NUMBER), sorted(modules & (NEVER | NOT_FOR_A_NUMBER))
 
 
-def test_questions_over_sets_of_projects_import_nothing_heavy(db_path, latest):
+def test_questions_over_sets_and_names_import_nothing_heavy(db_path, latest):
     departments = sorted({p.department for p in latest if p.department})
     assert len(departments) > 3
     questions = [
@@ -125,6 +126,9 @@ def test_questions_over_sets_of_projects_import_nothing_heavy(db_path, latest):
     ]
     numbered = sorted({p.no for p in latest if p.no is not None})
     questions += [f"No{n}のR6とR7の予算比較" for n in numbered[:5]]
+    # Projects named by their whole name, and by its first part (scored by name similarity).
+    questions += [f"{p.name}の担当は？" for p in latest[::3]]
+    questions += [f"{p.name[: len(p.name) // 2 + 2]}の予算" for p in latest[1::3]]
     answers, modules = ask_in_fresh_process(db_path, questions)
     assert len(answers) == len(questions)
     assert all(a["status"] != "clarify" for a in answers), [a["text"] for a in answers]
