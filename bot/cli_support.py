@@ -3,7 +3,6 @@ the store and checking paths — importable without click, so `roadmap ask` star
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sqlite3
@@ -26,16 +25,16 @@ if TYPE_CHECKING:
     from bot.settings import Settings
     from bot.store import Store
 
-logger = logging.getLogger("bot.cli")
-
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# Kana, CJK ideographs and full-width forms: typed text that makes the reply Japanese.
+JAPANESE_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uff00", "\uffef"))
 # The language of this invocation's messages: set once, by bot.cli or bot.launch.
 _language = ["ja"]
 
 
 def cli_language(args: list[str], environ: os._Environ | dict | None = None) -> str:
-    """Japanese unless the locale is English and nothing typed is Japanese."""
-    if any(JAPANESE.search(a) for a in args):
+    """Japanese unless the locale is English and nothing typed is Japanese (compared by code
+    point: a regular expression of these ranges takes `roadmap ask` 5 ms to compile)."""
+    if any(lo <= c <= hi for a in args for c in a for lo, hi in JAPANESE_RANGES):
         return "ja"
     env = os.environ if environ is None else environ
     locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
@@ -90,7 +89,10 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, KeyboardInterrupt | EOFError):
         return say("cli_interrupted"), 1
     # Logged at INFO: `roadmap -v` shows the details; by default nobody sees a traceback.
-    logger.info("unexpected error", exc_info=exc)
+    # (logging is imported here: `roadmap ask` needs it only when something went wrong.)
+    import logging
+
+    logging.getLogger("bot.cli").info("unexpected error", exc_info=exc)
     return say("cli_internal", kind=type(exc).__name__), 1
 
 

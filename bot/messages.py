@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.fiscal_year import TOKYO
-from bot.models import Evidence, Project
 from bot.prefectures import label_of
 from bot.text import compact
+
+if TYPE_CHECKING:  # wording needs no model classes to import (#17: `roadmap ask` starts fast)
+    from bot.models import Evidence, Project
 
 FIELD_LABELS = {
     "no": ("番号", "No."),
@@ -236,6 +239,8 @@ def _alike(score: int, lang: str) -> str:
 
 def evidence_words(evidence: str | Evidence, lang: str = "ja") -> str:
     """A link's evidence (stored JSON or Evidence) as words: 名称がほぼ同じ・概要が同じ / …."""
+    from bot.models import Evidence
+
     e = evidence if isinstance(evidence, Evidence) else Evidence.read(evidence)
     ja = lang == "ja"
     if e.note:

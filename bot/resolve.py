@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from bot.errors import ProjectNotFound
 from bot.links import core_name
@@ -14,9 +14,6 @@ from bot.project_numbers import parse_number
 from bot.store import Store
 from bot.text import compact
 from bot.vocabulary import VARIANTS, translate_english
-
-if TYPE_CHECKING:
-    import numpy as np
 
 # R7/No40, R6/#3, and R6/産業・しごと#3 (an unnumbered edition's later field documents, #14).
 KEY = re.compile(r"^(R\d{1,2}|H\d{1,2})/(?:No(\d+)|([^/#]*)#(\d+))$", re.I)
@@ -62,41 +59,49 @@ def _name_forms(name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _forms_of(names: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+def _forms_of(names: tuple[str, ...]) -> tuple[list[str], list[int]]:
     """Every name form of a list of projects, and where each project's forms start."""
-    import numpy as np  # here, not at import: `roadmap ask No40` never needs it (~0.1 s)
-
     forms: list[str] = []
     starts = []
     for name in names:
         starts.append(len(forms))
         forms.extend(_name_forms(name) or ("",))
-    return forms, np.array(starts)
+    return forms, starts
+
+
+def _single(values: list[float]) -> list[float]:
+    """Each score rounded to single precision, as the scores have always been kept (a
+    ranking or a threshold never moves by the last digits)."""
+    return list(array("f", values))
+
+
+NINETY_PERCENT = _single([0.9])[0]
 
 
 def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[Match]:
     """Projects ranked by how well text matches their name (best first).
 
     A project scores its best form: 100 for the whole name, 80–100 for a part of it (the
-    longer the surer), else fuzzy similarity. The fuzzy scores of all forms are computed by
-    rapidfuzz in one call: a national store has thousands of names per edition.
+    longer the surer), else fuzzy similarity (rapidfuzz's scorers, one call per form: a
+    prefecture's store has hundreds of forms per edition, and importing numpy to score them
+    at once cost a one-question `roadmap ask` more than all its scoring).
     fuzzy=False scores only exact and partial (substring) matches.
     """
     query = normalise_name(translate_english(text))
     query = re.sub(r"(について|のこと|事業費補助|事業費|事業)$", "", query)
     if len(query) < 2 or not projects:
         return []
-    import numpy as np
-    from rapidfuzz import fuzz, process  # here: a question by number never needs it
+    from rapidfuzz import fuzz  # here: a question by number never needs it
 
     forms, starts = _forms_of(tuple(p.name for p in projects))
-    kinds = np.zeros(len(forms), dtype=np.int8)  # 0 similar, 1 part of name, 2 name
-    values = np.zeros(len(forms))
+    kinds = [0] * len(forms)  # 0 similar, 1 part of name, 2 name
+    values = [0.0] * len(forms)
     if fuzzy:
-        values = process.cdist([query], forms, scorer=fuzz.ratio)[0].astype(float)
+        values = _single([fuzz.ratio(query, form) for form in forms])
         if len(query) >= 4:
-            partial = process.cdist([query], forms, scorer=fuzz.partial_ratio)[0] * 0.9
-            values = np.maximum(values, partial)
+            partial = _single([fuzz.partial_ratio(query, form) for form in forms])
+            partial = _single([p * NINETY_PERCENT for p in partial])
+            values = [max(v, p) for v, p in zip(values, partial, strict=True)]
     for k, form in enumerate(forms):
         if not form:
             values[k] = 0.0
@@ -105,18 +110,17 @@ def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[
         elif query in form:
             value = 80.0 + 20.0 * len(query) / len(form)
             values[k], kinds[k] = (value - 8.0 if len(query) <= 3 else value), 1
-    # A project's best form; on a tie the first form, as a left-to-right scan would pick.
-    best = np.maximum.reduceat(values, starts)
-    ends = np.append(starts[1:], len(forms))
+    ends = [*starts[1:], len(forms)]
     hows = ("similar name", "part of name", "name")
     matches = []
-    for i, project in enumerate(projects):
-        score = float(best[i])
+    for project, start, end in zip(projects, starts, ends, strict=True):
+        # A project's best form; on a tie the first form, as a left-to-right scan would pick.
+        scores = values[start:end]
+        score = max(scores)
         if score <= 0:
             matches.append(Match(project, 0.0, ""))
             continue
-        k = starts[i] + int(np.argmax(values[starts[i] : ends[i]]))
-        matches.append(Match(project, score, hows[kinds[k]]))
+        matches.append(Match(project, score, hows[kinds[start + scores.index(score)]]))
     matches.sort(key=lambda m: (-m.score, m.project.position))
     return matches
 

@@ -52,3 +52,24 @@ def compact(text: str | None) -> str:
 def drop_control(text: str) -> str:
     """Remove control and bidi-override characters from user text, keeping newlines and tabs."""
     return _C1.sub("", _CONTROL.sub("", _ESCAPES.sub("", text)))
+
+
+def _word_char(c: str) -> bool:
+    return (
+        "a" <= c <= "z" or "0" <= c <= "9" or "\u30a0" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
+    )
+
+
+def word_runs(text: str) -> list[str]:
+    """The runs of two or more katakana, CJK ideographs, a-z and 0-9 (ー is katakana), left
+    to right: what a question's words are. By code point, not a regular expression: a class
+    of the ideographs' range takes milliseconds to compile, on every start of `roadmap ask`."""
+    runs, start = [], None
+    for i, c in enumerate(f"{text} "):  # the space ends the last run
+        if _word_char(c):
+            start = i if start is None else start
+        elif start is not None:
+            if i - start >= 2:
+                runs.append(text[start:i])
+            start = None
+    return runs

@@ -44,7 +44,7 @@ from bot.question_words import (
     YEN_UNITS,
     arabic_numerals,
 )
-from bot.text import drop_control
+from bot.text import drop_control, word_runs
 from bot.vocabulary import Vocabulary, normalise, translate_english
 
 Lang = Literal["ja", "en"]
@@ -162,7 +162,9 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     raw = drop_control(text or "")[:MAX_QUESTION]
     norm = normalise(raw)
     query = Query(raw=raw, lang=detect_language(norm))
-    if not norm or not re.search(r"[\w\u3040-\u30ff\u4e00-\u9fff]", norm):
+    # A word character or kana; CJK ideographs are word characters (a class that names their
+    # range again takes milliseconds to compile, on every start).
+    if not norm or not re.search(r"\w|[\u3040-\u30ff]", norm):
         query.operation = "empty"
         return query
     if re.fullmatch(
@@ -271,6 +273,8 @@ def _label_before(t: _Text, start: int, kind: str) -> int:
 
 def _typo_entities(t: _Text, query: Query, vocab: Vocabulary) -> None:
     """A department or section with a typo (健康医療福祈部): rapidfuzz, only for such words."""
+    if not any(c in t.text for c in "部課局庁室"):
+        return  # no word such a name could end in (and the pattern is not compiled for nothing)
     candidates = t.find(re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z・]{3,}(?:部|課|局|庁|室)"))
     if not candidates or not vocab.terms:
         return
@@ -558,7 +562,7 @@ def _leftovers(t: _Text, query: Query) -> None:
         )
         if not chunk:
             continue
-        words = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", re.sub(r"'s\b", "", chunk))
+        words = word_runs(re.sub(r"'s\b", "", chunk))
         words = [
             w for w in words if w not in EN_STOP and not re.fullmatch(r"\d+|[\u3040-\u309f]+", w)
         ]
@@ -569,9 +573,7 @@ def _leftovers(t: _Text, query: Query) -> None:
     if subject_parts:
         query.subject = " ".join(subject_parts)
     query.unknown = query.unknown + content
-    terms = re.findall(
-        r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", translate_english(" ".join(content))
-    )
+    terms = word_runs(translate_english(" ".join(content)))
     query.search_terms = [w for w in terms if w not in EN_STOP][:6]
 
 

@@ -4,6 +4,7 @@ fields, project names and former names, edition labels. Pure: no store, no SQL, 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -131,6 +132,7 @@ _ENGLISH_RE = re.compile(
 Kind = str  # department, section, category, field, project
 
 
+@functools.lru_cache(maxsize=4096)  # building a vocabulary asks for each name three times
 def normalise(text: str) -> str:
     """NFKC, lower case, single spaces, spelling variants unified: how mentions are compared."""
     text = unicodedata.normalize("NFKC", text or "").lower()
@@ -143,6 +145,11 @@ def translate_english(text: str) -> str:
     if not re.search(r"[A-Za-z]", text):
         return text
     return _ENGLISH_RE.sub(lambda m: ENGLISH[m.group(1)], text.lower()).strip()
+
+
+def _alternation(surfaces: list[str]) -> re.Pattern:
+    """Any of the surfaces, tried in the order given; one that never matches for none."""
+    return re.compile("|".join(re.escape(s) for s in surfaces) or r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -168,20 +175,22 @@ class Vocabulary:
 
     def pattern(self, english: bool = True) -> re.Pattern:
         """One alternation of every surface, longest first (so the longest mention wins);
-        without the English department names for a question with no English word (faster)."""
-        if self._pattern is None:
-            surfaces = sorted({t.surface for t in self.terms}, key=len, reverse=True)
-            body = "|".join(re.escape(s) for s in surfaces) or r"(?!x)x"
-            self._pattern = re.compile(body)
-            body = "|".join(re.escape(s) for s in surfaces if s not in self.english)
-            self._japanese = re.compile(body or r"(?!x)x")
-            for t in self.terms:
-                self._by_surface.setdefault(t.surface, []).append(t)
+        without the English department names for a question with no English word (faster).
+        Each is compiled on first use: a one-question process compiles only the one it needs."""
+        if english and self._pattern is None:
+            self._pattern = _alternation(
+                sorted({t.surface for t in self.terms}, key=len, reverse=True)
+            )
+        if not english and self._japanese is None:
+            surfaces = {t.surface for t in self.terms if t.surface not in self.english}
+            self._japanese = _alternation(sorted(surfaces, key=len, reverse=True))
         return self._pattern if english else self._japanese  # type: ignore[return-value]
 
     def terms_for(self, surface: str) -> list[Term]:
         """The terms written this way (a name can be a project in two editions)."""
-        self.pattern()
+        if not self._by_surface:
+            for t in self.terms:
+                self._by_surface.setdefault(t.surface, []).append(t)
         return self._by_surface.get(surface, [])
 
     def surfaces(self, kinds: Iterable[Kind]) -> dict[str, Term]:

@@ -1,23 +1,31 @@
-"""An answer as data: status, the projects, the value, its sources; its text is rendered."""
+"""An answer as data: status, the projects, the value, its sources; its text is rendered.
+
+Plain dataclasses, not pydantic: an answer is made by this package, never parsed from outside,
+so it needs no validation, and `roadmap ask` builds no schema for it (a fifth of its start)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import BaseModel, Field
 
 Status = Literal["ok", "not_found", "not_stated", "ambiguous", "clarify"]
 
 
-class ProjectRef(BaseModel):
+@dataclass(kw_only=True)
+class ProjectRef:
     """Which project an answer is about."""
 
     edition: str
     no: int | None
     name: str
 
+    def public(self) -> dict:
+        """The documented keys."""
+        return {"edition": self.edition, "no": self.no, "name": self.name}
 
-class SourceRef(BaseModel):
+
+@dataclass(kw_only=True)
+class SourceRef:
     """Where a fact of the answer was printed."""
 
     file: str
@@ -25,29 +33,53 @@ class SourceRef(BaseModel):
     edition: str
     no: int | None = None
 
+    def public(self) -> dict:
+        """The documented keys."""
+        return {"file": self.file, "line": self.line, "edition": self.edition, "no": self.no}
 
-class Value(BaseModel):
+
+@dataclass(kw_only=True)
+class Value:
     """The number asked for, with its unit."""
 
     amount: int | float
     unit: str
 
+    def public(self) -> dict:
+        """The documented keys."""
+        return {"amount": self.amount, "unit": self.unit}
 
-class Answer(BaseModel):
+
+@dataclass(kw_only=True)
+class Answer:
     """A reply as data: status, text, the projects, the value, its sources, suggestions."""
 
     status: Status
     text: str = ""
-    projects: list[ProjectRef] = Field(default_factory=list)
+    projects: list[ProjectRef] = field(default_factory=list)
     value: Value | None = None
-    sources: list[SourceRef] = Field(default_factory=list)
-    suggestions: list[str] = Field(default_factory=list)
-    # For chat renderers: the heading and the fact lines the text is made of.
-    title: str = Field(default="", exclude=True)
-    lines: list[str] = Field(default_factory=list, exclude=True)
-    more: int = Field(default=0, exclude=True)
-    lang: str = Field(default="ja", exclude=True)
+    sources: list[SourceRef] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    # For chat renderers: the heading and the fact lines the text is made of (not public).
+    title: str = ""
+    lines: list[str] = field(default_factory=list)
+    more: int = 0
+    lang: str = "ja"
+
+    def __post_init__(self) -> None:
+        # An answer owns its lists: appending a line to it never changes the caller's list.
+        self.projects = list(self.projects)
+        self.sources = list(self.sources)
+        self.suggestions = list(self.suggestions)
+        self.lines = list(self.lines)
 
     def public(self) -> dict:
         """Exactly the documented keys, for --json and APIs."""
-        return self.model_dump(mode="json")
+        return {
+            "status": self.status,
+            "text": self.text,
+            "projects": [p.public() for p in self.projects],
+            "value": self.value.public() if self.value is not None else None,
+            "sources": [s.public() for s in self.sources],
+            "suggestions": list(self.suggestions),
+        }

@@ -3,7 +3,6 @@ the N-th, group by. Each answer says over which projects it computed."""
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 
 from bot import messages as m
@@ -88,6 +87,8 @@ def run(selection: Selection, query: Query) -> Answer:
         )
     budgets = [p.budget_thousand_yen for p in projects]
     if op in ("sum", "avg"):
+        import statistics  # here, not at the top: a question with no average never needs it
+
         amount = sum(budgets) if op == "sum" else round(statistics.mean(budgets), 1)
         return Answer(
             status="ok",

@@ -11,6 +11,7 @@ from bot.answer.render import unique as unique_sources
 from bot.models import Project
 from bot.question_words import EN_STOP
 from bot.store import Store
+from bot.text import word_runs
 from bot.understand import Query
 from bot.vocabulary import translate_english
 
@@ -40,7 +41,7 @@ def printed_words(store: Store, p: Project) -> str:
 def subject_words(subject: str) -> list[str]:
     """The words of a project named by words, in the roadmap's language (telemedicine →
     オンライン診療), without the English words that only frame the question."""
-    words = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffa-z0-9ー]{2,}", translate_english(subject))
+    words = word_runs(translate_english(subject))
     return [w for w in words if w not in EN_STOP and not w.isdigit()]
 
 

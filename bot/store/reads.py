@@ -279,7 +279,17 @@ class RoadmapReads:
                 rows = self.db.query(
                     f"SELECT * FROM links WHERE {where} ORDER BY older, score DESC", params
                 )
-                self._links = [Link(**{**r, "renamed": bool(r["renamed"])}) for r in rows]
+                # Rows this store wrote from validated links: built, not validated again.
+                self._links = [
+                    Link.model_construct(
+                        older=r["older"],
+                        newer=r["newer"],
+                        score=float(r["score"]),
+                        evidence=r["evidence"],
+                        renamed=bool(r["renamed"]),
+                    )
+                    for r in rows
+                ]
             return self._links
 
     def predecessors(self, key: str) -> list[Link]:
