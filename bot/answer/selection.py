@@ -291,7 +291,9 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
     scores: dict[str, float] = {}
     missing = []
     for term in terms:
-        keys = {h.project_key for h in store.search(term, edition, 60)}
+        # In the order the store holds them (the documents' order): ties then rank the same
+        # way in every process, whatever its hash seed.
+        keys = list(dict.fromkeys(h.project_key for h in store.search(term, edition, 60)))
         if not keys:
             missing.append(term)
         for key in keys:
@@ -299,7 +301,7 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
             scores[key] = scores.get(key, 0) + 1 / len(keys)
     if not scores:
         return Resolution("not_found"), missing
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])  # stable: ties in document order
     top = ranked[0][1]
     close = [k for k, s in ranked if s >= top * 0.75]
     projects = [p for k in close[:8] if (p := store.project(k))]

@@ -140,7 +140,8 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
         p = store.project(hit.project_key)
         if p is None:
             continue
-        quote = m.quote(hit.text, sorted(matched, key=len, reverse=True)[0])
+        # The longest word found, the question's first of those as long (not a set's whim).
+        quote = m.quote(hit.text, min(matched, key=lambda t: (-len(t), terms.index(t))))
         lines.append(f"・{m.short_ref(p)}：「{quote}」（{m.say('kind_' + hit.kind, lang)}）")
         line = hit.source_line or p.source.line
         sources.append(SourceRef(file=p.source.file, line=line, edition=p.edition, no=p.no))
