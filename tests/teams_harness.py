@@ -134,7 +134,7 @@ class TeamsServer:
     ) -> list[dict]:
         deadline = time.time() + timeout
         while time.time() < deadline and len(self.replies(conversation)) < n:
-            time.sleep(0.02)
+            time.sleep(0.005)
         return self.replies(conversation)
 
     def run(self, coroutine):
@@ -221,5 +221,5 @@ def serve_teams(
     thread.start()
     deadline = time.time() + 20
     while not server.started and time.time() < deadline:
-        time.sleep(0.02)
+        time.sleep(0.005)
     return TeamsServer(app, core, port, loop, server, thread, connector)
