@@ -86,15 +86,34 @@ def loaded_template() -> Store:
     (parsing and linking both documents for each test took a tenth of the suite)."""
     s = Store.memory()
     load_documents(s, default_sources())
+    # Read back from its rows once, as any store reads them: copies start with these read.
+    for edition in s.editions():
+        s.projects(edition.code)
+    s.links()
+    yield s
+    # Copies share these objects: a test that changed one in place would have changed what
+    # later tests read, so the run fails if they no longer match the rows.
+    cached = (s._cache, s._links)
+    s._cache, s._links = {}, None  # read everything back from the rows again
+    assert ({code: s.projects(code) for code in cached[0]}, s.links()) == cached, "changed"
+
+
+def copy_of(template: Store) -> Store:
+    """A fresh in-memory store holding the template's rows, with its projects already read
+    from them (rebuilding them from rows in each test's store cost several seconds a run)."""
+    s = Store.memory()
+    template.db.conn.backup(s.db.conn)
+    s._cache = {code: list(projects) for code, projects in template._cache.items()}
+    s._links = None if template._links is None else list(template._links)
+    s._editions = None if template._editions is None else list(template._editions)
+    s._cache_version = template._cache_version
     return s
 
 
 @pytest.fixture
 def store(loaded_template: Store) -> Store:
     """A fresh in-memory store with both real editions loaded (a copy of the template)."""
-    s = Store.memory()
-    loaded_template.db.conn.backup(s.db.conn)
-    return s
+    return copy_of(loaded_template)
 
 
 @pytest.fixture
