@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from datetime import datetime
@@ -80,22 +81,46 @@ def r6() -> Edition:
     return parse_file(R6_FILE)
 
 
+# Stores loaded once per run (per worker) from a list of documents, by the documents' names and
+# contents: tests get copies, never a template itself (parsing and linking for each test took
+# a tenth of the suite).
+_TEMPLATES: dict[tuple[tuple[str, str], ...], Store] = {}
+
+
+def template_of(files: list[Path]) -> Store:
+    """The store loaded with these documents, in this order (made on first use)."""
+    key = tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files)
+    if key not in _TEMPLATES:
+        s = Store.memory()
+        load_documents(s, files)
+        # Read back from its rows once, as any store reads them: copies start with these read.
+        for edition in s.editions():
+            s.projects(edition.code)
+        s.links()
+        _TEMPLATES[key] = s
+    return _TEMPLATES[key]
+
+
+def loaded_copy(files: list[Path]) -> Store:
+    """A fresh in-memory store with these documents loaded: a copy of their template."""
+    return copy_of(template_of(files))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_unchanged():
+    """Copies share their template's projects: a test that changed one in place would have
+    changed what later tests read, so the run fails if they no longer match the rows."""
+    yield
+    for s in _TEMPLATES.values():
+        cached = (s._cache, s._links)
+        s._cache, s._links = {}, None  # read everything back from the rows again
+        assert ({code: s.projects(code) for code in cached[0]}, s.links()) == cached, "changed"
+
+
 @pytest.fixture(scope="session")
 def loaded_template() -> Store:
-    """Both real editions loaded once per run; tests get copies, never this store itself
-    (parsing and linking both documents for each test took a tenth of the suite)."""
-    s = Store.memory()
-    load_documents(s, default_sources())
-    # Read back from its rows once, as any store reads them: copies start with these read.
-    for edition in s.editions():
-        s.projects(edition.code)
-    s.links()
-    yield s
-    # Copies share these objects: a test that changed one in place would have changed what
-    # later tests read, so the run fails if they no longer match the rows.
-    cached = (s._cache, s._links)
-    s._cache, s._links = {}, None  # read everything back from the rows again
-    assert ({code: s.projects(code) for code in cached[0]}, s.links()) == cached, "changed"
+    """Both real editions loaded once per run (per worker)."""
+    return template_of(default_sources())
 
 
 def copy_of(template: Store) -> Store:

@@ -22,8 +22,9 @@ from bot.adapters.slack.serve import wsgi_app
 from bot.health import DeepHealth
 from bot.service import Core
 from bot.settings import Settings
-from bot.sources import load_documents
+from bot.sources import default_sources
 from bot.store import Store
+from tests.conftest import loaded_copy
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
 
 FORM = "application/x-www-form-urlencoded"
@@ -40,8 +41,7 @@ def fake():
 @pytest.fixture(scope="module")
 def slack_wsgi(fake):
     """The Slack WSGI application, called in-process (hypothesis sends hundreds of requests)."""
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     settings = Settings(
         SLACK_BOT_TOKEN=BOT_TOKEN,
