@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +27,30 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 R7_FILE = SOURCES / "roadmap_R7_kurashi-machi.txt"
 R6_FILE = SOURCES / "roadmap_R6_kurashi-machi.txt"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Once the Teams SDK is imported, its HTTP clients share verifying TLS contexts."""
+    share_tls_contexts()
+
+
+def share_tls_contexts() -> None:
+    """httpx builds a TLS context (reading every CA certificate, ~40 ms) for each client, two
+    per Teams app, even for the loopback fakes: the same default context, verifying as before,
+    is made once and shared. Only tests do this; the product's clients are left as they are."""
+    transports = sys.modules.get("httpx._transports.default")
+    if transports is None or getattr(transports.create_ssl_context, "shared", False):
+        return
+    create = transports.create_ssl_context
+    made = functools.lru_cache(maxsize=4)(create)
+
+    def shared(verify=True, cert=None, trust_env=True):
+        if verify is True and cert is None:
+            return made(verify, cert, trust_env)
+        return create(verify=verify, cert=cert, trust_env=trust_env)
+
+    shared.shared = True  # type: ignore[attr-defined]
+    transports.create_ssl_context = shared
 
 
 @pytest.fixture(autouse=True)
