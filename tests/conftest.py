@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,6 +63,33 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     folder = session.config.stash.get(memory_basetemp, None)
     if folder is not None and exitstatus == 0:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# Words in a test's own code (or its fixtures) that say it imports a slow library: the Teams
+# SDK (~3 s), matplotlib and openpyxl (charts and workbooks, ~1 s and their first drawings).
+TEAMS_FIXTURES = {"teams", "connector"}
+TEAMS_WORDS = ("teams_harness", "serve_teams", "adapters.teams", "adapters import teams")
+CHART_WORDS = re.compile(r"chart|digest|export|xlsx|workbook|グラフ", re.IGNORECASE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that start Teams first, then those that draw charts or write workbooks, each in
+    their order: xdist's worksteal hands each worker a contiguous half and steals from its
+    tail, so one worker, not both, pays for those imports. The others keep their order."""
+    items.sort(key=slow_imports)
+
+
+def slow_imports(item: pytest.Item) -> int:
+    """0 for a test that starts Teams, 1 for one that may draw or export, else 2."""
+    if TEAMS_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return 0
+    try:
+        source = inspect.getsource(item.function)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, TypeError):
+        return 2
+    if any(word in source for word in TEAMS_WORDS):
+        return 0
+    return 1 if CHART_WORDS.search(source) else 2
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
