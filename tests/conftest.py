@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import inspect
 import os
 import re
 import shutil
@@ -13,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from datetime import datetime
 from pathlib import Path
 
@@ -65,16 +65,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-# Words in a test's own code (or its fixtures) that say it imports a slow library: the Teams
+# Names in a test's own code (or its fixtures) that say it imports a slow library: the Teams
 # SDK (~3 s), matplotlib and openpyxl (charts and workbooks, ~1 s and their first drawings).
 TEAMS_FIXTURES = {"teams", "connector"}
-TEAMS_WORDS = ("teams_harness", "serve_teams", "adapters.teams", "adapters import teams")
-CHART_WORDS = re.compile(r"chart|digest|export|xlsx|workbook|グラフ", re.IGNORECASE)
+TEAMS_NAMES = re.compile(r"teams_harness|serve_teams|FakeConnector|adapters\.teams|teams_digest")
+CHART_NAMES = re.compile(r"chart|digest|export|xlsx|workbook|グラフ", re.IGNORECASE)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that start Teams first, then those that draw charts or write workbooks, each in
-    their order: xdist's worksteal hands each worker a contiguous half and steals from its
+    """Tests that start Teams first, then those that may draw charts or write workbooks, each
+    in their order: xdist's worksteal hands each worker a contiguous half and steals from its
     tail, so one worker, not both, pays for those imports. The others keep their order."""
     items.sort(key=slow_imports)
 
@@ -83,13 +83,23 @@ def slow_imports(item: pytest.Item) -> int:
     """0 for a test that starts Teams, 1 for one that may draw or export, else 2."""
     if TEAMS_FIXTURES & set(getattr(item, "fixturenames", ())):
         return 0
-    try:
-        source = inspect.getsource(item.function)  # type: ignore[attr-defined]
-    except (AttributeError, OSError, TypeError):
-        return 2
-    if any(word in source for word in TEAMS_WORDS):
+    code = getattr(getattr(item, "function", None), "__code__", None)
+    words = " ".join([item.name, *(code_words(code) if code else [])])
+    if TEAMS_NAMES.search(words):
         return 0
-    return 1 if CHART_WORDS.search(source) else 2
+    return 1 if CHART_NAMES.search(words) else 2
+
+
+def code_words(code: types.CodeType) -> list[str]:
+    """The names and string constants a function's code uses, its nested functions' too
+    (reading the code objects: getting each test's source took a second per worker)."""
+    words = [*code.co_names]
+    for const in code.co_consts:
+        if isinstance(const, str):
+            words.append(const)
+        elif isinstance(const, types.CodeType):
+            words += code_words(const)
+    return words
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
