@@ -66,26 +66,29 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 # Names in a test's own code (or its fixtures) that say it imports a slow library: the Teams
-# SDK (~3 s), matplotlib and openpyxl (charts and workbooks, ~1 s and their first drawings).
+# SDK (~3 s), matplotlib and openpyxl (charts and workbooks, ~1 s and their first drawings);
+# or that it runs other processes (seconds each: started early, they do not end a run late).
 TEAMS_FIXTURES = {"teams", "connector"}
 TEAMS_NAMES = re.compile(r"teams_harness|serve_teams|FakeConnector|adapters\.teams|teams_digest")
+PROCESS_NAMES = re.compile(r"start_server|Popen|subprocess")
 CHART_NAMES = re.compile(r"chart|digest|export|xlsx|workbook|グラフ", re.IGNORECASE)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that start Teams first, then those that may draw charts or write workbooks, each
-    in their order: xdist's worksteal hands each worker a contiguous half and steals from its
-    tail, so one worker, not both, pays for those imports. The others keep their order."""
+    """Tests that start Teams or other processes first, then those that may draw charts or
+    write workbooks, each in their order: xdist's worksteal hands each worker a contiguous half
+    and steals from its tail, so one worker, not both, pays for those imports, and no test of
+    seconds is left to the end. The others keep their order."""
     items.sort(key=slow_imports)
 
 
 def slow_imports(item: pytest.Item) -> int:
-    """0 for a test that starts Teams, 1 for one that may draw or export, else 2."""
+    """0 for a test that starts Teams or a process, 1 for one that may draw or export, else 2."""
     if TEAMS_FIXTURES & set(getattr(item, "fixturenames", ())):
         return 0
     code = getattr(getattr(item, "function", None), "__code__", None)
     words = " ".join([item.name, *(code_words(code) if code else [])])
-    if TEAMS_NAMES.search(words):
+    if TEAMS_NAMES.search(words) or PROCESS_NAMES.search(words):
         return 0
     return 1 if CHART_NAMES.search(words) else 2
 

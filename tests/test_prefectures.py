@@ -24,9 +24,9 @@ IWATE = "岩手県"
 NOW = datetime(2025, 11, 20, 3, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def two_template(tmp_path_factory) -> Store:
-    """The real documents loaded twice into one file, once per module; tests get copies."""
+    """The real documents loaded twice into one file, once per run; tests get copies."""
     home = Store.open(tmp_path_factory.mktemp("nation") / "nation.db", HOME_PREFECTURE)
     load_documents(home, default_sources())
     iwate = home.scoped(IWATE)
