@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import subprocess
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 
-from bot.ingest import parse_file
-from bot.models import ActualEntry, Edition
-from bot.sources import default_sources, load_documents
-from bot.store import Store
-from bot.store.connection import _connect
-
-# Property tests: a quick profile for `make test`, the thorough one for a deliberate run
-# (HYPOTHESIS_PROFILE=thorough make test). Both keep hypothesis' own deadline check.
-hypothesis_settings.register_profile("quick", max_examples=40)
-hypothesis_settings.register_profile("thorough", max_examples=300)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+# The product's modules are imported where used: xdist's controller process, which runs no
+# test, then starts its workers without first importing them (a third of a second).
+if TYPE_CHECKING:
+    from bot.models import ActualEntry, Edition
+    from bot.store import Store
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 R7_FILE = SOURCES / "roadmap_R7_kurashi-machi.txt"
@@ -29,6 +24,18 @@ R6_FILE = SOURCES / "roadmap_R6_kurashi-machi.txt"
 
 # How the run is made faster without touching what any test checks (folders, order, TLS).
 pytest_plugins = ["tests.speedups"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Property tests: a quick profile for `make test`, the thorough one for a deliberate run
+    (HYPOTHESIS_PROFILE=thorough make test). Both keep hypothesis' own deadline check."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # xdist's controller: its workers run the tests, and load the profile
+    from hypothesis import settings
+
+    settings.register_profile("quick", max_examples=40)
+    settings.register_profile("thorough", max_examples=300)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(autouse=True)
@@ -77,11 +84,15 @@ def in_tmp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def r7() -> Edition:
+    from bot.ingest import parse_file
+
     return parse_file(R7_FILE)
 
 
 @pytest.fixture(scope="session")
 def r6() -> Edition:
+    from bot.ingest import parse_file
+
     return parse_file(R6_FILE)
 
 
@@ -89,10 +100,14 @@ def r6() -> Edition:
 # contents: tests get copies, never a template itself (parsing and linking for each test took
 # a tenth of the suite).
 _TEMPLATES: dict[tuple[tuple[str, str], ...], Store] = {}
+_AS_READ: dict[tuple[tuple[str, str], ...], bytes] = {}  # each template's projects, pickled
 
 
 def template_of(files: list[Path]) -> Store:
     """The store loaded with these documents, in this order (made on first use)."""
+    from bot.sources import load_documents
+    from bot.store import Store
+
     key = tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files)
     if key not in _TEMPLATES:
         s = Store.memory()
@@ -102,6 +117,7 @@ def template_of(files: list[Path]) -> Store:
             s.projects(edition.code)
         s.links()
         _TEMPLATES[key] = s
+        _AS_READ[key] = pickle.dumps((s._cache, s._links))
     return _TEMPLATES[key]
 
 
@@ -115,21 +131,24 @@ def templates_unchanged():
     """Copies share their template's projects: a test that changed one in place would have
     changed what later tests read, so the run fails if they no longer match the rows."""
     yield
-    for s in _TEMPLATES.values():
-        cached = (s._cache, s._links)
-        s._cache, s._links = {}, None  # read everything back from the rows again
-        assert ({code: s.projects(code) for code in cached[0]}, s.links()) == cached, "changed"
+    for key, s in _TEMPLATES.items():
+        assert pickle.dumps((s._cache, s._links)) == _AS_READ[key], "a test changed a project"
 
 
 @pytest.fixture(scope="session")
 def loaded_template() -> Store:
     """Both real editions loaded once per run (per worker)."""
+    from bot.sources import default_sources
+
     return template_of(default_sources())
 
 
 def copy_of(template: Store) -> Store:
     """A fresh in-memory store holding the template's rows, with its projects already read
     from them (rebuilding them from rows in each test's store cost several seconds a run)."""
+    from bot.store import Store
+    from bot.store.connection import _connect
+
     # Connected as Store.memory() connects, but not migrated first: the copy brings the
     # template's schema and its record of migrations (migrating each copy cost ~20 ms).
     conn = _connect(":memory:")
@@ -190,6 +209,7 @@ def connector():
 def teams(db_path: Path, connector):
     """The Teams app served on loopback over a copy of the loaded store, aad-owner owning
     R7 No40, at the same fixed time as the Slack app."""
+    from bot.store import Store
     from tests.slack_harness import NOW
     from tests.teams_harness import serve_teams
 
@@ -220,6 +240,8 @@ def chat_entry(
     author: str = "佐藤",
 ) -> ActualEntry:
     """An entry of the R7 edition's project No{no}, as if reported in Slack at `when`."""
+    from bot.models import ActualEntry
+
     return ActualEntry(
         project_key=f"R7/No{no}",
         edition="R7",
