@@ -74,13 +74,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     write workbooks, each in their order: xdist's worksteal hands each worker a contiguous half
     and steals from its tail, so one worker, not both, pays for those imports, and no test of
     seconds is left to the end. The others keep their order, and each module its tests'."""
-    group = {item: slow_imports(item) for item in items}
-    # A module moves as a whole (its earliest group): its module-scoped fixtures are set up once.
-    first: dict[str, int] = {}
+    # A module moves as a whole, so its module-scoped fixtures are set up once: by its earliest
+    # group, and within a group the module with more such tests first.
+    groups: dict[str, list[int]] = {}
     for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        first[module] = min(first.get(module, 2), group[item])
-    items.sort(key=lambda item: first[item.nodeid.split("::", 1)[0]])
+        groups.setdefault(item.nodeid.split("::", 1)[0], []).append(slow_imports(item))
+    rank = {
+        module: (min(found), -found.count(min(found)) / len(found))
+        for module, found in groups.items()
+    }
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
 
 
 def slow_imports(item: pytest.Item) -> int:
