@@ -70,12 +70,11 @@ CHART_NAMES = re.compile(r"chart|digest|export|xlsx|workbook|グラフ", re.IGNO
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that start Teams or other processes first, then those that may draw charts or
-    write workbooks, each in their order: xdist's worksteal hands each worker a contiguous half
-    and steals from its tail, so one worker, not both, pays for those imports, and no test of
-    seconds is left to the end. The others keep their order, and each module its tests'."""
-    # A module moves as a whole, so its module-scoped fixtures are set up once: by its earliest
-    # group, and within a group the module with more such tests first.
+    """Modules with tests that start Teams or other processes first, then those with tests
+    that may draw charts or write workbooks: xdist's worksteal hands each worker a contiguous
+    half and steals from its tail, so mostly one worker pays for those imports, and no test of
+    seconds is left for the end. A module moves as a whole (its module-scoped fixtures are set
+    up once), the one with the largest share of such tests first; tests keep their order."""
     groups: dict[str, list[int]] = {}
     for item in items:
         groups.setdefault(item.nodeid.split("::", 1)[0], []).append(slow_imports(item))
