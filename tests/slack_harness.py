@@ -106,6 +106,7 @@ class FakeSlack:
                     params = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
                 path = self.path.rstrip("/")
                 fake.calls.append(Call(path, params))
+                fake.notify()  # refused and rate-limited calls are waited for too
                 method = path.rsplit("/", 1)[-1]
                 channel = params.get("channel") or params.get("channel_id")
                 error = fake.errors.get(f"{method}:{channel}") or fake.errors.get(method)
@@ -160,7 +161,7 @@ class FakeSlack:
                             {"id": f["id"]} for f in json.loads(params.get("files", "[]"))
                         ]
                     fake.keep_history(method, params, body)
-                fake.notify()
+                    fake.notify()  # and the post it kept
                 if fake.delays.get(method):
                     time.sleep(fake.delays[method])
                 data = json.dumps(body).encode()
