@@ -20,11 +20,15 @@ run: $(STAMP)
 	$(BIN)/roadmap run
 
 # Tests keep their bytecode (gitignored __pycache__): pytest rewrites every test module's asserts
-# otherwise, on each start of each of the two workers.
+# otherwise, on each start of each of the two workers. Green, only pytest's closing line is
+# shown; otherwise everything it printed.
 test: $(STAMP)
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
-	@PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
+	@log=$$(mktemp); \
+	if PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest >"$$log" 2>&1; \
+	then tail -n 1 "$$log"; rm -f "$$log"; \
+	else status=$$?; cat "$$log"; rm -f "$$log"; exit $$status; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import subprocess
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 
-from bot.ingest import parse_file
-from bot.models import ActualEntry, Edition
-from bot.sources import default_sources, load_documents
-from bot.store import Store
-
-# Property tests: a quick profile for `make test`, the thorough one for a deliberate run
-# (HYPOTHESIS_PROFILE=thorough make test). Both keep hypothesis' own deadline check.
-hypothesis_settings.register_profile("quick", max_examples=40)
-hypothesis_settings.register_profile("thorough", max_examples=300)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+# The product's modules are imported where used: xdist's controller process, which runs no
+# test, then starts its workers without first importing them (a third of a second).
+if TYPE_CHECKING:
+    from bot.models import ActualEntry, Edition
+    from bot.store import Store
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 R7_FILE = SOURCES / "roadmap_R7_kurashi-machi.txt"
 R6_FILE = SOURCES / "roadmap_R6_kurashi-machi.txt"
+
+# How the run is made faster without touching what any test checks (folders, order, TLS).
+pytest_plugins = ["tests.speedups"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Property tests: a quick profile for `make test`, the thorough one for a deliberate run
+    (HYPOTHESIS_PROFILE=thorough make test). Both keep hypothesis' own deadline check."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # xdist's controller: its workers run the tests, and load the profile
+    from hypothesis import settings
+
+    settings.register_profile("quick", max_examples=40)
+    settings.register_profile("thorough", max_examples=300)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(autouse=True)
@@ -72,29 +84,87 @@ def in_tmp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def r7() -> Edition:
+    from bot.ingest import parse_file
+
     return parse_file(R7_FILE)
 
 
 @pytest.fixture(scope="session")
 def r6() -> Edition:
+    from bot.ingest import parse_file
+
     return parse_file(R6_FILE)
+
+
+# Stores loaded once per run (per worker) from a list of documents, by the documents' names and
+# contents: tests get copies, never a template itself (parsing and linking for each test took
+# a tenth of the suite).
+_TEMPLATES: dict[tuple[tuple[str, str], ...], Store] = {}
+_AS_READ: dict[tuple[tuple[str, str], ...], bytes] = {}  # each template's projects, pickled
+
+
+def template_of(files: list[Path]) -> Store:
+    """The store loaded with these documents, in this order (made on first use)."""
+    from bot.sources import load_documents
+    from bot.store import Store
+
+    key = tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files)
+    if key not in _TEMPLATES:
+        s = Store.memory()
+        load_documents(s, files)
+        # Read back from its rows once, as any store reads them: copies start with these read.
+        for edition in s.editions():
+            s.projects(edition.code)
+        s.links()
+        _TEMPLATES[key] = s
+        _AS_READ[key] = pickle.dumps((s._cache, s._links))
+    return _TEMPLATES[key]
+
+
+def loaded_copy(files: list[Path]) -> Store:
+    """A fresh in-memory store with these documents loaded: a copy of their template."""
+    return copy_of(template_of(files))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_unchanged():
+    """Copies share their template's projects: a test that changed one in place would have
+    changed what later tests read, so the run fails if they no longer match the rows."""
+    yield
+    for key, s in _TEMPLATES.items():
+        assert pickle.dumps((s._cache, s._links)) == _AS_READ[key], "a test changed a project"
 
 
 @pytest.fixture(scope="session")
 def loaded_template() -> Store:
-    """Both real editions loaded once per run; tests get copies, never this store itself
-    (parsing and linking both documents for each test took a tenth of the suite)."""
-    s = Store.memory()
-    load_documents(s, default_sources())
+    """Both real editions loaded once per run (per worker)."""
+    from bot.sources import default_sources
+
+    return template_of(default_sources())
+
+
+def copy_of(template: Store) -> Store:
+    """A fresh in-memory store holding the template's rows, with its projects already read
+    from them (rebuilding them from rows in each test's store cost several seconds a run)."""
+    from bot.store import Store
+    from bot.store.connection import _connect
+
+    # Connected as Store.memory() connects, but not migrated first: the copy brings the
+    # template's schema and its record of migrations (migrating each copy cost ~20 ms).
+    conn = _connect(":memory:")
+    template.db.conn.backup(conn)
+    s = Store(conn, prefecture=template.prefecture)
+    s._cache = {code: list(projects) for code, projects in template._cache.items()}
+    s._links = None if template._links is None else list(template._links)
+    s._editions = None if template._editions is None else list(template._editions)
+    s._cache_version = template._cache_version
     return s
 
 
 @pytest.fixture
 def store(loaded_template: Store) -> Store:
     """A fresh in-memory store with both real editions loaded (a copy of the template)."""
-    s = Store.memory()
-    loaded_template.db.conn.backup(s.db.conn)
-    return s
+    return copy_of(loaded_template)
 
 
 @pytest.fixture
@@ -139,6 +209,7 @@ def connector():
 def teams(db_path: Path, connector):
     """The Teams app served on loopback over a copy of the loaded store, aad-owner owning
     R7 No40, at the same fixed time as the Slack app."""
+    from bot.store import Store
     from tests.slack_harness import NOW
     from tests.teams_harness import serve_teams
 
@@ -169,6 +240,8 @@ def chat_entry(
     author: str = "佐藤",
 ) -> ActualEntry:
     """An entry of the R7 edition's project No{no}, as if reported in Slack at `when`."""
+    from bot.models import ActualEntry
+
     return ActualEntry(
         project_key=f"R7/No{no}",
         edition="R7",

@@ -73,6 +73,8 @@ class FakeSlack:
     # and the messages posted, which conversations.history returns newest first.
     delays: dict[str, float] = field(default_factory=dict)
     posted: list[dict] = field(default_factory=list)
+    # Notified after every request is recorded: waiting tests wake at once instead of polling.
+    arrived: threading.Condition = field(default_factory=threading.Condition)
 
     @property
     def url(self) -> str:
@@ -91,6 +93,7 @@ class FakeSlack:
                 data = self.rfile.read(length)
                 if self.path.startswith("/upload/"):  # a file's bytes, not a Web API call
                     fake.calls.append(Call(self.path, {"bytes": data}))
+                    fake.notify()
                     self.send_response(200)
                     self.send_header("Content-Length", "2")
                     self.end_headers()
@@ -103,6 +106,7 @@ class FakeSlack:
                     params = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
                 path = self.path.rstrip("/")
                 fake.calls.append(Call(path, params))
+                fake.notify()  # refused and rate-limited calls are waited for too
                 method = path.rsplit("/", 1)[-1]
                 channel = params.get("channel") or params.get("channel_id")
                 error = fake.errors.get(f"{method}:{channel}") or fake.errors.get(method)
@@ -157,6 +161,7 @@ class FakeSlack:
                             {"id": f["id"]} for f in json.loads(params.get("files", "[]"))
                         ]
                     fake.keep_history(method, params, body)
+                    fake.notify()  # and the post it kept
                 if fake.delays.get(method):
                     time.sleep(fake.delays[method])
                 data = json.dumps(body).encode()
@@ -187,6 +192,16 @@ class FakeSlack:
                 if m["channel"] == params.get("channel")
             ]
 
+    def notify(self) -> None:
+        """Wake every test waiting for a call (after the call and its history are recorded)."""
+        with self.arrived:
+            self.arrived.notify_all()
+
+    def wait_until(self, condition, timeout: float = 5.0) -> bool:
+        """Wait until condition() holds over what the fake received; whether it did in time."""
+        with self.arrived:
+            return self.arrived.wait_for(condition, timeout)
+
     def stop(self) -> None:
         if self.server:
             self.server.shutdown()
@@ -196,12 +211,7 @@ class FakeSlack:
         return [c for c in self.calls if c.path.endswith("/" + method)]
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            found = self.called(method)
-            if len(found) >= count:
-                return found
-            time.sleep(0.01)
+        self.wait_until(lambda: len(self.called(method)) >= count, timeout)
         return self.called(method)
 
 
@@ -330,6 +340,11 @@ class SlackApp:
             return Response(error.code, error.read().decode())
 
     def stop(self) -> None:
+        # Lazy listeners finish while the fake Slack still answers: one left running would post
+        # to a closed port and log its failure into whatever test runs next (a CLI test's
+        # output, where a log line on stderr breaks the CSV it reads).
+        with contextlib.suppress(TimeoutError):
+            self.lazy.settle()
         self.server.close()  # type: ignore[attr-defined]
         self.lazy.shutdown(wait=False)
 
@@ -440,14 +455,14 @@ def start_server(
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
                 break
         except OSError:
-            time.sleep(0.02)  # a short poll: the server starts in well under a second
+            time.sleep(0.005)  # a short poll: the server starts in well under a second
     else:
         os.killpg(process.pid, signal.SIGKILL)
         raise RuntimeError("server did not start")
     # /healthz answers once the first worker is up; each worker listens on its own socket
     # (SO_REUSEPORT), so wait for all of them before users connect.
     while listening_sockets(port) < (workers or default_workers()) and time.time() < deadline:
-        time.sleep(0.05)
+        time.sleep(0.005)
     return process
 
 

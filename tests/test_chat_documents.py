@@ -9,7 +9,7 @@ from bot.adapters.console import Console
 from bot.render_text import entry_line
 from bot.sources import load_documents
 from bot.store import Store
-from tests.conftest import R6_FILE, R7_FILE
+from tests.conftest import R6_FILE, R7_FILE, loaded_copy, template_of
 from tests.field_documents import chat, write_field
 from tests.slack_harness import FakeSlack, serve_app
 from tests.teams_harness import FakeConnector, message, serve_teams
@@ -32,8 +32,7 @@ def rows_shown(store: Store, text: str) -> list:
 
 @pytest.mark.parametrize("typed", ["documents", "文書一覧", "ｄｏｃｕｍｅｎｔｓ", "読み込み文書"])
 def test_documents_on_the_console(fields, tmp_path, typed):
-    store = Store.memory()
-    load_documents(store, fields)
+    store = loaded_copy(fields)
     console = Console(store, user="op", out_dir=tmp_path)
     text = console.handle(typed)
     assert len(rows_shown(store, text)) == len(store.documents()) == 3
@@ -47,8 +46,7 @@ def test_documents_on_the_console(fields, tmp_path, typed):
 
 def test_documents_on_slack_for_admins_only(fields):
     fake = FakeSlack().start()
-    store = Store.memory()
-    load_documents(store, fields)
+    store = loaded_copy(fields)
     slack = serve_app(store, fake)
     try:
         refused = slack.command("documents", user="U2").json()
@@ -65,10 +63,8 @@ def test_documents_on_slack_for_admins_only(fields):
         fake.stop()
 
 
-def test_documents_on_teams_for_admins_only(fields, db_path, monkeypatch):
-    store = Store.open(db_path)
-    load_documents(store, fields)
-    store.close()
+def test_documents_on_teams_for_admins_only(fields, tmp_path, monkeypatch):
+    db_path = template_of(fields).backup(tmp_path / "roadmap.db")
     monkeypatch.setenv("ROADMAP_ADMINS", "aad-admin")
     connector = FakeConnector().start()
     teams = serve_teams(db_path, connector)
@@ -95,8 +91,7 @@ def revised_without(path, tmp_path, no: int):
 
 def gone_store(fields, tmp_path) -> tuple[Store, list[int]]:
     """A store where a revised document left out two projects that have records."""
-    store = Store.memory()
-    load_documents(store, fields)
+    store = loaded_copy(fields)
     gone = [124, 40]
     for no in gone:
         store.append_entry(chat(no, f"No{no}の実証を実施"))

@@ -15,7 +15,7 @@ from bot.links import core_name, link_kinds
 from bot.models import Link
 from bot.sources import load_documents
 from bot.store import Store
-from tests.conftest import R6_FILE, R7_FILE, cli
+from tests.conftest import R6_FILE, R7_FILE, cli, loaded_copy
 from tests.field_documents import write_field
 
 # Stores to diff: the shipped documents, and other fields added to one edition or to both
@@ -29,25 +29,14 @@ LAYOUTS = {
 }
 
 
-# Each layout is parsed and linked once per run; tests get copies (loading took most of this file).
-_TEMPLATES: dict[tuple[tuple[str, Path], ...], Store] = {}
-
-
 def build(tmp_path: Path, extra: list[tuple[str, Path]]) -> Store:
-    """A fresh in-memory store of the layout: a copy of the one built for its first test."""
-    key = tuple(extra)
-    if key not in _TEMPLATES:
-        template = Store.memory()
-        files = [R6_FILE, R7_FILE]
-        for kind, source in extra:
-            folder = tmp_path / source.stem
-            folder.mkdir(exist_ok=True)
-            files.append(write_field(folder, kind, source=source))
-        load_documents(template, files)
-        _TEMPLATES[key] = template
-    store = Store.memory()
-    _TEMPLATES[key].db.conn.backup(store.db.conn)
-    return store
+    """A fresh in-memory store of the layout (a copy: each layout is loaded once per run)."""
+    files = [R6_FILE, R7_FILE]
+    for kind, source in extra:
+        folder = tmp_path / source.stem
+        folder.mkdir(exist_ok=True)
+        files.append(write_field(folder, kind, source=source))
+    return loaded_copy(files)
 
 
 @pytest.fixture(params=list(LAYOUTS), ids=list(LAYOUTS))

@@ -47,7 +47,7 @@ def poster_for(store: Store, fake: FakeSlack, timeout: float = 5) -> SlackDigest
 def wait_until(condition, seconds: float = 10) -> None:
     deadline = time.time() + seconds
     while not condition() and time.time() < deadline:
-        time.sleep(0.02)
+        time.sleep(0.005)
     assert condition()
 
 
@@ -68,7 +68,7 @@ def test_a_post_answered_after_the_clients_timeout_is_found_not_repeated(store, 
     fake.delays["chat.postMessage"] = 1.5
     poster = poster_for(store, fake, timeout=0.5)
     assert run_digest(store, poster, MONDAY_10) == "failed"  # Slack took it; we never heard
-    wait_until(lambda: len(digests_in_channel(fake)) == 1)
+    assert fake.wait_until(lambda: len(digests_in_channel(fake)) == 1, 10)
     fake.delays.clear()
     assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=5)) == "posted"
     assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=10)) == "done"
@@ -99,7 +99,7 @@ def test_a_poster_killed_during_the_call_is_taken_over_without_a_second_post(db_
         [sys.executable, "-c", script], cwd=ROOT, env={**os.environ}, start_new_session=True
     )
     try:
-        wait_until(lambda: len(digests_in_channel(fake)) == 1, seconds=30)
+        assert fake.wait_until(lambda: len(digests_in_channel(fake)) == 1, 30)
     finally:
         os.killpg(first.pid, signal.SIGKILL)
         first.wait()

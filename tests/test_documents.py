@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import load_workbook
 
 from bot import diff as diffing
 from bot import draft as drafting
@@ -148,6 +147,8 @@ def test_draft_round_trip_keeps_text_that_looks_like_a_marker(reported):
 
 
 def test_draft_xlsx_has_a_row_per_project_and_initiative(reported):
+    from openpyxl import load_workbook  # slow to import: only where a workbook is read
+
     projects = drafting.draft_projects(reported, "R8")
     wb = load_workbook(io.BytesIO(drafting.to_xlsx(projects, "R8")))
     rows = list(wb.active.iter_rows(values_only=True))
@@ -266,6 +267,8 @@ def test_file_names_are_built_from_safe_parts_only(parts, expected):
 
 
 def test_exports_and_history_all(tmp_path, db_path):
+    from openpyxl import load_workbook  # slow to import: only where a workbook is read
+
     db = str(db_path)
     run = CliRunner().invoke
     run(main, ["update", "No40", "記録", "--user", "佐藤", "--db", db])

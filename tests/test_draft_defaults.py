@@ -14,7 +14,7 @@ from bot.diff import editions_asked
 from bot.sources import load_documents
 from bot.store import Store
 from bot.updates import find_project
-from tests.conftest import R6_FILE, R7_FILE
+from tests.conftest import R6_FILE, R7_FILE, template_of
 from tests.field_documents import write_field
 
 
@@ -41,9 +41,8 @@ ORDERS = ["draft-then-published", "published-then-draft", "together"]
 
 @pytest.mark.parametrize("order", ORDERS)
 def test_a_draft_field_never_makes_its_edition_the_default(order, tmp_path):
-    db = tmp_path / "roadmap.db"
+    db = template_of([R6_FILE, R7_FILE]).backup(tmp_path / "roadmap.db")
     store = Store.open(db)
-    load_documents(store, [R6_FILE, R7_FILE])
     draft = drafted(db, tmp_path)
     published = as_r8(write_field(tmp_path, "sangyo"), tmp_path, "r8_sangyo.txt")
     steps = {

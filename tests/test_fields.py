@@ -21,7 +21,7 @@ from bot.service import project_history
 from bot.sources import load_documents
 from bot.store import Store, field_name
 from bot.text import compact
-from tests.conftest import R6_FILE, R7_FILE
+from tests.conftest import R6_FILE, R7_FILE, loaded_copy, template_of
 from tests.field_documents import FIELDS, SHIPPED_FIELD, chat, write_field
 
 
@@ -66,8 +66,7 @@ ORDERS = [
 
 @pytest.mark.parametrize("steps", ORDERS, ids=lambda s: "+".join("/".join(x) for x in s))
 def test_every_field_loads_once_in_any_order_and_chat_entries_survive(steps, docs):
-    store = Store.memory()
-    load_documents(store, [R6_FILE])
+    store = loaded_copy([R6_FILE])
     loaded: list[str] = []
     entries: dict[str, ActualEntry] = {}
     for step in steps:
@@ -88,8 +87,7 @@ def test_every_field_loads_once_in_any_order_and_chat_entries_survive(steps, doc
 
 
 def test_a_field_is_a_filter_and_totals_cover_every_field(docs):
-    store = Store.memory()
-    load_documents(store, [R6_FILE, *docs.values()])
+    store = loaded_copy([R6_FILE, *docs.values()])
     shipped = shipped_r7()
     for field, offset, department, _ in FIELDS.values():
         for asked in (field, field_name(field)):
@@ -103,8 +101,7 @@ def test_a_field_is_a_filter_and_totals_cover_every_field(docs):
 
 
 def test_reingesting_one_field_leaves_the_others(docs):
-    store = Store.memory()
-    load_documents(store, list(docs.values()))
+    store = loaded_copy(list(docs.values()))
     entry, _ = store.append_entry(chat(140, "産業の実績"))
     before = (export.records(store), store.entries())
     report = load_documents(store, [docs["sangyo"]])
@@ -115,9 +112,8 @@ def test_reingesting_one_field_leaves_the_others(docs):
 
 
 def test_a_revised_field_document_replaces_only_its_own_projects(docs, tmp_path):
-    db = tmp_path / "fields.db"
+    db = template_of(list(docs.values())).backup(tmp_path / "fields.db")
     store = Store.open(db)
-    load_documents(store, list(docs.values()))
     gone, _ = store.append_entry(chat(124, "へき地の実証を実施"))
     kept, _ = store.append_entry(chat(40, "暮らしの実績"))
     others = [p for p in store.projects("R7") if p.field != "産業・しごと分野"]
@@ -152,8 +148,7 @@ def test_a_revised_field_document_replaces_only_its_own_projects(docs, tmp_path)
 
 
 def test_the_same_number_in_two_documents_is_refused_and_nothing_changes(docs, tmp_path):
-    store = Store.memory()
-    load_documents(store, [R6_FILE, docs["kurashi"]])
+    store = loaded_copy([R6_FILE, docs["kurashi"]])
     store.append_entry(chat(40, "研修"))
     before = (export.records(store), store.entries(), store.documents(), store.links())
     clash = write_field(tmp_path, "sangyo", **{"【No140】": "【No40】"})
@@ -181,8 +176,7 @@ def test_one_field_loaded_twice_in_one_command_is_refused(docs, tmp_path):
 
 
 def test_unnumbered_editions_get_document_keys_and_shipped_keys_stay(tmp_path):
-    store = Store.memory()
-    load_documents(store, [R6_FILE])
+    store = loaded_copy([R6_FILE])
     shipped_keys = [p.key for p in store.projects("R6")]
     assert shipped_keys[:2] == ["R6/#1", "R6/#2"]
     sangyo = write_field(tmp_path, "sangyo", source=R6_FILE)
@@ -246,8 +240,7 @@ def test_a_txt_draft_ingested_is_a_draft_and_answers_stay_on_r7(tmp_path):
 
 
 def test_a_draft_cannot_replace_a_published_document(tmp_path):
-    store = Store.memory()
-    load_documents(store, [R7_FILE])
+    store = loaded_copy([R7_FILE])
     text = R7_FILE.read_text(encoding="utf-8").replace(
         "DX関連事業ロードマップ", "DX関連事業ロードマップ（案）"
     )
@@ -262,8 +255,7 @@ def test_a_draft_cannot_replace_a_published_document(tmp_path):
 def test_documents_lists_each_loaded_document(docs):
     from bot.sources import documents_text
 
-    store = Store.memory()
-    load_documents(store, [R6_FILE, *docs.values()])
+    store = loaded_copy([R6_FILE, *docs.values()])
     rows = store.documents()
     assert [(d.edition, d.projects) for d in rows] == [("R6", 27)] + [("R7", 33)] * 3
     assert {d.source_file for d in rows} == {R6_FILE.name} | {p.name for p in docs.values()}
@@ -285,8 +277,7 @@ def holds(lines: list[str], line: int | None, text: str) -> bool:
 @pytest.mark.parametrize("path", [R6_FILE, R7_FILE], ids=lambda p: p.stem)
 def test_each_fact_is_cited_to_the_line_that_prints_it(path):
     lines = printed(path)
-    store = Store.memory()
-    load_documents(store, [path])
+    store = loaded_copy([path])
     kinds: set[str] = set()
     for p in store.projects():
         assert holds(lines, p.line_of("name"), p.name), (p.key, "name")
@@ -315,9 +306,8 @@ def test_each_fact_is_cited_to_the_line_that_prints_it(path):
 
 
 def test_a_store_from_before_documents_migrates_keeping_keys_and_record(tmp_path):
-    path = tmp_path / "old.db"
+    path = template_of([R6_FILE, R7_FILE]).backup(tmp_path / "old.db")
     store = Store.open(path)
-    load_documents(store, [R6_FILE, R7_FILE])
     entry, _ = store.append_entry(chat(40, "移行前の報告"))
     keys = [p.key for p in store.all_projects()]
     store.close()
@@ -375,8 +365,7 @@ def test_diff_exports_digest_and_answers_span_every_field(docs):
     from bot.answer import ask
     from bot.digest import digest
 
-    store = Store.memory()
-    load_documents(store, [R6_FILE, *docs.values()])
+    store = loaded_copy([R6_FILE, *docs.values()])
     shipped = shipped_r7()
     budget = sum(p.budget_thousand_yen for p in shipped) * 3
     d = diffing.diff_editions(store, "R6", "R7")
@@ -442,8 +431,7 @@ def test_admins_list_the_documents_in_chat(docs):
     from bot.sources import documents_text
     from bot.updates import Identity
 
-    store = Store.memory()
-    load_documents(store, list(docs.values()))
+    store = loaded_copy(list(docs.values()))
     core = Core(store, Settings(ROADMAP_ADMINS="UADMIN"))
     rows = core.documents(Identity(platform="slack", user_id="UADMIN", name="admin"))
     assert [d.field for d in rows] == sorted(d.field for d in rows) and len(rows) == 3
@@ -456,8 +444,7 @@ def test_admins_list_the_documents_in_chat(docs):
 def test_a_draft_field_beside_a_published_one_still_says_draft(docs, tmp_path):
     from bot.answer import ask
 
-    store = Store.memory()
-    load_documents(store, [R7_FILE])
+    store = loaded_copy([R7_FILE])
     r8 = tmp_path / "r8.txt"
     r8.write_text(
         R7_FILE.read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ from bot.commands import SUBCOMMANDS, parse_command
 from bot.errors import UserError
 from bot.messages import say
 from bot.service import Core
-from bot.sources import load_documents
-from bot.store import Store
+from bot.sources import default_sources
 from bot.understand import understand
 from bot.updates import Identity, parse_update
+from tests.conftest import loaded_copy
 
 # Text that has broken parsers before: SQL and FTS5 syntax, mentions, right-to-left, emoji.
 NASTY = [
@@ -61,8 +61,7 @@ TEXT = st.one_of(
 
 @pytest.fixture(scope="module")
 def shared_store():
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     store.add_owner("slack", "U1", project_key="R7/No40")
     return store
 

@@ -12,9 +12,8 @@ import pytest
 
 from bot.answer import ask
 from bot.ingest import parse_file
-from bot.sources import load_documents
-from bot.store import Store
-from tests.conftest import R6_FILE, R7_FILE
+from bot.sources import default_sources
+from tests.conftest import R6_FILE, R7_FILE, loaded_copy
 
 EDITIONS = {"R7": parse_file(R7_FILE).projects, "R6": parse_file(R6_FILE).projects}
 
@@ -22,8 +21,7 @@ EDITIONS = {"R7": parse_file(R7_FILE).projects, "R6": parse_file(R6_FILE).projec
 @pytest.fixture(scope="module")
 def shared():
     """One store for every generated question (answering never writes)."""
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     return store
 
 

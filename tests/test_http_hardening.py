@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import json
 import logging
@@ -22,9 +23,17 @@ from bot.adapters.slack.serve import wsgi_app
 from bot.health import DeepHealth
 from bot.service import Core
 from bot.settings import Settings
-from bot.sources import load_documents
+from bot.sources import default_sources
 from bot.store import Store
-from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack, command_form, sign
+from tests.conftest import loaded_copy
+from tests.slack_harness import (
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    FakeSlack,
+    TrackedExecutor,
+    command_form,
+    sign,
+)
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
@@ -40,15 +49,20 @@ def fake():
 @pytest.fixture(scope="module")
 def slack_wsgi(fake):
     """The Slack WSGI application, called in-process (hypothesis sends hundreds of requests)."""
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     settings = Settings(
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         SLACK_API_URL=fake.url + "api/",
     )
-    return wsgi_app(create_app(settings, Core(store, settings)), store)
+    lazy = TrackedExecutor()
+    yield wsgi_app(create_app(settings, Core(store, settings), executor=lazy), store)
+    # Listeners still posting finish before the fake closes: left running, they would post to
+    # a closed port and log the failure into a later test (a CLI test reads its output).
+    with contextlib.suppress(TimeoutError):
+        lazy.settle()
+    lazy.shutdown(wait=False)
 
 
 def call(app, body: bytes, content_type: str | None, headers: dict) -> tuple[int, str]:

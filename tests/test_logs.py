@@ -70,7 +70,7 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
     try:
         deadline = time.time() + 30
         while listening_sockets(port) < 1 and time.time() < deadline:
-            time.sleep(0.02)
+            time.sleep(0.005)
         form = command_form(f"No40の事業費は？ {MARK}{FORGED}", "t-1", fake.url + "r")
         statuses = {
             "bad signature": post(

@@ -22,7 +22,7 @@ from bot.errors import InvalidUpdate
 from bot.ingest import parse_text
 from bot.service import add_owner
 from bot.text import drop_control
-from tests.conftest import CHECKOUT, R7_FILE, cli
+from tests.conftest import CHECKOUT, R7_FILE, cli, loaded_copy
 from tests.test_messages_language import english_leaks, japanese_leaks
 
 
@@ -289,14 +289,12 @@ def test_a_parse_error_speaks_the_users_language(db_path, tmp_path):
 
 
 def test_a_mistyped_slack_command_records_nothing():
-    from bot.sources import load_documents
-    from bot.store import Store
+    from bot.sources import default_sources
     from tests.slack_harness import FakeSlack, serve_app
     from tests.test_slack import NOW
 
     fake = FakeSlack().start()
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     app = serve_app(store, fake, clock=lambda: NOW)
     try:

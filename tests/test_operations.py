@@ -74,7 +74,7 @@ def test_sigkill_during_a_burst_of_updates_loses_nothing_acknowledged(db_path):
     # Kill once a burst is under way (a dozen acknowledged), not after a fixed wait.
     deadline = time.monotonic() + 10
     while len(acknowledged) < 12 and time.monotonic() < deadline:
-        time.sleep(0.02)
+        time.sleep(0.005)
     # Master and the worker that writes, at once: no shutdown, no flush — the hard way.
     os.killpg(server.pid, signal.SIGKILL)
     server.wait()

@@ -24,13 +24,23 @@ IWATE = "岩手県"
 NOW = datetime(2025, 11, 20, 3, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def two(tmp_path) -> tuple[Store, Store]:
-    """One file holding the real documents twice: as home's and as 岩手県's."""
-    home = Store.open(tmp_path / "nation.db", HOME_PREFECTURE)
+@pytest.fixture(scope="session")
+def two_template(tmp_path_factory) -> Store:
+    """The real documents loaded twice into one file, once per run; tests get copies."""
+    home = Store.open(tmp_path_factory.mktemp("nation") / "nation.db", HOME_PREFECTURE)
     load_documents(home, default_sources())
     iwate = home.scoped(IWATE)
     load_documents(iwate, default_sources())
+    iwate.close()
+    yield home
+    home.close()
+
+
+@pytest.fixture
+def two(tmp_path, two_template) -> tuple[Store, Store]:
+    """One file holding the real documents twice: as home's and as 岩手県's."""
+    home = Store.open(two_template.backup(tmp_path / "nation.db"), HOME_PREFECTURE)
+    iwate = home.scoped(IWATE)
     yield home, iwate
     home.close()
     iwate.close()
@@ -127,10 +137,9 @@ def test_full_text_rows_live_in_their_prefectures_rowid_range(two):
     assert "VIRTUAL TABLE INDEX" in plan
 
 
-def test_a_store_from_before_prefectures_keeps_its_data_and_search(tmp_path):
-    path = tmp_path / "old.db"
+def test_a_store_from_before_prefectures_keeps_its_data_and_search(tmp_path, loaded_template):
+    path = loaded_template.backup(tmp_path / "old.db")
     old = Store.open(path)
-    load_documents(old, default_sources())
     old.append_entry(chat_entry(40, "古い記録の検索語です", "R7", NOW))
     old.close()
     with sqlite3.connect(path) as conn:  # back to the schema m009 left (SQLite >= 3.35)

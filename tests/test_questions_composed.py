@@ -11,8 +11,8 @@ import re
 import pytest
 
 from bot.answer import ask
-from bot.sources import load_documents
-from bot.store import Store
+from bot.sources import default_sources
+from tests.conftest import loaded_copy
 
 CASES = [
     (
@@ -1100,8 +1100,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def shared():
     """One store for every question here (answering never writes)."""
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     return store
 
 

@@ -13,11 +13,11 @@ import pytest
 from bot.answer import ask
 from bot.answer.selection import vocabulary_for
 from bot.ingest import parse_file
-from bot.sources import load_documents
+from bot.sources import default_sources
 from bot.store import Store
 from bot.understand import understand
 from bot.vocabulary import departments_of, english_dept_names, normalise
-from tests.conftest import R6_FILE, R7_FILE
+from tests.conftest import R6_FILE, R7_FILE, loaded_copy
 
 R7 = parse_file(R7_FILE).projects
 R6 = parse_file(R6_FILE).projects
@@ -25,8 +25,7 @@ R6 = parse_file(R6_FILE).projects
 
 @pytest.fixture(scope="module")
 def shared() -> Store:
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     return store
 
 

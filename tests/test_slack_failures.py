@@ -12,13 +12,9 @@ from tests.slack_harness import FakeSlack, submission
 
 def told(fake: FakeSlack, path: str = "/response/cmd", timeout: float = 20) -> str:
     """What reached the person through the command's response_url."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        calls = [c for c in fake.calls if c.path == path]
-        if calls:
-            return calls[-1].params["text"]
-        time.sleep(0.02)
-    raise AssertionError("nothing reached the person")
+    if not fake.wait_until(lambda: any(c.path == path for c in fake.calls), timeout):
+        raise AssertionError("nothing reached the person")
+    return [c for c in fake.calls if c.path == path][-1].params["text"]
 
 
 @pytest.mark.parametrize(

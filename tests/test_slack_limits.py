@@ -11,9 +11,9 @@ from slack_sdk.models.views import View
 
 from bot.adapters.slack.blocks import home_view
 from bot.fiscal_year import FiscalYear
-from bot.sources import load_documents
-from bot.store import Store
+from bot.sources import default_sources
 from tests.busy import long_entries, own_everything
+from tests.conftest import loaded_copy
 from tests.slack_harness import FakeSlack, serve_app
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
@@ -22,8 +22,7 @@ MAX_BLOCK_TEXT = 12_000  # Slack rejects messages with much more (msg_blocks_too
 
 @pytest.fixture(scope="module")
 def busy():
-    store = Store.memory()
-    load_documents(store)
+    store = loaded_copy(default_sources())
     long_entries(store, n=300)
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     return store

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
-from microsoft_teams.cards import AdaptiveCard
 
 from bot.adapters.teams.package import build_package
 from bot.digest_schedule import run_digest
@@ -27,6 +26,8 @@ def card_of(reply: dict) -> dict:
     [attachment] = reply["attachments"]
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     card = attachment["content"]
+    from microsoft_teams.cards import AdaptiveCard  # the Teams SDK: imported where Teams runs
+
     AdaptiveCard.model_validate(card)  # the SDK's own Adaptive Card schema models
     assert card["version"] == "1.5"
     assert len(json.dumps(reply, ensure_ascii=False).encode()) < 28_000  # Teams' message limit

@@ -34,6 +34,8 @@ def create_app(
     if executor is not None:
         options["listener_executor"] = executor
     app = App(
+        # Named, Bolt skips inspect.stack() to guess a name from its caller's file (~0.1 s).
+        name="roadmap",
         signing_secret=secret,
         # Answers take milliseconds, so listeners run before the HTTP response: the reply rides
         # in the ack itself, and Bolt skips its 10 ms ack-polling loop. Slow work is lazy.
