@@ -37,18 +37,22 @@ def questions(store: Store) -> list[str]:
     return asked
 
 
-def answers(db: Path, asked: list[str], seed: int) -> list[dict]:
-    """Every answer, from a fresh process with its own hash seed."""
-    done = subprocess.run(
-        [sys.executable, "-c", ASK_ALL, str(db)],
-        input=json.dumps(asked, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": str(seed)},
-        check=True,
-    )
-    return json.loads(done.stdout)
+def answers(db: Path, asked: list[str], seeds: tuple[int, ...]) -> list[list[dict]]:
+    """Every answer, from fresh processes (run side by side), one per hash seed."""
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", ASK_ALL, str(db)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        )
+        for seed in seeds
+    ]
+    outputs = [p.communicate(json.dumps(asked, ensure_ascii=False))[0] for p in processes]
+    assert all(p.returncode == 0 for p in processes)
+    return [json.loads(out) for out in outputs]
 
 
 def test_text_searches_answer_alike_whatever_the_hash_seed(db_path):
@@ -57,7 +61,7 @@ def test_text_searches_answer_alike_whatever_the_hash_seed(db_path):
     assert store.search(ABSENT) == []
     store.close()
     assert len(asked) > 300
-    first, second = answers(db_path, asked, 1), answers(db_path, asked, 2)
+    first, second = answers(db_path, asked, (1, 2))
     differing = [q for q, a, b in zip(asked, first, second, strict=True) if a != b]
     assert differing == []
     # The questions reach the searches where order matters: ranked finds and ask-backs.
