@@ -65,7 +65,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # or that it runs other processes (seconds each: started early, they do not end a run late).
 TEAMS_FIXTURES = {"teams", "connector"}
 TEAMS_NAMES = re.compile(r"teams_harness|serve_teams|FakeConnector|adapters\.teams|teams_digest")
-PROCESS_NAMES = re.compile(r"start_server|Popen|subprocess")
+PROCESS_NAMES = re.compile(r"start_server|Popen|subprocess|multiprocessing")
+PROCESS_FIXTURES = {"http_server"}  # tests/test_header_deadline.py: a server process per kind
 CHART_NAMES = re.compile(r"chart|digest|export|xlsx|workbook|グラフ", re.IGNORECASE)
 
 
@@ -87,7 +88,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def slow_imports(item: pytest.Item) -> int:
     """0 for a test that starts Teams or a process, 1 for one that may draw or export, else 2."""
-    if TEAMS_FIXTURES & set(getattr(item, "fixturenames", ())):
+    if (TEAMS_FIXTURES | PROCESS_FIXTURES) & set(getattr(item, "fixturenames", ())):
         return 0
     code = getattr(getattr(item, "function", None), "__code__", None)
     words = " ".join([item.name, *(code_words(code) if code else [])])

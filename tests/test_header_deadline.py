@@ -17,7 +17,7 @@ import pytest
 from tests.slack_harness import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT = 0.3  # the servers' header deadline in these tests
+TIMEOUT = 0.2  # the servers' header deadline in these tests
 
 # Each server in its own process, as `roadmap run` starts it, with the deadline shortened and a
 # minimal ASGI app: what is under test is the connection handling, not the bot.
@@ -59,7 +59,7 @@ uvicorn.run(app, host="127.0.0.1", port=%(port)d, http=uvicorn_protocol(), lifes
 
 
 @pytest.fixture(scope="module", params=sorted(SERVERS))
-def server(request):
+def http_server(request):
     """(host, port) of a running server of each kind, its header deadline TIMEOUT."""
     port = free_port()
     script = (
@@ -106,8 +106,8 @@ def read_until_closed(sock: socket.socket, limit: float) -> bytes:
 REQUEST = b"GET /x HTTP/1.1\r\nHost: a\r\n\r\n"
 
 
-def test_a_request_line_trickled_past_the_deadline_gets_408_and_is_closed(server):
-    with socket.create_connection(server) as sock:
+def test_a_request_line_trickled_past_the_deadline_gets_408_and_is_closed(http_server):
+    with socket.create_connection(http_server) as sock:
         started = time.monotonic()
         for byte in REQUEST[:8]:  # "GET /x H", one byte every eighth of the deadline
             sock.sendall(bytes([byte]))
@@ -115,17 +115,17 @@ def test_a_request_line_trickled_past_the_deadline_gets_408_and_is_closed(server
         answer = read_until_closed(sock, 5)
         elapsed = time.monotonic() - started
     assert answer.startswith(b"HTTP/1.1 408 "), answer
-    assert answer.endswith(b"headers not received within 0.3 s")
+    assert answer.endswith(b"headers not received within 0.2 s")
     assert TIMEOUT * 0.9 < elapsed < TIMEOUT + 2
 
 
-def test_a_silent_connection_gets_408_too(server):
-    with socket.create_connection(server) as sock:
+def test_a_silent_connection_gets_408_too(http_server):
+    with socket.create_connection(http_server) as sock:
         assert read_until_closed(sock, 5).startswith(b"HTTP/1.1 408 ")
 
 
-def test_the_next_request_on_a_kept_alive_connection_has_the_same_deadline(server):
-    with socket.create_connection(server) as sock:
+def test_the_next_request_on_a_kept_alive_connection_has_the_same_deadline(http_server):
+    with socket.create_connection(http_server) as sock:
         sock.sendall(REQUEST)
         time.sleep(TIMEOUT * 1.5)  # idle between requests: the keep-alive timeout's business
         sock.sendall(b"GET /y HT")  # then a second request that never finishes its headers
@@ -135,8 +135,8 @@ def test_the_next_request_on_a_kept_alive_connection_has_the_same_deadline(serve
     assert second.startswith(b"HTTP/1.1 408 "), answer
 
 
-def test_requests_sent_in_time_are_answered_whatever_their_pace(server):
-    with socket.create_connection(server) as sock:
+def test_requests_sent_in_time_are_answered_whatever_their_pace(http_server):
+    with socket.create_connection(http_server) as sock:
         for _ in range(3):  # each request within the deadline, kept alive for longer than it
             for part in (REQUEST[:10], REQUEST[10:]):
                 sock.sendall(part)
