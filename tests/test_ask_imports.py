@@ -144,12 +144,23 @@ def test_the_program_answers_as_the_click_command_does(db_path, latest):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "ja_JP.UTF-8"}
     for name in ("LC_ALL", "LC_MESSAGES"):
         env.pop(name, None)
-    for i, question in enumerate(questions):
-        args = ["ask", question, "--db", str(db_path), *(["--json"] if i % 2 else [])]
-        # `python -m bot.launch` runs program(), as the `roadmap` console script does.
-        run = subprocess.run(
-            [sys.executable, "-m", "bot.launch", *args], capture_output=True, env=env
+    asked = [
+        ["ask", question, "--db", str(db_path), *(["--json"] if i % 2 else [])]
+        for i, question in enumerate(questions)
+    ]
+    # `python -m bot.launch` runs program(), as the `roadmap` console script does; the
+    # processes run side by side (each is a one-question program, started cold).
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot.launch", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
         )
+        for args in asked
+    ]
+    for args, run in zip(asked, runs, strict=True):
+        out, err = run.communicate()
         expected = cli(*args)
-        assert run.returncode == expected.exit_code == 0, run.stderr.decode()
-        assert run.stdout.decode() == expected.output, question
+        assert run.returncode == expected.exit_code == 0, err.decode()
+        assert out.decode() == expected.output, args[1]
