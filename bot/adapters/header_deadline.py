@@ -62,11 +62,24 @@ class HeaderDeadline:
         logs.access(method=None, path=None, status=408, reason=reason.decode())
 
     def track(self) -> None:
-        """Call after each chunk of data: the clock runs only while headers are awaited."""
+        """After each chunk of data: the clock runs only while headers are awaited."""
         if self.waiting_for_headers():
             self.arm_header_deadline()
         else:
             self.disarm_header_deadline()
+
+    # Placed before the server's protocol class in the bases: these wrap its own methods.
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self.arm_header_deadline()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        self.track()
+
+    def connection_lost(self, exc) -> None:
+        self.disarm_header_deadline()
+        super().connection_lost(exc)
 
 
 @functools.cache
@@ -80,18 +93,6 @@ def gunicorn_worker() -> type:
             # gunicorn builds _current_request when a request's headers are complete and
             # clears it once that request has been served.
             return self._current_request is None and not self._closed
-
-        def connection_made(self, transport) -> None:
-            super().connection_made(transport)
-            self.arm_header_deadline()
-
-        def data_received(self, data: bytes) -> None:
-            super().data_received(data)
-            self.track()
-
-        def connection_lost(self, exc) -> None:
-            self.disarm_header_deadline()
-            super().connection_lost(exc)
 
     class Worker(gasgi.ASGIWorker):
         def init_process(self) -> None:
@@ -116,17 +117,5 @@ def uvicorn_protocol() -> type:
             return (self.cycle is None or self.cycle.response_complete) and not (
                 self.transport.is_closing()
             )
-
-        def connection_made(self, transport) -> None:
-            super().connection_made(transport)
-            self.arm_header_deadline()
-
-        def data_received(self, data: bytes) -> None:
-            super().data_received(data)
-            self.track()
-
-        def connection_lost(self, exc) -> None:
-            self.disarm_header_deadline()
-            super().connection_lost(exc)
 
     return Protocol
