@@ -94,12 +94,8 @@ def latest(db_path: Path) -> list:
 def test_questions_by_number_import_nothing_heavy(db_path, latest):
     numbers = sorted({p.no for p in latest if p.no is not None})
     assert len(numbers) > 20
-    # Every number, each with two of the phrasings in turn: every phrasing meets many numbers.
-    questions = [
-        BY_NUMBER[(i * 2 + k) % len(BY_NUMBER)].format(n=n)
-        for i, n in enumerate(numbers)
-        for k in (0, 1)
-    ]
+    # Every number, with the phrasings in turn: every phrasing meets several numbers.
+    questions = [BY_NUMBER[i % len(BY_NUMBER)].format(n=n) for i, n in enumerate(numbers)]
     answers, modules = ask_in_fresh_process(db_path, questions)
     assert len(answers) == len(questions)
     # Answered, not turned away early (which would import nothing and prove nothing).
@@ -139,8 +135,11 @@ def test_the_program_answers_as_the_click_command_does(db_path, latest):
     from tests.conftest import cli
 
     departments = sorted({p.department for p in latest if p.department})
-    questions = [f"No{p.no}の事業費は？" for p in latest[::9] if p.no is not None]
-    questions += [f"{d}の事業は何件？" for d in departments[:2]] + ["budget by department"]
+    # One of each kind (a number, a department, English, a name scored by similarity), each
+    # a cold process: what differs between the two entry points is the start, not the answer.
+    numbered = [p for p in latest if p.no is not None]
+    questions = [f"No{numbered[0].no}の事業費は？", f"{departments[0]}の事業は何件？"]
+    questions += ["budget by department", f"{latest[-1].name[:8]}の担当は？"]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "ja_JP.UTF-8"}
     for name in ("LC_ALL", "LC_MESSAGES"):
         env.pop(name, None)

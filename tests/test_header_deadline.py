@@ -22,11 +22,15 @@ TIMEOUT = 0.2  # the servers' header deadline in these tests
 # Each server in its own process, as `roadmap run` starts it, with the deadline shortened and a
 # minimal ASGI app: what is under test is the connection handling, not the bot.
 APP = """
+import asyncio
+
 async def app(scope, receive, send):
     if scope["type"] != "http":
         return
     while (await receive()).get("more_body"):
         pass
+    if scope["path"] == "/slow":
+        await asyncio.sleep(0.5)
     await send({"type": "http.response.start", "status": 200,
                 "headers": [(b"content-length", b"2")]})
     await send({"type": "http.response.body", "body": b"ok"})
@@ -58,14 +62,13 @@ uvicorn.run(app, host="127.0.0.1", port=%(port)d, http=uvicorn_protocol(), lifes
 }
 
 
-@pytest.fixture(scope="module", params=sorted(SERVERS))
-def http_server(request):
-    """(host, port) of a running server of each kind, its header deadline TIMEOUT."""
+def start(kind: str) -> tuple[subprocess.Popen, tuple[str, int]]:
+    """A server of this kind in its own process group, once it accepts connections."""
     port = free_port()
     script = (
         f"from bot.adapters import header_deadline\nheader_deadline.HEADER_TIMEOUT = {TIMEOUT}\n"
         + textwrap.dedent(APP)
-        + SERVERS[request.param] % {"port": port}
+        + SERVERS[kind] % {"port": port}
     )
     process = subprocess.Popen(
         [sys.executable, "-c", script],
@@ -75,17 +78,24 @@ def http_server(request):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process, ("127.0.0.1", port)
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                os.killpg(process.pid, signal.SIGKILL)
+                raise RuntimeError(process.stderr.read().decode()) from None
+            time.sleep(0.01)
+
+
+@pytest.fixture(scope="module", params=sorted(SERVERS))
+def http_server(request):
+    """(host, port) of a running server of each kind, its header deadline TIMEOUT."""
+    process, address = start(request.param)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(process.stderr.read().decode()) from None
-                time.sleep(0.01)
-        yield ("127.0.0.1", port)
+        yield address
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -145,3 +155,21 @@ def test_requests_sent_in_time_are_answered_whatever_their_pace(http_server):
         answer = read_until_closed(sock, 5)
     assert answer.count(b"HTTP/1.1 200 ") == 3, answer
     assert b"408" not in answer
+
+
+def test_sigterm_lets_the_request_in_flight_finish_then_stops():
+    """gunicorn's worker starts its graceful shutdown on SIGTERM at once (not at its next
+    heartbeat), and graceful it stays: the request being served gets its answer."""
+    process, address = start("gunicorn")
+    try:
+        with socket.create_connection(address) as sock:
+            sock.sendall(b"GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
+            time.sleep(0.2)  # the app is now sleeping inside the request
+            process.send_signal(signal.SIGTERM)
+            answer = read_until_closed(sock, 5)
+        assert answer.startswith(b"HTTP/1.1 200 ") and answer.endswith(b"ok"), answer
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

@@ -101,6 +101,18 @@ def gunicorn_worker() -> type:
             gasgi.ASGIProtocol = Protocol
             super().init_process()
 
+        def handle_exit_signal(self) -> None:
+            """SIGTERM: the graceful shutdown starts now, not when the heartbeat next wakes."""
+            super().handle_exit_signal()
+            # gasgi's serving loop notices `alive` only after its one-second heartbeat sleep;
+            # cancelling that sleep runs its own graceful shutdown at once (in-flight
+            # requests still finish). Only once every listener serves: the loop is then the
+            # only place the task waits.
+            if self.servers and len(self.servers) == len(self.sockets):
+                for task in asyncio.all_tasks(self.loop):
+                    if task.get_coro().__qualname__.endswith("._serve"):
+                        task.cancel()
+
     Worker.__name__ = Worker.__qualname__ = "HeaderDeadlineWorker"
     return Worker
 

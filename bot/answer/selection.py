@@ -27,13 +27,14 @@ def vocabulary_for(store: Store) -> Vocabulary:
     cached = _VOCABULARIES.get(store)
     if cached and cached[0] == stamp:
         return cached[1]
-    pairs = [(label_of(e.code), store.projects(e.code)) for e in editions]
+    pairs = [(label_of(e.code), store.namings(e.code)) for e in editions]
     # A project is also named by its other editions' names (former names, renamed projects).
-    aliases = []
-    for link in store.links():
-        old, new = store.project(link.older), store.project(link.newer)
-        if old and new:
-            aliases.append((old.name, new.key))
+    names = {n.key: n.name for _, namings in pairs for n in namings}
+    aliases = [
+        (names[link.older], link.newer)
+        for link in store.links()
+        if link.older in names and link.newer in names
+    ]
     vocab = build(pairs, aliases)
     _VOCABULARIES[store] = (stamp, vocab)
     return vocab

@@ -18,7 +18,7 @@ from typing import Self
 
 from bot import migrations, prefectures
 from bot.models import Link, Project
-from bot.store.reads import EditionInfo
+from bot.store.reads import EditionInfo, Naming
 
 DEFAULT_DB = Path("data/roadmap.db")
 BUSY_TIMEOUT_MS = 10_000
@@ -110,6 +110,7 @@ class Connection:
         self._local = threading.local()
         self._readers: list[Database] = []
         self._cache: dict[str, list[Project]] = {}
+        self._namings: dict[str, list[Naming]] = {}
         self._links: list[Link] | None = None
         self._editions: list[EditionInfo] | None = None
         self._cache_version: int | None = None
@@ -210,6 +211,7 @@ class Connection:
         version = row[0] if row else 0
         if version != self._cache_version:
             self._cache.clear()
+            self._namings.clear()
             self._links = None
             self._editions = None
             self._cache_version = version

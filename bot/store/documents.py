@@ -322,6 +322,7 @@ class RoadmapDocuments:
         # Every process's project cache is stale now: bump the counter they check.
         self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'projects'")
         self._cache.clear()
+        self._namings.clear()
         self._links = None
         self._editions = None
         self._checked_at = -FRESH_CHECK_SECONDS

@@ -29,6 +29,19 @@ class EditionInfo:
 
 
 @dataclass(frozen=True)
+class Naming:
+    """What names a project in questions: its key and name, department, sections, category and
+    field (a project's words, read without its initiatives and year cells)."""
+
+    key: str
+    name: str
+    department: str | None
+    sections: tuple[str, ...]
+    category: str | None
+    field: str | None
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     """One loaded document: an edition's field, from which file, when, and how many projects."""
 
@@ -166,6 +179,36 @@ class RoadmapReads:
             return projects
         wanted = compact(field).removesuffix("分野")
         return [p for p in projects if compact(p.field or "").removesuffix("分野") == wanted]
+
+    def namings(self, edition: str) -> list[Naming]:
+        """The words that name an edition's projects, in project order (cached like projects;
+        the vocabulary of every edition is built from these, not from whole projects)."""
+        with self._reading():
+            self._fresh()
+            if edition in self._cache:
+                found = [
+                    Naming(p.key, p.name, p.department, tuple(p.sections), p.category, p.field)
+                    for p in self._cache[edition]
+                ]
+            elif (found := self._namings.get(edition)) is None:
+                rows = self.db.query(
+                    "SELECT key, name, department, sections, category, field FROM projects "
+                    "WHERE edition = ? ORDER BY coalesce(no, 0), key_scope, position",
+                    [edition],
+                )
+                found = [
+                    Naming(
+                        r["key"],
+                        r["name"],
+                        r["department"],
+                        tuple(json.loads(r["sections"])),
+                        r["category"],
+                        r["field"],
+                    )
+                    for r in rows
+                ]
+                self._namings[edition] = found
+        return found
 
     def fields(self, edition: str | None = None) -> list[str]:
         """The fields (分野) an edition's loaded documents cover."""
