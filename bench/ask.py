@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from bot.answer import ask  # noqa: E402
 from bot.sources import load_documents  # noqa: E402
 from bot.store import Store  # noqa: E402
+from bot.understand import MAX_QUESTION  # noqa: E402
 
 QUESTIONS = [
     "No40の事業費は？",
@@ -88,6 +89,26 @@ def main() -> None:
         print(
             f"  p50 {statistics.median(times):.2f} ms  p99 {percentile(times, 0.99):.2f} ms  "
             f"max {max(times):.2f} ms  (target p99 < 2 ms)"
+        )
+        # The longest questions (MAX_QUESTION characters, pasted): digits, years, words and
+        # amounts repeated, where a pattern tried at every position would take quadratic time.
+        long_times = {}
+        for piece in (
+            "1",
+            "R7で終わる事業",
+            "1億円以上 ",
+            "No40の事業費は？",
+            "budget 2025 ",
+            "研修を実施",
+        ):
+            question = (piece * MAX_QUESTION)[:MAX_QUESTION]
+            start = time.perf_counter()
+            ask(store, question)
+            long_times[piece.strip()] = (time.perf_counter() - start) * 1000
+        slowest = max(long_times, key=long_times.get)
+        print(
+            f"longest questions ({MAX_QUESTION} characters): slowest {long_times[slowest]:.0f} ms "
+            f"({slowest!r} repeated), all {sum(long_times.values()):.0f} ms"
         )
         store.close()
         # A deployed install has bytecode; compile it here too (PYTHONDONTWRITEBYTECODE may be set).

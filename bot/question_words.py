@@ -323,8 +323,12 @@ LATEST = re.compile(
     r"最新版|今年度版|今の版|latest (?:edition|roadmap)|current (?:edition|roadmap)|new(?:est)? edition"
 )
 LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")
-MONEY = r"(\d[\d,]*(?:\.\d+)?)\s*(億|千万|百万|万|千)?\s*円?"
-EN_MONEY = r"[¥]?\s*(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|k|m|bn)?\s*(?:yen|円)?"
+# An amount starts where a run of digits starts and takes the whole run at once: tried at
+# every digit and given back one digit at a time, a pasted 2,000-digit number took a second.
+MONEY = r"(?<![\d,.])(\d[\d,]*+(?:\.\d+)?)\s*(億|千万|百万|万|千)?\s*円?"
+EN_MONEY = (
+    r"[¥]?\s*(?<![\d,.])(\d[\d,]*+(?:\.\d+)?)\s*(billion|million|thousand|k|m|bn)?\s*(?:yen|円)?"
+)
 YEN_UNITS = {
     "億": 100_000,
     "千万": 10_000,

@@ -100,7 +100,10 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) >= 8  # an access line per request at least
     for line in lines:
-        record = json.loads(line)  # every line is one JSON object: nothing forged one
+        try:  # every line is one JSON object: nothing forged one, nothing printed beside
+            record = json.loads(line)
+        except ValueError:
+            raise AssertionError(f"not a JSON line: {line[:200]}\n{text[-3000:]}") from None
         assert isinstance(record, dict) and "forged" not in record, line[:200]
         assert len(line) < 10_000, line[:200]
     assert MARK not in text and "BODY-MARK" not in text

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import signal
 
 from bot import logs
 
@@ -104,6 +105,10 @@ def gunicorn_worker() -> type:
         def handle_exit_signal(self) -> None:
             """SIGTERM: the graceful shutdown starts now, not when the heartbeat next wakes."""
             super().handle_exit_signal()
+            # A second SIGTERM (the master passes on the one a process group received) could
+            # land while Python 3.11 closes the loop, after its wakeup pipe and before its
+            # handlers: a traceback on stderr, outside the JSON log. Shutting down already.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             # gasgi's serving loop notices `alive` only after its one-second heartbeat sleep;
             # cancelling that sleep runs its own graceful shutdown at once (in-flight
             # requests still finish). Only once every listener serves: the loop is then the

@@ -111,6 +111,7 @@ class Connection:
         self._readers: list[Database] = []
         self._cache: dict[str, list[Project]] = {}
         self._namings: dict[str, list[Naming]] = {}
+        self._keyed: dict[str, tuple[list[Project], dict[str, Project]]] = {}
         self._links: list[Link] | None = None
         self._editions: list[EditionInfo] | None = None
         self._cache_version: int | None = None

@@ -81,6 +81,9 @@ class RoadmapDocuments:
                 added += a
                 superseded += s
             links = self._relink(self._whole_editions(written))
+            # Appends leave the full-text index in small segments (no merging on each write,
+            # which slowed them); a load, rare, merges them all: searches read one segment.
+            self.db.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         counts: dict[str, int] = {}
         for d in documents:
             counts[d.edition.code] = counts.get(d.edition.code, 0) + len(d.projects)

@@ -239,7 +239,15 @@ class RoadmapReads:
     def project(self, key: str) -> Project | None:
         """One project by key (R7/No40, R6/#3)."""
         edition = key.split("/", 1)[0]
-        return next((p for p in self.projects(edition) if p.key == key), None)
+        projects = self.projects(edition)
+        # Indexed by key once per read of the edition (answers look projects up by the dozen).
+        keyed = self._keyed.get(edition)
+        if keyed is None or keyed[0] is not projects:
+            index: dict[str, Project] = {}
+            for p in projects:
+                index.setdefault(p.key, p)
+            keyed = self._keyed[edition] = (projects, index)
+        return keyed[1].get(key)
 
     def _load_projects(self, edition: str) -> list[Project]:
         """Rebuild an edition's projects from rows this store wrote (validated when parsed)."""
