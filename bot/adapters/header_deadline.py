@@ -115,7 +115,7 @@ def gunicorn_worker() -> type:
             # only place the task waits.
             if self.servers and len(self.servers) == len(self.sockets):
                 for task in asyncio.all_tasks(self.loop):
-                    if task.get_coro().__qualname__.endswith("._serve"):
+                    if getattr(task.get_coro(), "__qualname__", "").endswith("._serve"):
                         task.cancel()
 
     Worker.__name__ = Worker.__qualname__ = "HeaderDeadlineWorker"
