@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m compileall -q bot
 	@# pytest's own bytecode of the test modules (asserts rewritten), written once here rather
 	@# than by both workers racing on the first `make test`; a collection error shows there.
-	@PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest --collect-only -q -n 0 -p no:randomly >/dev/null 2>&1 || true
+	@PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest --collect-only -q -n 0 >/dev/null 2>&1 || true
 	@touch $(STAMP)
 
 run: $(STAMP)
