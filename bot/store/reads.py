@@ -185,18 +185,13 @@ class RoadmapReads:
         the vocabulary of every edition is built from these, not from whole projects)."""
         with self._reading():
             self._fresh()
-            if edition in self._cache:
-                found = [
-                    Naming(p.key, p.name, p.department, tuple(p.sections), p.category, p.field)
-                    for p in self._cache[edition]
-                ]
-            elif (found := self._namings.get(edition)) is None:
+            if (found := self._namings.get(edition)) is None:
                 rows = self.db.query(
                     "SELECT key, name, department, sections, category, field FROM projects "
                     "WHERE edition = ? ORDER BY coalesce(no, 0), key_scope, position",
                     [edition],
                 )
-                found = [
+                found = self._namings[edition] = [
                     Naming(
                         r["key"],
                         r["name"],
@@ -207,7 +202,6 @@ class RoadmapReads:
                     )
                     for r in rows
                 ]
-                self._namings[edition] = found
         return found
 
     def fields(self, edition: str | None = None) -> list[str]:
