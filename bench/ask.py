@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from bot.answer import ask  # noqa: E402
 from bot.sources import load_documents  # noqa: E402
 from bot.store import Store  # noqa: E402
-from bot.understand import MAX_QUESTION  # noqa: E402
+from bot.understanding import MAX_QUESTION  # noqa: E402
 
 QUESTIONS = [
     "No40の事業費は？",

@@ -70,9 +70,9 @@ class Core:
         # operator): admins who may also record for any project.
         self.operators = operators
 
-    def ask(self, text: str) -> Answer:
-        """Answer a question."""
-        return ask(self.store, text)
+    def ask(self, text: str, asker: Identity | None = None) -> Answer:
+        """Answer a question asked now (by `asker`, for questions about their own record)."""
+        return ask(self.store, text, now=self.clock(), asker=asker)
 
     def is_operator(self, identity: Identity) -> bool:
         """One of the people who run this store (they own every project)."""

@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.messages import say
 from bot.service import Core
 from bot.sources import default_sources
-from bot.understand import understand
+from bot.understanding import understand
 from bot.updates import Identity, parse_update
 from tests.conftest import loaded_copy
 

@@ -15,7 +15,7 @@ from bot.answer.selection import vocabulary_for
 from bot.ingest import parse_file
 from bot.sources import default_sources
 from bot.store import Store
-from bot.understand import understand
+from bot.understanding import understand
 from bot.vocabulary import departments_of, english_dept_names, normalise
 from tests.conftest import R6_FILE, R7_FILE, loaded_copy
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question_words import kanji_number
-from bot.understand import Filter, understand
+from bot.understanding import Filter, understand
+from bot.understanding.lexicon import kanji_number
 from bot.vocabulary import build, normalise
 from tests.conftest import R6_FILE, R7_FILE
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot import messages as m
 from bot.answer import editions, facts, operations, textsearch
@@ -31,17 +33,26 @@ from bot.models import Project
 from bot.prefectures import label_of
 from bot.resolve import Resolution
 from bot.store import Store
-from bot.understand import SET_OPERATIONS, Filter, Query, understand, year_code
+from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
+
+if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
+    from bot.updates import Identity
 
 __all__ = ["Answer", "ProjectRef", "SourceRef", "Status", "Value", "answer", "ask"]
 
 
-def ask(store: Store, text: str) -> Answer:
-    """Understand and answer one question."""
-    return answer(store, understand(text, vocabulary_for(store) if store.editions() else None))
+def ask(
+    store: Store, text: str, *, now: datetime | None = None, asker: Identity | None = None
+) -> Answer:
+    """Understand and answer one question, asked by `asker` at `now` (relative years and
+    weeks are read against it; the default is this moment)."""
+    vocabulary = vocabulary_for(store) if store.editions() else None
+    return answer(store, understand(text, vocabulary), now=now, asker=asker)
 
 
-def answer(store: Store, query: Query) -> Answer:
+def answer(
+    store: Store, query: Query, *, now: datetime | None = None, asker: Identity | None = None
+) -> Answer:
     """Answer a structured query from the store; never raises for user input."""
     lang = query.lang
     if query.operation in ("empty", "help"):

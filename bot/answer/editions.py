@@ -10,7 +10,7 @@ from bot.links import link_kinds
 from bot.models import Project, budget_change
 from bot.store import Store
 from bot.text import compact
-from bot.understand import Query
+from bot.understanding import Query
 
 
 def renamed(store: Store, query: Query) -> Answer:

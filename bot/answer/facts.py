@@ -11,7 +11,7 @@ from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.store import Store
-from bot.understand import Query
+from bot.understanding import Query
 
 
 def budget_not_stated(p: Project, year: str, lang: str) -> Answer:

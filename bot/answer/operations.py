@@ -11,7 +11,7 @@ from bot.answer.render import inferred_note, ref, src
 from bot.answer.selection import Selection, filter_words, scope, values_of
 from bot.models import Project
 from bot.prefectures import label_of
-from bot.understand import Query
+from bot.understanding import Query
 
 MAX_LIST = 40  # rows a list shows before it says "…and N more"
 MAX_COUNT_LINES = 10  # a count answers with the number; a few names, not every row

@@ -14,7 +14,7 @@ from bot.prefectures import label_of
 from bot.resolve import Match, Resolution, judge, match_names, resolve
 from bot.store import Store
 from bot.text import compact
-from bot.understand import Filter, Query
+from bot.understanding import Filter, Query
 from bot.vocabulary import Vocabulary, build, departments_of, normalise
 
 _VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -9,10 +9,10 @@ from bot.answer.model import Answer, SourceRef
 from bot.answer.render import ref
 from bot.answer.render import unique as unique_sources
 from bot.models import Project
-from bot.question_words import EN_STOP
 from bot.store import Store
 from bot.text import word_runs
-from bot.understand import Query
+from bot.understanding import Query
+from bot.understanding.lexicon import EN_STOP
 from bot.vocabulary import translate_english
 
 

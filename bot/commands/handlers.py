@@ -17,7 +17,7 @@ ALL_WORDS = {"--all", "-a", "all", "全件", "すべて", "全部"}
 
 def ask(req: Request) -> Reply:
     """A question: the core's Answer."""
-    answer = req.core.ask(req.args or req.text)
+    answer = req.core.ask(req.args or req.text, req.who)
     return Reply(answer.lang, answer=answer, share=req.args or req.text)
 
 

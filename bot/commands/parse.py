@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.text import drop_control, nfkc
-from bot.understand import detect_language
+from bot.understanding import detect_language
 
 MAX_COMMAND = 4000
 

@@ -1,0 +1,65 @@
+"""Accuracy on the blind-written question bank (tests/bank): per class and overall, how many
+questions were asked, answered right, answered wrong (given as the answer but not what the
+documents say) and asked back. The wrong column must be 0.
+
+    .venv/bin/python bench/accuracy.py [--class CLASS] [--show wrong|asked|all] [--id ID…]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.sources import default_sources, load_documents  # noqa: E402
+from bot.store import Store  # noqa: E402
+from tests.bank.checker import questions  # noqa: E402
+from tests.bank.runner import run  # noqa: E402
+
+
+def fresh_store() -> Store:
+    """Both documents loaded into a new in-memory store."""
+    store = Store.memory()
+    load_documents(store, default_sources())
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--class", dest="cls", help="only this class")
+    parser.add_argument("--show", choices=["wrong", "asked", "all"], help="print these answers")
+    parser.add_argument("--id", nargs="*", help="only these question ids")
+    parser.add_argument("--lang", help="only questions in this language (ja, en, mixed)")
+    args = parser.parse_args()
+    chosen = [
+        q
+        for q in questions()
+        if (not args.cls or q.cls == args.cls)
+        and (not args.id or q.id in args.id)
+        and (not args.lang or q.lang == args.lang)
+    ]
+    table: dict[str, Counter] = defaultdict(Counter)
+    for g in run(chosen, fresh_store):
+        for row in (g.question.cls, f"lang:{g.question.lang}", "overall"):
+            table[row]["n"] += 1
+            table[row][g.outcome] += 1
+        if args.show and (args.show == "all" or args.show == g.outcome):
+            print(f"--- {g.question.id} [{g.question.cls}] {g.outcome}: {g.question.text}")
+            for reason in g.reasons:
+                print(f"    ! {reason}")
+            print("    " + g.text.replace("\n", "\n    ")[:1200])
+    rows = sorted(k for k in table if k != "overall" and not k.startswith("lang:"))
+    rows += [*sorted(k for k in table if k.startswith("lang:")), "overall"]
+    print(f"{'class':<22}{'asked':>7}{'right':>7}{'wrong':>7}{'back':>7}{'right %':>9}")
+    for row in rows:
+        c = table[row]
+        share = 100 * c["right"] / c["n"] if c["n"] else 0
+        print(f"{row:<22}{c['n']:>7}{c['right']:>7}{c['wrong']:>7}{c['asked']:>7}{share:>8.1f}%")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Question understanding: text + vocabulary → Query. Pure: no store, no I/O, no language model.
+
+A question is read as slots: filters (department, section, category, field, start/end year,
+budget, flags, no end year, words of the text), one operation (a fact, list, count, sum,
+average, max/min, top/bottom N, the N-th, group by, compare, search) and an edition. Every
+mention is consumed where it is found (longest first); the words left over are either the
+name of a project (for a fact) or a condition the bot could not read — never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.project_numbers import NUMBER
+from bot.text import drop_control, word_runs
+from bot.understanding.amounts import read_amounts
+from bot.understanding.entities import read_entities
+from bot.understanding.lexicon import CHANGE_WORDS, EN_STOP, FILLER, arabic_numerals
+from bot.understanding.operations import read_flags, read_operations
+from bot.understanding.query import (
+    MAX_QUESTION,
+    SET_OPERATIONS,
+    Filter,
+    Lang,
+    Query,
+    detect_language,
+)
+from bot.understanding.reading import Text
+from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
+from bot.vocabulary import Vocabulary, normalise, translate_english
+
+__all__ = [
+    "MAX_QUESTION",
+    "SET_OPERATIONS",
+    "Filter",
+    "Lang",
+    "Query",
+    "detect_language",
+    "understand",
+    "year_code",
+]
+
+
+def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
+    """Read a question into a Query; never raises."""
+    raw = drop_control(text or "")[:MAX_QUESTION]
+    norm = normalise(raw)
+    query = Query(raw=raw, lang=detect_language(norm))
+    # A word character or kana; CJK ideographs are word characters (a class that names their
+    # range again takes milliseconds to compile, on every start).
+    if not norm or not re.search(r"\w|[\u3040-\u30ff]", norm):
+        query.operation = "empty"
+        return query
+    if re.fullmatch(
+        r"help|ヘルプ|使い方|へるぷ|何ができる\??|what can you do\??|usage|commands?", norm
+    ):
+        query.operation = "help"
+        return query
+    t = Text(arabic_numerals(norm))
+    vocab = vocabulary or Vocabulary()
+    read_entities(t, query, vocab)
+    read_edition(t, query)
+    for m in t.find(NUMBER):
+        query.project_nos.append(int(next(g for g in m.groups() if g)))
+        t.take(m.start(), m.end())
+    query.project_no = query.project_nos[0] if query.project_nos else None
+    read_amounts(t, query)
+    read_year_filters(t, query)
+    read_flags(t, query)
+    read_operations(t, query)
+    read_bare_years(t, query, vocab)
+    _leftovers(t, query)
+    query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
+    _settle(query)
+    return query
+
+
+def _leftovers(t: Text, query: Query) -> None:
+    """Words no slot consumed: a project's name (for a fact) or a condition not understood."""
+    rest = t.rest()
+    rest = FILLER.sub(" ", rest)
+    chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
+    subject_parts, content = [], []
+    for chunk in chunks:
+        chunk = re.sub(
+            r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+|(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
+            "",
+            chunk,
+        )
+        if not chunk:
+            continue
+        words = word_runs(re.sub(r"'s\b", "", chunk))
+        words = [
+            w for w in words if w not in EN_STOP and not re.fullmatch(r"\d+|[\u3040-\u309f]+", w)
+        ]
+        if not words:
+            continue
+        subject_parts.append(chunk)
+        content.extend(words)
+    if subject_parts:
+        query.subject = " ".join(subject_parts)
+    query.unknown = query.unknown + content
+    terms = word_runs(translate_english(" ".join(content)))
+    query.search_terms = [w for w in terms if w not in EN_STOP][:6]
+
+
+def _settle(query: Query) -> None:
+    """The operation when no word chose one: a fact about a project, else a list."""
+    if query.compared and query.operation != "compare":
+        # How much did 教育庁's budget grow from R6 to R7: two editions compared, whatever verb.
+        query.operation, query.comparison = "compare", query.comparison or "budget"
+        query.unknown = [w for w in query.unknown if not re.fullmatch(CHANGE_WORDS, w)]
+        query.search_terms = [w for w in query.search_terms if not re.fullmatch(CHANGE_WORDS, w)]
+        if not query.unknown:
+            query.subject = None
+    has_filters = bool(query.filters)
+    counts_text = not query.filters and query.unknown and not query.names_project
+    if (
+        query.operation == "count"
+        and counts_text
+        and not re.search(r"事業|project", query.raw.lower())
+    ):
+        query.operation = (
+            "search"  # 参加した薬局の数は？ counts something in the text, not projects
+        )
+    if query.operation == "count" and query.names_project and query.unknown and not query.filters:
+        query.operation = "search"  # No33で参加した薬局の数: a count printed in its text
+    if query.operation == "search" and query.names_project and not query.unknown:
+        query.operation = "fact"
+    lone_edition = query.subject is None and query.edition and not query.fields
+    # 「ドローンを使っている事業」: projects described by words of their text — a list.
+    described = not query.fields and re.search(
+        r"事業(?:は|を|って)?[?？]?$|projects?\??$", query.raw.strip().lower()
+    )
+    if query.operation == "fact" and not query.names_project and query.unknown and described:
+        query.operation = "list"
+    if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
+        query.operation = "list"
+    if query.operation == "list" and query.names_project and not has_filters:
+        query.operation = "fact"

@@ -1,0 +1,108 @@
+"""Named things in a question: departments, sections, categories, fields and project names."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.query import Filter, Query
+from bot.understanding.reading import Text
+from bot.vocabulary import Vocabulary
+
+
+def read_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
+    """Departments, sections, categories, fields and project names, longest mention first."""
+    english = bool(re.search(r"[a-z]{3}", t.text))
+    for m in t.find(vocab.pattern(english)) if vocab.terms else []:
+        surface = m.group(0)
+        before = t.text[m.start() - 1] if m.start() else ""
+        after = t.text[m.end()] if m.end() < len(t.text) else ""
+        if re.match(r"[a-z0-9]", surface[0] + surface[-1]) and (
+            re.match(r"[a-z0-9]", before) or re.match(r"[a-z0-9]", after)
+        ):
+            continue  # "phr" inside "phrase" is not the PHR project
+        terms = vocab.terms_for(surface)
+        projects = [x.value for x in terms if x.kind == "project"]
+        end = m.end()
+        if projects:
+            query.project_keys.extend(k for k in projects if k not in query.project_keys)
+        else:
+            term = terms[0]
+            # 防災・危機管理分野 / 医療・福祉の項目: people say 分野 and 項目 for either.
+            tail = re.match(r"\s*(?:の)?(?:分野|項目|カテゴリー?)", t.text[end:])
+            if tail and term.kind in ("category", "field"):
+                end += tail.end()
+                # A name that is both a 分野 and a 項目: the word said picks which.
+                wanted = "field" if "分野" in tail.group(0) else "category"
+                term = next((x for x in terms if x.kind == wanted), term)
+            # 教育庁以外 / other than 教育庁: every project but those.
+            negated = re.match(
+                r"\s*(?:の事業)?(?:以外|を除く|を除いた|を除いて|除く)", t.text[end:]
+            )
+            before = t.text[max(0, m.start() - 16) : m.start()]
+            english_not = re.search(
+                r"(?:other than|except|excluding|not (?:in|of|by)) (?:the )?$", before
+            )
+            if negated:
+                end += negated.end()
+            start = m.start() - _label_before(t, m.start(), term.kind)
+            if start < m.start():
+                t.take(start, m.start())
+            elif not negated and (tail := _LABEL_AFTER[term.kind].match(t.text[end:])):
+                end += tail.end()
+            if english_not:
+                t.take(m.start() - len(english_not.group(0)), m.start())
+            query.filters.append(
+                Filter(term.kind, "ne" if negated or english_not else "eq", term.value)
+            )
+        t.take(m.start(), end)
+    _typo_entities(t, query, vocab)
+
+
+_KIND_LABELS = {
+    "department": r"担当部局|所管部局|部局|担当部署|部署|所管|担当部|部|department|dept\.?|bureau|agency",
+    "section": r"担当課等|担当課|課等|課|section|division",
+    "category": r"項目|分野|カテゴリー?|分類|category|field",
+    "field": r"分野|項目|カテゴリー?|分類|field|category",
+}
+# 教育庁という部局 / the 子育て category: the label said after the value.
+_LABEL_AFTER = {
+    kind: re.compile(rf"\s*(?:という|の)?\s*(?:{words})(?![a-z]|別|ごと|毎)")
+    for kind, words in {
+        "department": r"担当部局|部局|department|dept\.?",
+        "section": r"担当課|section|division",
+        "category": r"category|field",
+        "field": r"field|category",
+    }.items()
+}
+
+
+def _label_before(t: Text, start: int, kind: str) -> int:
+    """How many characters before a value are its label (項目が子育て, 部局は教育庁, category
+    子育て): the word naming the kind of value is the value's, never a condition of its own."""
+    before = t.text[max(0, start - 16) : start]
+    m = re.search(
+        rf"(?<![a-z\u4e00-\u9fff])(?:{_KIND_LABELS.get(kind, '(?!x)x')})\s*(?:が|は|:|：|=|の|is|of)?\s*(?:the\s*)?$",
+        before,
+    )
+    if not m or not t.free(start - len(m.group(0)), start):
+        return 0
+    return len(m.group(0))
+
+
+def _typo_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
+    """A department or section with a typo (健康医療福祈部): rapidfuzz, only for such words."""
+    if not any(c in t.text for c in "部課局庁室"):
+        return  # no word such a name could end in (and the pattern is not compiled for nothing)
+    candidates = t.find(re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z・]{3,}(?:部|課|局|庁|室)"))
+    if not candidates or not vocab.terms:
+        return
+    from rapidfuzz import fuzz, process  # here: most questions have no such word
+
+    surfaces = vocab.surfaces(["department", "section"])
+    for m in candidates:
+        word = m.group(0)
+        best = process.extractOne(word, list(surfaces), scorer=fuzz.ratio, score_cutoff=80)
+        if best:
+            term = surfaces[best[0]]
+            query.filters.append(Filter(term.kind, "eq", term.value))
+            t.take(m.start(), m.end())

@@ -1,0 +1,89 @@
+"""What a question asks to compute: the operation, the fields, the flags."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.lexicon import (
+    COMPILED_PATTERNS,
+    ENGLISH_ORDINALS,
+    FLAG_PATTERNS,
+    NEGATION,
+    SUPERLATIVE,
+)
+from bot.understanding.query import Filter, Query
+from bot.understanding.reading import Text
+
+
+def read_flags(t: Text, query: Query) -> None:
+    """重点枠事業だった事業 (a filter on the R6 flags) unless a project is named (its flags)."""
+    if query.names_project:
+        return
+    for kind, pattern in FLAG_PATTERNS:
+        for m in t.find(re.compile(pattern)):
+            if re.search(
+                r"flags?|かどうか|ですか", t.text[m.end() : m.end() + 8]
+            ) and not re.search(r"事業|project", t.text[m.end() : m.end() + 12]):
+                continue
+            rest = t.text[m.end() : m.end() + 12]
+            negated = bool(
+                re.match(NEGATION, re.sub(r"^(?:事業)?(?:だった|の)?", "", rest))
+            ) or bool(re.search(r"not (?:a )?$|non-?$", t.text[max(0, m.start() - 8) : m.start()]))
+            query.filters.append(Filter(kind, "eq", not negated))
+            t.take(m.start(), m.end())
+            if neg := re.match(r"(?:事業)?(?:では|で|じゃ)?(?:ない|なかった|以外)", rest):
+                t.take(m.end(), m.end() + neg.end())
+
+
+def read_operations(t: Text, query: Query) -> None:
+    """Compare, group, N-th, top/bottom N, max/min, sum, average, count, list, search; fields."""
+    ops: list[str] = []
+    ranks: dict[str, int] = {}
+    smallest: dict[str, bool] = {}
+    for slot, value, pattern in COMPILED_PATTERNS:
+        for m in t.find(pattern):
+            number = next((g for g in m.groups() if g), None) if m.groups() else None
+            if slot == "compare" and not query.comparison:
+                query.comparison = value
+                ops.append("compare")
+            elif slot == "group":
+                query.group_by = query.group_by or value
+                ops.append("group")
+            elif slot in ("nth", "top"):
+                op = "nth" if slot == "nth" else "top" if value == "max" else "bottom"
+                # Each ranking keeps its own N: 上位3 and 2番目 in one question stay apart.
+                ranks[op] = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
+                smallest[op] = slot == "nth" and value == "min"
+                ops.append(op)
+            elif slot == "op":
+                ops.append(value)
+            elif slot == "field" and value not in query.fields:
+                query.fields.append(value)
+            t.take(m.start(), m.end())
+    for op in (
+        "compare",
+        "group",
+        "nth",
+        "top",
+        "bottom",
+        "max",
+        "min",
+        "sum",
+        "avg",
+        "count",
+        "search",
+        "list",
+    ):
+        if op in ops:
+            query.operation = op
+            query.n = ranks.get(op)
+            query.smallest = smallest.get(op, False)
+            break
+    if query.operation == "group" and ("sum" in ops or "count" in ops):
+        query.fields.append("budget" if "sum" in ops else "count")
+    ranked = {"group", "nth", "top", "bottom", "max", "min", "compare"}
+    if query.operation not in ranked and not query.names_project:
+        # 一番…/most… with no measure read: ask what is ranked, never list them all.
+        for m in t.find(SUPERLATIVE):
+            query.unknown.append(m.group(0))
+            t.take(m.start(), m.end())

@@ -1,0 +1,70 @@
+"""The structured query a question is read into: slots, never free text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["ja", "en"]
+MAX_QUESTION = 2000
+SET_OPERATIONS = {"list", "count", "sum", "avg", "max", "min", "top", "bottom", "nth", "group"}
+
+
+@dataclass
+class Filter:
+    """One condition on projects: kind, comparison and value (upper for a range)."""
+
+    kind: str  # department section category field start end budget priority_frame future_response text
+    op: str = "eq"  # lt le eq ge gt between
+    value: str | int | bool | None = None
+    upper: str | int | None = None
+
+
+@dataclass
+class Query:
+    """What a question asks, in slots."""
+
+    raw: str
+    lang: Lang = "ja"
+    operation: str = "fact"
+    fields: list[str] = field(default_factory=list)
+    filters: list[Filter] = field(default_factory=list)
+    edition: str | None = None  # a label (R6), "previous", or None for the latest
+    project_no: int | None = None
+    project_nos: list[int] = field(default_factory=list)  # No41とNo42: every number named
+    project_keys: list[str] = field(default_factory=list)
+    subject: str | None = None
+    year: str | None = None
+    n: int | None = None
+    group_by: str | None = None
+    comparison: str | None = None
+    search_terms: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    smallest: bool = False  # the N-th smallest rather than the N-th largest
+    compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
+
+    @property
+    def intent(self) -> str:
+        """The coarse kind of question (fact, list, aggregate, compare, search, help, empty)."""
+        if self.operation in ("help", "empty", "fact", "list", "compare", "search"):
+            return self.operation
+        return "aggregate"
+
+    @property
+    def names_project(self) -> bool:
+        """True when the question names one project (by number, name or the words left)."""
+        return self.project_no is not None or bool(self.project_keys)
+
+
+def detect_language(text: str) -> Lang:
+    """English when the text has English words and no kana, or is an English sentence that
+    names a Japanese thing (List projects in the 子育て category); Japanese otherwise."""
+    acronyms = {"no", "fy", "phr", "dx", "ict", "web", "ai", "uav", "icu", "maas", "kintone"}
+    english = [w for w in re.findall(r"[A-Za-z]{2,}", text) if w.lower() not in acronyms]
+    if re.search(r"[\u3040-\u309f]", text):
+        starts_english = re.match(r"\s*[A-Za-z]{2,}", text) and text.strip()[:2].lower() != "no"
+        return "en" if starts_english and len(english) >= 2 else "ja"
+    if english:
+        return "en"
+    return "ja"  # Japanese first: numbers and acronyms alone ("No40", "PHR") get Japanese
