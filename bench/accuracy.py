@@ -8,6 +8,7 @@ documents say) and asked back. The wrong column must be 0.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -34,6 +35,10 @@ def main() -> None:
     parser.add_argument("--show", choices=["wrong", "asked", "all"], help="print these answers")
     parser.add_argument("--id", nargs="*", help="only these question ids")
     parser.add_argument("--lang", help="only questions in this language (ja, en, mixed)")
+    parser.add_argument("--save", type=Path, help="write each question's outcome to this JSON file")
+    parser.add_argument(
+        "--diff", type=Path, help="print the questions whose outcome changed since --save"
+    )
     args = parser.parse_args()
     chosen = [
         q
@@ -43,7 +48,12 @@ def main() -> None:
         and (not args.lang or q.lang == args.lang)
     ]
     table: dict[str, Counter] = defaultdict(Counter)
+    outcomes: dict[str, str] = {}
+    before = json.loads(args.diff.read_text()) if args.diff else {}
     for g in run(chosen, fresh_store):
+        outcomes[g.question.id] = g.outcome
+        if args.diff and before.get(g.question.id) not in (None, g.outcome):
+            print(f"{before[g.question.id]:>5} → {g.outcome:<5} {g.question.id}: {g.question.text}")
         for row in (g.question.cls, f"lang:{g.question.lang}", "overall"):
             table[row]["n"] += 1
             table[row][g.outcome] += 1
@@ -52,6 +62,8 @@ def main() -> None:
             for reason in g.reasons:
                 print(f"    ! {reason}")
             print("    " + g.text.replace("\n", "\n    ")[:1200])
+    if args.save:
+        args.save.write_text(json.dumps(outcomes, indent=0))
     rows = sorted(k for k in table if k != "overall" and not k.startswith("lang:"))
     rows += [*sorted(k for k in table if k.startswith("lang:")), "overall"]
     print(f"{'class':<22}{'asked':>7}{'right':>7}{'wrong':>7}{'back':>7}{'right %':>9}")

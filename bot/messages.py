@@ -208,6 +208,21 @@ def year_filter_words(field: str, op: str, year: str | None, lang: str) -> str:
     return f"{verb} {OP_WORDS['en'][op]}{year}"
 
 
+RELATIVE_YEARS = {
+    "@0": ("今年度", "this fiscal year"),
+    "@1": ("来年度", "next fiscal year"),
+    "@2": ("再来年度", "the fiscal year after next"),
+    "@-1": ("昨年度", "last fiscal year"),
+    "@-2": ("一昨年度", "the fiscal year before last"),
+}
+
+
+def relative_year(said: str, code: str, lang: str) -> str:
+    """今年度（R8） / this fiscal year (R8): a relative year and the year it was read as."""
+    ja, en = RELATIVE_YEARS.get(said, (said, said))
+    return f"{ja}（{code}）" if lang == "ja" else f"{en} ({code})"
+
+
 def budget_filter_words(op: str, thousand_yen: int, lang: str) -> str:
     """事業費 100,000千円以上 / budget at least 100,000 thousand yen."""
     if lang == "ja":
@@ -1218,6 +1233,19 @@ PHRASES.update(
         ),
     }
 )
+
+# -- issue #22: every mention accounted for ----------------------------------------------
+PHRASES.update(
+    {
+        "mentions_unused": (
+            "「{words}」をどう使うか読み取れませんでした（そのまま答えると「{draft}」になり、質問と違う答えになります）。"
+            "言い換えるか、条件を分けて聞いてください。",
+            "I could not tell how to use “{words}” (answering without it would give “{draft}”, "
+            "a different question). Please rephrase, or ask one part at a time.",
+        ),
+    }
+)
+
 
 # -- issue #13 round two: edition changes, editions not loaded, older editions used --------
 PHRASES.update(

@@ -7,12 +7,15 @@ The expected values were read off data/sources/ (the R7 and R6 documents).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 
 from bot.answer import ask
+from bot.fiscal_year import TOKYO
+from bot.ingest import parse_file
 from bot.sources import default_sources
-from tests.conftest import loaded_copy
+from tests.conftest import R6_FILE, R7_FILE, loaded_copy
 
 CASES = [
     (
@@ -1174,19 +1177,49 @@ def test_answers_say_what_they_computed(shared, question, words):
         assert word in text, text
 
 
+# Relative years are read against the day asked, as the digest reads them (#23): on
+# 2026-12-07 (FY R8) 来年度 is R9; on 2025-06-01 (FY R7) it is R8. 新しく始まった is the
+# edition's own year whatever the day. Counts are read off the parsed documents.
+TODAY_R8 = datetime(2026, 12, 7, 10, tzinfo=TOKYO)
+TODAY_R7 = datetime(2025, 6, 1, 10, tzinfo=TOKYO)
+PARSED = {"R7": parse_file(R7_FILE).projects, "R6": parse_file(R6_FILE).projects}
+
+
+def _ending(edition: str, year: str) -> int:
+    return sum(1 for p in PARSED[edition] if p.end == year)
+
+
+def _starting(edition: str, year: str) -> int:
+    return sum(1 for p in PARSED[edition] if p.start == year)
+
+
 @pytest.mark.parametrize(
-    ("question", "edition", "year", "n"),
+    ("question", "now", "edition", "year", "said", "n"),
     [
-        ("来年度で終わる事業", "R7", "R8", 6),
-        ("新しく始まった事業", "R7", "R7", 11),
-        ("new projects", "R7", "R7", 11),
-        ("R6版で来年度に終わる事業", "R6", "R7", 5),
+        ("再来年度で終わる事業", TODAY_R8, "R7", "R10", "再来年度", _ending("R7", "R10")),
+        ("来年度で終わる事業", TODAY_R7, "R7", "R8", "来年度", _ending("R7", "R8")),
+        ("今年度で終わる事業", TODAY_R8, "R7", "R8", "今年度", _ending("R7", "R8")),
+        (
+            "projects ending this fiscal year",
+            TODAY_R8,
+            "R7",
+            "R8",
+            "this fiscal year",
+            _ending("R7", "R8"),
+        ),
+        ("新しく始まった事業", TODAY_R8, "R7", "R7", "", _starting("R7", "R7")),
+        ("new projects", TODAY_R8, "R7", "R7", "", _starting("R7", "R7")),
+        ("R6版で来年度に終わる事業", TODAY_R7, "R6", "R8", "来年度", _ending("R6", "R8")),
     ],
 )
-def test_relative_years_are_read_against_the_edition_and_said(shared, question, edition, year, n):
-    answer = ask(shared, question)
+def test_relative_years_are_read_against_the_day_and_said(
+    shared, question, now, edition, year, said, n
+):
+    assert n > 0
+    answer = ask(shared, question, now=now)
     assert answer.value.amount == n, answer.text
     assert re.search(rf"{edition}(?:版| edition)", answer.text) and year in answer.text
+    assert said in answer.text, answer.text
 
 
 @pytest.mark.parametrize(

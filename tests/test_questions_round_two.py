@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from datetime import datetime
 
 import pytest
 
 from bot.answer import ask
 from bot.answer.selection import vocabulary_for
+from bot.fiscal_year import TOKYO
 from bot.ingest import parse_file
 from bot.sources import default_sources
 from bot.store import Store
@@ -304,7 +306,7 @@ def test_edition_not_loaded_names_the_loaded_ones(shared: Store, text: str) -> N
 @pytest.mark.parametrize("no", [p.no for p in R7 if p.no is not None][:3])
 def test_budget_of_a_year_not_printed(shared: Store, word: str, offset: int, no: int) -> None:
     text = f"No{no}の{word}の予算は" if word[0] > "z" else f"What is {word} budget for No{no}?"
-    a = ask(shared, text)
+    a = ask(shared, text, now=datetime(2025, 6, 1, 10, tzinfo=TOKYO))  # asked in FY R7
     assert a.status == "not_stated"
     assert f"R{7 + offset}" in a.text and "R7" in a.text  # asked year, and the year printed
 
@@ -319,6 +321,7 @@ def _words_only_in_r6() -> list[tuple[str, set[str]]]:
             r"[\u30a0-\u30ff\u4e00-\u9fff]{2,6}(?![\u30a0-\u30ff\u4e00-\u9fff])",
             normalise(p.summary),
         ):
+            word = re.sub(r"(?<=..)(?:等|など)$", "", word)  # 健康課題等: the word is 健康課題
             fresh = word not in r7_text and word not in names and word not in dict(out)
             if fresh and len(out) < 3:
                 holders = {x.name for x in R6 if word in normalise(f"{x.name} {x.summary}")}

@@ -6,6 +6,7 @@ import pytest
 
 from bot.understanding import Filter, understand
 from bot.understanding.lexicon import kanji_number
+from bot.understanding.years import EDITION_YEAR
 from bot.vocabulary import build, normalise
 from tests.conftest import R6_FILE, R7_FILE
 
@@ -133,7 +134,7 @@ def test_r6_alone_is_read_by_context(vocab):
 
 def test_relative_years_and_new_projects(vocab):
     assert understand("来年度で終わる事業", vocab).filters == [Filter("end", "eq", "@1")]
-    assert understand("新しく始まった事業", vocab).filters == [Filter("start", "eq", "@0")]
+    assert understand("新しく始まった事業", vocab).filters == [Filter("start", "eq", EDITION_YEAR)]
     assert understand("来年度の事業", vocab).unknown == ["来年度"]
 
 

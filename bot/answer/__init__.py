@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from bot import messages as m
 from bot.answer import editions, facts, operations, textsearch
+from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
 from bot.answer.selection import (
+    GROUP_KINDS,
     by_text,
     default_codes,
     edition_for,
@@ -29,11 +31,13 @@ from bot.answer.selection import (
     text_terms_found,
     vocabulary_for,
 )
+from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.resolve import Resolution
-from bot.store import Store
+from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
+from bot.vocabulary import normalise
 
 if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
     from bot.updates import Identity
@@ -55,6 +59,7 @@ def answer(
 ) -> Answer:
     """Answer a structured query from the store; never raises for user input."""
     lang = query.lang
+    query.now = now or utcnow()
     if query.operation in ("empty", "help"):
         return finish(help_answer(lang), lang)
     if not store.editions():
@@ -68,6 +73,8 @@ def answer(
         # 「公衆衛生DX推進事業の予算の合計」 names one project: its own figure, never all projects'.
         fields = query.fields or (["budget"] if query.operation not in ("list", "count") else [])
         result = _fact(store, replace(query, operation="fact", fields=fields), edition)
+        if len(result.projects) == 1:  # the total (largest…) over one project is its own figure
+            result.computed.operations.add(query.operation)
     elif query.operation in SET_OPERATIONS:
         result = _over_selection(store, query, edition)
     elif query.operation == "search" and not query.names_project:
@@ -76,12 +83,30 @@ def answer(
         result = _several(store, query, edition)
     else:
         result = _fact(store, query, edition)
+    if result.status in ("ok", "not_stated"):
+        missing = unaccounted(result, query.raw, vocabulary_for(store), query.now)
+        if missing:
+            result = _mentions_unused(query, result, missing)
     result.lines += [n for n in _inferred(store, result, lang) if n not in result.lines]
     # #14: an answer drawn from a draft document (（案）) says so.
     drafts = {s.edition for s in result.sources if s.edition and store.is_draft(s.edition, s.no)}
     result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
     result.lang = lang
     return finish(result, lang)
+
+
+def _mentions_unused(query: Query, draft: Answer, missing: list[Mention]) -> Answer:
+    """An answer that would leave part of the question unused: say what it would have
+    answered and which words it could not use, and ask — never answer a narrower question."""
+    lang = query.lang
+    words = list(dict.fromkeys(x.text for x in missing))
+    sep = "、" if lang == "ja" else ", "
+    return Answer(
+        status="clarify",
+        title=m.say("mentions_unused", lang, words=sep.join(words), draft=draft.title or "—"),
+        projects=draft.projects,
+        suggestions=m.examples(lang)[:3],
+    )
 
 
 def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
@@ -116,12 +141,17 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     return operations.run(selection, query)
 
 
-def _budget_year_not_printed(p: Project, code: str, lang: str) -> Answer:
-    """A budget of a year relative to the edition (来年度 → @1) the document does not print."""
-    own = _year_of(p.edition)
-    if code.startswith("@") and own is not None:
-        code = f"R{own + int(code[1:])}"
-    return facts.budget_not_stated(p, code, lang)
+def _budget_year_not_printed(p: Project, code: str, query: Query) -> Answer:
+    """A budget of a year relative to today (来年度 → @1) the document does not print."""
+    year = code
+    if code.startswith("@"):
+        year = (FiscalYear.of(query.now or utcnow()) + int(code[1:])).reiwa.code
+        code = m.relative_year(code, year, query.lang)
+    result = facts.budget_not_stated(p, code, query.lang)
+    result.computed.fields.add("budget")
+    result.computed.years.add(year)
+    _targeted(result, p, query)
+    return result
 
 
 def _only_elsewhere(store: Store, query: Query, edition: str) -> Answer | None:
@@ -261,6 +291,7 @@ def _compare(store: Store, query: Query) -> Answer:
             money = m.money(abs(first - second), query.lang)
             both.lines.append(m.say("difference", query.lang, money=money))
             both.value = Value(amount=first - second, unit=m.say("unit_thousand_yen", query.lang))
+            both.computed.operations.update(("compare", "diff"))
         return both
     named = sorted(
         {k.split("/")[0] for k in query.project_keys}, key=[e.code for e in store.editions()].index
@@ -269,7 +300,10 @@ def _compare(store: Store, query: Query) -> Answer:
     edition = (named[0] if query.comparison == "successor" else named[-1]) if named else latest
     resolution = find_project(store, query, edition)
     if resolution.status in ("ok", "gone") and resolution.matches:
-        return editions.project_comparison(store, resolution.matches[0].project, query)
+        found = resolution.matches[0].project
+        result = editions.project_comparison(store, found, query)
+        _targeted(result, found, query)
+        return result
     if resolution.status == "ambiguous":
         return _ambiguous(resolution, query)
     if query.comparison in ("increased", "decreased") and not query.names_project:
@@ -347,14 +381,34 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 c for w in strange if (c := year_code(w)) and c.startswith("@") and int(c[1:]) > 0
             ]
             if asked and len(asked) == len(strange):
-                return _budget_year_not_printed(p, asked[0], lang)
+                return _budget_year_not_printed(p, asked[0], query)
         if result is None and strange:
             # 「No40の昨年の予算」: a word that is neither the project's nor a slot — ask.
             return _ask_back(p, "project_not_applied", lang, words="、".join(strange))
     if result is None:
         result = _project_answer(store, p, query)
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
+    _targeted(result, p, query)
     return result
+
+
+def _targeted(result: Answer, p: Project, query: Query) -> None:
+    """Say that the answer is about this project, reached by the number or name asked, and
+    that the question's filters were checked against it."""
+    done = result.computed
+    done.projects.add(p.key)
+    done.editions.add(label_of(p.edition))
+    if query.project_no is not None:
+        done.numbers.add(query.project_no)
+    done.projects.update(query.project_keys)
+    for f in query.filters:
+        if f.kind in GROUP_KINDS:
+            done.groups.add((f.kind, f.op, normalise(str(f.value))))
+        elif f.kind in ("start", "end"):
+            done.years.update(str(v) for v in (f.value, f.upper) if v)
+        elif f.kind == "budget":
+            done.amounts.update(int(v) for v in (f.value, f.upper) if v is not None)
+        done.negated = done.negated or f.op == "ne"
 
 
 def _several(store: Store, query: Query, edition: str) -> Answer:
@@ -364,13 +418,16 @@ def _several(store: Store, query: Query, edition: str) -> Answer:
         for no in query.project_nos
     ]
     values = [a.value for a in answers]
-    return Answer(
+    result = Answer(
         status="ok" if all(a.status == "ok" for a in answers) else answers[0].status,
         lines=[line for a in answers for line in [a.title, *a.lines] if line],
         projects=[p for a in answers for p in a.projects],
         value=values[0] if len(values) == 1 else None,
         sources=[s for a in answers for s in a.sources],
     )
+    for a in answers:
+        result.computed.merge(a.computed)
+    return result
 
 
 def _project_answer(store: Store, p: Project, query: Query) -> Answer:
@@ -395,6 +452,11 @@ def _project_answer(store: Store, p: Project, query: Query) -> Answer:
     if query.year and not {"plan", "actual", "budget"} & set(fields):
         # 「No40のR9の担当」: the roadmap prints one owner or period per edition, not per year.
         result.lines.append(m.say("year_not_used", lang, year=query.year))
+    elif query.year:
+        result.computed.years.add(query.year)
+    result.computed.fields.update(fields or ["overview", "owner", "budget", "period", "summary"])
+    if "period" in fields or {"start", "end"} & set(fields):
+        result.computed.fields.update(["period", "start", "end"])
     result.projects = result.projects or [ref(p)]
     if not result.sources:
         result.sources = [src(p)]

@@ -5,12 +5,22 @@ from __future__ import annotations
 from bot import messages as m
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
-from bot.answer.selection import Selection, default_codes, scope
+from bot.answer.selection import Selection, computed_of, default_codes, scope
 from bot.links import link_kinds
 from bot.models import Project, budget_change
+from bot.prefectures import label_of
 from bot.store import Store
 from bot.text import compact
 from bot.understanding import Query
+
+
+def _said(answer: Answer, editions, operations=("compare",), fields=("budget",)) -> Answer:
+    """What an editions answer computed: the editions it read, compared, for these fields."""
+    answer.computed.editions.update(label_of(e) for e in editions if e)
+    answer.computed.years.update(label_of(e) for e in editions if e)
+    answer.computed.operations.update(operations)
+    answer.computed.fields.update(fields)
+    return answer
 
 
 def renamed(store: Store, query: Query) -> Answer:
@@ -34,13 +44,14 @@ def renamed(store: Store, query: Query) -> Answer:
     renamed_count = len(lines)
     if taken:
         lines += [m.say("takeovers_heading", lang, n=len(taken)), *taken]
-    return Answer(
+    answer = Answer(
         status="ok",
         title=m.say("renamed_title", lang, n=renamed_count),
         lines=lines,
         projects=[ref(p) for p in shown],  # both sides of each rename (#17)
         sources=unique(sources),
     )
+    return _said(answer, default_codes(store)[-2:], ("compare", "list", "count"), ("name",))
 
 
 def dropped(store: Store, query: Query) -> Answer:
@@ -52,13 +63,15 @@ def dropped(store: Store, query: Query) -> Answer:
     older, newer = codes[-2], codes[-1]
     linked = {k.older for k in store.links()}
     gone = [p for p in store.projects(older) if p.key not in linked]
-    return Answer(
+    answer = Answer(
         status="ok",
         title=m.say("dropped_title", lang, older=older, newer=newer, n=len(gone)),
         lines=[f"・{m.short_ref(p)}（{m.period(p.start, p.end, lang)}）" for p in gone],
         projects=[ref(p) for p in gone],
         sources=[src(p, "name") for p in gone],
     )
+    answer.computed.negated = True  # in the older edition and not in the newer one
+    return _said(answer, [older, newer], ("compare", "list", "count"), ("period",))
 
 
 def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
@@ -83,7 +96,7 @@ def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
             f"・{m.short_ref(p)}：{before:,} → {p.budget_thousand_yen:,}"
             f"{'' if lang == 'ja' else ' '}{m.say('unit_thousand_yen', lang)}（{change:+,}）{merged}"
         )
-    return Answer(
+    answer = Answer(
         status="ok",
         title=m.say(
             "budget_rose" if rising else "budget_fell",
@@ -96,17 +109,23 @@ def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
         value=Value(amount=len(rows), unit=m.say("unit_count", lang)),
         sources=[src(r[0], "budget") for r in rows],
     )
+    answer.computed.merge(computed_of(selection))
+    older = {k.older.split("/")[0] for r in rows for k in store.predecessors(r[0].key)}
+    return _said(answer, [selection.edition, *older], ("compare", "diff", "list", "count"))
 
 
 def per_edition(store: Store, query: Query, select_in) -> Answer:
     """The same filters in every edition: how many projects and their total budget."""
     lang = query.lang
     lines, totals = [], {}
+    answer = Answer(status="ok", title=m.say("per_edition_title", lang))
     for code in _compared_codes(store, query):
         chosen = select_in(code)
         totals[code] = sum(p.budget_thousand_yen for p in chosen.projects)
         lines.append(f"・{scope(chosen, lang)}：{m.money(totals[code], lang)}")
-    answer = Answer(status="ok", title=m.say("per_edition_title", lang), lines=lines)
+        answer.computed.merge(computed_of(chosen))
+    answer.lines = lines
+    _said(answer, list(totals), ("compare", "diff", "sum", "count"))
     return _with_difference(store, answer, totals, lang)
 
 
@@ -131,6 +150,7 @@ def _with_difference(store: Store, answer: Answer, totals: dict[str, int], lang:
         m.say("edition_difference", lang, older=older, newer=newer, money=money, pct=pct)
     )
     answer.value = Value(amount=diff, unit=m.say("unit_thousand_yen", lang))
+    answer.computed.operations.update(("diff", "ratio"))
     only_old, only_new = _loaded_fields(store, older, newer)
     join = "・" if lang == "ja" else ", "
     if only_old or only_new:
@@ -217,6 +237,7 @@ def edition_changes(store: Store, query: Query) -> Answer:
         older: d.totals[f"{older}_budget_thousand_yen"],
         newer: d.totals[f"{newer}_budget_thousand_yen"],
     }
+    _said(answer, [older, newer], ("compare", "diff", "sum", "count"), ("budget", "name"))
     answer.lines += [
         f"・{m.edition_name(c, lang)}：{m.money(t, lang)}（{m.say('n_projects', lang, n=d.totals[f'{c}_projects'])}）"
         for c, t in totals.items()
@@ -241,19 +262,21 @@ def _linked(store: Store, p: Project, query: Query, successors: bool) -> Answer:
     others = [(o, k) for o, k in others if o]
     key = "successor" if successors else "predecessor"
     if not others:
-        return Answer(
+        answer = Answer(
             status="not_stated",
             title=m.say(f"no_{key}", lang, ref=m.project_ref(p, lang)),
             projects=[ref(p)],
             sources=[src(p, "name")],
         )
-    return Answer(
+        return _said(answer, [p.edition], ("compare",), ("name",))
+    answer = Answer(
         status="ok",
         title=m.say(f"{key}_title", lang, ref=m.project_ref(p, lang)),
         lines=[f"・{m.short_ref(o)}（{m.evidence_words(k.evidence, lang)}）" for o, k in others],
         projects=[ref(p)] + [ref(o) for o, _ in others],
         sources=[src(p, "name")] + [src(o, "name") for o, _ in others],
     )
+    return _said(answer, [p.edition, *(o.edition for o, _ in others)], ("compare",), ("name",))
 
 
 def _pair(store: Store, p: Project) -> tuple[Project, Project] | None:
@@ -271,12 +294,13 @@ def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answe
     lang = query.lang
     pair = _pair(store, p)
     if pair is None:
-        return Answer(
+        answer = Answer(
             status="not_stated",
             title=m.say("no_other_edition", lang, ref=m.project_ref(p, lang)),
             projects=[ref(p)],
             sources=[src(p)],
         )
+        return _said(answer, [p.edition])
     old, new = pair
     diff, pct = budget_change(old, new)
     lines = [m.budget_change(old, new, diff, pct, lang)]
@@ -331,7 +355,7 @@ def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answe
                 lang,
             )
         )
-    return Answer(
+    answer = Answer(
         status="ok",
         title=m.say("changes_title", lang, old=m.short_ref(old), new=m.short_ref(new)),
         lines=lines,
@@ -339,6 +363,12 @@ def _changes(store: Store, p: Project, query: Query, budget_only: bool) -> Answe
         projects=[ref(old), ref(new)],
         sources=[src(old, "budget"), src(new, "budget")],
     )
+    fields = (
+        ("budget",)
+        if budget_only
+        else ("budget", "name", "start", "end", "period", "owner", "summary")
+    )
+    return _said(answer, [old.edition, new.edition], ("compare", "diff", "ratio"), fields)
 
 
 def edition_totals(store: Store, query: Query) -> Answer:
@@ -351,4 +381,5 @@ def edition_totals(store: Store, query: Query) -> Answer:
             f"・{m.edition_name(code, lang)}：{m.money(totals[code], lang)}（{m.say('n_projects', lang, n=counts[code])}）"
         )
     answer = Answer(status="ok", title=m.say("edition_totals", lang), lines=lines)
+    _said(answer, list(totals), ("compare", "diff", "sum", "count"))
     return _with_difference(store, answer, totals, lang)

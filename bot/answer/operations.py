@@ -8,7 +8,7 @@ from collections import defaultdict
 from bot import messages as m
 from bot.answer.model import Answer, Value
 from bot.answer.render import inferred_note, ref, src
-from bot.answer.selection import Selection, filter_words, scope, values_of
+from bot.answer.selection import Selection, computed_of, filter_words, scope, values_of
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.understanding import Query
@@ -51,6 +51,25 @@ def _absent_lines(selection: Selection, lang: str) -> list[str]:
 
 
 def run(selection: Selection, query: Query) -> Answer:
+    """The operation of the query over the selection, saying what it computed."""
+    result = _run(selection, query)
+    done = computed_of(selection)
+    done.operations.add(query.operation)
+    if query.operation == "group":
+        done.operations.add("count" if "budget" not in query.fields else "sum")
+        done.groups.add((f"by_{query.group_by or 'department'}", "eq", ""))
+    if query.operation not in ("list", "count", "group"):
+        done.fields.add("budget")
+    if query.operation != "group":  # the owner or period a row shows, when asked
+        done.fields.update(f for f in query.fields if f in ("owner", "period", "start", "end"))
+        if query.operation == "list":
+            done.operations.add("count")  # a list states how many it holds
+    done.merge(result.computed)
+    result.computed = done
+    return result
+
+
+def _run(selection: Selection, query: Query) -> Answer:
     """The operation of the query over the selection."""
     lang = query.lang
     projects = selection.projects

@@ -9,7 +9,7 @@ from bot.models import Project
 
 def ref(p: Project) -> ProjectRef:
     """The project an answer is about."""
-    return ProjectRef(edition=p.edition, no=p.no, name=p.name)
+    return ProjectRef(edition=p.edition, no=p.no, name=p.name, key=p.key)
 
 
 def src(p: Project, field_name: str = "") -> SourceRef:

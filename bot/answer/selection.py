@@ -6,8 +6,10 @@ import functools
 import re
 import weakref
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot import messages as m
+from bot.answer.model import Computed
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
@@ -15,6 +17,7 @@ from bot.resolve import Match, Resolution, judge, match_names, resolve
 from bot.store import Store
 from bot.text import compact
 from bot.understanding import Filter, Query
+from bot.understanding.years import EDITION_YEAR
 from bot.vocabulary import Vocabulary, build, departments_of, normalise
 
 _VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -158,21 +161,27 @@ class Selection:
     absent: list[Filter]  # filters naming a value this edition does not have
 
 
-def resolve_relative(filters: list[Filter], edition: str) -> list[Filter]:
-    """来年度 (@1) read against the edition's own year: R8 in the R7 edition."""
-    own = FiscalYear.parse(label_of(edition)).western
+def resolve_relative(
+    filters: list[Filter], edition: str, now: datetime | None = None
+) -> list[Filter]:
+    """来年度 (@1) read against today's fiscal year (R9 on 2026-12-07), as the digest reads it;
+    against the edition's own year only where no moment is known."""
+    printed = FiscalYear.parse(label_of(edition)).western
+    own = FiscalYear.of(now).western if now else printed
     out = []
     for f in filters:
-        if isinstance(f.value, str) and f.value.startswith("@"):
+        if f.value == EDITION_YEAR:
+            f = Filter(f.kind, f.op, FiscalYear(printed).reiwa.code, f.upper)
+        elif isinstance(f.value, str) and f.value.startswith("@"):
             year = FiscalYear(own + int(f.value[1:])).reiwa.code
-            f = Filter(f.kind, f.op, year, f.upper)
+            f = Filter(f.kind, f.op, year, f.upper, said=f.value)
         out.append(f)
     return out
 
 
 def select(store: Store, query: Query, edition: str) -> Selection:
     """Every filter of the query applied (AND) to the edition's projects."""
-    query.filters = resolve_relative(query.filters, edition)
+    query.filters = resolve_relative(query.filters, edition, query.now)
     projects = store.projects(edition)
     text_hits: dict[str, set[str]] = {}
     for f in query.filters:
@@ -208,6 +217,27 @@ def select(store: Store, query: Query, edition: str) -> Selection:
     ]
     chosen.sort(key=lambda p: (p.no is None, p.no or 0, p.position))
     return Selection(edition, chosen, list(query.filters), absent)
+
+
+def computed_of(selection: Selection) -> Computed:
+    """What a selection applied: its edition and every filter, in the mention check's slots."""
+    done = Computed(editions={label_of(selection.edition)})
+    for f in selection.filters:
+        if f.op == "ne":
+            done.negated = True
+        if f.kind in GROUP_KINDS:
+            done.groups.add((f.kind, f.op, normalise(str(f.value))))
+        elif f.kind in ("start", "end"):
+            done.years.update(str(v) for v in (f.value, f.upper) if v)
+            done.fields.add(f.kind)
+        elif f.kind == "budget":
+            done.amounts.update(int(v) for v in (f.value, f.upper) if v is not None)
+            done.fields.add("budget")
+        elif f.kind == "text":
+            done.words.add(str(f.value))
+        else:
+            done.fields.add(f.kind)
+    return done
 
 
 def text_terms_found(store: Store, terms: list[str], edition: str) -> tuple[list[str], list[str]]:
@@ -326,7 +356,8 @@ def filter_words(f: Filter, lang: str) -> str:
     if f.kind in ("start", "end"):
         if f.op == "between":
             return m.say(f"filter_{f.kind}_between", lang, low=f.value, high=f.upper)
-        return m.year_filter_words(f.kind, f.op, f.value, lang)  # type: ignore[arg-type]
+        year = m.relative_year(f.said, str(f.value), lang) if f.said else f.value
+        return m.year_filter_words(f.kind, f.op, year, lang)  # type: ignore[arg-type]
     if f.kind == "budget":
         if f.op == "between":
             words = m.say("filter_budget_between", lang, low=f"{f.value:,}", high=f"{f.upper:,}")

@@ -96,13 +96,35 @@ def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
                 best = (score, sentence, line)
     if best is None:
         return None
-    return Answer(
+    answer = Answer(
         status="ok",
         title=m.say("sentence_is", query.lang, ref=m.project_ref(p, query.lang)),
         lines=[f"・{m.short_ref(p)}：「{best[1]}」"],
         projects=[ref(p)],
         sources=[SourceRef(file=p.source.file, line=best[2], edition=p.edition, no=p.no)],
     )
+    answer.computed.fields.add("text")
+    answer.computed.fields.update(value_kinds(best[1]))
+    answer.computed.words.update(terms)
+    return answer
+
+
+def value_kinds(sentence: str) -> set[str]:
+    """The kinds of value a sentence states: a date, a count, a place, an amount."""
+    low = sentence.lower()
+    kinds = set()
+    if re.search(r"(?:令和|r|h|平成)\s*\d+\s*年|\d+\s*月|\d{4}\s*年|\d+/\d+", low):
+        kinds.add("date")
+    if re.search(
+        r"\d+\s*(?:件|人|名|回|校|か所|カ所|ヶ所|箇所|会場|病院|施設|市町村|薬局|団体|社|台|機関)",
+        low,
+    ):
+        kinds.add("count")
+    if re.search(r"円", low):
+        kinds.add("amount")
+    if re.search(r"市|町|村|館|会場|センター|ホール|保健所|病院|にて|において|で開催", low):
+        kinds.add("place")
+    return kinds
 
 
 def search(store: Store, query: Query, quiet: bool = False) -> Answer:
@@ -122,6 +144,9 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
             title=m.say("search_none", lang, what=" ".join(terms)),
             suggestions=m.examples(lang)[:3],
         )
+    most = max(len(v[1]) for v in scored.values())
+    if most > 1:  # where every word is printed together, a place with one of them is noise
+        scored = {k: v for k, v in scored.items() if len(v[1]) == most}
     ranks = {e.code: i for i, e in enumerate(store.editions())}  # newer editions first
     unique: dict[tuple, list] = {}
     for hit, matched in scored.values():  # the same text in five year cells is one finding
@@ -147,7 +172,7 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
         sources.append(SourceRef(file=p.source.file, line=line, edition=p.edition, no=p.no))
         if ref(p) not in projects:
             projects.append(ref(p))
-    return Answer(
+    answer = Answer(
         status="ok",
         title=m.say("search_title", lang, what=" ".join(terms)),
         lines=lines,
@@ -155,6 +180,10 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
         projects=projects,
         sources=unique_sources(sources),
     )
+    answer.computed.fields.add("text")
+    answer.computed.words.update(terms)
+    answer.computed.operations.add("search")
+    return answer
 
 
 # What was done answers "where/how many" better than what was planned.

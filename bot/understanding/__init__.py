@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.project_numbers import NUMBER
+from bot.project_numbers import NUMBER, RANGE, numbers_in_range
 from bot.text import drop_control, word_runs
 from bot.understanding.amounts import read_amounts
 from bot.understanding.entities import read_entities
@@ -26,6 +26,7 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
+from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
 from bot.vocabulary import Vocabulary, normalise, translate_english
 
@@ -44,8 +45,10 @@ __all__ = [
 def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     """Read a question into a Query; never raises."""
     raw = drop_control(text or "")[:MAX_QUESTION]
-    norm = normalise(raw)
+    prepared = prepare(raw)
+    norm = normalise(prepared.text)
     query = Query(raw=raw, lang=detect_language(norm))
+    query.people, query.dropped = prepared.people, prepared.dropped
     # A word character or kana; CJK ideographs are word characters (a class that names their
     # range again takes milliseconds to compile, on every start).
     if not norm or not re.search(r"\w|[\u3040-\u30ff]", norm):
@@ -56,10 +59,14 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     ):
         query.operation = "help"
         return query
-    t = Text(arabic_numerals(norm))
+    t = Text(arabic_numerals(digits(norm)))
     vocab = vocabulary or Vocabulary()
     read_entities(t, query, vocab)
     read_edition(t, query)
+    for m in t.find(RANGE):
+        query.project_nos += [n for n in numbers_in_range(m) if n not in query.project_nos]
+        query.ranges.append(m.group(0))
+        t.take(m.start(), m.end())
     for m in t.find(NUMBER):
         query.project_nos.append(int(next(g for g in m.groups() if g)))
         t.take(m.start(), m.end())
@@ -89,19 +96,35 @@ def _leftovers(t: Text, query: Query) -> None:
         )
         if not chunk:
             continue
-        words = word_runs(re.sub(r"'s\b", "", chunk))
-        words = [
-            w for w in words if w not in EN_STOP and not re.fullmatch(r"\d+|[\u3040-\u309f]+", w)
-        ]
+        words = _content(re.sub(r"'s\b", "", chunk))
         if not words:
             continue
-        subject_parts.append(chunk)
+        # The name as written between its first and last content word (化, の inside a name
+        # are part of it; a request verb around it is not).
+        first, last = chunk.find(words[0]), chunk.rfind(words[-1])
+        whole = first >= 0 and last >= first
+        subject_parts.append(chunk[first : last + len(words[-1])] if whole else " ".join(words))
         content.extend(words)
     if subject_parts:
         query.subject = " ".join(subject_parts)
     query.unknown = query.unknown + content
     terms = word_runs(translate_english(" ".join(content)))
     query.search_terms = [w for w in terms if w not in EN_STOP][:6]
+
+
+def _content(chunk: str) -> list[str]:
+    """A leftover chunk's content words, Japanese read by part of speech, English by lexicon."""
+    words: list[str] = []
+    for part in re.findall(r"[a-z0-9][a-z0-9'\-]*|[^a-z0-9\s]+", chunk):
+        if has_japanese(part):
+            words += [w for w in japanese_content(part) if not re.fullmatch(r"[\u3040-\u309f]+", w)]
+        else:
+            words += [
+                w
+                for w in english_content(word_runs(part))
+                if w not in EN_STOP and not re.fullmatch(r"\d+", w)
+            ]
+    return words
 
 
 def _settle(query: Query) -> None:

@@ -81,7 +81,7 @@ def _label_before(t: Text, start: int, kind: str) -> int:
     子育て): the word naming the kind of value is the value's, never a condition of its own."""
     before = t.text[max(0, start - 16) : start]
     m = re.search(
-        rf"(?<![a-z\u4e00-\u9fff])(?:{_KIND_LABELS.get(kind, '(?!x)x')})\s*(?:が|は|:|：|=|の|is|of)?\s*(?:the\s*)?$",
+        rf"(?<![a-z\u4e00-\u9fff])(?:{_KIND_LABELS.get(kind, '(?!x)x')})\s*(?:が|は|:|：|=|の|is|of)?\s*(?:the\s*)?[「『\"']?$",
         before,
     )
     if not m or not t.free(start - len(m.group(0)), start):

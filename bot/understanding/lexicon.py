@@ -249,12 +249,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "owner",
-        r"担当部局|担当課等?|担当|所管|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs",
+        r"担当部局|担当課等?|担当|所管|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
+        r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by",
     ),
     (
         "field",
         "start",
-        r"いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|start(?:s|ed)?|begin(?:s)?|began",
+        r"いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
     ),
     (
         "field",
@@ -388,8 +389,8 @@ EN_BUDGET = re.compile(
 )
 FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
-    r"|について|のこと|教えて(?:ください|下さい)?|を?知りたい|ください|下さい|ですか|ますか|でしょうか|とは|って"
-    r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|何|なに|どう|なん|現在|今|青森県|県"
+    r"|について|のこと|とは"
+    r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
 )
 # English words that frame or soften a question: never a condition, never a project's name.
 _STOP_TEXT = (

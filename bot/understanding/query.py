@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 Lang = Literal["ja", "en"]
@@ -19,6 +20,7 @@ class Filter:
     op: str = "eq"  # lt le eq ge gt between
     value: str | int | bool | None = None
     upper: str | int | None = None
+    said: str | None = None  # a relative year as asked (@0 = 今年度), once resolved to a code
 
 
 @dataclass
@@ -41,6 +43,10 @@ class Query:
     comparison: str | None = None
     search_terms: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    now: datetime | None = None  # when it was asked (set by answering): 今年度 is its year
+    ranges: list[str] = field(default_factory=list)  # No30〜No35 as written
+    people: list[str] = field(default_factory=list)  # people mentioned (@name, <@U…>, <at>)
+    dropped: list[str] = field(default_factory=list)  # links and emoji, never conditions
     smallest: bool = False  # the N-th smallest rather than the N-th largest
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
 

@@ -23,6 +23,8 @@ from bot.understanding.query import Filter, Query
 from bot.understanding.reading import Text
 from bot.vocabulary import Vocabulary
 
+EDITION_YEAR = "@edition"  # the year of the edition asked about (新しく始まった事業 in R7 → R7)
+
 
 def year_code(text: str) -> str | None:
     """The fiscal-year code of a year mention (R7; FY2025 → R7; H31 stays H31; 来年度 → @1,
@@ -77,7 +79,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         query.filters.append(Filter("added", "eq", True))
         t.take(m.start(), m.end())
     for m in t.find(NEWLY):
-        query.filters.append(Filter("start", "eq", "@0"))  # started in the edition's own year
+        query.filters.append(Filter("start", "eq", EDITION_YEAR))  # started in the edition's year
         t.take(m.start(), m.end())
     span = re.compile(
         rf"({YEAR})\s*(?:から|~|-|〜|→|->|⇒|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"

@@ -1,0 +1,462 @@
+"""Reading a question's words: what a chat platform wraps around them taken off (people's
+mentions, links, emoji), numerals written in kanji made digits, and the words left over once
+every slot has read its own told apart — content (a condition or a name) from framing
+(greetings, politeness, request verbs, hedges) by each word's part of speech, not by a list of
+examples. Japanese is read with SudachiPy, loaded the first time a question needs it."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# A person mentioned: Slack's raw <@U123|name>, Teams' <at>Name</at>, or @name as the chat
+# adapters decode them (a name runs to a space or a Japanese particle/punctuation).
+_SLACK_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+_TEAMS_AT = re.compile(r"<at>([^<]*)</at>", re.I)
+_AT_NAME = re.compile(
+    r"(?<![\w.])@([A-Za-z0-9._\-]+|[^\s@、。,，!！?？「」()（）]{1,12}?)(?=さん|様|氏|くん|君|$|[\s、。,，!！?？]|の|が|は|に|を)"
+)
+_SLACK_TOKEN = re.compile(r"<[#!][^>]*>|<mailto:[^>]*>")
+_LINK = re.compile(r"<(https?://[^>|]*)(?:\|([^>]*))?>|https?://[^\s<>「」（）()、。]+", re.I)
+_EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])", re.I)
+# Markdown that chat clients add around words: *bold*, _italic_, ~strike~, `code`, > quote.
+_MARKUP = re.compile(r"(?<![\w*])[*_~`]+|[*_~`]+(?![\w*])|^\s*>\s?", re.M)
+
+
+def _emoji(c: str) -> bool:
+    """A pictograph, a symbol drawn as one, or what joins and varies them."""
+    code = ord(c)
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or code in (0x200D, 0xFE0F, 0xFE0E, 0x20E3, 0x3030, 0x303D)
+        or 0x1F1E6 <= code <= 0x1F1FF
+        or (unicodedata.category(c) == "So" and not 0x3000 <= code <= 0x9FFF)
+    )
+
+
+@dataclass
+class Prepared:
+    """A question without what the platform wrapped around it, and the people it mentions."""
+
+    text: str
+    people: list[str] = field(default_factory=list)  # names or platform ids, as mentioned
+    people_ids: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # links and emoji taken off
+
+
+def prepare(text: str) -> Prepared:
+    """Take off mentions of people, links, channel tokens, emoji and markup; keep the words."""
+    out = Prepared(text)
+
+    def slack_user(m: re.Match) -> str:
+        out.people_ids.append(m.group(1))
+        out.people.append(m.group(2) or m.group(1))
+        return " "
+
+    def teams_at(m: re.Match) -> str:
+        out.people.append(m.group(1).strip())
+        return " "
+
+    def link(m: re.Match) -> str:
+        out.dropped.append(m.group(0))
+        return f" {m.group(2)} " if m.group(2) else " "
+
+    s = _SLACK_USER.sub(slack_user, text)
+    s = _TEAMS_AT.sub(teams_at, s)
+    s = _LINK.sub(link, s)
+    s = _SLACK_TOKEN.sub(" ", s)
+
+    def at_name(m: re.Match) -> str:
+        out.people.append(m.group(1))
+        return " "
+
+    s = _AT_NAME.sub(at_name, s)
+    s = _EMOJI_CODE.sub(" ", s)
+    if any(ord(c) >= 0x2600 for c in s):
+        s = "".join(" " if _emoji(c) else c for c in s)
+    s = _MARKUP.sub(" ", s)
+    out.text = s
+    return out
+
+
+# -- numerals ------------------------------------------------------------------------------
+
+_KANJI_NUMERAL = "〇一二三四五六七八九十百千万億"
+_KANJI_RUN = re.compile(
+    rf"(?<![{_KANJI_NUMERAL}])([{_KANJI_NUMERAL}0-9,.]*[{_KANJI_NUMERAL}][{_KANJI_NUMERAL}0-9,.]*)"
+    r"(?=\s*(?:番|号|件|人|名|回|校|か所|ヶ所|箇所|カ所|台|円|年度|年|位|つ|個|社|施設|市町村|病院|日|月|%|パーセント|割))"
+)
+# Where a kanji run is a word, not a number: 一番 (most), 一部, 一覧, 一体, 十分.
+_NOT_NUMBER_AFTER = re.compile(r"番(?:目)?(?:に|の)?(?:大き|小さ|多|少|高|低|安|早|遅)|番(?:目)?$")
+
+
+def kanji_to_int(run: str) -> int | None:
+    """三十五 → 35, 二億五千万 → 250000000, 2億5千万 → 250000000; None if not a number."""
+    from kanjize import kanji2number  # the numerals' own library, for any size and mix
+
+    plain = run.replace(",", "")
+    if not plain or not any(c in _KANJI_NUMERAL for c in plain):
+        return None
+    try:
+        value = kanji2number(plain)
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def digits(text: str) -> str:
+    """Kanji and mixed numerals before a counter or unit written in digits (三十五番 → 35番,
+    二億五千万円 → 250000000円, 1億2000万円 → 120000000円); 一番 (most) and 一覧 stay."""
+    if not re.search(rf"[{_KANJI_NUMERAL}]", text):
+        return text
+
+    def one(m: re.Match) -> str:
+        run = m.group(1)
+        if run == "一" and text[m.end() : m.end() + 1] == "番":
+            return run  # 一番大きい, 一番の事業: a superlative, never project No1
+        if re.fullmatch(r"[0-9,.]+", run):
+            return run
+        if "." in run:  # 1.5億: a decimal before a kanji unit is read where amounts are
+            return run
+        value = kanji_to_int(run)
+        return str(value) if value is not None else run
+
+    return _KANJI_RUN.sub(one, text)
+
+
+# -- content and framing -------------------------------------------------------------------
+
+# Part-of-speech classes that never carry a condition (Sudachi's first levels).
+_FRAMING_POS = {
+    "助詞",
+    "助動詞",
+    "補助記号",
+    "記号",
+    "空白",
+    "感動詞",
+    "副詞",
+    "接続詞",
+    "連体詞",
+    "代名詞",
+    "接頭辞",
+    "接尾辞",
+}
+# Auxiliaries that make the verb before them a request or a wish (教えて+もらえ, 知り+たい).
+_REQUEST_AFTER = {
+    "もらう",
+    "もらえる",
+    "くださる",
+    "くれる",
+    "いただく",
+    "いただける",
+    "ほしい",
+    "欲しい",
+    "たい",
+    "頂く",
+    "頂ける",
+}
+_COPULA = {"です", "だ", "でございます", "ございます"}
+
+# English words that frame, soften or request: function words and the verbs of asking. A
+# content word (a topic, a name) is anything else.
+_EN_FRAMING = frozenset(
+    [
+        "a",
+        "about",
+        "across",
+        "after",
+        "again",
+        "all",
+        "also",
+        "am",
+        "among",
+        "an",
+        "and",
+        "any",
+        "anyone",
+        "anything",
+        "approx",
+        "are",
+        "as",
+        "ask",
+        "asking",
+        "asap",
+        "at",
+        "be",
+        "been",
+        "being",
+        "bit",
+        "bother",
+        "btw",
+        "but",
+        "by",
+        "can",
+        "could",
+        "curious",
+        "current",
+        "currently",
+        "detail",
+        "details",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "each",
+        "edition",
+        "either",
+        "else",
+        "every",
+        "exact",
+        "exactly",
+        "figure",
+        "figures",
+        "find",
+        "for",
+        "fyi",
+        "from",
+        "get",
+        "give",
+        "go",
+        "going",
+        "got",
+        "grab",
+        "had",
+        "has",
+        "have",
+        "hello",
+        "help",
+        "here",
+        "hey",
+        "hi",
+        "how",
+        "i",
+        "i'd",
+        "i'm",
+        "if",
+        "in",
+        "info",
+        "information",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "keen",
+        "kind",
+        "kindly",
+        "know",
+        "let",
+        "like",
+        "list",
+        "look",
+        "looking",
+        "lookup",
+        "me",
+        "mind",
+        "morning",
+        "afternoon",
+        "evening",
+        "my",
+        "need",
+        "needed",
+        "now",
+        "of",
+        "off",
+        "oh",
+        "ok",
+        "okay",
+        "on",
+        "once",
+        "one",
+        "ones",
+        "only",
+        "or",
+        "our",
+        "out",
+        "please",
+        "pls",
+        "plz",
+        "pull",
+        "quick",
+        "quickly",
+        "real",
+        "really",
+        "roadmap",
+        "said",
+        "say",
+        "says",
+        "see",
+        "send",
+        "share",
+        "should",
+        "show",
+        "so",
+        "some",
+        "someone",
+        "sorry",
+        "sure",
+        "tell",
+        "than",
+        "thank",
+        "thanks",
+        "thx",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "up",
+        "urgent",
+        "us",
+        "want",
+        "wanted",
+        "was",
+        "we",
+        "were",
+        "what",
+        "what's",
+        "whats",
+        "when",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "wonder",
+        "wondering",
+        "with",
+        "would",
+        "yes",
+        "you",
+        "your",
+        "yours",
+        "team",
+        "guys",
+        "folks",
+        "everyone",
+        "all",
+        "hiya",
+        "cheers",
+        "appreciate",
+        "appreciated",
+        "again",
+        "possible",
+        "project",
+        "projects",
+        "program",
+        "programme",
+        "matter",
+        "pulling",
+        "quickie",
+        "check",
+        "confirm",
+        "confirming",
+        "double-check",
+        "recall",
+        "remind",
+        "reminder",
+        "question",
+        "qs",
+        "query",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    """SudachiPy's tokenizer over its core dictionary (about 50 ms, once per process)."""
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary(dict="core").tokenizer(SplitMode.C)
+
+
+def japanese_content(chunk: str) -> list[str]:
+    """The content words of a Japanese chunk: nouns and names, with every greeting, hedge,
+    request verb, particle and auxiliary left out (by part of speech and what follows)."""
+    morphemes = list(_tokenizer().tokenize(chunk))
+    pos = [m.part_of_speech() for m in morphemes]
+    base = [m.dictionary_form() for m in morphemes]
+    keep: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            keep.append("".join(run))
+            run.clear()
+
+    for i, m in enumerate(morphemes):
+        head, sub = pos[i][0], pos[i][1]
+        after = base[i + 1 : i + 4]
+        framing = head in _FRAMING_POS or "非自立可能" in pos[i][1:3]
+        if head == "名詞" and pos[i][2] == "副詞可能":
+            framing = True  # 全部, ため, 今: adverbial nouns
+        if head == "動詞":
+            framing = True  # verbs left over frame the question (教えて, 出して, 調べる)
+        if head == "形容詞" or head == "形状詞":
+            framing = True
+        if head == "名詞" and _requested(after):
+            framing = True  # ピックアップして, 確認したい: a request, not a topic
+        if head == "名詞" and after[:1] and after[0] in _COPULA and _ends(base[i + 2 :]):
+            framing = True  # お疲れ様です。 a sentence of its own
+        if head == "名詞" and after[:3] and after[0] == "だ" and "ん" in after[1:2]:
+            framing = True  # 確認なんですが / 一応なんですけど
+        if head == "名詞" and after[:2] == ["の", "ため"]:
+            framing = True  # 念のため
+        if "助数詞" in pos[i][2] and not run:
+            framing = True  # 件, 個: a counter whose number a slot already read
+        if sub == "数詞" and not run:
+            framing = True  # a number no slot read is not a word of the roadmap
+        if framing:
+            close()
+        else:
+            run.append(m.surface())
+    close()
+    return [w for w in keep if len(w) >= 2 or re.fullmatch(r"[\u4e00-\u9fff]", w)]
+
+
+def _requested(after: list[str]) -> bool:
+    """する (or に+する) followed by a request or wish: ピックアップして / 一覧にしてください."""
+    rest = after[1:] if after[:1] == ["に"] else after
+    if not rest or rest[0] != "する":
+        return False
+    tail = rest[1:]
+    return bool(tail) and (
+        tail[0] in _REQUEST_AFTER or (tail[0] == "て" and tail[1:2] and tail[1] in _REQUEST_AFTER)
+    )
+
+
+def _ends(rest: list[str]) -> bool:
+    return not rest or rest[0] in (
+        "。",
+        "、",
+        "!",
+        "?",
+        "！",
+        "？",
+        "が",
+        "けど",
+        "けれど",
+        "ね",
+        "よ",
+    )
+
+
+def english_content(words: list[str]) -> list[str]:
+    """English words that are not framing."""
+    return [w for w in words if w.lower() not in _EN_FRAMING]
+
+
+def has_japanese(text: str) -> bool:
+    return bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
