@@ -333,6 +333,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "by_department": ("部局別", "by department"),
     "by_category": ("項目別", "by category"),
     "by_section": ("担当課別", "by section"),
+    "by_field": ("分野別", "by field"),
     "count_is": ("{scope}の事業は{n}件です。", "{scope}: {n} projects."),
     "sum_is": (
         "{scope}の事業費の合計は{money}です（{n}件）。",
@@ -967,13 +968,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # -- #13 understanding that composes: every answer says what it computed ----------------
     "scope_all": ("{edition}の全事業（{n}件）", "all {n} projects of the {edition}"),
-    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects {what} ({n})"),
+    "scope_filtered": (
+        "{edition}の{what}の事業（{n}件）",
+        "{edition} projects {what} ({n} project(s))",
+    ),
     "scope_all_plain": ("{edition}の事業", "projects of the {edition}"),
     "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects {what}"),
     "count_of_rest": ("一覧は「一覧」を付けて聞いてください。", "Ask for the list to see them."),
     "budget_of": ("{label}事業費", "{label} budget"),
     "list_is": ("{scope}：", "{scope}:"),
-    "count_of": ("{scope}は{n}件です。", "{scope}: {n}."),
+    "count_of": ("{scope}は{n}件です。", "{scope}: {n} project(s)."),
     "sum_of": ("{scope}の{budget}の合計は{money}です。", "{budget} total of {scope}: {money}."),
     "avg_of": ("{scope}の{budget}の平均は{money}です。", "{budget} average of {scope}: {money}."),
     "max_of": ("{scope}のうち{budget}が最も大きい事業：", "Largest {budget} among {scope}:"),
@@ -1237,6 +1241,58 @@ PHRASES.update(
 # -- issue #22: every mention accounted for ----------------------------------------------
 PHRASES.update(
     {
+        "several_title": (
+            "{edition}の事業ごとの{budget}：",
+            "{budget} of each project ({edition}):",
+        ),
+        "several_total": ("合計（{n}件）：{money}", "Total of the {n}: {money}"),
+        "several_average": ("平均：{money}", "Average: {money}"),
+        "several_difference": ("差：{money}（{a} と {b}）", "Difference: {money} ({a} and {b})"),
+        "several_ratio": ("{a}は{b}の{ratio}倍です。", "{a} is {ratio} times {b}."),
+        "several_larger": ("大きいのは {who} です。", "The larger: {who}."),
+        "several_smaller": ("小さいのは {who} です。", "The smaller: {who}."),
+        "several_facts_title": ("事業ごとに：", "Each project:"),
+        "several_earliest_start": ("先に始まったのは {who} です。", "Started first: {who}."),
+        "several_latest_start": ("後に始まったのは {who} です。", "Started last: {who}."),
+        "several_earliest_end": ("先に終わるのは {who} です。", "Ends first: {who}."),
+        "several_latest_end": ("後まで続くのは {who} です。", "Runs the longest: {who}."),
+        "several_same_period": ("期間は同じです。", "They run over the same period."),
+        "several_other_period": ("期間は異なります。", "They run over different periods."),
+        "group_row": ("{n}件、合計 {money}", "{n} project(s), total {money}"),
+        "groups_title": ("{edition}のグループごと：", "Each group ({edition}):"),
+        "groups_together": ("合わせて：{n}件、{money}", "Together: {n} project(s), {money}"),
+        "groups_shared": (
+            "※{names} は複数のグループに記載されているため、それぞれに数えています（合わせた数では1件）。",
+            "Note: {names} is printed under more than one group and counted in each (once together).",
+        ),
+        "groups_difference": (
+            "差：{a}と{b}で{n}件、{money}",
+            "Difference between {a} and {b}: {n} project(s), {money}",
+        ),
+        "groups_more_budget": ("合計額が大きいのは {who} です。", "The larger total: {who}."),
+        "groups_more_count": ("事業数が多いのは {who} です。", "More projects: {who}."),
+        "groups_fewer_budget": ("合計額が小さいのは {who} です。", "The smaller total: {who}."),
+        "groups_fewer_count": ("事業数が少ないのは {who} です。", "Fewer projects: {who}."),
+        "group_most_count": (
+            "事業数が最も多いのは {who}（{n}件）です。",
+            "The most projects: {who} ({n}).",
+        ),
+        "group_fewest_count": (
+            "事業数が最も少ないのは {who}（{n}件）です。",
+            "The fewest projects: {who} ({n}).",
+        ),
+        "group_most_budget": (
+            "合計額が最も大きいのは {who}（{money}）です。",
+            "The largest total: {who} ({money}).",
+        ),
+        "group_fewest_budget": (
+            "合計額が最も小さいのは {who}（{money}）です。",
+            "The smallest total: {who} ({money}).",
+        ),
+        "ends_gap": (
+            "最大と最小の差：{money}",
+            "Gap between the largest and the smallest: {money}",
+        ),
         "mentions_unused": (
             "「{words}」をどう使うか読み取れませんでした（そのまま答えると「{draft}」になり、質問と違う答えになります）。"
             "言い換えるか、条件を分けて聞いてください。",

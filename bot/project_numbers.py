@@ -9,7 +9,7 @@ from bot.text import compact
 # "2番目" is a rank, not project No2; "一番" is a superlative: neither is a project number.
 NUMBER = re.compile(
     r"(?:【\s*|\[\s*)?(?<![A-Za-z])(?:No\.?|project\s*(?:no\.?|number|#)?|プロジェクト|事業番号)\s*(\d{1,4})(?!\d)\s*(?:】|\])?"
-    r"|#\s*(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s*番(?!目)",
+    r"|#\s*(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s*番(?!目|台)",
     re.I,
 )
 
@@ -17,14 +17,18 @@ NUMBER = re.compile(
 # No30〜No35, No.31 through 34, 30番から35番, projects 31-34: every number from one to the other.
 RANGE = re.compile(
     r"(?<![A-Za-z])(?:No\.?|#|projects?\s*(?:no\.?)?)\s*(\d{1,4})\s*(?:〜|～|~|-|–|—|から|to|through|thru)\s*(?:No\.?|#)?\s*(\d{1,4})(?!\d)(?:\s*番)?(?:\s*まで)?"
-    r"|(?<![\d.])(\d{1,4})\s*番\s*(?:〜|～|~|-|–|から)\s*(\d{1,4})\s*番(?:\s*まで)?",
+    r"|(?<![\d.])(\d{1,4})\s*番\s*(?:〜|～|~|-|–|から)\s*(\d{1,4})\s*番(?:\s*まで)?"
+    r"|(?<![\d.])(\d{1,3}0)\s*番台()",
     re.I,
 )
 
 
 def numbers_in_range(m: re.Match) -> list[int]:
     """The project numbers a range names, low to high (No35〜No30 as well); none past 60 apart."""
-    low, high = sorted(int(g) for g in m.groups() if g)
+    given = [int(g) for g in m.groups() if g]
+    if len(given) == 1:  # 30番台: the thirties
+        given.append(given[0] + 9)
+    low, high = sorted(given)
     return list(range(low, high + 1)) if 0 < high - low <= 60 else []
 
 

@@ -372,15 +372,22 @@ def test_a_joint_department_as_printed_names_its_projects(
     ],
 )
 def test_most_and_fewest_projects_per_department_group(shared: Store, text: str, kind: str) -> None:
+    """The group with the most (fewest) projects is named — every one of a tie — and the list
+    runs from that end (#28: fewest was answered most-first)."""
     q = read(shared, text)
     assert q.operation == "group" and q.group_by == kind and not q.unknown
     counts: dict[str, int] = {}
     for p in R7:
-        for v in departments_of(p.department) if kind == "department" else p.sections:
+        for v in [p.department] if kind == "department" else p.sections:
             counts[normalise(v)] = counts.get(normalise(v), 0) + 1
-    first = ask(shared, text).lines[0]
-    top = max(counts.values())
-    assert any(normalise(first).startswith(f"・{v}") for v, n in counts.items() if n == top)
+    fewest = "少な" in text or "fewest" in text
+    best = min(counts.values()) if fewest else max(counts.values())
+    winners = sorted(v for v, n in counts.items() if n == best)
+    answer = ask(shared, text)
+    assert sorted(normalise(w) for w in (answer.verdict or "").split("、")) == winners
+    rows = [normalise(line) for line in answer.lines if line.startswith("・")]
+    leading = {r[1:].split(":")[0].split("：")[0] for r in rows[: len(winners)]}
+    assert leading == set(winners), rows
 
 
 @pytest.mark.parametrize(

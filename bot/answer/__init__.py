@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import messages as m
-from bot.answer import editions, facts, operations, textsearch
+from bot.answer import editions, facts, operations, targets, textsearch
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -67,6 +67,8 @@ def answer(
     edition = edition_for(store, query)
     if edition is None:
         result = _edition_not_loaded(store, query, query.edition or "")
+    elif (several := _several_targets(store, query, edition)) is not None:
+        result = several
     elif query.operation == "compare":
         result = _compare(store, query)
     elif query.operation in SET_OPERATIONS and query.names_project:
@@ -93,6 +95,50 @@ def answer(
     result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
     result.lang = lang
     return finish(result, lang)
+
+
+EDITION_COMPARISONS = {"renamed", "predecessor", "successor", "dropped", "increased", "decreased"}
+
+
+def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
+    """Two or more projects or groups named together: each side by side and what was asked of
+    them together — or, with conditions, the operation over just those projects."""
+    if query.compared or query.comparison in EDITION_COMPARISONS:
+        return None
+    if len(query.project_nos) + len(query.project_keys) >= 2:
+        projects, missing = targets.named_projects(store, query, edition)
+        if missing:
+            return _numbers_not_found(store, query, edition, missing)
+        if len(projects) >= 2:
+            combining = set(query.ops) & targets.COMBINING
+            listed = query.operation in SET_OPERATIONS - {"group"}
+            if query.filters or (listed and not combining and query.operation != "sum"):
+                operation = query.operation if listed else "list"
+                narrowed = replace(
+                    query,
+                    operation=operation,
+                    filters=[*query.filters, targets.projects_filter(projects, query)],
+                )
+                return operations.run(select(store, narrowed, edition), narrowed)
+            return targets.several_projects(store, query, edition, projects)
+    grouped = targets.group_values(query)
+    if grouped and targets.wants_groups_apart(query) and not query.names_project:
+        return targets.several_groups(store, query, edition, *grouped)
+    return None
+
+
+def _numbers_not_found(store: Store, query: Query, edition: str, missing: list[str]) -> Answer:
+    """Some of the projects named do not exist in the edition: say which, answer nothing."""
+    lang = query.lang
+    sep = "、" if lang == "ja" else ", "
+    result = Answer(
+        status="not_found",
+        title=m.say(
+            "not_found", lang, what=sep.join(missing), edition=m.edition_name(edition, lang)
+        ),
+    )
+    result.computed.numbers.update(query.project_nos)
+    return result
 
 
 def _mentions_unused(query: Query, draft: Answer, missing: list[Mention]) -> Answer:

@@ -75,7 +75,12 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
         ),
         ("verdict",),
     ),
-    (re.compile(r"割合|比率|何倍|(?<![a-z])(?:ratio|times as)(?![a-z])"), ("ratio",)),
+    (
+        re.compile(
+            r"割合|比率|何倍|占め|何%|何パーセント|(?<![a-z])(?:ratio|times as|how many times|percent(?:age)?|share)(?![a-z])"
+        ),
+        ("ratio",),
+    ),
     (
         re.compile(
             r"何件|件数|いくつ|幾つ|何個|何事業|事業数|(?<![a-z])(?:how many|number of|count)(?![a-z])"

@@ -4,6 +4,7 @@ the N-th, group by. Each answer says over which projects it computed."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from bot import messages as m
 from bot.answer.model import Answer, Value
@@ -21,6 +22,12 @@ def figure(p: Project, query: Query) -> str:
     """The figure a list shows for each project: the one that was asked for."""
     lang = query.lang
     kinds = {f.kind for f in query.filters}
+    if query.operation in ("sum", "avg"):  # what is added up, then anything else asked
+        also = figure(
+            p, replace(query, operation="list", fields=[f for f in query.fields if f != "budget"])
+        )
+        money = m.money(p.budget_thousand_yen, lang)
+        return money if also == money else f"{money}（{also}）"
     if "owner" in query.fields:
         return f"{p.department or ''} {'、'.join(p.sections)}".strip()
     if {"period", "start", "end"} & set(query.fields):
@@ -60,6 +67,8 @@ def run(selection: Selection, query: Query) -> Answer:
         done.groups.add((f"by_{query.group_by or 'department'}", "eq", ""))
     if query.operation not in ("list", "count", "group"):
         done.fields.add("budget")
+    if query.operation in ("sum", "avg", "list"):
+        done.operations.add("count")  # the scope says how many projects it holds
     if query.operation != "group":  # the owner or period a row shows, when asked
         done.fields.update(f for f in query.fields if f in ("owner", "period", "start", "end"))
         if query.operation == "list":
@@ -109,6 +118,9 @@ def _run(selection: Selection, query: Query) -> Answer:
         import statistics  # here, not at the top: a question with no average never needs it
 
         amount = sum(budgets) if op == "sum" else round(statistics.mean(budgets), 1)
+        # The projects added up are shown when few, or when the question asked for them too.
+        shown = "list" in query.ops or "each" in query.ops or len(projects) <= MAX_COUNT_LINES
+        listed, more = rows(projects, query) if shown else ([], 0)
         return Answer(
             status="ok",
             title=m.say(
@@ -118,7 +130,8 @@ def _run(selection: Selection, query: Query) -> Answer:
                 budget=budget_label,
                 money=m.money(round(amount), lang),
             ),
-            lines=notes,
+            lines=listed + notes,
+            more=more,
             value=Value(amount=amount, unit=unit),
             projects=[ref(p) for p in projects],
             sources=[src(p, "budget") for p in projects],
@@ -138,6 +151,8 @@ def _run(selection: Selection, query: Query) -> Answer:
     elif op in ("top", "bottom"):
         chosen = ranked[: min(n, MAX_LIST)]
         key = "top_of" if op == "top" else "bottom_of"
+    elif op in ("max", "min") and {"max", "min"} <= set(query.ops):
+        return _both_ends(selection, query, what, notes)
     else:
         # Every project sharing the largest (smallest) budget is the answer, not just the first.
         chosen = [p for p in ranked if p.budget_thousand_yen == ranked[0].budget_thousand_yen]
@@ -156,6 +171,31 @@ def _run(selection: Selection, query: Query) -> Answer:
     )
 
 
+def _both_ends(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:
+    """The largest and the smallest both asked (一番大きいのと一番小さいの), and their gap."""
+    lang = query.lang
+    projects = selection.projects
+    budget_label = m.say("budget_of", lang, label=label_of(selection.edition))
+    top = max(p.budget_thousand_yen for p in projects)
+    bottom = min(p.budget_thousand_yen for p in projects)
+    largest = [p for p in projects if p.budget_thousand_yen == top]
+    smallest = [p for p in projects if p.budget_thousand_yen == bottom]
+    lines = [m.say("max_of", lang, scope=what, budget=budget_label)]
+    lines += [f"・{m.short_ref(p)}：{m.money(top, lang)}{_also(p, query)}" for p in largest]
+    lines.append(m.say("min_of", lang, scope=what, budget=budget_label))
+    lines += [f"・{m.short_ref(p)}：{m.money(bottom, lang)}{_also(p, query)}" for p in smallest]
+    lines.append(m.say("ends_gap", lang, money=m.money(top - bottom, lang)))
+    answer = Answer(
+        status="ok",
+        lines=lines + notes,
+        value=Value(amount=top - bottom, unit=m.say("unit_thousand_yen", lang)),
+        projects=[ref(p) for p in largest + smallest],
+        sources=[src(p, "budget") for p in largest + smallest],
+    )
+    answer.computed.operations.update({"max", "min", "diff", "verdict"})
+    return answer
+
+
 def _also(p: Project, query: Query) -> str:
     """The owner or period too, when the question asked for it (who runs the largest…)."""
     if "owner" in query.fields or {"period", "start", "end"} & set(query.fields):
@@ -168,6 +208,9 @@ def _smallest(query: Query) -> bool:
 
 
 def _group(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:
+    """Projects per department (section, category): each group's count and total, ordered by
+    what was asked; the group with the most (fewest) named, ties together; groups with only
+    one project or with several when asked."""
     lang = query.lang
     kind = query.group_by or "department"
     groups: dict[str, list[Project]] = defaultdict(list)
@@ -177,22 +220,56 @@ def _group(selection: Selection, query: Query, what: str, notes: list[str]) -> A
         keys = [p.department] if kind == "department" and p.department else values_of(p, kind)
         for key in keys or [m.NOT_PRINTED[lang]]:
             groups[key].append(p)
-    counting = "budget" not in query.fields or "count" in query.fields
+    if query.having:
+        op, n = query.having
+        groups = {
+            k: ps for k, ps in groups.items() if (len(ps) == n if op == "eq" else len(ps) >= n)
+        }
+    by_budget = ("budget" in query.fields or "sum" in query.ops) and "count" not in query.fields
     total = {k: sum(p.budget_thousand_yen for p in ps) for k, ps in groups.items()}
-    ordered = sorted(groups.items(), key=lambda kv: -(len(kv[1]) if counting else total[kv[0]]))
+
+    def measure(key: str) -> int:
+        return total[key] if by_budget else len(groups[key])
+
+    ordered = sorted(groups, key=lambda k: (measure(k) if query.smallest else -measure(k), k))
     lines = [
-        f"・{key}："
-        + (
-            m.say("n_projects", lang, n=len(ps))
-            if counting
-            else f"{m.money(total[key], lang)}（{m.say('n_projects', lang, n=len(ps))}）"
-        )
-        for key, ps in ordered
+        f"・{key}：{m.say('group_row', lang, n=len(groups[key]), money=m.money(total[key], lang))}"
+        for key in ordered
     ]
-    return Answer(
+    if query.having:
+        lines = [
+            f"{line}（{'、'.join(m.short_ref(p) for p in groups[key])}）"
+            for line, key in zip(lines, ordered, strict=True)
+        ]
+    verdict, ties = None, []
+    if ordered and {"max", "min", "verdict"} & set(query.ops):
+        best = measure(ordered[0])
+        ties = [k for k in ordered if measure(k) == best]
+        verdict = "、".join(ties)
+        word = "fewest" if query.smallest else "most"
+        lines.insert(
+            0,
+            m.say(
+                f"group_{word}_{'budget' if by_budget else 'count'}",
+                lang,
+                who=verdict,
+                n=len(groups[ties[0]]),
+                money=m.money(total[ties[0]], lang),
+            ),
+        )
+    # The projects of the groups answered: the winners when one was asked for, else all shown.
+    shown = [p for k in (ties if verdict else ordered) for p in groups[k]]
+    answer = Answer(
         status="ok",
         title=m.say("group_title", lang, scope=what, by=m.say(f"by_{kind}", lang)),
-        lines=lines + notes,
-        projects=[ref(p) for p in selection.projects],
+        lines=(lines or [m.say("none_match", lang)]) + notes,
+        projects=[ref(p) for p in {p.key: p for p in shown}.values()]
+        if verdict or query.having
+        else [ref(p) for p in selection.projects],
         sources=[src(p, "budget") for p in selection.projects],
+        verdict=verdict,
     )
+    answer.computed.operations.update({"count", "sum", "group"})
+    if verdict:
+        answer.computed.operations.update({"max", "min", "verdict"})
+    return answer

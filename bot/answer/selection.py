@@ -148,6 +148,9 @@ def passes(
         return getattr(p, f.kind) is f.value
     if f.kind == "text":
         return p.key in text_hits.get(str(f.value), set())
+    if f.kind == "projects":  # No30〜No35 named: those projects only
+        inside = p.key in str(f.value).split(",")
+        return not inside if f.op == "ne" else inside
     return False
 
 
@@ -235,6 +238,10 @@ def computed_of(selection: Selection) -> Computed:
             done.fields.add("budget")
         elif f.kind == "text":
             done.words.add(str(f.value))
+        elif f.kind == "projects":
+            keys = str(f.value).split(",")
+            done.projects.update(keys)
+            done.numbers.update(int(k.rsplit("No", 1)[1]) for k in keys if "/No" in k)
         else:
             done.fields.add(f.kind)
     return done
@@ -349,6 +356,8 @@ def filter_words(f: Filter, lang: str) -> str:
         return m.say("filter_not", lang, value=inner)
     if f.kind == "added":
         return m.say("filter_added", lang)
+    if f.kind == "projects":
+        return str(f.upper)
     if f.kind in ("department", "section"):
         return str(f.value) if lang == "ja" else f"of {f.value}"
     if f.kind in ("category", "field"):

@@ -133,6 +133,51 @@ START_WORDS = (
 
 PATTERNS: list[tuple[str, str, str]] = [
     # (slot, value, pattern): operations and fields, each consumed where found.
+    # Words that combine several targets (two projects, two groups): their difference, ratio,
+    # which one is larger, each one side by side, in order; read before the edition words.
+    (
+        "agg",
+        "diff",
+        r"差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
+        r"|difference|how much (?:more|less|bigger|smaller)|gap between|the gap",
+    ),
+    (
+        "agg",
+        "ratio",
+        r"何倍|倍|割合|比率|占める|シェア|何%|何パーセント|何割"
+        r"|ratio|how many times|times (?:as|bigger|larger|more)|percent(?:age)?|share of",
+    ),
+    (
+        "agg",
+        "verdict",
+        r"どっち|どちら"
+        r"|which (?:one )?(?:is|has|got|gets|was|had|spends?|costs?)?\s*(?:the )?"
+        r"(?:more|bigger|larger|higher|greater|smaller|less|fewer|lower|earlier|later)(?= |$|\?)"
+        r"|which (?:one )?(?:started|starts|ends|ended|began) (?:first|earlier|later|last)"
+        r"|is (?:no\.?\s*\d+ )?(?:bigger|larger|more|smaller)"
+        r"|(?<![a-z])(?:bigger|larger|smaller|cheaper|pricier)(?![a-z])",
+    ),
+    (
+        "agg",
+        "each",
+        r"それぞれ|各々|ずつ|(?<![a-z])each(?![a-z])|respectively|side by side|並べ(?:て|た)?|一緒に",
+    ),
+    (
+        "agg",
+        "sorted",
+        r"(?:多い|大きい|高い|少ない|小さい|安い)順(?![にで]?\s*\d)(?:に|で)?|順番に|in (?:that )?order|sorted|ranked",
+    ),
+    (
+        "having",
+        "eq1",
+        r"(?:1|一)(?:本|件|つ|事業)(?:しか|のみ|だけ)(?:ない|持って(?:い)?ない)?|(?:1|一)(?:本|件|つ)だけ"
+        r"|only (?:one|1) project|just (?:one|1) project|a single project",
+    ),
+    (
+        "having",
+        "ge2",
+        r"複数(?:の事業)?|(?:2|二)(?:本|件|つ)以上|more than one(?: project)?|several projects|multiple projects",
+    ),
     (
         "compare",
         "renamed",
@@ -184,14 +229,15 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "group",
         "section",
-        r"(?:担当)?課(?:別|ごと|毎)|by section|per section|each section"
+        r"(?:担当)?課(?:・室)?(?:別|ごと|毎)|(?:課|室)(?:・|や)(?:課|室)(?:別|ごと|毎)|by section|per section|each section"
         r"|which section(?= has)(?: has the (?:most|fewest|least|more|fewer) projects)?"
         r"|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)課",
     ),
     (
         "group",
         "category",
-        r"(?:項目|分類|分野|カテゴリー?)(?:別|ごと|毎)|by (?:category|field)|per (?:category|field)|each (?:category|field)",
+        r"(?:項目|分類|分野|カテゴリー?)(?:別|ごと|毎)|by (?:category|field)|per (?:category|field)|each (?:category|field)"
+        r"|which (?:項目|category|field)(?= has| spends| gets| is)|どの項目が",
     ),
     (
         "nth",
@@ -223,7 +269,11 @@ PATTERNS: list[tuple[str, str, str]] = [
         "min",
         rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{SMALL})|最小|最低|最少|最下位|smallest|lowest|cheapest|minimum|least expensive|costs? the least",
     ),
-    ("op", "sum", r"合計|総額|総計|トータル|合わせて|全部でいくら|total|sum|altogether|combined"),
+    (
+        "op",
+        "sum",
+        r"合計額|合計|総額|総計|合算|トータル|合わせて|足す(?:と)?|足して|全部でいくら|total|sum|altogether|combined|add(?:ed)? up|added together",
+    ),
     ("op", "avg", r"平均|average|mean"),
     (
         "op",
@@ -244,7 +294,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "budget",
-        r"事業費|予算|いくら|金額|費用|budgets?|costs?|costing|how much|spend(?:s|ing)?|funding|funded",
+        r"事業費|予算|いくら|金額|費用|budgets?(?:-?wise)?|costs?|costing|how much|spend(?:s|ing)?|funding|funded|money",
     ),
     (
         "field",

@@ -49,14 +49,34 @@ def read_operations(t: Text, query: Query) -> None:
             elif slot == "group":
                 query.group_by = query.group_by or value
                 ops.append("group")
+                # どの部局が一番多い / the fewest: which end of the ranking is asked.
+                said = m.group(0) + t.text[m.end() : m.end() + 12]
+                if re.search(r"少な|fewest|least|fewer|smallest|最少|最小", said):
+                    ops.append("min")
+                    query.smallest = True
+                elif re.search(r"多い|most|more|largest|biggest|最多|最大", said):
+                    ops.append("max")
             elif slot in ("nth", "top"):
                 op = "nth" if slot == "nth" else "top" if value == "max" else "bottom"
                 # Each ranking keeps its own N: 上位3 and 2番目 in one question stay apart.
                 ranks[op] = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
                 smallest[op] = slot == "nth" and value == "min"
                 ops.append(op)
-            elif slot == "op":
+            elif slot in ("op", "agg"):
                 ops.append(value)
+                if value == "verdict":
+                    # どっちが少ない / which is smaller / 先に始まった: the end of the comparison.
+                    said = m.group(0) + t.text[m.end() : m.end() + 10]
+                    if re.search(r"少な|小さ|安|低|smaller|less|fewer|lower|cheaper", said):
+                        query.smallest = True
+                    if re.search(r"先に|早く|早い|earlier|first", said):
+                        query.fields.append("start")
+                        query.smallest = True
+                    elif re.search(r"遅く|後に|later|last", said):
+                        query.fields.append("end")
+            elif slot == "having":
+                query.having = ("eq", 1) if value == "eq1" else ("ge", 2)
+                ops.append("group")
             elif slot == "field" and value not in query.fields:
                 query.fields.append(value)
             t.take(m.start(), m.end())
@@ -77,8 +97,21 @@ def read_operations(t: Text, query: Query) -> None:
         if op in ops:
             query.operation = op
             query.n = ranks.get(op)
-            query.smallest = smallest.get(op, False)
+            query.smallest = smallest.get(op, query.smallest)
             break
+    query.ops = list(dict.fromkeys(ops))
+    if query.having and not query.group_by:
+        # 1本しかない項目 / sections that run several: the kind of group is named near by.
+        kind = re.search(
+            r"(項目|分野|カテゴリ|categor|field)|(課|section|division)|(部局|部|department)",
+            t.rest(),
+        )
+        if kind:
+            query.group_by = ("category", "section", "department")[kind.lastindex - 1]
+            t.take(kind.start(), kind.end())
+        elif "category" in query.fields:  # 1本しかない項目って: 項目 read as the field asked
+            query.group_by = "category"
+            query.fields.remove("category")
     if query.operation == "group" and ("sum" in ops or "count" in ops):
         query.fields.append("budget" if "sum" in ops else "count")
     ranked = {"group", "nth", "top", "bottom", "max", "min", "compare"}

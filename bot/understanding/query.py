@@ -47,6 +47,8 @@ class Query:
     ranges: list[str] = field(default_factory=list)  # No30〜No35 as written
     people: list[str] = field(default_factory=list)  # people mentioned (@name, <@U…>, <at>)
     dropped: list[str] = field(default_factory=list)  # links and emoji, never conditions
+    ops: list[str] = field(default_factory=list)  # every operation word, in order (合計 and 差)
+    having: tuple[str, int] | None = None  # groups by their count: ("eq", 1) 1件だけの部局
     smallest: bool = False  # the N-th smallest rather than the N-th largest
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
 

@@ -153,7 +153,8 @@ def figures(text: str) -> list[Figure]:
         number = float(f"{whole}.{frac}") if frac else float(whole)
         out.append(Figure(number, m.group(3), 1, False))
     for m in re.finditer(_NUM + r"\s+(projects?|people|persons|times|schools|cases|items)", text):
-        out.append(Figure(float(m.group(1).replace(",", "")), m.group(3), 1, False))
+        whole, frac = m.group(1).replace(",", ""), m.group(2)
+        out.append(Figure(float(f"{whole}.{frac}" if frac else whole), m.group(3), 1, False))
     return out
 
 
@@ -162,6 +163,7 @@ COUNTERS = {
     "人": ("人", "名", "people", "persons"),
     "回": ("回", "times"),
     "校": ("校", "schools"),
+    "倍": ("倍", "times"),
 }
 
 
@@ -181,8 +183,13 @@ def states_number(text: str, value: float, unit: str) -> bool:
             f.unit == "%" and abs(abs(f.value) - abs(value)) <= max(f.step / 2, 0.051) for f in figs
         )
     counters = COUNTERS.get(unit, (unit,))
+    # A figure given to fewer decimals than printed (17.7 for 17.72) is the same figure.
+    places = (
+        len(str(value).split(".")[1]) if "." in str(value) and not float(value).is_integer() else 0
+    )
+    slack = 0.5 * 10**-places if places else 1e-6
     return any(
-        abs(f.value - abs(value)) < 1e-6 and any(f.unit.startswith(c) for c in counters)
+        abs(f.value - abs(value)) <= slack and any(f.unit.startswith(c) for c in counters)
         for f in figs
     )
 
