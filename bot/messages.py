@@ -1289,6 +1289,7 @@ PHRASES.update(
             "合計額が最も小さいのは {who}（{money}）です。",
             "The smallest total: {who} ({money}).",
         ),
+        "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",
             "Gap between the largest and the smallest: {money}",

@@ -31,6 +31,9 @@ from bot.answer.selection import (
     text_terms_found,
     vocabulary_for,
 )
+from bot.answer.selection import (
+    in_edition as selection_in_edition,
+)
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
@@ -65,6 +68,8 @@ def answer(
     if not store.editions():
         return finish(Answer(status="not_found", title=m.say("empty_store", lang)), lang)
     edition = edition_for(store, query)
+    if edition is not None and query.excluded:
+        query.filters = [*query.filters, _left_out(store, query, edition)]
     if edition is None:
         result = _edition_not_loaded(store, query, query.edition or "")
     elif (several := _several_targets(store, query, edition)) is not None:
@@ -85,6 +90,11 @@ def answer(
         result = _several(store, query, edition)
     else:
         result = _fact(store, query, edition)
+    if query.included and result.status == "ok":
+        # 病院局の分も含めて: a group taken in, not a condition — said, and counted as used.
+        for f in query.included:
+            result.lines.append(m.say("included_note", lang, value=filter_words(f, lang)))
+            result.computed.groups.add((f.kind, "incl", normalise(str(f.value))))
     if result.status in ("ok", "not_stated"):
         missing = unaccounted(result, query.raw, vocabulary_for(store), query.now)
         if missing:
@@ -125,6 +135,21 @@ def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
     if grouped and targets.wants_groups_apart(query) and not query.names_project:
         return targets.several_groups(store, query, edition, *grouped)
     return None
+
+
+def _left_out(store: Store, query: Query, edition: str) -> Filter:
+    """Projects named with 〜を除く / except: a condition that leaves them out."""
+    left: list[Project] = []
+    for said in query.excluded:
+        numbered = (
+            [p for p in store.projects(edition) if p.no == said] if isinstance(said, int) else []
+        )
+        named = [store.project(said)] if isinstance(said, str) else []
+        for p in numbered + [p for p in named if p]:
+            left += [x for x in selection_in_edition(store, p, edition) if x not in left]
+    label = "・".join(m.short_ref(p) for p in left) or "—"
+    keys = ",".join(p.key for p in left)
+    return Filter("projects", "ne", keys, label)
 
 
 def _numbers_not_found(store: Store, query: Query, edition: str, missing: list[str]) -> Answer:

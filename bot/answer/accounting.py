@@ -11,6 +11,7 @@ Filler, greetings, links and people's mentions are not mentions here.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,15 +42,30 @@ class Mention:
     wants: tuple  # values any one of which the answer must have used
 
 
+# A group's polarity is read from the words written against it (its own reading of them).
 _NEGATED_AFTER = re.compile(
-    r"\s*(?:の事業|の)?\s*(?:以外|を除(?:く|いた|いて)|除く|じゃ(?:ない|なく)|では(?:ない|なく)|でない|でなく)"
+    r"(?:\s|の|が|は|も|を|に|事業|もの|やつ|担当|関係|関連|系|部局|課|項目|カテゴリー?|分野)*"
+    r"(?:以外|(?:を|は|も)?除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)"
+    r"|では(?:ない|なく|なかった)|でない|でなく|でなかった|に入って(?:い)?ない|に入らない)"
 )
 _NEGATED_BEFORE = re.compile(
-    r"(?:not|except|excluding|other than|besides|outside(?: of)?)\s+(?:the\s+)?$"
+    r"(?:not|except(?: for)?|excluding|other than|besides|apart from|aside from|outside(?: of)?"
+    r"|leave out|leaving out|without|non-?)\s*(?:(?:the|a|run|by|in|of|from|owned|handled|managed"
+    r"|under|flagged|marked|ones?|projects?)\s+)*$"
 )
+_INCLUDED_AFTER = re.compile(r"(?:\s|の分|の事業)*(?:も|を)含め|(?:も|を)含む|込み")
+_INCLUDED_BEFORE = re.compile(r"(?:including|incl\.?|inclusive of)\s+(?:the\s+)?$")
+# Negations not written against a group: the answer must have applied some "not".
 _NEGATION = re.compile(
-    r"以外|を除く|を除いた|を除いて|除外|(?<![a-z])(?:except|excluding|other than|besides)(?![a-z])"
+    r"以外|除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)"
+    r"|でない|でなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|続か(?:ない|なかった)"
+    r"|(?:ひとつ|一つ|1つ|1件|一件|1本|一本)も(?:ない|なかった|無い)"
+    r"|(?<![a-z])(?:not|except|excluding|other than|besides|apart from|aside from|without"
+    r"|leave out|leaving out|aren't|isn't|don't|doesn't|weren't|wasn't|never|none)(?![a-z])"
 )
+# Inclusion not written against a group (including the one run jointly…): ask.
+_INCLUSION = re.compile(r"含め|含む|込み|(?<![a-z])(?:including|inclusive of)(?![a-z])")
+_JOINED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|and|or|&)\s*$")
 # Aggregate and comparison words, and the operations any one of which uses each.
 _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (
@@ -127,6 +143,7 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
         for i in range(a, b):
             used[i] = True
 
+    groups: list[tuple[int, int, int]] = []  # where each group mention is, and its index
     for m in RANGE.finditer(plain):
         for n in numbers_in_range(m):
             found.append(Mention("number", m.group(0), (n,)))
@@ -151,16 +168,22 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
                 found.append(Mention("name", surface, keys))
                 continue
             negated = bool(_NEGATED_AFTER.match(plain[m.end() :])) or bool(
-                _NEGATED_BEFORE.search(plain[max(0, m.start() - 16) : m.start()])
+                _NEGATED_BEFORE.search(plain[max(0, m.start() - 32) : m.start()])
             )
             op = "ne" if negated else "eq"
+            if _INCLUDED_AFTER.match(plain[m.end() :]) or _INCLUDED_BEFORE.search(
+                plain[max(0, m.start() - 16) : m.start()]
+            ):
+                op = "incl"
             found.append(
                 Mention("group", surface, tuple((t.kind, op, normalise(t.value)) for t in terms))
             )
+            groups.append((m.start(), m.end(), len(found) - 1))
             if negated:
                 after = _NEGATED_AFTER.match(plain[m.end() :])
                 if after:
                     take(m.end(), m.end() + after.end())
+    _coordinate(found, groups, plain)
     for m in NUMBER.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("number", m.group(0), (int(next(g for g in m.groups() if g)),)))
@@ -194,6 +217,9 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
     for m in _NEGATION.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("negation", m.group(0), (True,)))
+    for m in _INCLUSION.finditer(plain):
+        if free(m.start(), m.end()):
+            found.append(Mention("inclusion", m.group(0), ("incl",)))
     for pattern, wants in _AGGREGATES:
         for m in pattern.finditer(plain):
             if free(m.start(), m.end()):
@@ -205,6 +231,21 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
                 found.append(Mention("question", m.group(0), wants))
                 take(m.start(), m.end())
     return found
+
+
+def _coordinate(found: list[Mention], groups: list[tuple[int, int, int]], plain: str) -> None:
+    """Groups said together (健康福祉部と教育庁を除いた, except A and B) share a "not" or an
+    "including" written against one of them."""
+    for _ in range(2):  # both ways along a chain of three
+        for (_, end_a, i), (start_b, _, j) in itertools.pairwise(groups):
+            if not _JOINED.match(plain[end_a:start_b]):
+                continue
+            ops = {w[1] for w in found[i].wants} | {w[1] for w in found[j].wants}
+            marked = next((op for op in ("ne", "incl") if op in ops), None)
+            if marked:
+                for k in (i, j):
+                    wants = tuple((kind, marked, value) for kind, _, value in found[k].wants)
+                    found[k] = Mention("group", found[k].text, wants)
 
 
 def _year(text: str, now: datetime | None) -> str | None:
@@ -240,6 +281,8 @@ def used(mention: Mention, computed: Computed) -> bool:
         return mention.wants[0] in computed.amounts
     if kind == "negation":
         return computed.negated
+    if kind == "inclusion":
+        return any(op == "incl" for _, op, _ in computed.groups)
     if kind == "aggregate":
         return bool(set(mention.wants) & (computed.operations | computed.fields))
     if kind == "question":

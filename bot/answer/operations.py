@@ -9,7 +9,14 @@ from dataclasses import replace
 from bot import messages as m
 from bot.answer.model import Answer, Value
 from bot.answer.render import inferred_note, ref, src
-from bot.answer.selection import Selection, computed_of, filter_words, scope, values_of
+from bot.answer.selection import (
+    GROUP_KINDS,
+    Selection,
+    computed_of,
+    filter_words,
+    scope,
+    values_of,
+)
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.understanding import Query
@@ -22,6 +29,11 @@ def figure(p: Project, query: Query) -> str:
     """The figure a list shows for each project: the one that was asked for."""
     lang = query.lang
     kinds = {f.kind for f in query.filters}
+    negated = [f.kind for f in query.filters if f.kind in GROUP_KINDS and f.op == "ne"]
+    if negated and query.operation in ("list", "count"):
+        # 学校教育課以外: who does run each one is what the reader wants to see.
+        shown = "、".join(v for kind in dict.fromkeys(negated) for v in values_of(p, kind))
+        return f"{m.money(p.budget_thousand_yen, lang)}（{shown}）"
     if query.operation in ("sum", "avg"):  # what is added up, then anything else asked
         also = figure(
             p, replace(query, operation="list", fields=[f for f in query.fields if f != "budget"])

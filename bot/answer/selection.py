@@ -110,22 +110,27 @@ def _western(printed: str | None) -> int | None:
 
 
 def _year_ok(printed: str | None, f: Filter) -> bool:
+    """A printed start or end year against a condition; a year not printed meets none of
+    them (neither R10 nor "not R10": the document does not say), except "not printed"."""
     if f.value is None:
-        return printed in (None, "未定")
+        undecided = printed in (None, "未定")
+        return not undecided if f.op == "ne" else undecided
     have, want = _western(printed), _western(str(f.value))
     if have is None or want is None:
         return False
-    if f.op == "between":
-        return want <= have <= (_western(str(f.upper)) or 0)
+    if f.op in ("between", "outside"):
+        inside = want <= have <= (_western(str(f.upper)) or 0)
+        return inside if f.op == "between" else not inside
     return compare(have, f.op, want)
 
 
 def compare(a: float, op: str, b: float) -> bool:
-    """a op b for lt, le, eq, ge, gt."""
-    return {"lt": a < b, "le": a <= b, "eq": a == b, "ge": a >= b, "gt": a > b}[op]
+    """a op b for lt, le, eq, ne, ge, gt."""
+    return {"lt": a < b, "le": a <= b, "eq": a == b, "ne": a != b, "ge": a >= b, "gt": a > b}[op]
 
 
 GROUP_KINDS = ("department", "section", "category", "field")
+FLAG_KINDS = ("priority_frame", "future_response")
 
 
 def passes(
@@ -141,13 +146,15 @@ def passes(
     if f.kind in ("start", "end"):
         return _year_ok(p.start if f.kind == "start" else p.end, f)
     if f.kind == "budget":
-        if f.op == "between":
-            return int(f.value) <= p.budget_thousand_yen <= int(f.upper)  # type: ignore[arg-type]
+        if f.op in ("between", "outside"):
+            inside = int(f.value) <= p.budget_thousand_yen <= int(f.upper)  # type: ignore[arg-type]
+            return inside if f.op == "between" else not inside
         return compare(p.budget_thousand_yen, f.op, int(f.value))  # type: ignore[arg-type]
     if f.kind in ("priority_frame", "future_response"):
         return getattr(p, f.kind) is f.value
     if f.kind == "text":
-        return p.key in text_hits.get(str(f.value), set())
+        found = p.key in text_hits.get(str(f.value), set())
+        return not found if f.op == "ne" else found
     if f.kind == "projects":  # No30〜No35 named: those projects only
         inside = p.key in str(f.value).split(",")
         return not inside if f.op == "ne" else inside
@@ -201,7 +208,9 @@ def select(store: Store, query: Query, edition: str) -> Selection:
     # different kinds (a department and a year) are AND'ed.
     by_kind: dict[str, list[Filter]] = {}
     for f in query.filters:
-        key = f.kind if f.kind in GROUP_KINDS and f.op == "eq" else f"{f.kind}#{id(f)}"
+        # Values of one kind said together are either-or: 健康医療福祉部と教育庁, R6とかR7に始まった.
+        alike = f.kind in (*GROUP_KINDS, "start", "end") and f.op == "eq"
+        key = f.kind if alike else f"{f.kind}#{id(f)}"
         by_kind.setdefault(key, []).append(f)
     chosen = [
         p
@@ -226,7 +235,7 @@ def computed_of(selection: Selection) -> Computed:
     """What a selection applied: its edition and every filter, in the mention check's slots."""
     done = Computed(editions={label_of(selection.edition)})
     for f in selection.filters:
-        if f.op == "ne":
+        if f.op in ("ne", "outside") or (f.kind in FLAG_KINDS and f.value is False):
             done.negated = True
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
@@ -242,6 +251,7 @@ def computed_of(selection: Selection) -> Computed:
             keys = str(f.value).split(",")
             done.projects.update(keys)
             done.numbers.update(int(k.rsplit("No", 1)[1]) for k in keys if "/No" in k)
+            done.negated = done.negated or f.op == "ne"
         else:
             done.fields.add(f.kind)
     return done
@@ -350,9 +360,14 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
 
 def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
-    if f.op == "ne":
+    if f.op in ("ne", "outside"):
         plain = f.kind in ("department", "section")
-        inner = str(f.value) if plain else filter_words(Filter(f.kind, "eq", f.value), lang)
+        op = "between" if f.op == "outside" else "eq"
+        inner = (
+            str(f.value)
+            if plain
+            else filter_words(Filter(f.kind, op, f.value, f.upper, f.said), lang)
+        )
         return m.say("filter_not", lang, value=inner)
     if f.kind == "added":
         return m.say("filter_added", lang)

@@ -16,6 +16,7 @@ from bot.text import drop_control, word_runs
 from bot.understanding.amounts import read_amounts
 from bot.understanding.entities import read_entities
 from bot.understanding.lexicon import CHANGE_WORDS, EN_STOP, FILLER, arabic_numerals
+from bot.understanding.negation import read_negations
 from bot.understanding.operations import read_flags, read_operations
 from bot.understanding.query import (
     MAX_QUESTION,
@@ -60,6 +61,7 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
         query.operation = "help"
         return query
     t = Text(arabic_numerals(digits(norm)))
+    query.reading = t.text
     vocab = vocabulary or Vocabulary()
     read_entities(t, query, vocab)
     read_edition(t, query)
@@ -69,11 +71,13 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
         t.take(m.start(), m.end())
     for m in t.find(NUMBER):
         query.project_nos.append(int(next(g for g in m.groups() if g)))
+        query.named_spans.append((query.project_nos[-1], m.span()))
         t.take(m.start(), m.end())
     query.project_no = query.project_nos[0] if query.project_nos else None
     read_amounts(t, query)
     read_year_filters(t, query)
     read_flags(t, query)
+    read_negations(t, query)
     read_operations(t, query)
     read_bare_years(t, query, vocab)
     _leftovers(t, query)

@@ -37,17 +37,23 @@ def read_amounts(t: Text, query: Query) -> None:
             low, high = _thousand_yen(g[i], unit, True), _thousand_yen(g[i + 2], g[i + 3], True)
         if not re.search(r"円|億|万|yen|million|billion|¥", m.group(0)):
             continue  # "R5~R9" or "10から20" with no money unit is not a budget
-        query.filters.append(Filter("budget", "between", min(low, high), max(low, high)))
+        query.filters.append(
+            Filter("budget", "between", min(low, high), max(low, high), span=m.span())
+        )
         t.take(m.start(), m.end())
     for m in t.find(JA_BUDGET):
         if not (m.group(2) or "円" in m.group(0)):
             continue
         op = JA_OPS[m.group(3)]
-        query.filters.append(Filter("budget", op, _thousand_yen(m.group(1), m.group(2), False)))
+        query.filters.append(
+            Filter("budget", op, _thousand_yen(m.group(1), m.group(2), False), span=m.span())
+        )
         t.take(m.start(), m.end())
     for m in t.find(EN_BUDGET):
         if not (m.group(3) or re.search(r"yen|円|¥", m.group(0))):
             continue
         op = EN_OPS[m.group(1)]
-        query.filters.append(Filter("budget", op, _thousand_yen(m.group(2), m.group(3), True)))
+        query.filters.append(
+            Filter("budget", op, _thousand_yen(m.group(2), m.group(3), True), span=m.span())
+        )
         t.take(m.start(), m.end())

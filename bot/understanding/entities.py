@@ -25,6 +25,7 @@ def read_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
         end = m.end()
         if projects:
             query.project_keys.extend(k for k in projects if k not in query.project_keys)
+            query.named_spans += [(k, (m.start(), end)) for k in projects]
         else:
             term = terms[0]
             # 防災・危機管理分野 / 医療・福祉の項目: people say 分野 and 項目 for either.
@@ -34,26 +35,14 @@ def read_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
                 # A name that is both a 分野 and a 項目: the word said picks which.
                 wanted = "field" if "分野" in tail.group(0) else "category"
                 term = next((x for x in terms if x.kind == wanted), term)
-            # 教育庁以外 / other than 教育庁: every project but those.
-            negated = re.match(
-                r"\s*(?:の事業)?(?:以外|を除く|を除いた|を除いて|除く)", t.text[end:]
-            )
-            before = t.text[max(0, m.start() - 16) : m.start()]
-            english_not = re.search(
-                r"(?:other than|except|excluding|not (?:in|of|by)) (?:the )?$", before
-            )
-            if negated:
-                end += negated.end()
+            # 教育庁以外 / other than 教育庁 is read by the negation reader, which knows the
+            # values said together with it (健康福祉部と教育庁を除いた).
             start = m.start() - _label_before(t, m.start(), term.kind)
             if start < m.start():
                 t.take(start, m.start())
-            elif not negated and (tail := _LABEL_AFTER[term.kind].match(t.text[end:])):
+            elif tail := _LABEL_AFTER[term.kind].match(t.text[end:]):
                 end += tail.end()
-            if english_not:
-                t.take(m.start() - len(english_not.group(0)), m.start())
-            query.filters.append(
-                Filter(term.kind, "ne" if negated or english_not else "eq", term.value)
-            )
+            query.filters.append(Filter(term.kind, "eq", term.value, span=(m.start(), end)))
         t.take(m.start(), end)
     _typo_entities(t, query, vocab)
 
@@ -104,5 +93,5 @@ def _typo_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
         best = process.extractOne(word, list(surfaces), scorer=fuzz.ratio, score_cutoff=80)
         if best:
             term = surfaces[best[0]]
-            query.filters.append(Filter(term.kind, "eq", term.value))
+            query.filters.append(Filter(term.kind, "eq", term.value, span=m.span()))
             t.take(m.start(), m.end())

@@ -8,7 +8,6 @@ from bot.understanding.lexicon import (
     COMPILED_PATTERNS,
     ENGLISH_ORDINALS,
     FLAG_PATTERNS,
-    NEGATION,
     SUPERLATIVE,
 )
 from bot.understanding.query import Filter, Query
@@ -25,14 +24,9 @@ def read_flags(t: Text, query: Query) -> None:
                 r"flags?|かどうか|ですか", t.text[m.end() : m.end() + 8]
             ) and not re.search(r"事業|project", t.text[m.end() : m.end() + 12]):
                 continue
-            rest = t.text[m.end() : m.end() + 12]
-            negated = bool(
-                re.match(NEGATION, re.sub(r"^(?:事業)?(?:だった|の)?", "", rest))
-            ) or bool(re.search(r"not (?:a )?$|non-?$", t.text[max(0, m.start() - 8) : m.start()]))
-            query.filters.append(Filter(kind, "eq", not negated))
+            # 重点枠じゃない / not 重点枠: the negation reader turns it (bot.understanding.negation).
+            query.filters.append(Filter(kind, "eq", True, span=m.span()))
             t.take(m.start(), m.end())
-            if neg := re.match(r"(?:事業)?(?:では|で|じゃ)?(?:ない|なかった|以外)", rest):
-                t.take(m.end(), m.end() + neg.end())
 
 
 def read_operations(t: Text, query: Query) -> None:

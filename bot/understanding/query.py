@@ -21,6 +21,8 @@ class Filter:
     value: str | int | bool | None = None
     upper: str | int | None = None
     said: str | None = None  # a relative year as asked (@0 = 今年度), once resolved to a code
+    # Where the question said it (for a negation written next to it); not part of equality.
+    span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -47,6 +49,11 @@ class Query:
     ranges: list[str] = field(default_factory=list)  # No30〜No35 as written
     people: list[str] = field(default_factory=list)  # people mentioned (@name, <@U…>, <at>)
     dropped: list[str] = field(default_factory=list)  # links and emoji, never conditions
+    # Projects named, with where (a negation written next to one excludes it: 〜を除く).
+    named_spans: list[tuple[str | int, tuple[int, int]]] = field(default_factory=list)
+    excluded: list[str | int] = field(default_factory=list)  # keys or numbers left out
+    included: list[Filter] = field(default_factory=list)  # groups said to be taken in (含めて)
+    reading: str = ""  # the text as the readers read it (normalised, numerals as digits)
     ops: list[str] = field(default_factory=list)  # every operation word, in order (合計 and 差)
     having: tuple[str, int] | None = None  # groups by their count: ("eq", 1) 1件だけの部局
     smallest: bool = False  # the N-th smallest rather than the N-th largest

@@ -73,13 +73,15 @@ def read_year_filters(t: Text, query: Query) -> None:
     """R7で終わる, started before R5, 事業期間がR5〜R9, 終期が未定."""
     text = t.text
     for m in t.find(NO_END):
-        query.filters.append(Filter("end", "eq", None))
+        query.filters.append(Filter("end", "eq", None, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(ADDED):
-        query.filters.append(Filter("added", "eq", True))
+        query.filters.append(Filter("added", "eq", True, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(NEWLY):
-        query.filters.append(Filter("start", "eq", EDITION_YEAR))  # started in the edition's year
+        query.filters.append(
+            Filter("start", "eq", EDITION_YEAR, span=m.span())
+        )  # started in the edition's year
         t.take(m.start(), m.end())
     span = re.compile(
         rf"({YEAR})\s*(?:から|~|-|〜|→|->|⇒|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
@@ -96,11 +98,14 @@ def read_year_filters(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
             continue
         if ends and not starts:
-            query.filters.append(Filter("end", "between", a, b))
+            query.filters.append(Filter("end", "between", a, b, span=m.span()))
         elif starts and not ends:
-            query.filters.append(Filter("start", "between", a, b))
+            query.filters.append(Filter("start", "between", a, b, span=m.span()))
         else:  # 事業期間がR5〜R9: runs within those years
-            query.filters += [Filter("start", "ge", a), Filter("end", "le", b)]
+            query.filters += [
+                Filter("start", "ge", a, span=m.span()),
+                Filter("end", "le", b, span=m.span()),
+            ]
         t.take(m.start(), m.end())
     for m in t.find(re.compile(YEAR)):
         code = year_code(m.group(0))
@@ -110,7 +115,9 @@ def read_year_filters(t: Text, query: Query) -> None:
         before = text[max(0, m.start() - 20) : m.start()]
         ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
-        lasts = re.match(r"\s*まで(?!に)(?:の|続く|継続|実施)|\s*(?:through|until)\b", after)
+        lasts = re.match(
+            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b", after
+        ) or re.search(r"(?:through|until|till|up to|lasting to)\s*(?:the\s*)?$", before)
         if lasts and not starts:
             ends = lasts  # R10まで続く事業 / R10までの事業: projects ending in R10
         if not (ends or starts):
@@ -130,7 +137,7 @@ def read_year_filters(t: Text, query: Query) -> None:
             op = "lt"
         elif re.search(r"より後|after|later than", around):
             op = "gt"
-        query.filters.append(Filter(kind, op, code))
+        query.filters.append(Filter(kind, op, code, span=m.span()))
         t.take(m.start(), m.end())
         # Only the year's surroundings: a long question with many years read them all again
         # for each (2,000 characters of 「R7で終わる事業」 took a quarter of a second).
@@ -139,6 +146,10 @@ def read_year_filters(t: Text, query: Query) -> None:
         ).finditer(text, max(0, m.start() - 64), m.end() + 64):
             if abs(w.start() - m.end()) <= 10 or abs(m.start() - w.end()) <= 16:
                 t.take(w.start(), w.end())
+    # 「R7に新しく始まった」: the year said is the start; 新しく only says it is new.
+    explicit = [f for f in query.filters if f.kind == "start" and f.value != EDITION_YEAR]
+    if explicit:
+        query.filters = [f for f in query.filters if f.value != EDITION_YEAR or f.kind != "start"]
 
 
 def _attached(before: str, after: str) -> str:

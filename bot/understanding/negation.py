@@ -1,0 +1,165 @@
+"""Negation with scope: 〜以外, 〜じゃない, 〜を除く, 〜抜き, 続かない, not, except, excluding,
+other than, apart from, leave out — each applied to the one condition it is written against
+(the one just before it in Japanese, the one just after it in English), whatever its kind:
+a department or section, a category or field, a year, an amount, a flag, an end year that is
+not printed, a project named, or a word of the text. A negation with nothing to apply to is
+left for the mention check to ask about, never dropped."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.query import Filter, Query
+from bot.understanding.reading import Text
+
+# Japanese: the marker follows what it negates.
+_JA_MARKER = re.compile(
+    r"以外(?:の(?:項目|分野|部局|課|カテゴリー?|もの|事業))?|(?:を|は|も)?除(?:く|いた|いて|けば|くと|いたら)"
+    r"|を?除外|抜き|を?外(?:した|して|すと)|(?:で|じゃ)なかった|ではなかった"
+    r"|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)|でない|でなく"
+    r"|に(?:入って(?:い)?ない|入らない|入ってなかった)|に(?:なって(?:い)?ない|ならない)"
+    r"|(?:を)?含ま(?:ない|れない|ず)|に該当しない|続か(?:ない|なかった)"
+)
+# Inclusion: 病院局の分も含めて / including the police's — a group taken in, not a condition.
+_JA_INCLUDE = re.compile(r"(?:の分|の事業)?(?:も|を)含め(?:て|た|る)?|(?:も|を)含む|込み(?:で)?")
+_EN_INCLUDE = re.compile(r"(?<![a-z])(?:including|incl\.?|inclusive of)(?![a-z])")
+_COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|and|or|&)\s*$")
+# English: the marker comes first.
+_EN_MARKER = re.compile(
+    r"(?<![a-z])(?:not|except(?: for)?|excluding|exclude|other than|besides|apart from|aside from"
+    r"|leave out|leaving out|leave aside|without|aren't|isn't|don't|doesn't|weren't|wasn't|never)(?![a-z])"
+    r"|(?<![a-z])non-?"
+)
+# What may stand between a condition and its marker and still leave it the marker's scope.
+_JA_BETWEEN = re.compile(
+    r"^(?:\s|の|が|は|も|を|に|で|と|事業|もの|やつ|の分|分|関係|関連|系|担当|部局|課|項目|カテゴリー?"
+    r"|から|まで|始まった|始まる|終わる|終わった|入って|なって|の事業|projects?|ones?)*$"
+)
+_EN_BETWEEN = re.compile(
+    r"^(?:\s|the|a|an|in|of|by|from|for|run|running|owned|handled|managed|under|within|part|any"
+    r"|everything|anything|all|those|these|ones?|stuff|things?"
+    r"|projects?|ones?|that|which|are|is|were|was|ending|ended|end|starting|started|start|flagged"
+    r"|marked|as|a|do|does|did|through|until|to|run by|belonging|belong|counting)*$"
+)
+_FLIP = {
+    "eq": "ne",
+    "ne": "eq",
+    "ge": "lt",
+    "lt": "ge",
+    "le": "gt",
+    "gt": "le",
+    "between": "outside",
+}
+_WINDOW = 24
+
+
+def read_negations(t: Text, query: Query) -> None:
+    """Apply each negation marker to the condition it is written against."""
+    for m in t.find(_JA_MARKER):
+        named = _named_before(t, query, m.start())
+        target = None if named is not None else _before(t, query, m.start())
+        if named is not None:
+            _exclude(query, named)
+        if named is not None or (target is not None and _negate(query, target)):
+            t.take(m.start(), m.end())
+    for m in t.find(_EN_MARKER):
+        named = _named_after(t, query, m.end())
+        target = None if named is not None else _after(t, query, m.end())
+        if named is not None:
+            _exclude(query, named)
+        if named is not None or (target is not None and _negate(query, target)):
+            t.take(m.start(), m.end())
+    for m in t.find(_JA_INCLUDE):
+        target = _before(t, query, m.start())
+        if target is not None:
+            _include(query, target)
+            t.take(m.start(), m.end())
+    for m in t.find(_EN_INCLUDE):
+        target = _after(t, query, m.end())
+        if target is not None:
+            _include(query, target)
+            t.take(m.start(), m.end())
+
+
+def _include(query: Query, target: Filter) -> None:
+    """A group said to be taken in (病院局の分も含めて) restricts nothing: it is noted."""
+    query.filters.remove(target)
+    query.included.append(target)
+
+
+def _named_before(t: Text, query: Query, at: int) -> list[str | int] | None:
+    """A project named just before a Japanese marker (デジタルデバイド対策事業を除く)."""
+    for _, (start, end) in sorted(query.named_spans, key=lambda x: -x[1][1]):
+        if at - _WINDOW <= end <= at and _JA_BETWEEN.match(_gap(t, end, at)):
+            return [r for r, span in query.named_spans if span == (start, end)]
+    return None
+
+
+def _named_after(t: Text, query: Query, at: int) -> list[str | int] | None:
+    """A project named just after an English marker (except No45)."""
+    for _, (start, end) in sorted(query.named_spans, key=lambda x: x[1][0]):
+        if at <= start <= at + _WINDOW and _EN_BETWEEN.match(_gap(t, at, start)):
+            return [r for r, span in query.named_spans if span == (start, end)]
+    return None
+
+
+def _exclude(query: Query, refs: list[str | int]) -> None:
+    """A named project left out: no longer a target, a condition against it instead."""
+    query.project_nos = [n for n in query.project_nos if n not in refs]
+    query.project_keys = [k for k in query.project_keys if k not in refs]
+    query.project_no = query.project_nos[0] if query.project_nos else None
+    query.excluded += refs
+
+
+def _gap(t: Text, start: int, end: int) -> str:
+    """The characters between two places that no slot has read."""
+    return "".join(
+        c for c, used in zip(t.text[start:end], t.used[start:end], strict=True) if not used
+    )
+
+
+def _before(t: Text, query: Query, at: int) -> Filter | None:
+    """The condition written just before a Japanese marker."""
+    candidates = [f for f in query.filters if f.span and at - _WINDOW <= f.span[1] <= at]
+    for f in sorted(candidates, key=lambda f: -f.span[1]):  # type: ignore[index]
+        if _JA_BETWEEN.match(_gap(t, f.span[1], at)):  # type: ignore[index]
+            return f
+    return None
+
+
+def _after(t: Text, query: Query, at: int) -> Filter | None:
+    """The condition written just after an English marker."""
+    candidates = [f for f in query.filters if f.span and at <= f.span[0] <= at + _WINDOW]
+    for f in sorted(candidates, key=lambda f: f.span[0]):  # type: ignore[index]
+        if _EN_BETWEEN.match(_gap(t, at, f.span[0])):  # type: ignore[index]
+            return f
+    return None
+
+
+def _negate(query: Query, target: Filter) -> bool:
+    """Turn one condition into its opposite, in place; False if it cannot be negated."""
+    if target.kind in ("priority_frame", "future_response"):
+        target.value = not target.value
+        return True
+    if target.op not in _FLIP:
+        return False
+    # 健康福祉部と教育庁を除いた: every value said together with it is left out too.
+    together = [target]
+    alike = sorted(
+        (f for f in query.filters if f.kind == target.kind and f.op == target.op and f.span),
+        key=lambda f: f.span[0],  # type: ignore[index]
+    )
+    at = next((i for i, f in enumerate(alike) if f is target), None)
+    if at is not None and target.span:
+        for step in (-1, 1):  # the values joined to it by と, や, and, or — either side
+            i, last = at + step, target
+            while 0 <= i < len(alike):
+                f = alike[i]
+                a, b = (f.span[1], last.span[0]) if step < 0 else (last.span[1], f.span[0])  # type: ignore[index]
+                if not _COORDINATED.match(query.reading[a:b]):
+                    break
+                together.append(f)
+                last, i = f, i + step
+    for f in together:
+        f.op = _FLIP[f.op]
+    return True
