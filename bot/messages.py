@@ -1289,6 +1289,12 @@ PHRASES.update(
             "合計額が最も小さいのは {who}（{money}）です。",
             "The smallest total: {who} ({money}).",
         ),
+        "filter_running": ("{year}に実施中", "running in {year}"),
+        "filter_single_year": ("始期と終期が同じ年度", "starting and ending in the same year"),
+        "earliest_start": ("{scope}のうち始期が最も早い事業：", "Earliest start among {scope}:"),
+        "latest_start": ("{scope}のうち始期が最も遅い事業：", "Latest start among {scope}:"),
+        "earliest_end": ("{scope}のうち終期が最も早い事業：", "Earliest end among {scope}:"),
+        "latest_end": ("{scope}のうち終期が最も遅い事業：", "Latest end among {scope}:"),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",

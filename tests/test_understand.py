@@ -59,6 +59,10 @@ def test_year_filters(vocab):
     assert understand("令和八年度で終わる事業", vocab).filters == [Filter("end", "eq", "R8")]
     assert understand("started before R5", vocab).filters == [Filter("start", "lt", "R5")]
     assert understand("事業期間がR5〜R9の事業", vocab).filters == [
+        Filter("start", "eq", "R5"),
+        Filter("end", "eq", "R9"),
+    ]
+    assert understand("R5〜R9の間に収まる事業", vocab).filters == [
         Filter("start", "ge", "R5"),
         Filter("end", "le", "R9"),
     ]

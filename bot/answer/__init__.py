@@ -475,7 +475,7 @@ def _targeted(result: Answer, p: Project, query: Query) -> None:
     for f in query.filters:
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
-        elif f.kind in ("start", "end"):
+        elif f.kind in ("start", "end", "running"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
         elif f.kind == "budget":
             done.amounts.update(int(v) for v in (f.value, f.upper) if v is not None)

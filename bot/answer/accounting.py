@@ -63,6 +63,10 @@ _NEGATION = re.compile(
     r"|(?<![a-z])(?:not|except|excluding|other than|besides|apart from|aside from|without"
     r"|leave out|leaving out|aren't|isn't|don't|doesn't|weren't|wasn't|never|none)(?![a-z])"
 )
+# The chat record: reports, updates, who posted — answered only from the record (#27).
+_RECORD = re.compile(
+    r"報告|更新履歴|投稿|書き込|進捗報告|(?<![a-z])(?:report(?:s|ed|ing)?|posted|updates?|updated)(?![a-z])"
+)
 # Inclusion not written against a group (including the one run jointly…): ask.
 _INCLUSION = re.compile(r"含め|含む|込み|(?<![a-z])(?:including|inclusive of)(?![a-z])")
 _JOINED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|and|or|&)\s*$")
@@ -217,6 +221,10 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
     for m in _NEGATION.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("negation", m.group(0), (True,)))
+    for m in _RECORD.finditer(plain):
+        if free(m.start(), m.end()):
+            found.append(Mention("record", m.group(0), ("record",)))
+            take(m.start(), m.end())
     for m in _INCLUSION.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("inclusion", m.group(0), ("incl",)))
@@ -281,6 +289,8 @@ def used(mention: Mention, computed: Computed) -> bool:
         return mention.wants[0] in computed.amounts
     if kind == "negation":
         return computed.negated
+    if kind == "record":
+        return "record" in computed.fields
     if kind == "inclusion":
         return any(op == "incl" for _, op, _ in computed.groups)
     if kind == "aggregate":

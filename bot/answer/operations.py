@@ -148,6 +148,12 @@ def _run(selection: Selection, query: Query) -> Answer:
             projects=[ref(p) for p in projects],
             sources=[src(p, "budget") for p in projects],
         )
+    if (
+        set(query.fields) & {"start", "end"}
+        and "budget" not in query.fields
+        and op in ("max", "min")
+    ):
+        return _by_year(selection, query, what, notes)
     # Ranked: largest first (ties by number), reversed for the smallest.
     ranked = sorted(projects, key=lambda p: (-p.budget_thousand_yen, p.no or 0, p.position))
     if op in ("min", "bottom") or (op == "nth" and _smallest(query)):
@@ -181,6 +187,42 @@ def _run(selection: Selection, query: Query) -> Answer:
         projects=[ref(p) for p in chosen],
         sources=[src(p, "budget") for p in chosen],
     )
+
+
+def _by_year(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:
+    """The earliest start (latest end…): every project of that year, ties together."""
+    from bot.fiscal_year import FiscalYear
+
+    lang = query.lang
+    field = "end" if "end" in query.fields and "start" not in query.fields else "start"
+
+    def year(p: Project) -> int | None:
+        fy = FiscalYear.try_parse(getattr(p, field))
+        return fy.western if fy else None
+
+    known = [p for p in selection.projects if year(p) is not None]
+    if not known:
+        return Answer(status="not_stated", title=m.say("none_match", lang), lines=notes)
+    pick = min if op_smallest(query) else max
+    best = pick(year(p) for p in known)
+    chosen = [p for p in known if year(p) == best]
+    key = f"{'earliest' if op_smallest(query) else 'latest'}_{field}"
+    answer = Answer(
+        status="ok",
+        title=m.say(key, lang, scope=what),
+        lines=[f"・{m.short_ref(p)}：{m.period(p.start, p.end, lang)}" for p in chosen] + notes,
+        projects=[ref(p) for p in chosen],
+        sources=[src(p, field) for p in chosen],
+        verdict="、".join(m.short_ref(p) for p in chosen),
+    )
+    answer.computed.fields.update({field, "period", "start", "end"})
+    answer.computed.operations.update({"max", "min", "verdict"})
+    return answer
+
+
+def op_smallest(query: Query) -> bool:
+    """Earliest rather than latest: the smaller year."""
+    return query.smallest or ("min" in query.ops and "max" not in query.ops)
 
 
 def _both_ends(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:

@@ -145,6 +145,18 @@ def passes(
         return added is None or p.key in added
     if f.kind in ("start", "end"):
         return _year_ok(p.start if f.kind == "start" else p.end, f)
+    if f.kind == "running":  # started by then, not ended before (an undecided end runs on)
+        year, began = _western(str(f.value)), _western(p.start)
+        ended = _western(p.end) if p.end != "未定" else 9999
+        inside = None not in (year, began, ended) and began <= year <= ended  # type: ignore[operator]
+        return not inside if f.op == "ne" else inside
+    if f.kind == "single_year":  # begins and ends in the same fiscal year
+        one = (
+            p.start is not None
+            and _western(p.start) is not None
+            and _western(p.start) == _western(p.end)
+        )
+        return one if f.op == "eq" else not one
     if f.kind == "budget":
         if f.op in ("between", "outside"):
             inside = int(f.value) <= p.budget_thousand_yen <= int(f.upper)  # type: ignore[arg-type]
@@ -239,7 +251,7 @@ def computed_of(selection: Selection) -> Computed:
             done.negated = True
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
-        elif f.kind in ("start", "end"):
+        elif f.kind in ("start", "end", "running"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
             done.fields.add(f.kind)
         elif f.kind == "budget":
@@ -377,6 +389,11 @@ def filter_words(f: Filter, lang: str) -> str:
         return str(f.value) if lang == "ja" else f"of {f.value}"
     if f.kind in ("category", "field"):
         return m.say(f"filter_{f.kind}", lang, value=f.value)
+    if f.kind == "running":
+        year = m.relative_year(f.said, str(f.value), lang) if f.said else str(f.value)
+        return m.say("filter_running", lang, year=year)
+    if f.kind == "single_year":
+        return m.say("filter_single_year", lang)
     if f.kind in ("start", "end"):
         if f.op == "between":
             return m.say(f"filter_{f.kind}_between", lang, low=f.value, high=f.upper)

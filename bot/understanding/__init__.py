@@ -93,11 +93,7 @@ def _leftovers(t: Text, query: Query) -> None:
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
     subject_parts, content = [], []
     for chunk in chunks:
-        chunk = re.sub(
-            r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+|(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
-            "",
-            chunk,
-        )
+        # Particles are told from words by their part of speech (へき地 begins with へ).
         if not chunk:
             continue
         words = _content(re.sub(r"'s\b", "", chunk))

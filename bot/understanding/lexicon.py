@@ -112,6 +112,7 @@ RELATIVE = {
     "本年度": 0,
     "来年度": 1,
     "再来年度": 2,
+    "一昨年度": -2,
     "昨年度": -1,
     "前年度": -1,
     "今年": 0,
@@ -120,15 +121,15 @@ RELATIVE = {
     "去年": -1,
 }
 RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
-YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+YEAR = r"(?:再来年度|一昨年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|fiscal (?:year )?\d{4}|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
     r"(?:終わる|終わった|終わって|終わり|終わります|終了|終期|終える|終えた|満了|完了"
-    r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*)(?![a-z]))"
+    r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*|wrap(?:s|ping|ped)? up|wind(?:s|ing)? up|complet\w*|due to end|slated to end)(?![a-z]))"
 )
 START_WORDS = (
     r"(?:始まる|始まった|始まって|始まり|始めた|始めて|開始|始期|スタート|着手|新規"
-    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|begun|launch(?:ed)?)(?![a-z]))"
+    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|begun|launch(?:ed)?|kick(?:s|ed)? off|got started)(?![a-z]))"
 )
 
 PATTERNS: list[tuple[str, str, str]] = [
@@ -275,6 +276,17 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"合計額|合計|総額|総計|合算|トータル|合わせて|足す(?:と)?|足して|全部でいくら|total|sum|altogether|combined|add(?:ed)? up|added together",
     ),
     ("op", "avg", r"平均|average|mean"),
+    # Years ranked: which started first, which runs the longest.
+    (
+        "year_rank",
+        "earliest",
+        r"(?:一番|最も|もっとも|いちばん)(?:古い|昔|早い|早く|先に)|最も早い|最古|earliest|oldest|first to start|longest[- ]running",
+    ),
+    (
+        "year_rank",
+        "latest",
+        r"(?:一番|最も|もっとも|いちばん)(?:新しい|遅い|遅く|最後|長く続く|長く)|最も遅い|latest|newest|most recent(?:ly started)?|last to (?:start|end)|runs? the longest",
+    ),
     (
         "op",
         "count",
@@ -305,12 +317,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
+        r"何年度から|何年から|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
     ),
     (
         "field",
         "end",
-        r"いつまで|いつ終わ(?:る|った|り)|いつ終了|終わりは|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+        r"何年度まで|何年まで|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
@@ -346,6 +358,7 @@ COMPILED_PATTERNS = [
 NO_END = re.compile(
     r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?(?:ない|無い|なし)|書かれていない|空欄|不明|未定)"
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
+    r"|終期(?:が|は)?(?:blank|ブランク|空白|空欄|空き)|end (?:year )?(?:is )?(?:blank|empty|missing)"
     r"|no end(?: year| date)?|without (?:an )?end(?: year)?|open[- ]ended|end (?:year )?(?:is )?"
     r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
 )
@@ -371,7 +384,8 @@ PREVIOUS = re.compile(
     r"|last year'?s (?:edition|roadmap|version)|(?:the )?old(?:er)? (?:edition|roadmap)|prior edition"
 )
 LATEST = re.compile(
-    r"最新版|今年度版|今の版|latest (?:edition|roadmap)|current (?:edition|roadmap)|new(?:est)? edition"
+    r"最新版|最新の(?:ロードマップ|版)|今年度版|今の版|今回の(?:版|ロードマップ)|今のロードマップ"
+    r"|latest (?:edition|roadmap|version)|current (?:edition|roadmap|version)|new(?:est)? edition"
 )
 LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")
 # An amount starts where a run of digits starts and takes the whole run at once: tried at
@@ -441,6 +455,7 @@ FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"
     r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
+    r"|年度|時期|内容"
 )
 # English words that frame or soften a question: never a condition, never a project's name.
 _STOP_TEXT = (

@@ -32,6 +32,7 @@ def read_flags(t: Text, query: Query) -> None:
 def read_operations(t: Text, query: Query) -> None:
     """Compare, group, N-th, top/bottom N, max/min, sum, average, count, list, search; fields."""
     ops: list[str] = []
+    plan_said = False  # 予定 said: a plan asked, unless it only softens いつ終わる予定
     ranks: dict[str, int] = {}
     smallest: dict[str, bool] = {}
     for slot, value, pattern in COMPILED_PATTERNS:
@@ -56,6 +57,14 @@ def read_operations(t: Text, query: Query) -> None:
                 ranks[op] = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
                 smallest[op] = slot == "nth" and value == "min"
                 ops.append(op)
+            elif slot == "year_rank":
+                # 始期がいちばん早い / the latest end: a ranking by a year, not by budget.
+                said = t.text[max(0, m.start() - 12) : m.end() + 12]
+                field = "end" if re.search(r"終|end|長く|longest|まで|続く|last", said) else "start"
+                if field not in query.fields:
+                    query.fields.append(field)
+                ops.append("min" if value == "earliest" else "max")
+                query.smallest = value == "earliest"
             elif slot in ("op", "agg"):
                 ops.append(value)
                 if value == "verdict":
@@ -73,6 +82,8 @@ def read_operations(t: Text, query: Query) -> None:
                 ops.append("group")
             elif slot == "field" and value not in query.fields:
                 query.fields.append(value)
+                if value == "plan" and re.fullmatch(r"予定|planned|scheduled|due", m.group(0)):
+                    plan_said = True
             t.take(m.start(), m.end())
     for op in (
         "compare",
@@ -94,6 +105,8 @@ def read_operations(t: Text, query: Query) -> None:
             query.smallest = smallest.get(op, query.smallest)
             break
     query.ops = list(dict.fromkeys(ops))
+    if plan_said and {"start", "end", "period"} & set(query.fields):
+        query.fields.remove("plan")  # いつ終わる予定: when it ends, not its plan
     if query.having and not query.group_by:
         # 1本しかない項目 / sections that run several: the kind of group is named near by.
         kind = re.search(

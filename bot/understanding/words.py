@@ -370,6 +370,19 @@ _EN_FRAMING = frozenset(
         "question",
         "qs",
         "query",
+        "between",
+        "among",
+        "roughly",
+        "approximately",
+        "ballpark",
+        "rough",
+        "scheduled",
+        "slated",
+        "planned",
+        "due",
+        "back",
+        "already",
+        "yet",
     ]
 )
 

@@ -33,7 +33,8 @@ def year_code(text: str) -> str | None:
         return f"@{RELATIVE[text]}"
     if m := re.fullmatch(r"(this|next|last) (?:fiscal )?year", text):
         return f"@{ {'this': 0, 'next': 1, 'last': -1}[m.group(1)] }"
-    text = re.sub(r"\s+", "", text).upper().replace("令和", "R").replace("平成", "H")
+    text = re.sub(r"^fiscal(?:year)?", "FY", re.sub(r"\s+", "", text))
+    text = text.upper().replace("令和", "R").replace("平成", "H")
     text = re.sub(r"年度?$", "", text)
     fy = FiscalYear.try_parse(text)
     if fy is None:
@@ -83,15 +84,25 @@ def read_year_filters(t: Text, query: Query) -> None:
             Filter("start", "eq", EDITION_YEAR, span=m.span())
         )  # started in the edition's year
         t.take(m.start(), m.end())
+    read_running(t, query)
+    for m in t.find(SINGLE_YEAR):
+        query.filters.append(Filter("single_year", "eq", True, span=m.span()))
+        t.take(m.start(), m.end())
+    for m in t.find(HEISEI):
+        query.filters.append(Filter("start", "le", "H31", span=m.span()))
+        t.take(m.start(), m.end())
     span = re.compile(
-        rf"({YEAR})\s*(?:から|~|-|〜|→|->|⇒|to|through|until)\s*({YEAR})(?:まで)?|between\s*({YEAR})\s*and\s*({YEAR})"
+        rf"({YEAR})\s*(?:から|~|-|〜|→|->|⇒|to|through|until|all the way to|and on to)\s*({YEAR})(?:まで)?"
+        rf"|between\s*({YEAR})\s*and\s*({YEAR})"
     )
     for m in t.find(span):
         a, b = year_code(m.group(1) or m.group(3)), year_code(m.group(2) or m.group(4))
         if not (a and b):
             continue
+        a, b = sorted((a, b), key=_order)  # R10からR8に終わる: the years between, either way
         ends = _near(text, m.start(), m.end(), END_WORDS)
         starts = _near(text, m.start(), m.end(), START_WORDS)
+        _take_near(t, m, rf"(?:{END_WORDS}|{START_WORDS})")
         if not (ends or starts) and re.search(CHANGE_WORDS, text):
             # R6からR7で予算が増えた / what changed between R6 and R7: two editions compared.
             query.compared = [a, b]
@@ -101,10 +112,19 @@ def read_year_filters(t: Text, query: Query) -> None:
             query.filters.append(Filter("end", "between", a, b, span=m.span()))
         elif starts and not ends:
             query.filters.append(Filter("start", "between", a, b, span=m.span()))
-        else:  # 事業期間がR5〜R9: runs within those years
+        elif _near(
+            text, m.start(), m.end(), r"間に収まる|以内|の間|内に収まる|within|inside|fall(?:s)? in"
+        ):
+            # R5〜R9の間に収まる事業: starts and ends inside those years
             query.filters += [
                 Filter("start", "ge", a, span=m.span()),
                 Filter("end", "le", b, span=m.span()),
+            ]
+            _take_near(t, m, r"間に収まる|以内|の間|内に収まる|within|inside|falls? in")
+        else:  # 事業期間がR5〜R9 / runs from FY2023 to FY2028: that period
+            query.filters += [
+                Filter("start", "eq", a, span=m.span()),
+                Filter("end", "eq", b, span=m.span()),
             ]
         t.take(m.start(), m.end())
     for m in t.find(re.compile(YEAR)):
@@ -117,7 +137,14 @@ def read_year_filters(t: Text, query: Query) -> None:
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
             r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b", after
-        ) or re.search(r"(?:through|until|till|up to|lasting to)\s*(?:the\s*)?$", before)
+        )
+        through = re.search(
+            r"(?:through|until|till|up to|lasting to)\s*(?:the\s*)?(?:fiscal\s*)?(?:year\s*)?$",
+            before,
+        )
+        if not lasts and through:
+            lasts = through  # run through fiscal 2028: the end year
+            t.take(m.start() - len(before) + through.start(), m.start())
         if lasts and not starts:
             ends = lasts  # R10まで続く事業 / R10までの事業: projects ending in R10
         if not (ends or starts):
@@ -150,6 +177,80 @@ def read_year_filters(t: Text, query: Query) -> None:
     explicit = [f for f in query.filters if f.kind == "start" and f.value != EDITION_YEAR]
     if explicit:
         query.filters = [f for f in query.filters if f.value != EDITION_YEAR or f.kind != "start"]
+
+
+def _order(code: str) -> int:
+    fy = FiscalYear.try_parse(code)
+    return fy.western if fy else 0
+
+
+def _take_near(t: Text, m: re.Match, words: str) -> None:
+    """The start/end words written onto a year (R6〜R7に開始した): read with it."""
+    for w in re.finditer(words, t.text[m.end() : m.end() + 12]):
+        if w.start() <= 4:
+            t.take(m.end() + w.start(), m.end() + w.end())
+    before = t.text[max(0, m.start() - 16) : m.start()]
+    for w in re.finditer(words, before):
+        if len(before) - w.end() <= 6:
+            t.take(m.start() - len(before) + w.start(), m.start() - len(before) + w.end())
+
+
+# Running in a year: started by then and not yet ended (an undecided end still runs).
+RUNNING = re.compile(
+    r"(?:も|に|で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
+    r"|やって(?:い)?る|実施されて(?:い)?る|走って(?:い)?る)"
+    r"|(?<![a-z])(?:still (?:running|going|active|on|ongoing|underway)|active|ongoing|underway|in progress"
+    r"|running|in operation)(?![a-z])"
+)
+NOW_WORDS = re.compile(r"今も|現在も|今なお|今まだ|今|現在|currently|still|right now|now")
+SINGLE_YEAR = re.compile(
+    r"単年度|(?:1|一)年(?:度)?(?:だけ|のみ|限り)|(?:1|一)年で終わる|同じ年度に(?:始まって)?終わる"
+    r"|始まった年度に(?:そのまま)?終わる|single[- ]year|one[- ]year only|start and end in the same (?:fiscal )?year"
+)
+HEISEI = re.compile(
+    r"平成(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))|heisei(?: era)?"
+)
+
+
+def read_running(t: Text, query: Query) -> None:
+    """今年度も実施中 / still running next fiscal year / 令和8年度に実施中: start ≤ year ≤ end."""
+    text = t.text
+    for m in t.find(RUNNING):
+        if re.match(r"\s*(?:まで|until|through)", text[m.end() : m.end() + 6]):
+            continue  # R10まで続く is the end year's own phrase
+        before = text[max(0, m.start() - 18) : m.start()]
+        if re.search(r"(?:から|ずっと|昔|since|long)\s*$", before):
+            continue  # 昔から続いてる: how long, not a year it runs in
+        year = None
+        for y in re.finditer(YEAR, before):
+            year = y
+        if year is not None and not re.fullmatch(
+            r"\s*(?:年度)?\s*(?:に|で|も|の|には|でも|は|中|中も|にも)?\s*(?:まだ|も)?\s*",
+            before[year.end() :],
+        ):
+            year = None  # R6開始の事業で、今もまだ続いている: R6 is the start, not the year it runs
+        code = None
+        if year is not None and t.free(
+            m.start() - len(before) + year.start(), m.start() - len(before) + year.end()
+        ):
+            code = year_code(year.group(0))
+            t.take(m.start() - len(before) + year.start(), m.start() - len(before) + year.end())
+        else:
+            after = text[m.end() : m.end() + 24]
+            later = re.search(YEAR, after)
+            if later and re.match(
+                r"\s*(?:in|during|through|next|this|in fy)?\s*$", after[: later.start()]
+            ):
+                code = year_code(later.group(0))
+                t.take(m.end() + later.start(), m.end() + later.end())
+            elif NOW_WORDS.search(before + " " + after[:10]) or not query.filters:
+                code = "@0"
+        if code is None:
+            continue
+        query.filters.append(Filter("running", "eq", code, span=m.span()))
+        t.take(m.start(), m.end())
+        for w in NOW_WORDS.finditer(text, max(0, m.start() - 8), m.end() + 10):
+            t.take(w.start(), w.end())
 
 
 def _attached(before: str, after: str) -> str:
