@@ -1295,6 +1295,11 @@ PHRASES.update(
         "latest_start": ("{scope}のうち始期が最も遅い事業：", "Latest start among {scope}:"),
         "earliest_end": ("{scope}のうち終期が最も早い事業：", "Earliest end among {scope}:"),
         "latest_end": ("{scope}のうち終期が最も遅い事業：", "Latest end among {scope}:"),
+        "filter_budget_band": (
+            "事業費が{low}千円以上{high}千円未満",
+            "budget from {low} up to (not including) {high} thousand yen",
+        ),
+        "budget_breakdown": ("内訳：{parts}", "breakdown: {parts}"),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",

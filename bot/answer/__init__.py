@@ -115,7 +115,15 @@ def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
     them together — or, with conditions, the operation over just those projects."""
     if query.compared or query.comparison in EDITION_COMPARISONS:
         return None
-    if len(query.project_nos) + len(query.project_keys) >= 2:
+    combining = set(query.ops) & (targets.COMBINING | {"sum"})
+    named = len(query.project_nos) + len(query.project_keys)
+    if combining and named < 2 and query.subject_parts and not query.filters:
+        # 小児科オンライン診療と認可外保育のICT化 / the WEB出願 project or the 防災教育センター
+        # one: names written in part, each found on its own.
+        found = targets.projects_by_parts(store, query, edition)
+        if found is not None and len(found) >= 2:
+            return targets.several_projects(store, query, edition, found)
+    if named >= 2:
         projects, missing = targets.named_projects(store, query, edition)
         if missing:
             return _numbers_not_found(store, query, edition, missing)

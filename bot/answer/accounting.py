@@ -60,7 +60,7 @@ _NEGATION = re.compile(
     r"以外|除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)"
     r"|でない|でなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|続か(?:ない|なかった)"
     r"|(?:ひとつ|一つ|1つ|1件|一件|1本|一本)も(?:ない|なかった|無い)"
-    r"|(?<![a-z])(?:not|except|excluding|other than|besides|apart from|aside from|without"
+    r"|(?<![a-z])(?<!if )(?<!or )(?:not|except|excluding|other than|besides|apart from|aside from|without"
     r"|leave out|leaving out|aren't|isn't|don't|doesn't|weren't|wasn't|never|none)(?![a-z])"
 )
 # The chat record: reports, updates, who posted — answered only from the record (#27).

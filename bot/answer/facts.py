@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot import messages as m
@@ -35,7 +36,7 @@ def _budget(store: Store, p: Project, query: Query) -> Answer:
     printed = label_of(p.edition)
     if query.year and FiscalYear.parse(query.year) != FiscalYear.parse(printed):
         return budget_not_stated(p, query.year, lang)
-    note = f"（{p.budget_note}）" if p.budget_note else ""
+    note = f"（{_breakdown(p.budget_note, lang)}）" if p.budget_note else ""
     return Answer(
         status="ok",
         title=m.say(
@@ -49,6 +50,18 @@ def _budget(store: Store, p: Project, query: Query) -> Answer:
         value=Value(amount=p.budget_thousand_yen, unit=m.say("unit_thousand_yen", lang)),
         sources=[src(p, "budget")],
     )
+
+
+def _breakdown(note: str, lang: str) -> str:
+    """A budget note that adds parts (県法2,207+監察1,524) said with its unit on each part."""
+    parts = re.findall(r"([^\d+＋,、]+?)\s*(\d[\d,]*)", note)
+    if len(parts) < 2 or not re.search(r"[+＋]", note):
+        return note
+    unit = m.say("unit_thousand_yen", lang)
+    joined = " + ".join(
+        f"{label.strip()} {amount}{'' if lang == 'ja' else ' '}{unit}" for label, amount in parts
+    )
+    return m.say("budget_breakdown", lang, parts=joined)
 
 
 def _owner(store: Store, p: Project, query: Query) -> Answer:

@@ -161,6 +161,8 @@ def passes(
         if f.op in ("between", "outside"):
             inside = int(f.value) <= p.budget_thousand_yen <= int(f.upper)  # type: ignore[arg-type]
             return inside if f.op == "between" else not inside
+        if f.op == "band":  # 1,000万円台: from the amount up to (not including) the next step
+            return int(f.value) <= p.budget_thousand_yen < int(f.upper)  # type: ignore[arg-type]
         return compare(p.budget_thousand_yen, f.op, int(f.value))  # type: ignore[arg-type]
     if f.kind in ("priority_frame", "future_response"):
         return getattr(p, f.kind) is f.value
@@ -402,6 +404,9 @@ def filter_words(f: Filter, lang: str) -> str:
     if f.kind == "budget":
         if f.op == "between":
             words = m.say("filter_budget_between", lang, low=f"{f.value:,}", high=f"{f.upper:,}")
+            return words if lang == "ja" else f"with {words}"
+        if f.op == "band":
+            words = m.say("filter_budget_band", lang, low=f"{f.value:,}", high=f"{f.upper:,}")
             return words if lang == "ja" else f"with {words}"
         words = m.budget_filter_words(f.op, int(f.value), lang)  # type: ignore[arg-type]
         return words if lang == "ja" else f"with {words}"

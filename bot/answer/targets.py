@@ -4,6 +4,8 @@ of them together: their total, their difference, their ratio, which one is large
 
 from __future__ import annotations
 
+import re
+
 from bot import messages as m
 from bot.answer.model import Answer, Computed, Value
 from bot.answer.render import ref, src
@@ -55,6 +57,30 @@ def named_projects(store: Store, query: Query, edition: str) -> tuple[list[Proje
             found.append(here[0])
     unique = list({p.key: p for p in found}.values())
     return unique, missing
+
+
+_PARTS = re.compile(r"\s*(?:と|とか|や|、|,|・|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*")
+
+
+def projects_by_parts(store: Store, query: Query, edition: str) -> list[Project] | None:
+    """Projects named by parts of their names (…と…, … or …), each part clearly one project;
+    None when any part is unclear (then the question is asked back, never guessed)."""
+    from bot.resolve import resolve
+
+    found, _ = named_projects(store, query, edition)
+    for chunk in query.subject_parts:
+        for part in _PARTS.split(chunk):
+            part = re.sub(r"^(?:the|a)\s+|\s+(?:one|project|事業|のやつ|やつ)$", "", part.strip())
+            if len(part) < 2:
+                continue
+            resolution = resolve(store, part, edition)
+            if resolution.status != "ok" or resolution.matches[0].score < 70:
+                return None
+            found.append(resolution.matches[0].project)
+    unique = list({p.key: p for p in found}.values())
+    if len(unique) >= 2:
+        query.project_keys = [*query.project_keys, *(p.key for p in unique)]
+    return unique
 
 
 def projects_filter(projects: list[Project], query: Query) -> Filter:

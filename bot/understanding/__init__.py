@@ -103,10 +103,14 @@ def _leftovers(t: Text, query: Query) -> None:
         # are part of it; a request verb around it is not).
         first, last = chunk.find(words[0]), chunk.rfind(words[-1])
         whole = first >= 0 and last >= first
-        subject_parts.append(chunk[first : last + len(words[-1])] if whole else " ".join(words))
+        end = last + len(words[-1])
+        while whole and end < len(chunk) and re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", chunk[end]):
+            end += 1  # ICT化, 事業費: a suffix written onto the last word is the name's
+        subject_parts.append(chunk[first:end] if whole else " ".join(words))
         content.extend(words)
     if subject_parts:
         query.subject = " ".join(subject_parts)
+        query.subject_parts = subject_parts
     query.unknown = query.unknown + content
     terms = word_runs(translate_english(" ".join(content)))
     query.search_terms = [w for w in terms if w not in EN_STOP][:6]

@@ -11,6 +11,7 @@ from bot.understanding.lexicon import (
     EN_UNITS,
     JA_BUDGET,
     JA_OPS,
+    MONEY_UNIT,
     YEN_UNITS,
 )
 from bot.understanding.query import Filter, Query
@@ -24,8 +25,31 @@ def _thousand_yen(amount: str, unit: str | None, english: bool) -> int:
     )
 
 
+# 1,000万円台 / 300万円台: from that amount up to the next step of its first digit.
+BAND = re.compile(rf"{MONEY_UNIT}\s*台")
+# 事業費が3,522千円の事業 / a budget of ¥61,144,000: exactly that amount.
+EXACT = re.compile(
+    rf"(?:(?:事業費|予算|budget)\s*(?:が|は|of|=|:)?\s*)?{MONEY_UNIT}(?=\s*(?:ちょうど)?の\s*(?:事業|project|もの|やつ))"
+    r"|[¥￥]\s*(\d[\d,]*+)(?!\s*(?:million|billion|m|bn|k))(?=\s*(?:の|project|$))"
+)
+# The unit an answer is asked in: 万円で, in million yen, 何億円.
+UNIT_ASKED = re.compile(
+    r"(千円|万円|百万円|億円|円)\s*(?:で|単位|換算|に直して|表示)|何(億|千万|百万|万)円"
+    r"|in (?:the )?(million|billion|thousand)s?(?: of)?(?: yen)?|(?:in|as) (yen)\b"
+)
+
+
 def read_amounts(t: Text, query: Query) -> None:
     """1億円以上, 1,000万円から5,000万円, over 100 million yen, between 10 and 50 million."""
+    for m in t.find(UNIT_ASKED):
+        said = next(g for g in m.groups() if g)
+        query.unit = {"億": "億円", "千万": "万円", "百万": "百万円", "万": "万円"}.get(said, said)
+        t.take(m.start(), m.end())
+    for m in t.find(BAND):
+        low = _thousand_yen(m.group(1), m.group(2), False)
+        step = 10 ** (len(str(int(low * 1000))) - 1) / 1000  # the first digit's place, in 千円
+        query.filters.append(Filter("budget", "band", low, round(low + step), span=m.span()))
+        t.take(m.start(), m.end())
     for m in t.find(BUDGET_RANGE):
         g = m.groups()
         if g[0]:
@@ -56,4 +80,13 @@ def read_amounts(t: Text, query: Query) -> None:
         query.filters.append(
             Filter("budget", op, _thousand_yen(m.group(2), m.group(3), True), span=m.span())
         )
+        t.take(m.start(), m.end())
+    for m in t.find(EXACT):
+        if m.group(3):
+            amount = round(int(m.group(3).replace(",", "")) / 1000)
+        elif m.group(2) or "円" in m.group(0):
+            amount = _thousand_yen(m.group(1), m.group(2), False)
+        else:
+            continue
+        query.filters.append(Filter("budget", "eq", amount, span=m.span()))
         t.take(m.start(), m.end())

@@ -296,7 +296,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "list",
-        r"一覧|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)",
+        r"一覧|リストアップ|listアップ|list up|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)"
+        r"|残り|残る|残った|remaining|what'?s left|are left",
     ),
     (
         "op",
@@ -306,7 +307,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "budget",
-        r"事業費|予算|いくら|金額|費用|budgets?(?:-?wise)?|costs?|costing|how much|spend(?:s|ing)?|funding|funded|money",
+        r"事業費|予算|いくら|金額(?:付き|つき|入り|も)?|費用|内訳|budgets?(?:-?wise|ed)?|costs?|costing|how much|spend(?:s|ing)?|funding|funded|money|breakdown",
     ),
     (
         "field",
@@ -391,6 +392,8 @@ LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事�
 # An amount starts where a run of digits starts and takes the whole run at once: tried at
 # every digit and given back one digit at a time, a pasted 2,000-digit number took a second.
 MONEY = r"(?<![\d,.])(\d[\d,]*+(?:\.\d+)?)\s*(億|千万|百万|万|千)?\s*円?"
+# An amount with its unit written (1,000万円, 300万, 3,522千円): the unit is required.
+MONEY_UNIT = r"(?<![\d,.])(\d[\d,]*+(?:\.\d+)?)\s*(億|千万|百万|万|千)?\s*円"
 EN_MONEY = (
     r"[¥]?\s*(?<![\d,.])(\d[\d,]*+(?:\.\d+)?)\s*(billion|million|thousand|k|m|bn)?\s*(?:yen|円)?"
 )
@@ -413,6 +416,18 @@ EN_UNITS = {
 }
 JA_OPS = {
     "以上": "ge",
+    "を超えてる": "gt",
+    "を超えている": "gt",
+    "を超えた": "gt",
+    "超えの": "gt",
+    "超え": "gt",
+    "を上回る": "gt",
+    "より上": "gt",
+    "に届かない": "lt",
+    "に満たない": "lt",
+    "を下回る": "lt",
+    "より下": "lt",
+    "もない": "lt",
     "超": "gt",
     "を超える": "gt",
     "超える": "gt",
@@ -428,6 +443,8 @@ JA_OPS = {
     "まで": "le",
 }
 EN_OPS = {
+    "north of": "gt",
+    "short of": "lt",
     "over": "gt",
     "above": "gt",
     "more than": "gt",
@@ -446,10 +463,11 @@ BUDGET_RANGE = re.compile(
     rf"|between\s*{EN_MONEY}\s*and\s*{EN_MONEY}|from\s*{EN_MONEY}\s*to\s*{EN_MONEY}"
 )
 JA_BUDGET = re.compile(
-    rf"{MONEY}\s*(以上|超える|を超える|超|より多い|より大きい|より高い|未満|以下|より少ない|より小さい|より安い|以内)"
+    rf"{MONEY}\s*(以上|を超えてる|を超えている|を超えた|超えの|超え|超える|を超える|を上回る|より上|超|より多い|より大きい|より高い"
+    rf"|未満|以下|に届かない|に満たない|を下回る|より下|より少ない|より小さい|より安い|以内)"
 )
 EN_BUDGET = re.compile(
-    rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|over|above|under|below)\s*{EN_MONEY}"
+    rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|north of|short of|over|above|under|below)\s*{EN_MONEY}"
 )
 FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"

@@ -26,7 +26,7 @@ _EN_INCLUDE = re.compile(r"(?<![a-z])(?:including|incl\.?|inclusive of)(?![a-z])
 _COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|and|or|&)\s*$")
 # English: the marker comes first.
 _EN_MARKER = re.compile(
-    r"(?<![a-z])(?:not|except(?: for)?|excluding|exclude|other than|besides|apart from|aside from"
+    r"(?<![a-z])(?<!if )(?<!or )(?:not|except(?: for)?|excluding|exclude|other than|besides|apart from|aside from"
     r"|leave out|leaving out|leave aside|without|aren't|isn't|don't|doesn't|weren't|wasn't|never)(?![a-z])"
     r"|(?<![a-z])non-?"
 )

@@ -54,6 +54,8 @@ class Query:
     excluded: list[str | int] = field(default_factory=list)  # keys or numbers left out
     included: list[Filter] = field(default_factory=list)  # groups said to be taken in (含めて)
     reading: str = ""  # the text as the readers read it (normalised, numerals as digits)
+    subject_parts: list[str] = field(default_factory=list)  # the words left, chunk by chunk
+    unit: str | None = None  # the unit an amount is asked in (万円, million)
     ops: list[str] = field(default_factory=list)  # every operation word, in order (合計 and 差)
     having: tuple[str, int] | None = None  # groups by their count: ("eq", 1) 1件だけの部局
     smallest: bool = False  # the N-th smallest rather than the N-th largest
