@@ -329,7 +329,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "unit_thousand_yen": ("千円", "thousand yen"),
     "scope": ("{edition}{what}", "{edition} {what}"),
     "n_projects": ("{n}件", "{n} projects"),
-    "group_title": ("{scope}の{by}：", "{scope} {by}:"),
+    "group_title": ("{scope}の{by}{count}：", "{scope} {by}{count}:"),
     "by_department": ("部局別", "by department"),
     "by_category": ("項目別", "by category"),
     "by_section": ("担当課別", "by section"),
@@ -1300,6 +1300,17 @@ PHRASES.update(
             "budget from {low} up to (not including) {high} thousand yen",
         ),
         "budget_breakdown": ("内訳：{parts}", "breakdown: {parts}"),
+        "filter_name_has": ("事業名に「{value}」を含む", "with 「{value}」 in the name"),
+        "filter_empty": ("{part}が空欄", "with nothing printed under {part}"),
+        "group_count": ("（{n}{counter}）", " ({n} {counter})"),
+        "flags_not_printed": (
+            "{edition}には重点枠事業・将来対応分の記載がありません（記載があるのは{editions}です）。",
+            "The {edition} does not print the priority-frame or future-response flags (printed in: {editions}).",
+        ),
+        "taken_over_not_compared": (
+            "※{names} は前の版の複数の事業の取組を引き継いだ事業のため、事業費は比べていません。",
+            "Note: {names} took over work of several earlier projects, so its budget is not compared.",
+        ),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",

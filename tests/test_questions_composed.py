@@ -1080,7 +1080,24 @@ CASES = [
         "set",
     ),
     ("予算が増えた事業", "ok", None, 7, "ord"),
-    ("教育庁で予算が減った事業", "ok", ["R7/36", "R7/37", "R7/38", "R7/39", "R7/40"], 5, "set"),
+    # No40 took over parts of R6's 校務のICT活用推進事業 and 学校DXスタートアップ事業, which
+    # continue as No37 and No38: its budget has no predecessor of its own to be compared with.
+    (
+        "教育庁で予算が減った事業",
+        "ok",
+        [
+            "R7/36",
+            "R7/37",
+            "R7/38",
+            "R7/39",
+            "R6/公立学校における教育改革支援事業",
+            "R6/校務のICT活用推進事業 (統合型校務支援システム運用事業)",
+            "R6/学校DXスタートアップ事業",
+            "R6/高等学校におけるICTを活用した資質・能力を育む授業づくり推進事業",
+        ],
+        4,
+        "set",
+    ),
     ("No40 budget in R6 edition", "ambiguous", None, None, "ord"),
     ("公衆衛生DX推進事業の予算の合計", "ok", ["R7/23"], 8891, "ord"),
     ("No41とNo42の予算", "ok", ["R7/41", "R7/42"], None, "ord"),

@@ -200,6 +200,26 @@ def _inferred(store: Store, result: Answer, lang: str) -> list[str]:
 
 def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     """List, count, sum… over the projects passing every filter; words not understood → ask."""
+    flagged = [f for f in query.filters if f.kind in ("priority_frame", "future_response")]
+    if flagged and not any(p.priority_frame is not None for p in store.projects(edition)):
+        # R7版で重点枠の事業: the R7 edition prints no flags — not "none of them".
+        printed = [
+            label_of(e.code)
+            for e in store.editions()
+            if any(p.priority_frame is not None for p in store.projects(e.code))
+        ]
+        result = Answer(
+            status="not_stated",
+            title=m.say(
+                "flags_not_printed",
+                query.lang,
+                edition=m.edition_name(edition, query.lang),
+                editions="、".join(printed) or "—",
+            ),
+        )
+        result.computed.editions.add(label_of(edition))
+        result.computed.fields.add("flags")
+        return result
     if query.year and not _is_loaded(store, query.year) and re.fullmatch(r"R\d+", query.year):
         # 「R8の事業費の合計」 with no R8 edition: say which editions exist, not a puzzle.
         return _edition_not_loaded(store, query, query.year)

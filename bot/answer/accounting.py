@@ -124,7 +124,7 @@ _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
         re.compile(
             r"どこ(?!の課|の部|が担当|が所管)|どの(?:市|町|村|地域|会場)|(?<![a-z])where(?![a-z])"
         ),
-        ("place", "owner"),
+        ("place", "owner", "verdict", "group"),
     ),
     (re.compile(r"誰|だれ|(?<![a-z])(?:who|whom)(?![a-z])"), ("owner", "person")),
     (

@@ -78,23 +78,34 @@ def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
     """Projects of the selection whose budget rose (or fell) from their older edition."""
     lang = query.lang
     rising = query.comparison == "increased"
-    rows = []
+    rows, taken = [], []
+    kinds = link_kinds(store.links())
     for p in selection.projects:
-        older = [o for k in store.predecessors(p.key) if (o := store.project(k.older))]
+        # Only a project's own predecessor: an older project that continues under its own
+        # name elsewhere (No40 took over parts of No37's and No38's work) is not No40's budget.
+        links = store.predecessors(p.key)
+        own = [k for k in links if kinds.get((k.older, k.newer)) in ("continued", "renamed")]
+        older = [o for k in own if (o := store.project(k.older))]
         if not older:
+            if links:
+                taken.append(p)  # took over other projects' work: no budget of its own before
             continue
-        # A project merged from several older ones is compared with their sum, and says so.
         before = sum(o.budget_thousand_yen for o in older)
         change = p.budget_thousand_yen - before
         if (change > 0) if rising else (change < 0):
             rows.append((p, older, before, change))
     rows.sort(key=lambda r: -abs(r[3]))
+    top = "max" in query.ops and rows
+    if top:  # いちばん増えた: the largest change, every one of a tie
+        rows = [r for r in rows if abs(r[3]) == abs(rows[0][3])]
     lines = []
+    unit = m.say("unit_thousand_yen", lang)
+    space = "" if lang == "ja" else " "
     for p, older, before, change in rows:
         merged = m.say("merged_from", lang, n=len(older)) if len(older) > 1 else ""
         lines.append(
-            f"・{m.short_ref(p)}：{before:,} → {p.budget_thousand_yen:,}"
-            f"{'' if lang == 'ja' else ' '}{m.say('unit_thousand_yen', lang)}（{change:+,}）{merged}"
+            f"・{m.short_ref(p)}：{before:,}{space}{unit} → {p.budget_thousand_yen:,}{space}{unit}"
+            f"（{change:+,}{space}{unit}）{merged}"
         )
     answer = Answer(
         status="ok",
@@ -104,12 +115,20 @@ def budget_moves(store: Store, selection: Selection, query: Query) -> Answer:
             scope=scope(selection, lang, counted=False),
             n=len(rows),
         ),
-        lines=lines or [m.say("none_match", lang)],
-        projects=[ref(r[0]) for r in rows],
+        lines=(lines or [m.say("none_match", lang)])
+        + (
+            [m.say("taken_over_not_compared", lang, names="、".join(m.short_ref(p) for p in taken))]
+            if taken
+            else []
+        ),
+        projects=[ref(x) for r in rows for x in (*r[1], r[0])],
         value=Value(amount=len(rows), unit=m.say("unit_count", lang)),
         sources=[src(r[0], "budget") for r in rows],
     )
     answer.computed.merge(computed_of(selection))
+    if top:
+        answer.computed.operations.update({"max", "verdict"})
+        answer.verdict = "、".join(m.short_ref(r[0]) for r in rows)
     older = {k.older.split("/")[0] for r in rows for k in store.predecessors(r[0].key)}
     return _said(answer, [selection.edition, *older], ("compare", "diff", "list", "count"))
 

@@ -81,6 +81,8 @@ def run(selection: Selection, query: Query) -> Answer:
         done.fields.add("budget")
     if query.operation in ("sum", "avg", "list"):
         done.operations.add("count")  # the scope says how many projects it holds
+    if query.operation == "sum" and "avg" in query.ops:
+        done.operations.add("avg")
     if query.operation != "group":  # the owner or period a row shows, when asked
         done.fields.update(f for f in query.fields if f in ("owner", "period", "start", "end"))
         if query.operation == "list":
@@ -101,6 +103,8 @@ def _run(selection: Selection, query: Query) -> Answer:
     op = query.operation
     if op == "group":
         return _group(selection, query, what, notes)
+    if op == "list" and "sorted" in query.ops:  # 予算が大きい順に並べて
+        projects = sorted(projects, key=lambda p: p.budget_thousand_yen, reverse=not query.smallest)
     if op == "list" or (not projects and op != "count"):
         lines, more = rows(projects, query)
         return Answer(
@@ -142,7 +146,7 @@ def _run(selection: Selection, query: Query) -> Answer:
                 budget=budget_label,
                 money=m.money(round(amount), lang),
             ),
-            lines=listed + notes,
+            lines=listed + _average(projects, query, op) + notes,
             more=more,
             value=Value(amount=amount, unit=unit),
             projects=[ref(p) for p in projects],
@@ -187,6 +191,29 @@ def _run(selection: Selection, query: Query) -> Answer:
         projects=[ref(p) for p in chosen],
         sources=[src(p, "budget") for p in chosen],
     )
+
+
+def _average(projects: list[Project], query: Query, op: str) -> list[str]:
+    """件数・合計・平均: the average as well, when asked beside the total."""
+    if op != "sum" or "avg" not in query.ops or not projects:
+        return []
+    average = round(sum(p.budget_thousand_yen for p in projects) / len(projects))
+    return [m.say("several_average", query.lang, money=m.money(average, query.lang))]
+
+
+def _counter(kind: str, lang: str, n: int) -> str:
+    """課, 部局, 項目 / sections, departments, categories: what a group is counted in."""
+    ja = {"section": "課", "department": "部局", "category": "項目", "field": "分野"}
+    en = {
+        "section": "section",
+        "department": "department",
+        "category": "category",
+        "field": "field",
+    }
+    if lang == "ja":
+        return ja.get(kind, "")
+    word = en.get(kind, "group")
+    return word if n == 1 else ("categories" if word == "category" else f"{word}s")
 
 
 def _by_year(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:
@@ -315,7 +342,15 @@ def _group(selection: Selection, query: Query, what: str, notes: list[str]) -> A
     shown = [p for k in (ties if verdict else ordered) for p in groups[k]]
     answer = Answer(
         status="ok",
-        title=m.say("group_title", lang, scope=what, by=m.say(f"by_{kind}", lang)),
+        title=m.say(
+            "group_title",
+            lang,
+            scope=what,
+            by=m.say(f"by_{kind}", lang),
+            count=m.say(
+                "group_count", lang, n=len(ordered), counter=_counter(kind, lang, len(ordered))
+            ),
+        ),
         lines=(lines or [m.say("none_match", lang)]) + notes,
         projects=[ref(p) for p in {p.key: p for p in shown}.values()]
         if verdict or query.having

@@ -150,6 +150,13 @@ def passes(
         ended = _western(p.end) if p.end != "未定" else 9999
         inside = None not in (year, began, ended) and began <= year <= ended  # type: ignore[operator]
         return not inside if f.op == "ne" else inside
+    if f.kind == "name_has":  # 事業名に「ICT」: the name as printed holds the word
+        inside = normalise(str(f.value)) in normalise(p.name)
+        return not inside if f.op == "ne" else inside
+    if f.kind == "empty":  # 主な取組実績が空: nothing printed there
+        text = p.achievements if f.value == "achievements" else p.summary
+        blank = not (text or "").strip()
+        return not blank if f.op == "ne" else blank
     if f.kind == "single_year":  # begins and ends in the same fiscal year
         one = (
             p.start is not None
@@ -259,7 +266,7 @@ def computed_of(selection: Selection) -> Computed:
         elif f.kind == "budget":
             done.amounts.update(int(v) for v in (f.value, f.upper) if v is not None)
             done.fields.add("budget")
-        elif f.kind == "text":
+        elif f.kind in ("text", "name_has"):
             done.words.add(str(f.value))
         elif f.kind == "projects":
             keys = str(f.value).split(",")
@@ -391,6 +398,10 @@ def filter_words(f: Filter, lang: str) -> str:
         return str(f.value) if lang == "ja" else f"of {f.value}"
     if f.kind in ("category", "field"):
         return m.say(f"filter_{f.kind}", lang, value=f.value)
+    if f.kind == "name_has":
+        return m.say("filter_name_has", lang, value=f.value)
+    if f.kind == "empty":
+        return m.say("filter_empty", lang, part=m.label(str(f.value), lang))
     if f.kind == "running":
         year = m.relative_year(f.said, str(f.value), lang) if f.said else str(f.value)
         return m.say("filter_running", lang, year=year)

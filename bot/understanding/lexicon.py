@@ -224,41 +224,53 @@ PATTERNS: list[tuple[str, str, str]] = [
         "group",
         "department",
         r"(?:担当)?部局(?:別|ごと|毎)|部(?:ごと|別|毎)|by department|per department|each department"
-        r"|which department(?= has| spends)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|which departments?(?= has| have| spends| gets| got| is)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|(?:一番|最も|いちばん)(?:多くの|少ない)事業を(?:持って(?:い)?(?:た|る)|担当して(?:い)?(?:た|る))部局"
+        r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|高い|低い)(?:部局|部)(?![a-z\u4e00-\u9fff])|何部局"
         r"|どの部局が|どの部が|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)部局",
     ),
     (
         "group",
         "section",
         r"(?:担当)?課(?:・室)?(?:別|ごと|毎)|(?:課|室)(?:・|や)(?:課|室)(?:別|ごと|毎)|by section|per section|each section"
-        r"|which section(?= has)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|which sections?(?:\s*[（(]課[）)])?(?= has| have| run| runs)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|高い|低い)(?:課|担当課)|何課"
+        r"|(?:課|担当課)(?:（室）|\(室\)|・室)?を(?:全部|すべて|一覧で?|全て)"
         r"|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)課",
     ),
     (
         "group",
         "category",
         r"(?:項目|分類|分野|カテゴリー?)(?:別|ごと|毎)|by (?:category|field)|per (?:category|field)|each (?:category|field)"
-        r"|which (?:項目|category|field)(?= has| spends| gets| is)|どの項目が",
+        r"|which (?:項目|category|categor(?:y|ies)|fields?)(?= has| have| spends| gets| is| got)|どの(?:項目|category|カテゴリー?|分野)(?:（項目）|\(項目\))?が"
+        r"|(?:一番|最も|いちばん)?(?:事業が|事業数が|project数が|事業の数が)?(?:一番|最も|いちばん)?(?:多い|少ない|少なかった|多かった)(?:項目|分野|カテゴリー?)"
+        r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|大きかった|小さかった|高い|低い)(?:項目|分野|カテゴリー?|category)"
+        r"|(?:項目|カテゴリー?|分野)(?:[（(](?:項目|カテゴリー?|分野)[）)])?(?:は|が|って)?\s*何種類|何種類|how many (?:categories|kinds)",
     ),
     (
         "nth",
         "max",
-        rf"(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{LARGE})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:largest|biggest|highest|most expensive)|(second|third|fourth|fifth) (?:largest|biggest|highest|most expensive)",
+        rf"(?:上|大きい方|多い方)から\s*(\d{{1,2}})\s*番目(?:に(?:予算が|事業費が)?(?:{LARGE}))?"
+        rf"|(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{LARGE})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:largest|biggest|highest|most expensive)|(second|third|fourth|fifth) (?:largest|biggest|highest|most expensive)",
     ),
     (
         "nth",
         "min",
-        rf"(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{SMALL})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:smallest|lowest|cheapest)|(second|third|fourth|fifth) (?:smallest|lowest|cheapest)",
+        rf"(?:下|後ろ|少ない方|小さい方)から\s*(\d{{1,2}})\s*番目(?:に(?:予算が|事業費が)?(?:{SMALL}))?"
+        rf"|(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{SMALL})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:smallest|lowest|cheapest)|(second|third|fourth|fifth) (?:smallest|lowest|cheapest)",
     ),
     (
         "top",
         "max",
-        rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})",
+        rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})"
+        rf"|(?:多い|大きい|高い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
+        rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first",
     ),
     (
         "top",
         "min",
-        rf"(?:下位|ワースト|bottom|smallest|lowest|cheapest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:smallest|lowest|cheapest)|(?:{SMALL})(?:い)?順に?\s*(\d{{1,2}})",
+        rf"(?:下位|ワースト|bottom|smallest|lowest|cheapest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:smallest|lowest|cheapest)|(?:{SMALL})(?:い)?順に?\s*(\d{{1,2}})"
+        rf"|(?:少ない|小さい|低い|安い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?",
     ),
     (
         "op",
@@ -290,7 +302,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "count",
-        r"いくつ|何件|件数|何個|幾つ|何事業|事業数|プロジェクト数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
+        r"いくつ|何件|件数|何個|幾つ|何事業|事業数|事業の数|プロジェクト数|projects?数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
         r"|how many|number of|count",
     ),
     (
@@ -473,7 +485,8 @@ FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"
     r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
-    r"|年度|時期|内容"
+    r"|年度|時期|内容|ロードマ[ップ]*|言葉|単語|キーワード|指定されて(?:い)?る|指定"
+    r"|[（(](?:項目|分野|部局|課|カテゴリー?|室|category|department|section)[）)]|経由|依頼|順番(?:つき|付き)?"
 )
 # English words that frame or soften a question: never a condition, never a project's name.
 _STOP_TEXT = (

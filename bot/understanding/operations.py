@@ -122,6 +122,13 @@ def read_operations(t: Text, query: Query) -> None:
     if query.operation == "group" and ("sum" in ops or "count" in ops):
         query.fields.append("budget" if "sum" in ops else "count")
     ranked = {"group", "nth", "top", "bottom", "max", "min", "compare"}
+    if query.operation == "group" or query.comparison in ("increased", "decreased"):
+        # 予算合計トップの項目 / いちばん増えた事業: the top of that ranking is asked.
+        for m in t.find(SUPERLATIVE):
+            low = re.search(r"最下位|ワースト|worst|least", m.group(0))
+            query.ops = [*query.ops, "min" if low else "max"]
+            query.smallest = query.smallest or bool(low)
+            t.take(m.start(), m.end())
     if query.operation not in ranked and not query.names_project:
         # 一番…/most… with no measure read: ask what is ranked, never list them all.
         for m in t.find(SUPERLATIVE):

@@ -70,6 +70,20 @@ def _near(text: str, start: int, end: int, pattern: str, before: int = 14, after
     )
 
 
+# 事業名に「ICT」が入ってる / have "DX" in their name: a word of the name, not of the text.
+NAME_HAS = re.compile(
+    r"(?:事業名|名前|名称)(?:に|で|の中に)?\s*[「『\"']?([^「」『』\"'\s、。]{1,20}?)[」』\"']?\s*(?:って|が|という言葉が|という語が)?\s*"
+    r"(?:入って(?:い)?る|入った|付く|つく|付いて(?:い)?る|ついて(?:い)?る|含まれ(?:て(?:い)?る|る)|含む|ある)"
+    r"|(?:have|has|with|containing|contain|includes?)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
+    r"|names?\s+(?:contains?|containing|including|with)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?"
+)
+# 主な取組実績の欄が空っぽ / no summary printed: a part of the document left empty.
+EMPTY_PART = re.compile(
+    r"(主な取組実績|取組実績|実績|概要)(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
+    r"|(?:empty|blank|no)\s+(main achievements|achievements|summary)"
+)
+
+
 def read_year_filters(t: Text, query: Query) -> None:
     """R7で終わる, started before R5, 事業期間がR5〜R9, 終期が未定."""
     text = t.text
@@ -85,6 +99,15 @@ def read_year_filters(t: Text, query: Query) -> None:
         )  # started in the edition's year
         t.take(m.start(), m.end())
     read_running(t, query)
+    for m in t.find(NAME_HAS):
+        word = next(g for g in m.groups() if g)
+        query.filters.append(Filter("name_has", "eq", word, span=m.span()))
+        t.take(m.start(), m.end())
+    for m in t.find(EMPTY_PART):
+        part = m.group(1) or m.group(2)
+        which = "summary" if part in ("概要", "summary") else "achievements"
+        query.filters.append(Filter("empty", "eq", which, span=m.span()))
+        t.take(m.start(), m.end())
     for m in t.find(SINGLE_YEAR):
         query.filters.append(Filter("single_year", "eq", True, span=m.span()))
         t.take(m.start(), m.end())
