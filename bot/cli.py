@@ -518,18 +518,16 @@ def history(
     check_out(out)
     store = open_store(db_path)
     if everything and not reference:
-        rows = [exporting.entry_record(e) for e in store.entries()]
+        rows = exporting.entry_records(store, store.entries())
         emit(exporting.render_entries(rows, fmt, header), out)
         return
     found = project_history(store, reference or "", find=pick_project)
     entries = found.entries
     if fmt in ("csv", "xlsx"):
-        emit(
-            exporting.render_entries([exporting.entry_record(e) for e in entries], fmt, header), out
-        )
+        emit(exporting.render_entries(exporting.entry_records(store, entries), fmt, header), out)
         return
     if fmt == "json":
-        rows = [exporting.entry_record(e) for e in entries]
+        rows = exporting.entry_records(store, entries)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     title, lines = render_text.history_lines(found, language())

@@ -264,6 +264,7 @@ def to_html(projects: list[Project], target: str) -> str:
 def to_xlsx(projects: list[Project], target: str) -> bytes:
     """One sheet: a row per project, then a row per initiative with plan/actual per year
     (written by bot/export.py's one XLSX writer)."""
+    from bot.export import Column
     from bot.export import to_xlsx as write_xlsx
 
     years = _years(projects)
@@ -286,7 +287,10 @@ def to_xlsx(projects: list[Project], target: str) -> bytes:
     for y in years:
         header += [f"{y} 計画", f"{y} 実績"]
     widths = [6, 6, 40, 14, 18, 16, 20, 14, 16, 8, 8, 60, 60, 40] + [40] * (2 * len(years))
-    columns = [(str(i), h, h, w) for i, (h, w) in enumerate(zip(header, widths, strict=True))]
+    columns = [
+        Column(str(i), h, h, w, "money" if h == "事業費(千円)" else "text")
+        for i, (h, w) in enumerate(zip(header, widths, strict=True))
+    ]
     rows = []
     for p in projects:
         values = ["事業", p.no, p.name, p.field, p.category, p.department]
