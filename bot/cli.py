@@ -460,6 +460,7 @@ def update(
     db_path: Path | None,
 ) -> None:
     """Append an actual result to a project's record as a named local user."""
+    from bot import messages as m
     from bot import updates
 
     if not user.strip():
@@ -476,7 +477,13 @@ def update(
         check_owner=False,
     )
     click.echo(
-        say("cli_update_done", id=entry.id, year=entry.fiscal_year, no=project.no, text=entry.text)
+        say(
+            "cli_update_done",
+            id=entry.id,
+            year=entry.fiscal_year,
+            project=m.entry_project(project.no, project.key),
+            text=entry.text,
+        )
     )
 
 

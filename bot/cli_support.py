@@ -223,4 +223,6 @@ def pick_project(store: Store, reference: str, edition: str | None = None) -> Pr
 
 
 def _name(project: Project) -> str:
-    return f"No{project.no} {project.name}" if project.no is not None else project.name
+    from bot.messages import short_ref
+
+    return short_ref(project)

@@ -92,6 +92,11 @@ def _years(projects: list[Project]) -> list[str]:
     ]
 
 
+def _heading(project: Project) -> str:
+    """A project's heading mark, 【No40】 (none for an unnumbered edition's project)."""
+    return f"【No{project.no}】" if project.no is not None else ""
+
+
 def _cell(text: str | None) -> str:
     """A cell of the tab-separated layout: one line, no tabs."""
     return clean(text or "").replace("\t", " ")
@@ -115,7 +120,7 @@ def to_txt(projects: list[Project], target: str) -> str:
     for p in projects:
         budget = f"{p.budget_thousand_yen:,}" + (f" ({p.budget_note})" if p.budget_note else "")
         out += [
-            f"【No{p.no}】" if p.no is not None else "",
+            _heading(p),
             "",
             "\t".join(
                 [
@@ -180,7 +185,7 @@ def to_markdown(projects: list[Project], target: str) -> str:
     ]
     for p in projects:
         lines += [
-            f"## No{p.no} {p.name}",
+            f"## {m.short_ref(p)}",
             "",
             f"- 分野：{p.field}／項目：{p.category}",
             f"- 担当：{p.department} {'、'.join(p.sections)}",
@@ -233,7 +238,7 @@ def to_html(projects: list[Project], target: str) -> str:
     ]
     for p in projects:
         rows = [
-            f"<section><h1>{e(year.label)}DX関連事業ロードマップ（案）【No{p.no}】</h1>",
+            f"<section><h1>{e(year.label)}DX関連事業ロードマップ（案）{e(_heading(p))}</h1>",
             "<table><colgroup><col style='width:9%'><col style='width:24%'><col style='width:7%'><col style='width:14%'><col style='width:9%'><col style='width:14%'><col style='width:8%'><col style='width:15%'></colgroup>",
             f"<tr><th>分野</th><td>{e(p.field or '')}</td><th>項目</th><td>{e(p.category or '')}</td><th>担当部局</th><td>{e(p.department or '')}</td><th>担当課</th><td>{e('、'.join(p.sections))}</td></tr>",
             f"<tr><th>事業名</th><td colspan='3'>{e(p.name)}</td><th>{year.code}事業費(千円)</th><td class='money'>{p.budget_thousand_yen:,} <span class='confirm'>({e(p.budget_note or '')})</span></td><th>事業期間</th><td>{e(p.start or '')}〜{e(p.end or '')}</td></tr>",

@@ -243,6 +243,7 @@ def entry_rows(records: list[dict], header: str = "ja") -> list[dict]:
         {
             **{c.key: r.get(c.key) for c in ENTRY_COLUMNS},
             "edition": _edition(r["edition"]),
+            "project_key": _edition(r["project_key"]),  # R6/#3, as its edition reads
             "kind": KIND_WORDS.get(r["kind"], r["kind"]) if header == "ja" else r["kind"],
             "platform": r["source"]["platform"],
             "source_file": r["source"]["file"],

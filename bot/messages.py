@@ -110,15 +110,15 @@ def period(start: str | None, end: str | None, lang: str = "ja") -> str:
 
 
 def entry_project(no: int | None, key: str) -> str:
-    """How a recorded entry names its project: No40, or the key of an unnumbered one (#16)."""
-    return f"No{no}" if no is not None else key
+    """How a recorded entry names its project: No40, or the key of an unnumbered one (#16),
+    as people read it (R6/#3, also for 岩手県:R6/#3)."""
+    return f"No{no}" if no is not None else label_of(key)
 
 
 def short_ref(project: Project) -> str:
-    """No40 県立学校… (or R6版 名称 for an unnumbered edition)."""
-    if project.no is not None:
-        return f"No{project.no} {project.name}"
-    return f"{edition_name(project.edition)} {project.name}"
+    """No40 県立学校…, or R6/#3 公衆衛生… for an unnumbered edition's project (see
+    project_label)."""
+    return project_label(project.no, project.key, project.name)
 
 
 def initiative_name(label: str | None, number: int, lang: str = "ja") -> str:
@@ -592,7 +592,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "--field: no project in the field {field} (fields: {fields})",
     ),
     "cli_draft_field_file": ("{path}：{field}、{n}事業", "{path}: {field}, {n} projects"),
-    "cli_update_done": ("#{id} {year}実績 No{no}：{text}", "#{id} {year} No{no}: {text}"),
+    "cli_update_done": ("#{id} {year}実績 {project}：{text}", "#{id} {year} {project}: {text}"),
     "cli_run_incomplete": (
         "チャットの設定が途中です：{missing} が設定されていません。設定するか、設定済みの変数を外してください（外すとコンソールが開きます）。",
         "The chat settings are incomplete: {missing} is not set. Set it, or unset the others (then the console opens).",
@@ -1257,6 +1257,17 @@ PHRASES.update(
         ),
     }
 )
+
+# -- issue #26: every record names its project; files and words an office hands out ------
+
+
+def project_label(no: int | None, key: str, name: str | None = None) -> str:
+    """How a reply names a project: No40 県立学校…, or by its key for an unnumbered edition's
+    (R6/#3 公衆衛生…: the key is what people type back, and reads the same in English); the
+    number or key alone once a revised document took the project, and its name, away."""
+    ref = entry_project(no, key)
+    return f"{ref} {name}" if name else ref
+
 
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.

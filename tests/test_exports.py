@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -220,3 +220,24 @@ def test_every_record_row_names_its_project(db_path, tmp_path):
         if sheet.cell(row=r, column=header.index("内容") + 1).value == text
     ]
     assert found == [[key, name]]
+
+
+def test_replies_name_an_unnumbered_project_by_its_key_and_name(db_path):
+    from bot.adapters.console import Console
+
+    key, name, _ = R6_PROJECT
+    db = str(db_path)
+    done = cli("update", key, "R&D 完了", "--user", "佐藤", "--db", db)
+    assert done.exit_code == 0, done.output
+    assert f" {key}：R&D 完了" in done.output and "None" not in done.output
+    history = cli("history", key, "--db", db).output
+    assert history.startswith(f"{key} {name} の実績の記録") and "None" not in history
+    digest = cli("digest", "--now", "2099-01-01T10:00:00+09:00", "--db", db).output
+    assert "None" not in digest
+    store = Store.open(db_path)
+    [entry] = [e for e in store.entries(key) if e.platform == "cli"]
+    next_week = (entry.created_at + timedelta(days=7)).isoformat()  # the digest looks back
+    digest = cli("digest", "--now", next_week, "--db", db).output
+    assert f"・{key} {name} R" in digest
+    reply = Console(store).handle(f"history {key}")
+    assert reply.startswith(f"{key} {name}") and "None" not in reply

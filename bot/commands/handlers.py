@@ -58,7 +58,9 @@ def history(req: Request) -> Reply:
     title, lines = history_lines(found, req.lang)
     reply = Reply(req.lang, title, lines, keep_tail=True, complete=everything)
     reply.more_hint = m.say(
-        "history_more_hint", req.lang, command=f"{req.prefix}history No{found.no} --all"
+        "history_more_hint",
+        req.lang,
+        command=f"{req.prefix}history {m.entry_project(found.no, found.key)} --all",
     )
     if everything:
         from bot.draft import now_stamp, safe_filename

@@ -124,11 +124,15 @@ class SlackDigestPoster:
         )
 
     def nudge(self, user_id: str, projects: list[StaleProject], d: Digest) -> None:
-        names = "\n".join(f"• No{p.no} {escape(p.name)}" for p in projects[:MAX_LISTED])
+        names = "\n".join(
+            f"• {escape(m.project_label(p.no, p.key, p.name))}" for p in projects[:MAX_LISTED]
+        )
         text = m.say("nudge_text", self.lang, year=d.period.fiscal_year, projects=names)
         buttons = [
             ButtonElement(
-                text=PlainTextObject(text=f"No{p.no} " + m.say("home_update", self.lang)),
+                text=PlainTextObject(
+                    text=f"{m.entry_project(p.no, p.key)} " + m.say("home_update", self.lang)
+                ),
                 action_id=f"{OPEN_UPDATE_ACTION}:{p.key}",
                 value=p.key,
             )

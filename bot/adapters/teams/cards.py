@@ -95,9 +95,7 @@ def update_form(
                 label=m.say("update_modal_project", lang),
                 is_required=True,
                 value=projects[0].key if len(projects) == 1 else None,
-                choices=[
-                    Choice(title=f"No{p.no} {p.name}"[:80], value=p.key) for p in projects[:100]
-                ],
+                choices=[Choice(title=m.short_ref(p)[:80], value=p.key) for p in projects[:100]],
             ),
             TextInput(
                 id="initiative",
