@@ -10,6 +10,7 @@ tab-separated layout, which ingests back into the same projects.
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
 
 from bot import messages as m
@@ -17,14 +18,15 @@ from bot.fiscal_year import FiscalYear
 from bot.ingest import achievements_year
 from bot.models import ActualEntry, Initiative, Project, Source, YearCell
 from bot.store import Store
-from bot.text import clean
+from bot.text import one_line
 
 TO_CONFIRM = "要確認"
 
 
 def credit(entry: ActualEntry) -> str:
-    """A chat entry as it appears in the draft: its text, who and when."""
-    text = clean(entry.text)
+    """A chat entry as it appears in the draft: its text as typed, who and when (each format
+    escapes it for itself)."""
+    text = entry.text
     if entry.from_document:
         return text
     when = entry.created_at.astimezone(m.TOKYO).strftime("%Y-%m-%d") if entry.created_at else ""
@@ -98,8 +100,24 @@ def _heading(project: Project) -> str:
 
 
 def _cell(text: str | None) -> str:
-    """A cell of the tab-separated layout: one line, no tabs."""
-    return clean(text or "").replace("\t", " ")
+    """A cell of the tab-separated layout: one line, no tabs (the text otherwise as typed)."""
+    return one_line(text)
+
+
+# What Markdown would read as formatting, a link, HTML or a table's column break: each is
+# escaped with a backslash (CommonMark's escape for ASCII punctuation), so the text renders as
+# typed. "&" only where it would start an entity (&amp;), so R&D stays readable.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
+
+
+def md(text: str | None) -> str:
+    """Text for a Markdown table cell or line: shown as typed, line ends as <br>."""
+
+    def escape(m: re.Match) -> str:
+        return "\\" + m.group(1) if m.group(1) else "&amp;"
+
+    escaped = _MARKDOWN_SPECIAL.sub(escape, text or "")
+    return "<br>".join(line.strip() for line in escaped.splitlines())
 
 
 def by_field(projects: list[Project]) -> dict[str, list[Project]]:
@@ -185,31 +203,28 @@ def to_markdown(projects: list[Project], target: str) -> str:
     ]
     for p in projects:
         lines += [
-            f"## {m.short_ref(p)}",
+            f"## {md(m.short_ref(p))}",
             "",
-            f"- 分野：{p.field}／項目：{p.category}",
-            f"- 担当：{p.department} {'、'.join(p.sections)}",
-            f"- {year.code}事業費（千円）：{p.budget_thousand_yen:,}（{p.budget_note}）",
-            f"- 事業始期：{p.start or ''}　事業終期：{p.end or '（記載なし）'}",
-            f"- 概要：{p.summary}",
+            f"- 分野：{md(p.field)}／項目：{md(p.category)}",
+            f"- 担当：{md(p.department)} {md('、'.join(p.sections))}",
+            f"- {year.code}事業費（千円）：{p.budget_thousand_yen:,}（{md(p.budget_note)}）",
+            f"- 事業始期：{md(p.start)}　事業終期：{md(p.end) or '（記載なし）'}",
+            f"- 概要：{md(p.summary)}",
             "",
             "| 取組 | 区分 | " + " | ".join(years) + " |",
             "|---|---|" + "---|" * len(years),
         ]
         for initiative in p.initiatives:
             for kind, label in (("plan", "計画"), ("actual", "実績")):
-                cells = [
-                    (getattr(initiative.years.get(y, YearCell()), kind) or "").replace("|", "｜")
-                    for y in years
-                ]
+                cells = [md(getattr(initiative.years.get(y, YearCell()), kind)) for y in years]
                 lines.append(
-                    f"| {initiative.label or '' if kind == 'plan' else ''} | {label} | "
+                    f"| {md(initiative.label) if kind == 'plan' else ''} | {label} | "
                     + " | ".join(cells)
                     + " |"
                 )
         lines += [
             "",
-            f"**主な取組実績（{achievements_year(year).code}）**：{p.achievements or '（記録なし）'}",
+            f"**主な取組実績（{achievements_year(year).code}）**：{md(p.achievements) or '（記録なし）'}",
             "",
         ]
     return "\n".join(lines)
@@ -221,7 +236,7 @@ body { font-family: "IPAexGothic", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", sa
 section { page-break-after: always; }
 h1 { font-size: 13pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 3mm; }
-th, td { border: 0.6pt solid #333; padding: 1.2mm; vertical-align: top; overflow-wrap: anywhere; word-break: break-all; }
+th, td { border: 0.6pt solid #333; padding: 1.2mm; vertical-align: top; overflow-wrap: anywhere; word-break: break-all; white-space: pre-line; }
 th { background: #dfe8f3; font-weight: normal; }
 td.money { text-align: right; }
 .confirm { color: #b03a2e; }

@@ -272,6 +272,17 @@ def test_text_is_shown_as_typed_never_as_markdown_or_html(teams, connector):
     assert quoted and all(b["type"] == "RichTextBlock" for b in quoted)  # TextRun: no Markdown
 
 
+def test_a_plain_text_message_is_kept_as_typed(teams, connector):
+    # textFormat "plain": a "<" is the person's own, not markup (#26: it was stored as "R&D").
+    plain = {**message("update No40 R&D <phase 2> &amp; 完了", connector=connector)}
+    plain["textFormat"] = "plain"
+    teams.post(plain)
+    [reply] = teams.wait_replies(1)
+    [entry] = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert entry.text == "R&D <phase 2> &amp; 完了"
+    assert "R&D <phase 2> &amp; 完了" in reply["text"]
+
+
 def test_japanese_words_work_on_teams_as_everywhere(teams, connector):
     teams.post(message("通知 オフ", connector=connector))
     teams.post(message("ｎｕｄｇｅｓ　オン", connector=connector))
