@@ -9,6 +9,7 @@ import logging
 import re
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,11 +36,27 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
+def unprintable(ch: str) -> bool:
+    """A character no name is written with: a control (line end, tab), a line or paragraph
+    separator, a format character (a bidi override) other than the joiners emoji use."""
+    category = unicodedata.category(ch)
+    return category in {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"} or (
+        category == "Cf" and ch not in "\u200c\u200d"
+    )
+
+
+def db_before_the_command(ctx: click.Context, param: click.Parameter, value: Path | None):
+    """--db after the command, else the one written before it (`roadmap --db X ingest`)."""
+    return value if value is not None else ctx.find_root().params.get("db_path")
+
+
 db_option = click.option(
     "--db",
     "db_path",
     type=click.Path(path_type=Path),  # open_store explains a folder or a non-store in one line
     default=None,
+    callback=db_before_the_command,
     help="SQLite file (default: $ROADMAP_DB, else data/roadmap.db).",
 )
 
@@ -132,7 +149,14 @@ class RoadmapGroup(click.Group):
 
 @click.group(cls=RoadmapGroup)
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (never secrets).")
-def main(verbose: bool) -> None:
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="SQLite file for the command (default: $ROADMAP_DB, else data/roadmap.db).",
+)
+def main(verbose: bool, db_path: Path | None) -> None:
     """Aomori DX roadmap bot: ask the roadmap, record progress, serve chat."""
     from bot import logs
 
@@ -443,7 +467,9 @@ def serve_both(settings, db_path: Path | None) -> None:
         teams.terminate()
 
 
-@main.command()
+# A report may start with "-" (`roadmap update No41 "-10%の削減を達成"`): an unknown option is
+# taken as the text; the command has no short options for it to be mistaken for.
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("reference")
 @click.argument("text")
 @click.option("--user", "user", required=True, help="Who reports it (recorded as the author).")
@@ -465,6 +491,10 @@ def update(
 
     if not user.strip():
         raise UsageMistake("cli_empty_user")
+    if any(unprintable(ch) for ch in user):
+        # A line end or control character in an author's name splits every listing of it.
+        shown = "".join(f"\\u{ord(ch):04x}" if unprintable(ch) else ch for ch in user)
+        raise UsageMistake("cli_bad_user", user=shown[:40])
     store = open_store(db_path)
     project = pick_project(store, reference)
     entry, _ = updates.append_update(

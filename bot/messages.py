@@ -1261,6 +1261,16 @@ PHRASES.update(
 # -- issue #26: every record names its project; files and words an office hands out ------
 
 
+PHRASES.update(
+    {
+        "cli_bad_user": (
+            "--user に改行や制御文字が含まれています（{user}）。記録する人の名前を1行で指定してください。",
+            "--user holds a line end or control character ({user}): give the reporter's name on one line.",
+        ),
+    }
+)
+
+
 def project_label(no: int | None, key: str, name: str | None = None) -> str:
     """How a reply names a project: No40 県立学校…, or by its key for an unnumbered edition's
     (R6/#3 公衆衛生…: the key is what people type back, and reads the same in English); the
