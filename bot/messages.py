@@ -1263,6 +1263,8 @@ PHRASES.update(
 
 PHRASES.update(
     {
+        "chart_budget_axis": ("事業費（千円）", "Budget (thousand yen)"),
+        "chart_this_year": ("今年度（{year}）", "this fiscal year ({year})"),
         "cli_bad_user": (
             "--user に改行や制御文字が含まれています（{user}）。記録する人の名前を1行で指定してください。",
             "--user holds a line end or control character ({user}): give the reporter's name on one line.",
