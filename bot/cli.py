@@ -800,8 +800,6 @@ def teams_package(out: Path) -> None:
         check_out(out)
     try:
         build_package(load_settings().teams_app_id or "", out)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise CommandError("cli_cannot_write", path=out) from exc
     click.echo(say("cli_teams_package", path=out))

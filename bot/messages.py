@@ -24,8 +24,8 @@ FIELD_LABELS = {
     "start": ("事業始期", "Start"),
     "end": ("事業終期", "End"),
     "summary": ("概要", "Summary"),
-    "priority_frame": ("重点枠事業", "Priority frame"),
-    "future_response": ("将来対応分", "Future response"),
+    "priority_frame": ("重点枠事業", "Priority-budget project"),
+    "future_response": ("将来対応分", "Planned for a later phase"),
     "achievements": ("主な取組実績", "Main achievements"),
     "initiatives": ("取組", "Initiatives"),
     "plan": ("計画/目標", "Plan/goal"),
@@ -985,10 +985,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "事業費 {low}〜{high}千円",
         "budget {low}–{high} thousand yen",
     ),
-    "filter_priority_frame_yes": ("重点枠事業", "marked priority frame 「重点枠事業」"),
-    "filter_priority_frame_no": ("重点枠事業以外", "not marked priority frame 「重点枠事業」"),
-    "filter_future_response_yes": ("将来対応分", "marked future response 「将来対応分」"),
-    "filter_future_response_no": ("将来対応分以外", "not marked future response 「将来対応分」"),
+    "filter_priority_frame_yes": ("重点枠事業", "in the priority budget"),
+    "filter_priority_frame_no": ("重点枠事業以外", "not in the priority budget"),
+    "filter_future_response_yes": ("将来対応分", "planned for a later phase"),
+    "filter_future_response_no": ("将来対応分以外", "not planned for a later phase"),
     "budget_rose": (
         "{scope}のうち前の版より事業費が増えた事業は{n}件です（前の版 → 今の版）：",
         "{scope}: {n} with a higher budget than in the previous edition (before → now):",
@@ -1265,6 +1265,18 @@ PHRASES.update(
     {
         "chart_budget_axis": ("事業費（千円）", "Budget (thousand yen)"),
         "chart_this_year": ("今年度（{year}）", "this fiscal year ({year})"),
+        "digest_more": (
+            "…ほか{n}件。全件はボットに「{command}」と送ると表示されます（送った人にだけ表示）。",
+            "…and {n} more: send the bot “{command}” to see them all (shown to you only).",
+        ),
+        "teams_package_bad_id": (
+            "TEAMS_APP_ID がアプリ登録の識別子（GUID、例：00000000-0000-0000-0000-000000000000）ではありません。README の「Connect to Teams」の手順で登録したアプリの識別子を設定してください。",
+            "TEAMS_APP_ID is not the app registration's id (a GUID such as 00000000-0000-0000-0000-000000000000): set the id of the app registered as README's “Connect to Teams” says.",
+        ),
+        "teams_package_permissions": (
+            "Teams アプリのマニフェストのテンプレートに必要な RSC 権限がありません（{missing}）。",
+            "The Teams manifest template lacks the RSC permissions {missing}.",
+        ),
         "cli_bad_user": (
             "--user に改行や制御文字が含まれています（{user}）。記録する人の名前を1行で指定してください。",
             "--user holds a line end or control character ({user}): give the reporter's name on one line.",
@@ -1279,6 +1291,11 @@ def project_label(no: int | None, key: str, name: str | None = None) -> str:
     number or key alone once a revised document took the project, and its name, away."""
     ref = entry_project(no, key)
     return f"{ref} {name}" if name else ref
+
+
+# English counts of one are singular wherever a phrase says "{n} projects" (1 project).
+SINGULAR = {"projects": "project", "entries": "entry", "documents": "document"}
+ONE_OF = re.compile(r"(?<![\d,.])(1 )(projects|entries|documents)\b")
 
 
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
@@ -1299,6 +1316,8 @@ def say(key: str, lang: str = "ja", **values) -> str:
     if lang == "ja" and key in CONDITION_PARTICLE and values.get("what"):
         values["what"] = CONDITION_PARTICLE[key] + str(values["what"])
     text = (ja if lang == "ja" else en).format(**values)
+    if lang != "ja":
+        text = ONE_OF.sub(lambda found: found.group(1) + SINGULAR[found.group(2)], text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 

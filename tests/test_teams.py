@@ -323,3 +323,15 @@ def test_a_reply_teams_refuses_is_followed_by_a_short_notice(teams, connector):
     refused, notice = teams.wait_replies(2)
     assert "188,084" in refused["text"]
     assert "送れませんでした" in notice["text"] and notice["textFormat"] == "plain"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "TEAMS_APP_ID がアプリ登録の識別子"), ("en", "TEAMS_APP_ID is not")]
+)
+def test_teams_package_explains_a_bad_app_id_in_the_locales_language(tmp_path, lang, said):
+    from tests.conftest import cli
+
+    out = tmp_path / "app.zip"
+    result = cli("teams-package", "--out", str(out), lang=lang, env={"TEAMS_APP_ID": "abc"})
+    assert result.exit_code == 1 and said in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()

@@ -36,7 +36,9 @@ HISTORY_PAGES = 5  # of 200 messages: more than a week of a busy channel
 def _list(lines: list[str], lang: str) -> str:
     shown = lines[:MAX_LISTED]
     if len(lines) > MAX_LISTED:
-        shown.append(m.say("and_more", lang, n=len(lines) - MAX_LISTED))
+        # Read in a channel, not asked for: say where the whole list is, not "narrow it".
+        more = m.say("digest_more", lang, n=len(lines) - MAX_LISTED, command="/roadmap digest")
+        shown.append(escape(more))
     return "\n".join(shown) or m.say("digest_none", lang)
 
 
