@@ -1277,6 +1277,10 @@ PHRASES.update(
             "Teams アプリのマニフェストのテンプレートに必要な RSC 権限がありません（{missing}）。",
             "The Teams manifest template lacks the RSC permissions {missing}.",
         ),
+        "cli_store_not_writable": (
+            "データベースのフォルダ {folder} に書き込めません（このプロセスの UID は {uid}）。フォルダとその中のファイルをこの UID のものにしてください（例：{command}）。",
+            "Cannot write in the store's folder {folder} (this process runs as uid {uid}): give that uid the folder and its files (e.g. {command}).",
+        ),
         "cli_bad_user": (
             "--user に改行や制御文字が含まれています（{user}）。記録する人の名前を1行で指定してください。",
             "--user holds a line end or control character ({user}): give the reporter's name on one line.",
