@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +242,6 @@ def test_replies_name_an_unnumbered_project_by_its_key_and_name(db_path):
     assert f"・{key} {name} R" in digest
     reply = Console(store).handle(f"history {key}")
     assert reply.startswith(f"{key} {name}") and "None" not in reply
+    Console(store).handle(f"history {key} --all")  # the whole record as a file, named by key
+    [written] = Path.cwd().glob("roadmap_history_*.txt")
+    assert written.name.startswith("roadmap_history_R6_3_")

@@ -67,7 +67,10 @@ def history(req: Request) -> Reply:
 
         text = "\n".join([title, *lines]) + "\n"
         name = safe_filename(
-            "roadmap_history", f"No{found.no}", now_stamp(req.core.clock()), ext="txt"
+            "roadmap_history",
+            m.entry_project(found.no, found.key).replace("/", "_"),  # R6/#3 → R6_3
+            now_stamp(req.core.clock()),
+            ext="txt",
         )
         reply.file = lambda: FileOut(name, text.encode("utf-8"), title)
     return reply
