@@ -355,7 +355,8 @@ def _sheet(wb, title: str, columns: list[Column], rows: list[dict], header: str)
             if isinstance(value, str):
                 # Never a formula: openpyxl stores text that starts with "=" as one.
                 cell.data_type = "s"
-                cell.quotePrefix = looks_like_formula(value)  # Excel keeps it text on edit
+                if looks_like_formula(value):
+                    cell.quotePrefix = True  # Excel keeps it text when the cell is edited
             if column.kind == "money":
                 cell.number_format = "#,##0"
             elif column.kind == "time":

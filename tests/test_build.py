@@ -134,7 +134,7 @@ def test_the_image_installs_from_the_lock_file():
 
 
 def test_the_image_runs_as_uid_10001_which_owns_data():
-    steps = dict(docker_instructions()[::-1])  # the last of each instruction
+    steps = dict(docker_instructions())  # the last of each instruction wins
     assert steps["USER"] == "roadmap"
     runs = [args for word, args in docker_instructions() if word == "RUN"]
     assert any("--uid 10001 roadmap" in r and "chown roadmap /data" in r for r in runs)
