@@ -1,11 +1,15 @@
 # A small image for the Slack (or Teams) server. Build: docker build -t roadmap-bot .
 # Run:   docker run -p 3000:3000 -v roadmap-data:/data --env-file .env roadmap-bot
+# Teams: the same, with `roadmap --verbose serve teams` after the image name (README, Docker).
 FROM python:3.11-slim AS build
 WORKDIR /src
-COPY pyproject.toml README.md ./
+# The versions the tests ran with (constraints.txt, written by `make lock`), never whatever is
+# newest on the day of the build.
+COPY pyproject.toml README.md constraints.txt ./
 COPY bot ./bot
-RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir --upgrade pip \
-    && /venv/bin/pip install --no-cache-dir .
+RUN python -m venv /venv \
+    && /venv/bin/pip install --no-cache-dir -c constraints.txt --upgrade pip \
+    && /venv/bin/pip install --no-cache-dir -c constraints.txt .
 
 FROM python:3.11-slim
 ENV PATH=/venv/bin:$PATH \
@@ -14,6 +18,8 @@ ENV PATH=/venv/bin:$PATH \
     ROADMAP_DB=/data/roadmap.db \
     ROADMAP_WORKERS=2 \
     PORT=3000
+# uid 10001 owns /data: a new named volume starts with that owner; a bind-mounted host folder
+# keeps its own, so give it to 10001 first (README, Docker).
 RUN useradd --create-home --uid 10001 roadmap && mkdir /data && chown roadmap /data
 COPY --from=build /venv /venv
 WORKDIR /app

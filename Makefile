@@ -3,16 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The versions the tests ran with: .venv and the Docker image install exactly these
+# (`make lock` moves them to the newest that pyproject.toml allows, once the tests pass).
+LOCK := constraints.txt
+FLOORS := .venv-floors
+SCRATCH := .venv-lock
 
-.PHONY: run test lint format bench clean teams-package
+.PHONY: run test test-floors test-all lock lint format bench clean teams-package
 
 # Bytecode up front: where PYTHONDONTWRITEBYTECODE is set, every start would recompile.
 # setuptools' "editable installation" notice is advice for package authors, not a problem here.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@echo "Setting up $(VENV) (first run only)…"
 	@$(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[dev]"
+	@$(BIN)/python -m pip install --quiet --upgrade pip -c $(LOCK)
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[dev]" -c $(LOCK)
 	@$(BIN)/python -m compileall -q bot
 	@# pytest's own bytecode of the test modules (asserts rewritten), written once here rather
 	@# than by both workers racing on the first `make test`; a collection error shows there.
@@ -33,6 +38,46 @@ test: $(STAMP)
 	then tail -n 1 "$$log"; rm -f "$$log"; \
 	else status=$$?; cat "$$log"; rm -f "$$log"; exit $$status; fi
 
+# The lowest versions pyproject.toml declares (scripts/floors.py), in a venv of their own,
+# through the same test suite: a floor is a version the tests passed with, not a guess.
+test-floors: $(STAMP)
+	@echo "Testing the declared lowest versions in $(FLOORS)…"
+	@rm -rf $(FLOORS)
+	@$(PYTHON) -m venv $(FLOORS)
+	@$(FLOORS)/bin/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python scripts/floors.py > $(FLOORS)/floors.txt
+	@PYTHONWARNINGS=ignore $(FLOORS)/bin/python -m pip install --quiet -e ".[dev]" \
+		-c $(FLOORS)/floors.txt
+	@$(FLOORS)/bin/python scripts/floors.py --check
+	@log=$$(mktemp); \
+	if ROADMAP_VERSIONS=floors PYTHONDONTWRITEBYTECODE=1 \
+		$(FLOORS)/bin/python -m pytest -p no:cacheprovider >"$$log" 2>&1; \
+	then tail -n 1 "$$log"; rm -f "$$log"; \
+	else status=$$?; cat "$$log"; rm -f "$$log"; exit $$status; fi
+
+# Both: the locked versions, then the lowest declared ones (what CI runs).
+test-all: test test-floors
+
+# The newest versions pyproject.toml allows, in a scratch venv, through the tests; only if
+# they pass are they written to $(LOCK) (and .venv is rebuilt from it on the next make).
+lock:
+	@echo "Resolving the newest allowed versions in $(SCRATCH)…"
+	@rm -rf $(SCRATCH)
+	@$(PYTHON) -m venv $(SCRATCH)
+	@$(SCRATCH)/bin/python -m pip install --quiet --upgrade pip
+	@PYTHONWARNINGS=ignore $(SCRATCH)/bin/python -m pip install --quiet -e ".[dev]"
+	@log=$$(mktemp); \
+	if PYTHONDONTWRITEBYTECODE=1 $(SCRATCH)/bin/python -m pytest -p no:cacheprovider >"$$log" 2>&1; \
+	then tail -n 1 "$$log"; rm -f "$$log"; \
+	else status=$$?; cat "$$log"; rm -f "$$log"; echo "$(LOCK) left as it was"; exit $$status; fi
+	@{ echo "# The versions the tests ran with: .venv and the Docker image install these"; \
+	   echo "# (pip install -c $(LOCK)). Written by make lock; edit pyproject.toml, not this."; \
+	   $(SCRATCH)/bin/python -m pip --version | awk '{print "pip==" $$2}'; \
+	   $(SCRATCH)/bin/python -m pip freeze --exclude-editable; } > $(LOCK).new
+	@mv $(LOCK).new $(LOCK)
+	@rm -rf $(SCRATCH)
+	@echo "$(LOCK) updated: review its diff, then make test"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -51,4 +96,4 @@ teams-package: $(STAMP)
 	$(BIN)/roadmap teams-package --out build/teams-app.zip
 
 clean:
-	rm -rf $(VENV) data/roadmap.db data/roadmap.db-*
+	rm -rf $(VENV) $(FLOORS) $(SCRATCH) data/roadmap.db data/roadmap.db-*

@@ -9,6 +9,7 @@ import logging
 import re
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,11 +36,27 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
+def unprintable(ch: str) -> bool:
+    """A character no name is written with: a control (line end, tab), a line or paragraph
+    separator, a format character (a bidi override) other than the joiners emoji use."""
+    category = unicodedata.category(ch)
+    return category in {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"} or (
+        category == "Cf" and ch not in "\u200c\u200d"
+    )
+
+
+def db_before_the_command(ctx: click.Context, param: click.Parameter, value: Path | None):
+    """--db after the command, else the one written before it (`roadmap --db X ingest`)."""
+    return value if value is not None else ctx.find_root().params.get("db_path")
+
+
 db_option = click.option(
     "--db",
     "db_path",
     type=click.Path(path_type=Path),  # open_store explains a folder or a non-store in one line
     default=None,
+    callback=db_before_the_command,
     help="SQLite file (default: $ROADMAP_DB, else data/roadmap.db).",
 )
 
@@ -132,7 +149,14 @@ class RoadmapGroup(click.Group):
 
 @click.group(cls=RoadmapGroup)
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (never secrets).")
-def main(verbose: bool) -> None:
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="SQLite file for the command (default: $ROADMAP_DB, else data/roadmap.db).",
+)
+def main(verbose: bool, db_path: Path | None) -> None:
     """Aomori DX roadmap bot: ask the roadmap, record progress, serve chat."""
     from bot import logs
 
@@ -443,7 +467,9 @@ def serve_both(settings, db_path: Path | None) -> None:
         teams.terminate()
 
 
-@main.command()
+# A report may start with "-" (`roadmap update No41 "-10%の削減を達成"`): an unknown option is
+# taken as the text; the command has no short options for it to be mistaken for.
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("reference")
 @click.argument("text")
 @click.option("--user", "user", required=True, help="Who reports it (recorded as the author).")
@@ -460,10 +486,15 @@ def update(
     db_path: Path | None,
 ) -> None:
     """Append an actual result to a project's record as a named local user."""
+    from bot import messages as m
     from bot import updates
 
     if not user.strip():
         raise UsageMistake("cli_empty_user")
+    if any(unprintable(ch) for ch in user):
+        # A line end or control character in an author's name splits every listing of it.
+        shown = "".join(f"\\u{ord(ch):04x}" if unprintable(ch) else ch for ch in user)
+        raise UsageMistake("cli_bad_user", user=shown[:40])
     store = open_store(db_path)
     project = pick_project(store, reference)
     entry, _ = updates.append_update(
@@ -476,7 +507,13 @@ def update(
         check_owner=False,
     )
     click.echo(
-        say("cli_update_done", id=entry.id, year=entry.fiscal_year, no=project.no, text=entry.text)
+        say(
+            "cli_update_done",
+            id=entry.id,
+            year=entry.fiscal_year,
+            project=m.entry_project(project.no, project.key),
+            text=entry.text,
+        )
     )
 
 
@@ -518,18 +555,16 @@ def history(
     check_out(out)
     store = open_store(db_path)
     if everything and not reference:
-        rows = [exporting.entry_record(e) for e in store.entries()]
+        rows = exporting.entry_records(store, store.entries())
         emit(exporting.render_entries(rows, fmt, header), out)
         return
     found = project_history(store, reference or "", find=pick_project)
     entries = found.entries
     if fmt in ("csv", "xlsx"):
-        emit(
-            exporting.render_entries([exporting.entry_record(e) for e in entries], fmt, header), out
-        )
+        emit(exporting.render_entries(exporting.entry_records(store, entries), fmt, header), out)
         return
     if fmt == "json":
-        rows = [exporting.entry_record(e) for e in entries]
+        rows = exporting.entry_records(store, entries)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     title, lines = render_text.history_lines(found, language())
@@ -765,8 +800,6 @@ def teams_package(out: Path) -> None:
         check_out(out)
     try:
         build_package(load_settings().teams_app_id or "", out)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise CommandError("cli_cannot_write", path=out) from exc
     click.echo(say("cli_teams_package", path=out))

@@ -148,6 +148,7 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
             raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
         if not (create or _first_run()):
             raise CommandError("cli_store_missing", path=target)
+    writable_or_error(target)
     try:
         if target.exists() and not is_roadmap_store(target):
             raise CommandError("cli_not_a_store", path=target)
@@ -170,6 +171,22 @@ def check_store_folder(db_path: Path | None) -> None:
     target, _ = store_location(db_path)
     if not target.exists() and not target.parent.is_dir():
         raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
+    writable_or_error(target)
+
+
+def writable_or_error(target: Path) -> None:
+    """Refuse, in one line naming this process's user, a store it cannot write: SQLite writes
+    next to the file too (its -wal and -shm files), so the folder must be writable — a
+    root-owned folder mounted at the Docker image's /data is the usual case."""
+    folder = target.parent
+    if not folder.is_dir():
+        return  # said by the callers, with the folder's name
+    if os.access(folder, os.W_OK) and (not target.exists() or os.access(target, os.W_OK)):
+        return
+    uid = os.getuid() if hasattr(os, "getuid") else "?"
+    raise CommandError(
+        "cli_store_not_writable", folder=folder, uid=uid, command=f"chown -R {uid} {folder}"
+    )
 
 
 def check_out(out: Path | None) -> None:
@@ -223,4 +240,6 @@ def pick_project(store: Store, reference: str, edition: str | None = None) -> Pr
 
 
 def _name(project: Project) -> str:
-    return f"No{project.no} {project.name}" if project.no is not None else project.name
+    from bot.messages import short_ref
+
+    return short_ref(project)

@@ -40,6 +40,7 @@ class ProjectDigest(BaseModel):
 
     no: int | None
     name: str
+    key: str
     entries: list[DigestEntry] = Field(default_factory=list)
     retractions: list[DigestEntry] = Field(default_factory=list)
 
@@ -59,6 +60,7 @@ class EndingProject(BaseModel):
 
     no: int | None
     name: str
+    key: str
     end: str | None
 
 
@@ -134,7 +136,11 @@ def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
         p = by_key.get(e.project_key) or store.project(e.project_key)
         group = groups.setdefault(
             e.project_key,
-            ProjectDigest(no=p.no if p else e.project_no, name=p.name if p else e.project_key),
+            ProjectDigest(
+                no=p.no if p else e.project_no,
+                name=p.name if p else e.project_key,
+                key=e.project_key,
+            ),
         )
         (group.retractions if e.kind == "retraction" else group.entries).append(_digest_entry(e))
     stale = []
@@ -154,10 +160,12 @@ def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
                 StaleProject(no=p.no, name=p.name, key=p.key, reason="silent", last_entry=last)
             )
     ending = [
-        EndingProject(no=p.no, name=p.name, end=p.end) for p in projects if p.end_year == current
+        EndingProject(no=p.no, name=p.name, key=p.key, end=p.end)
+        for p in projects
+        if p.end_year == current
     ]
     ended = [
-        EndingProject(no=p.no, name=p.name, end=p.end)
+        EndingProject(no=p.no, name=p.name, key=p.key, end=p.end)
         for p in projects
         if p.end_year == current - 1
     ]
@@ -187,12 +195,14 @@ def digest_sections(
     title = m.say("digest_title", lang, start=d.period.start, end=d.period.end, week=d.period.week)
     entries = []
     for g in d.entries:
+        name = m.project_label(g.no, g.key, g.name)
         entries += [
-            f"No{g.no} {g.name} {e.fiscal_year or ''}: {cut(e.text)} — {e.author}, {m.jst(e.created_at)}"
+            f"{name} {e.fiscal_year or ''}: {cut(e.text)} — {e.author}, {m.jst(e.created_at)}"
             for e in g.entries
         ]
         entries += [
-            f"No{g.no} " + m.say("digest_retraction", lang, text=cut(e.text), who=e.author)
+            f"{m.entry_project(g.no, g.key)} "
+            + m.say("digest_retraction", lang, text=cut(e.text), who=e.author)
             for e in g.retractions
         ]
     year = d.period.fiscal_year
@@ -200,15 +210,15 @@ def digest_sections(
         (m.say("digest_entries", lang, n=sum(len(g.entries) for g in d.entries)), entries),
         (
             m.say("digest_stale", lang, n=len(d.stale), year=year),
-            [f"No{s.no} {s.name}" for s in d.stale],
+            [m.project_label(s.no, s.key, s.name) for s in d.stale],
         ),
         (
             m.say("digest_ending", lang, n=len(d.ending_this_year), year=year),
-            [f"No{p.no} {p.name}" for p in d.ending_this_year],
+            [m.project_label(p.no, p.key, p.name) for p in d.ending_this_year],
         ),
         (
             m.say("digest_ended", lang, n=len(d.ended_last_year)),
-            [f"No{p.no} {p.name}" for p in d.ended_last_year],
+            [m.project_label(p.no, p.key, p.name) for p in d.ended_last_year],
         ),
     ]
     money = m.money(d.totals.budget_thousand_yen, lang)

@@ -10,6 +10,7 @@ tab-separated layout, which ingests back into the same projects.
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
 
 from bot import messages as m
@@ -17,14 +18,15 @@ from bot.fiscal_year import FiscalYear
 from bot.ingest import achievements_year
 from bot.models import ActualEntry, Initiative, Project, Source, YearCell
 from bot.store import Store
-from bot.text import clean
+from bot.text import one_line
 
 TO_CONFIRM = "要確認"
 
 
 def credit(entry: ActualEntry) -> str:
-    """A chat entry as it appears in the draft: its text, who and when."""
-    text = clean(entry.text)
+    """A chat entry as it appears in the draft: its text as typed, who and when (each format
+    escapes it for itself)."""
+    text = entry.text
     if entry.from_document:
         return text
     when = entry.created_at.astimezone(m.TOKYO).strftime("%Y-%m-%d") if entry.created_at else ""
@@ -92,9 +94,30 @@ def _years(projects: list[Project]) -> list[str]:
     ]
 
 
+def _heading(project: Project) -> str:
+    """A project's heading mark, 【No40】 (none for an unnumbered edition's project)."""
+    return f"【No{project.no}】" if project.no is not None else ""
+
+
 def _cell(text: str | None) -> str:
-    """A cell of the tab-separated layout: one line, no tabs."""
-    return clean(text or "").replace("\t", " ")
+    """A cell of the tab-separated layout: one line, no tabs (the text otherwise as typed)."""
+    return one_line(text)
+
+
+# What Markdown would read as formatting, a link, HTML or a table's column break: each is
+# escaped with a backslash (CommonMark's escape for ASCII punctuation), so the text renders as
+# typed. "&" only where it would start an entity (&amp;), so R&D stays readable.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
+
+
+def md(text: str | None) -> str:
+    """Text for a Markdown table cell or line: shown as typed, line ends as <br>."""
+
+    def escape(m: re.Match) -> str:
+        return "\\" + m.group(1) if m.group(1) else "&amp;"
+
+    escaped = _MARKDOWN_SPECIAL.sub(escape, text or "")
+    return "<br>".join(line.strip() for line in escaped.splitlines())
 
 
 def by_field(projects: list[Project]) -> dict[str, list[Project]]:
@@ -115,7 +138,7 @@ def to_txt(projects: list[Project], target: str) -> str:
     for p in projects:
         budget = f"{p.budget_thousand_yen:,}" + (f" ({p.budget_note})" if p.budget_note else "")
         out += [
-            f"【No{p.no}】" if p.no is not None else "",
+            _heading(p),
             "",
             "\t".join(
                 [
@@ -180,31 +203,28 @@ def to_markdown(projects: list[Project], target: str) -> str:
     ]
     for p in projects:
         lines += [
-            f"## No{p.no} {p.name}",
+            f"## {md(m.short_ref(p))}",
             "",
-            f"- 分野：{p.field}／項目：{p.category}",
-            f"- 担当：{p.department} {'、'.join(p.sections)}",
-            f"- {year.code}事業費（千円）：{p.budget_thousand_yen:,}（{p.budget_note}）",
-            f"- 事業始期：{p.start or ''}　事業終期：{p.end or '（記載なし）'}",
-            f"- 概要：{p.summary}",
+            f"- 分野：{md(p.field)}／項目：{md(p.category)}",
+            f"- 担当：{md(p.department)} {md('、'.join(p.sections))}",
+            f"- {year.code}事業費（千円）：{p.budget_thousand_yen:,}（{md(p.budget_note)}）",
+            f"- 事業始期：{md(p.start)}　事業終期：{md(p.end) or '（記載なし）'}",
+            f"- 概要：{md(p.summary)}",
             "",
             "| 取組 | 区分 | " + " | ".join(years) + " |",
             "|---|---|" + "---|" * len(years),
         ]
         for initiative in p.initiatives:
             for kind, label in (("plan", "計画"), ("actual", "実績")):
-                cells = [
-                    (getattr(initiative.years.get(y, YearCell()), kind) or "").replace("|", "｜")
-                    for y in years
-                ]
+                cells = [md(getattr(initiative.years.get(y, YearCell()), kind)) for y in years]
                 lines.append(
-                    f"| {initiative.label or '' if kind == 'plan' else ''} | {label} | "
+                    f"| {md(initiative.label) if kind == 'plan' else ''} | {label} | "
                     + " | ".join(cells)
                     + " |"
                 )
         lines += [
             "",
-            f"**主な取組実績（{achievements_year(year).code}）**：{p.achievements or '（記録なし）'}",
+            f"**主な取組実績（{achievements_year(year).code}）**：{md(p.achievements) or '（記録なし）'}",
             "",
         ]
     return "\n".join(lines)
@@ -216,7 +236,7 @@ body { font-family: "IPAexGothic", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", sa
 section { page-break-after: always; }
 h1 { font-size: 13pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 3mm; }
-th, td { border: 0.6pt solid #333; padding: 1.2mm; vertical-align: top; overflow-wrap: anywhere; word-break: break-all; }
+th, td { border: 0.6pt solid #333; padding: 1.2mm; vertical-align: top; overflow-wrap: anywhere; word-break: break-all; white-space: pre-line; }
 th { background: #dfe8f3; font-weight: normal; }
 td.money { text-align: right; }
 .confirm { color: #b03a2e; }
@@ -233,7 +253,7 @@ def to_html(projects: list[Project], target: str) -> str:
     ]
     for p in projects:
         rows = [
-            f"<section><h1>{e(year.label)}DX関連事業ロードマップ（案）【No{p.no}】</h1>",
+            f"<section><h1>{e(year.label)}DX関連事業ロードマップ（案）{e(_heading(p))}</h1>",
             "<table><colgroup><col style='width:9%'><col style='width:24%'><col style='width:7%'><col style='width:14%'><col style='width:9%'><col style='width:14%'><col style='width:8%'><col style='width:15%'></colgroup>",
             f"<tr><th>分野</th><td>{e(p.field or '')}</td><th>項目</th><td>{e(p.category or '')}</td><th>担当部局</th><td>{e(p.department or '')}</td><th>担当課</th><td>{e('、'.join(p.sections))}</td></tr>",
             f"<tr><th>事業名</th><td colspan='3'>{e(p.name)}</td><th>{year.code}事業費(千円)</th><td class='money'>{p.budget_thousand_yen:,} <span class='confirm'>({e(p.budget_note or '')})</span></td><th>事業期間</th><td>{e(p.start or '')}〜{e(p.end or '')}</td></tr>",
@@ -264,6 +284,7 @@ def to_html(projects: list[Project], target: str) -> str:
 def to_xlsx(projects: list[Project], target: str) -> bytes:
     """One sheet: a row per project, then a row per initiative with plan/actual per year
     (written by bot/export.py's one XLSX writer)."""
+    from bot.export import Column
     from bot.export import to_xlsx as write_xlsx
 
     years = _years(projects)
@@ -286,7 +307,10 @@ def to_xlsx(projects: list[Project], target: str) -> bytes:
     for y in years:
         header += [f"{y} 計画", f"{y} 実績"]
     widths = [6, 6, 40, 14, 18, 16, 20, 14, 16, 8, 8, 60, 60, 40] + [40] * (2 * len(years))
-    columns = [(str(i), h, h, w) for i, (h, w) in enumerate(zip(header, widths, strict=True))]
+    columns = [
+        Column(str(i), h, h, w, "money" if h == "事業費(千円)" else "text")
+        for i, (h, w) in enumerate(zip(header, widths, strict=True))
+    ]
     rows = []
     for p in projects:
         values = ["事業", p.no, p.name, p.field, p.category, p.department]

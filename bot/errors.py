@@ -54,6 +54,10 @@ class UnknownPrefecture(RoadmapError, ValueError):
     """A prefecture name that is not one of the 47 (ROADMAP_PREFECTURE, --prefecture)."""
 
 
+class InvalidPackage(UserError, ValueError):
+    """The Teams app package cannot be built as configured (its app id, its manifest)."""
+
+
 class CommandError(UserError):
     """A command-line request that cannot be done as typed (a path, a store, an edition)."""
 

@@ -1,11 +1,17 @@
-"""Projects as plain data for export: JSON with a fixed set of keys, and CSV."""
+"""Projects and the record as files people take away: JSON with a fixed set of keys, CSV for
+Excel, and XLSX as an office prints it."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+import unicodedata
+from datetime import datetime
+from typing import Literal, NamedTuple
 
+from bot.fiscal_year import TOKYO
 from bot.messages import evidence_words
 from bot.models import Link, Project
 from bot.store import Store
@@ -64,11 +70,20 @@ def records(store: Store, edition: str | None = None) -> list[dict]:
     return [project_record(store, p, links) for p in projects]
 
 
-def entry_record(entry) -> dict:
-    """One entry of the actual-results record as plain data (`history --json`, exports)."""
+def entry_time(moment: datetime | None) -> str | None:
+    """When an entry was recorded, in Japan time with its offset, to the second
+    (2026-11-22T10:00:00+09:00)."""
+    return moment.astimezone(TOKYO).isoformat(timespec="seconds") if moment else None
+
+
+def entry_record(entry, project_name: str | None = None) -> dict:
+    """One entry of the actual-results record as plain data (`history --json`, exports): its
+    project by number, key and name (an unnumbered edition's project has only the last two)."""
     return {
         "id": entry.id,
         "project_no": entry.project_no,
+        "project_key": entry.project_key,
+        "project_name": project_name,
         "edition": entry.edition,
         "fiscal_year": entry.fiscal_year,
         "initiative": entry.initiative,
@@ -81,10 +96,21 @@ def entry_record(entry) -> dict:
             "line": entry.source_line,
             "channel": entry.channel,
         },
-        "created_at": entry.created_at.isoformat() if entry.created_at else None,
+        "created_at": entry_time(entry.created_at),
         "retracted": entry.retracted,
         "retracts": entry.retracts,
     }
+
+
+def entry_records(store: Store, entries) -> list[dict]:
+    """Entries as plain data, each naming its project (None: a revised document left the
+    project out, and its name went with it)."""
+    names: dict[str, str | None] = {}
+    for e in entries:
+        if e.project_key not in names:
+            project = store.project(e.project_key)
+            names[e.project_key] = project.name if project else None
+    return [entry_record(e, names[e.project_key]) for e in entries]
 
 
 def to_json(rows: list[dict]) -> str:
@@ -94,56 +120,67 @@ def to_json(rows: list[dict]) -> str:
 
 # -- tables for Excel: one value per cell, Japanese headers (identifiers with --header en) --
 
-# (key, Japanese header, identifier, column width in characters)
-Column = tuple[str, str, str, int]
+
+class Column(NamedTuple):
+    """One column of a table: its row key, Japanese header, identifier, width in characters,
+    and how its cells are written (text, an amount in #,##0, or a date-time)."""
+
+    key: str
+    ja: str
+    en: str
+    width: int
+    kind: Literal["text", "money", "time"] = "text"
+
 
 PROJECT_COLUMNS: list[Column] = [
-    ("edition", "版", "edition", 6),
-    ("no", "番号", "no", 6),
-    ("number_inferred", "番号は推定", "number_inferred", 8),
-    ("name", "事業名", "name", 40),
-    ("field", "分野", "field", 14),
-    ("category", "項目", "category", 18),
-    ("department", "担当部局", "department", 16),
-    ("sections", "担当課", "sections", 20),
-    ("budget_thousand_yen", "事業費（千円）", "budget_thousand_yen", 14),
-    ("budget_note", "事業費の注記", "budget_note", 16),
-    ("start", "事業始期", "start", 8),
-    ("end", "事業終期", "end", 8),
-    ("priority_frame", "重点枠事業", "priority_frame", 8),
-    ("future_response", "将来対応分", "future_response", 8),
-    ("summary", "概要", "summary", 60),
-    ("achievements", "主な取組実績", "achievements", 60),
-    ("source_file", "出典ファイル", "source_file", 24),
-    ("source_line", "出典行", "source_line", 7),
-    ("predecessors", "前身事業", "predecessors", 30),
-    ("successors", "後継事業", "successors", 30),
+    Column("edition", "版", "edition", 6),
+    Column("no", "番号", "no", 6),
+    Column("number_inferred", "番号は推定", "number_inferred", 8),
+    Column("name", "事業名", "name", 40),
+    Column("field", "分野", "field", 14),
+    Column("category", "項目", "category", 18),
+    Column("department", "担当部局", "department", 16),
+    Column("sections", "担当課", "sections", 20),
+    Column("budget_thousand_yen", "事業費（千円）", "budget_thousand_yen", 14, "money"),
+    Column("budget_note", "事業費の注記", "budget_note", 16),
+    Column("start", "事業始期", "start", 8),
+    Column("end", "事業終期", "end", 8),
+    Column("priority_frame", "重点枠事業", "priority_frame", 8),
+    Column("future_response", "将来対応分", "future_response", 8),
+    Column("summary", "概要", "summary", 60),
+    Column("achievements", "主な取組実績", "achievements", 60),
+    Column("source_file", "出典ファイル", "source_file", 24),
+    Column("source_line", "出典行", "source_line", 7),
+    Column("predecessors", "前身事業", "predecessors", 30),
+    Column("successors", "後継事業", "successors", 30),
 ]
 INITIATIVE_COLUMNS: list[Column] = [
-    ("edition", "版", "edition", 6),
-    ("no", "番号", "no", 6),
-    ("name", "事業名", "name", 40),
-    ("initiative", "取組", "initiative", 40),
-    ("fiscal_year", "年度", "fiscal_year", 8),
-    ("plan", "計画/目標", "plan", 50),
-    ("actual", "実績", "actual", 50),
+    Column("edition", "版", "edition", 6),
+    Column("no", "番号", "no", 6),
+    Column("name", "事業名", "name", 40),
+    Column("initiative", "取組", "initiative", 40),
+    Column("fiscal_year", "年度", "fiscal_year", 8),
+    Column("plan", "計画/目標", "plan", 50),
+    Column("actual", "実績", "actual", 50),
 ]
 ENTRY_COLUMNS: list[Column] = [
-    ("id", "記録番号", "id", 8),
-    ("edition", "版", "edition", 6),
-    ("project_no", "事業番号", "project_no", 8),
-    ("fiscal_year", "年度", "fiscal_year", 8),
-    ("initiative", "取組", "initiative", 30),
-    ("kind", "種別", "kind", 10),
-    ("text", "内容", "text", 60),
-    ("author", "記録者", "author", 14),
-    ("platform", "記録元", "platform", 10),
-    ("source_file", "出典ファイル", "source_file", 24),
-    ("source_line", "出典行", "source_line", 7),
-    ("channel", "チャンネル", "channel", 12),
-    ("created_at", "記録日時", "created_at", 22),
-    ("retracted", "取消済み", "retracted", 8),
-    ("retracts", "取り消した記録", "retracts", 10),
+    Column("id", "記録番号", "id", 8),
+    Column("edition", "版", "edition", 6),
+    Column("project_no", "事業番号", "project_no", 8),
+    Column("project_key", "事業キー", "project_key", 14),
+    Column("project_name", "事業名", "project_name", 40),
+    Column("fiscal_year", "年度", "fiscal_year", 8),
+    Column("initiative", "取組", "initiative", 30),
+    Column("kind", "種別", "kind", 10),
+    Column("text", "内容", "text", 60),
+    Column("author", "記録者", "author", 14),
+    Column("platform", "記録元", "platform", 10),
+    Column("source_file", "出典ファイル", "source_file", 24),
+    Column("source_line", "出典行", "source_line", 7),
+    Column("channel", "チャンネル", "channel", 12),
+    Column("created_at", "記録日時", "created_at", 18, "time"),
+    Column("retracted", "取消済み", "retracted", 8),
+    Column("retracts", "取り消した記録", "retracts", 10),
 ]
 KIND_WORDS = {"actual": "実績", "achievement": "主な取組実績", "retraction": "取消"}
 
@@ -168,7 +205,7 @@ def project_rows(records: list[dict]) -> list[dict]:
     """Projects as flat rows: lists joined with 「、」, links as readable names."""
     return [
         {
-            **{k: r.get(k) for k, *_ in PROJECT_COLUMNS},
+            **{c.key: r.get(c.key) for c in PROJECT_COLUMNS},
             "edition": _edition(r["edition"]),
             "sections": "、".join(r["sections"]),
             "source_file": (r.get("source") or {}).get("file"),
@@ -204,8 +241,9 @@ def entry_rows(records: list[dict], header: str = "ja") -> list[dict]:
     """Entries of the actual-results record as flat rows."""
     return [
         {
-            **{k: r.get(k) for k, *_ in ENTRY_COLUMNS},
+            **{c.key: r.get(c.key) for c in ENTRY_COLUMNS},
             "edition": _edition(r["edition"]),
+            "project_key": _edition(r["project_key"]),  # R6/#3, as its edition reads
             "kind": KIND_WORDS.get(r["kind"], r["kind"]) if header == "ja" else r["kind"],
             "platform": r["source"]["platform"],
             "source_file": r["source"]["file"],
@@ -227,41 +265,129 @@ def _cell(value, header: str):
     return value
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection):
+# `=HYPERLINK(…)` typed in chat would be a live link in the file an admin opens.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def looks_like_formula(text: str) -> bool:
+    """Text a spreadsheet would evaluate (a signed number such as -10 is only a number)."""
+    return text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text)
+
+
+def csv_cell(value, header: str):
+    """A CSV cell: formula-like text behind an apostrophe, which shows it as typed
+    (`'-10%の削減`) instead of running it."""
+    value = _cell(value, header)
+    if isinstance(value, str) and looks_like_formula(value):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict], columns: list[Column], header: str = "ja") -> bytes:
     """The one CSV writer: UTF-8 with a BOM (Excel in Japanese reads it), one value a cell."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([ja if header == "ja" else en for _, ja, en, _ in columns])
+    writer.writerow([c.ja if header == "ja" else c.en for c in columns])
     for row in rows:
         writer.writerow(
-            ["" if (v := _cell(row.get(k), header)) is None else v for k, *_ in columns]
+            ["" if (v := csv_cell(row.get(c.key), header)) is None else v for c in columns]
         )
     return out.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(sheets: list[tuple[str, list[Column], list[dict]]], header: str = "ja") -> bytes:
-    """The one XLSX writer: a sheet per table, typed numbers, a frozen bold header row and
-    column widths; long text wraps."""
-    from openpyxl import Workbook
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: a full-width (Japanese) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def column_width(column: Column, header: str) -> int:
+    """The column's width, at least its header's (a bold Japanese header needs two per
+    character and a little room for the filter button)."""
+    title = column.ja if header == "ja" else column.en
+    return max(column.width, display_width(title) + 4)
+
+
+def lines_needed(text: str, width: int) -> int:
+    """How many lines a wrapped text takes in a column `width` characters wide."""
+    usable = max(1, width - 1)
+    return sum(max(1, -(-display_width(line) // usable)) for line in text.split("\n"))
+
+
+LINE_HEIGHT = 15  # points: one line of the default 11-point font
+MAX_ROW_HEIGHT = 409  # points: Excel's limit
+
+
+def _local_time(value):
+    """An ISO time with its offset → the same moment in Japan time, without the zone (Excel
+    knows no time zones; its date-times sort and filter)."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(TOKYO).replace(tzinfo=None)
+
+
+def _sheet(wb, title: str, columns: list[Column], rows: list[dict], header: str) -> None:
+    """One sheet as an office prints it: typed cells, text kept as text, amounts in #,##0,
+    date-times, wrapped long text with row heights, a filter and a frozen header row, and
+    A4 landscape one page wide with the header row on every page."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    ws = wb.create_sheet(title)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    widths = [column_width(c, header) for c in columns]
+    for i, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=i, value=column.ja if header == "ja" else column.en)
+        cell.font = Font(bold=True)
+        cell.alignment = top
+        ws.column_dimensions[get_column_letter(i)].width = widths[i - 1]
+    for r, row in enumerate(rows, start=2):
+        lines = 1
+        for i, column in enumerate(columns, start=1):
+            value = _cell(row.get(column.key), header)
+            if value is None or value == "":
+                continue
+            if column.kind == "time":
+                value = _local_time(value)
+            cell = ws.cell(row=r, column=i)
+            cell.value = value
+            if isinstance(value, str):
+                # Never a formula: openpyxl stores text that starts with "=" as one.
+                cell.data_type = "s"
+                if looks_like_formula(value):
+                    cell.quotePrefix = True  # Excel keeps it text when the cell is edited
+            if column.kind == "money":
+                cell.number_format = "#,##0"
+            elif column.kind == "time":
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            if column.width >= 30 and isinstance(value, str):
+                cell.alignment = wrap
+                lines = max(lines, lines_needed(value, widths[i - 1]))
+            else:
+                cell.alignment = top
+        if lines > 1:
+            ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
+    last = get_column_letter(len(columns))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+
+
+def to_xlsx(sheets: list[tuple[str, list[Column], list[dict]]], header: str = "ja") -> bytes:
+    """The one XLSX writer: a sheet per table (see _sheet)."""
+    from openpyxl import Workbook
+
     wb = Workbook()
     wb.remove(wb.active)
-    wrap = Alignment(wrap_text=True, vertical="top")
     for title, columns, rows in sheets:
-        ws = wb.create_sheet(title)
-        ws.append([ja if header == "ja" else en for _, ja, en, _ in columns])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append([_cell(row.get(k), header) for k, *_ in columns])
-        for i, (_, _, _, width) in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-            if width >= 30:
-                for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                    cell.alignment = wrap
-        ws.freeze_panes = "A2"
+        _sheet(wb, title, columns, rows, header)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -304,7 +430,9 @@ def export_file(
     rows = records(store, edition) if rows is None else rows
     entries = None
     if fmt == "xlsx":
-        entries = [entry_record(e) for e in store.entries() if e.edition == edition or not edition]
+        entries = entry_records(
+            store, [e for e in store.entries() if e.edition == edition or not edition]
+        )
     return render(rows, fmt, header=header, table=table, entries=entries)
 
 

@@ -27,7 +27,7 @@ from bot.models import (
     YearCell,
 )
 from bot.prefectures import HOME_PREFECTURE, edition_code
-from bot.text import clean, compact, nfkc
+from bot.text import clean_cell, compact, nfkc
 
 # Labels that fill a whole cell, compared after NFKC and removal of spaces ("事 業 名").
 CELL_LABELS = {
@@ -76,7 +76,7 @@ class _Block:
 
 
 def _split(raw: str, number: int) -> _Line:
-    cells = [clean(c) for c in raw.rstrip("\r").split("\t")]
+    cells = [clean_cell(c) for c in raw.rstrip("\r").split("\t")]
     first = next((compact(c) for c in cells if c), "")
     return _Line(number, cells, first)
 
@@ -122,7 +122,7 @@ def parse_text(
     # The title heads the document, before its first project: a title line further down is a
     # page header of a pasted-in page (R6 has 「令和5年度…」 at line 227), not this document's.
     head = text.split("\n")[: blocks[0].start - 1]
-    title = next((clean(raw) for raw in head if TITLE.search(compact(raw))), None)
+    title = next((clean_cell(raw) for raw in head if TITLE.search(compact(raw))), None)
     parsed = [_BlockParser(b, file).parse() for b in blocks]
     editions = Counter(code for code, _ in parsed)
     if len(editions) > 1:

@@ -8,12 +8,17 @@ from pathlib import Path
 
 
 def plain_ask(args: list[str]) -> tuple[str, Path | None, bool] | None:
-    """(question, --db, --json) for `ask` with only those options; None for anything else,
-    which click then parses (and explains when it is wrong)."""
+    """(question, --db, --json) for `ask` with only those options (--db also before it, as
+    `roadmap --db X ask …`); None for anything else, which click then parses (and explains
+    when it is wrong)."""
+    db: Path | None = None
+    if args[:1] == ["--db"] and len(args) > 2 and not args[1].startswith("-"):
+        db, args = Path(args[1]), args[2:]
+    elif args[:1] and args[0].startswith("--db="):
+        db, args = Path(args[0].removeprefix("--db=")), args[1:]
     if args[:1] != ["ask"]:
         return None
     words: list[str] = []
-    db: Path | None = None
     as_json = False
     rest = iter(args[1:])
     for arg in rest:

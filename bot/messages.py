@@ -24,8 +24,8 @@ FIELD_LABELS = {
     "start": ("事業始期", "Start"),
     "end": ("事業終期", "End"),
     "summary": ("概要", "Summary"),
-    "priority_frame": ("重点枠事業", "Priority frame"),
-    "future_response": ("将来対応分", "Future response"),
+    "priority_frame": ("重点枠事業", "Priority-budget project"),
+    "future_response": ("将来対応分", "Planned for a later phase"),
     "achievements": ("主な取組実績", "Main achievements"),
     "initiatives": ("取組", "Initiatives"),
     "plan": ("計画/目標", "Plan/goal"),
@@ -110,15 +110,15 @@ def period(start: str | None, end: str | None, lang: str = "ja") -> str:
 
 
 def entry_project(no: int | None, key: str) -> str:
-    """How a recorded entry names its project: No40, or the key of an unnumbered one (#16)."""
-    return f"No{no}" if no is not None else key
+    """How a recorded entry names its project: No40, or the key of an unnumbered one (#16),
+    as people read it (R6/#3, also for 岩手県:R6/#3)."""
+    return f"No{no}" if no is not None else label_of(key)
 
 
 def short_ref(project: Project) -> str:
-    """No40 県立学校… (or R6版 名称 for an unnumbered edition)."""
-    if project.no is not None:
-        return f"No{project.no} {project.name}"
-    return f"{edition_name(project.edition)} {project.name}"
+    """No40 県立学校…, or R6/#3 公衆衛生… for an unnumbered edition's project (see
+    project_label)."""
+    return project_label(project.no, project.key, project.name)
 
 
 def initiative_name(label: str | None, number: int, lang: str = "ja") -> str:
@@ -608,7 +608,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "--field: no project in the field {field} (fields: {fields})",
     ),
     "cli_draft_field_file": ("{path}：{field}、{n}事業", "{path}: {field}, {n} projects"),
-    "cli_update_done": ("#{id} {year}実績 No{no}：{text}", "#{id} {year} No{no}: {text}"),
+    "cli_update_done": ("#{id} {year}実績 {project}：{text}", "#{id} {year} {project}: {text}"),
     "cli_run_incomplete": (
         "チャットの設定が途中です：{missing} が設定されていません。設定するか、設定済みの変数を外してください（外すとコンソールが開きます）。",
         "The chat settings are incomplete: {missing} is not set. Set it, or unset the others (then the console opens).",
@@ -1004,10 +1004,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "事業費 {low}〜{high}千円",
         "budget {low}–{high} thousand yen",
     ),
-    "filter_priority_frame_yes": ("重点枠事業", "marked priority frame 「重点枠事業」"),
-    "filter_priority_frame_no": ("重点枠事業以外", "not marked priority frame 「重点枠事業」"),
-    "filter_future_response_yes": ("将来対応分", "marked future response 「将来対応分」"),
-    "filter_future_response_no": ("将来対応分以外", "not marked future response 「将来対応分」"),
+    "filter_priority_frame_yes": ("重点枠事業", "in the priority budget"),
+    "filter_priority_frame_no": ("重点枠事業以外", "not in the priority budget"),
+    "filter_future_response_yes": ("将来対応分", "planned for a later phase"),
+    "filter_future_response_no": ("将来対応分以外", "not planned for a later phase"),
     "budget_rose": (
         "{scope}のうち前の版より事業費が増えた事業は{n}件です（前の版 → 今の版）：",
         "{scope}: {n} with a higher budget than in the previous edition (before → now):",
@@ -1365,6 +1365,50 @@ PHRASES.update(
     }
 )
 
+# -- issue #26: every record names its project; files and words an office hands out ------
+
+
+PHRASES.update(
+    {
+        "chart_budget_axis": ("事業費（千円）", "Budget (thousand yen)"),
+        "chart_this_year": ("今年度（{year}）", "this fiscal year ({year})"),
+        "digest_more": (
+            "…ほか{n}件。全件はボットに「{command}」と送ると表示されます（送った人にだけ表示）。",
+            "…and {n} more: send the bot “{command}” to see them all (shown to you only).",
+        ),
+        "teams_package_bad_id": (
+            "TEAMS_APP_ID がアプリ登録の識別子（GUID、例：00000000-0000-0000-0000-000000000000）ではありません。README の「Connect to Teams」の手順で登録したアプリの識別子を設定してください。",
+            "TEAMS_APP_ID is not the app registration's id (a GUID such as 00000000-0000-0000-0000-000000000000): set the id of the app registered as README's “Connect to Teams” says.",
+        ),
+        "teams_package_permissions": (
+            "Teams アプリのマニフェストのテンプレートに必要な RSC 権限がありません（{missing}）。",
+            "The Teams manifest template lacks the RSC permissions {missing}.",
+        ),
+        "cli_store_not_writable": (
+            "データベースのフォルダ {folder} に書き込めません（このプロセスの UID は {uid}）。フォルダとその中のファイルをこの UID のものにしてください（例：{command}）。",
+            "Cannot write in the store's folder {folder} (this process runs as uid {uid}): give that uid the folder and its files (e.g. {command}).",
+        ),
+        "cli_bad_user": (
+            "--user に改行や制御文字が含まれています（{user}）。記録する人の名前を1行で指定してください。",
+            "--user holds a line end or control character ({user}): give the reporter's name on one line.",
+        ),
+    }
+)
+
+
+def project_label(no: int | None, key: str, name: str | None = None) -> str:
+    """How a reply names a project: No40 県立学校…, or by its key for an unnumbered edition's
+    (R6/#3 公衆衛生…: the key is what people type back, and reads the same in English); the
+    number or key alone once a revised document took the project, and its name, away."""
+    ref = entry_project(no, key)
+    return f"{ref} {name}" if name else ref
+
+
+# English counts of one are singular wherever a phrase says "{n} projects" (1 project).
+SINGULAR = {"projects": "project", "entries": "entry", "documents": "document"}
+ONE_OF = re.compile(r"(?<![\d,.])(1 )(projects|entries|documents)\b")
+
+
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.
 EDITION_VALUES = {"edition", "older", "newer"}
@@ -1383,6 +1427,8 @@ def say(key: str, lang: str = "ja", **values) -> str:
     if lang == "ja" and key in CONDITION_PARTICLE and values.get("what"):
         values["what"] = CONDITION_PARTICLE[key] + str(values["what"])
     text = (ja if lang == "ja" else en).format(**values)
+    if lang != "ja":
+        text = ONE_OF.sub(lambda found: found.group(1) + SINGULAR[found.group(2)], text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 

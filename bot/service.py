@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot import messages as m
 from bot import updates
 from bot.answer import Answer, ask
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound, UserError
@@ -41,6 +42,7 @@ class History:
     entries: list[ActualEntry] = field(default_factory=list)
     no: int | None = None
     edition: str = ""
+    key: str = ""
 
     @property
     def gone(self) -> bool:
@@ -49,8 +51,9 @@ class History:
 
     @property
     def label(self) -> str:
-        """`No40 name`, or `No124` for a project that is gone (its name went with it)."""
-        return f"No{self.no} {self.project.name}" if self.project else f"No{self.no}"
+        """`No40 name` (`R6/#3 name` unnumbered), or `No124` for a project that is gone (its
+        name went with it)."""
+        return m.project_label(self.no, self.key, self.project.name if self.project else None)
 
 
 class Core:
@@ -208,8 +211,8 @@ def project_history(
         if not gone:
             raise
         entries = store.entries(gone[0])
-        return History(None, entries, number, entries[0].edition)
-    return History(project, store.entries(project.key), project.no, project.edition)
+        return History(None, entries, number, entries[0].edition, gone[0])
+    return History(project, store.entries(project.key), project.no, project.edition, project.key)
 
 
 def add_owner(
@@ -251,7 +254,7 @@ def _owner_target(store: Store, target: str) -> tuple[str, str | None, str | Non
     target = target.strip()
     if is_project_reference(target) or target.startswith(("【", "[")):
         project = updates.find_project(store, target)
-        return f"No{project.no}", project.key, None
+        return m.entry_project(project.no, project.key), project.key, None
     sections = {s for p in store.projects() for s in p.sections}
     if target not in sections:
         raise ProjectNotFound("owners_unknown_target", target=target)

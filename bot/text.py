@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TAG = re.compile(r"<[^>]*>")
+# The HTML that leaked into the documents' PDF cells (<ul style=…>, <li>, <p>): tags of HTML's
+# own elements only, so a cell that reads "<phase 2>" or "a<b" keeps its text.
+_DOCUMENT_TAG = re.compile(
+    r"</?(?:p|ul|ol|li|br|div|span|font|b|i|u|s|em|strong|sup|sub|table|thead|tbody|tr|td|th)"
+    r"(?:\s[^<>]*)?/?>",
+    re.I,
+)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 # PDF letter-spacing: "I C T" → "ICT" (three or more single capitals, so "A B" stays).
 _SPACED_CAPS = re.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z]){2,}(?![A-Za-z])")
@@ -26,17 +32,24 @@ _ESCAPES = re.compile(
 _C1 = re.compile(r"[\x80-\x9f]")
 
 
-def strip_html(text: str) -> str:
-    """Remove HTML tags such as <ul style=…>, <li>, <p> that leaked into PDF cells."""
-    return _TAG.sub(" ", text)
+def strip_document_html(text: str) -> str:
+    """Remove the HTML tags such as <ul style=…>, <li>, <p> that leaked into PDF cells."""
+    return _DOCUMENT_TAG.sub(" ", text)
 
 
-def clean(text: str | None) -> str:
-    """A cell as a person reads it: no HTML, no letter-spacing, single spaces."""
+def clean_cell(text: str | None) -> str:
+    """A document's cell as a person reads it: no leaked HTML, no letter-spacing, single
+    spaces. For the documents only: what people typed goes through one_line at most."""
     if not text:
         return ""
-    text = _SPACES.sub(" ", strip_html(text)).strip()
+    text = _SPACES.sub(" ", strip_document_html(text)).strip()
     return _SPACED_CAPS.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+def one_line(text: str | None) -> str:
+    """Typed text on one line (a cell of the documents' tab-separated layout): every run of
+    spaces, tabs and line ends becomes one space; nothing else changes."""
+    return _SPACES.sub(" ", text or "").strip()
 
 
 def nfkc(text: str) -> str:

@@ -164,7 +164,9 @@ def test_a_plain_question_skips_click_and_prints_the_same(loaded, capsys, monkey
         Path("x.db"),
         True,
     )
-    for other in (["ask"], ["ask", "-v", "No40"], ["show", "No40"], ["ask", "--db"]):
+    assert launch.plain_ask(["--db", "x.db", "ask", "No40"]) == ("No40", Path("x.db"), False)
+    assert launch.plain_ask(["--db=x.db", "ask", "No40"]) == ("No40", Path("x.db"), False)
+    for other in (["ask"], ["ask", "-v", "No40"], ["show", "No40"], ["ask", "--db"], ["--db"]):
         assert launch.plain_ask(other) is None  # click parses (and explains) these
     args = ["ask", "No40の事業費は？", "--db", str(loaded.db)]
     monkeypatch.setattr(sys, "argv", ["roadmap", *args])

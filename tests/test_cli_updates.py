@@ -72,3 +72,40 @@ def test_owners_remove(run):
     again = run("owners", "remove", "U123", "--project", "40")  # nothing removed: a failure
     assert again.exit_code == 1 and "No40 の担当者ではありません" in again.output
     assert "U123" not in run("owners", "list").output
+
+
+def test_a_report_may_start_with_a_minus_sign(run):
+    # #26: click took "-10%の削減を達成" for an unknown option.
+    result = run("update", "No41", "-10%の削減を達成", "--user", "佐藤")
+    assert result.exit_code == 0, result.output
+    assert "No41：-10%の削減を達成" in result.output
+    result = run("update", "No41", "--user", "佐藤", "--year", "R7", "-5件")
+    assert result.exit_code == 0, result.output
+    texts = [e["text"] for e in json.loads(run("history", "No41", "--json").output)]
+    assert texts[-2:] == ["-10%の削減を達成", "-5件"]
+
+
+@pytest.mark.parametrize("user", ["佐\n藤", "佐藤\r", "\t佐藤", "佐藤\u2028", "佐\u202e藤"])
+def test_a_reporter_name_is_one_printable_line(run, user):
+    result = run("update", "No40", "報告", "--user", user)
+    assert result.exit_code == 2 and "--user に改行や制御文字" in result.output
+    entries = json.loads(run("history", "No40", "--json").output)
+    assert all(e["source"]["platform"] != "cli" for e in entries)  # nothing recorded
+
+
+def test_db_may_come_before_the_command(tmp_path, db_path):
+    fresh = tmp_path / "fresh.db"
+    result = cli("--db", str(fresh), "ingest")
+    assert result.exit_code == 0, result.output
+    assert fresh.exists() and "R7：版全体で33事業" in result.output
+    shown = cli("--db", str(db_path), "show", "No40").output
+    assert "県立学校次世代校務デジタル化推進事業" in shown
+    added = cli("--db", str(db_path), "owners", "add", "U5", "--project", "40").output
+    assert "U5 を No40 の担当者に登録しました" in added
+    # After the command wins over before it.
+    assert (
+        cli(
+            "--db", str(tmp_path / "nowhere" / "x.db"), "show", "No40", "--db", str(db_path)
+        ).exit_code
+        == 0
+    )

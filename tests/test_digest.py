@@ -104,7 +104,7 @@ def test_digest_json_keys_from_the_cli(db_path):
         "ended_last_year",
         "totals",
     ]
-    assert set(data["ending_this_year"][0]) == {"no", "name", "end"}
+    assert set(data["ending_this_year"][0]) == {"no", "name", "key", "end"}
 
 
 def test_digest_cli_rejects_a_bad_time(db_path):

@@ -146,6 +146,35 @@ def test_draft_round_trip_keeps_text_that_looks_like_a_marker(reported):
     )
 
 
+TYPED = "R&D <phase 2> 完了 **太字** a|b"  # as a person typed it in chat (#26)
+
+
+def test_draft_keeps_what_people_typed_in_every_format(reported):
+    from openpyxl import load_workbook
+
+    reported.append_entry(chat(40, TYPED, "R7", "統合型校務支援システム運用"))
+    projects = drafting.draft_projects(reported, "R8")
+    no40 = next(p for p in projects if p.no == 40)
+    assert TYPED in no40.initiatives[0].years["R7"].actual
+    # txt: the documents' own layout, read back by the parser with the same text.
+    parsed = parse_text(drafting.to_txt(projects, "R8"), "draft_R8.txt").projects
+    assert TYPED in next(p for p in parsed if p.no == 40).initiatives[0].years["R7"].actual
+    # html: escaped, so a browser shows the characters typed.
+    page = drafting.to_html(projects, "R8")
+    assert "R&amp;D &lt;phase 2&gt; 完了 **太字** a|b" in page
+    # xlsx: the cell holds the text itself.
+    sheet = load_workbook(io.BytesIO(drafting.to_xlsx(projects, "R8"))).active
+    assert any(TYPED in str(c.value) for row in sheet.iter_rows() for c in row)
+    # Markdown: escaped with CommonMark's backslashes, which a renderer drops again.
+    text = drafting.to_markdown(projects, "R8")
+    assert r"R&D \<phase 2\> 完了 \*\*太字\*\* a\|b" in text
+
+
+def test_markdown_shows_entities_and_line_ends_as_typed():
+    assert drafting.md("&amp; と &#60; と R&D") == "&amp;amp; と &amp;#60; と R&D"
+    assert drafting.md("一行目\n二行目") == "一行目<br>二行目"
+
+
 def test_draft_xlsx_has_a_row_per_project_and_initiative(reported):
     from openpyxl import load_workbook  # slow to import: only where a workbook is read
 
@@ -249,7 +278,8 @@ def test_html_is_a4_landscape_and_escaped(reported):
     page = drafting.to_html(drafting.draft_projects(reported, "R8"), "R8")
     assert "size: A4 landscape" in page
     assert "<script>" not in page and "<b>" not in page  # markup in reports never becomes markup
-    assert "alert(1) &amp; 太字 5 &gt; 3" in page
+    # What was typed is shown, character for character (#26), never run.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;太字&lt;/b&gt; 5 &gt; 3" in page
 
 
 @pytest.mark.parametrize(

@@ -116,3 +116,71 @@ def test_a_condition_reads_as_a_clause_after_the_edition():
     assert m.say("count_is", "ja", scope=m.say("scope", "ja", edition="R7版", what=""), n=33) == (
         "R7版の事業は33件です。"
     )
+
+
+# -- #26: words a reader meets outside a conversation, and English said in English ----------
+
+# The R6 document's own flags, said in English without the Japanese (hand-written).
+FLAG_WORDS = {
+    "priority_frame": "Priority-budget project",
+    "future_response": "Planned for a later phase",
+}
+
+
+def test_the_r6_flags_have_english_names():
+    for field, english in FLAG_WORDS.items():
+        assert m.label(field, "en") == english
+    for key in ("filter_priority_frame_yes", "filter_future_response_no"):
+        assert not JAPANESE.search(m.say(key, "en")), key
+
+
+def test_one_project_is_singular_in_english():
+    assert m.say("n_projects", "en", n=1) == "1 project"
+    assert m.say("n_projects", "en", n=21) == "21 projects"
+    assert m.say("history_title", "en", project="No40", n=1) == "No40: 1 entry"
+    assert m.say("n_projects", "ja", n=1) == "1件"
+
+
+def test_an_unnumbered_project_is_named_without_japanese_edition_words(store):
+    from bot.adapters.console import Console
+
+    r6 = store.projects("R6")[0]
+    assert m.short_ref(r6) == "R6/#1 へき地オンライン診療支援対策事業"  # the R6 document's first
+    reply = Console(store).handle("renamed projects")
+    assert "R6/#1 へき地オンライン診療支援対策事業" in reply and "版" not in reply
+
+
+@pytest.mark.parametrize(
+    "report",
+    ["update No40 NW機器 AP 120台", "update No40 Wi-Fi整備を完了", "update No40 kintone導入"],
+)
+def test_a_report_with_japanese_words_is_answered_in_japanese(store, report):
+    from bot.adapters.console import Console
+
+    reply = Console(store).handle(report)
+    assert "記録しました" in reply, reply
+
+
+def test_an_english_report_is_answered_in_english(store):
+    from bot.adapters.console import Console
+
+    reply = Console(store).handle("update No40 finished the 校務 system design")
+    assert not JAPANESE.search(reply.replace("校務", "").split(":")[0]), reply
+
+
+def test_a_scheduled_digest_says_where_to_see_a_cut_list(store):
+    from datetime import UTC, datetime
+
+    from bot.adapters.slack.digest import MAX_LISTED, digest_blocks
+    from bot.adapters.teams.cards import digest_message
+    from bot.digest import digest
+
+    week = digest(store, datetime(2026, 11, 23, 1, 0, tzinfo=UTC), 4)
+    assert len(week.stale) > MAX_LISTED  # the R7 document's running projects, none reported
+    text = str(digest_blocks(week, "ja"))
+    assert f"ほか{len(week.stale) - MAX_LISTED}件" in text and "「/roadmap digest」" in text
+    assert "条件を絞って" not in text  # a channel's reader asked nothing
+    english = str(digest_blocks(week, "en"))
+    assert "/roadmap digest" in english and "narrow" not in english
+    card = str(digest_message(week, "ja").model_dump())
+    assert "「digest」" in card and "条件を絞って" not in card

@@ -1170,7 +1170,7 @@ def test_each_group_holds_its_count_and_sum(shared, question, edition, key, summ
     rows = {line[1:].split("：", 1)[0]: line for line in text.splitlines() if line.startswith("・")}
     assert set(rows) == set(counts), text
     for value, line in rows.items():
-        english = "project" in line
+        english = "project" in line  # "1 project", "3 projects"
         n = f"{counts[value]} project" if english else f"{counts[value]}件"
         assert n in line, line
         if summed:

@@ -272,6 +272,17 @@ def test_text_is_shown_as_typed_never_as_markdown_or_html(teams, connector):
     assert quoted and all(b["type"] == "RichTextBlock" for b in quoted)  # TextRun: no Markdown
 
 
+def test_a_plain_text_message_is_kept_as_typed(teams, connector):
+    # textFormat "plain": a "<" is the person's own, not markup (#26: it was stored as "R&D").
+    plain = {**message("update No40 R&D <phase 2> &amp; 完了", connector=connector)}
+    plain["textFormat"] = "plain"
+    teams.post(plain)
+    [reply] = teams.wait_replies(1)
+    [entry] = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert entry.text == "R&D <phase 2> &amp; 完了"
+    assert "R&D <phase 2> &amp; 完了" in reply["text"]
+
+
 def test_japanese_words_work_on_teams_as_everywhere(teams, connector):
     teams.post(message("通知 オフ", connector=connector))
     teams.post(message("ｎｕｄｇｅｓ　オン", connector=connector))
@@ -312,3 +323,15 @@ def test_a_reply_teams_refuses_is_followed_by_a_short_notice(teams, connector):
     refused, notice = teams.wait_replies(2)
     assert "188,084" in refused["text"]
     assert "送れませんでした" in notice["text"] and notice["textFormat"] == "plain"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "TEAMS_APP_ID がアプリ登録の識別子"), ("en", "TEAMS_APP_ID is not")]
+)
+def test_teams_package_explains_a_bad_app_id_in_the_locales_language(tmp_path, lang, said):
+    from tests.conftest import cli
+
+    out = tmp_path / "app.zip"
+    result = cli("teams-package", "--out", str(out), lang=lang, env={"TEAMS_APP_ID": "abc"})
+    assert result.exit_code == 1 and said in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()

@@ -58,14 +58,19 @@ def history(req: Request) -> Reply:
     title, lines = history_lines(found, req.lang)
     reply = Reply(req.lang, title, lines, keep_tail=True, complete=everything)
     reply.more_hint = m.say(
-        "history_more_hint", req.lang, command=f"{req.prefix}history No{found.no} --all"
+        "history_more_hint",
+        req.lang,
+        command=f"{req.prefix}history {m.entry_project(found.no, found.key)} --all",
     )
     if everything:
         from bot.draft import now_stamp, safe_filename
 
         text = "\n".join([title, *lines]) + "\n"
         name = safe_filename(
-            "roadmap_history", f"No{found.no}", now_stamp(req.core.clock()), ext="txt"
+            "roadmap_history",
+            m.entry_project(found.no, found.key).replace("/", "_"),  # R6/#3 → R6_3
+            now_stamp(req.core.clock()),
+            ext="txt",
         )
         reply.file = lambda: FileOut(name, text.encode("utf-8"), title)
     return reply

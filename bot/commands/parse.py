@@ -104,3 +104,20 @@ MENTIONS = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<at>[^<]*</at>|@[\w.-]+", r
 def command_language(text: str) -> str:
     """Reply in Japanese unless the person wrote English (command words and mentions aside)."""
     return detect_language(COMMAND_WORDS.sub(" ", MENTIONS.sub(" ", text or "")))
+
+
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def report_language(text: str) -> str:
+    """The reply language of a command that carries a person's words (`update No40 …`):
+    Japanese when any of them is Japanese, unless the rest is English prose — two words of
+    three letters or more, not all capitals. Beside Japanese words, NW, AP or Wi-Fi are
+    abbreviations, not English (`update No40 NW機器 AP 120台` is answered in Japanese)."""
+    lang = command_language(text)
+    prose = COMMAND_WORDS.sub(" ", MENTIONS.sub(" ", text or ""))
+    if lang == "en" and JAPANESE_SCRIPT.search(prose):
+        words = [w for w in LATIN_WORD.findall(prose) if len(w) >= 3 and not w.isupper()]
+        return "en" if len(words) >= 2 else "ja"
+    return lang

@@ -190,7 +190,7 @@ def handle(
     dedupe_key: str | None = None,
 ) -> tuple[Spec, Reply]:
     """One line from any front end → its command and the reply (data)."""
-    from bot.commands.parse import command_language, parse_command
+    from bot.commands.parse import command_language, parse_command, report_language
 
     command = parse_command(text)
     spec, args = BY_NAME[command.name], command.args
@@ -203,7 +203,12 @@ def handle(
             lang, m.say("command_mistyped", lang, word=word, guess=command.guess), error=True
         )
     # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
-    lang = command_language(args or text) if spec.prose else value_language(args)
+    if not spec.prose:
+        lang = value_language(args)
+    elif spec.name == "ask":  # a question: understanding's own reading of its language
+        lang = command_language(args or text)
+    else:
+        lang = report_language(args or text)
     if spec.name.startswith("owners") and MENTION.search(text) and not JAPANESE.search(text):
         # `owners add <@U1> No40` typed in a chat holds only a mention and a number: the
         # command word's language. A bare id (the console) is Japanese, like `help`.

@@ -196,7 +196,7 @@ def update_modal(
 ) -> dict:
     """The update form: project (only the user's), initiative, fiscal year, multi-line text."""
     options = [
-        Option(text=PlainTextObject(text=_cut(f"No{p.no} {p.name}", 75)), value=p.key)
+        Option(text=PlainTextObject(text=_cut(m.short_ref(p), 75)), value=p.key)
         for p in projects[:100]
     ]
     blocks: list[Block] = [
@@ -265,7 +265,7 @@ def home_view(
     # Two blocks a project, within App Home's 100 (a header, and a note when some are left out).
     shown = rows[: (MAX_VIEW_BLOCKS - 2) // 2]
     for project, latest, stale in shown:
-        lines = [f"*No{project.no} {escape(project.name)}*"]
+        lines = [f"*{escape(m.short_ref(project))}*"]
         if latest is not None and latest.created_at:
             lines.append(
                 m.say(

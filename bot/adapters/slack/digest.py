@@ -36,7 +36,9 @@ HISTORY_PAGES = 5  # of 200 messages: more than a week of a busy channel
 def _list(lines: list[str], lang: str) -> str:
     shown = lines[:MAX_LISTED]
     if len(lines) > MAX_LISTED:
-        shown.append(m.say("and_more", lang, n=len(lines) - MAX_LISTED))
+        # Read in a channel, not asked for: say where the whole list is, not "narrow it".
+        more = m.say("digest_more", lang, n=len(lines) - MAX_LISTED, command="/roadmap digest")
+        shown.append(escape(more))
     return "\n".join(shown) or m.say("digest_none", lang)
 
 
@@ -124,11 +126,15 @@ class SlackDigestPoster:
         )
 
     def nudge(self, user_id: str, projects: list[StaleProject], d: Digest) -> None:
-        names = "\n".join(f"• No{p.no} {escape(p.name)}" for p in projects[:MAX_LISTED])
+        names = "\n".join(
+            f"• {escape(m.project_label(p.no, p.key, p.name))}" for p in projects[:MAX_LISTED]
+        )
         text = m.say("nudge_text", self.lang, year=d.period.fiscal_year, projects=names)
         buttons = [
             ButtonElement(
-                text=PlainTextObject(text=f"No{p.no} " + m.say("home_update", self.lang)),
+                text=PlainTextObject(
+                    text=f"{m.entry_project(p.no, p.key)} " + m.say("home_update", self.lang)
+                ),
                 action_id=f"{OPEN_UPDATE_ACTION}:{p.key}",
                 value=p.key,
             )

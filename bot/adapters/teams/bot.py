@@ -144,7 +144,7 @@ def handle_message(core: Core, who: Identity, activity) -> tuple[list, bool]:
     if value and value.get("action") == cards.UPDATE_ACTION:
         return [submit_form(core, who, value, activity)], False
     bot_name = activity.recipient.name if getattr(activity, "recipient", None) else None
-    text = from_teams(activity.text, bot_name)
+    text = from_teams(activity.text, bot_name, getattr(activity, "text_format", None))
     _, reply = handle(
         core,
         who,

@@ -95,9 +95,7 @@ def update_form(
                 label=m.say("update_modal_project", lang),
                 is_required=True,
                 value=projects[0].key if len(projects) == 1 else None,
-                choices=[
-                    Choice(title=f"No{p.no} {p.name}"[:80], value=p.key) for p in projects[:100]
-                ],
+                choices=[Choice(title=m.short_ref(p)[:80], value=p.key) for p in projects[:100]],
             ),
             TextInput(
                 id="initiative",
@@ -152,6 +150,10 @@ def digest_message(d: Digest, lang: str = "ja", marker: str | None = None) -> Me
     body += [TextBlock(text=line, wrap=True, spacing="None") for line in lines[1:MAX_LINES]]
     if len(lines) > MAX_LINES:
         body.append(
-            TextBlock(text=m.say("and_more", lang, n=len(lines) - MAX_LINES), is_subtle=True)
+            TextBlock(
+                text=m.say("digest_more", lang, n=len(lines) - MAX_LINES, command="digest"),
+                is_subtle=True,
+                wrap=True,
+            )
         )
     return MessageActivityInput(text=lines[0], text_format="plain").add_card(_card(body))

@@ -112,7 +112,7 @@ class TeamsDigestPoster:
             return  # the user never opened a chat with the bot: nowhere to send it
         from bot import messages as m
 
-        names = "\n".join(f"- No{p.no} {p.name}" for p in projects[:15])
+        names = "\n".join(f"- {m.project_label(p.no, p.key, p.name)}" for p in projects[:15])
         text = m.say("nudge_text", self.lang, year=d.period.fiscal_year, projects=names)
         self._run(
             self.app.send(

@@ -7,6 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from bot.errors import InvalidPackage
+
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "teams"
 # Read through Microsoft Graph with resource-specific consent, granted at install: the digest
 # poster looks for its own post in a channel or group chat before posting again (#16).
@@ -17,7 +19,7 @@ GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 def build_package(app_id: str, out: Path, template_dir: Path = TEMPLATE_DIR) -> Path:
     """Write the zip Teams accepts in 'Upload a custom app'."""
     if not GUID.match(app_id or ""):
-        raise ValueError("TEAMS_APP_ID must be the app registration's GUID")
+        raise InvalidPackage("teams_package_bad_id")
     manifest = (
         (template_dir / "manifest.json")
         .read_text(encoding="utf-8")
@@ -27,7 +29,7 @@ def build_package(app_id: str, out: Path, template_dir: Path = TEMPLATE_DIR) -> 
     granted = {(p.get("name"), p.get("type")) for p in declared.get("resourceSpecific", [])}
     missing = [name for name in RSC_PERMISSIONS if (name, "Application") not in granted]
     if missing:
-        raise ValueError(f"the manifest template lacks the RSC permissions {missing}")
+        raise InvalidPackage("teams_package_permissions", missing=", ".join(missing))
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", manifest)

@@ -1,7 +1,9 @@
-"""Teams' text format at the edge: a typed message arrives as HTML, a card input as typed.
+"""Teams' text format at the edge: a typed message arrives as HTML (or, with textFormat
+"plain", as typed), a card input as typed.
 
-Both come out as what the person typed — the bot's own <at> mention removed, other mentions
-`@name`, formatting tags dropped, entities decoded — and replies are sent as plain text."""
+All come out as what the person typed — the bot's own <at> mention removed, other mentions
+`@name`, an HTML message's formatting tags dropped and entities decoded — and replies are sent
+as plain text."""
 
 from __future__ import annotations
 
@@ -15,8 +17,11 @@ _BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def from_teams(text: str | None, bot_name: str | None = None) -> str:
-    """A typed message (Teams sends HTML) → the text as typed."""
+def from_teams(
+    text: str | None, bot_name: str | None = None, text_format: str | None = None
+) -> str:
+    """A typed message → the text as typed: HTML unless the activity says it is plain, where
+    a "<" is the person's own (R&D <phase 2>) and no tag is removed or entity decoded."""
     if not text:
         return ""
 
@@ -25,6 +30,8 @@ def from_teams(text: str | None, bot_name: str | None = None) -> str:
         return " " if bot_name is None or name == bot_name else f"@{name}"
 
     text = _AT.sub(mention, text)
+    if (text_format or "").lower() == "plain":
+        return user_text(text)
     text = _BREAK.sub("\n", text)
     text = _TAG.sub("", text)  # formatting Teams added; a typed "<" arrives as &lt;
     return user_text(html.unescape(text))
