@@ -1313,3 +1313,47 @@ def error_text(error, lang: str = "ja") -> str:
         return say(error.key, lang, **error.params)
     except (KeyError, IndexError):
         return say("error_generic", lang)
+
+
+# -- issue #24: facts inside the text; each year's plan and actual --------------------------
+PHRASES.update(
+    {
+        "text_value_is": ("{ref}：{value}", "{ref}: {value}"),
+        "text_total_is": (
+            "{ref}：合計{total}（{parts}）",
+            "{ref}: {total} in total ({parts})",
+        ),
+        "text_none_happened": ("{zero}（「{text}」）", "{zero} (“{text}”)"),
+        "text_quote": ("・「{sentence}」（{where}）", "・“{sentence}” ({where})"),
+        "text_closest": (
+            "近い記載：「{sentence}」（{where}）",
+            "Closest passage: “{sentence}” ({where})",
+        ),
+        "text_where_summary": ("概要", "summary"),
+        "text_where_achievement": ("主な取組実績：{year}の実績", "主な取組実績: results of {year}"),
+        "text_where_plan": ("{year}の目標/計画：{initiative}", "{year} plan: {initiative}"),
+        "text_where_actual": ("{year}の実績：{initiative}", "{year} result: {initiative}"),
+        "text_where_plan_in_actual_row": (
+            "{year}の計画（実績の行に印刷）：{initiative}",
+            "{year} plan, printed in the 実績 row: {initiative}",
+        ),
+        "text_where_entry": ("記録 #{id}：{year}", "record #{id}: {year}"),
+        "text_value_not_stated": (
+            "{ref}の記載（概要・主な取組実績・取組の目標と実績、「{words}」を含むもの）には、{what}は書かれていません。",
+            "{ref}: the roadmap's text (summary, 主な取組実績, the initiatives' plans and results "
+            "mentioning {words}) states no {what}.",
+        ),
+        "text_what_count_of": ("「{counter}」の数", "number of {counter}"),
+        "text_what_count": ("数", "number"),
+        "text_what_date": ("日付・時期", "date"),
+        "text_what_span": ("期間", "period"),
+        "text_what_time": ("時間帯・曜日", "time"),
+        "text_what_place": ("場所", "place"),
+        "text_what_organisation": ("相手先の名称", "organisation's name"),
+        "text_what_amount": ("金額", "amount"),
+        "plan_in_actual_row_note": (
+            "※ {year}の欄は実績の行に印刷されていますが、版の年度以降の実績は報告されないため計画として読んでいます。",
+            "Note: the {year} cell is printed in the 実績 row, but an edition reports no results for its own year or later, so it is read as a plan.",
+        ),
+    }
+)

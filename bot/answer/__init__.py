@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import messages as m
-from bot.answer import editions, facts, operations, textsearch
+from bot.answer import editions, facts, operations, text_facts, textsearch
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -60,6 +60,7 @@ def answer(
     """Answer a structured query from the store; never raises for user input."""
     lang = query.lang
     query.now = now or utcnow()
+    text_facts.fiscal_reading(query)  # #24: 「R6は何件」 asks of R6, told by the R7 edition
     if query.operation in ("empty", "help"):
         return finish(help_answer(lang), lang)
     if not store.editions():
@@ -263,8 +264,30 @@ def _not_applied(
     )
 
 
+def _text_value(store: Store, query: Query, edition: str) -> Answer | None:
+    """#24: a value of the text asked with no project named — the projects whose text holds
+    the question's words, and the sentence among them holding the value asked."""
+    if not text_facts.asked_kinds(query) or not query.search_terms:
+        return None
+    # The edition asked first, then the older ones (a project printed only in R6).
+    codes = [edition] + [c for c in reversed(default_codes(store)) if c != edition]
+    if query.edition:
+        codes = [edition]
+    candidates = []
+    for code in codes:
+        found, _ = by_text(store, query.search_terms, code)
+        candidates += [x.project for x in found.matches]
+    result = text_facts.answer_in_roadmap(store, candidates, query)
+    if result is not None:
+        result.computed.editions.add(label_of(edition))
+    return result
+
+
 def _in_text(store: Store, query: Query, edition: str) -> Answer:
     """A fact inside the text: the one sentence of the one project clearly ahead, else the hits."""
+    valued = _text_value(store, query, edition)
+    if valued is not None:
+        return valued
     found, _ = by_text(store, query.search_terms, edition)
     if found.status == "ok":
         sentence = textsearch.sentence_fact(store, found.matches[0].project, query)
@@ -338,6 +361,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             sources=[src(p, "name")],
         )
     if resolution.status == "not_found" and not query.names_project and query.search_terms:
+        valued = _text_value(store, query, edition)
+        if valued is not None:
+            return valued
         if not query.fields:  # bare words, nothing asked of a project: where they are printed
             found_words = textsearch.search(store, query, quiet=True)
             if found_words.status == "ok":
@@ -370,7 +396,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         what = "・".join(filter_words(f, lang) for f in unmet)
         return _ask_back(p, "project_fails_filter", lang, what=what)
     result = None
-    if query.names_project and query.unknown:
+    if text_facts.asked_kinds(query) and (query.unknown or how):
+        result = text_facts.answer(store, p, query)  # #24: the value asked, from the text
+    if result is None and query.names_project and query.unknown:
         result = textsearch.sentence_fact(store, p, query)
         printed = textsearch.printed_words(store, p)
         strange = [w for w in query.unknown if w.lower() not in printed]

@@ -128,6 +128,61 @@ class Record:
             where.append("e.kind != 'retraction'")
         return self._entries(("WHERE " + " AND ".join(where)) if where else "", params)
 
+    def latest_entries(
+        self, project_key: str, limit: int, fiscal_year: str | None = None
+    ) -> tuple[list[ActualEntry], int]:
+        """A project's latest counted entries (of a fiscal year), oldest of them first, and how
+        many counted entries there are in all: an answer shows a few and says the rest (#24),
+        never reading a record of 70,000 entries into models."""
+        counted = (
+            "e.project_key = ? AND e.kind != 'retraction' "
+            "AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id)"
+        )
+        params: list = [project_key]
+        if fiscal_year is not None:
+            counted += " AND e.fiscal_year = ?"
+            params.append(fiscal_year)
+        with self._reading():
+            total = self.db.execute(
+                f"SELECT count(*) FROM entries e WHERE {counted}", params
+            ).fetchone()[0]
+            ids = [
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT e.id FROM entries e WHERE {counted} ORDER BY e.id DESC LIMIT ?",
+                    [*params, limit],
+                )
+            ]
+        if not ids:
+            return [], total
+        marks = ",".join("?" * len(ids))
+        return self._entries(f"WHERE e.id IN ({marks})", ids), total
+
+    def latest_matching_entries(
+        self, project_key: str, words: list[str], limit: int
+    ) -> list[ActualEntry]:
+        """A project's latest counted chat entries holding any of the words (three characters
+        or more, through the full-text index): what a text question reads of the record."""
+        ids: set[int] = set()
+        with self._reading():
+            lo, hi = self._row_range(self.prefecture)
+            for word in words:
+                needle = compact(word)
+                if len(needle) < 3:
+                    continue
+                for r in self.db.execute(
+                    "SELECT ref FROM search_index WHERE text MATCH ? AND rowid BETWEEN ? AND ? "
+                    "AND kind = 'entry' AND project_key = ? ORDER BY rowid DESC LIMIT ?",
+                    ['"' + needle.replace('"', '""') + '"', lo, hi, project_key, limit],
+                ):
+                    ids.add(int(r[0]))
+        if not ids:
+            return []
+        chosen = sorted(ids)[-limit * 2 :]
+        marks = ",".join("?" * len(chosen))
+        found = self._entries(f"WHERE e.id IN ({marks})", chosen)
+        return [e for e in found if e.kind != "retraction" and not e.retracted][-limit:]
+
     def counted_entries(self, project_key: str) -> list[ActualEntry]:
         """A project's record as answers count it: retractions and retracted entries left out."""
         return [e for e in self.entries(project_key) if e.kind != "retraction" and not e.retracted]
