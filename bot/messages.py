@@ -1357,3 +1357,33 @@ PHRASES.update(
         ),
     }
 )
+PHRASES.update(
+    {
+        "printed_in_actual_row": ("（実績の行に印刷）", " (printed in the 実績 row)"),
+        "short_row_from_first": (
+            "※ {initiative}の行は年度の数より1つ少ないセルで印刷されています。最初のセルを{first}として読み、{last}は空欄としています（実績がその列に印刷されているため）。",
+            "Note: the row of {initiative} prints one cell fewer than there are years; its first cell is read as {first} and {last} as blank (its 実績 is printed in that column).",
+        ),
+        "short_row_from_second": (
+            "※ {initiative}の行は年度の数より1つ少ないセルで印刷されています。目標/実績の見出しが最初の年度の列にあるとみなし、最初のセルを{first}（事業始期 {start}）として読んでいます。",
+            "Note: the row of {initiative} prints one cell fewer than there are years; the 目標/実績 heading is taken to stand in the first year's column, so its first cell is read as {first} (the project starts in {start}).",
+        ),
+        "plan_none_ended": (
+            "{ref}の{year}の計画/目標はありません（事業期間 {period}）。",
+            "{ref}: nothing is planned for {year} (the project runs {period}).",
+        ),
+        "plan_other_years": ("計画/目標のある年度：", "Years with a plan:"),
+        "plan_in_older_edition": ("{ref}（前の版）では：", "In {ref} (the earlier edition):"),
+        "years_gt": ("{year}より後", "after {year}"),
+        "years_ge": ("{year}以降", "{year} and later"),
+        "actual_told_by": (
+            "※ {year}の実績は翌年度以降の版が報告します：{edition}版 {ref}の記載です。",
+            "Note: {year}'s results are reported by a later edition: these are from {ref} ({edition} edition).",
+        ),
+        "actual_not_yet": (
+            "{ref}の{year}の実績はまだありません（読み込み済みの最新の{edition}版が報告するのはその前年度までの実績です）。",
+            "{ref}: there are no {year} results yet (the latest edition loaded, {edition}, reports results up to the year before it).",
+        ),
+        "actual_planned_instead": ("計画/目標：", "Planned:"),
+    }
+)

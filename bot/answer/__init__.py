@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import messages as m
-from bot.answer import editions, facts, operations, text_facts, textsearch
+from bot.answer import editions, facts, operations, plans, text_facts, textsearch
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -297,6 +297,11 @@ def _in_text(store: Store, query: Query, edition: str) -> Answer:
 
 
 def _compare(store: Store, query: Query) -> Answer:
+    if {"plan", "actual"} <= set(query.fields) and query.names_project and not query.compared:
+        # #24: 「R6の目標と実績を比べると」: a year's plan beside its result, not two editions.
+        side = _fact(store, replace(query, operation="fact"), store.latest_edition() or "")
+        side.computed.operations.update(("compare", "side"))
+        return side
     if query.comparison == "renamed":
         return editions.renamed(store, query)
     if query.comparison == "dropped":
@@ -398,6 +403,12 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     result = None
     if text_facts.asked_kinds(query) and (query.unknown or how):
         result = text_facts.answer(store, p, query)  # #24: the value asked, from the text
+    if (
+        result is None
+        and {"plan", "actual"} & set(query.fields)
+        and not {"start", "end", "period"} & set(query.fields)  # いつまで続く予定: the period
+    ):
+        result = plans.answer(store, p, query)  # #24: a year's plan or result, by initiative
     if result is None and query.names_project and query.unknown:
         result = textsearch.sentence_fact(store, p, query)
         printed = textsearch.printed_words(store, p)

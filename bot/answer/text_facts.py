@@ -245,7 +245,15 @@ def find(
         and any(_fits(v, kinds, query.counters) for v in _values(x, by_year))
     ]
     holding.sort(key=lambda x: (-x.rank, -x.score))
+    if by_year and re.search(r"まで|until|through|last|最後", query.raw.lower()):
+        # 何年度まで: the last year that holds it.
+        holding.sort(key=lambda x: (-x.score, -_western(x.sentence.year)))
     return holding, sorted(scored, key=lambda x: -x.rank), everything
+
+
+def _western(code: str | None) -> int:
+    year = FiscalYear.try_parse(code)
+    return year.western if year else 0
 
 
 def _values(x: _Scored, by_year: bool = False) -> list[Found]:
@@ -286,12 +294,34 @@ def _only_name(terms: list[str], projects: list[Project]) -> bool:
 
 # Words that name the kind of value asked, not what it is about (会場ってどこ, 期間を教えて).
 KIND_WORDS = frozenset(
-    (
-        "会場 場所 時期 日付 日程 人数 件数 回数 期間 時間帯 曜日 金額 数 年度 何月 いつ どこ "
-        "month date dates time place number "
-        # the chat record's own words: 「報告は何件」 counts reports, not a value of the text
-        "報告 記録 更新"
-    ).split()
+    [
+        "会場",
+        "場所",
+        "時期",
+        "日付",
+        "日程",
+        "人数",
+        "件数",
+        "回数",
+        "期間",
+        "時間帯",
+        "曜日",
+        "金額",
+        "数",
+        "年度",
+        "何月",
+        "いつ",
+        "どこ",
+        "month",
+        "date",
+        "dates",
+        "time",
+        "place",
+        "number",
+        "報告",
+        "記録",
+        "更新",
+    ]
 )
 
 

@@ -129,7 +129,11 @@ class Record:
         return self._entries(("WHERE " + " AND ".join(where)) if where else "", params)
 
     def latest_entries(
-        self, project_key: str, limit: int, fiscal_year: str | None = None
+        self,
+        project_key: str,
+        limit: int,
+        fiscal_year: str | None = None,
+        chat_only: bool = False,
     ) -> tuple[list[ActualEntry], int]:
         """A project's latest counted entries (of a fiscal year), oldest of them first, and how
         many counted entries there are in all: an answer shows a few and says the rest (#24),
@@ -142,6 +146,8 @@ class Record:
         if fiscal_year is not None:
             counted += " AND e.fiscal_year = ?"
             params.append(fiscal_year)
+        if chat_only:
+            counted += " AND e.platform != 'document'"
         with self._reading():
             total = self.db.execute(
                 f"SELECT count(*) FROM entries e WHERE {counted}", params

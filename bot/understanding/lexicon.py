@@ -274,7 +274,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "actual",
-        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|progress|accomplish\w*|done",
+        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals?|progress|accomplish\w*|done",
     ),
     (
         "field",

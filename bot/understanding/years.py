@@ -184,8 +184,10 @@ def read_bare_years(t: Text, query: Query, vocab: Vocabulary) -> None:
             bool(specific) and "budget" not in query.fields
         )
         if code.startswith("@"):
-            if fiscal and query.year is None:
-                query.year = code  # #24: 今年度の目標 — read against the day asked
+            if fiscal and query.year is None and not query.edition_from_year:
+                # #24: 今年度の目標 — read against the day asked (beside another year, as in
+                # 「R6で策定済み？それともnext year？」, which year it follows is not known: ask).
+                query.year = code
             else:
                 query.unknown.append(m.group(0))  # 来年度 with nothing to apply it to: ask
             t.take(m.start(), m.end())
