@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.errors import ParseError
-from bot.fiscal_year import FiscalYear
+from bot.fiscal_year import FiscalYear, achievements_year
 from bot.models import (
     DOCUMENT_PLATFORM,
     ActualEntry,
@@ -589,11 +589,6 @@ def _sections(values: list[str]) -> list[str]:
         for part in value.split():
             sections.extend(p for p in re.split(r"(?<=[課部室局])・", part) if p)
     return sections
-
-
-def achievements_year(edition_year: FiscalYear) -> FiscalYear:
-    """The year an edition's 主な取組実績 reports: the one before it (R7's tells of R6)."""
-    return edition_year - 1
 
 
 def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:

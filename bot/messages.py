@@ -1324,23 +1324,26 @@ PHRASES.update(
             "{ref}: {total} in total ({parts})",
         ),
         "text_none_happened": ("{zero}（「{text}」）", "{zero} (“{text}”)"),
-        "text_quote": ("・「{sentence}」（{where}）", "・“{sentence}” ({where})"),
+        "text_quote": ("・「{sentence}」（{where}）", "- “{sentence}” ({where})"),
         "text_closest": (
             "近い記載：「{sentence}」（{where}）",
             "Closest passage: “{sentence}” ({where})",
         ),
         "text_where_summary": ("概要", "summary"),
-        "text_where_achievement": ("主な取組実績：{year}の実績", "主な取組実績: results of {year}"),
+        "text_where_achievement": (
+            "主な取組実績：{year}の実績",
+            "「主な取組実績」: results of {year}",
+        ),
         "text_where_plan": ("{year}の目標/計画：{initiative}", "{year} plan: {initiative}"),
         "text_where_actual": ("{year}の実績：{initiative}", "{year} result: {initiative}"),
         "text_where_plan_in_actual_row": (
             "{year}の計画（実績の行に印刷）：{initiative}",
-            "{year} plan, printed in the 実績 row: {initiative}",
+            "{year} plan, printed in the 「実績」 row: {initiative}",
         ),
         "text_where_entry": ("記録 #{id}：{year}", "record #{id}: {year}"),
         "text_value_not_stated": (
             "{ref}の記載（概要・主な取組実績・取組の目標と実績、「{words}」を含むもの）には、{what}は書かれていません。",
-            "{ref}: the roadmap's text (summary, 主な取組実績, the initiatives' plans and results "
+            "{ref}: the roadmap's text (summary, 「主な取組実績」, the initiatives' plans and results "
             "mentioning {words}) states no {what}.",
         ),
         "text_what_count_of": ("「{counter}」の数", "number of {counter}"),
@@ -1353,20 +1356,20 @@ PHRASES.update(
         "text_what_amount": ("金額", "amount"),
         "plan_in_actual_row_note": (
             "※ {year}の欄は実績の行に印刷されていますが、版の年度以降の実績は報告されないため計画として読んでいます。",
-            "Note: the {year} cell is printed in the 実績 row, but an edition reports no results for its own year or later, so it is read as a plan.",
+            "Note: the {year} cell is printed in the 「実績」 row, but an edition reports no results for its own year or later, so it is read as a plan.",
         ),
     }
 )
 PHRASES.update(
     {
-        "printed_in_actual_row": ("（実績の行に印刷）", " (printed in the 実績 row)"),
+        "printed_in_actual_row": ("（実績の行に印刷）", " (printed in the 「実績」 row)"),
         "short_row_from_first": (
-            "※ {initiative}の行は年度の数より1つ少ないセルで印刷されています。最初のセルを{first}として読み、{last}は空欄としています（実績がその列に印刷されているため）。",
-            "Note: the row of {initiative} prints one cell fewer than there are years; its first cell is read as {first} and {last} as blank (its 実績 is printed in that column).",
+            "※ {initiative}の行は年度の数より1つ少ないセルで印刷されています。最初のセルを{first}として読み、{last}は空欄としています。",
+            "Note: the row of {initiative} prints one cell fewer than there are years; its first cell is read as {first} and {last} as blank.",
         ),
         "short_row_from_second": (
             "※ {initiative}の行は年度の数より1つ少ないセルで印刷されています。目標/実績の見出しが最初の年度の列にあるとみなし、最初のセルを{first}（事業始期 {start}）として読んでいます。",
-            "Note: the row of {initiative} prints one cell fewer than there are years; the 目標/実績 heading is taken to stand in the first year's column, so its first cell is read as {first} (the project starts in {start}).",
+            "Note: the row of {initiative} prints one cell fewer than there are years; the 「目標」/「実績」 heading is taken to stand in the first year's column, so its first cell is read as {first} (the project starts in {start}).",
         ),
         "plan_none_ended": (
             "{ref}の{year}の計画/目標はありません（事業期間 {period}）。",
@@ -1385,5 +1388,13 @@ PHRASES.update(
             "{ref}: there are no {year} results yet (the latest edition loaded, {edition}, reports results up to the year before it).",
         ),
         "actual_planned_instead": ("計画/目標：", "Planned:"),
+    }
+)
+PHRASES.update(
+    {
+        "entries_more_than": (
+            "…ほか{n}件以上の記録があります（全件は history --all で）。",
+            "…and more than {n} other entries (history --all gives them all).",
+        ),
     }
 )

@@ -411,7 +411,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         result = plans.answer(store, p, query)  # #24: a year's plan or result, by initiative
     if result is None and query.names_project and query.unknown:
         result = textsearch.sentence_fact(store, p, query)
-        printed = textsearch.printed_words(store, p)
+        printed = textsearch.printed_words(store, p, query.unknown)
         strange = [w for w in query.unknown if w.lower() not in printed]
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.

@@ -13,8 +13,7 @@ from bot import messages as m
 from bot.answer.model import Answer, SourceRef
 from bot.answer.render import ref, src, unique
 from bot.answer.text_facts import asked_year, closeness
-from bot.fiscal_year import FiscalYear
-from bot.ingest import achievements_year
+from bot.fiscal_year import FiscalYear, achievements_year
 from bot.models import Initiative, Project
 from bot.prefectures import label_of
 from bot.store import Store
@@ -22,6 +21,7 @@ from bot.understanding import Query
 
 # Chat entries shown with a result: the latest few, and how many more there are.
 ENTRIES_SHOWN = 10
+COUNTED_UP_TO = 1000
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _ITEM = re.compile(rf"([{_CIRCLED}])\s*([^{_CIRCLED}]+)")
 
@@ -346,6 +346,9 @@ def _actual(store: Store, p: Project, query: Query, picked: list[tuple[int, Init
     for e in chat:
         lines.append(m.entry_fact(e, lang))
     more = max(0, total - len(chat))
+    if total > COUNTED_UP_TO:  # a record this long is not counted to the last entry
+        notes.append(m.say("entries_more_than", lang, n=f"{COUNTED_UP_TO - len(chat):,}"))
+        more = 0
     if lines:
         result = Answer(
             status="ok",
@@ -383,7 +386,9 @@ def _actual(store: Store, p: Project, query: Query, picked: list[tuple[int, Init
 def _chat(store: Store, p: Project, year: FiscalYear | None):
     """The latest chat entries of the project (of the year), and how many there are."""
     code = year.reiwa.code if year else None
-    return store.latest_entries(p.key, ENTRIES_SHOWN, code, chat_only=True)
+    return store.latest_entries(
+        p.key, ENTRIES_SHOWN, code, chat_only=True, count_up_to=COUNTED_UP_TO
+    )
 
 
 def answer(store: Store, p: Project, query: Query) -> Answer | None:

@@ -15,8 +15,7 @@ from bot import messages as m
 from bot.answer.model import Answer, SourceRef, Value
 from bot.answer.render import ref
 from bot.answer.values import Found, values_in, years_in
-from bot.fiscal_year import FiscalYear
-from bot.ingest import achievements_year
+from bot.fiscal_year import FiscalYear, achievements_year
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.store import Store
@@ -216,8 +215,14 @@ def _nearest(s: Sentence, fits: list[Found], terms: list[str]) -> Found:
     def distance(v: Found) -> float:
         if not spots:
             return v.start
+
+        # A value is printed after what it counts (ロボット 148件; パッケージ(ロボ・ICT) 57件:
+        # a bracketed note between them is part of the name), seldom before it.
+        def gap(a: int, b: int) -> int:
+            return len(re.sub(r"[(（][^)）]*[)）]|\s", "", text[a:b]))
+
         return min(
-            (v.start - b) if v.start >= b else (a - v.end) + 0.5 if a >= v.end else 0
+            gap(b, v.start) if v.start >= b else gap(v.end, a) * 3 + 0.5 if a >= v.end else 0
             for a, b in spots
         )
 

@@ -49,7 +49,7 @@ TIME = re.compile(
 _NOUN = r"[\u4e00-\u9fff\u30a0-\u30ffー々A-Za-z0-9Ａ-Ｚａ-ｚ]"
 PLACE = re.compile(
     rf"(?<!{_NOUN}){_NOUN}*(?:市町村|市|町|村|県|保健所|センター|科学館|館|ホール|ホームページ|病院|大学"
-    rf"|学校|地域|会場|協会|薬局|公民館|庁舎)"
+    rf"|学校|地域|会場|協会|薬局|公民館|庁舎)(?![\u30a0-\u30ffA-Za-z0-9])"
 )
 # Who a contract went to: 「Xを委託先として」「Xに委託」「委託先はX」.
 ORGANISATION = re.compile(
