@@ -1380,8 +1380,8 @@ PHRASES.update(
         "years_gt": ("{year}より後", "after {year}"),
         "years_ge": ("{year}以降", "{year} and later"),
         "actual_told_by": (
-            "※ {year}の実績は翌年度以降の版が報告します：{edition}版 {ref}の記載です。",
-            "Note: {year}'s results are reported by a later edition: these are from {ref} ({edition} edition).",
+            "※ {year}の実績は翌年度以降の版が報告します：{ref}の記載です。",
+            "Note: {year}'s results are reported by a later edition: these are from {ref}.",
         ),
         "actual_not_yet": (
             "{ref}の{year}の実績はまだありません（読み込み済みの最新の{edition}版が報告するのはその前年度までの実績です）。",

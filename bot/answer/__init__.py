@@ -396,6 +396,8 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 how = m.say("found_by_text", lang, words=" ".join(words))
             else:
                 return _ask_back(p, "project_not_applied", lang, words="、".join(missing))
+    if {"plan", "actual"} & set(query.fields):
+        query = _initiative_words(p, query)  # #24: 地域公共交通のDX推進 names an initiative
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         what = "・".join(filter_words(f, lang) for f in unmet)
@@ -431,12 +433,37 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     return result
 
 
+def _initiative_words(p: Project, query: Query) -> Query:
+    """A department, section or category word printed in an initiative label of the project
+    asked about (地域公共交通 in 地域公共交通のDX推進) names the initiative, not a filter."""
+    labels = " ".join(i.label or "" for i in p.initiatives)
+    words = [
+        f
+        for f in query.filters
+        if f.kind in GROUP_KINDS
+        and f.op == "eq"
+        and str(f.value) in labels
+        and not passes(p, f, {})
+    ]
+    if not words:
+        return query
+    values = [str(f.value) for f in words]
+    return replace(
+        query,
+        filters=[f for f in query.filters if f not in words],
+        unknown=query.unknown + values,
+        search_terms=values + query.search_terms,
+        label_words=[(f.kind, f.op, normalise(str(f.value))) for f in words],
+    )
+
+
 def _targeted(result: Answer, p: Project, query: Query) -> None:
     """Say that the answer is about this project, reached by the number or name asked, and
     that the question's filters were checked against it."""
     done = result.computed
     done.projects.add(p.key)
     done.editions.add(label_of(p.edition))
+    done.groups.update(query.label_words)  # group words read as an initiative's (#24)
     if query.project_no is not None:
         done.numbers.add(query.project_no)
     done.projects.update(query.project_keys)

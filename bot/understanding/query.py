@@ -57,6 +57,7 @@ class Query:
     year_op: str = "eq"  # with year: eq, or ge/gt for R8以降 / beyond R8
     also: bool = False  # 「R10も」 / "still": is that year planned too
     edition_from_year: bool = False  # the edition was read from a bare year (R6), not R6版
+    label_words: list[tuple[str, str, str]] = field(default_factory=list)  # groups read as words
 
     @property
     def intent(self) -> str:
