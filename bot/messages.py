@@ -1324,7 +1324,10 @@ PHRASES.update(
             "{ref}: {total} in total ({parts})",
         ),
         "text_none_happened": ("{zero}（「{text}」）", "{zero} (“{text}”)"),
-        "text_quote": ("・「{sentence}」（{where}）", "- “{sentence}” ({where})"),
+        "text_quote": (
+            "・{project}：「{sentence}」（{where}）",
+            "- {project}: “{sentence}” ({where})",
+        ),
         "text_closest": (
             "近い記載：「{sentence}」（{where}）",
             "Closest passage: “{sentence}” ({where})",

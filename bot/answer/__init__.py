@@ -76,6 +76,8 @@ def answer(
         result = _fact(store, replace(query, operation="fact", fields=fields), edition)
         if len(result.projects) == 1:  # the total (largest…) over one project is its own figure
             result.computed.operations.add(query.operation)
+    elif query.operation in SET_OPERATIONS and (valued := _set_as_value(store, query, edition)):
+        result = valued  # #24: 「R6は何施設に補助した」 counts what the text prints
     elif query.operation in SET_OPERATIONS:
         result = _over_selection(store, query, edition)
     elif query.operation == "search" and not query.names_project:
@@ -264,7 +266,9 @@ def _not_applied(
     )
 
 
-def _text_value(store: Store, query: Query, edition: str) -> Answer | None:
+def _text_value(
+    store: Store, query: Query, edition: str, groups: list[Filter] = ()
+) -> Answer | None:
     """#24: a value of the text asked with no project named — the projects whose text holds
     the question's words, and the sentence among them holding the value asked."""
     if not text_facts.asked_kinds(query) or not query.search_terms:
@@ -276,11 +280,32 @@ def _text_value(store: Store, query: Query, edition: str) -> Answer | None:
     candidates = []
     for code in codes:
         found, _ = by_text(store, query.search_terms, code)
-        candidates += [x.project for x in found.matches]
+        candidates += [
+            x.project for x in found.matches if all(passes(x.project, f, {}) for f in groups)
+        ]
     result = text_facts.answer_in_roadmap(store, candidates, query)
     if result is not None:
         result.computed.editions.add(label_of(edition))
     return result
+
+
+def _set_as_value(store: Store, query: Query, edition: str) -> Answer | None:
+    """A count or total of something the text prints (a year's 交付決定数, 何施設), asked
+    with words of the text and no project named: the value printed, when one is — never in
+    place of counting projects (事業は何件)."""
+    specific = query.total or query.year or any(c != "件" for c in query.counters)
+    if not (text_facts.asked_kinds(query) and query.unknown and specific):
+        return None
+    if re.search(r"事業|(?<![a-z])projects?(?![a-z])", query.raw.lower()):
+        return None
+    groups = [f for f in query.filters if f.kind in GROUP_KINDS and f.op == "eq"]
+    if len(groups) != len(query.filters):
+        return None
+    found = _text_value(store, replace(query, filters=[]), edition, groups)
+    if found is None or found.status != "ok":
+        return None
+    found.computed.groups.update((f.kind, f.op, normalise(str(f.value))) for f in groups)
+    return found
 
 
 def _in_text(store: Store, query: Query, edition: str) -> Answer:
@@ -388,6 +413,8 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         # Every word of a name-by-words must be printed about the project: "telemedicine for
         # pediatrics" is not No25 (no 小児科 there) but the one project printing both, else ask.
         missing = textsearch.unprinted_words(store, p, query.subject)
+        # 時間帯, 会場: words naming the kind of value asked, not printed about it (#24).
+        missing = [w for w in missing if w not in text_facts.KIND_WORDS]
         if missing:
             words = textsearch.subject_words(query.subject)
             better, gone = by_text(store, words, edition) if len(words) > 1 else (None, words)

@@ -200,8 +200,9 @@ def _plan(store: Store, p: Project, query: Query, picked: list[tuple[int, Initia
     # Nothing planned for those years: why (the project ends before them), what is planned in
     # the other years, and what the edition before planned for them.
     others, other_sources, _ = plan_lines(p, picked, _years(p, _no_year(query)), lang)
-    older = _older_plans(store, p, picked, years, lang)
     ended = _beyond_end(p, years)
+    # The project ends before those years: the earlier edition may still have planned them.
+    older = _older_plans(store, p, picked, years, lang) if ended else ([], [], [])
     title = m.say(
         "plan_none_ended" if ended else "plan_not_stated",
         lang,

@@ -490,7 +490,15 @@ def _stated(
                 shown.append(x.sentence)
                 sources.append(_source(x.sentence))
     for s in shown:
-        lines.append(m.say("text_quote", lang, sentence=s.text, where=_where(s, lang)))
+        lines.append(
+            m.say(
+                "text_quote",
+                lang,
+                project=m.short_ref(s.project),
+                sentence=s.text,
+                where=_where(s, lang),
+            )
+        )
     if first.kind == "plan_in_actual_row":
         lines.append(m.say("plan_in_actual_row_note", lang, year=first.year))
     result = Answer(
