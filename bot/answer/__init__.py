@@ -413,8 +413,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         # Every word of a name-by-words must be printed about the project: "telemedicine for
         # pediatrics" is not No25 (no 小児科 there) but the one project printing both, else ask.
         missing = textsearch.unprinted_words(store, p, query.subject)
-        # 時間帯, 会場: words naming the kind of value asked, not printed about it (#24).
-        missing = [w for w in missing if w not in text_facts.KIND_WORDS]
+        if text_facts.asked_kinds(query):
+            # 時間帯, 会場: words naming the kind of value asked, not printed about it (#24).
+            missing = [w for w in missing if w not in text_facts.VALUE_WORDS]
         if missing:
             words = textsearch.subject_words(query.subject)
             better, gone = by_text(store, words, edition) if len(words) > 1 else (None, words)

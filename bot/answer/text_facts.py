@@ -298,7 +298,7 @@ def _only_name(terms: list[str], projects: list[Project]) -> bool:
 
 
 # Words that name the kind of value asked, not what it is about (会場ってどこ, 期間を教えて).
-KIND_WORDS = frozenset(
+VALUE_WORDS = frozenset(
     [
         "会場",
         "場所",
@@ -323,11 +323,11 @@ KIND_WORDS = frozenset(
         "time",
         "place",
         "number",
-        "報告",
-        "記録",
-        "更新",
     ]
 )
+# The chat record's own words: 「報告は何件」 counts reports, not a value of the text.
+RECORD_WORDS = frozenset(["報告", "記録", "更新"])
+KIND_WORDS = VALUE_WORDS | RECORD_WORDS
 
 
 # Verbs and nouns a question uses for what the documents print with another word.
