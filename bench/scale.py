@@ -7,6 +7,11 @@ years. Questions and the digest are asked as 青森県's deployment would ask th
 scoped to one prefecture): number, owner, list, full text, and the week's digest; it prints
 the query plans of the hot queries.
 Usage: python bench/scale.py [--entries 1000000] [--prefectures 47] [--db PATH]
+       python bench/scale.py --growth-only [--growth 0,1000,10000,72000]
+
+It also measures (#24) one answer's time as one project's record grows: 「No40の実績は？」 and a
+full-text question over a document phrase of No40, on the two documents with 0 … 72,000 chat
+entries appended to No40 — flat when an answer reads only what it shows.
 """
 
 from __future__ import annotations
@@ -92,6 +97,42 @@ def entries(count: int, projects: list, now: datetime):
         )
 
 
+def record_growth(sizes: list[int]) -> None:
+    """Per-answer time and reply size as one project's record grows (#24 item 5)."""
+    from bot.sources import load_documents
+
+    questions = {
+        "No40の実績は？": "No40の実績は？",
+        "document phrase": "教育ダッシュボードやクラウド技術",
+    }
+    store = Store.memory()
+    load_documents(store, default_sources())
+    project = store.project("R7/No40")
+    now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    appended = 0
+    print("one project's record grows (R7/No40; both documents):")
+    for size in sizes:
+        if size > appended:
+            store.bulk_append(
+                entries(size - appended, [project], now - timedelta(days=1)),
+                dedupe_prefix=f"growth:{appended}",
+            )
+            appended = size
+        cells = []
+        for label, question in questions.items():
+            first = ask(store, question, now=now)
+            times = []
+            for _ in range(50):
+                t = time.perf_counter()
+                ask(store, question, now=now)
+                times.append((time.perf_counter() - t) * 1000)
+            cells.append(
+                f"{label}: p50 {statistics.median(times):5.2f} ms, p99 {p99(times):5.2f} ms, "
+                f"{len(first.text):,} chars"
+            )
+        print(f"  {size:>7,} entries  " + "  |  ".join(cells))
+
+
 def p99(values: list[float]) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(len(values) * 0.99))]
@@ -102,7 +143,12 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--prefectures", type=int, default=47)
     parser.add_argument("--db", default=None)
+    parser.add_argument("--growth", default="0,1000,10000,72000", help="record sizes of No40")
+    parser.add_argument("--growth-only", action="store_true", help="only the record growth")
     args = parser.parse_args()
+    record_growth([int(n) for n in args.growth.split(",") if n])
+    if args.growth_only:
+        return
     # 青森県 (the home prefecture, whose deployment asks below) first, then the others.
     names = [HOME_PREFECTURE] + [p for p in PREFECTURES if p != HOME_PREFECTURE]
     names = names[: args.prefectures]

@@ -56,7 +56,8 @@ def draft_projects(store: Store, target: str, field: str | None = None) -> list[
                         credit(e) for e in chat if e.initiative == label and e.fiscal_year == y
                     ]
                     actual = " ".join(t for t in [actual, *extra] if t) or None
-                years[y] = YearCell(plan=cell.plan, actual=actual)
+                # A plan the document printed in the 実績 row is a plan in the draft too (#24).
+                years[y] = YearCell(plan=" ".join(cell.plans) or None, actual=actual)
             initiatives.append(
                 Initiative(label=initiative.label, years=years, source=initiative.source)
             )

@@ -162,6 +162,8 @@ INITIATIVE_COLUMNS: list[Column] = [
     Column("fiscal_year", "年度", "fiscal_year", 8),
     Column("plan", "計画/目標", "plan", 50),
     Column("actual", "実績", "actual", 50),
+    # #24: text the document printed in the 実績 row for the edition's year or later — a plan.
+    Column("plan_in_actual_row", "実績欄に印刷された計画", "plan_in_actual_row", 40),
 ]
 ENTRY_COLUMNS: list[Column] = [
     Column("id", "記録番号", "id", 8),
@@ -232,6 +234,7 @@ def initiative_rows(records: list[dict]) -> list[dict]:
                         "fiscal_year": year,
                         "plan": cell.get("plan"),
                         "actual": cell.get("actual"),
+                        "plan_in_actual_row": cell.get("plan_in_actual_row"),
                     }
                 )
     return rows

@@ -102,3 +102,8 @@ class FiscalYear:
 
     def __str__(self) -> str:
         return self.code
+
+
+def achievements_year(edition_year: FiscalYear) -> FiscalYear:
+    """The year an edition's 主な取組実績 reports: the one before it (R7's tells of R6)."""
+    return edition_year - 1

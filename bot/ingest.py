@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.errors import ParseError
-from bot.fiscal_year import FiscalYear
+from bot.fiscal_year import FiscalYear, achievements_year
 from bot.models import (
     DOCUMENT_PLATFORM,
     ActualEntry,
@@ -256,7 +256,9 @@ class _BlockParser:
             self._table(table)
         for line in achievements:
             self._achievement_line(line)
-        values["initiatives"] = [b.build(self.file) for b in self.initiatives]
+        edition_year = FiscalYear.parse(edition)
+        shift = self._short_row_shift(values.get("start"), edition_year)
+        values["initiatives"] = [b.build(self.file, shift, edition_year) for b in self.initiatives]
         values["achievements"] = " ".join(self.achievements) or None
         values["achievements_line"] = self.achievements_line if self.achievements else None
         return edition, values
@@ -406,10 +408,12 @@ class _BlockParser:
         label = cells[0] if cells else ""
         rest = cells[1:]
         kind = forced_kind
+        kind_cell = False
         if label in KINDS:
             kind, label = KINDS[label], ""
         elif rest and rest[0] in KINDS:
             kind = KINDS[rest.pop(0)]
+            kind_cell = True
         elif (
             not self.kind_column
             and rest
@@ -420,6 +424,9 @@ class _BlockParser:
         elif self.kind_column and rest and not rest[0]:
             rest.pop(0)  # the empty 目標/実績 cell
         explicit = kind is not None
+        # 「取組⇥R6…」 with rows 「label⇥目標⇥…」: the 目標/実績 cell stands where a year's
+        # cell would, so the row prints one cell fewer than there are years (No26, No34…).
+        short = explicit and not self.kind_column and kind_cell
         current = self.initiatives[-1] if self.initiatives else None
         if label and current is not None and current.label is None and not explicit:
             # The label cell spans the plan and actual rows and was printed on the second.
@@ -436,7 +443,28 @@ class _BlockParser:
             kind = "actual" if current.last_implicit_plan else current.last_kind
         # Markers inside cells ("目標 …", "実績 …") are the PDF's merged cells; a table with its
         # own 目標/実績 column (the R6 edition, our drafts) has none, so its text stays as is.
-        current.add(kind, rest, explicit, markers=not self.kind_column, line=row.number)
+        current.add(
+            kind, rest, explicit, markers=not self.kind_column, line=row.number, short=short
+        )
+
+    def _short_row_shift(self, start: str | None, edition_year: FiscalYear) -> int:
+        """Which year the first cell of a short row is (0: the first year, 1: the second).
+
+        A row printing one cell fewer than there are years can be read from the first year
+        (its last year left blank) or from the second (the 目標/実績 cell standing in the first
+        year's column). The document decides: a 実績 in the first cell is from the first
+        year, since an edition reports results only for years before its own (No26, No34,
+        No44, No49, No53); otherwise text that would fall before 事業始期 is read from the
+        second year (No43, No47). Every short row of a project is read the same way."""
+        placed = [x for b in self.initiatives for x in b.placed if x.short]
+        if not placed or len(self.years) < 2:
+            return 0
+        second = FiscalYear.parse(self.years[1])
+        if any(x.kind == "actual" and x.index == 0 for x in placed) and second >= edition_year:
+            return 0
+        begins = FiscalYear.try_parse(start)
+        before = begins is not None and FiscalYear.parse(self.years[0]) < begins
+        return 1 if before and any(x.index == 0 for x in placed) else 0
 
     def _achievement_line(self, line: _Line) -> None:
         texts = [c for c in line.cells if c]
@@ -452,6 +480,17 @@ class _BlockParser:
         self.achievements.extend(texts)
 
 
+@dataclass
+class _Placed:
+    """One printed cell of an initiative: its place in its row, kind, text and line."""
+
+    index: int  # 0 for the row's first year cell
+    kind: str  # plan | actual
+    text: str
+    line: int
+    short: bool  # its row printed one cell fewer than there are years
+
+
 class _InitiativeBuilder:
     """Collects the rows of one initiative into per-year plan and actual text."""
 
@@ -459,27 +498,32 @@ class _InitiativeBuilder:
         self.label = label
         self.line = line
         self.years = years
-        self.cells: dict[str, dict[str, list[str]]] = {y: {"plan": [], "actual": []} for y in years}
+        self.placed: list[_Placed] = []
         self.kinds: list[str] = []
         self.last_kind = "plan"
         self.last_implicit_plan = False
         self.lines: dict[str, int] = {"label": line} if label else {}
         self.row_line = line
+        self.row_short = False
 
     def has(self, kind: str) -> bool:
         return kind in self.kinds
 
-    def _put(self, year_index: int, kind: str, text: str) -> None:
-        if not text:
-            return
-        year = self.years[min(year_index, len(self.years) - 1)]  # overflow joins the last year
-        self.cells[year][kind].append(text)
-        self.lines.setdefault(f"{kind}:{year}", self.row_line)
+    def _put(self, index: int, kind: str, text: str) -> None:
+        if text:
+            self.placed.append(_Placed(index, kind, text, self.row_line, self.row_short))
 
     def add(
-        self, kind: str, cells: list[str], explicit: bool, markers: bool = True, line: int = 0
+        self,
+        kind: str,
+        cells: list[str],
+        explicit: bool,
+        markers: bool = True,
+        line: int = 0,
+        short: bool = False,
     ) -> None:
         self.row_line = line or self.line
+        self.row_short = short
         index = 0
         for cell in cells:
             if not markers:
@@ -502,18 +546,37 @@ class _InitiativeBuilder:
         self.last_kind = kind
         self.last_implicit_plan = kind == "plan" and not explicit
 
-    def build(self, file: str) -> Initiative:
-        years = {
-            y: YearCell(plan=" ".join(c["plan"]) or None, actual=" ".join(c["actual"]) or None)
-            for y, c in self.cells.items()
+    def build(
+        self, file: str, shift: int = 0, edition_year: FiscalYear | None = None
+    ) -> Initiative:
+        """The initiative, short rows read `shift` years on; a 実績 printed for the edition's
+        own year or later is kept as a plan printed in the 実績 row (an edition reports results
+        only for the years before its own: R7's tells of R6)."""
+        cells: dict[str, dict[str, list[str]]] = {
+            y: {"plan": [], "actual": [], "plan_in_actual_row": []} for y in self.years
         }
+        lines = {"label": self.lines["label"]} if "label" in self.lines else {}
+        last = len(self.years) - 1
+        for x in self.placed:
+            year = self.years[min(x.index + (shift if x.short else 0), last)]  # overflow: last
+            kind = x.kind
+            if kind == "actual" and edition_year and FiscalYear.parse(year) >= edition_year:
+                kind = "plan_in_actual_row"
+            cells[year][kind].append(x.text)
+            lines.setdefault(f"{kind}:{year}", x.line)
+        years = {
+            y: YearCell(**{k: " ".join(texts) or None for k, texts in c.items()})
+            for y, c in cells.items()
+        }
+        short = any(x.short for x in self.placed)
         return Initiative(
             label=self.label,
             years=years,
             source=Source(file=file, line=self.line),
+            short_from=self.years[min(shift, last)] if short else None,
             lines={
                 k: n
-                for k, n in self.lines.items()
+                for k, n in lines.items()
                 if k == "label" or getattr(years[k.split(":")[1]], k.split(":")[0])
             },
         )
@@ -526,11 +589,6 @@ def _sections(values: list[str]) -> list[str]:
         for part in value.split():
             sections.extend(p for p in re.split(r"(?<=[課部室局])・", part) if p)
     return sections
-
-
-def achievements_year(edition_year: FiscalYear) -> FiscalYear:
-    """The year an edition's 主な取組実績 reports: the one before it (R7's tells of R6)."""
-    return edition_year - 1
 
 
 def document_entries(project: Project, edition: Edition) -> list[ActualEntry]:

@@ -389,3 +389,72 @@ def m016_health_checks(db) -> None:
         """CREATE TABLE health_checks (
             name TEXT PRIMARY KEY, started_at REAL NOT NULL, result TEXT, finished_at REAL)"""
     )
+
+
+# The words of the correcting entry m018 appends (the record's own language, as the documents').
+PLAN_NOT_RESULT = "実績の行に印刷された計画（版の年度以降の実績は報告されない）: 実績ではありません"
+
+
+@migration
+def m018_plans_printed_in_actual_rows(db) -> None:
+    """A 実績 cell for the edition's own fiscal year or a later one is a plan printed in the
+    wrong row (#24): an edition reports results only for the years before its own (R7's tells
+    of R6). Such cells are kept apart as plans (initiative_years.plan_in_actual_row, cited at
+    their line) and searched as plans; the record's entries made from them stay, each
+    corrected by an appended retraction (never an edit). Rows printed with one cell fewer than
+    years say which year their first cell is read as (initiatives.short_from, from the next
+    load on)."""
+    from datetime import UTC, datetime
+
+    from bot.fiscal_year import FiscalYear
+
+    db.execute("ALTER TABLE initiatives ADD COLUMN short_from TEXT")
+    db.execute("ALTER TABLE initiative_years ADD COLUMN plan_in_actual_row TEXT")
+    db.execute("ALTER TABLE initiative_years ADD COLUMN plan_in_actual_row_line INTEGER")
+    rows = db.execute(
+        "SELECT y.initiative_id, y.fiscal_year, i.project_key, i.position FROM initiative_years y "
+        "JOIN initiatives i ON i.id = y.initiative_id JOIN projects p ON p.key = i.project_key "
+        "JOIN editions e ON e.code = p.edition "
+        "WHERE y.actual IS NOT NULL AND y.western_year >= e.fiscal_year"
+    ).fetchall()
+    for initiative_id, year, key, position in rows:
+        db.execute(
+            "UPDATE initiative_years SET plan_in_actual_row = actual, "
+            "plan_in_actual_row_line = actual_line, actual = NULL, actual_line = NULL "
+            "WHERE initiative_id = ? AND fiscal_year = ?",
+            [initiative_id, year],
+        )
+        db.execute(
+            "UPDATE search_index SET kind = 'plan' WHERE kind = 'actual' AND project_key = ? "
+            "AND ref = ?",
+            [key, f"{position}:{year}"],
+        )
+    entries = db.execute(
+        "SELECT en.id, en.project_key, en.edition, en.project_no, en.fiscal_year, "
+        "en.initiative, en.source_file, e.fiscal_year FROM entries en "
+        "JOIN editions e ON e.code = en.edition WHERE en.platform = 'document' "
+        "AND en.kind = 'actual' AND en.fiscal_year IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.retracts = en.id)"
+    ).fetchall()
+    now = datetime.now(UTC).isoformat()
+    for entry_id, key, edition, no, year, initiative, file, edition_year in entries:
+        printed = FiscalYear.try_parse(year)
+        if printed is None or printed.western < edition_year:
+            continue
+        db.execute(
+            "INSERT INTO entries (project_key, edition, project_no, fiscal_year, initiative, "
+            "kind, text, retracts, platform, source_file, dedupe_key, created_at) "
+            "VALUES (?, ?, ?, ?, ?, 'retraction', ?, ?, 'document', ?, ?, ?)",
+            [
+                key,
+                edition,
+                no,
+                year,
+                initiative,
+                PLAN_NOT_RESULT,
+                entry_id,
+                file,
+                f"retract:{entry_id}",
+                now,
+            ],
+        )

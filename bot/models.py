@@ -35,6 +35,15 @@ class YearCell(BaseModel):
 
     plan: str | None = None
     actual: str | None = None
+    # Text printed in the 実績 row for the edition's own year or a later one: an edition
+    # reports results only for the years before its own, so this is a plan (#24), kept apart
+    # from the plan row's text so that where it was printed can be said.
+    plan_in_actual_row: str | None = None
+
+    @property
+    def plans(self) -> list[str]:
+        """What is planned for the year: the plan row's text, then a plan printed as 実績."""
+        return [t for t in (self.plan, self.plan_in_actual_row) if t]
 
 
 class Initiative(BaseModel):
@@ -48,6 +57,9 @@ class Initiative(BaseModel):
     # Where each part was printed, for citations: "label", "plan:R7", "actual:R6" → line
     # (a label spanning two rows is printed on the second; 実績 on the row under the plan).
     lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+    # A row printed one cell fewer than there are years (目標/実績 standing in a year's
+    # column): the year its first cell is read as (R6, or R7 when the project starts then).
+    short_from: str | None = None
 
     def line_of(self, kind: str, year: str | None = None) -> int:
         """The line the label, or a year's plan or actual, was printed on, else the first."""

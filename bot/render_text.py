@@ -41,6 +41,11 @@ def project_detail(store: Store, project: Project, lang: str = "ja") -> str:
         for year, cell in initiative.years.items():
             if cell.plan:
                 out.append(f"    {year} {m.label('plan', lang)}: {cell.plan}")
+            if cell.plan_in_actual_row:  # #24: a plan, printed in the 実績 row
+                out.append(
+                    f"    {year} {m.label('plan', lang)}{m.say('printed_in_actual_row', lang)}: "
+                    f"{cell.plan_in_actual_row}"
+                )
             if cell.actual:
                 out.append(f"    {year} {m.label('actual', lang)}: {cell.actual}")
     if project.achievements:

@@ -190,15 +190,35 @@ def test_the_draft_workbook_prints_the_same_way(db_path, tmp_path):
     assert budgets and all(c.number_format == "#,##0" for c in budgets)
 
 
-# R6 (unnumbered) projects in the record, from the R6 document: its first project with an actual.
-R6_PROJECT = ("R6/#3", "公衆衛生DX推進事業", "総合相談システム導入・運用")
+# An R6 (unnumbered) project as the R6 document prints it, with a report appended in chat (the
+# R6 document's 実績 cells are plans printed in that row, never entries: #24).
+R6_PROJECT = ("R6/#3", "公衆衛生DX推進事業", "モデル保健所の伴走支援を実施（チャットの報告）")
+
+
+def _reported_on_r6(db_path: Path) -> None:
+    from bot.models import ActualEntry
+
+    key, _, text = R6_PROJECT
+    store = Store.open(db_path)
+    entry = ActualEntry(
+        project_key=key,
+        edition="R6",
+        fiscal_year="R6",
+        text=text,
+        author_id="U1",
+        author_name="佐藤",
+        platform="slack",
+        created_at=datetime(2025, 3, 1, tzinfo=UTC),
+    )
+    store.append_entry(entry, dedupe_key="test:r6")
 
 
 def test_every_record_row_names_its_project(db_path, tmp_path):
     from openpyxl import load_workbook
 
-    assert R6_PROJECT[2] in R6_FILE.read_text(encoding="utf-8")
     key, name, text = R6_PROJECT
+    assert name in R6_FILE.read_text(encoding="utf-8")
+    _reported_on_r6(db_path)
     rows = json.loads(cli("history", "--all", "--format", "json", "--db", str(db_path)).output)
     assert all(r["project_key"] and r["project_name"] for r in rows)
     [r6] = [r for r in rows if r["text"] == text]

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import messages as m
-from bot.answer import editions, facts, operations, targets, textsearch
+from bot.answer import editions, facts, operations, plans, targets, text_facts, textsearch
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -63,6 +63,7 @@ def answer(
     """Answer a structured query from the store; never raises for user input."""
     lang = query.lang
     query.now = now or utcnow()
+    text_facts.fiscal_reading(query)  # #24: 「R6は何件」 asks of R6, told by the R7 edition
     if query.operation in ("empty", "help"):
         return finish(help_answer(lang), lang)
     if not store.editions():
@@ -82,6 +83,8 @@ def answer(
         result = _fact(store, replace(query, operation="fact", fields=fields), edition)
         if len(result.projects) == 1:  # the total (largest…) over one project is its own figure
             result.computed.operations.add(query.operation)
+    elif query.operation in SET_OPERATIONS and (valued := _set_as_value(store, query, edition)):
+        result = valued  # #24: 「R6は何施設に補助した」 counts what the text prints
     elif query.operation in SET_OPERATIONS:
         result = _over_selection(store, query, edition)
     elif query.operation == "search" and not query.names_project:
@@ -362,8 +365,53 @@ def _not_applied(
     )
 
 
+def _text_value(
+    store: Store, query: Query, edition: str, groups: list[Filter] = ()
+) -> Answer | None:
+    """#24: a value of the text asked with no project named — the projects whose text holds
+    the question's words, and the sentence among them holding the value asked."""
+    if not text_facts.asked_kinds(query) or not query.search_terms:
+        return None
+    # The edition asked first, then the older ones (a project printed only in R6).
+    codes = [edition] + [c for c in reversed(default_codes(store)) if c != edition]
+    if query.edition:
+        codes = [edition]
+    candidates = []
+    for code in codes:
+        found, _ = by_text(store, query.search_terms, code)
+        candidates += [
+            x.project for x in found.matches if all(passes(x.project, f, {}) for f in groups)
+        ]
+    result = text_facts.answer_in_roadmap(store, candidates, query)
+    if result is not None:
+        result.computed.editions.add(label_of(edition))
+    return result
+
+
+def _set_as_value(store: Store, query: Query, edition: str) -> Answer | None:
+    """A count or total of something the text prints (a year's 交付決定数, 何施設), asked
+    with words of the text and no project named: the value printed, when one is — never in
+    place of counting projects (事業は何件)."""
+    specific = query.total or query.year or any(c != "件" for c in query.counters)
+    if not (text_facts.asked_kinds(query) and query.unknown and specific):
+        return None
+    if re.search(r"事業|(?<![a-z])projects?(?![a-z])", query.raw.lower()):
+        return None
+    groups = [f for f in query.filters if f.kind in GROUP_KINDS and f.op == "eq"]
+    if len(groups) != len(query.filters):
+        return None
+    found = _text_value(store, replace(query, filters=[]), edition, groups)
+    if found is None or found.status != "ok":
+        return None
+    found.computed.groups.update((f.kind, f.op, normalise(str(f.value))) for f in groups)
+    return found
+
+
 def _in_text(store: Store, query: Query, edition: str) -> Answer:
     """A fact inside the text: the one sentence of the one project clearly ahead, else the hits."""
+    valued = _text_value(store, query, edition)
+    if valued is not None:
+        return valued
     found, _ = by_text(store, query.search_terms, edition)
     if found.status == "ok":
         sentence = textsearch.sentence_fact(store, found.matches[0].project, query)
@@ -373,6 +421,11 @@ def _in_text(store: Store, query: Query, edition: str) -> Answer:
 
 
 def _compare(store: Store, query: Query) -> Answer:
+    if {"plan", "actual"} <= set(query.fields) and query.names_project and not query.compared:
+        # #24: 「R6の目標と実績を比べると」: a year's plan beside its result, not two editions.
+        side = _fact(store, replace(query, operation="fact"), store.latest_edition() or "")
+        side.computed.operations.update(("compare", "side"))
+        return side
     if query.comparison == "renamed":
         return editions.renamed(store, query)
     if query.comparison == "dropped":
@@ -437,6 +490,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             sources=[src(p, "name")],
         )
     if resolution.status == "not_found" and not query.names_project and query.search_terms:
+        valued = _text_value(store, query, edition)
+        if valued is not None:
+            return valued
         if not query.fields:  # bare words, nothing asked of a project: where they are printed
             found_words = textsearch.search(store, query, quiet=True)
             if found_words.status == "ok":
@@ -456,6 +512,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         # Every word of a name-by-words must be printed about the project: "telemedicine for
         # pediatrics" is not No25 (no 小児科 there) but the one project printing both, else ask.
         missing = textsearch.unprinted_words(store, p, query.subject)
+        if text_facts.asked_kinds(query):
+            # 時間帯, 会場: words naming the kind of value asked, not printed about it (#24).
+            missing = [w for w in missing if w not in text_facts.VALUE_WORDS]
         if missing:
             words = textsearch.subject_words(query.subject)
             better, gone = by_text(store, words, edition) if len(words) > 1 else (None, words)
@@ -464,14 +523,24 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 how = m.say("found_by_text", lang, words=" ".join(words))
             else:
                 return _ask_back(p, "project_not_applied", lang, words="、".join(missing))
+    if {"plan", "actual"} & set(query.fields):
+        query = _initiative_words(p, query)  # #24: 地域公共交通のDX推進 names an initiative
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         what = "・".join(filter_words(f, lang) for f in unmet)
         return _ask_back(p, "project_fails_filter", lang, what=what)
     result = None
-    if query.names_project and query.unknown:
+    if text_facts.asked_kinds(query) and (query.unknown or how):
+        result = text_facts.answer(store, p, query)  # #24: the value asked, from the text
+    if (
+        result is None
+        and {"plan", "actual"} & set(query.fields)
+        and not {"start", "end", "period"} & set(query.fields)  # いつまで続く予定: the period
+    ):
+        result = plans.answer(store, p, query)  # #24: a year's plan or result, by initiative
+    if result is None and query.names_project and query.unknown:
         result = textsearch.sentence_fact(store, p, query)
-        printed = textsearch.printed_words(store, p)
+        printed = textsearch.printed_words(store, p, query.unknown)
         strange = [w for w in query.unknown if w.lower() not in printed]
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.
@@ -491,12 +560,37 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     return result
 
 
+def _initiative_words(p: Project, query: Query) -> Query:
+    """A department, section or category word printed in an initiative label of the project
+    asked about (地域公共交通 in 地域公共交通のDX推進) names the initiative, not a filter."""
+    labels = " ".join(i.label or "" for i in p.initiatives)
+    words = [
+        f
+        for f in query.filters
+        if f.kind in GROUP_KINDS
+        and f.op == "eq"
+        and str(f.value) in labels
+        and not passes(p, f, {})
+    ]
+    if not words:
+        return query
+    values = [str(f.value) for f in words]
+    return replace(
+        query,
+        filters=[f for f in query.filters if f not in words],
+        unknown=query.unknown + values,
+        search_terms=values + query.search_terms,
+        label_words=[(f.kind, f.op, normalise(str(f.value))) for f in words],
+    )
+
+
 def _targeted(result: Answer, p: Project, query: Query) -> None:
     """Say that the answer is about this project, reached by the number or name asked, and
     that the question's filters were checked against it."""
     done = result.computed
     done.projects.add(p.key)
     done.editions.add(label_of(p.edition))
+    done.groups.update(query.label_words)  # group words read as an initiative's (#24)
     if query.project_no is not None:
         done.numbers.add(query.project_no)
     done.projects.update(query.project_keys)

@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 
 from bot import messages as m
-from bot.answer.model import Answer, SourceRef, Value
+from bot.answer import plans
+from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
@@ -121,66 +122,6 @@ def _summary(store: Store, p: Project, query: Query) -> Answer:
     )
 
 
-def _plan(store: Store, p: Project, query: Query) -> Answer:
-    lang = query.lang
-    lines, sources = [], []
-    for number, initiative in enumerate(p.initiatives, 1):
-        for year, cell in initiative.years.items():
-            if cell.plan and (
-                query.year is None or FiscalYear.parse(year) == FiscalYear.parse(query.year)
-            ):
-                lines.append(
-                    f"・{year} {m.initiative_name(initiative.label, number, lang)}：{cell.plan}"
-                )
-                sources.append(
-                    SourceRef(
-                        file=initiative.source.file,
-                        line=initiative.source.line,
-                        edition=p.edition,
-                        no=p.no,
-                    )
-                )
-    return _listing(p, query, lines, sources, "plan")
-
-
-def _actual(store: Store, p: Project, query: Query) -> Answer:
-    """The document's 実績 and 主な取組実績, then chat entries with who and when."""
-    lang = query.lang
-    # The document's own text first, then what was reported in chat, each in order.
-    entries = sorted(store.counted_entries(p.key), key=lambda e: (not e.from_document, e.id or 0))
-    if query.year:
-        want = FiscalYear.parse(query.year)
-        entries = [e for e in entries if e.fiscal_year and FiscalYear.parse(e.fiscal_year) == want]
-    lines, sources = [], []
-    for e in entries:
-        lines.append(m.entry_fact(e, lang))
-        if e.source_file and e.source_line:
-            sources.append(
-                SourceRef(file=e.source_file, line=e.source_line, edition=p.edition, no=p.no)
-            )
-    return _listing(p, query, lines, sources, "actual")
-
-
-def _listing(
-    p: Project, query: Query, lines: list[str], sources: list[SourceRef], kind: str
-) -> Answer:
-    """Plan or actual lines for a year, or 'not stated' when the record has none."""
-    lang, year = query.lang, query.year or ""
-    ref = m.project_ref(p, lang)
-    if not lines:
-        return Answer(
-            status="not_stated",
-            title=m.say(f"{kind}_not_stated", lang, ref=ref, year=year),
-            sources=[src(p)],
-        )
-    return Answer(
-        status="ok",
-        title=m.say(f"{kind}_is", lang, ref=ref, year=year),
-        lines=lines,
-        sources=unique(sources) or [src(p)],
-    )
-
-
 def _flags(store: Store, p: Project, query: Query) -> Answer:
     lang = query.lang
     holder = p
@@ -248,8 +189,8 @@ FIELD_ANSWERS: dict[str, Callable[[Store, Project, Query], Answer]] = {
     "owner": _owner,
     "period": _period,
     "summary": _summary,
-    "plan": _plan,
-    "actual": _actual,
+    "plan": plans.plan,
+    "actual": plans.actual,
     "flags": _flags,
     "name": _name,
     "category": _category,

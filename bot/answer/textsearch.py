@@ -15,9 +15,13 @@ from bot.understanding import Query
 from bot.understanding.lexicon import EN_STOP
 from bot.vocabulary import translate_english
 
+# Chat entries read per question: the latest that hold one of its words, never the record.
+ENTRIES_READ = 20
 
-def _texts(store: Store, p: Project) -> list[tuple[str, int, str]]:
-    """(text, line, kind) of everything a project's block and record say."""
+
+def _texts(store: Store, p: Project, words: list[str] = ()) -> list[tuple[str, int, str]]:
+    """(text, line, kind) of everything a project's block says, and of the latest chat
+    entries holding one of the words (#24: a record of 70,000 entries is not read whole)."""
     out = [(p.summary, p.line_of("summary"), "summary")]
     if p.achievements:
         out.append((p.achievements, p.achievements_line or p.source.line, "achievement"))
@@ -26,16 +30,16 @@ def _texts(store: Store, p: Project) -> list[tuple[str, int, str]]:
             for text in (cell.plan, cell.actual):
                 if text:
                     out.append((text, initiative.source.line, "initiative"))
-    for e in store.counted_entries(p.key):
-        if not e.from_document:
-            out.append((e.text, e.source_line or p.source.line, "entry"))
+    for e in store.latest_matching_entries(p.key, list(words), ENTRIES_READ):
+        out.append((e.text, e.source_line or p.source.line, "entry"))
     return out
 
 
-def printed_words(store: Store, p: Project) -> str:
-    """Everything printed about a project (name, labels, text), lower case, for look-ups."""
+def printed_words(store: Store, p: Project, words: list[str] = ()) -> str:
+    """Everything printed about a project (name, labels, text, and the chat entries holding
+    one of the words), lower case, for look-ups."""
     parts = [p.name, p.department or "", " ".join(p.sections), p.category or ""]
-    return " ".join(parts + [t for t, _, _ in _texts(store, p)]).lower()
+    return " ".join(parts + [t for t, _, _ in _texts(store, p, words)]).lower()
 
 
 def subject_words(subject: str) -> list[str]:
@@ -51,7 +55,7 @@ def unprinted_words(store: Store, p: Project, subject: str) -> list[str]:
     words = subject_words(subject)
     if len(words) < 2 and not (words and re.fullmatch(r"[a-z]+", words[0])):
         return []
-    printed = printed_words(store, p)
+    printed = printed_words(store, p, words)
     return [w for w in words if _closeness(w, printed) < 0.6]
 
 
@@ -65,7 +69,7 @@ def _closeness(term: str, sentence: str) -> float:
 
 def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
     """The sentence of a project's text that holds the words asked (and a date or a count)."""
-    texts = _texts(store, p)
+    texts = _texts(store, p, query.search_terms)
     whole = " ".join(t for t, _, _ in texts).lower()
     # Words printed nowhere in the project ("people", "came") say nothing about which sentence.
     terms = [t for t in query.search_terms if _closeness(t, whole) >= 0.6]

@@ -430,6 +430,7 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                 "label": initiative.label,
                 "source_line": line,
                 "label_line": initiative.lines.get("label"),
+                "short_from": initiative.short_from,
             }
         )
         if initiative.label:
@@ -446,11 +447,22 @@ def _project_rows(p: Project, next_id: int, rows: dict[str, list[dict]]) -> int:
                     "actual": cell.actual,
                     "plan_line": initiative.lines.get(f"plan:{year}"),
                     "actual_line": initiative.lines.get(f"actual:{year}"),
+                    "plan_in_actual_row": cell.plan_in_actual_row,
+                    "plan_in_actual_row_line": initiative.lines.get(f"plan_in_actual_row:{year}"),
                 }
             )
             if cell.plan:
                 index.append(
                     ("plan", f"{position}:{year}", cell.plan, initiative.line_of("plan", year))
+                )
+            if cell.plan_in_actual_row:  # a plan, wherever it was printed
+                index.append(
+                    (
+                        "plan",
+                        f"{position}:{year}",
+                        cell.plan_in_actual_row,
+                        initiative.line_of("plan_in_actual_row", year),
+                    )
                 )
             if cell.actual:
                 index.append(

@@ -255,9 +255,9 @@ class RoadmapReads:
             [edition],
         ):
             cells.setdefault(r["initiative_id"], {})[r["fiscal_year"]] = YearCell.model_construct(
-                plan=r["plan"], actual=r["actual"]
+                plan=r["plan"], actual=r["actual"], plan_in_actual_row=r["plan_in_actual_row"]
             )
-            for kind in ("plan", "actual"):
+            for kind in ("plan", "actual", "plan_in_actual_row"):
                 if r[f"{kind}_line"] is not None:
                     lines.setdefault(r["initiative_id"], {})[f"{kind}:{r['fiscal_year']}"] = r[
                         f"{kind}_line"
@@ -276,6 +276,7 @@ class RoadmapReads:
                         **({"label": r["label_line"]} if r["label_line"] is not None else {}),
                         **lines.get(r["id"], {}),
                     },
+                    short_from=r["short_from"],
                 )
             )
         projects = []

@@ -14,6 +14,7 @@ import re
 from bot.project_numbers import NUMBER, RANGE, numbers_in_range
 from bot.text import drop_control, word_runs
 from bot.understanding.amounts import read_amounts
+from bot.understanding.asked import read_asked, read_plan_years
 from bot.understanding.entities import read_entities
 from bot.understanding.lexicon import CHANGE_WORDS, EN_STOP, FILLER, arabic_numerals
 from bot.understanding.negation import read_negations
@@ -74,11 +75,13 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
         query.named_spans.append((query.project_nos[-1], m.span()))
         t.take(m.start(), m.end())
     query.project_no = query.project_nos[0] if query.project_nos else None
+    read_asked(t, query)  # #24: what kind of value is asked; consumes nothing
     read_amounts(t, query)
     read_year_filters(t, query)
     read_flags(t, query)
     read_negations(t, query)
     read_operations(t, query)
+    read_plan_years(t, query)  # #24: R8以降 / beyond R8 in a plan or result question
     read_bare_years(t, query, vocab)
     _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
@@ -159,7 +162,13 @@ def _settle(query: Query) -> None:
     described = not query.fields and re.search(
         r"事業(?:は|を|って)?[?？]?$|projects?\??$", query.raw.strip().lower()
     )
-    if query.operation == "fact" and not query.names_project and query.unknown and described:
+    if (
+        query.operation == "fact"
+        and not query.names_project
+        and query.unknown
+        and described
+        and not query.asks  # 「どの時間帯に使える事業？」 asks a value of the text (#24)
+    ):
         query.operation = "list"
     if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
         query.operation = "list"

@@ -108,11 +108,12 @@ CHANGE_WORDS = (
     r"|cuts?|raised|went (?:up|down)|higher|lower)(?![a-z])"
 )
 RELATIVE = {
+    "一昨年度": -2,
+    "一昨年": -2,
     "今年度": 0,
     "本年度": 0,
     "来年度": 1,
     "再来年度": 2,
-    "一昨年度": -2,
     "昨年度": -1,
     "前年度": -1,
     "今年": 0,
@@ -121,7 +122,7 @@ RELATIVE = {
     "去年": -1,
 }
 RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
-YEAR = r"(?:再来年度|一昨年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|fiscal (?:year )?\d{4}|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+YEAR = r"(?:一昨年度|一昨年|再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|fiscal (?:year )?\d{4}|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
     r"(?:終わる|終わった|終わって|終わり|終わります|終了|終期|終える|終えた|満了|完了"
@@ -146,7 +147,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         "agg",
         "ratio",
         r"何倍|倍|割合|比率|占める|シェア|何%|何パーセント|何割"
-        r"|ratio|how many times|times (?:as|bigger|larger|more)|percent(?:age)?|share of",
+        r"|ratio|is how many times|how many times (?=bigger|larger|more|greater|as |higher|smaller|the )"
+        r"|times (?:as|bigger|larger|more)|percent(?:age)?|share of",
     ),
     (
         "agg",
@@ -347,7 +349,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "actual",
-        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|progress|accomplish\w*|done",
+        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals?|progress|accomplish\w*|done",
     ),
     (
         "field",

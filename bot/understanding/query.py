@@ -60,6 +60,15 @@ class Query:
     having: tuple[str, int] | None = None  # groups by their count: ("eq", 1) 1件だけの部局
     smallest: bool = False  # the N-th smallest rather than the N-th largest
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
+    # #24: the kind of value asked (date span time place count amount organisation), the
+    # counters a count is printed with (何病院 → 病院), a total over values; a plan's years.
+    asks: list[str] = field(default_factory=list)
+    counters: list[str] = field(default_factory=list)
+    total: bool = False
+    year_op: str = "eq"  # with year: eq, or ge/gt for R8以降 / beyond R8
+    also: bool = False  # 「R10も」 / "still": is that year planned too
+    edition_from_year: bool = False  # the edition was read from a bare year (R6), not R6版
+    label_words: list[tuple[str, str, str]] = field(default_factory=list)  # groups read as words
 
     @property
     def intent(self) -> str:

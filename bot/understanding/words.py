@@ -259,6 +259,7 @@ _EN_FRAMING = frozenset(
         "me",
         "mind",
         "morning",
+        "mtg",
         "afternoon",
         "evening",
         "my",

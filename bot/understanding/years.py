@@ -86,7 +86,8 @@ EMPTY_PART = re.compile(
 
 def read_year_filters(t: Text, query: Query) -> None:
     """R7で終わる, started before R5, 事業期間がR5〜R9, 終期が未定."""
-    text = t.text
+    # Around a year, only words no other slot used: スタート in 学校DXスタートアップ事業 is a name.
+    text = t.rest()
     for m in t.find(NO_END):
         query.filters.append(Filter("end", "eq", None, span=m.span()))
         t.take(m.start(), m.end())
@@ -308,14 +309,31 @@ def read_bare_years(t: Text, query: Query, vocab: Vocabulary) -> None:
         code = year_code(m.group(0))
         if not code:
             continue
+        # A relative year in a plan, result or text-value question is the fiscal year asked
+        # about (今年度の目標); a budget's stays a question back (the document prints one).
+        # (「今年度…何件」 counts projects: a plain count stays a question back, as before.)
+        specific = [k for k in query.asks if k != "count"] or [
+            c for c in query.counters if c != "件"
+        ]
+        fiscal = bool({"plan", "actual"} & set(query.fields)) or (
+            bool(specific) and "budget" not in query.fields
+        )
         if code.startswith("@"):
-            query.unknown.append(m.group(0))  # 来年度 with nothing to apply it to: ask
+            if fiscal and query.year is None and not query.edition_from_year:
+                # #24: 今年度の目標 — read against the day asked (beside another year, as in
+                # 「R6で策定済み？それともnext year？」, which year it follows is not known: ask).
+                query.year = code
+            else:
+                query.unknown.append(m.group(0))  # 来年度 with nothing to apply it to: ask
             t.take(m.start(), m.end())
             continue
         labels = vocab.editions or []
         project_year = query.names_project and ({"plan", "actual"} & set(query.fields))
         if code in labels and not query.edition and not project_year:
             query.edition = code
+            # #24: answering may read it as the fiscal year asked about (R6の実績 is told by
+            # the R7 edition) when the question asks a plan, result or value of the text.
+            query.edition_from_year = True
         elif query.year is None:
             query.year = code
         elif query.comparison and code in labels:
