@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.sources import default_sources, load_documents  # noqa: E402
 from bot.store import Store  # noqa: E402
-from tests.bank.checker import questions  # noqa: E402
+from tests.bank.checker import BANK, questions  # noqa: E402
 from tests.bank.runner import run  # noqa: E402
 
 
@@ -64,6 +64,11 @@ def main() -> None:
             print("    " + g.text.replace("\n", "\n    ")[:1200])
     if args.save:
         args.save.write_text(json.dumps(outcomes, indent=0))
+    if args.write_known:
+        known = {k: v for k, v in sorted(outcomes.items()) if v != "right"}
+        (BANK / "known.json").write_text(
+            json.dumps(known, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     rows = sorted(k for k in table if k != "overall" and not k.startswith("lang:"))
     rows += [*sorted(k for k in table if k.startswith("lang:")), "overall"]
     print(f"{'class':<22}{'asked':>7}{'right':>7}{'wrong':>7}{'back':>7}{'right %':>9}")

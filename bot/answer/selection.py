@@ -238,15 +238,11 @@ def select(store: Store, query: Query, edition: str) -> Selection:
         for p in projects
         if all(any(passes(p, f, text_hits, added) for f in group) for group in by_kind.values())
     ]
-    present = {
-        kind: {v for p in projects for v in values_of(p, kind)}
-        for kind in ("department", "section", "category", "field")
-    }
+    present = _present(store, edition)
     absent = [
         f
         for f in query.filters
-        if f.kind in present
-        and normalise(str(f.value)) not in {normalise(v) for v in present[f.kind]}
+        if f.kind in present and normalise(str(f.value)) not in present[f.kind]
     ]
     chosen.sort(key=lambda p: (p.no is None, p.no or 0, p.position))
     return Selection(edition, chosen, list(query.filters), absent)
@@ -276,6 +272,27 @@ def computed_of(selection: Selection) -> Computed:
         else:
             done.fields.add(f.kind)
     return done
+
+
+_PRESENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _present(store: Store, edition: str) -> dict[str, set[str]]:
+    """The departments, sections, categories and fields an edition has (normalised), read once
+    per loaded edition: every list question asks which of its filters name nothing there."""
+    loaded = tuple((e.code, e.sha256) for e in store.editions())
+    cached = _PRESENT.setdefault(store, {})
+    if cached.get("loaded") != loaded:  # a load or another process changed the editions
+        cached.clear()
+        cached["loaded"] = loaded
+    stamp = edition
+    if stamp not in cached:
+        projects = store.projects(edition)
+        cached[stamp] = {
+            kind: {normalise(v) for p in projects for v in values_of(p, kind)}
+            for kind in ("department", "section", "category", "field")
+        }
+    return cached[stamp]
 
 
 def text_terms_found(store: Store, terms: list[str], edition: str) -> tuple[list[str], list[str]]:

@@ -25,6 +25,12 @@ _EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])", re.I)
 _MARKUP = re.compile(r"(?<![\w*])[*_~`]+|[*_~`]+(?![\w*])|^\s*>\s?", re.M)
 
 
+_EMOJI_LIKE = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0e\ufe0f\u20e3\u3030\u303d"
+    "\u2100-\u21ff\u2190-\u23ff\u25a0-\u25ff\u2700-\u27bf\u2900-\u297f]"
+)
+
+
 def _emoji(c: str) -> bool:
     """A pictograph, a symbol drawn as one, or what joins and varies them."""
     code = ord(c)
@@ -76,7 +82,7 @@ def prepare(text: str) -> Prepared:
 
     s = _AT_NAME.sub(at_name, s)
     s = _EMOJI_CODE.sub(" ", s)
-    if any(ord(c) >= 0x2600 for c in s):
+    if _EMOJI_LIKE.search(s):  # one pass of a class; each character only where one may be
         s = "".join(" " if _emoji(c) else c for c in s)
     s = _MARKUP.sub(" ", s)
     out.text = s
