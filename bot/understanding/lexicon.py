@@ -105,9 +105,11 @@ SUPERLATIVE = re.compile(
 CHANGE_WORDS = (
     r"増え|増加|増額|減っ|減少|減額|変わ|変化|変更|伸び|比べ|比較|増減|差|違い|推移"
     r"|(?<![a-z])(?:chang\w*|increas\w*|decreas\w*|gr[eo]w\w*|rose|rise|fell|differ\w*|compar\w*|vs"
-    r"|cuts?|raised|went (?:up|down)|higher|lower)(?![a-z])"
+    r"|cuts?|raised|went (?:up|down)|higher|lower|drop(?:s|ped)?|trends?)(?![a-z])"
 )
 RELATIVE = {
+    "一昨年度": -2,  # #23: 一昨年度と昨年度の予算 are two fiscal years (two editions' budgets)
+    "一昨年": -2,
     "今年度": 0,
     "本年度": 0,
     "来年度": 1,
@@ -120,7 +122,7 @@ RELATIVE = {
     "去年": -1,
 }
 RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
-YEAR = r"(?:再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+YEAR = r"(?:一昨年度|一昨年|再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
     r"(?:終わる|終わった|終わって|終わり|終わります|終了|終期|終える|終えた|満了|完了"
@@ -186,7 +188,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "compare",
         "predecessor",
-        r"前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
+        r"(?:から|より)引き継(?:い|ぎ|ぐ|が)|前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
     ),
     ("compare", "successor", r"後継|後の事業|引き継|successor|replaced by|continued as"),
     (
@@ -212,6 +214,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "changes",
         r"何が変わった|何が変わる|どう変わった|どれだけ変わった|どのくらい変わった|変わった|変化した"
+        r"|入れ替わ(?:った|り|る)|入れ替え"
         r"|変更点|違い|差分|what changed|changed?|changes|difference|diff",
     ),
     (
@@ -299,7 +302,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "owner",
-        r"担当部局|担当課等?|担当|所管|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
+        r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
         r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by",
     ),
     (

@@ -1,0 +1,593 @@
+"""Two editions, field by field (#23 item 3): a project's budget, start, end, department,
+sections and name in each edition and their difference; what it became in the newer edition or
+what it was in the older one (continued, renamed, taken over, ended, new). Every answer names
+both editions' projects and the link it followed, and says when that link is uncertain (a
+take-over or a merge; a project only named in the other's table)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot import messages as m
+from bot.answer.model import Answer, Computed, Value
+from bot.answer.render import ref, src, unique
+from bot.answer.selection import GROUP_KINDS, by_text, default_codes, find_project, passes
+from bot.answer.textsearch import printed_words
+from bot.fiscal_year import FiscalYear
+from bot.links import link_kinds, named_in
+from bot.models import Project, amount_change
+from bot.prefectures import label_of
+from bot.store import Store
+from bot.text import compact
+from bot.understanding import Query
+from bot.understanding.editions import RELATIONS
+from bot.vocabulary import normalise
+
+# A link to the same project (under its own or a new name); a take-over is part of a merge.
+CERTAIN = ("continued", "renamed")
+# The fields a comparison can show, in the order shown; what people ask maps onto them.
+SHOWN = ("name", "budget", "department", "sections", "start", "end", "category", "initiatives")
+ASKED = {
+    "owner": ("department", "sections"),
+    "period": ("start", "end"),
+    "name": ("name",),
+    "budget": ("budget",),
+    "start": ("start",),
+    "end": ("end",),
+    "category": ("category",),
+    "initiatives": ("initiatives",),
+}
+
+
+@dataclass
+class Across:
+    """One project and what it is in another edition, through the links."""
+
+    project: Project
+    other: str  # the other edition's code
+    later: bool  # whether the other edition is the newer one (what the project became)
+    others: list[Project] = field(default_factory=list)  # the same project there (or its merge)
+    kind: str = "absent"  # continued | renamed | taken_over | absent
+    evidence: list[str] = field(default_factory=list)  # each link's evidence, as stored
+    # Also linked or named there, but not where the project went: said, and uncertain.
+    asides: list[tuple[Project, str]] = field(default_factory=list)  # (project, taken_over|named)
+
+    def sides(self) -> tuple[list[Project], list[Project]]:
+        """(older, newer) projects of the row."""
+        return ([self.project], self.others) if self.later else (self.others, [self.project])
+
+    def named_back(self) -> list[Project]:
+        """Older projects the newer table names as where part of its work was done."""
+        return [o for o, why in self.asides if why == "named"]
+
+
+def _year(label: str) -> int:
+    fy = FiscalYear.try_parse(label)
+    return fy.western if fy else 0
+
+
+def across(store: Store, p: Project, other: str, kinds: dict | None = None) -> Across:
+    """p's counterparts in edition `other`: the same project first (continued or renamed), a
+    take-over only where there is none; the rest as asides. Looking back, an older project the
+    newer table names as where part of its work was done (…として実施) is an aside too."""
+    kinds = kinds if kinds is not None else link_kinds(store.links())
+    later = _year(label_of(other)) > _year(label_of(p.edition))
+    links = store.successors(p.key) if later else store.predecessors(p.key)
+    found = [
+        (o, link)
+        for link in links
+        if (o := store.project(link.newer if later else link.older)) and o.edition == other
+    ]
+    sure = [(o, k) for o, k in found if kinds.get((k.older, k.newer)) in CERTAIN]
+    unsure = [(o, k) for o, k in found if (o, k) not in sure]
+    result = Across(p, other, later)
+    chosen = sure or unsure
+    if chosen:
+        first = chosen[0][1]
+        result.kind = kinds.get((first.older, first.newer), "taken_over") if sure else "taken_over"
+        result.others = [o for o, _ in chosen]
+        result.evidence = [k.evidence for _, k in chosen]
+    if sure:
+        result.asides = [(o, "taken_over") for o, _ in unsure]
+    if not later:
+        linked = {o.key for o, _ in found}
+        result.asides += [
+            (o, "named") for o in named_in(p, store.projects(other)) if o.key not in linked
+        ]
+    return result
+
+
+def pair_of(store: Store, query: Query, projects: list[Project]) -> tuple[str, str] | None:
+    """(older, newer): the two editions a question is about — named (R6版とR7版), else the one
+    named and the named projects' own, else the last two."""
+    codes = default_codes(store)
+    asked = [*query.compared, query.edition, query.year]
+    wanted = [_code(store, x, codes, query.now) for x in asked]
+    wanted += [p.edition for p in projects]
+    found = sorted({c for c in wanted if c in codes}, key=codes.index)
+    if len(found) >= 2:
+        return found[0], found[-1]
+    if len(codes) >= 2:
+        if found and found[0] != codes[-1]:
+            return found[0], codes[codes.index(found[0]) + 1]
+        return codes[-2], codes[-1]
+    return None
+
+
+def base_of(store: Store, query: Query, pair: tuple[str, str]) -> str | None:
+    """The edition the question's subject is read in (「R6版の学校教育の事業、R7版では」)."""
+    code = _code(store, query.edition, default_codes(store), query.now)
+    return code if code in pair else None
+
+
+def _code(store: Store, said: str | None, codes: list[str], now=None) -> str | None:
+    """The store code of an edition as said: R6, previous, latest, or a fiscal year relative
+    to the day asked (@-1: last fiscal year's budget is printed by that year's edition)."""
+    if not said:
+        return None
+    if said.startswith("@"):
+        if now is None:
+            return None
+        return store.edition_code((FiscalYear.of(now) + int(said[1:])).reiwa.code)
+    if said == "previous":
+        return codes[-2] if len(codes) > 1 else None
+    if said == "latest":
+        return codes[-1] if codes else None
+    return store.edition_code(said)
+
+
+def wanted_fields(query: Query, default: tuple[str, ...] = ("budget",)) -> list[str]:
+    """The fields to show in both editions: those asked, else `default`."""
+    out: list[str] = []
+    for f in query.fields:
+        out += [x for x in ASKED.get(f, ()) if x not in out]
+    if query.comparison == "changes" and not out:
+        out = list(SHOWN[:-1])
+    return sorted(out or list(default), key=SHOWN.index)
+
+
+# -- one or more named projects -------------------------------------------------------------
+
+
+def named(store: Store, query: Query, pair: tuple[str, str]) -> tuple[list[Project], str]:
+    """The projects a question names, each once (a name printed in both editions is one
+    project), and how they were found ("" when by number or name, else the words used)."""
+    older, newer = pair
+    found: list[Project] = []
+    for no in query.project_nos:
+        numbered = [p for c in (newer, older) for p in store.projects(c) if p.no == no]
+        found += numbered[:1]
+    found += [p for k in query.project_keys if (p := store.project(k))]
+    kinds = link_kinds(store.links())
+    unique_found: list[Project] = []
+    for p in found:
+        same = {p.key} | {
+            o.key for side in (older, newer) for o in across(store, p, side, kinds).others
+        }
+        if not any(q.key in same for q in unique_found):
+            unique_found.append(p)
+    if unique_found or not query.subject:
+        return unique_found, ""
+    base = base_of(store, query, pair)
+    for code in dict.fromkeys([base or newer, newer, older]):
+        if code is None:
+            continue
+        resolution = find_project(store, replace(query, edition=code), code)
+        if resolution.status == "ok":
+            return [resolution.matches[0].project], ""
+    if query.search_terms:
+        for code in dict.fromkeys([base or newer, newer, older]):
+            if code is None:
+                continue
+            resolution, missing = by_text(store, query.search_terms, code)
+            if resolution.status == "ok" and not missing:
+                return [resolution.matches[0].project], " ".join(query.search_terms)
+    return [], ""
+
+
+def projects_across(
+    store: Store, query: Query, projects: list[Project], pair: tuple[str, str], how: str = ""
+) -> Answer:
+    """Each named project beside its counterpart: the link, each field in both editions and
+    the difference; several projects' totals per edition; no counterpart said plainly."""
+    lang = query.lang
+    older, newer = pair
+    kinds = link_kinds(store.links())
+    rows = [across(store, p, newer if p.edition == older else older, kinds) for p in projects]
+    default = ("name", "start", "end") if query.comparison in RELATIONS else ("budget",)
+    if query.comparison in ("predecessor", "successor", "renamed") and not query.fields:
+        default = ("name",)
+    fields = wanted_fields(query, default)
+    lines: list[str] = [m.say("found_by_text", lang, words=how)] if how else []
+    shown: list[Project] = []
+    sources = []
+    quoted = qualified_words(query, [p for r in rows for p in (r.project, *r.others)])
+    if quoted:
+        fields = []  # 「大会の名前」: the words' sentences in each edition, not a field
+    for row in rows:
+        lines += link_lines(row, lang)
+        olds, news = row.sides()
+        if row.others and fields:
+            lines += field_lines(olds, news, fields, lang)
+        if quoted:
+            lines += text_lines([row], quoted, lang)
+        shown += [p for p in (*olds, *news, *row.named_back()) if p not in shown]
+        sources += [src(p, _source_field(fields)) for p in (*olds, *news)]
+    value = None
+    budget_rows = [r for r in rows if r.others]
+    if "budget" in fields and budget_rows:
+        before = sum(p.budget_thousand_yen for r in budget_rows for p in r.sides()[0])
+        after = sum(p.budget_thousand_yen for r in budget_rows for p in r.sides()[1])
+        if len(rows) > 1:
+            lines += totals_lines(before, after, older, newer, lang)
+        value = Value(amount=after - before, unit=m.say("unit_thousand_yen", lang))
+        if "ratio" in query.ops and before:
+            lines.append(
+                m.say(
+                    "across_ratio",
+                    lang,
+                    older=label_of(older),
+                    newer=label_of(newer),
+                    ratio=f"{after / before:,.2f}",
+                )
+            )
+    title_key = "across_title_one" if len(rows) == 1 else "across_title"
+    answer = Answer(
+        status="ok",
+        title=m.say(title_key, lang, older=label_of(older), newer=label_of(newer), n=len(rows)),
+        lines=lines,
+        projects=[ref(p) for p in shown],
+        value=value,
+        sources=unique(sources),
+    )
+    answer.computed = said(pair, fields, query)
+    answer.computed.projects.update(p.key for p in shown)
+    answer.computed.numbers.update(query.project_nos)
+    answer.computed.projects.update(query.project_keys)
+    if how:
+        answer.computed.words.update(query.search_terms)
+    if quoted:
+        answer.computed.words.update(quoted)
+        answer.computed.fields.update(query.fields)
+    return answer
+
+
+def link_lines(row: Across, lang: str) -> list[str]:
+    """How a project is linked to the other edition, with the evidence; or that it is not."""
+    p = row.project
+    if not row.others:
+        key = "across_absent_old" if row.later else "across_absent_new"
+        line = m.say(
+            key,
+            lang,
+            ref=m.project_ref(p, lang),
+            other=m.edition_name(row.other, lang),
+            period=m.period(p.start, p.end, lang),
+        )
+        return [line, *aside_lines(row, lang)]
+    olds, news = row.sides()
+    evidence = "・".join(dict.fromkeys(m.evidence_words(e, lang) for e in row.evidence))
+    join = "、" if lang == "ja" else ", "
+    line = m.say(
+        f"across_{row.kind}",
+        lang,
+        old=join.join(m.project_ref(o, lang) for o in olds),
+        new=join.join(m.project_ref(n, lang) for n in news),
+        evidence=evidence,
+    )
+    return [line, *aside_lines(row, lang)]
+
+
+def aside_lines(row: Across, lang: str) -> list[str]:
+    """A partial take-over, or an older project only named in the newer table: uncertain."""
+    lines = []
+    for o, why in row.asides:
+        lines.append(
+            m.say(
+                f"across_aside_{why}",
+                lang,
+                ref=m.project_ref(row.project, lang),
+                other=m.project_ref(o, lang),
+            )
+        )
+    return lines
+
+
+def field_lines(
+    olds: list[Project], news: list[Project], fields: list[str], lang: str
+) -> list[str]:
+    """Each field in the older and the newer edition, the budget with its difference."""
+    lines = []
+    old_label = label_of(olds[0].edition)
+    new_label = label_of(news[0].edition)
+    for f in fields:
+        if f == "budget":
+            lines += budget_lines(olds, news, lang)
+            continue
+        if f == "initiatives":
+            lines += initiative_lines(olds, news, lang)
+            continue
+        before = _value(olds, f, lang)
+        after = _value(news, f, lang)
+        same = same_field(olds, news, f)
+        lines.append(
+            m.say(
+                "across_field_same" if same else "across_field_changed",
+                lang,
+                what=m.label(f, lang),
+                older=old_label,
+                newer=new_label,
+                old=before,
+                new=after,
+            )
+        )
+    return lines
+
+
+def budget_lines(olds: list[Project], news: list[Project], lang: str) -> list[str]:
+    """事業費：R6 4,202千円 → R7 45,581千円（+41,379千円、+984.8%）, a merge with its sum."""
+    if len(olds) == 1 and len(news) == 1:
+        before, after = olds[0].budget_thousand_yen, news[0].budget_thousand_yen
+        diff, pct = amount_change(before, after)
+        unit = m.say("unit_thousand_yen", lang)
+        sep = "" if lang == "ja" else " "
+        line = m.say(
+            "across_budget",
+            lang,
+            older=label_of(olds[0].edition),
+            newer=label_of(news[0].edition),
+            old=f"{before:,}{sep}{unit}",
+            new=f"{after:,}{sep}{unit}",
+            change=f"{'+' if diff >= 0 else '−'}{abs(diff):,}{sep}{unit}",
+            pct=f"{pct:+.1f}%" if pct is not None else "—",
+        )
+    else:
+        before = sum(p.budget_thousand_yen for p in olds)
+        after = sum(p.budget_thousand_yen for p in news)
+        diff, pct = amount_change(before, after)
+        parts = "＋".join(f"{p.budget_thousand_yen:,}" for p in olds)
+        line = m.say(
+            "across_budget_merged",
+            lang,
+            older=label_of(olds[0].edition),
+            newer=label_of(news[0].edition),
+            parts=parts,
+            before=f"{before:,}",
+            after=f"{after:,}",
+            change=f"{diff:+,}",
+        )
+    notes = [budget_note(p, lang) for p in (*olds, *news) if p.budget_note]
+    return [line, *notes]
+
+
+def budget_note(p: Project, lang: str) -> str:
+    """The note printed beside a budget: its breakdown in 千円 (県法2,207+監察1,524), or the
+    account it is paid from (病院事業会計)."""
+    parts = re.findall(r"([^\d+＋,、]+?)\s*([\d,]+)", p.budget_note or "")
+    whole = re.fullmatch(
+        r"(?:[^\d+＋]+?\s*[\d,]+\s*[+＋]\s*)+[^\d+＋]+?\s*[\d,]+", p.budget_note or ""
+    )
+    unit = m.say("unit_thousand_yen", lang)
+    if whole and parts:
+        sep = "" if lang == "ja" else " "
+        breakdown = "＋".join(f"{name.strip()}{sep}{amount}{sep}{unit}" for name, amount in parts)
+        return m.say("across_budget_breakdown", lang, edition=label_of(p.edition), parts=breakdown)
+    return m.say("across_budget_account", lang, edition=label_of(p.edition), note=p.budget_note)
+
+
+def initiative_lines(olds: list[Project], news: list[Project], lang: str) -> list[str]:
+    """The initiatives (取組) each edition prints, and which are only in one of them."""
+
+    def labels(ps: list[Project]) -> list[str]:
+        return [i.label for p in ps for i in p.initiatives if i.label]
+
+    before, after = labels(olds), labels(news)
+    kept = {compact(x) for x in before} & {compact(x) for x in after}
+    gone = [x for x in before if compact(x) not in kept]
+    new = [x for x in after if compact(x) not in kept]
+    join = "、" if lang == "ja" else "; "
+    lines = [
+        m.say(
+            "across_initiatives",
+            lang,
+            edition=label_of(olds[0].edition),
+            n=len(before),
+            labels=join.join(before) or "—",
+        ),
+        m.say(
+            "across_initiatives",
+            lang,
+            edition=label_of(news[0].edition),
+            n=len(after),
+            labels=join.join(after) or "—",
+        ),
+    ]
+    if gone:
+        lines.append(
+            m.say(
+                "across_initiatives_only",
+                lang,
+                edition=label_of(olds[0].edition),
+                labels=join.join(gone),
+            )
+        )
+    if new:
+        lines.append(
+            m.say(
+                "across_initiatives_only",
+                lang,
+                edition=label_of(news[0].edition),
+                labels=join.join(new),
+            )
+        )
+    return lines
+
+
+def _value(ps: list[Project], f: str, lang: str) -> str:
+    join = "、" if lang == "ja" else ", "
+    values = []
+    for p in ps:
+        if f == "sections":
+            values.append(join.join(p.sections) or m.NOT_PRINTED[lang])
+        elif f == "end" and p.end == "未定":
+            values.append(m.UNDECIDED[lang])
+        else:
+            values.append(getattr(p, f, None) or m.NOT_PRINTED[lang])
+    return join.join(dict.fromkeys(values))
+
+
+def same_field(olds: list[Project], news: list[Project], f: str) -> bool:
+    """Whether a field reads the same in both editions (years as years: H31 is R1)."""
+    a = [getattr(p, f, None) for p in olds]
+    b = [getattr(p, f, None) for p in news]
+    if f in ("start", "end"):
+        return [_fy(x) for x in a] == [_fy(x) for x in b]
+    if f == "sections":
+        return [sorted(normalise(s) for s in x) for x in a] == [
+            sorted(normalise(s) for s in x) for x in b
+        ]
+    return [normalise(str(x or "")) for x in a] == [normalise(str(x or "")) for x in b]
+
+
+def _fy(printed: str | None) -> object:
+    fy = FiscalYear.try_parse(printed)
+    return fy.western if fy else printed
+
+
+def totals_lines(before: int, after: int, older: str, newer: str, lang: str) -> list[str]:
+    diff, pct = amount_change(before, after)
+    return [
+        m.say("across_total", lang, edition=label_of(older), money=m.money(before, lang)),
+        m.say("across_total", lang, edition=label_of(newer), money=m.money(after, lang)),
+        m.say(
+            "edition_difference",
+            lang,
+            older=label_of(older),
+            newer=label_of(newer),
+            money=("+" if diff > 0 else "−" if diff < 0 else "") + m.money(abs(diff), lang),
+            pct=f"{pct:+.1f}%" if pct is not None else "—",
+        ),
+    ]
+
+
+def _source_field(fields: list[str]) -> str:
+    return "budget" if "budget" in fields else "name"
+
+
+def said(pair: tuple[str, str], fields: list[str], query: Query) -> Computed:
+    """What a two-edition answer computed: both editions, the fields shown, the comparisons."""
+    labels = {label_of(c) for c in pair}
+    done = Computed(editions=set(labels), years=set(labels))
+    done.fields.update(fields)
+    if {"department", "sections"} & set(fields):
+        done.fields.add("owner")
+    if {"start", "end"} & set(fields):
+        done.fields.update(("period", "start", "end"))
+    done.operations.update(("compare", "diff", "each", "side", "list"))
+    if "budget" in fields:
+        done.operations.update(("sum", "ratio") if "ratio" in query.ops else ("sum",))
+    for f in query.filters:
+        if f.kind in GROUP_KINDS:
+            done.groups.add((f.kind, f.op, normalise(str(f.value))))
+        done.negated = done.negated or f.op == "ne"
+    return done
+
+
+def note_link(store: Store, query: Query, p: Project, result: Answer) -> None:
+    """A project answered in another edition than the one it was named in (No24's name in R6,
+    R6版だとどの事業): the project as named and the link followed join the answer."""
+    if query.project_no is not None:
+        latest = store.latest_edition()
+        named = [x for x in store.projects(latest or "") if x.no == query.project_no]
+    else:
+        named = [x for k in query.project_keys if (x := store.project(k))]
+    if not named or any(x.edition == p.edition for x in named):
+        return
+    kinds = link_kinds(store.links())
+    for x in named:
+        row = across(store, x, p.edition, kinds)
+        if p.key not in {o.key for o in row.others} | {o.key for o, _ in row.asides}:
+            continue
+        result.lines += link_lines(row, query.lang)
+        for other in (x, *row.others, *row.named_back()):
+            if other.key not in {r.key for r in result.projects}:
+                result.projects.append(ref(other))
+            result.computed.projects.add(other.key)
+            result.computed.editions.add(label_of(other.edition))
+
+
+_RUN = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9・ー]+")
+_FIELD_AFTER = r"\s*の\s*(?:名前|名称|事業名|予算|事業費|金額|期間|始期|終期|担当|内容)"
+
+
+def cut_words(query: Query) -> list[str]:
+    """Words of the question cut short where they were read (「補助率」 read as 補助): the run
+    of letters a leftover word stands in, when the rest of the run is no word at all."""
+    from bot.understanding.lexicon import FILLER
+    from bot.understanding.words import prepare
+
+    text = normalise(prepare(query.raw).text)
+    words = [w for w in query.unknown if w]
+    out = []
+    for run in _RUN.finditer(text):
+        inside = [w for w in words if w in run.group(0)]
+        if not inside:
+            continue
+        rest = run.group(0)
+        for w in sorted(inside, key=len, reverse=True):
+            rest = rest.replace(w, " ")
+        rest = FILLER.sub(" ", rest)
+        if re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", rest):
+            out.append(run.group(0))
+    return out
+
+
+def qualified_words(query: Query, projects: list[Project]) -> list[str]:
+    """Leftover words that own the field asked (「大会の名前」: the name of the 大会, not of
+    the project): printed in the text, not in the project's name."""
+    names = " ".join(compact(p.name).lower() for p in projects)
+    text = normalise(query.raw)
+    return [
+        w
+        for w in query.unknown
+        if w.lower() not in names and re.search(re.escape(w) + _FIELD_AFTER, text)
+    ]
+
+
+def text_lines(rows: list[Across], words: list[str], lang: str) -> list[str]:
+    """The sentences of each edition's text that hold the words, side by side."""
+    lines = []
+    for row in rows:
+        olds, news = row.sides()
+        for p in (*olds, *news):
+            texts = [p.summary, p.achievements or ""]
+            texts += [i.label or "" for i in p.initiatives]
+            texts += [c.plan or "" for i in p.initiatives for c in i.years.values()]
+            for w in words:
+                found = [m.quote(t, w) for t in texts if w.lower() in t.lower()]
+                for sentence in dict.fromkeys(found):
+                    lines.append(
+                        m.say("across_text", lang, edition=label_of(p.edition), text=sentence)
+                    )
+    return lines
+
+
+def unmet_filters(query: Query, projects: list[Project]) -> list[str]:
+    """Conditions of the question a named project does not meet in any of its editions."""
+    out = []
+    for f in query.filters:
+        if not any(passes(p, f, {}) for p in projects):
+            out.append(str(f.value))
+    return out
+
+
+def unprinted(store: Store, query: Query, projects: list[Project], how: str) -> list[str]:
+    """Words of the question no slot read and nothing printed about these projects holds."""
+    if how:
+        return []
+    printed = " ".join(printed_words(store, p) for p in projects)
+    return [w for w in query.unknown if w.lower() not in printed]
+
+
+__all__ = ["Across", "across", "pair_of", "projects_across"]

@@ -1,0 +1,392 @@
+"""Two editions over a set of projects (#23 item 3): any filter's projects counted and totalled
+in each edition side by side with the difference, per group (部局別) too; what became of an
+edition's projects in the other one, which are new (no predecessor) and which ended; the ones
+continued under the same name, or with a field the same or changed; the largest budget change.
+`answer` is the entry: a question about two editions, or None for the older paths."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot import messages as m
+from bot.answer.across import (
+    Across,
+    across,
+    base_of,
+    cut_words,
+    field_lines,
+    link_lines,
+    named,
+    pair_of,
+    projects_across,
+    said,
+    same_field,
+    totals_lines,
+    unmet_filters,
+    unprinted,
+    wanted_fields,
+)
+from bot.answer.model import Answer, Value
+from bot.answer.render import ref, src, unique
+from bot.answer.selection import Selection, computed_of, scope, select, values_of
+from bot.links import link_kinds
+from bot.models import Project
+from bot.prefectures import label_of
+from bot.store import Store
+from bot.understanding import Query
+from bot.understanding.editions import ABSENT, RELATIONS, SAME_NAME
+from bot.vocabulary import normalise
+
+MAX_ROWS = 40  # project rows a side-by-side shows before it only counts
+
+
+def answer(store: Store, query: Query) -> Answer | None:
+    """A question about two editions, answered side by side; None for the paths before #23
+    (the whole roadmap's totals and changes, budget moves listed, renamed, dropped)."""
+    pair = pair_of(store, query, [])
+    if pair is None:
+        return None
+    if query.names_project or (query.subject and not query.filters):
+        projects, how = named(store, query, pair)
+        cut = cut_words(query)
+        if cut and (projects or query.comparison in RELATIONS):
+            return _not_read(query, cut)
+        if not projects:
+            if query.subject and (query.comparison in RELATIONS or len(query.compared) >= 2):
+                return _not_read(query, query.unknown or [query.subject])
+            return None
+        pair = pair_of(store, query, projects) or pair
+        kinds = link_kinds(store.links())
+        every = [x for p in projects for x in [p, *across(store, p, _other(p, pair), kinds).others]]
+        unmet = unmet_filters(query, every)
+        words = unprinted(store, query, every, how)
+        if unmet or words:
+            return _ask_back(query, projects, unmet + words)
+        return projects_across(store, query, projects, pair, how)
+    if query.unknown:
+        return None  # words no slot read: the older paths ask about them
+    base = base_of(store, query, pair)
+    relation = query.comparison
+    counted = bool({"count", "sum", "avg"} & set(query.ops))
+    if query.group_by:
+        return by_group(store, query, pair)
+    if relation in ("increased", "decreased") and {"max", "min", "top"} & set(query.ops):
+        return largest_move(store, query, pair)
+    if query.alike and query.fields and relation not in RELATIONS:
+        return over_pairs(store, query, pair, base or pair[0])
+    if relation in (ABSENT, SAME_NAME) or (base and not counted):
+        return over_pairs(store, query, pair, base)
+    if query.filters and relation not in ("renamed", "dropped", "increased", "decreased"):
+        return per_edition(store, query, pair)
+    return None
+
+
+def _not_read(query: Query, words: list[str]) -> Answer:
+    """Words that name no project and fit no slot: ask, never answer about another project."""
+    lang = query.lang
+    sep = "、" if lang == "ja" else ", "
+    return Answer(
+        status="clarify",
+        title=m.say("across_not_read", lang, words=sep.join(dict.fromkeys(words))),
+        suggestions=m.examples(lang)[:3],
+    )
+
+
+def _other(p: Project, pair: tuple[str, str]) -> str:
+    return pair[1] if p.edition == pair[0] else pair[0]
+
+
+def _ask_back(query: Query, projects: list[Project], words: list[str]) -> Answer:
+    lang = query.lang
+    return Answer(
+        status="clarify",
+        title=m.say(
+            "project_not_applied",
+            lang,
+            ref=m.project_ref(projects[0], lang),
+            words="、".join(dict.fromkeys(words)),
+        ),
+        projects=[ref(p) for p in projects],
+        sources=[src(p) for p in projects],
+    )
+
+
+# -- an edition's projects and what they are in the other one -------------------------------
+
+
+def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | None) -> Answer:
+    """Each project of the base edition passing the filters, with what it is in the other:
+    only those with none (new, ended), only those under the same name, only those whose asked
+    fields are the same (or changed) — or every one, with its fate."""
+    lang = query.lang
+    older, newer = pair
+    relation = query.comparison
+    if relation == ABSENT and base is None:
+        # 「R6とR7で入れ替わった」 read as gone and new: both directions, one after the other.
+        first = over_pairs(store, query, pair, older)
+        second = over_pairs(store, query, pair, newer)
+        first.lines += [second.title, *second.lines]
+        first.projects += second.projects
+        first.sources += second.sources
+        first.computed.merge(second.computed)
+        return first
+    base = base or older
+    other = newer if base == older else older
+    chosen = select(store, replace(query), base)
+    kinds = link_kinds(store.links())
+    rows = [across(store, p, other, kinds) for p in chosen.projects]
+    fields = wanted_fields(query, ()) if query.fields else []
+    if relation == ABSENT:
+        rows = [r for r in rows if not r.others]
+    elif relation == SAME_NAME:
+        rows = [r for r in rows if r.kind == "continued"]
+    if query.alike and fields:
+        keep = query.alike == "same"
+        rows = [r for r in rows if r.kind in ("continued", "renamed") and _alike(r, fields) == keep]
+    key = {
+        ABSENT: "across_absent_title_old" if base == older else "across_absent_title_new",
+        SAME_NAME: "across_same_name_title",
+    }.get(relation or "", "across_fate_title")
+    if query.alike and fields:
+        key = f"across_alike_{query.alike}_title"
+    what = m.say(
+        key,
+        lang,
+        scope=scope(chosen, lang),
+        other=m.edition_name(other, lang),
+        fields="・".join(m.label(f, lang) for f in fields)
+        if lang == "ja"
+        else ", ".join(m.label(f, lang) for f in fields),
+        n=len(rows),
+    )
+    lines: list[str] = []
+    shown: list[Project] = []
+    for r in rows[:MAX_ROWS]:
+        lines += link_lines(r, lang)
+        olds, news = r.sides()
+        if r.others and fields:
+            lines += ["　" + x for x in field_lines(olds, news, fields, lang)]
+        shown += [p for p in (r.project, *r.others, *r.named_back()) if p not in shown]
+    answer = Answer(
+        status="ok",
+        title=what,
+        lines=lines or [m.say("none_match", lang)],
+        more=max(0, len(rows) - MAX_ROWS),
+        projects=[ref(p) for p in shown],
+        value=Value(amount=len(rows), unit=m.say("unit_count", lang)),
+        sources=unique([src(p, "name") for p in shown]),
+    )
+    answer.computed = said(pair, fields, query)
+    answer.computed.merge(computed_of(chosen))
+    answer.computed.operations.update(("count", "list"))
+    answer.computed.negated = answer.computed.negated or relation == ABSENT
+    return answer
+
+
+def _alike(row: Across, fields: list[str]) -> bool:
+    """Whether every asked field reads the same in both editions."""
+    olds, news = row.sides()
+    return all(
+        same_field(olds, news, f)
+        if f != "budget"
+        else sum(p.budget_thousand_yen for p in olds) == sum(p.budget_thousand_yen for p in news)
+        for f in fields
+    )
+
+
+def largest_move(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
+    """The project whose budget rose (fell) the most from its older edition: only a project
+    continued as itself is compared (a take-over's budget is shared with another project)."""
+    lang = query.lang
+    older, newer = pair
+    rising = query.comparison == "increased"
+    chosen = select(store, replace(query), newer)
+    kinds = link_kinds(store.links())
+    moves = []
+    for p in chosen.projects:
+        row = across(store, p, older, kinds)
+        if row.kind in ("continued", "renamed"):
+            before = sum(o.budget_thousand_yen for o in row.others)
+            moves.append((p.budget_thousand_yen - before, row))
+    moves = [x for x in moves if (x[0] > 0 if rising else x[0] < 0)]
+    moves.sort(key=lambda x: -abs(x[0]))
+    top = [x for x in moves if moves and x[0] == moves[0][0]]
+    lines: list[str] = []
+    shown: list[Project] = []
+    for _, row in top:
+        lines += link_lines(row, lang)
+        olds, news = row.sides()
+        lines += field_lines(olds, news, ["budget"], lang)
+        shown += [*olds, *news]
+    answer = Answer(
+        status="ok",
+        title=m.say(
+            "across_most_rose" if rising else "across_most_fell",
+            lang,
+            scope=scope(chosen, lang, counted=False),
+            older=label_of(older),
+            n=len(moves),
+        ),
+        lines=lines or [m.say("none_match", lang)],
+        projects=[ref(p) for p in shown],
+        value=Value(amount=top[0][0], unit=m.say("unit_thousand_yen", lang)) if top else None,
+        sources=unique([src(p, "budget") for p in shown]),
+        verdict="、".join(m.short_ref(r.project) for _, r in top) or None,
+    )
+    answer.computed = said(pair, ["budget"], query)
+    answer.computed.merge(computed_of(chosen))
+    answer.computed.operations.update(("max", "min", "top", "verdict", "rank"))
+    return answer
+
+
+# -- the same filters in each edition ---------------------------------------------------------
+
+
+def per_edition(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
+    """The filters' projects in each edition: how many, their total, each project with its
+    budget (and its owner when asked, and what it is in the other edition), the differences."""
+    lang = query.lang
+    older, newer = pair
+    kinds = link_kinds(store.links())
+    chosen = [select(store, replace(query), code) for code in pair]
+    owner = "owner" in query.fields
+    lines: list[str] = []
+    for sel in chosen:
+        total = sum(p.budget_thousand_yen for p in sel.projects)
+        lines.append(
+            m.say("across_edition_row", lang, scope=scope(sel, lang), money=m.money(total, lang))
+        )
+        lines += _spellings(sel, lang)
+        other = newer if sel.edition == older else older
+        for p in sel.projects[:MAX_ROWS]:
+            row = across(store, p, other, kinds)
+            lines.append(
+                f"　・{m.short_ref(p)}：{m.money(p.budget_thousand_yen, lang)}"
+                f"{_owner(p, lang) if owner else ''}{_status(row, lang)}"
+            )
+        lines += [
+            m.say(
+                "value_not_in_edition",
+                lang,
+                value=str(f.value),
+                edition=m.edition_name(sel.edition, lang),
+            )
+            for f in sel.absent
+        ]
+    counts = [len(s.projects) for s in chosen]
+    lines.append(
+        m.say(
+            "across_count_difference",
+            lang,
+            older=label_of(older),
+            newer=label_of(newer),
+            a=counts[0],
+            b=counts[1],
+            d=f"{counts[1] - counts[0]:+d}",
+        )
+    )
+    before, after = (sum(p.budget_thousand_yen for p in s.projects) for s in chosen)
+    lines += totals_lines(before, after, older, newer, lang)[2:]
+    every = [p for s in chosen for p in s.projects]
+    answer = Answer(
+        status="ok",
+        title=m.say("per_edition_title", lang),
+        lines=lines,
+        projects=[ref(p) for p in every],
+        value=Value(amount=after - before, unit=m.say("unit_thousand_yen", lang)),
+        sources=[src(p, "budget") for p in every],
+    )
+    answer.computed = said(pair, ["budget", *(["department", "sections"] if owner else [])], query)
+    for s in chosen:
+        answer.computed.merge(computed_of(s))
+    answer.computed.operations.update(("count", "sum", "ratio"))
+    return answer
+
+
+def _spellings(sel: Selection, lang: str) -> list[str]:
+    """A department or section the edition prints another way (障害福祉課 / 障がい福祉課)."""
+    lines = []
+    for f in sel.filters:
+        if f.kind not in ("department", "section") or f.op != "eq":
+            continue
+        want = normalise(str(f.value))
+        printed = {v for p in sel.projects for v in values_of(p, f.kind) if normalise(v) == want}
+        for value in sorted(printed - {str(f.value)}):
+            lines.append(m.say("across_spelling", lang, edition=label_of(sel.edition), value=value))
+    return lines
+
+
+def _owner(p: Project, lang: str) -> str:
+    who = f"{p.department or ''} {'、'.join(p.sections)}".strip()
+    return f"（{who}）" if lang == "ja" else f" ({who})"
+
+
+def _status(row: Across, lang: str) -> str:
+    """What a project is in the other edition, in a few words."""
+    others = "、".join(f"No{o.no}" if o.no is not None else o.name for o in row.others)
+    if row.kind == "absent":
+        key = "across_status_ended" if row.later else "across_status_new"
+    else:
+        key = f"across_status_{row.kind}" + ("" if row.later else "_back")
+    return m.say(key, lang, others=others, other=m.edition_name(row.other, lang))
+
+
+def by_group(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
+    """Each department (section, category) in both editions: count and total side by side."""
+    lang = query.lang
+    older, newer = pair
+    kind = query.group_by or "department"
+    chosen = [select(store, replace(query), code) for code in pair]
+    tables: list[dict[str, list[Project]]] = []
+    for sel in chosen:
+        groups: dict[str, list[Project]] = {}
+        for p in sel.projects:
+            keys = [p.department] if kind == "department" and p.department else values_of(p, kind)
+            for key in keys or [m.NOT_PRINTED[lang]]:
+                groups.setdefault(key, []).append(p)
+        tables.append(groups)
+    order = list(dict.fromkeys([*tables[0], *tables[1]]))
+    lines = []
+    for key in order:
+        a, b = (t.get(key, []) for t in tables)
+        ta, tb = (sum(p.budget_thousand_yen for p in x) for x in (a, b))
+        lines.append(
+            m.say(
+                "across_group_row",
+                lang,
+                group=key,
+                older=label_of(older),
+                newer=label_of(newer),
+                a=len(a),
+                b=len(b),
+                old=m.money(ta, lang),
+                new=m.money(tb, lang),
+                change=f"{tb - ta:+,}",
+            )
+        )
+    before, after = (sum(p.budget_thousand_yen for p in s.projects) for s in chosen)
+    lines += totals_lines(before, after, older, newer, lang)
+    every = [p for s in chosen for p in s.projects]
+    answer = Answer(
+        status="ok",
+        title=m.say(
+            "across_group_title",
+            lang,
+            by=m.say(f"by_{kind}", lang),
+            older=label_of(older),
+            newer=label_of(newer),
+        ),
+        lines=lines,
+        projects=[ref(p) for p in every],
+        value=Value(amount=after - before, unit=m.say("unit_thousand_yen", lang)),
+        sources=[src(p, "budget") for p in every],
+    )
+    answer.computed = said(pair, ["budget"], query)
+    for s in chosen:
+        answer.computed.merge(computed_of(s))
+    answer.computed.operations.update(("count", "sum", "group"))
+    answer.computed.groups.add((f"by_{kind}", "eq", ""))
+    return answer
+
+
+__all__ = ["answer", "by_group", "over_pairs", "per_edition"]
