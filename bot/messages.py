@@ -1351,28 +1351,32 @@ PHRASES.update(
             "The {older} and {newer} editions ({n} projects):",
         ),
         "across_continued": (
-            "・{old} → {new}：同じ名前で続いています（つながりの根拠：{evidence}）",
-            "・{old} → {new}: continued under the same name (linked by: {evidence})",
+            "{old} → {new}：同じ名前で続いています（つながりの根拠：{evidence}）",
+            "{old} → {new}: continued under the same name (linked by: {evidence})",
         ),
         "across_renamed": (
-            "・{old} → {new}：名称を変えて続いています（つながりの根拠：{evidence}）",
-            "・{old} → {new}: continued under a new name (linked by: {evidence})",
+            "{old} → {new}：名称を変えて続いています（つながりの根拠：{evidence}）",
+            "{old} → {new}: continued under a new name (linked by: {evidence})",
         ),
         "across_taken_over": (
-            "・{old} → {new}：統合・業務の引継ぎとしてつながっています（根拠：{evidence}）。同じ事業とは言い切れません",
-            "・{old} → {new}: linked as a merge or take-over ({evidence}); not certainly the same project",
+            "{old} → {new}：統合・業務の引継ぎとしてつながっています（根拠：{evidence}）。同じ事業とは言い切れません",
+            "{old} → {new}: linked as a merge or take-over ({evidence}); not certainly the same project",
         ),
         "across_absent_old": (
-            "・{ref}は{other}にはありません（対応する事業なし。この版での事業期間：{period}）",
-            "・{ref} is not in the {other} (no counterpart; its period in its own edition: {period})",
+            "{ref}は{other}にはありません（対応する事業なし。この版での事業期間：{period}）",
+            "{ref} is not in the {other} (no counterpart; its period in its own edition: {period})",
         ),
         "across_absent_new": (
-            "・{ref}は{other}にはありません（対応する事業なし：この版で新しく載った事業。事業期間：{period}）",
-            "・{ref} is not in the {other} (no counterpart: new in its own edition; period {period})",
+            "{ref}は{other}にはありません（対応する事業なし：この版で新しく載った事業。事業期間：{period}）",
+            "{ref} is not in the {other} (no counterpart: new in its own edition; period {period})",
         ),
         "across_aside_taken_over": (
             "　※{other}も{ref}の業務の一部を引き継いでいます（統合・引継ぎ：同じ事業とは言い切れません）",
             "　Note: {other} also took over part of the work of {ref} (a merge or take-over: uncertain)",
+        ),
+        "across_aside_continues": (
+            "　※{older}は、{other}として同じ事業が続いています（{ref}はその業務の一部の引継ぎ）",
+            "　Note: {older} itself continues as {other} ({ref} took over part of its work)",
         ),
         "across_aside_named": (
             "　※{ref}の表には、{other}として実施した取組も記載されています（{other}とのつながりは表の記載のみ：不確か）",
@@ -1387,7 +1391,7 @@ PHRASES.update(
             "{what}: {older} {old} → {newer} {new} (changed)",
         ),
         "across_budget": (
-            "事業費：{older}版 {old} → {newer}版 {new}（{change}、{pct}）",
+            "事業費：{older} {old} → {newer} {new}（{change}、{pct}）",
             "Budget: {older} {old} → {newer} {new} ({change}, {pct})",
         ),
         "across_budget_merged": (
@@ -1432,6 +1436,18 @@ PHRASES.update(
             "{scope}のうち、{other}に対応する事業がないもの（新しく載った事業）：{n}件",
             "{scope}: {n} with no counterpart in the {other} (new)",
         ),
+        "across_renamed_title": (
+            "{scope}のうち、{other}で名称が変わったもの：{n}件",
+            "{scope}: {n} renamed in the {other}",
+        ),
+        "across_rose_title": (
+            "{scope}のうち、{other}との間で事業費が増えたもの：{n}件",
+            "{scope}: {n} whose budget rose between editions ({other})",
+        ),
+        "across_fell_title": (
+            "{scope}のうち、{other}との間で事業費が減ったもの：{n}件",
+            "{scope}: {n} whose budget fell between editions ({other})",
+        ),
         "across_same_name_title": (
             "{scope}のうち、{other}にも同じ名前で載っているもの：{n}件",
             "{scope}: {n} also in the {other} under the same name",
@@ -1452,7 +1468,7 @@ PHRASES.update(
             "{scope}のうち、{older}版から事業費が最も減った事業（同じ事業として続く{n}件のうち）：",
             "{scope}: the largest budget cut from the {older} edition (of {n} continued projects that fell):",
         ),
-        "across_edition_row": ("・{scope}：合計 {money}", "・{scope}: total {money}"),
+        "across_edition_row": ("{scope}：合計 {money}", "{scope}: total {money}"),
         "across_count_difference": (
             "件数：{older}版 {a}件 → {newer}版 {b}件（{d}件）",
             "Projects: {older} {a} → {newer} {b} ({d})",
@@ -1487,13 +1503,14 @@ PHRASES.update(
         ),
         "across_status_ended": ("（{other}にはなし）", " (not in the {other})"),
         "across_status_new": ("（新規：{other}にはなし）", " (new: not in the {other})"),
+        "across_none": ("なし", "none"),
         "across_group_title": (
             "{by}の{older}版と{newer}版：",
             "{by}, {older} and {newer} editions:",
         ),
         "across_group_row": (
-            "・{group}：{older}版 {a}件 {old} → {newer}版 {b}件 {new}（{change}千円）",
-            "・{group}: {older} {a}, {old} → {newer} {b}, {new} ({change} thousand yen)",
+            "{group}：{older}版 {a}件 {old} → {newer}版 {b}件 {new}（{change}千円）",
+            "{group}: {older} {a}, {old} → {newer} {b}, {new} ({change} thousand yen)",
         ),
     }
 )

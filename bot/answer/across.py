@@ -51,7 +51,10 @@ class Across:
     kind: str = "absent"  # continued | renamed | taken_over | absent
     evidence: list[str] = field(default_factory=list)  # each link's evidence, as stored
     # Also linked or named there, but not where the project went: said, and uncertain.
-    asides: list[tuple[Project, str]] = field(default_factory=list)  # (project, taken_over|named)
+    asides: list[tuple[Project, str]] = field(default_factory=list)  # (project, why)
+    via: dict[str, Project] = field(
+        default_factory=dict
+    )  # aside key → the older project it continues
 
     def sides(self) -> tuple[list[Project], list[Project]]:
         """(older, newer) projects of the row."""
@@ -90,6 +93,14 @@ def across(store: Store, p: Project, other: str, kinds: dict | None = None) -> A
         result.evidence = [k.evidence for _, k in chosen]
     if sure:
         result.asides = [(o, "taken_over") for o, _ in unsure]
+    elif unsure and not later:
+        # No40 took over work of two R6 projects that also continue as No37 and No38.
+        for o, _ in unsure:
+            for k in store.successors(o.key):
+                x = store.project(k.newer)
+                if kinds.get((k.older, k.newer)) in CERTAIN and x and x.key != p.key:
+                    result.asides.append((x, "continues"))
+                    result.via[x.key] = o
     if not later:
         linked = {o.key for o, _ in found}
         result.asides += [
@@ -167,6 +178,12 @@ def named(store: Store, query: Query, pair: tuple[str, str]) -> tuple[list[Proje
         }
         if not any(q.key in same for q in unique_found):
             unique_found.append(p)
+    if unique_found and query.subject and not query.filters:
+        # 「WEB出願 project and ミライへつなぐ…」: words naming one more project beside a name.
+        words = replace(query, project_no=None, project_nos=[], project_keys=[])
+        more = find_project(store, words, newer)
+        if more.status == "ok" and more.matches[0].project not in unique_found:
+            unique_found.append(more.matches[0].project)
     if unique_found or not query.subject:
         return unique_found, ""
     base = base_of(store, query, pair)
@@ -212,7 +229,10 @@ def projects_across(
             lines += field_lines(olds, news, fields, lang)
         if quoted:
             lines += text_lines([row], quoted, lang)
-        shown += [p for p in (*olds, *news, *row.named_back()) if p not in shown]
+        # What it was or became: the project asked about first; a comparison: older first.
+        linked = query.comparison in ("predecessor", "successor", *RELATIONS)
+        order = (row.project, *row.others) if linked else (*olds, *news)
+        shown += [p for p in (*order, *row.named_back()) if p not in shown]
         sources += [src(p, _source_field(fields)) for p in (*olds, *news)]
     value = None
     budget_rows = [r for r in rows if r.others]
@@ -258,7 +278,7 @@ def link_lines(row: Across, lang: str) -> list[str]:
     p = row.project
     if not row.others:
         key = "across_absent_old" if row.later else "across_absent_new"
-        line = m.say(
+        line = "・" + m.say(
             key,
             lang,
             ref=m.project_ref(p, lang),
@@ -269,7 +289,7 @@ def link_lines(row: Across, lang: str) -> list[str]:
     olds, news = row.sides()
     evidence = "・".join(dict.fromkeys(m.evidence_words(e, lang) for e in row.evidence))
     join = "、" if lang == "ja" else ", "
-    line = m.say(
+    line = "・" + m.say(
         f"across_{row.kind}",
         lang,
         old=join.join(m.project_ref(o, lang) for o in olds),
@@ -283,12 +303,14 @@ def aside_lines(row: Across, lang: str) -> list[str]:
     """A partial take-over, or an older project only named in the newer table: uncertain."""
     lines = []
     for o, why in row.asides:
+        older = row.via.get(o.key)
         lines.append(
             m.say(
                 f"across_aside_{why}",
                 lang,
                 ref=m.project_ref(row.project, lang),
                 other=m.project_ref(o, lang),
+                older=m.project_ref(older, lang) if older else "",
             )
         )
     return lines
@@ -340,7 +362,7 @@ def budget_lines(olds: list[Project], news: list[Project], lang: str) -> list[st
             old=f"{before:,}{sep}{unit}",
             new=f"{after:,}{sep}{unit}",
             change=f"{'+' if diff >= 0 else '−'}{abs(diff):,}{sep}{unit}",
-            pct=f"{pct:+.1f}%" if pct is not None else "—",
+            pct=f"{'+' if diff >= 0 else '−'}{abs(pct):.1f}%" if pct is not None else "—",
         )
     else:
         before = sum(p.budget_thousand_yen for p in olds)
@@ -537,8 +559,10 @@ def cut_words(query: Query) -> list[str]:
         rest = run.group(0)
         for w in sorted(inside, key=len, reverse=True):
             rest = rest.replace(w, " ")
-        rest = FILLER.sub(" ", rest)
-        if re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", rest):
+        rest = re.sub(
+            r"[系類等]", " ", FILLER.sub(" ", rest)
+        )  # へき地・オンライン診療系: "related"
+        if re.search(r"[\u4e00-\u9fff\u30a1-\u30fa]", rest):
             out.append(run.group(0))
     return out
 
@@ -551,8 +575,16 @@ def qualified_words(query: Query, projects: list[Project]) -> list[str]:
     return [
         w
         for w in query.unknown
-        if w.lower() not in names and re.search(re.escape(w) + _FIELD_AFTER, text)
+        if w.lower() not in names
+        and w not in counters(query)
+        and re.search(re.escape(w) + _FIELD_AFTER, text)
     ]
+
+
+def counters(query: Query) -> set[str]:
+    """「3本の予算合計」: a counter after a number (of the projects named), not a condition."""
+    text = normalise(query.raw)
+    return {w for w in ("本", "件", "つ", "個") if re.search(rf"\d\s*{w}", text)}
 
 
 def text_lines(rows: list[Across], words: list[str], lang: str) -> list[str]:
@@ -587,7 +619,7 @@ def unprinted(store: Store, query: Query, projects: list[Project], how: str) -> 
     if how:
         return []
     printed = " ".join(printed_words(store, p) for p in projects)
-    return [w for w in query.unknown if w.lower() not in printed]
+    return [w for w in query.unknown if w.lower() not in printed and w not in counters(query)]
 
 
 __all__ = ["Across", "across", "pair_of", "projects_across"]

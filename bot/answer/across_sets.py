@@ -44,8 +44,10 @@ def answer(store: Store, query: Query) -> Answer | None:
     """A question about two editions, answered side by side; None for the paths before #23
     (the whole roadmap's totals and changes, budget moves listed, renamed, dropped)."""
     pair = pair_of(store, query, [])
-    if pair is None:
-        return None
+    if pair is None or any(
+        not c.startswith("@") and store.edition_code(c) is None for c in query.compared
+    ):
+        return None  # R7からR8で with no R8 edition: the older path says which are loaded
     if query.names_project or (query.subject and not query.filters):
         projects, how = named(store, query, pair)
         cut = cut_words(query)
@@ -72,7 +74,8 @@ def answer(store: Store, query: Query) -> Answer | None:
         return by_group(store, query, pair)
     if relation in ("increased", "decreased") and {"max", "min", "top"} & set(query.ops):
         return largest_move(store, query, pair)
-    if query.alike and query.fields and relation not in RELATIONS:
+    listed = "list" in query.ops or query.alike == "same"  # 違う事業はある？ / the same
+    if query.alike and listed and query.fields and relation not in RELATIONS:
         return over_pairs(store, query, pair, base or pair[0])
     if relation in (ABSENT, SAME_NAME) or (base and not counted):
         return over_pairs(store, query, pair, base)
@@ -136,16 +139,26 @@ def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | No
     kinds = link_kinds(store.links())
     rows = [across(store, p, other, kinds) for p in chosen.projects]
     fields = wanted_fields(query, ()) if query.fields else []
-    if relation == ABSENT:
+    if relation in (ABSENT, "dropped"):
         rows = [r for r in rows if not r.others]
     elif relation == SAME_NAME:
         rows = [r for r in rows if r.kind == "continued"]
+    elif relation == "renamed":
+        rows = [r for r in rows if r.kind == "renamed"]
+    elif relation in ("increased", "decreased"):
+        rows = [r for r in rows if r.kind in ("continued", "renamed") and _moved(r, relation)]
+        fields = fields or ["budget"]
     if query.alike and fields:
         keep = query.alike == "same"
         rows = [r for r in rows if r.kind in ("continued", "renamed") and _alike(r, fields) == keep]
+    absent = "across_absent_title_old" if base == older else "across_absent_title_new"
     key = {
-        ABSENT: "across_absent_title_old" if base == older else "across_absent_title_new",
+        ABSENT: absent,
+        "dropped": absent,
         SAME_NAME: "across_same_name_title",
+        "renamed": "across_renamed_title",
+        "increased": "across_rose_title",
+        "decreased": "across_fell_title",
     }.get(relation or "", "across_fate_title")
     if query.alike and fields:
         key = f"across_alike_{query.alike}_title"
@@ -179,8 +192,15 @@ def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | No
     answer.computed = said(pair, fields, query)
     answer.computed.merge(computed_of(chosen))
     answer.computed.operations.update(("count", "list"))
-    answer.computed.negated = answer.computed.negated or relation == ABSENT
+    answer.computed.negated = answer.computed.negated or relation in (ABSENT, "dropped")
     return answer
+
+
+def _moved(row: Across, relation: str) -> bool:
+    """Whether the budget rose (fell) from the older side to the newer one."""
+    olds, news = row.sides()
+    change = sum(p.budget_thousand_yen for p in news) - sum(p.budget_thousand_yen for p in olds)
+    return change > 0 if relation == "increased" else change < 0
 
 
 def _alike(row: Across, fields: list[str]) -> bool:
@@ -253,9 +273,8 @@ def per_edition(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
     lines: list[str] = []
     for sel in chosen:
         total = sum(p.budget_thousand_yen for p in sel.projects)
-        lines.append(
-            m.say("across_edition_row", lang, scope=scope(sel, lang), money=m.money(total, lang))
-        )
+        row = m.say("across_edition_row", lang, scope=scope(sel, lang), money=m.money(total, lang))
+        lines.append("・" + row)
         lines += _spellings(sel, lang)
         other = newer if sel.edition == older else older
         for p in sel.projects[:MAX_ROWS]:
@@ -350,20 +369,19 @@ def by_group(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
     for key in order:
         a, b = (t.get(key, []) for t in tables)
         ta, tb = (sum(p.budget_thousand_yen for p in x) for x in (a, b))
-        lines.append(
-            m.say(
-                "across_group_row",
-                lang,
-                group=key,
-                older=label_of(older),
-                newer=label_of(newer),
-                a=len(a),
-                b=len(b),
-                old=m.money(ta, lang),
-                new=m.money(tb, lang),
-                change=f"{tb - ta:+,}",
-            )
+        row = m.say(
+            "across_group_row",
+            lang,
+            group=key,
+            older=label_of(older),
+            newer=label_of(newer),
+            a=len(a),
+            b=len(b),
+            old=m.money(ta, lang) if a else m.say("across_none", lang),
+            new=m.money(tb, lang) if b else m.say("across_none", lang),
+            change=f"{tb - ta:+,}",
         )
+        lines.append("・" + row)
     before, after = (sum(p.budget_thousand_yen for p in s.projects) for s in chosen)
     lines += totals_lines(before, after, older, newer, lang)
     every = [p for s in chosen for p in s.projects]

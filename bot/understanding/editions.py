@@ -40,6 +40,7 @@ _JOIN = re.compile(
     r"\s*(?:版|年度版|\s?editions?)?\s*(?:と|や|・|、|,|/|／|及び|および|and|&|vs\.?|versus|対|→|->|⇒)"
     r"\s*(?:the\s+)?$"
 )
+_LEAD = re.compile(r"(?<![a-z])(?:between|from)\s+(?:the\s+)?$")
 # Joins that are also how a span of years is written: editions only with a change word.
 _SPAN_JOIN = re.compile(
     r"\s*(?:版|年度版|\s?editions?)?\s*(?:から|~|〜|-|to|through)\s*(?:the\s+)?$"
@@ -81,7 +82,8 @@ _RELATION_WORDS: list[tuple[str, re.Pattern]] = [
             r"(?:に|で)も(?:ある|あり|載って|残って|続いて|入って|同じ)|(?:でも|も)続いて|続いてますか"
             r"|どうなった|どうなりました|どうなって|どこに行った|どこへ行った|その後"
             r"|同じ(?:もの|事業|の)?(?:が|は)?(?:ある|あり)|にあたる|に当たる|当たりますか|あたりますか"
-            r"|what (?:happened|became) (?:to|of)|where did"
+            r"|何だった|なんだった|何という事業|どの事業だった"
+            r"|what (?:happened|became) (?:to|of)|where did|what was(?= no\.?\s*\d+ (?:in|called))"
             r"|(?:in|listed in) the r\d+ (?:edition|roadmap) too|too\?|as well|either of them"
             r"|(?:was|were|is|are) (?:it|they|either|both|this|that)(?: of them)? (?:in|listed)"
             r"|(?<![a-z])still(?![a-z])"
@@ -95,6 +97,12 @@ _SAME = re.compile(
     r"(?:exactly |just )?the same|(?<![a-z])(?:identical|unchanged)(?![a-z])"
     r"|同じ(?:額|金額|予算|事業費|まま|値)?|変わらない|変わっていない|変わってない|変化なし|据え置"
 )
+# "new in the R7 edition" (one edition named): new there, as against the one before.
+_NEW_IN = re.compile(r"new(?= in (?:the )?r\d| to (?:the )?r\d)")
+_SAME_FIELD = re.compile(
+    r"(?<![a-z])(?:(?:the|a) )?same (department|section|owner|budget|name|start|end|period)s?(?![a-z])"
+)
+_SAME_FIELDS = {"department": "owner", "section": "owner"}
 _DIFFER = re.compile(r"違|異な|ずれ|変わ|変更|(?<![a-z])(?:differ\w*|changed?)(?![a-z])")
 # Words that only frame a comparison of editions: "its R6 edition entry", "carried over".
 _FRAMING = re.compile(
@@ -142,9 +150,16 @@ def read_compared_editions(t: Text, query: Query, labels: list[str]) -> None:
             continue
         taken += [x for x in (a, b) if x not in taken]
         joined = True
+        if lead := _LEAD.search(t.text[: a.start]):
+            t.take(lead.start(), lead.end())  # "between R6 and R7", "from R6 to R7"
+    apart = [x for x in found if x not in taken and not _attached(t.text, x.start, x.end)]
     if explicit:
         # 「R7 で new? 前の版に…」: a bare label beside a named edition is the other edition.
-        taken += [x for x in found if x not in taken and not _attached(t.text, x.start, x.end)]
+        taken += apart
+    elif len({x.code for x in apart}) >= 2 and re.search(CHANGE_WORDS, t.text):
+        # 「R7のNo46、…R6からの増減」: two editions apart with a change word, read in both.
+        taken += apart
+        joined = True
     codes = list(dict.fromkeys(_resolve(x.code, labels) for x in sorted(taken, key=_at)))
     both = next(iter(t.find(_BOTH)), None)
     if len(codes) < 2 and both is not None:
@@ -171,12 +186,18 @@ def read_relation(t: Text, query: Query, labels: list[str]) -> None:
         return
     for relation, pattern in _RELATION_WORDS:
         for m in t.find(pattern):
-            if relation == ABSENT and not query.compared:
+            if relation == ABSENT and not query.compared and not _NEW_IN.match(t.text, m.start()):
                 continue  # 「R7版の新しい事業」 is a start year (years.NEWLY), not a contrast
             query.comparison = query.comparison or relation
             t.take(m.start(), m.end())
-    if not query.compared:
+    if not (query.compared or query.comparison in RELATIONS):
         return
+    for m in t.find(_SAME_FIELD):
+        query.alike = "same"  # "Same department?"
+        wanted = _SAME_FIELDS.get(m.group(1), m.group(1))
+        if wanted not in query.fields:
+            query.fields.append(wanted)
+        t.take(m.start(), m.end())
     for m in t.find(_SAME):
         query.alike = "same"
         t.take(m.start(), m.end())
