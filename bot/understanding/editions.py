@@ -109,6 +109,11 @@ _FRAMING = re.compile(
     r"(?<![a-z])(?:(?:its|their) )?(?:edition )?(?:entry|entries|counterparts?)(?![a-z])"
     r"|(?<![a-z])(?:carried|carry|carries) over(?: from)?(?![a-z])|から(?:の)?継続(?:している|した|の)?"
 )
+# English field words a comparison of editions is asked about ("the name of No37 in R6 vs R7").
+_EN_FIELDS = {
+    "name": re.compile(r"(?<![a-z])names?(?![a-z])"),
+    "owner": re.compile(r"(?<![a-z])(?:departments?|sections?|divisions?)(?![a-z])"),
+}
 _INITIATIVES = re.compile(r"取組|取り組み|(?<![a-z])initiatives?(?![a-z])")
 _BREAKDOWN = re.compile(r"内訳|(?<![a-z])breakdown(?![a-z])")
 
@@ -203,7 +208,12 @@ def read_relation(t: Text, query: Query, labels: list[str]) -> None:
         t.take(m.start(), m.end())
     if query.alike is None and t.find(_DIFFER):
         query.alike = "differ"  # left for the comparison words (変わった is also "changes")
-    for pattern, wanted in ((_INITIATIVES, "initiatives"), (_BREAKDOWN, "budget")):
+    for pattern, wanted in (
+        (_INITIATIVES, "initiatives"),
+        (_BREAKDOWN, "budget"),
+        (_EN_FIELDS["name"], "name"),
+        (_EN_FIELDS["owner"], "owner"),
+    ):
         for m in t.find(pattern):
             if wanted not in query.fields:
                 query.fields.append(wanted)
@@ -241,8 +251,13 @@ def _label(m: re.Match) -> str | None:
 
 
 def _attached(text: str, start: int, end: int) -> bool:
-    """「R6とR7で終わる」, 「終期がR6とR7」: two years of a start or end, not two editions."""
-    return bool(_ATTACHED_AFTER.match(text[end:]) or _ATTACHED_BEFORE.search(text[:start]))
+    """「R6とR7で終わる」, 「終期がR6とR7」: two years of a start or end, not two editions —
+    unless a change is asked of them (「事業始期はR6とR7でどう変わった」: the field, twice)."""
+    if _ATTACHED_AFTER.match(text[end:]):
+        return True
+    if _ATTACHED_BEFORE.search(text[:start]):
+        return not (re.match(r"\s*(?:の間)?で", text[end:]) and re.search(CHANGE_WORDS, text))
+    return False
 
 
 def _resolve(code: str, labels: list[str]) -> str:
