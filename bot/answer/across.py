@@ -6,20 +6,21 @@ take-over or a merge; a project only named in the other's table)."""
 
 from __future__ import annotations
 
-import re
+import functools
+import weakref
 from dataclasses import dataclass, field, replace
 
 from bot import messages as m
+from bot.answer.across_lines import field_lines, link_lines, text_lines, totals_lines
+from bot.answer.across_words import qualified_words
 from bot.answer.model import Answer, Computed, Value
 from bot.answer.render import ref, src, unique
-from bot.answer.selection import GROUP_KINDS, by_text, default_codes, find_project, passes
-from bot.answer.textsearch import printed_words
+from bot.answer.selection import GROUP_KINDS, by_text, default_codes, find_project
 from bot.fiscal_year import FiscalYear
 from bot.links import link_kinds, named_in
-from bot.models import Project, amount_change
+from bot.models import Project
 from bot.prefectures import label_of
 from bot.store import Store
-from bot.text import compact
 from bot.understanding import Query
 from bot.understanding.editions import RELATIONS
 from bot.vocabulary import normalise
@@ -52,9 +53,8 @@ class Across:
     evidence: list[str] = field(default_factory=list)  # each link's evidence, as stored
     # Also linked or named there, but not where the project went: said, and uncertain.
     asides: list[tuple[Project, str]] = field(default_factory=list)  # (project, why)
-    via: dict[str, Project] = field(
-        default_factory=dict
-    )  # aside key → the older project it continues
+    # An aside that continues an older project of this one's merge: that older project.
+    via: dict[str, Project] = field(default_factory=dict)
 
     def sides(self) -> tuple[list[Project], list[Project]]:
         """(older, newer) projects of the row."""
@@ -65,6 +65,33 @@ class Across:
         return [o for o, why in self.asides if why == "named"]
 
 
+# Per store, for its current links (a list the store keeps until its editions change): their
+# kinds, and the older projects each newer table names (both asked many times per answer).
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _cached(store: Store) -> tuple[dict, dict]:
+    links = store.links()
+    entry = _CACHE.get(store)
+    if entry is None or entry[0] is not links:
+        entry = _CACHE[store] = (links, link_kinds(links), {})
+    return entry[1], entry[2]
+
+
+def kinds_of(store: Store) -> dict:
+    """link_kinds of the store's links, once per loaded set of links."""
+    return _cached(store)[0]
+
+
+def _named_in(store: Store, newer: Project, other: str) -> list[Project]:
+    """links.named_in for a newer project, once per loaded set of links."""
+    named = _cached(store)[1]
+    if (newer.key, other) not in named:
+        named[(newer.key, other)] = named_in(newer, store.projects(other))
+    return named[(newer.key, other)]
+
+
+@functools.lru_cache(maxsize=64)
 def _year(label: str) -> int:
     fy = FiscalYear.try_parse(label)
     return fy.western if fy else 0
@@ -74,7 +101,7 @@ def across(store: Store, p: Project, other: str, kinds: dict | None = None) -> A
     """p's counterparts in edition `other`: the same project first (continued or renamed), a
     take-over only where there is none; the rest as asides. Looking back, an older project the
     newer table names as where part of its work was done (…として実施) is an aside too."""
-    kinds = kinds if kinds is not None else link_kinds(store.links())
+    kinds = kinds if kinds is not None else kinds_of(store)
     later = _year(label_of(other)) > _year(label_of(p.edition))
     links = store.successors(p.key) if later else store.predecessors(p.key)
     found = [
@@ -103,9 +130,7 @@ def across(store: Store, p: Project, other: str, kinds: dict | None = None) -> A
                     result.via[x.key] = o
     if not later:
         linked = {o.key for o, _ in found}
-        result.asides += [
-            (o, "named") for o in named_in(p, store.projects(other)) if o.key not in linked
-        ]
+        result.asides += [(o, "named") for o in _named_in(store, p, other) if o.key not in linked]
     return result
 
 
@@ -170,9 +195,9 @@ def named(store: Store, query: Query, pair: tuple[str, str]) -> tuple[list[Proje
         numbered = [p for c in (newer, older) for p in store.projects(c) if p.no == no]
         found += numbered[:1]
     found += [p for k in query.project_keys if (p := store.project(k))]
-    kinds = link_kinds(store.links())
-    unique_found: list[Project] = []
-    for p in found:
+    kinds = kinds_of(store)
+    unique_found: list[Project] = found[:1]
+    for p in found[1:]:
         same = {p.key} | {
             o.key for side in (older, newer) for o in across(store, p, side, kinds).others
         }
@@ -210,7 +235,7 @@ def projects_across(
     the difference; several projects' totals per edition; no counterpart said plainly."""
     lang = query.lang
     older, newer = pair
-    kinds = link_kinds(store.links())
+    kinds = kinds_of(store)
     rows = [across(store, p, newer if p.edition == older else older, kinds) for p in projects]
     default = ("name", "start", "end") if query.comparison in RELATIONS else ("budget",)
     if query.comparison in ("predecessor", "successor", "renamed") and not query.fields:
@@ -273,226 +298,6 @@ def projects_across(
     return answer
 
 
-def link_lines(row: Across, lang: str) -> list[str]:
-    """How a project is linked to the other edition, with the evidence; or that it is not."""
-    p = row.project
-    if not row.others:
-        key = "across_absent_old" if row.later else "across_absent_new"
-        line = "・" + m.say(
-            key,
-            lang,
-            ref=m.project_ref(p, lang),
-            other=m.edition_name(row.other, lang),
-            period=m.period(p.start, p.end, lang),
-        )
-        return [line, *aside_lines(row, lang)]
-    olds, news = row.sides()
-    evidence = "・".join(dict.fromkeys(m.evidence_words(e, lang) for e in row.evidence))
-    join = "、" if lang == "ja" else ", "
-    line = "・" + m.say(
-        f"across_{row.kind}",
-        lang,
-        old=join.join(m.project_ref(o, lang) for o in olds),
-        new=join.join(m.project_ref(n, lang) for n in news),
-        evidence=evidence,
-    )
-    return [line, *aside_lines(row, lang)]
-
-
-def aside_lines(row: Across, lang: str) -> list[str]:
-    """A partial take-over, or an older project only named in the newer table: uncertain."""
-    lines = []
-    for o, why in row.asides:
-        older = row.via.get(o.key)
-        lines.append(
-            m.say(
-                f"across_aside_{why}",
-                lang,
-                ref=m.project_ref(row.project, lang),
-                other=m.project_ref(o, lang),
-                older=m.project_ref(older, lang) if older else "",
-            )
-        )
-    return lines
-
-
-def field_lines(
-    olds: list[Project], news: list[Project], fields: list[str], lang: str
-) -> list[str]:
-    """Each field in the older and the newer edition, the budget with its difference."""
-    lines = []
-    old_label = label_of(olds[0].edition)
-    new_label = label_of(news[0].edition)
-    for f in fields:
-        if f == "budget":
-            lines += budget_lines(olds, news, lang)
-            continue
-        if f == "initiatives":
-            lines += initiative_lines(olds, news, lang)
-            continue
-        before = _value(olds, f, lang)
-        after = _value(news, f, lang)
-        same = same_field(olds, news, f)
-        lines.append(
-            m.say(
-                "across_field_same" if same else "across_field_changed",
-                lang,
-                what=m.label(f, lang),
-                older=old_label,
-                newer=new_label,
-                old=before,
-                new=after,
-            )
-        )
-    return lines
-
-
-def budget_lines(olds: list[Project], news: list[Project], lang: str) -> list[str]:
-    """事業費：R6 4,202千円 → R7 45,581千円（+41,379千円、+984.8%）, a merge with its sum."""
-    if len(olds) == 1 and len(news) == 1:
-        before, after = olds[0].budget_thousand_yen, news[0].budget_thousand_yen
-        diff, pct = amount_change(before, after)
-        unit = m.say("unit_thousand_yen", lang)
-        sep = "" if lang == "ja" else " "
-        line = m.say(
-            "across_budget",
-            lang,
-            older=label_of(olds[0].edition),
-            newer=label_of(news[0].edition),
-            old=f"{before:,}{sep}{unit}",
-            new=f"{after:,}{sep}{unit}",
-            change=f"{'+' if diff >= 0 else '−'}{abs(diff):,}{sep}{unit}",
-            pct=f"{'+' if diff >= 0 else '−'}{abs(pct):.1f}%" if pct is not None else "—",
-        )
-    else:
-        before = sum(p.budget_thousand_yen for p in olds)
-        after = sum(p.budget_thousand_yen for p in news)
-        diff, pct = amount_change(before, after)
-        parts = "＋".join(f"{p.budget_thousand_yen:,}" for p in olds)
-        line = m.say(
-            "across_budget_merged",
-            lang,
-            older=label_of(olds[0].edition),
-            newer=label_of(news[0].edition),
-            parts=parts,
-            before=f"{before:,}",
-            after=f"{after:,}",
-            change=f"{diff:+,}",
-        )
-    notes = [budget_note(p, lang) for p in (*olds, *news) if p.budget_note]
-    return [line, *notes]
-
-
-def budget_note(p: Project, lang: str) -> str:
-    """The note printed beside a budget: its breakdown in 千円 (県法2,207+監察1,524), or the
-    account it is paid from (病院事業会計)."""
-    parts = re.findall(r"([^\d+＋,、]+?)\s*([\d,]+)", p.budget_note or "")
-    whole = re.fullmatch(
-        r"(?:[^\d+＋]+?\s*[\d,]+\s*[+＋]\s*)+[^\d+＋]+?\s*[\d,]+", p.budget_note or ""
-    )
-    unit = m.say("unit_thousand_yen", lang)
-    if whole and parts:
-        sep = "" if lang == "ja" else " "
-        breakdown = "＋".join(f"{name.strip()}{sep}{amount}{sep}{unit}" for name, amount in parts)
-        return m.say("across_budget_breakdown", lang, edition=label_of(p.edition), parts=breakdown)
-    return m.say("across_budget_account", lang, edition=label_of(p.edition), note=p.budget_note)
-
-
-def initiative_lines(olds: list[Project], news: list[Project], lang: str) -> list[str]:
-    """The initiatives (取組) each edition prints, and which are only in one of them."""
-
-    def labels(ps: list[Project]) -> list[str]:
-        return [i.label for p in ps for i in p.initiatives if i.label]
-
-    before, after = labels(olds), labels(news)
-    kept = {compact(x) for x in before} & {compact(x) for x in after}
-    gone = [x for x in before if compact(x) not in kept]
-    new = [x for x in after if compact(x) not in kept]
-    join = "、" if lang == "ja" else "; "
-    lines = [
-        m.say(
-            "across_initiatives",
-            lang,
-            edition=label_of(olds[0].edition),
-            n=len(before),
-            labels=join.join(before) or "—",
-        ),
-        m.say(
-            "across_initiatives",
-            lang,
-            edition=label_of(news[0].edition),
-            n=len(after),
-            labels=join.join(after) or "—",
-        ),
-    ]
-    if gone:
-        lines.append(
-            m.say(
-                "across_initiatives_only",
-                lang,
-                edition=label_of(olds[0].edition),
-                labels=join.join(gone),
-            )
-        )
-    if new:
-        lines.append(
-            m.say(
-                "across_initiatives_only",
-                lang,
-                edition=label_of(news[0].edition),
-                labels=join.join(new),
-            )
-        )
-    return lines
-
-
-def _value(ps: list[Project], f: str, lang: str) -> str:
-    join = "、" if lang == "ja" else ", "
-    values = []
-    for p in ps:
-        if f == "sections":
-            values.append(join.join(p.sections) or m.NOT_PRINTED[lang])
-        elif f == "end" and p.end == "未定":
-            values.append(m.UNDECIDED[lang])
-        else:
-            values.append(getattr(p, f, None) or m.NOT_PRINTED[lang])
-    return join.join(dict.fromkeys(values))
-
-
-def same_field(olds: list[Project], news: list[Project], f: str) -> bool:
-    """Whether a field reads the same in both editions (years as years: H31 is R1)."""
-    a = [getattr(p, f, None) for p in olds]
-    b = [getattr(p, f, None) for p in news]
-    if f in ("start", "end"):
-        return [_fy(x) for x in a] == [_fy(x) for x in b]
-    if f == "sections":
-        return [sorted(normalise(s) for s in x) for x in a] == [
-            sorted(normalise(s) for s in x) for x in b
-        ]
-    return [normalise(str(x or "")) for x in a] == [normalise(str(x or "")) for x in b]
-
-
-def _fy(printed: str | None) -> object:
-    fy = FiscalYear.try_parse(printed)
-    return fy.western if fy else printed
-
-
-def totals_lines(before: int, after: int, older: str, newer: str, lang: str) -> list[str]:
-    diff, pct = amount_change(before, after)
-    return [
-        m.say("across_total", lang, edition=label_of(older), money=m.money(before, lang)),
-        m.say("across_total", lang, edition=label_of(newer), money=m.money(after, lang)),
-        m.say(
-            "edition_difference",
-            lang,
-            older=label_of(older),
-            newer=label_of(newer),
-            money=("+" if diff > 0 else "−" if diff < 0 else "") + m.money(abs(diff), lang),
-            pct=f"{pct:+.1f}%" if pct is not None else "—",
-        ),
-    ]
-
-
 def _source_field(fields: list[str]) -> str:
     return "budget" if "budget" in fields else "name"
 
@@ -526,7 +331,7 @@ def note_link(store: Store, query: Query, p: Project, result: Answer) -> None:
         named = [x for k in query.project_keys if (x := store.project(k))]
     if not named or any(x.edition == p.edition for x in named):
         return
-    kinds = link_kinds(store.links())
+    kinds = kinds_of(store)
     for x in named:
         row = across(store, x, p.edition, kinds)
         if p.key not in {o.key for o in row.others} | {o.key for o, _ in row.asides}:
@@ -539,87 +344,4 @@ def note_link(store: Store, query: Query, p: Project, result: Answer) -> None:
             result.computed.editions.add(label_of(other.edition))
 
 
-_RUN = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9・ー]+")
-_FIELD_AFTER = r"\s*の\s*(?:名前|名称|事業名|予算|事業費|金額|期間|始期|終期|担当|内容)"
-
-
-def cut_words(query: Query) -> list[str]:
-    """Words of the question cut short where they were read (「補助率」 read as 補助): the run
-    of letters a leftover word stands in, when the rest of the run is no word at all."""
-    from bot.understanding.lexicon import FILLER
-    from bot.understanding.words import prepare
-
-    text = normalise(prepare(query.raw).text)
-    words = [w for w in query.unknown if w]
-    out = []
-    for run in _RUN.finditer(text):
-        inside = [w for w in words if w in run.group(0)]
-        if not inside:
-            continue
-        rest = run.group(0)
-        for w in sorted(inside, key=len, reverse=True):
-            rest = rest.replace(w, " ")
-        rest = re.sub(
-            r"[系類等]", " ", FILLER.sub(" ", rest)
-        )  # へき地・オンライン診療系: "related"
-        if re.search(r"[\u4e00-\u9fff\u30a1-\u30fa]", rest):
-            out.append(run.group(0))
-    return out
-
-
-def qualified_words(query: Query, projects: list[Project]) -> list[str]:
-    """Leftover words that own the field asked (「大会の名前」: the name of the 大会, not of
-    the project): printed in the text, not in the project's name."""
-    names = " ".join(compact(p.name).lower() for p in projects)
-    text = normalise(query.raw)
-    return [
-        w
-        for w in query.unknown
-        if w.lower() not in names
-        and w not in counters(query)
-        and re.search(re.escape(w) + _FIELD_AFTER, text)
-    ]
-
-
-def counters(query: Query) -> set[str]:
-    """「3本の予算合計」: a counter after a number (of the projects named), not a condition."""
-    text = normalise(query.raw)
-    return {w for w in ("本", "件", "つ", "個") if re.search(rf"\d\s*{w}", text)}
-
-
-def text_lines(rows: list[Across], words: list[str], lang: str) -> list[str]:
-    """The sentences of each edition's text that hold the words, side by side."""
-    lines = []
-    for row in rows:
-        olds, news = row.sides()
-        for p in (*olds, *news):
-            texts = [p.summary, p.achievements or ""]
-            texts += [i.label or "" for i in p.initiatives]
-            texts += [c.plan or "" for i in p.initiatives for c in i.years.values()]
-            for w in words:
-                found = [m.quote(t, w) for t in texts if w.lower() in t.lower()]
-                for sentence in dict.fromkeys(found):
-                    lines.append(
-                        m.say("across_text", lang, edition=label_of(p.edition), text=sentence)
-                    )
-    return lines
-
-
-def unmet_filters(query: Query, projects: list[Project]) -> list[str]:
-    """Conditions of the question a named project does not meet in any of its editions."""
-    out = []
-    for f in query.filters:
-        if not any(passes(p, f, {}) for p in projects):
-            out.append(str(f.value))
-    return out
-
-
-def unprinted(store: Store, query: Query, projects: list[Project], how: str) -> list[str]:
-    """Words of the question no slot read and nothing printed about these projects holds."""
-    if how:
-        return []
-    printed = " ".join(printed_words(store, p) for p in projects)
-    return [w for w in query.unknown if w.lower() not in printed and w not in counters(query)]
-
-
-__all__ = ["Across", "across", "pair_of", "projects_across"]
+__all__ = ["Across", "across", "named", "note_link", "pair_of", "projects_across"]

@@ -13,23 +13,18 @@ from bot.answer.across import (
     Across,
     across,
     base_of,
-    cut_words,
-    field_lines,
-    link_lines,
+    kinds_of,
     named,
     pair_of,
     projects_across,
     said,
-    same_field,
-    totals_lines,
-    unmet_filters,
-    unprinted,
     wanted_fields,
 )
+from bot.answer.across_lines import field_lines, link_lines, same_field, totals_lines
+from bot.answer.across_words import cut_words, unmet_filters, unprinted
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
 from bot.answer.selection import Selection, computed_of, scope, select, values_of
-from bot.links import link_kinds
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.store import Store
@@ -58,7 +53,7 @@ def answer(store: Store, query: Query) -> Answer | None:
                 return _not_read(query, query.unknown or [query.subject])
             return None
         pair = pair_of(store, query, projects) or pair
-        kinds = link_kinds(store.links())
+        kinds = kinds_of(store)
         every = [x for p in projects for x in [p, *across(store, p, _other(p, pair), kinds).others]]
         unmet = unmet_filters(query, every)
         words = unprinted(store, query, every, how)
@@ -136,7 +131,7 @@ def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | No
     base = base or older
     other = newer if base == older else older
     chosen = select(store, replace(query), base)
-    kinds = link_kinds(store.links())
+    kinds = kinds_of(store)
     rows = [across(store, p, other, kinds) for p in chosen.projects]
     fields = wanted_fields(query, ()) if query.fields else []
     if relation in (ABSENT, "dropped"):
@@ -221,7 +216,7 @@ def largest_move(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
     older, newer = pair
     rising = query.comparison == "increased"
     chosen = select(store, replace(query), newer)
-    kinds = link_kinds(store.links())
+    kinds = kinds_of(store)
     moves = []
     for p in chosen.projects:
         row = across(store, p, older, kinds)
@@ -267,7 +262,7 @@ def per_edition(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
     budget (and its owner when asked, and what it is in the other edition), the differences."""
     lang = query.lang
     older, newer = pair
-    kinds = link_kinds(store.links())
+    kinds = kinds_of(store)
     chosen = [select(store, replace(query), code) for code in pair]
     owner = "owner" in query.fields
     lines: list[str] = []

@@ -234,11 +234,13 @@ def _mentions(t: Text, labels: list[str]) -> list[_Mention]:
     for m in t.find(LABELLED_BUDGET):
         found.append(_Mention(m.start(), m.end(), f"R{int(m.group(1))}", True, budget=True))
     spans = [(x.start, x.end) for x in found]
+    if _TABLE_YEARS.search(t.text):
+        return sorted(found, key=_at)  # No40のR6とR7の実績: the table's years, not editions
     for m in t.find(_BARE):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         label = f"R{int(m.group(1))}"
-        if label in labels and not _TABLE_YEARS.search(t.text):
+        if label in labels:
             found.append(_Mention(m.start(), m.end(), label, False))
     return sorted(found, key=_at)
 
@@ -253,10 +255,11 @@ def _label(m: re.Match) -> str | None:
 def _attached(text: str, start: int, end: int) -> bool:
     """「R6とR7で終わる」, 「終期がR6とR7」: two years of a start or end, not two editions —
     unless a change is asked of them (「事業始期はR6とR7でどう変わった」: the field, twice)."""
-    if _ATTACHED_AFTER.match(text[end:]):
+    after = text[end : end + 24]  # the words around, not the whole of a long question
+    if _ATTACHED_AFTER.match(after):
         return True
-    if _ATTACHED_BEFORE.search(text[:start]):
-        return not (re.match(r"\s*(?:の間)?で", text[end:]) and re.search(CHANGE_WORDS, text))
+    if _ATTACHED_BEFORE.search(text[max(0, start - 24) : start]):
+        return not (re.match(r"\s*(?:の間)?で", after) and re.search(CHANGE_WORDS, text))
     return False
 
 
