@@ -399,3 +399,68 @@ def test_fiscal_years_budgets_are_their_editions_budgets(store):
         assert (
             a.status == "ok" and f"{old.budget:,}千円" in a.text and f"{new.budget:,}千円" in a.text
         )
+
+
+# -- reading editions: a year is a fiscal year unless it names an edition ------------------
+
+EDITION_FORMS = [
+    ("R6版とR7版で学校教育の予算を比べて", ["R6", "R7"], None),
+    ("学校教育の予算、R6 vs R7", ["R6", "R7"], None),
+    ("学校教育の予算は前の版から今の版でどう変わった", ["R6", "R7"], None),
+    ("How did 学校教育's budget change between the editions?", ["R6", "R7"], None),
+    ("学校教育の予算、R6→R7で増えた？", ["R6", "R7"], None),
+    ("No40の事業始期はR6とR7でどう変わった？", ["R6", "R7"], None),
+    ("R7版の医療・福祉で、R6版にはなかった新しい事業", ["R7", "R6"], "R7"),
+    ("R6版の学校教育の事業、R7版ではそれぞれどうなった？", ["R6", "R7"], "R6"),
+    ("R7で新規の事業（R6版になかったもの）", ["R7", "R6"], "R7"),
+]
+
+
+@pytest.mark.parametrize(("text", "compared", "base"), EDITION_FORMS)
+def test_two_editions_named_are_read_as_editions(store, text, compared, base):
+    from bot.answer.selection import vocabulary_for
+    from bot.understanding import understand
+
+    q = understand(text, vocabulary_for(store))
+    assert q.compared == compared and q.edition == base and q.operation == "compare"
+    assert not [f for f in q.filters if f.kind in ("start", "end")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("R6とR7で終わる事業", "end"),
+        ("終期がR6かR7の事業", "end"),
+        ("R6とR7に始まった事業", "start"),
+    ],
+)
+def test_years_of_a_start_or_end_stay_years(store, text, kind):
+    from bot.answer.selection import vocabulary_for
+    from bot.understanding import understand
+
+    q = understand(text, vocabulary_for(store))
+    assert not q.compared
+    assert {f.value for f in q.filters if f.kind == kind} == {"R6", "R7"}
+
+
+def test_the_table_years_of_one_project_stay_years(store):
+    from bot.answer.selection import vocabulary_for
+    from bot.understanding import understand
+
+    assert not understand("No40のR6とR7の実績", vocabulary_for(store)).compared
+
+
+@pytest.mark.parametrize(
+    "text", ["What projects ended after the R6 edition?", "R6版にあってR7版にない事業"]
+)
+def test_projects_ended_after_an_edition(store, text):
+    a = ask(store, text, now=NOW)
+    assert a.status == "ok" and refs(a) == {key(p) for p in ENDED}, a.text
+
+
+@pytest.mark.parametrize(
+    "text", ["which projects are new in the R7 edition?", "R6版になかった事業は？"]
+)
+def test_projects_new_in_an_edition(store, text):
+    a = ask(store, text, now=NOW)
+    assert a.status == "ok" and refs(a) == {key(p) for p in NEW}, a.text

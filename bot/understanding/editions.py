@@ -74,6 +74,7 @@ _RELATION_WORDS: list[tuple[str, re.Pattern]] = [
             r"|消えた|なくなった|外れた)|新しい事業|新規の?事業|新しく(?:載った|加わった|追加された)"
             r"|(?:had |has |with )?no counterpart|not in (?:the )?(?:r\d+|older|previous|newer)"
             r"|(?<![a-z])new(?:ly added)?(?![a-z])|消えた|なくなった|disappeared|dropped out"
+            r"|(?:ended|dropped|discontinued|gone)(?: after| since)?(?= (?:the )?r\d)"
         ),
     ),
     (
@@ -98,7 +99,10 @@ _SAME = re.compile(
     r"|同じ(?:額|金額|予算|事業費|まま|値)?|変わらない|変わっていない|変わってない|変化なし|据え置"
 )
 # "new in the R7 edition" (one edition named): new there, as against the one before.
-_NEW_IN = re.compile(r"new(?= in (?:the )?r\d| to (?:the )?r\d)")
+_NEW_IN = re.compile(
+    r"new(?= in (?:the )?r\d| to (?:the )?r\d)"
+    r"|(?:ended|dropped|discontinued|disappeared|gone)(?: after| since)?(?= (?:the )?r\d)"
+)
 _SAME_FIELD = re.compile(
     r"(?<![a-z])(?:(?:the|a) )?same (department|section|owner|budget|name|start|end|period)s?(?![a-z])"
 )
@@ -112,7 +116,10 @@ _FRAMING = re.compile(
 # English field words a comparison of editions is asked about ("the name of No37 in R6 vs R7").
 _EN_FIELDS = {
     "name": re.compile(r"(?<![a-z])names?(?![a-z])"),
-    "owner": re.compile(r"(?<![a-z])(?:departments?|sections?|divisions?)(?![a-z])"),
+    "owner": re.compile(
+        r"(?<![a-z])(?:departments?|sections?|divisions?)(?![a-z])"
+        r"|(?<!どの)(?<!どこの)(?:担当)?部局(?!別|ごと|毎|が)|部署|どこの部(?!局)"
+    ),
 }
 _INITIATIVES = re.compile(r"取組|取り組み|(?<![a-z])initiatives?(?![a-z])")
 _BREAKDOWN = re.compile(r"内訳|(?<![a-z])breakdown(?![a-z])")
@@ -166,6 +173,12 @@ def read_compared_editions(t: Text, query: Query, labels: list[str]) -> None:
         taken += apart
         joined = True
     codes = list(dict.fromkeys(_resolve(x.code, labels) for x in sorted(taken, key=_at)))
+    if len(codes) < 2 and (contrast := _contrast(t, explicit)) is not None:
+        # 「R7で新規の事業（R6版になかったもの）」: the edition it was not in, and the other.
+        others = [x for x in found if _resolve(x.code, labels) != _resolve(contrast.code, labels)]
+        own = _resolve(contrast.code, labels)
+        base = _resolve(others[0].code, labels) if others else _other_label(own, labels)
+        taken, codes, joined = [contrast, *others[:1]], [base, own], False
     both = next(iter(t.find(_BOTH)), None)
     if len(codes) < 2 and both is not None:
         codes, joined = labels[-2:], True  # between the editions, 版ごと: the last two
@@ -220,6 +233,22 @@ def read_relation(t: Text, query: Query, labels: list[str]) -> None:
             t.take(m.start(), m.end())
     for m in t.find(_FRAMING):
         t.take(m.start(), m.end())
+
+
+_NOT_THERE = re.compile(
+    r"\s*(?:に|で)(?:は|も)?(?:なかった|無かった|ない(?!か)|無い|載っていない|載ってない)"
+)
+
+
+def _contrast(t: Text, explicit: list[_Mention]) -> _Mention | None:
+    """An edition named as where something was not (「R6版になかった」)."""
+    return next((x for x in explicit if _NOT_THERE.match(t.text, x.end)), None)
+
+
+def _other_label(code: str, labels: list[str]) -> str:
+    """The edition beside this one: the next, else the one before."""
+    i = labels.index(code) if code in labels else len(labels) - 1
+    return labels[i + 1] if i + 1 < len(labels) else labels[i - 1]
 
 
 def _mentions(t: Text, labels: list[str]) -> list[_Mention]:
