@@ -1410,6 +1410,14 @@ PHRASES.update(
             "{newer}版の事業費は{older}版の{ratio}倍です。",
             "The {newer} budget is {ratio} times the {older} one.",
         ),
+        "across_years_not_printed": (
+            "{years}の事業費を記載した版はありません（各版は自分の年度の事業費を記載しています。読み込み済みの版：{known}）。",
+            "No edition prints the budget of {years} (each edition prints its own year's budget; loaded: {known}).",
+        ),
+        "across_year_budget": (
+            "{year}：{ref} {money}",
+            "{year}: {ref}, {money}",
+        ),
         "across_not_read": (
             "「{words}」がどの事業か、または何を比べるのか読み取れませんでした。事業名か番号（No40など）で聞いてください。",
             "I could not tell which project 「{words}」 is, or what to compare. Please name the project or its number (No40).",

@@ -464,3 +464,13 @@ def test_projects_ended_after_an_edition(store, text):
 def test_projects_new_in_an_edition(store, text):
     a = ask(store, text, now=NOW)
     assert a.status == "ok" and refs(a) == {key(p) for p in NEW}, a.text
+
+
+def test_a_fiscal_year_no_edition_is_for_is_said_not_filled_in(store):
+    """今年度 is R8 and 来年度 R9 on the bank's day: no edition prints their budgets."""
+    a = ask(store, "No40の今年度と来年度の予算は？", now=NOW)
+    assert a.status == "not_stated" and "R8" in a.text and "R9" in a.text
+    assert refs(a) == {("R7", "No40")}
+    new = BY_NO[30]
+    b = ask(store, "No30の昨年度と今年度の予算", now=NOW)
+    assert b.status == "not_stated" and f"{new.budget:,}千円" in b.text and "R8" in b.text

@@ -139,7 +139,7 @@ def pair_of(store: Store, query: Query, projects: list[Project]) -> tuple[str, s
     named and the named projects' own, else the last two."""
     codes = default_codes(store)
     asked = [*query.compared, query.edition, query.year]
-    wanted = [_code(store, x, codes, query.now) for x in asked]
+    wanted = [code_of(store, x, codes, query.now) for x in asked]
     wanted += [p.edition for p in projects]
     found = sorted({c for c in wanted if c in codes}, key=codes.index)
     if len(found) >= 2:
@@ -153,11 +153,11 @@ def pair_of(store: Store, query: Query, projects: list[Project]) -> tuple[str, s
 
 def base_of(store: Store, query: Query, pair: tuple[str, str]) -> str | None:
     """The edition the question's subject is read in (「R6版の学校教育の事業、R7版では」)."""
-    code = _code(store, query.edition, default_codes(store), query.now)
+    code = code_of(store, query.edition, default_codes(store), query.now)
     return code if code in pair else None
 
 
-def _code(store: Store, said: str | None, codes: list[str], now=None) -> str | None:
+def code_of(store: Store, said: str | None, codes: list[str], now=None) -> str | None:
     """The store code of an edition as said: R6, previous, latest, or a fiscal year relative
     to the day asked (@-1: last fiscal year's budget is printed by that year's edition)."""
     if not said:

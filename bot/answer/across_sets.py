@@ -13,6 +13,7 @@ from bot.answer.across import (
     Across,
     across,
     base_of,
+    code_of,
     kinds_of,
     named,
     pair_of,
@@ -24,10 +25,18 @@ from bot.answer.across_lines import field_lines, link_lines, same_field, totals_
 from bot.answer.across_words import cut_words, unmet_filters, unprinted
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src, unique
-from bot.answer.selection import Selection, computed_of, scope, select, values_of
+from bot.answer.selection import (
+    Selection,
+    computed_of,
+    default_codes,
+    scope,
+    select,
+    values_of,
+)
+from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
-from bot.store import Store
+from bot.store import Store, utcnow
 from bot.understanding import Query
 from bot.understanding.editions import ABSENT, RELATIONS, SAME_NAME
 from bot.vocabulary import normalise
@@ -39,9 +48,13 @@ def answer(store: Store, query: Query) -> Answer | None:
     """A question about two editions, answered side by side; None for the paths before #23
     (the whole roadmap's totals and changes, budget moves listed, renamed, dropped)."""
     pair = pair_of(store, query, [])
-    if pair is None or any(
-        not c.startswith("@") and store.edition_code(c) is None for c in query.compared
-    ):
+    codes = default_codes(store)
+    unprinted_years = [
+        c for c in query.compared if c.startswith("@") and not code_of(store, c, codes, query.now)
+    ]
+    if unprinted_years:
+        return _years_not_printed(store, query, unprinted_years)
+    if pair is None or any(code_of(store, c, codes, query.now) is None for c in query.compared):
         return None  # R7からR8で with no R8 edition: the older path says which are loaded
     if query.names_project or (query.subject and not query.filters):
         projects, how = named(store, query, pair)
@@ -77,6 +90,53 @@ def answer(store: Store, query: Query) -> Answer | None:
     if query.filters and relation not in ("renamed", "dropped", "increased", "decreased"):
         return per_edition(store, query, pair)
     return None
+
+
+def _years_not_printed(store: Store, query: Query, said: list[str]) -> Answer:
+    """今年度と来年度の予算: an edition prints its own year's budget; a year no edition is for
+    is said plainly, beside the budgets of the years that are printed (for a project named)."""
+    lang = query.lang
+    today = FiscalYear.of(query.now or utcnow())
+    codes = default_codes(store)
+    years = {c: (today + int(c[1:])).reiwa.code for c in query.compared}
+    sep = "、" if lang == "ja" else ", "
+    answer = Answer(
+        status="not_stated",
+        title=m.say(
+            "across_years_not_printed",
+            lang,
+            years=sep.join(m.relative_year(c, years[c], lang) for c in said),
+            known=sep.join(label_of(e.code) for e in store.editions()),
+        ),
+    )
+    projects, _ = named(store, query, pair_of(store, query, []) or (codes[0], codes[-1]))
+    kinds = kinds_of(store)
+    for c in query.compared:
+        edition = code_of(store, c, codes, query.now)
+        if edition is None or len(projects) != 1:
+            continue
+        p = projects[0]
+        there = [p] if p.edition == edition else across(store, p, edition, kinds).others
+        for x in there:
+            answer.lines.append(
+                "・"
+                + m.say(
+                    "across_year_budget",
+                    lang,
+                    year=m.relative_year(c, years[c], lang),
+                    ref=m.project_ref(x, lang),
+                    money=m.money(x.budget_thousand_yen, lang),
+                )
+            )
+            answer.projects.append(ref(x))
+            answer.sources.append(src(x, "budget"))
+    answer.projects = answer.projects or [ref(p) for p in projects]
+    answer.computed.years.update(years.values())
+    answer.computed.fields.add("budget")
+    answer.computed.numbers.update(query.project_nos)
+    answer.computed.projects.update(query.project_keys)
+    answer.computed.projects.update(r.key for r in answer.projects)
+    return answer
 
 
 def _not_read(query: Query, words: list[str]) -> Answer:

@@ -51,9 +51,8 @@ class Query:
     having: tuple[str, int] | None = None  # groups by their count: ("eq", 1) 1件だけの部局
     smallest: bool = False  # the N-th smallest rather than the N-th largest
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
-    alike: str | None = (
-        None  # #23: 「同じ」 (same) or 「違う」 (differ) asked of fields across editions
-    )
+    # #23: 「同じ」 (same) or 「違う」 (differ) asked of fields across editions.
+    alike: str | None = None
 
     @property
     def intent(self) -> str:
