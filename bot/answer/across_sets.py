@@ -89,6 +89,8 @@ def answer(store: Store, query: Query) -> Answer | None:
         return over_pairs(store, query, pair, base)
     if query.filters and relation not in ("renamed", "dropped", "increased", "decreased"):
         return per_edition(store, query, pair)
+    if "count" in query.ops and relation in (None, "budget") and len(query.compared) >= 2:
+        return per_edition(store, query, pair)  # R6版とR7版の事業数: both counts and their gap
     return None
 
 
@@ -332,7 +334,7 @@ def per_edition(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
         lines.append("・" + row)
         lines += _spellings(sel, lang)
         other = newer if sel.edition == older else older
-        for p in sel.projects[:MAX_ROWS]:
+        for p in sel.projects[:MAX_ROWS] if sel.filters else []:  # the whole roadmap: counts
             row = across(store, p, other, kinds)
             lines.append(
                 f"　・{m.short_ref(p)}：{m.money(p.budget_thousand_yen, lang)}"
