@@ -149,43 +149,45 @@ def read_compared_editions(t: Text, query: Query, labels: list[str]) -> None:
         return
     found = _mentions(t, labels)
     explicit = [x for x in found if x.explicit]
-    taken: list[_Mention] = list(explicit)
+    taken = {x.start: x for x in explicit}  # by position: a long question holds many
     joined = False
+    changes = bool(re.search(CHANGE_WORDS, t.text))
     for a, b in itertools.pairwise(found):
         between = t.text[a.end : b.start]
         span = _SPAN_JOIN.match(between)
         if not (_JOIN.match(between) or span):
             continue
-        if span and not re.search(CHANGE_WORDS, t.text):
+        if span and not changes:
             continue  # R5〜R9: a span of years
         if not (a.explicit or b.explicit) and _attached(t.text, a.start, b.end):
             continue
-        taken += [x for x in (a, b) if x not in taken]
+        taken.update({a.start: a, b.start: b})
         joined = True
-        if lead := _LEAD.search(t.text[: a.start]):
+        if lead := _LEAD.search(t.text, max(0, a.start - 16), a.start):
             t.take(lead.start(), lead.end())  # "between R6 and R7", "from R6 to R7"
-    apart = [x for x in found if x not in taken and not _attached(t.text, x.start, x.end)]
+    apart = [x for x in found if x.start not in taken and not _attached(t.text, x.start, x.end)]
     if explicit:
         # 「R7 で new? 前の版に…」: a bare label beside a named edition is the other edition.
-        taken += apart
-    elif len({x.code for x in apart}) >= 2 and re.search(CHANGE_WORDS, t.text):
+        taken.update({x.start: x for x in apart})
+    elif len({x.code for x in apart}) >= 2 and changes:
         # 「R7のNo46、…R6からの増減」: two editions apart with a change word, read in both.
-        taken += apart
+        taken.update({x.start: x for x in apart})
         joined = True
-    codes = list(dict.fromkeys(_resolve(x.code, labels) for x in sorted(taken, key=_at)))
+    codes = list(dict.fromkeys(_resolve(taken[at].code, labels) for at in sorted(taken)))
     if len(codes) < 2 and (contrast := _contrast(t, explicit)) is not None:
         # 「R7で新規の事業（R6版になかったもの）」: the edition it was not in, and the other.
         others = [x for x in found if _resolve(x.code, labels) != _resolve(contrast.code, labels)]
         own = _resolve(contrast.code, labels)
         base = _resolve(others[0].code, labels) if others else _other_label(own, labels)
-        taken, codes, joined = [contrast, *others[:1]], [base, own], False
+        taken = {x.start: x for x in [contrast, *others[:1]]}
+        codes, joined = [base, own], False
     both = next(iter(t.find(_BOTH)), None)
     if len(codes) < 2 and both is not None:
         codes, joined = labels[-2:], True  # between the editions, 版ごと: the last two
         t.take(both.start(), both.end())
     if len(codes) < 2:
         return
-    for x in taken:
+    for x in taken.values():
         t.take(x.start, x.end)
         if x.budget and "budget" not in query.fields:
             query.fields.append("budget")
@@ -262,11 +264,13 @@ def _mentions(t: Text, labels: list[str]) -> list[_Mention]:
             found.append(_Mention(m.start(), m.end(), label, True))
     for m in t.find(LABELLED_BUDGET):
         found.append(_Mention(m.start(), m.end(), f"R{int(m.group(1))}", True, budget=True))
-    spans = [(x.start, x.end) for x in found]
+    covered = bytearray(len(t.text) + 1)
+    for x in found:
+        covered[x.start : x.end] = b"\x01" * (x.end - x.start)
     if _TABLE_YEARS.search(t.text):
         return sorted(found, key=_at)  # No40のR6とR7の実績: the table's years, not editions
     for m in t.find(_BARE):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        if any(covered[m.start() : m.end()]):
             continue
         label = f"R{int(m.group(1))}"
         if label in labels:
