@@ -181,6 +181,14 @@ def continuations_first(links: list[Link]) -> list[Link]:
     return [link for link in links if link.older not in continued or link.score >= TAKEN_OVER]
 
 
+def named_in(newer: Project, older: list[Project]) -> list[Project]:
+    """Older projects whose name the newer project's table prints (「デジタルデバイド対策事業として
+    実施」 in No54): where part of its earlier work was done, even when that older project
+    continues under its own name elsewhere (and so has no link here: continuations_first)."""
+    texts = _features(newer).texts
+    return [o for o in older if core_name(o.name) in texts]
+
+
 def link_editions(older: list[Project], newer: list[Project]) -> list[Link]:
     """The links between two editions: scored pairs, continuations under one name first."""
     return continuations_first(scored_links(older, newer))

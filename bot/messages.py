@@ -1409,6 +1409,188 @@ SINGULAR = {"projects": "project", "entries": "entry", "documents": "document"}
 ONE_OF = re.compile(r"(?<![\d,.])(1 )(projects|entries|documents)\b")
 
 
+# -- issue #23 item 3: two editions, field by field ------------------------------------------
+PHRASES.update(
+    {
+        "across_title_one": ("{older}版と{newer}版の比較：", "The {older} and {newer} editions:"),
+        "across_title": (
+            "{older}版と{newer}版の比較（{n}事業）：",
+            "The {older} and {newer} editions ({n} projects):",
+        ),
+        "across_continued": (
+            "{old} → {new}：同じ名前で続いています（つながりの根拠：{evidence}）",
+            "{old} → {new}: continued under the same name (linked by: {evidence})",
+        ),
+        "across_renamed": (
+            "{old} → {new}：名称を変えて続いています（つながりの根拠：{evidence}）",
+            "{old} → {new}: continued under a new name (linked by: {evidence})",
+        ),
+        "across_taken_over": (
+            "{old} → {new}：統合・業務の引継ぎとしてつながっています（根拠：{evidence}）。同じ事業とは言い切れません",
+            "{old} → {new}: linked as a merge or take-over ({evidence}); not certainly the same project",
+        ),
+        "across_absent_old": (
+            "{ref}は{other}にはありません（対応する事業なし。この版での事業期間：{period}）",
+            "{ref} is not in the {other} (no counterpart; its period in its own edition: {period})",
+        ),
+        "across_absent_new": (
+            "{ref}は{other}にはありません（対応する事業なし：この版で新しく載った事業。事業期間：{period}）",
+            "{ref} is not in the {other} (no counterpart: new in its own edition; period {period})",
+        ),
+        "across_aside_taken_over": (
+            "　※{other}も{ref}の業務の一部を引き継いでいます（統合・引継ぎ：同じ事業とは言い切れません）",
+            "　Note: {other} also took over part of the work of {ref} (a merge or take-over: uncertain)",
+        ),
+        "across_aside_continues": (
+            "　※{older}は、{other}として同じ事業が続いています（{ref}はその業務の一部の引継ぎ）",
+            "　Note: {older} itself continues as {other} ({ref} took over part of its work)",
+        ),
+        "across_aside_named": (
+            "　※{ref}の表には、{other}として実施した取組も記載されています（{other}とのつながりは表の記載のみ：不確か）",
+            "　Note: the table of {ref} also lists work done under {other} (linked only by that mention: uncertain)",
+        ),
+        "across_field_same": (
+            "{what}：{older}版 {old} → {newer}版 {new}（変更なし）",
+            "{what}: {older} {old} → {newer} {new} (unchanged)",
+        ),
+        "across_field_changed": (
+            "{what}：{older}版 {old} → {newer}版 {new}（変更あり）",
+            "{what}: {older} {old} → {newer} {new} (changed)",
+        ),
+        "across_budget": (
+            "事業費：{older} {old} → {newer} {new}（{change}、{pct}）",
+            "Budget: {older} {old} → {newer} {new} ({change}, {pct})",
+        ),
+        "across_budget_merged": (
+            "事業費：{older} {parts}＝{before}千円 → {newer} {after}千円（{change}千円）",
+            "Budget: {older} {parts} = {before} → {newer} {after} thousand yen ({change})",
+        ),
+        "across_budget_breakdown": (
+            "　{edition}事業費の内訳：{parts}",
+            "　Breakdown of the {edition} budget: {parts}",
+        ),
+        "across_budget_account": (
+            "　{edition}事業費の注記：{note}",
+            "　Note printed with the {edition} budget: {note}",
+        ),
+        "across_ratio": (
+            "{newer}版の事業費は{older}版の{ratio}倍です。",
+            "The {newer} budget is {ratio} times the {older} one.",
+        ),
+        "across_years_not_printed": (
+            "{years}の事業費を記載した版はありません（各版は自分の年度の事業費を記載しています。読み込み済みの版：{known}）。",
+            "No edition prints the budget of {years} (each edition prints its own year's budget; loaded: {known}).",
+        ),
+        "across_year_budget": (
+            "{year}：{ref} {money}",
+            "{year}: {ref}, {money}",
+        ),
+        "across_not_read": (
+            "「{words}」がどの事業か、または何を比べるのか読み取れませんでした。事業名か番号（No40など）で聞いてください。",
+            "I could not tell which project 「{words}」 is, or what to compare. Please name the project or its number (No40).",
+        ),
+        "across_text": ("　{edition}版の記載：「{text}」", "　{edition} edition: 「{text}」"),
+        "across_total": ("合計（{edition}版）：{money}", "Total ({edition} edition): {money}"),
+        "across_initiatives": (
+            "取組（{edition}版、{n}件）：{labels}",
+            "Initiatives ({edition} edition, {n}): {labels}",
+        ),
+        "across_initiatives_only": (
+            "　{edition}版だけにある取組：{labels}",
+            "　Only in the {edition} edition: {labels}",
+        ),
+        "across_fate_title": (
+            "{scope}の、{other}での対応：",
+            "{scope}: what each is in the {other}:",
+        ),
+        "across_absent_title_old": (
+            "{scope}のうち、{other}に対応する事業がないもの（終了・掲載なし）：{n}件",
+            "{scope}: {n} with no counterpart in the {other} (ended or no longer listed)",
+        ),
+        "across_absent_title_new": (
+            "{scope}のうち、{other}に対応する事業がないもの（新しく載った事業）：{n}件",
+            "{scope}: {n} with no counterpart in the {other} (new)",
+        ),
+        "across_renamed_title": (
+            "{scope}のうち、{other}で名称が変わったもの：{n}件",
+            "{scope}: {n} renamed in the {other}",
+        ),
+        "across_rose_title": (
+            "{scope}のうち、{other}との間で事業費が増えたもの：{n}件",
+            "{scope}: {n} whose budget rose between editions ({other})",
+        ),
+        "across_fell_title": (
+            "{scope}のうち、{other}との間で事業費が減ったもの：{n}件",
+            "{scope}: {n} whose budget fell between editions ({other})",
+        ),
+        "across_same_name_title": (
+            "{scope}のうち、{other}にも同じ名前で載っているもの：{n}件",
+            "{scope}: {n} also in the {other} under the same name",
+        ),
+        "across_alike_same_title": (
+            "{scope}のうち、{other}と{fields}が同じもの：{n}件",
+            "{scope}: {n} with the same {fields} in the {other}",
+        ),
+        "across_alike_differ_title": (
+            "{scope}のうち、{other}と{fields}が違うもの：{n}件",
+            "{scope}: {n} whose {fields} differs in the {other}",
+        ),
+        "across_most_rose": (
+            "{scope}のうち、{older}版から事業費が最も増えた事業（同じ事業として続く{n}件のうち）：",
+            "{scope}: the largest budget increase from the {older} edition (of {n} continued projects that rose):",
+        ),
+        "across_most_fell": (
+            "{scope}のうち、{older}版から事業費が最も減った事業（同じ事業として続く{n}件のうち）：",
+            "{scope}: the largest budget cut from the {older} edition (of {n} continued projects that fell):",
+        ),
+        "across_edition_row": ("{scope}：合計 {money}", "{scope}: total {money}"),
+        "across_count_difference": (
+            "件数：{older}版 {a}件 → {newer}版 {b}件（{d}件）",
+            "Projects: {older} {a} → {newer} {b} ({d})",
+        ),
+        "across_status_continued": (
+            "（{other}では{others}として継続）",
+            " (continued as {others} in the {other})",
+        ),
+        "across_status_renamed": (
+            "（{other}では{others}に名称変更）",
+            " (renamed: {others} in the {other})",
+        ),
+        "across_status_taken_over": (
+            "（{other}の{others}に統合・引継ぎ：不確か）",
+            " (merged into or taken over by {others} in the {other}: uncertain)",
+        ),
+        "across_status_continued_back": (
+            "（{other}の{others}から継続）",
+            " (continued from {others} of the {other})",
+        ),
+        "across_status_renamed_back": (
+            "（{other}の{others}から名称変更）",
+            " (renamed from {others} of the {other})",
+        ),
+        "across_status_taken_over_back": (
+            "（{other}の{others}から統合・引継ぎ：不確か）",
+            " (merged from or taking over {others} of the {other}: uncertain)",
+        ),
+        "across_spelling": (
+            "　（{edition}版での表記：{value}）",
+            "　(printed as {value} in the {edition} edition)",
+        ),
+        "across_status_ended": ("（{other}にはなし）", " (not in the {other})"),
+        "across_status_new": ("（新規：{other}にはなし）", " (new: not in the {other})"),
+        "across_none": ("なし", "none"),
+        "across_group_title": (
+            "{by}の{older}版と{newer}版：",
+            "{by}, {older} and {newer} editions:",
+        ),
+        "across_group_row": (
+            "{group}：{older}版 {a}件 {old} → {newer}版 {b}件 {new}（{change}千円）",
+            "{group}: {older} {a}, {old} → {newer} {b}, {new} ({change} thousand yen)",
+        ),
+    }
+)
+
+
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.
 EDITION_VALUES = {"edition", "older", "newer"}

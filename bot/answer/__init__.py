@@ -14,7 +14,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import messages as m
-from bot.answer import editions, facts, operations, plans, targets, text_facts, textsearch
+from bot.answer import (
+    across,
+    across_sets,
+    editions,
+    facts,
+    operations,
+    plans,
+    targets,
+    text_facts,
+    textsearch,
+)
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -426,6 +436,8 @@ def _compare(store: Store, query: Query) -> Answer:
         side = _fact(store, replace(query, operation="fact"), store.latest_edition() or "")
         side.computed.operations.update(("compare", "side"))
         return side
+    if (both := across_sets.answer(store, query)) is not None:
+        return both  # #23: two editions side by side, field by field
     if query.comparison == "renamed":
         return editions.renamed(store, query)
     if query.comparison == "dropped":
@@ -555,6 +567,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             return _ask_back(p, "project_not_applied", lang, words="、".join(strange))
     if result is None:
         result = _project_answer(store, p, query)
+    across.note_link(store, query, p, result)  # #23: reached through a link: say which
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
     _targeted(result, p, query)
     return result

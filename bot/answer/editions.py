@@ -400,5 +400,7 @@ def edition_totals(store: Store, query: Query) -> Answer:
             f"・{m.edition_name(code, lang)}：{m.money(totals[code], lang)}（{m.say('n_projects', lang, n=counts[code])}）"
         )
     answer = Answer(status="ok", title=m.say("edition_totals", lang), lines=lines)
+    # #23: both editions' projects are what was counted and added up.
+    answer.projects = [ref(p) for code in totals for p in store.projects(code)]
     _said(answer, list(totals), ("compare", "diff", "sum", "count"))
     return _with_difference(store, answer, totals, lang)

@@ -15,6 +15,7 @@ from bot.project_numbers import NUMBER, RANGE, numbers_in_range
 from bot.text import drop_control, word_runs
 from bot.understanding.amounts import read_amounts
 from bot.understanding.asked import read_asked, read_plan_years
+from bot.understanding.editions import RELATIONS, read_compared_editions, read_relation
 from bot.understanding.entities import read_entities
 from bot.understanding.lexicon import CHANGE_WORDS, EN_STOP, FILLER, arabic_numerals
 from bot.understanding.negation import read_negations
@@ -65,7 +66,9 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     query.reading = t.text
     vocab = vocabulary or Vocabulary()
     read_entities(t, query, vocab)
+    read_compared_editions(t, query, vocab.editions)  # #23: R6版とR7版で, R6 vs R7, 前の版と今の版
     read_edition(t, query)
+    read_relation(t, query, vocab.editions)  # #23: 前身, どうなった, R7版にもある, 新しい
     for m in t.find(RANGE):
         query.project_nos += [n for n in numbers_in_range(m) if n not in query.project_nos]
         query.ranges.append(m.group(0))
@@ -136,7 +139,7 @@ def _content(chunk: str) -> list[str]:
 
 def _settle(query: Query) -> None:
     """The operation when no word chose one: a fact about a project, else a list."""
-    if query.compared and query.operation != "compare":
+    if (query.compared or query.comparison in RELATIONS) and query.operation != "compare":
         # How much did 教育庁's budget grow from R6 to R7: two editions compared, whatever verb.
         query.operation, query.comparison = "compare", query.comparison or "budget"
         query.unknown = [w for w in query.unknown if not re.fullmatch(CHANGE_WORDS, w)]

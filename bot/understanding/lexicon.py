@@ -105,10 +105,10 @@ SUPERLATIVE = re.compile(
 CHANGE_WORDS = (
     r"増え|増加|増額|減っ|減少|減額|変わ|変化|変更|伸び|比べ|比較|増減|差|違い|推移"
     r"|(?<![a-z])(?:chang\w*|increas\w*|decreas\w*|gr[eo]w\w*|rose|rise|fell|differ\w*|compar\w*|vs"
-    r"|cuts?|raised|went (?:up|down)|higher|lower)(?![a-z])"
+    r"|cuts?|raised|went (?:up|down)|higher|lower|drop(?:s|ped)?|trends?)(?![a-z])"
 )
 RELATIVE = {
-    "一昨年度": -2,
+    "一昨年度": -2,  # #23: 一昨年度と昨年度の予算 are two fiscal years (two editions' budgets)
     "一昨年": -2,
     "今年度": 0,
     "本年度": 0,
@@ -189,7 +189,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "compare",
         "predecessor",
-        r"前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
+        r"(?:から|より)引き継(?:い|ぎ|ぐ|が)|前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
     ),
     ("compare", "successor", r"後継|後の事業|引き継|successor|replaced by|continued as"),
     (
@@ -215,6 +215,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "changes",
         r"何が変わった|何が変わる|どう変わった|どれだけ変わった|どのくらい変わった|変わった|変化した"
+        r"|入れ替わ(?:った|り|る)|入れ替え"
         r"|変更点|違い|差分|what changed|changed?|changes|difference|diff",
     ),
     (
@@ -326,7 +327,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "owner",
-        r"担当部局|担当課等?|担当|所管|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
+        r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
         r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by",
     ),
     (

@@ -69,6 +69,8 @@ class Query:
     also: bool = False  # 「R10も」 / "still": is that year planned too
     edition_from_year: bool = False  # the edition was read from a bare year (R6), not R6版
     label_words: list[tuple[str, str, str]] = field(default_factory=list)  # groups read as words
+    # #23: 「同じ」 (same) or 「違う」 (differ) asked of fields across editions.
+    alike: str | None = None
 
     @property
     def intent(self) -> str:
