@@ -39,6 +39,11 @@ def main() -> None:
     parser.add_argument(
         "--diff", type=Path, help="print the questions whose outcome changed since --save"
     )
+    parser.add_argument(
+        "--write-known",
+        action="store_true",
+        help="record the questions not answered right in tests/bank/known.json (make test reads it)",
+    )
     args = parser.parse_args()
     chosen = [
         q
