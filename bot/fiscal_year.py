@@ -102,3 +102,11 @@ class FiscalYear:
 
     def __str__(self) -> str:
         return self.code
+
+
+def runs_in(start: FiscalYear | None, end: FiscalYear | None, year: FiscalYear) -> bool:
+    """A period still running in a fiscal year: started by then (or no start printed) and not
+    ended before it — an end year not printed or 未定 is taken as not decided: running."""
+    if start is not None and start > year:
+        return False
+    return end is None or end >= year
