@@ -389,3 +389,9 @@ def m016_health_checks(db) -> None:
         """CREATE TABLE health_checks (
             name TEXT PRIMARY KEY, started_at REAL NOT NULL, result TEXT, finished_at REAL)"""
     )
+
+
+@migration
+def m017_entries_by_author(db) -> None:
+    """A person's reports, newest first (#27: 「田中さんの報告」, "my updates this week")."""
+    db.execute("CREATE INDEX entries_author_created ON entries(author_id, created_at)")
