@@ -26,6 +26,7 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
+from bot.understanding.record import read_record, settle_record
 from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
 from bot.vocabulary import Vocabulary, normalise, translate_english
@@ -63,6 +64,7 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     vocab = vocabulary or Vocabulary()
     read_entities(t, query, vocab)
     read_edition(t, query)
+    read_record(t, query)  # #27: reports, people, periods — only in a question about the record
     for m in t.find(RANGE):
         query.project_nos += [n for n in numbers_in_range(m) if n not in query.project_nos]
         query.ranges.append(m.group(0))
@@ -78,7 +80,10 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     read_bare_years(t, query, vocab)
     _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
-    _settle(query)
+    if query.record is None:
+        _settle(query)
+    else:
+        settle_record(query)
     return query
 
 

@@ -352,6 +352,8 @@ JA_OPS = {
     "超": "gt",
     "を超える": "gt",
     "超える": "gt",
+    "を超えて": "gt",  # 1億円を超えていて
+    "超えて": "gt",
     "より多い": "gt",
     "より大きい": "gt",
     "より高い": "gt",
@@ -382,7 +384,7 @@ BUDGET_RANGE = re.compile(
     rf"|between\s*{EN_MONEY}\s*and\s*{EN_MONEY}|from\s*{EN_MONEY}\s*to\s*{EN_MONEY}"
 )
 JA_BUDGET = re.compile(
-    rf"{MONEY}\s*(以上|超える|を超える|超|より多い|より大きい|より高い|未満|以下|より少ない|より小さい|より安い|以内)"
+    rf"{MONEY}\s*(以上|超える|を超える|を超えて|超えて|超|より多い|より大きい|より高い|未満|以下|より少ない|より小さい|より安い|以内)"
 )
 EN_BUDGET = re.compile(
     rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|over|above|under|below)\s*{EN_MONEY}"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from bot.understanding.record import RecordAsk
 
 Lang = Literal["ja", "en"]
 MAX_QUESTION = 2000
@@ -49,6 +52,7 @@ class Query:
     dropped: list[str] = field(default_factory=list)  # links and emoji, never conditions
     smallest: bool = False  # the N-th smallest rather than the N-th largest
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
+    record: RecordAsk | None = None  # #27: a question about the chat record (reports, owners)
 
     @property
     def intent(self) -> str:

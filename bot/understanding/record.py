@@ -1,0 +1,445 @@
+"""Questions about the living record (#27): what was reported in chat, by whom, when, and
+what is still missing. Pure: the words are read into a RecordAsk; periods are resolved and
+people found when the question is answered.
+
+A question is about the record when it has a record word — 報告/投稿/更新履歴/update/posted,
+担当者/owner, 未報告/not reported, 担当者がいない/no owner — or names a person with what they
+own. Only then are its periods (今週, since Feb 10), people (田中さん, me/自分) and report years
+(R8分の報告) read here: a document question never loses its words to this reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.understanding.lexicon import YEAR
+from bot.understanding.periods import Period, all_time_words, find_periods
+from bot.understanding.query import Query
+from bot.understanding.reading import Text
+from bot.understanding.years import year_code
+
+_FY = rf"(?:{YEAR}|current\s+(?:fiscal\s+)?year|this\s+fy)"
+# A chat report: 報告 (never 報告書, a document), 投稿, 更新履歴, update(s), posted…
+REPORT = re.compile(
+    r"実績報告|進捗報告|報告(?!書)|投稿|アップデート|レポート|更新履歴"
+    r"|(?<![\u4e00-\u9fff\u30a0-\u30ff])更新(?=情報|内容|件数|数|者|された|されて|した|して|が|は|の有無|あり|なし|状況)"
+    r"|(?:直近|最新|最近|最後)の?(?:進捗|更新|状況)"
+    r"|(?<![a-z])(?:progress\s+)?(?:chat\s+)?(?:reports?|reported|reporting|updates?|updated"
+    r"|posts?|posted|posting|submissions?)(?![a-z])"
+)
+# Projects running in a fiscal year (今年度も実施中, still running this fiscal year).
+RUNNING = re.compile(
+    rf"(?:(?P<y>{_FY})\s*(?:（[^）]{{0,12}}）|\([^)]{{0,12}}\))?\s*(?:も|中も|中に|中|に|で|は)?\s*)?"
+    r"(?:実施中|実施して(?:い)?る|実施されて(?:い)?る|動いて(?:い)?る|続いて(?:い)?る|継続中"
+    r"|継続して(?:い)?る|進行中|稼働中)"
+    rf"|(?<![a-z])(?:still\s+)?(?:running|ongoing|in\s+progress)(?:\s+(?:in\s+)?(?P<y2>{_FY}))?"
+)
+# The fiscal year a report is for: R8分の報告, 今年度の報告, R9 report, reports for R8.
+REPORT_YEAR = re.compile(
+    rf"(?P<y>{_FY}|過去(?:の)?年度|過年度|前年度以前)\s*(?:（(?P<p>[^）]{{1,12}})）|\((?P<p2>[^)]{{1,12}})\))?"
+    r"\s*(?:分)?\s*(?:の)?\s*(?:まだ\s*)?(?=(?:実績|進捗)?(?:報告(?!書)|report|update|レポート|投稿))"
+    rf"|(?<=report)s?\s+(?:for|on|of)\s+(?P<y3>{_FY})|(?<=update)s?\s+(?:for|on|of)\s+(?P<y4>{_FY})"
+)
+_NOT_YET = (
+    r"(?:は|が|も)?\s*(?:まだ\s*)?(?:1件も|一件も|1度も|一度も|何も)?\s*(?:無い|ない|なし|無し|出ていない"
+    r"|出てない|出ていません|来ていない|来てない|来ていません|きていない|きてない|届いていない|届いてない"
+    r"|上がっていない|あがっていない|上がってない|あがってない|していない|してない|未提出|未着|まだ)"
+)
+MISSING = re.compile(
+    rf"(?:報告(?!書)|report|update|投稿|更新){_NOT_YET}"
+    r"|(?:まだ|未)\s*(?:1度も|一度も)?\s*(?:報告|投稿|更新|update|report)(?:を)?(?:出して|出し|して|し)?(?:い)?(?:ない|ません|てない)"
+    r"|未報告|未提出|未投稿"
+    r"|(?<![a-z])(?:not\s+(?:yet\s+)?(?:been\s+)?(?:reported|updated|posted)"
+    r"|no\s+(?:reports?|updates?|posts?)(?:\s+yet)?|without\s+(?:any\s+|a\s+)?(?:reports?|updates?)"
+    r"|(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:reported|updated|posted|report|update|post)(?:ed)?|yet\s+to\s+(?:report|post|update)"
+    r"|(?:missing|overdue|outstanding)\s+(?:reports?|updates?)|(?:reports?|updates?)\s+(?:missing|overdue|outstanding))(?![a-z])"
+)
+# 過去年度分の報告しか来ていない: reported, but only for earlier years.
+ONLY_EARLIER = re.compile(
+    r"(?:報告|report|update)しか(?:来て|出て|届いて|上がって|あがって|)(?:い)?(?:ない|ません)"
+    r"|only\s+(?:for\s+)?(?:past|earlier|previous)\s+years?"
+)
+UNOWNED = re.compile(
+    r"担当者(?:が|は)?\s*(?:まだ\s*)?(?:いない|居ない|決まって(?:い)?ない|未定|不在|なし|無し|未登録|登録されていない)"
+    r"|(?:owner|オーナー)s?(?:が|は)?\s*(?:いない|なし|無し|未定|決まって(?:い)?ない|未登録)|担当者なし"
+    r"|(?<![a-z])(?:no\s+owners?|without\s+(?:an?\s+|any\s+)?owners?|unowned|nobody\s+owns|no\s+one\s+owns"
+    r"|(?:missing|lacking)\s+(?:an?\s+)?owners?)(?![a-z])"
+)
+# Owners as people: 担当者, owner, who owns — always about the people who may append.
+OWNER = re.compile(
+    r"担当者|オーナー|(?<![a-z])owners?(?![a-z])|listed\s+as\s+(?:an?\s+)?owner|(?<=who\s)owns"
+    r"|担当(?=って\s*(?:誰|だれ)|は\s*(?:誰|だれ))"
+)
+# What a person owns (自分の担当事業, 鈴木さんの担当分, do I own): only after a person — a
+# department that 担当している projects is the roadmap's own 担当, not a person's.
+OWNED = re.compile(
+    r"担当している|担当してる|担当して(?:い)?る|担当事業|担当分|担当(?=の|で|は|$)"
+    r"|(?<![a-z])(?:owns?|owned)(?![a-z])"
+)
+REPORTERS = re.compile(
+    r"報告者|投稿者|更新者|(?:報告|投稿|更新|update|report|post)(?:を)?(?:出し|し|され)?た人"
+    r"|(?<![a-z])(?:reporters?|posters?|people\s+who\s+(?:posted|reported|updated))(?![a-z])"
+)
+WHO = re.compile(r"誰(?:が|に|の)?|だれ(?:が)?|(?<![a-z])(?:who|whom|who's|whose)(?![a-z])")
+RETRACTED_OUT = re.compile(
+    r"(?:取り消し|取消し?|撤回)(?:分|済み|された(?:もの|分)?)?(?:は|を)?(?:除いて|除く|除いた|抜きで|含めずに|含めない|除外)"
+    r"|(?<![a-z])(?:not\s+counting|excluding|without|except)\s+(?:the\s+)?(?:retracted|withdrawn)(?:\s+(?:ones|reports|updates|entries))?(?![a-z])"
+)
+RETRACTED = re.compile(
+    r"取り消され(?:た|て)|取り消し(?:た|済み)?|取消(?:済み|された)?|撤回(?:された)?"
+    r"|(?<![a-z])(?:retract(?:ed|ions?)?|withdrawn)(?![a-z])"
+)
+INITIATIVE = re.compile(
+    r"(?:取組|取り組み|取組み|initiative)\s*#?\s*(\d{1,2})(?!\d)|(?P<which>どの取組|どの取り組み|which\s+initiatives?)"
+)
+RANK = re.compile(
+    r"(?:最も|一番|いちばん|もっとも)\s*(?P<most>多い|多く|多かった|活発)|最多|(?P<least>(?:最も|一番|いちばん|もっとも)\s*少な(?:い|く))"
+    r"|(?:多い|少ない)順(?:に|で)?|(?<![a-z])(?:the\s+)?(?:(?P<fewest>fewest|least)|most)(?:\s+(?:active|frequent))?(?![a-z])"
+)
+MORE_THAN = re.compile(
+    r"(?<![a-z])(?:more\s+than|over)\s+(?P<n>\d+|one|two|three|four|five)\s+(?=updates?|reports?|posts?)"
+    r"|(?P<m>\d+)件(?P<op>以上|超)(?:の)?(?=報告|更新|投稿|update|report)|複数(?:回|件)?(?:の)?(?=報告|更新|投稿|update|report)"
+    r"|(?<=報告が|更新が)複数"
+)
+LATEST = re.compile(
+    r"最新|直近|最後に|最後の|一番新しい|いちばん新しい"
+    r"|(?<![a-z])(?:latest|most\s+recent|newest|last(?=\s+(?:update|report|post|entry)))(?![a-z])"
+)
+ME = re.compile(
+    r"(?:自分|私|わたし|わたくし|僕|ぼく|俺|おれ)(?:自身)?(?=\s*(?:の|が|は|で|も|に|宛))"
+    r"|(?<![a-z])(?:my|mine|myself)(?![a-z])|(?<=by\s)me(?![a-z])|(?<=from\s)me(?![a-z])"
+    r"|(?<![a-z])(?:did|do|have|am|was|were|has|had)\s+i(?![a-z'])"
+    r"|(?<![a-z])i(?=\s+(?:posted|reported|updated|submitted|own|have\s+posted|have\s+reported|am\b))"
+)
+_HONORIFIC = re.compile(r"さん|様|氏|くん")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffa-z\u3040-\u309f]")
+_NOT_NAMES = {
+    "皆",
+    "みな",
+    "みんな",
+    "お疲れ",
+    "おつかれ",
+    "ご苦労",
+    "お世話",
+    "お客",
+    "担当者",
+    "担当",
+}
+_OWNED_AFTER = re.compile(
+    r"\s*(?:さん|様|氏)?\s*(?:の|が|は|で|も)?\s*(?:担当|project|プロジェクト|事業|owner|オーナー|listed)"
+)
+# Words a record question frames itself with that no other reader knows.
+FRAMING = re.compile(
+    r"全員|状況|有無|チャット(?:で|上)?(?:の)?|記録(?:上|に)?|人(?=を|は|の|が|[?？]|$)"
+    r"|(?<![a-z])(?:side|anything|anyone|anybody|somebody|someone|received|got|gotten|filed"
+    r"|came\s+in|come\s+in|arrived|so\s+far|listed|as|active|counting|chat|record|entries|entry"
+    r"|recent|recently)(?![a-z])"
+)
+PROJECTS_SHAPE = re.compile(r"事業|もの|のは|どれ|projects?|which\s+ones")
+
+
+@dataclass
+class Person:
+    """A person a question names: the asker (me), a name as said, or a chat id."""
+
+    kind: str  # me | name
+    said: str
+    role: str = "author"  # author (what they reported) | owner (what they own)
+
+
+@dataclass
+class RecordAsk:
+    """What a question asks of the record, as read."""
+
+    subject: str  # reports | projects | reporters | ranking | owners | missing | unowned | silent
+    periods: list[Period] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    latest: bool = False
+    retracted: bool = False  # asks about the retracted reports themselves
+    report_years: list[str] = field(default_factory=list)  # codes, @0 relative, "past"
+    running: list[str] = field(default_factory=list)  # fiscal years projects run in (@0…)
+    initiative: int | None = None
+    which_initiative: bool = False
+    rank: str | None = None  # max | min: most / fewest reports
+    per: str = "project"  # what a ranking ranks: project | person
+    more_than: int | None = None  # projects with more than N reports
+    owners: bool = False  # the owners of the projects are asked
+    who: bool = False
+    only_earlier: bool = False  # reported, but only for years before the one asked
+    said: list[str] = field(default_factory=list)  # the record words as written
+
+
+def _year(said: str) -> str:
+    """A fiscal year as said → its code (R8), relative (@0 = the year asked in), or "past"."""
+    if re.match(r"過去|過年度|前年度以前", said):
+        return "past"
+    if re.match(r"current|this\s+fy", said):
+        return "@0"
+    return year_code(re.sub(r"\s+", "", said) if re.match(r"[rh]\s", said) else said) or said
+
+
+def _take(t: Text, m: re.Match, start: int | None = None, end: int | None = None) -> None:
+    t.take(m.start() if start is None else start, m.end() if end is None else end)
+
+
+def is_record_question(text: str, people: list[str]) -> bool:
+    """A record word (報告, 担当者, not reported…), or a person named with what they own."""
+    if REPORT.search(text) or REPORTERS.search(text) or MISSING.search(text):
+        return True
+    if UNOWNED.search(text) or OWNER.search(text):
+        return True
+    owned = [
+        end
+        for end in [e for _, e, _ in names_said(text)] + [m.end() for m in ME.finditer(text)]
+        if _OWNED_AFTER.match(text[end:])
+    ]
+    return bool(owned or (people and OWNED.search(text)))
+
+
+def referenced_people(raw: str, people: list[str]) -> list[str]:
+    """The people a question is about among those it mentions: `<@U1> さんの報告`, `updates
+    by @sato` — not the colleague a message starts by addressing (`<at>Sato</at> R7版の…`)."""
+    found = []
+    for said in people:
+        at = raw.find(said)
+        if at < 0:
+            continue
+        after = re.sub(r"^(?:\|[^>]*)?>|^</at>", "", raw[at + len(said) :])
+        before = raw[max(0, at - 16) : at]
+        if re.match(r"\s*(?:さん|様|氏|くん|の|が|は|'s|’s)", after, re.I) or re.search(
+            r"(?:by|from|of|for|about)\s*(?:<@|<at>|@)?$", before, re.I
+        ):
+            found.append(said)
+    return found
+
+
+def names_said(text: str, free=lambda a, b: True) -> list[tuple[int, int, str]]:
+    """Names written with an honorific (田中さん, たかはしさん): (start, end, name)."""
+    found = []
+    for m in _HONORIFIC.finditer(text):
+        i = m.start()
+        while i > 0 and (
+            _NAME_CHAR.match(text[i - 1])
+            or (
+                text[i - 1] == " "
+                and i > 1
+                and _NAME_CHAR.match(text[i - 2])
+                and not text[i - 2].isascii()
+            )
+        ):
+            i -= 1
+        run = text[i : m.start()].strip()
+        # The name is the run's last stretch after a particle (No41は田中さん → 田中).
+        if re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", run):
+            cut = max(
+                (
+                    k.end()
+                    for k in re.finditer(r"[\u3040-\u309f]+(?=[\u4e00-\u9fff\u30a0-\u30ff])", run)
+                ),
+                default=0,
+            )
+            i += len(text[i : m.start()]) - len(text[i : m.start()].lstrip()) + cut
+            run = run[cut:]
+        if (
+            not run
+            or run in _NOT_NAMES
+            or run.startswith(("お疲れ", "ご苦労"))
+            or not free(i, m.end())
+        ):
+            continue
+        found.append((i, m.end(), run))
+    return found
+
+
+def read_record(t: Text, query: Query) -> None:
+    """Read a record question's words into query.record; leave every other question alone."""
+    text = t.text
+    people = referenced_people(query.raw, query.people)
+    if not is_record_question(text, people):
+        return
+    ask = RecordAsk(subject="reports")
+    unowned = missing = False
+    for m in t.find(UNOWNED):
+        unowned = True
+        ask.said.append(m.group(0))
+        _take(t, m)
+    for m in t.find(ONLY_EARLIER):
+        ask.only_earlier = missing = True
+        ask.said.append(m.group(0))
+        t.take(m.start(), m.end())
+    for m in t.find(RETRACTED_OUT):
+        ask.said.append(m.group(0))
+        _take(t, m)
+    for m in t.find(RUNNING):
+        ask.running.append(_year(m.group("y") or m.group("y2") or "今年度"))
+        _take(t, m)
+    for m in t.find(REPORT_YEAR):
+        years = [m.group(g) for g in ("y", "p", "p2", "y3", "y4") if m.group(g)]
+        ask.report_years += [_year(y) for y in years if y]
+        _take(t, m)
+    for m in t.find(MISSING):
+        missing = True
+        ask.said.append(m.group(0))
+        # The report word stays readable as the record's own word (報告がまだ → 報告).
+        _take(t, m)
+    for m in t.find(RETRACTED):
+        ask.retracted = True
+        _take(t, m)
+    for start, end, period in find_periods(text, t.free):
+        ask.periods.append(period)
+        t.take(start, end)
+    for m in all_time_words(text):
+        if t.free(m.start(), m.end()):
+            _take(t, m)
+    for start, end, name in names_said(text, t.free):
+        owned = bool(_OWNED_AFTER.match(text[end:]))
+        ask.people.append(Person("name", name, "owner" if owned else "author"))
+        t.take(start, end)
+    for m in t.find(ME):
+        owned = bool(_OWNED_AFTER.match(text[m.end() :])) or bool(
+            re.search(r"(?<![a-z])(?:owner|own|owns)(?![a-z])|my\s+projects?", text)
+            and not re.search(
+                r"(?<![a-z])(?:my|i)\s+(?:updates?|reports?|posts?|posted|reported|updated)", text
+            )
+        )
+        ask.people.append(Person("me", m.group(0).strip(), "owner" if owned else "author"))
+        _take(t, m)
+    for said in people:  # @name, <@U…>, <at>Name</at>: taken off the text by prepare
+        owned = bool(OWNER.search(text) or OWNED.search(text)) and not REPORT.search(text)
+        ask.people.append(Person("name", said, "owner" if owned else "author"))
+    for m in t.find(re.compile(r"さん|様|氏")):
+        _take(t, m)  # the honorific of a mention (<@U1> さん)
+    for m in t.find(INITIATIVE):
+        if m.group("which"):
+            ask.which_initiative = True
+        else:
+            ask.initiative = int(m.group(1))
+        _take(t, m)
+    for m in t.find(MORE_THAN):
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+        if m.group("n"):
+            ask.more_than = int(words.get(m.group("n"), m.group("n")) or 1)
+        elif m.group("m"):
+            n = int(m.group("m"))
+            ask.more_than = n - 1 if m.group("op") == "以上" else n
+        else:
+            ask.more_than = 1
+        _take(t, m)
+    for m in t.find(RANK):
+        if m.group("least") or m.group("fewest") or m.group(0).startswith("少ない"):
+            ask.rank = "min"
+        else:
+            ask.rank = ask.rank or "max"
+        _take(t, m)
+    for m in t.find(LATEST):
+        ask.latest = True
+        _take(t, m)
+    reporters = False
+    for m in t.find(REPORTERS):
+        reporters = True
+        ask.said.append(m.group(0))
+        _take(t, m)
+    for m in t.find(WHO):
+        ask.who = True
+        _take(t, m)
+    owner = owned = False
+    for m in t.find(OWNER):
+        owner = True  # 担当者, owner: the people are asked about
+        ask.said.append(m.group(0))
+        _take(t, m)
+    for m in t.find(OWNED) if ask.people else []:
+        owned = True  # 自分の担当: the projects a person owns
+        ask.said.append(m.group(0))
+        _take(t, m)
+    reported = False
+    last_report = -1
+    for m in t.find(REPORT):
+        reported = True
+        last_report = max(last_report, m.end())
+        ask.said.append(m.group(0))
+        _take(t, m)
+    for m in t.find(FRAMING):
+        _take(t, m)
+    ask.owners = owner
+    ask.subject = _subject(
+        ask, text, unowned, missing, reporters, owner or owned, reported, last_report
+    )
+    if ask.subject == "missing" and not owner:
+        ask.owners = False
+    query.record = ask
+
+
+def _subject(
+    ask: RecordAsk,
+    text: str,
+    unowned: bool,
+    missing: bool,
+    reporters: bool,
+    owner: bool,
+    reported: bool,
+    last_report: int,
+) -> str:
+    """What the question lists: reports, projects, people, owners, or what is missing."""
+    named_project = re.search(r"事業|project|プロジェクト|もの", text)
+    if unowned:
+        return "unowned"
+    if missing:
+        # 報告していない担当者は誰: people; 自分の担当で報告がまだのもの: that person's projects.
+        owned_by = any(p.role == "owner" for p in ask.people)
+        people_asked = (
+            OWNER.search(text) or reporters or ask.who or re.search(r"人|people|who", text)
+        )
+        return "silent" if people_asked and not named_project and not owned_by else "missing"
+    if ask.rank:
+        if reporters or ask.who or re.search(r"owner|担当者|人|(?<![a-z])who", text):
+            ask.per = "person"
+        return "ranking"
+    if reporters or (
+        ask.who
+        and not ask.latest
+        and reported
+        and not ask.people
+        and not re.search(r"事業|project|no\s?\d|\d+番", text)
+    ):
+        return "reporters"
+    if owner and not reported:
+        return "owners"
+    if not reported and ask.people and not ask.periods:
+        for person in ask.people:
+            person.role = "owner"  # 田中さんの事業: the projects a person owns
+        return "owners"
+    shape = PROJECTS_SHAPE.search(text[last_report:] if last_report >= 0 else "")
+    if (
+        ask.more_than is not None
+        or (shape and not ask.latest)
+        or re.search(
+            r"(?:which|what)\s+projects?|projects?\s+(?:updated|that\s+got|with\s+(?:an?\s+)?updates?)",
+            text,
+        )
+    ):
+        return "projects"
+    return "reports"
+
+
+def settle_record(query: Query) -> None:
+    """The operation of a record question: a count, a ranking (top N), else a list."""
+    ask = query.record
+    if ask is None:
+        return
+    if query.operation in ("top", "bottom") and ask.subject in ("reports", "projects"):
+        ask.subject, ask.rank = (
+            "ranking",
+            ask.rank or ("max" if query.operation == "top" else "min"),
+        )
+    if (
+        query.operation in ("max", "min")
+        and ask.subject in ("reports", "projects")
+        and not ask.latest
+    ):
+        ask.subject, ask.rank = "ranking", ask.rank or query.operation
+    if ask.subject == "projects" and query.names_project and ask.more_than is None:
+        ask.subject = "reports"  # No38の報告はどの取組のもの: that project's reports
+    if query.operation not in ("count", "top", "bottom"):
+        query.operation = "list"
