@@ -67,6 +67,10 @@ def answer(
     edition = edition_for(store, query)
     if edition is None:
         result = _edition_not_loaded(store, query, query.edition or "")
+    elif query.record is not None:  # #27: the chat record (reports, owners, what is missing)
+        from bot.answer.record import answer_record
+
+        result = answer_record(store, query, edition, asker)
     elif query.operation == "compare":
         result = _compare(store, query)
     elif query.operation in SET_OPERATIONS and query.names_project:

@@ -18,6 +18,7 @@ from datetime import datetime
 from bot.answer.model import Answer, Computed
 from bot.fiscal_year import FiscalYear
 from bot.project_numbers import NUMBER, RANGE, numbers_in_range
+from bot.understanding import record as _record
 from bot.understanding.lexicon import (
     EN_MONEY,
     EN_UNITS,
@@ -28,6 +29,8 @@ from bot.understanding.lexicon import (
     YEN_UNITS,
     arabic_numerals,
 )
+from bot.understanding.periods import all_time_words, find_periods
+from bot.understanding.periods import resolve as resolve_period
 from bot.understanding.words import digits, prepare
 from bot.vocabulary import Vocabulary, normalise
 
@@ -36,7 +39,7 @@ from bot.vocabulary import Vocabulary, normalise
 class Mention:
     """One thing a question names or asks for, as written, and what would use it."""
 
-    kind: str  # number name group year amount negation aggregate question
+    kind: str  # number name group year amount negation aggregate question period person record
     text: str
     wants: tuple  # values any one of which the answer must have used
 
@@ -156,6 +159,7 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
                 after = _NEGATED_AFTER.match(plain[m.end() :])
                 if after:
                     take(m.end(), m.end() + after.end())
+    found += _record_mentions(text, plain, now, free, take)
     for m in NUMBER.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("number", m.group(0), (int(next(g for g in m.groups() if g)),)))
@@ -202,6 +206,58 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
     return found
 
 
+# -- #27: the chat record -------------------------------------------------------------------
+# A question about the record (a record word: 報告, update, 担当者, 未報告, no owner) also
+# names a period (今週, since Feb 10), people (田中さん, <@U…> さん, me/自分) and what it asks
+# of the record (what is missing, no owner, retracted ones). Each must be used by the answer
+# (Computed.times, .people, .fields): a period or a person the answer did not apply is asked
+# back. Report years (R8分の報告) are years, checked above as every year is.
+_RECORD_ASKS = (
+    (_record.MISSING, ("missing",)),
+    (_record.UNOWNED, ("unowned",)),
+    (_record.RETRACTED_OUT, ("counted",)),
+    (_record.RETRACTED, ("retracted",)),
+    (_record.OWNER, ("owners", "owner")),
+    (_record.REPORTERS, ("reporters", "rank")),
+    (_record.MORE_THAN, ("more_than",)),
+    (_record.REPORT, ("record",)),
+)
+
+
+def _record_mentions(text: str, plain: str, now: datetime | None, free, take) -> list[Mention]:
+    """The record's own mentions: periods, people, and what the question asks of it."""
+    prepared = prepare(text)
+    people = _record.referenced_people(text, prepared.people)
+    if not _record.is_record_question(plain, people):
+        return []
+    found = []
+    for a, b, period in find_periods(plain, free) if now is not None else []:
+        found.append(Mention("period", period.said, (resolve_period(period, now).key,)))
+        take(a, b)
+    for m in all_time_words(plain):
+        take(m.start(), m.end())  # これまで, so far: the whole record, no condition
+    for said in people:
+        found.append(Mention("person", said, (normalise(said),)))
+    for a, b, name in _record.names_said(plain, free):
+        found.append(Mention("person", name, (normalise(name),)))
+        take(a, b)
+    for m in _record.ME.finditer(plain):
+        if free(m.start(), m.end()):
+            found.append(Mention("person", m.group(0).strip(), ("me",)))
+            take(m.start(), m.end())
+    for m in _record.INITIATIVE.finditer(plain):
+        if free(m.start(), m.end()):
+            wants = ("initiative",) if m.group("which") else (f"initiative:{int(m.group(1))}",)
+            found.append(Mention("record", m.group(0), wants))
+            take(m.start(), m.end())
+    for pattern, wants in _RECORD_ASKS:
+        for m in pattern.finditer(plain):
+            if free(m.start(), m.end()):
+                found.append(Mention("record", m.group(0), wants))
+                take(m.start(), m.end())
+    return found
+
+
 def _year(text: str, now: datetime | None) -> str | None:
     """A year mention's fiscal-year code, a relative one read against today (今年度 → R8)."""
     from bot.understanding import year_code  # the one reading of a year's written forms
@@ -238,6 +294,12 @@ def used(mention: Mention, computed: Computed) -> bool:
     if kind == "aggregate":
         return bool(set(mention.wants) & (computed.operations | computed.fields))
     if kind == "question":
+        return bool(set(mention.wants) & (computed.fields | computed.operations))
+    if kind == "period":  # #27: a period of the record
+        return mention.wants[0] in computed.times
+    if kind == "person":  # #27: a person whose record (or projects) was read
+        return bool(set(mention.wants) & computed.people)
+    if kind == "record":  # #27: what is asked of the record (reports, missing, owners…)
         return bool(set(mention.wants) & (computed.fields | computed.operations))
     return True
 
