@@ -1333,6 +1333,8 @@ PHRASES.update(
         "record_initiative": ("取組{n}「{label}」", "initiative {n} ({label})"),
         "record_owned_by": ("{names}の担当事業", "projects owned by {names}"),
         "record_period": ("{said}（{first}〜{last}）", "{said} ({first} to {last})"),
+        "record_period_day": ("{said}（{first}）", "{said} ({first})"),
+        "record_period_day_now": ("{said}（{first}、{now}時点）", "{said} ({first}, as of {now})"),
         "record_period_now": (
             "{said}（{first}〜{last}、{now}時点）",
             "{said} ({first} to {last}, as of {now})",
@@ -1354,6 +1356,14 @@ PHRASES.update(
             "{what}の最新のチャットでの報告（全{count}のうち）：",
             "Latest chat report ({what}), of {count}:",
         ),
+        "record_first": (
+            "{what}の最初のチャットでの報告（全{count}のうち）：",
+            "First chat report ({what}), of {count}:",
+        ),
+        "record_list_oldest": (
+            "{what}のチャットでの報告：{count}{on}（古い順）",
+            "Chat reports ({what}): {count}{on}, oldest first:",
+        ),
         "record_count": (
             "{what}のチャットでの報告は{count}{on}です。",
             "Chat reports ({what}): {count}{on}.",
@@ -1362,7 +1372,15 @@ PHRASES.update(
             "{what}のチャットでの報告：{count}{on}（新しい順）",
             "Chat reports ({what}): {count}{on}, newest first:",
         ),
-        "record_on_projects": ("（{projects}の事業）", " on {projects}"),
+        "record_on_projects": ("（{n}事業）", " on {projects}"),
+        "record_retracted_list": (
+            "{what}の取り消された報告：{n}件（報告には数えていません）",
+            "Retracted chat reports ({what}): {n} (not counted as reports)",
+        ),
+        "record_counted_besides": (
+            "数えている報告は{count}です。",
+            "Reports counted: {count}.",
+        ),
         "record_retracted_title": (
             "取り消された報告（数えていません）：{n}件",
             "Retracted reports (not counted): {n}",
@@ -1471,7 +1489,7 @@ PHRASES.update(
             "No project has {names} registered as owner (0 projects).",
         ),
         "record_owners_of_list": (
-            "{what}の担当者（{projects}の事業）：",
+            "{what}の担当者（{n}事業）：",
             "Owners of {what} ({projects}):",
         ),
         "record_owner_row": ("・{ref}：{owners}", "- {ref}: {owners}"),

@@ -84,33 +84,48 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
     several = sc.projects is not None and len(sc.projects) > 1
     if ask.latest and several:
         return _latest_each(store, query, sc)
-    limit = 1 if ask.latest else MAX_REPORTS
-    page, total = store.reports(sc.reports(), limit)
+    first = ask.latest or ask.first
+    limit = 1 if first else MAX_REPORTS
+    page, total = store.reports(sc.reports(), limit, oldest=ask.oldest)
     retracted, n_retracted = store.retracted_reports(sc.reports(), MAX_RETRACTED)
     conditions = sc.conditions()
     if sc.named:
         shown_projects = list(sc.projects or [])
     else:
         shown_projects, _ = _projects_reported(store, sc)
-    lines = [report_line(store, e, lang, project=not sc.named) for e in page]
+    single = sc.named and len(sc.projects or []) == 1
+    lines = [report_line(store, e, lang, project=not single) for e in page]
     what = conditions or m.say("record_all", lang)
     on = ""
     if not sc.named:
         projects_n = counted(len(shown_projects), "project", lang)
-        on = (" " if lang == "en" else "") + m.say("record_on_projects", lang, projects=projects_n)
+        on = (" " if lang == "en" else "") + m.say(
+            "record_on_projects", lang, projects=projects_n, n=len(shown_projects)
+        )
     count = counted(total, "report", lang)
     if total == 0:
         title = m.say("record_none", lang, what=what)
-    elif ask.latest:
-        title = m.say("record_latest", lang, what=what, count=count)
+    elif first:
+        key = "record_first" if ask.oldest else "record_latest"
+        title = m.say(key, lang, what=what, count=count)
     elif query.operation == "count":
         title = m.say("record_count", lang, what=what, count=count, on=on)
         lines = lines[:10]
     else:
-        title = m.say("record_list", lang, what=what, count=count, on=on)
-    if total > len(lines):
+        key = "record_list_oldest" if ask.oldest else "record_list"
+        title = m.say(key, lang, what=what, count=count, on=on)
+    if total > len(lines) and (sc.named or not first):
         lines.append(_more(sc, total - len(lines), lang))
-    if n_retracted and (ask.retracted or sc.named or total <= MAX_REPORTS):
+    if ask.retracted and n_retracted:  # 取り消された報告は？: those first, the counted ones after
+        title, lines = (
+            m.say("record_retracted_list", lang, what=what, n=n_retracted),
+            [retracted_line(store, e, r, lang) for e, r in retracted]
+            + [m.say("record_counted_besides", lang, count=count)]
+            + lines[: 3 if not sc.named else None],
+        )
+        if not sc.named:
+            shown_projects = [p for e, _ in retracted if (p := _project_of(store, e))]
+    elif n_retracted and (sc.named or total <= MAX_REPORTS):
         lines.append(m.say("record_retracted_title", lang, n=n_retracted))
         lines += [retracted_line(store, e, r, lang) for e, r in retracted]
     elif n_retracted:
@@ -131,6 +146,8 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
         sources=project_sources(shown_projects) if sc.named else [],
     )
     extra = ["latest"] if ask.latest else []
+    if ask.oldest:
+        extra.append("oldest")
     if n_retracted or ask.retracted:
         extra.append("retracted")
     return _finish(result, query, sc, *extra)

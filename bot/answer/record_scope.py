@@ -198,11 +198,42 @@ def _named(store: Store, query: Query, edition: str, words: list[str]) -> Resolu
     return found if found.status == "ambiguous" else by_words if by_words.matches else found
 
 
+def _several(
+    store: Store, query: Query, edition: str, sc: Scope, words: list[str]
+) -> Answer | None:
+    """Several projects named by number: each found, the answer covers them all."""
+    if words or query.record.initiative is not None:
+        return _ask_back(query, "record_words_unused", words="、".join(words) or "取組")
+    found = []
+    for no in query.project_nos:
+        one = find_project(
+            store,
+            replace(query, project_no=no, project_nos=[no], project_keys=[], subject=None),
+            edition,
+        )
+        if one.status != "ok" or not one.matches:
+            return Answer(
+                status="not_found",
+                title=m.say(
+                    "not_found", sc.lang, what=f"No{no}", edition=m.edition_name(edition, sc.lang)
+                ),
+            )
+        found.append(one.matches[0].project)
+        sc.computed.numbers.add(no)
+    sc.projects, sc.named = found, True
+    sc.what = ("、" if sc.lang == "ja" else ", ").join(f"No{p.no}" for p in found)
+    sc.computed.projects.update(p.key for p in found)
+    sc.computed.editions.update(label_of(p.edition) for p in found)
+    return None
+
+
 def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | None:
     """The projects named, selected or owned; words left over must describe them."""
     ask = query.record
     lang = sc.lang
     words = [w for w in query.unknown if w]
+    if len(query.project_nos) > 1:  # No40とNo42の報告: each project named
+        return _several(store, query, edition, sc, words)
     if query.names_project or (words and not query.filters and not sc.owners):
         resolution = _named(store, query, edition, words)
         if resolution.status == "ambiguous":
@@ -293,7 +324,8 @@ def period_words(said: str, span: Span, now: datetime, lang: str) -> str:
     """今週（2026-12-07〜2026-12-13、12-07 10:00 時点） / this week (… to …, as of …)."""
     said = re.sub(r"(?:の|に|は|を|から)$", "", plain_words(said)) if lang == "ja" else said
     said = _MONTH_WORDS.sub(lambda x: x.group(0).title(), plain_words(said))
-    key = "record_period_now" if span.until > now else "record_period"
+    key = "record_period_day" if span.first_day == span.last_day else "record_period"
+    key += "_now" if span.until > now else ""
     return m.say(
         key,
         lang,

@@ -68,7 +68,7 @@ def owners(store: Store, query: Query, sc: Scope) -> Answer:
         lines = [f"・{m.short_ref(p)}" for p in chosen[:MAX_ROWS]]
     else:
         what = sc.what or m.say("record_latest_projects", lang)
-        title = m.say("record_owners_of_list", lang, what=what, projects=projects_n)
+        title = m.say("record_owners_of_list", lang, what=what, projects=projects_n, n=len(chosen))
         lines = [
             m.say(
                 "record_owner_row",

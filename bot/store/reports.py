@@ -85,13 +85,17 @@ class Reports:
             params.append(scope.initiative)
         return "WHERE " + " AND ".join(where), params
 
-    def reports(self, scope: ReportScope, limit: int = 20) -> tuple[list[ActualEntry], int]:
-        """The newest `limit` counted reports in scope, newest first, and how many there are."""
+    def reports(
+        self, scope: ReportScope, limit: int = 20, oldest: bool = False
+    ) -> tuple[list[ActualEntry], int]:
+        """The newest (or oldest) `limit` counted reports in scope, in that order, and how many
+        there are."""
         if scope.empty:
             return [], 0
         where, params = self._scope(scope)
+        way = "ASC" if oldest else "DESC"
         page = self._entries(
-            where, params, order=f"e.created_at DESC, e.id DESC LIMIT {max(0, int(limit))}"
+            where, params, order=f"e.created_at {way}, e.id {way} LIMIT {max(0, int(limit))}"
         )
         if len(page) < limit:
             return page, len(page)

@@ -39,7 +39,13 @@ RUNNING = re.compile(
 REPORT_YEAR = re.compile(
     rf"(?P<y>{_FY}|過去(?:の)?年度|過年度|前年度以前)\s*(?:（(?P<p>[^）]{{1,12}})）|\((?P<p2>[^)]{{1,12}})\))?"
     r"\s*(?:分)?\s*(?:の)?\s*(?:まだ\s*)?(?=(?:実績|進捗)?(?:報告(?!書)|report|update|レポート|投稿))"
-    rf"|(?<=report)s?\s+(?:for|on|of)\s+(?P<y3>{_FY})|(?<=update)s?\s+(?:for|on|of)\s+(?P<y4>{_FY})"
+    rf"|(?:(?<=reports)|(?<=report)|(?<=updates)|(?<=update))\s+(?:for|on|of|in)\s+(?P<y3>{_FY})"
+)
+# A year left in a record question with no start or end word near it: the year reports are
+# for (no updates this fiscal year, 報告 R8) — R10まで続く stays the end year it is.
+_LOOSE_YEAR = re.compile(YEAR)
+_PERIOD_WORDS = re.compile(
+    r"まで|から|以降|以前|終|始|開始|完了|満了|(?<![a-z])(?:end|start|begin|until|through|since|from|before|after)"
 )
 _NOT_YET = (
     r"(?:は|が|も)?\s*(?:まだ\s*)?(?:1件も|一件も|1度も|一度も|何も)?\s*(?:無い|ない|なし|無し|出ていない"
@@ -54,7 +60,8 @@ MISSING = re.compile(
     r"|no\s+(?:reports?|updates?|posts?)(?:\s+yet)?|without\s+(?:any\s+|a\s+)?(?:reports?|updates?)"
     r"|(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:reported|updated|posted|report|update|post)(?:ed)?|yet\s+to\s+(?:report|post|update)"
-    r"|(?:missing|overdue|outstanding)\s+(?:reports?|updates?)|(?:reports?|updates?)\s+(?:missing|overdue|outstanding))(?![a-z])"
+    r"|(?:missing|overdue|outstanding)\s+(?:reports?|updates?)|(?:reports?|updates?)\s+(?:missing|overdue|outstanding))"
+    r"(?:\s+yet)?(?![a-z])"
 )
 # 過去年度分の報告しか来ていない: reported, but only for earlier years.
 ONLY_EARLIER = re.compile(
@@ -62,7 +69,7 @@ ONLY_EARLIER = re.compile(
     r"|only\s+(?:for\s+)?(?:past|earlier|previous)\s+years?"
 )
 UNOWNED = re.compile(
-    r"担当者(?:が|は)?\s*(?:まだ\s*)?(?:いない|居ない|決まって(?:い)?ない|未定|不在|なし|無し|未登録|登録されていない)"
+    r"担当者(?:が|は|の)?\s*(?:まだ\s*)?(?:いない|居ない|決まって(?:い)?ない|未定|不在|なし|無し|未登録|登録されていない)"
     r"|(?:owner|オーナー)s?(?:が|は)?\s*(?:いない|なし|無し|未定|決まって(?:い)?ない|未登録)|担当者なし"
     r"|(?<![a-z])(?:no\s+owners?|without\s+(?:an?\s+|any\s+)?owners?|unowned|nobody\s+owns|no\s+one\s+owns"
     r"|(?:missing|lacking)\s+(?:an?\s+)?owners?)(?![a-z])"
@@ -95,13 +102,19 @@ INITIATIVE = re.compile(
     r"(?:取組|取り組み|取組み|initiative)\s*#?\s*(\d{1,2})(?!\d)|(?P<which>どの取組|どの取り組み|which\s+initiatives?)"
 )
 RANK = re.compile(
-    r"(?:最も|一番|いちばん|もっとも)\s*(?P<most>多い|多く|多かった|活発)|最多|(?P<least>(?:最も|一番|いちばん|もっとも)\s*少な(?:い|く))"
+    r"(?:最も|一番|いちばん|もっとも)\s*(?P<most>多い|多く|多かった|活発|(?=報告|投稿|更新|update|report|post))"
+    r"|最多|(?P<least>(?:最も|一番|いちばん|もっとも)\s*少な(?:い|く))"
     r"|(?:多い|少ない)順(?:に|で)?|(?<![a-z])(?:the\s+)?(?:(?P<fewest>fewest|least)|most)(?:\s+(?:active|frequent))?(?![a-z])"
 )
 MORE_THAN = re.compile(
     r"(?<![a-z])(?:more\s+than|over)\s+(?P<n>\d+|one|two|three|four|five)\s+(?=updates?|reports?|posts?)"
     r"|(?P<m>\d+)件(?P<op>以上|超)(?:の)?(?=報告|更新|投稿|update|report)|複数(?:回|件)?(?:の)?(?=報告|更新|投稿|update|report)"
     r"|(?<=報告が|更新が)複数"
+)
+OLDEST = re.compile(
+    r"(?P<one>最初の|最初に|一番古い|いちばん古い|初めての|初の)|古い順"
+    r"|(?<![a-z])(?:(?P<one_en>first(?=\s+(?:update|report|post|entry))|earliest)|oldest(?:\s+first)?"
+    r"|in\s+order)(?![a-z])"
 )
 LATEST = re.compile(
     r"最新|直近|最後に|最後の|一番新しい|いちばん新しい"
@@ -135,7 +148,7 @@ FRAMING = re.compile(
     r"全員|状況|有無|チャット(?:で|上)?(?:の)?|記録(?:上|に)?|人(?=を|は|の|が|[?？]|$)"
     r"|(?<![a-z])(?:side|anything|anyone|anybody|somebody|someone|received|got|gotten|filed"
     r"|came\s+in|come\s+in|arrived|so\s+far|listed|as|active|counting|chat|record|entries|entry"
-    r"|recent|recently)(?![a-z])"
+    r"|recent|recently|yet|order)(?![a-z])"
 )
 PROJECTS_SHAPE = re.compile(r"事業|もの|のは|どれ|projects?|which\s+ones")
 
@@ -157,6 +170,8 @@ class RecordAsk:
     periods: list[Period] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     latest: bool = False
+    oldest: bool = False  # oldest first (古い順)
+    first: bool = False  # the very first report (最初の報告)
     retracted: bool = False  # asks about the retracted reports themselves
     report_years: list[str] = field(default_factory=list)  # codes, @0 relative, "past"
     running: list[str] = field(default_factory=list)  # fiscal years projects run in (@0…)
@@ -276,7 +291,7 @@ def read_record(t: Text, query: Query) -> None:
         ask.running.append(_year(m.group("y") or m.group("y2") or "今年度"))
         _take(t, m)
     for m in t.find(REPORT_YEAR):
-        years = [m.group(g) for g in ("y", "p", "p2", "y3", "y4") if m.group(g)]
+        years = [m.group(g) for g in ("y", "p", "p2", "y3") if m.group(g)]
         ask.report_years += [_year(y) for y in years if y]
         _take(t, m)
     for m in t.find(MISSING):
@@ -333,6 +348,10 @@ def read_record(t: Text, query: Query) -> None:
         else:
             ask.rank = ask.rank or "max"
         _take(t, m)
+    for m in t.find(OLDEST):
+        ask.oldest = True
+        ask.first = ask.first or bool(m.group("one") or m.group("one_en"))
+        _take(t, m)
     for m in t.find(LATEST):
         ask.latest = True
         _take(t, m)
@@ -362,6 +381,11 @@ def read_record(t: Text, query: Query) -> None:
         _take(t, m)
     for m in t.find(FRAMING):
         _take(t, m)
+    for m in t.find(_LOOSE_YEAR):
+        around = text[max(0, m.start() - 12) : m.start()] + " " + text[m.end() : m.end() + 10]
+        if not _PERIOD_WORDS.search(around):
+            ask.report_years.append(_year(m.group(0)))
+            _take(t, m)
     ask.owners = owner
     ask.subject = _subject(
         ask, text, unowned, missing, reporters, owner or owned, reported, last_report
