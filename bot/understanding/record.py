@@ -141,7 +141,8 @@ _NOT_NAMES = {
     "担当",
 }
 _OWNED_AFTER = re.compile(
-    r"\s*(?:さん|様|氏)?\s*(?:の|が|は|で|も)?\s*(?:担当|project|プロジェクト|事業|owner|オーナー|listed)"
+    r"\s*(?:さん|様|氏)?\s*(?:の|が|は|で|も)?\s*(?:担当|project|プロジェクト|事業|owner|オーナー|listed"
+    r"|own(?:s|ed)?(?![a-z]))"
 )
 # Words a record question frames itself with that no other reader knows.
 FRAMING = re.compile(
