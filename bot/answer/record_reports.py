@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot import messages as m
 from bot.answer import people as who
 from bot.answer.model import Answer, Value
-from bot.answer.record_scope import Scope, counted, project_refs, project_sources
+from bot.answer.record_scope import Scope, counted, joined, project_refs, project_sources
 from bot.models import ActualEntry, Project
 from bot.store import Store
 from bot.understanding import Query
@@ -300,7 +300,9 @@ def reporters(store: Store, query: Query, sc: Scope) -> Answer:
     for author, n in ordered[:MAX_REPORTS]:
         per = store.report_counts(replace(sc.reports(), authors=(author,)), "project")
         on = [p for key in per if (p := store.project(key)) is not None]
-        refs = "、".join(m.entry_project(p.no, p.key) if p.no is not None else p.name for p in on)
+        refs = joined(
+            (m.entry_project(p.no, p.key) if p.no is not None else p.name for p in on), lang
+        )
         name = people[author].name if author in people else author
         count = counted(n, "report", lang)
         lines.append(m.say("record_reporter_row", lang, name=name, count=count, projects=refs))

@@ -118,7 +118,7 @@ def _years(query: Query, sc: Scope) -> Answer | None:
         return None
     years = {fy.reiwa.code for code in said if code != "past" and (fy := _fiscal(code, sc.fiscal))}
     if len(years) != 1:
-        return _ask_back(query, "record_two_years", years="、".join(sorted(years)) or "—")
+        return _ask_back(query, "record_two_years", years=joined(sorted(years), query.lang) or "—")
     year = years.pop()
     sc.years = [year]
     sc.year_words = m.say("record_year_for", sc.lang, year=year)
@@ -155,7 +155,7 @@ def _people(store: Store, query: Query, sc: Scope, asker) -> Answer | None:
                     status="not_found", title=m.say("record_no_such_person", sc.lang, name=said)
                 )
             if len({p.user_id for p in found}) > 1:
-                names = "、".join(f"{p.name}（{p.user_id}）" for p in found)
+                names = joined((f"{p.name} ({p.user_id})" for p in found), sc.lang)
                 return Answer(
                     status="ambiguous",
                     title=m.say("record_which_person", sc.lang, name=said, names=names),
@@ -203,7 +203,7 @@ def _several(
 ) -> Answer | None:
     """Several projects named by number: each found, the answer covers them all."""
     if words or query.record.initiative is not None:
-        return _ask_back(query, "record_words_unused", words="、".join(words) or "取組")
+        return _ask_back(query, "record_words_unused", words=joined(words, query.lang) or "取組")
     found = []
     for no in query.project_nos:
         one = find_project(
@@ -221,7 +221,7 @@ def _several(
         found.append(one.matches[0].project)
         sc.computed.numbers.add(no)
     sc.projects, sc.named = found, True
-    sc.what = ("、" if sc.lang == "ja" else ", ").join(f"No{p.no}" for p in found)
+    sc.what = joined((f"No{p.no}" for p in found), sc.lang)
     sc.computed.projects.update(p.key for p in found)
     sc.computed.editions.update(label_of(p.edition) for p in found)
     return None
@@ -237,7 +237,7 @@ def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | N
     if query.names_project or (words and not query.filters and not sc.owners):
         resolution = _named(store, query, edition, words)
         if resolution.status == "ambiguous":
-            names = "、".join(m.short_ref(x.project) for x in resolution.matches[:8])
+            names = joined((m.short_ref(x.project) for x in resolution.matches[:8]), lang)
             return _ask_back(query, "record_which_project", names=names)
         if resolution.status not in ("ok", "gone") or not resolution.matches:
             if query.names_project:
@@ -248,7 +248,7 @@ def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | N
                         "not_found", lang, what=what, edition=m.edition_name(edition, lang)
                     ),
                 )
-            return _ask_back(query, "record_words_unused", words="、".join(words))
+            return _ask_back(query, "record_words_unused", words=joined(words, query.lang))
         p = resolution.matches[0].project
         printed = _printed(p)
         strange = (
@@ -258,7 +258,7 @@ def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | N
             return _ask_back(
                 query,
                 "record_words_not_printed",
-                words="、".join(strange),
+                words=joined(strange, lang),
                 ref=m.project_ref(p, lang),
             )
         sc.projects, sc.named, sc.what = [p], True, m.short_ref(p)
@@ -283,7 +283,7 @@ def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | N
             sc.computed.fields.add(f"initiative:{ask.initiative}")
         return None
     if words:
-        return _ask_back(query, "record_words_unused", words="、".join(words))
+        return _ask_back(query, "record_words_unused", words=joined(words, query.lang))
     if ask.initiative is not None:
         return _ask_back(query, "record_initiative_of_which")
     if query.filters or ask.running:
@@ -295,7 +295,9 @@ def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | N
     if ask.running:
         years = {fy.reiwa.code for c in ask.running if (fy := _fiscal(c, sc.fiscal))}
         if len(years) != 1:
-            return _ask_back(query, "record_two_years", years="、".join(sorted(years)) or "—")
+            return _ask_back(
+                query, "record_two_years", years=joined(sorted(years), query.lang) or "—"
+            )
         sc.running = FiscalYear.parse(years.pop())
         sc.computed.years.add(sc.running.code)
         sc.projects = [
@@ -358,6 +360,16 @@ def resolve_scope(store: Store, query: Query, edition: str, asker, now: datetime
     return sc
 
 
+def joined(items, lang: str) -> str:
+    """Items in a sentence: 、 in Japanese, commas in English."""
+    return ("、" if lang == "ja" else ", ").join(str(x) for x in items)
+
+
+def bullet(lang: str) -> str:
+    """How a listed row starts."""
+    return "・" if lang == "ja" else "- "
+
+
 def project_refs(projects: list[Project]) -> list:
     """The answer's projects, each once."""
     seen, out = set(), []
@@ -373,14 +385,14 @@ def project_sources(projects: list[Project]) -> list:
     return [src(p, "name") for p in projects][:10]
 
 
-def owner_names(owners: list) -> str:
-    """Owners as answers name them: display name (platform)."""
+def owner_names(owners: list, lang: str = "ja") -> str:
+    """Owners as answers name them: their display names."""
     shown = []
     for o in owners:
         name = f"{o.user_name or o.user_id}"
         if name not in shown:
             shown.append(name)
-    return "、".join(shown)
+    return joined(shown, lang)
 
 
 def plain_words(text: str) -> str:

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from bot import messages as m
 from bot.answer.model import Answer, Value
-from bot.answer.record_scope import Scope, counted, owner_names, project_refs, project_sources
+from bot.answer.record_scope import (
+    Scope,
+    bullet,
+    counted,
+    joined,
+    owner_names,
+    project_refs,
+    project_sources,
+)
 from bot.answer.render import src
 from bot.fiscal_year import FiscalYear, runs_in
 from bot.models import Project
@@ -29,7 +37,7 @@ def _finish(result: Answer, query: Query, sc: Scope, *fields: str) -> Answer:
 
 
 def _owners_line(owners: list, lang: str) -> str:
-    names = owner_names(owners)
+    names = owner_names(owners, lang)
     return (
         m.say("record_owners_are", lang, names=names) if names else m.say("record_no_owner", lang)
     )
@@ -42,7 +50,7 @@ def owners(store: Store, query: Query, sc: Scope) -> Answer:
     registered = store.owners()
     if sc.named:
         p = (sc.projects or [])[0]
-        sections = ("、" if lang == "ja" else ", ").join(p.sections) or m.NOT_PRINTED[lang]
+        sections = joined(p.sections, lang) or m.NOT_PRINTED[lang]
         title = m.say(
             "owner_is",
             lang,
@@ -65,7 +73,7 @@ def owners(store: Store, query: Query, sc: Scope) -> Answer:
         title = m.say("record_owned_list", lang, names=names, projects=projects_n)
         if not chosen:
             title = m.say("record_owned_none", lang, names=names)
-        lines = [f"・{m.short_ref(p)}" for p in chosen[:MAX_ROWS]]
+        lines = [f"{bullet(lang)}{m.short_ref(p)}" for p in chosen[:MAX_ROWS]]
     else:
         what = sc.what or m.say("record_latest_projects", lang)
         title = m.say("record_owners_of_list", lang, what=what, projects=projects_n, n=len(chosen))
@@ -74,7 +82,8 @@ def owners(store: Store, query: Query, sc: Scope) -> Answer:
                 "record_owner_row",
                 lang,
                 ref=m.short_ref(p),
-                owners=owner_names(owners_in(registered, p)) or m.say("record_no_owner", lang),
+                owners=owner_names(owners_in(registered, p), lang)
+                or m.say("record_no_owner", lang),
             )
             for p in chosen[:MAX_ROWS]
         ]
@@ -118,7 +127,7 @@ def _undecided(sc: Scope, year: FiscalYear, projects: list[Project]) -> list[str
     open_ended = [p for p in projects if p.end_year is None]
     notes = [m.say("record_running_rule", sc.lang, year=year.code)]
     if open_ended:
-        refs = "・".join(f"No{p.no}" if p.no is not None else p.name for p in open_ended)
+        refs = joined((f"No{p.no}" if p.no is not None else p.name for p in open_ended), sc.lang)
         notes.append(m.say("record_open_ended", sc.lang, refs=refs))
     return notes
 
@@ -162,7 +171,7 @@ def missing(store: Store, query: Query, sc: Scope) -> Answer:
     registered = store.owners()
     lines = []
     for p in chosen[:MAX_ROWS]:
-        row = f"・{m.short_ref(p)}"
+        row = f"{bullet(lang)}{m.short_ref(p)}"
         if ask.owners or ask.who:
             row += m.say(
                 "record_owner_suffix", lang, owners=_owners_line(owners_in(registered, p), lang)
@@ -205,7 +214,7 @@ def unowned(store: Store, query: Query, sc: Scope) -> Answer:
     chosen = [p for p in base if not owners_in(registered, p)]
     what = sc.conditions(with_year=False) or m.say("record_latest_projects", lang)
     title = m.say("record_unowned", lang, what=what, projects=counted(len(chosen), "project", lang))
-    lines = [f"・{m.short_ref(p)}" for p in chosen[:MAX_ROWS]] or [
+    lines = [f"{bullet(lang)}{m.short_ref(p)}" for p in chosen[:MAX_ROWS]] or [
         m.say("record_unowned_none", lang)
     ]
     if len(chosen) > MAX_ROWS:
@@ -245,7 +254,7 @@ def silent(store: Store, query: Query, sc: Scope) -> Answer:
     quiet = [(uid, name, projects) for uid, (name, projects) in owned.items() if uid not in counts]
     lines = []
     for _, name, projects in quiet[:MAX_ROWS]:
-        refs = "・".join(f"No{p.no}" if p.no is not None else p.name for p in projects)
+        refs = joined((f"No{p.no}" if p.no is not None else p.name for p in projects), lang)
         lines.append(m.say("record_silent_row", lang, name=name, projects=refs))
     what = sc.conditions() or m.say("record_all", lang)
     result = Answer(
