@@ -1356,6 +1356,10 @@ PHRASES.update(
             "{what}の最新のチャットでの報告（全{count}のうち）：",
             "Latest chat report ({what}), of {count}:",
         ),
+        "record_newest": (
+            "{what}の最新のチャットでの報告{n}件（全{count}のうち）：",
+            "The {n} latest chat reports ({what}), of {count}:",
+        ),
         "record_first": (
             "{what}の最初のチャットでの報告（全{count}のうち）：",
             "First chat report ({what}), of {count}:",
@@ -1434,6 +1438,17 @@ PHRASES.update(
             "No project has chat reports ({what}): 0 projects.",
         ),
         "record_rank_row": ("{i}. {name}：{count}", "{i}. {name}: {count}"),
+        "record_grouped": (
+            "{what}のチャットでの報告{count}の{by}：",
+            "Chat reports ({what}), {count} {by}:",
+        ),
+        "record_group_row": ("・{name}：{count}", "- {name}: {count}"),
+        "record_by_department": ("部局別", "by department"),
+        "record_by_section": ("担当課別", "by section"),
+        "record_by_category": ("項目別", "by category"),
+        "record_by_field": ("分野別", "by field"),
+        "record_by_project": ("事業別", "by project"),
+        "record_by_person": ("報告者別", "by person"),
         "record_rank_projects": (
             "チャットでの報告が最も多い事業（{what}）：",
             "Most reported project ({what}):",

@@ -532,3 +532,41 @@ def test_a_period_or_person_the_answer_cannot_use_is_asked_back(record):
 )
 def test_questions_about_the_documents_are_not_record_questions(record, text):
     assert "record" not in asked(record, text).computed.fields
+
+
+def test_counts_per_department_project_and_person(record):
+    by_department: dict[str, int] = {}
+    for r in COUNTED:
+        p = record.project(key(record, r))
+        by_department[p.department] = by_department.get(p.department, 0) + 1
+    answer = asked(record, "部局別の報告件数")
+    assert answer.value.amount == len(COUNTED)
+    for department, n in by_department.items():
+        assert f"・{department}：{n}件" in answer.text
+    by_person: dict[str, int] = {}
+    for r in COUNTED:
+        by_person[r.user] = by_person.get(r.user, 0) + 1
+    english = asked(record, "updates by person")
+    names = {
+        "UYAMA": "山本 大輔",
+        "USATO": "佐藤 花子",
+        "aad-naka": "中村 優",
+        "UKIMU": "木村 誠",
+        "伊藤": "伊藤 健",
+    }
+    for user, n in by_person.items():
+        assert f"- {names[user]}: {n} report" in english.text
+
+
+def test_the_newest_n_and_the_first_report(record):
+    newest = sorted(COUNTED, key=lambda r: r.at, reverse=True)
+    answer = asked(record, "直近の報告を3件")
+    assert [r.text in answer.text for r in newest] == [True] * 3 + [False] * (len(newest) - 3)
+    first = asked(record, "No42の最初の報告")
+    assert "WEB出願のテストを実施" in first.text and "納付受託者を登録" not in first.text
+
+
+def test_the_least_reported_projects_include_those_never_reported(record):
+    answer = asked(record, "報告の少ない事業")
+    reported = {key(record, r) for r in COUNTED}
+    assert keys_of(answer) == {p.key for p in record.projects() if p.key not in reported}

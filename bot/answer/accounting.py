@@ -224,6 +224,12 @@ _RECORD_ASKS = (
 )
 
 
+_RECORD_GROUPS = re.compile(
+    r"(?:部局|部|課|担当課|項目|分野|カテゴリー?|事業|人|担当者|報告者)(?:別|ごと|毎)"
+    r"|(?<![a-z])(?:per|by|for\s+each|each)\s+(?:department|section|category|field|project|person|owner|reporter)(?![a-z])"
+)
+
+
 def _record_mentions(text: str, plain: str, now: datetime | None, free, take) -> list[Mention]:
     """The record's own mentions: periods, people, and what the question asks of it."""
     prepared = prepare(text)
@@ -249,6 +255,15 @@ def _record_mentions(text: str, plain: str, now: datetime | None, free, take) ->
         if free(m.start(), m.end()):
             wants = ("initiative",) if m.group("which") else (f"initiative:{int(m.group(1))}",)
             found.append(Mention("record", m.group(0), wants))
+            take(m.start(), m.end())
+    for m in _record.NEWEST.finditer(plain):  # 直近の報告を5件: the five newest
+        if free(m.start(), m.end()):
+            n = int(m.group("n") or m.group("n2") or m.group("n3"))
+            found.append(Mention("record", m.group(0), (f"limit:{n}",)))
+            take(m.start(), m.end())
+    for m in _RECORD_GROUPS.finditer(plain):  # 部局別, by person: counts per group
+        if free(m.start(), m.end()):
+            found.append(Mention("record", m.group(0), ("group",)))
             take(m.start(), m.end())
     for pattern, wants in _RECORD_ASKS:
         for m in pattern.finditer(plain):

@@ -16,6 +16,7 @@ _ANSWERS = {
     "projects": record_reports.projects,
     "ranking": record_reports.ranking,
     "reporters": record_reports.reporters,
+    "grouped": record_reports.grouped,
     "owners": record_status.owners,
     "missing": record_status.missing,
     "unowned": record_status.unowned,

@@ -11,6 +11,7 @@ from bot import messages as m
 from bot.answer import people as who
 from bot.answer.model import Answer, Value
 from bot.answer.record_scope import Scope, counted, joined, project_refs, project_sources
+from bot.answer.selection import values_of
 from bot.models import ActualEntry, Project
 from bot.store import Store
 from bot.understanding import Query
@@ -84,8 +85,8 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
     several = sc.projects is not None and len(sc.projects) > 1
     if ask.latest and several:
         return _latest_each(store, query, sc)
-    first = ask.latest or ask.first
-    limit = 1 if first else MAX_REPORTS
+    first = (ask.latest or ask.first) and not ask.limit
+    limit = 1 if first else min(ask.limit or MAX_REPORTS, MAX_REPORTS)
     page, total = store.reports(sc.reports(), limit, oldest=ask.oldest)
     retracted, n_retracted = store.retracted_reports(sc.reports(), MAX_RETRACTED)
     conditions = sc.conditions()
@@ -111,10 +112,12 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
     elif query.operation == "count":
         title = m.say("record_count", lang, what=what, count=count, on=on)
         lines = lines[:10]
+    elif ask.limit:
+        title = m.say("record_newest", lang, what=what, n=len(page), count=count)
     else:
         key = "record_list_oldest" if ask.oldest else "record_list"
         title = m.say(key, lang, what=what, count=count, on=on)
-    if total > len(lines) and (sc.named or not first):
+    if total > len(lines) and (sc.named or not (first or ask.limit)):
         lines.append(_more(sc, total - len(lines), lang))
     if ask.retracted and n_retracted:  # 取り消された報告は？: those first, the counted ones after
         title, lines = (
@@ -146,6 +149,8 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
         sources=project_sources(shown_projects) if sc.named else [],
     )
     extra = ["latest"] if ask.latest else []
+    if ask.limit:
+        extra.append(f"limit:{ask.limit}")
     if ask.oldest:
         extra.append("oldest")
     if n_retracted or ask.retracted:
@@ -317,3 +322,59 @@ def reporters(store: Store, query: Query, sc: Scope) -> Answer:
         value=Value(amount=len(ordered), unit=m.say("record_people_unit", lang)),
     )
     return _finish(result, query, sc, "reporters")
+
+
+def grouped(store: Store, query: Query, sc: Scope) -> Answer:
+    """How many reports per project, person, department, section or category (部局別の報告件数)."""
+    ask = query.record
+    lang = sc.lang
+    kind = ask.group or "department"
+    per_author = kind == "person"
+    counts = store.report_counts(sc.reports(), "author" if per_author else "project")
+    totals: dict[str, int] = {}
+    keys: dict[str, list[str]] = {}
+    if per_author:
+        people = who.known_people(store)
+        for author, n in counts.items():
+            totals[people[author].name if author in people else author] = n
+    else:
+        for key, n in counts.items():
+            p = store.project(key)
+            if p is None:
+                continue
+            if kind == "project":
+                groups = [m.short_ref(p)]
+            elif kind == "department":
+                groups = [p.department or m.NOT_PRINTED[lang]]  # a joint project counted once
+            else:
+                groups = values_of(p, kind) or [m.NOT_PRINTED[lang]]
+            for group in groups:
+                totals[group] = totals.get(group, 0) + n
+                keys.setdefault(group, []).append(key)
+    ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    lines = [
+        m.say("record_group_row", lang, name=name, count=counted(n, "report", lang))
+        for name, n in ordered[: MAX_REPORTS * 2]
+    ]
+    what = sc.conditions() or m.say("record_all", lang)
+    total = sum(counts.values())
+    title = m.say(
+        "record_grouped",
+        lang,
+        what=what,
+        by=m.say(f"record_by_{kind}", lang),
+        count=counted(total, "report", lang),
+    )
+    chosen = (
+        [p for key in counts if (p := store.project(key)) is not None] if not per_author else []
+    )
+    result = Answer(
+        status="ok",
+        title=title if total else m.say("record_none", lang, what=what),
+        lines=lines,
+        projects=project_refs(chosen),
+        value=Value(amount=total, unit=m.say("record_unit", lang)),
+    )
+    result.computed.operations.add("group")
+    result.computed.groups.add((f"by_{kind}", "eq", ""))
+    return _finish(result, query, sc, "group", f"group:{kind}")

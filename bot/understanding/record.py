@@ -22,11 +22,11 @@ from bot.understanding.years import year_code
 _FY = rf"(?:{YEAR}|current\s+(?:fiscal\s+)?year|this\s+fy)"
 # A chat report: 報告 (never 報告書, a document), 投稿, 更新履歴, update(s), posted…
 REPORT = re.compile(
-    r"実績報告|進捗報告|報告(?!書)|投稿|アップデート|レポート|更新履歴"
+    r"実績報告|進捗報告|(?:報告|投稿|更新)(?:件)?数|報告(?!書)|投稿|アップデート|レポート|更新履歴|履歴"
     r"|(?<![\u4e00-\u9fff\u30a0-\u30ff])更新(?=情報|内容|件数|数|者|された|されて|した|して|が|は|の有無|あり|なし|状況)"
     r"|(?:直近|最新|最近|最後)の?(?:進捗|更新|状況)"
     r"|(?<![a-z])(?:progress\s+)?(?:chat\s+)?(?:reports?|reported|reporting|updates?|updated"
-    r"|posts?|posted|posting|submissions?)(?![a-z])"
+    r"|posts?|posted|posting|submissions?|(?:update\s+|report\s+)?history)(?![a-z])"
 )
 # Projects running in a fiscal year (今年度も実施中, still running this fiscal year).
 RUNNING = re.compile(
@@ -104,7 +104,21 @@ INITIATIVE = re.compile(
 RANK = re.compile(
     r"(?:最も|一番|いちばん|もっとも)\s*(?P<most>多い|多く|多かった|活発|(?=報告|投稿|更新|update|report|post))"
     r"|最多|(?P<least>(?:最も|一番|いちばん|もっとも)\s*少な(?:い|く))"
+    # 報告が多い事業, 投稿数の少ない事業: the measure said with the record word itself.
+    r"|(?:(?<=報告)|(?<=投稿)|(?<=更新)|(?<=件数)|(?<=数))(?:が|の)?\s*(?:多い|多かった)(?:順(?:に|で)?)?"
+    r"|(?:(?<=報告)|(?<=投稿)|(?<=更新)|(?<=件数)|(?<=数))(?:が|の)?\s*(?P<least2>少ない|少なかった)(?:順(?:に|で)?)?"
     r"|(?:多い|少ない)順(?:に|で)?|(?<![a-z])(?:the\s+)?(?:(?P<fewest>fewest|least)|most)(?:\s+(?:active|frequent))?(?![a-z])"
+)
+# Counts per project or per person (per department, section, category: read_operations).
+PER = re.compile(
+    r"(?P<project>事業(?:別|ごと|毎)|(?<![a-z])(?:per|by|for\s+each|each)\s+project(?![a-z]))"
+    r"|(?P<person>(?:人|担当者|報告者|投稿者)(?:別|ごと|毎)|(?<![a-z])(?:per|by|for\s+each|each)\s+(?:person|owner|author|reporter)(?![a-z]))"
+)
+# The newest N: 直近の報告を5件, latest 5 updates.
+NEWEST = re.compile(
+    r"(?:最新|直近|最近)(?:の)?\s*(?:報告|投稿|更新)?\s*(?:を)?\s*(?P<n>\d{1,3})\s*(?:件|つ|個)"
+    r"|(?P<n2>\d{1,3})\s*(?:件|つ)\s*(?:の)?\s*(?:最新|直近)"
+    r"|(?<![a-z])(?:latest|last|newest|most\s+recent)\s+(?P<n3>\d{1,3})(?![\d])"
 )
 MORE_THAN = re.compile(
     r"(?<![a-z])(?:more\s+than|over)\s+(?P<n>\d+|one|two|three|four|five)\s+(?=updates?|reports?|posts?)"
@@ -179,6 +193,8 @@ class RecordAsk:
     initiative: int | None = None
     which_initiative: bool = False
     rank: str | None = None  # max | min: most / fewest reports
+    group: str | None = None  # counts per project, person, department, section, category
+    limit: int | None = None  # the newest N reports (直近の報告を5件)
     per: str = "project"  # what a ranking ranks: project | person
     more_than: int | None = None  # projects with more than N reports
     owners: bool = False  # the owners of the projects are asked
@@ -333,6 +349,13 @@ def read_record(t: Text, query: Query) -> None:
         else:
             ask.initiative = int(m.group(1))
         _take(t, m)
+    for m in t.find(NEWEST):
+        ask.limit = int(m.group("n") or m.group("n2") or m.group("n3"))
+        ask.latest = True
+        _take(t, m)
+    for m in t.find(PER):
+        ask.group = "project" if m.group("project") else "person"
+        _take(t, m)
     for m in t.find(MORE_THAN):
         words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
         if m.group("n"):
@@ -344,7 +367,12 @@ def read_record(t: Text, query: Query) -> None:
             ask.more_than = 1
         _take(t, m)
     for m in t.find(RANK):
-        if m.group("least") or m.group("fewest") or m.group(0).startswith("少ない"):
+        if (
+            m.group("least")
+            or m.group("least2")
+            or m.group("fewest")
+            or m.group(0).startswith("少ない")
+        ):
             ask.rank = "min"
         else:
             ask.rank = ask.rank or "max"
@@ -435,7 +463,9 @@ def _subject(
         for person in ask.people:
             person.role = "owner"  # 田中さんの事業: the projects a person owns
         return "owners"
-    shape = PROJECTS_SHAPE.search(text[last_report:] if last_report >= 0 else "")
+    shape = PROJECTS_SHAPE.search(text[last_report:] if last_report >= 0 else "") or re.search(
+        r"how\s+many\s+projects|number\s+of\s+projects|何事業|事業数", text
+    )
     if (
         ask.more_than is not None
         or (shape and not ask.latest)
@@ -466,5 +496,9 @@ def settle_record(query: Query) -> None:
         ask.subject, ask.rank = "ranking", ask.rank or query.operation
     if ask.subject == "projects" and query.names_project and ask.more_than is None:
         ask.subject = "reports"  # No38の報告はどの取組のもの: that project's reports
+    if query.operation == "group" or ask.group:  # 部局別の報告件数, reports by person
+        ask.group = ask.group or query.group_by or "department"
+        if ask.subject in ("reports", "projects", "reporters", "ranking"):
+            ask.subject = "grouped"
     if query.operation not in ("count", "top", "bottom"):
         query.operation = "list"
