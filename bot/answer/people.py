@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
@@ -30,19 +31,25 @@ class Person:
 _PEOPLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+_LOCK = threading.Lock()  # questions are answered in several threads (Bolt, the HTTP front)
+
+
 def known_people(store: Store) -> dict[str, Person]:
     """Authors of the record and owners, by chat id; authors read incrementally (only entries
     appended since the last question), owners (a small table) each time."""
-    cached = _PEOPLE.get(store)
-    authors, last = cached if cached else ({}, 0)
-    new, last = store.chat_authors(last)
-    for a in new:
-        person = authors.setdefault(a.author_id, Person(a.author_id))
-        if a.name and a.name not in person.names:
-            person.names.append(a.name)
-        person.platforms.add(a.platform)
-    _PEOPLE[store] = (authors, last)
-    people = {k: Person(k, list(p.names), set(p.platforms)) for k, p in authors.items()}
+    with _LOCK:
+        cached = _PEOPLE.get(store)
+        authors, last = cached if cached else ({}, 0)
+        new, last = store.chat_authors(last)
+        for a in new:
+            person = authors.setdefault(a.author_id, Person(a.author_id))
+            if a.name in person.names:  # written under it again: it is their latest name
+                person.names.remove(a.name)
+            if a.name:
+                person.names.append(a.name)
+            person.platforms.add(a.platform)
+        _PEOPLE[store] = (authors, last)
+        people = {k: Person(k, list(p.names), set(p.platforms)) for k, p in authors.items()}
     for o in store.owners():
         person = people.setdefault(o.user_id, Person(o.user_id))
         if o.user_name and o.user_name not in person.names:

@@ -146,7 +146,7 @@ class Reports:
                 "SELECT author_id, author_name, platform, max(id) FROM entries "
                 "WHERE id > ? AND platform != 'document' AND author_id IS NOT NULL "
                 "AND edition IN (SELECT code FROM editions WHERE prefecture = ?) "
-                "GROUP BY author_id, author_name, platform",
+                "GROUP BY author_id, author_name, platform ORDER BY 4",  # a later name last
                 [after, self.prefecture],
             ).fetchall()
         last = max([after, *(int(r[3]) for r in rows)])
