@@ -19,6 +19,7 @@ from bot.answer.model import Answer, Computed
 from bot.fiscal_year import FiscalYear
 from bot.project_numbers import NUMBER, RANGE, numbers_in_range
 from bot.understanding import record as _record
+from bot.understanding import record_words as _words
 from bot.understanding.lexicon import (
     EN_MONEY,
     EN_UNITS,
@@ -213,14 +214,14 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
 # (Computed.times, .people, .fields): a period or a person the answer did not apply is asked
 # back. Report years (R8分の報告) are years, checked above as every year is.
 _RECORD_ASKS = (
-    (_record.MISSING, ("missing",)),
-    (_record.UNOWNED, ("unowned",)),
-    (_record.RETRACTED_OUT, ("counted",)),
-    (_record.RETRACTED, ("retracted",)),
-    (_record.OWNER, ("owners", "owner")),
-    (_record.REPORTERS, ("reporters", "rank")),
-    (_record.MORE_THAN, ("more_than",)),
-    (_record.REPORT, ("record",)),
+    (_words.MISSING, ("missing",)),
+    (_words.UNOWNED, ("unowned",)),
+    (_words.RETRACTED_OUT, ("counted",)),
+    (_words.RETRACTED, ("retracted",)),
+    (_words.OWNER, ("owners", "owner")),
+    (_words.REPORTERS, ("reporters", "rank")),
+    (_words.MORE_THAN, ("more_than",)),
+    (_words.REPORT, ("record",)),
 )
 
 
@@ -247,16 +248,16 @@ def _record_mentions(text: str, plain: str, now: datetime | None, free, take) ->
     for a, b, name in _record.names_said(plain, free):
         found.append(Mention("person", name, (normalise(name),)))
         take(a, b)
-    for m in _record.ME.finditer(plain):
+    for m in _words.ME.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("person", m.group(0).strip(), ("me",)))
             take(m.start(), m.end())
-    for m in _record.INITIATIVE.finditer(plain):
+    for m in _words.INITIATIVE.finditer(plain):
         if free(m.start(), m.end()):
             wants = ("initiative",) if m.group("which") else (f"initiative:{int(m.group(1))}",)
             found.append(Mention("record", m.group(0), wants))
             take(m.start(), m.end())
-    for m in _record.NEWEST.finditer(plain):  # 直近の報告を5件: the five newest
+    for m in _words.NEWEST.finditer(plain):  # 直近の報告を5件: the five newest
         if free(m.start(), m.end()):
             n = int(m.group("n") or m.group("n2") or m.group("n3"))
             found.append(Mention("record", m.group(0), (f"limit:{n}",)))
