@@ -129,3 +129,18 @@ def test_authors_are_read_incrementally_with_every_name_they_used(store):
     chat(store, 41, "二", datetime(2026, 11, 3, tzinfo=TOKYO), "U7", "山田 一郎")
     newer, _ = store.chat_authors(last)
     assert [(a.author_id, a.name) for a in newer] == [("U7", "山田 一郎")]
+
+
+@pytest.mark.parametrize("now", MOMENTS[::5], ids=lambda m: m.isoformat())
+def test_the_last_days_weeks_and_months_and_a_range_within_a_month(now):
+    today = now.date()
+    monday = today - timedelta(days=today.weekday())
+    assert period_of("今週分", now) == (monday, monday + timedelta(6))
+    week = (today - timedelta(6), today)  # the past week is seven days, last week a calendar week
+    assert period_of("この一週間", now) == period_of("the past week", now) == week
+    assert period_of("直近1週間", now) == period_of("in the last 7 days", now) == week
+    a_month_ago = (today.replace(day=1) - timedelta(days=1)).replace(day=min(today.day, 28))
+    first, last = period_of("ここ1か月", now)
+    assert last == today and first in {a_month_ago + timedelta(days=d) for d in range(1, 5)}
+    year = today.year if today.month >= 11 else today.year - 1
+    assert period_of("11月15日〜30日", now) == (date(year, 11, 15), date(year, 11, 30))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.fiscal_year import TOKYO, FiscalYear
+from bot.understanding.lexicon import kanji_number
 
 _MONTHS_EN = {
     "jan": 1,
@@ -37,10 +38,11 @@ DATE = re.compile(
 )
 # A whole month: 10月, 10月中, in October, during April.
 MONTH = re.compile(
-    r"(?<![\d/])(?P<m>\d{1,2})\s*月(?!\s*\d)(?:中|の間|いっぱい)?"
+    r"(?<![\d/])(?P<m>\d{1,2})\s*月(?!\s*\d)(?:中|分|の間|いっぱい)?"
     rf"|(?<![a-z])(?:in|during|for|over|throughout)\s+(?:the\s+month\s+of\s+)?(?P<mw>{_MONTH_WORD})(?![a-z])(?:\s+(?P<yw>20\d\d))?"
 )
 _BETWEEN = re.compile(r"\s*(?:〜|~|-|–|から|to|until|till|through|thru|and)\s*")
+_DAY_ONLY = re.compile(r"\s*(?:〜|~|-|–|から)\s*(\d{1,2})\s*日(?:まで(?:の間|の|に)?|の間)?")
 _AFTER_SINCE = re.compile(r"\s*(?:以降|以後|から(?!\s*\d)|より後|~(?!\s*\d)|〜(?!\s*\d))(?:の|に)?")
 _BEFORE_SINCE = re.compile(r"(?:since|after|from|starting)\s+(?:the\s+)?$")
 _AFTER_UNTIL = re.compile(r"\s*(?:まで(?:の|に)?|以前(?:の|に)?|より前(?:の|に)?)")
@@ -52,19 +54,19 @@ _AFTER_RANGE = re.compile(r"\s*(?:まで(?:の間|の|に)?|の間(?:に)?)")
 RELATIVE: list[tuple[str, re.Pattern]] = [
     (
         "this_week",
-        re.compile(r"今週(?:中|に入ってから)?|(?<![a-z])this\s+week(?![a-z])"),
+        re.compile(r"今週(?:中|分|に入ってから)?|(?<![a-z])this\s+week(?![a-z])"),
     ),
     (
         "last_week",
-        re.compile(r"先週|前週|(?<![a-z])(?:last|previous|the\s+past)\s+week(?![a-z])"),
+        re.compile(r"先週(?:分)?|前週|(?<![a-z])(?<!the\s)(?:last|previous)\s+week(?![a-z])"),
     ),
     (
         "this_month",
-        re.compile(r"今月(?:中|に入ってから|に入って)?|(?<![a-z])this\s+month(?![a-z])"),
+        re.compile(r"今月(?:中|分|に入ってから|に入って)?|(?<![a-z])this\s+month(?![a-z])"),
     ),
     (
         "last_month",
-        re.compile(r"先月|前月|(?<![a-z])(?:last|previous)\s+month(?![a-z])"),
+        re.compile(r"先月(?:分)?|前月|(?<![a-z])(?<!the\s)(?:last|previous)\s+month(?![a-z])"),
     ),
     ("today", re.compile(r"今日|本日|(?<![a-z])today(?![a-z])")),
     ("yesterday", re.compile(r"昨日|(?<![a-z])yesterday(?![a-z])")),
@@ -76,9 +78,12 @@ RELATIVE: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_FEW = r"\d{1,3}|[一二三四五六七八九十]{1,3}"
+# The last N days, weeks or months up to today: この7日間, 直近1週間, ここ一か月, past 30 days,
+# the past week (seven days, where "last week" is the calendar week before this one).
 DAYS = re.compile(
-    r"(?:この|ここ|直近|過去|最近の?)\s*(\d{1,3})\s*(日|週間)(?:間)?(?:以内)?"
-    r"|(?<![a-z])(?:in\s+)?(?:the\s+)?(?:last|past)\s+(\d{1,3})\s+(days?|weeks?)(?![a-z])"
+    rf"(?:この|ここ|直近|過去|最近の?)\s*({_FEW})\s*(日|週間|週|か月|ヶ月|カ月|ヵ月|ケ月)(?:間)?(?:以内)?"
+    r"|(?<![a-z])(?:in\s+)?(?:the\s+|this\s+)?(?:last|past)\s+(\d{1,3}\s+)?(days?|weeks?|months?)(?![a-z])"
 )
 # The whole record: これまで, so far — not a period, a word that says none is meant.
 ALL_TIME = re.compile(
@@ -91,7 +96,7 @@ ALL_TIME = re.compile(
 class Period:
     """A period as written: its kind and the days it names (a year None when not written)."""
 
-    kind: str  # this_week last_week this_month last_month today yesterday fiscal_year days month since until between day
+    kind: str  # this_week last_week this_month last_month today yesterday fiscal_year days months month since until between day
     said: str
     first: tuple[int | None, int, int] | None = None  # (year, month, day)
     last: tuple[int | None, int, int] | None = None
@@ -146,8 +151,12 @@ def find_periods(text: str, free=lambda a, b: True) -> list[tuple[int, int, Peri
                 add(m.start(), m.end(), Period(kind, m.group(0)))
     for m in DAYS.finditer(text):
         if ok(m.start(), m.end()):
-            n = int(m.group(1) or m.group(3))
+            said = (m.group(1) or m.group(3) or "1").strip()
+            n = int(said) if said.isdigit() else kanji_number(said) or 1
             unit = m.group(2) or m.group(4)
+            if unit.startswith(("か", "ヶ", "カ", "ヵ", "ケ", "month")):
+                add(m.start(), m.end(), Period("months", m.group(0), n=n))
+                continue
             days = n * 7 if unit.startswith(("週", "week")) else n
             if 0 < days <= 3660:
                 add(m.start(), m.end(), Period("days", m.group(0), n=days))
@@ -171,6 +180,10 @@ def find_periods(text: str, free=lambda a, b: True) -> list[tuple[int, int, Peri
                     add(start, end, Period("between", text[start:end], day, day2))
                     used.update((i, i + 1))
                     continue
+        if (tail := _DAY_ONLY.match(text[b:])) and ok(a, b + tail.end()):  # 11月15日〜30日
+            last = (day[0], day[1], int(tail.group(1)))
+            add(a, b + tail.end(), Period("between", text[a : b + tail.end()], day, last))
+            continue
         if after := _AFTER_SINCE.match(text[b:]):
             add(a, b + after.end(), Period("since", text[a : b + after.end()], day))
         elif lead := _BEFORE_SINCE.search(text[max(0, a - 12) : a]):
@@ -255,6 +268,10 @@ def resolve(period: Period, now: datetime) -> Span:
         first, last = FiscalYear.of(today).starts, FiscalYear.of(today).ends
     elif kind == "days":
         first, last = today - timedelta(days=(period.n or 1) - 1), today
+    elif kind == "months":  # ここ1か月: from the same day N months ago, up to today
+        back = today.month - 1 - (period.n or 1)
+        year, month = today.year + back // 12, back % 12 + 1
+        first, last = _safe(year, month, today.day) + timedelta(days=1), today
     elif kind == "month":
         year, month, _ = period.first  # type: ignore[misc]
         if year is None:
