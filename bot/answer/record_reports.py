@@ -87,13 +87,15 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
         return _latest_each(store, query, sc)
     first = (ask.latest or ask.first) and not ask.limit
     limit = 1 if first else min(ask.limit or MAX_REPORTS, MAX_REPORTS)
-    page, total = store.reports(sc.reports(), limit, oldest=ask.oldest)
-    retracted, n_retracted = store.retracted_reports(sc.reports(), MAX_RETRACTED)
-    conditions = sc.conditions()
     if sc.named:
         shown_projects = list(sc.projects or [])
-    else:
-        shown_projects, _ = _projects_reported(store, sc)
+        page, total = store.reports(sc.reports(), limit, oldest=ask.oldest)
+    else:  # the count per project says the total too: the record is read once
+        shown_projects, per_project = _projects_reported(store, sc)
+        page, _ = store.reports(sc.reports(), limit, oldest=ask.oldest, count=False)
+        total = sum(per_project.values())
+    retracted, n_retracted = store.retracted_reports(sc.reports(), MAX_RETRACTED)
+    conditions = sc.conditions()
     single = sc.named and len(sc.projects or []) == 1
     lines = [report_line(store, e, lang, project=not single) for e in page]
     what = conditions or m.say("record_all", lang)
