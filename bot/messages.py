@@ -1495,6 +1495,10 @@ PHRASES.update(
         ),
         "record_owners_are": ("登録されている担当者：{names}", "Registered owners: {names}"),
         "record_no_owner": ("担当者の登録なし", "no registered owner"),
+        "record_no_owner_of": (
+            "{ref}に登録されている担当者はいません。",
+            "{ref} has no registered owner.",
+        ),
         "record_owned_list": (
             "{names}が担当者として登録されている事業：{projects}",
             "Projects with {names} registered as owner: {projects}",

@@ -570,3 +570,33 @@ def test_the_least_reported_projects_include_those_never_reported(record):
     answer = asked(record, "報告の少ない事業")
     reported = {key(record, r) for r in COUNTED}
     assert keys_of(answer) == {p.key for p in record.projects() if p.key not in reported}
+
+
+def test_a_negation_no_record_phrase_read_is_asked_back_never_dropped(record):
+    assert asked(record, "No34以外の報告").status == "clarify"
+    missing_ones = asked(record, "まだ報告されていない事業")  # read as what is missing
+    assert keys_of(missing_ones) == missing(record, FiscalYear.of(NOW))
+    assert asked(record, "今週の報告はありませんか").value.amount == len(
+        within(THIS_MONDAY, THIS_MONDAY + timedelta(days=6))
+    )  # an existence question, not a negation
+
+
+def test_counts_said_in_words_are_used(record):
+    counts: dict[str, int] = {}
+    for r in COUNTED:
+        counts[key(record, r)] = counts.get(key(record, r), 0) + 1
+    for text in ("報告が2件以上ある事業", "projects with at least 2 updates"):
+        assert keys_of(asked(record, text)) == {k for k, n in counts.items() if n >= 2}, text
+    since = asked(record, "reports since November")
+    assert since.value.amount == len(within(date(2026, 11, 1), TODAY))
+
+
+def test_owners_named_in_english_and_the_people_who_reported(record):
+    assert keys_of(asked(record, "projects owned by Yamamoto")) == {"R7/No34", "R7/No35"}
+    assert keys_of(asked(record, "does Kimura own any projects?")) == {"R7/No47", "R7/No51"}
+    reporters = asked(record, "先月報告を出した人")
+    november = {r.name.split()[0] for r in within(date(2026, 11, 1), date(2026, 11, 30))}
+    assert reporters.value.amount == len(
+        {r.user for r in within(date(2026, 11, 1), date(2026, 11, 30))}
+    )
+    assert all(name in reporters.text for name in november)

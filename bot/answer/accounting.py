@@ -160,7 +160,8 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
                 after = _NEGATED_AFTER.match(plain[m.end() :])
                 if after:
                     take(m.end(), m.end() + after.end())
-    found += _record_mentions(text, plain, now, free, take)
+    record = _record_mentions(text, plain, now, free, take)  # #27: None for other questions
+    found += record or []
     for m in NUMBER.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("number", m.group(0), (int(next(g for g in m.groups() if g)),)))
@@ -204,6 +205,10 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
             if free(m.start(), m.end()):
                 found.append(Mention("question", m.group(0), wants))
                 take(m.start(), m.end())
+    if record is not None:  # #27: a "not" no record phrase read (まだ報告されていない…) inverts it
+        for m in _RECORD_NOT.finditer(plain):
+            if free(m.start(), m.end()):
+                found.append(Mention("negation", m.group(0), (True,)))
     return found
 
 
@@ -214,6 +219,7 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
 # (Computed.times, .people, .fields): a period or a person the answer did not apply is asked
 # back. Report years (R8分の報告) are years, checked above as every year is.
 _RECORD_ASKS = (
+    (_words.ONLY_EARLIER, ("missing",)),
     (_words.MISSING, ("missing",)),
     (_words.UNOWNED, ("unowned",)),
     (_words.RETRACTED_OUT, ("counted",)),
@@ -225,18 +231,28 @@ _RECORD_ASKS = (
 )
 
 
+_RECORD_COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s*(?:件|つ)")
+# A negation in a record question no record phrase read: asked back, never dropped. Polite
+# requests (教えてもらえない？) and existence questions (報告はありませんか) are not negations.
+_RECORD_NOT = re.compile(
+    r"(?<!もらえ)(?<!いただけ)(?<!くれ)(?<!じゃ)(?<!でき)(?:ない|無い|なし|無し|ません(?!か)|なかった)"
+    r"|(?<![a-z])(?:not|without|never|none)(?![a-z])|n't(?![a-z])|(?<![a-z])no(?![a-z0-9.])"
+)
 _RECORD_GROUPS = re.compile(
     r"(?:部局|部|課|担当課|項目|分野|カテゴリー?|事業|人|担当者|報告者)(?:別|ごと|毎)"
     r"|(?<![a-z])(?:per|by|for\s+each|each)\s+(?:department|section|category|field|project|person|owner|reporter)(?![a-z])"
 )
 
 
-def _record_mentions(text: str, plain: str, now: datetime | None, free, take) -> list[Mention]:
-    """The record's own mentions: periods, people, and what the question asks of it."""
+def _record_mentions(
+    text: str, plain: str, now: datetime | None, free, take
+) -> list[Mention] | None:
+    """The record's own mentions: periods, people, and what the question asks of it (None
+    when the question is not about the record)."""
     prepared = prepare(text)
     people = _record.referenced_people(text, prepared.people)
     if not _record.is_record_question(plain, people):
-        return []
+        return None
     found = []
     for a, b, period in find_periods(plain, free) if now is not None else []:
         found.append(Mention("period", period.said, (resolve_period(period, now).key,)))
@@ -271,6 +287,10 @@ def _record_mentions(text: str, plain: str, now: datetime | None, free, take) ->
             if free(m.start(), m.end()):
                 found.append(Mention("record", m.group(0), wants))
                 take(m.start(), m.end())
+    for m in _RECORD_COUNT.finditer(plain):  # 2件以上の報告, 上位3件: a count said is used
+        if free(m.start(), m.end()):
+            found.append(Mention("record", m.group(0), (f"n:{int(m.group(1))}",)))
+            take(m.start(), m.end())
     return found
 
 

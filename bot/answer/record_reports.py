@@ -10,9 +10,17 @@ from dataclasses import replace
 from bot import messages as m
 from bot.answer import people as who
 from bot.answer.model import Answer, Value
-from bot.answer.record_scope import Scope, counted, joined, project_refs, project_sources
+from bot.answer.record_scope import (
+    Scope,
+    counted,
+    joined,
+    owner_names,
+    project_refs,
+    project_sources,
+)
 from bot.answer.selection import values_of
 from bot.models import ActualEntry, Project
+from bot.owners import owners_in
 from bot.store import Store
 from bot.understanding import Query
 
@@ -66,6 +74,10 @@ def _finish(result: Answer, query: Query, sc: Scope, *fields: str) -> Answer:
     done.operations.update(("list", "count"))
     if query.record and query.record.which_initiative:
         done.fields.add("initiative")
+    if query.record and (query.record.more_than is not None or query.record.limit):
+        done.fields.update(f"n:{n}" for n in query.record.numbers)  # 2件以上, 直近5件
+    if query.n:
+        done.fields.add(f"n:{query.n}")  # 上位3件
     return result
 
 
@@ -137,6 +149,15 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
         lines.append(m.say("record_retracted_count", lang, n=n_retracted))
     elif ask.retracted:
         lines.append(m.say("record_retracted_none", lang))
+    if sc.named and ask.owners:  # No34の担当者と最新報告: who may report, too
+        registered = store.owners()
+        for p in sc.projects or []:
+            names = owner_names(owners_in(registered, p), lang)
+            owners = m.say("record_owners_are", lang, names=names) if names else None
+            lines.append(owners or m.say("record_no_owner_of", lang, ref=m.short_ref(p)))
+        extra_owner = True
+    else:
+        extra_owner = False
     if sc.named and len(sc.projects or []) == 1:
         p = sc.projects[0]
         documents = store.document_entry_count(p.key)
@@ -151,6 +172,8 @@ def reports(store: Store, query: Query, sc: Scope) -> Answer:
         sources=project_sources(shown_projects) if sc.named else [],
     )
     extra = ["latest"] if ask.latest else []
+    if extra_owner:
+        extra += ["owner", "owners"]
     if ask.limit:
         extra.append(f"limit:{ask.limit}")
     if ask.oldest:

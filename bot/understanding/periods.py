@@ -39,7 +39,8 @@ DATE = re.compile(
 # A whole month: 10月, 10月中, in October, during April.
 MONTH = re.compile(
     r"(?<![\d/])(?P<m>\d{1,2})\s*月(?!\s*\d)(?:中|分|の間|いっぱい)?"
-    rf"|(?<![a-z])(?:in|during|for|over|throughout)\s+(?:the\s+month\s+of\s+)?(?P<mw>{_MONTH_WORD})(?![a-z])(?:\s+(?P<yw>20\d\d))?"
+    rf"|(?<![a-z])(?P<since>since\s+|from\s+)?(?(since)|(?:in|during|for|over|throughout)\s+)(?:the\s+month\s+of\s+)?"
+    rf"(?P<mw>{_MONTH_WORD})(?![a-z])(?!\s*\d)(?:\s+(?P<yw>20\d\d))?"
 )
 _BETWEEN = re.compile(r"\s*(?:〜|~|-|–|から|to|until|till|through|thru|and)\s*")
 _DAY_ONLY = re.compile(r"\s*(?:〜|~|-|–|から)\s*(\d{1,2})\s*日(?:まで(?:の間|の|に)?|の間)?")
@@ -73,7 +74,7 @@ RELATIVE: list[tuple[str, re.Pattern]] = [
     (
         "fiscal_year",
         re.compile(
-            r"(?:今年度|本年度)(?:に入って(?:から)?|以降|が始まってから)"
+            r"(?:今年度|本年度)(?:に入って(?:から)?|になって(?:から)?|以降|が始まってから)"
             r"|(?<![a-z])since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:fiscal\s+)?year"
         ),
     ),
@@ -215,6 +216,11 @@ def find_periods(text: str, free=lambda a, b: True) -> list[tuple[int, int, Peri
                     first, last = (year, month, 1), (year, month2, 0)
                     add(m.start(), end, Period("between", text[m.start() : end], first, last))
                     continue
+        if m.groupdict().get("since") or (after := _AFTER_SINCE.match(text[m.end() :])):
+            # 4月以降, since April: from the month's first day
+            end = m.end() + (0 if m.groupdict().get("since") else after.end())
+            add(m.start(), end, Period("since", text[m.start() : end], (year, month, 1)))
+            continue
         add(m.start(), m.end(), Period("month", m.group(0), (year, month, 1), (year, month, 0)))
     return sorted(found)
 

@@ -17,6 +17,8 @@ from bot.understanding.periods import Period, all_time_words, find_periods
 from bot.understanding.query import Query
 from bot.understanding.reading import Text
 from bot.understanding.record_words import (
+    EN_NOT_NAMES,
+    EN_OWNED_BY,
     FRAMING,
     HONORIFIC,
     INITIATIVE,
@@ -33,6 +35,7 @@ from bot.understanding.record_words import (
     OWNED,
     OWNED_AFTER,
     OWNER,
+    PEOPLE_WORD,
     PER,
     PERIOD_WORDS,
     PROJECTS_SHAPE,
@@ -76,6 +79,7 @@ class RecordAsk:
     rank: str | None = None  # max | min: most / fewest reports
     group: str | None = None  # counts per project, person, department, section, category
     limit: int | None = None  # the newest N reports (直近の報告を5件)
+    numbers: list[int] = field(default_factory=list)  # counts said (5件, 2件以上), as said
     per: str = "project"  # what a ranking ranks: project | person
     more_than: int | None = None  # projects with more than N reports
     owners: bool = False  # the owners of the projects are asked
@@ -103,6 +107,9 @@ def is_record_question(text: str, people: list[str]) -> bool:
         return True
     if UNOWNED.search(text) or OWNER.search(text):
         return True
+    for m in EN_OWNED_BY.finditer(text):  # owned by Tanaka, does Mori own
+        if (m.group("a") or m.group("b") or m.group("c")) not in EN_NOT_NAMES:
+            return True
     owned = [
         end
         for end in [e for _, e, _ in names_said(text)] + [m.end() for m in ME.finditer(text)]
@@ -219,6 +226,12 @@ def read_record(t: Text, query: Query) -> None:
         )
         ask.people.append(Person("me", m.group(0).strip(), "owner" if owned else "author"))
         _take(t, m)
+    for m in t.find(EN_OWNED_BY):  # owned by Tanaka, does Mori own, Sato's projects
+        name = m.group("a") or m.group("b") or m.group("c")
+        if name not in EN_NOT_NAMES:
+            ask.people.append(Person("name", name, "owner"))
+            start = m.start("a") if m.group("a") else m.start("b") if m.group("b") else m.start("c")
+            t.take(start, start + len(name) + (2 if m.group("c") else 0))
     for said in people:  # @name, <@U…>, <at>Name</at>: taken off the text by prepare
         owned = bool(OWNER.search(text) or OWNED.search(text)) and not REPORT.search(text)
         ask.people.append(Person("name", said, "owner" if owned else "author"))
@@ -232,6 +245,7 @@ def read_record(t: Text, query: Query) -> None:
         _take(t, m)
     for m in t.find(NEWEST):
         ask.limit = int(m.group("n") or m.group("n2") or m.group("n3"))
+        ask.numbers.append(ask.limit)
         ask.latest = True
         _take(t, m)
     for m in t.find(PER):
@@ -241,9 +255,12 @@ def read_record(t: Text, query: Query) -> None:
         words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
         if m.group("n"):
             ask.more_than = int(words.get(m.group("n"), m.group("n")) or 1)
-        elif m.group("m"):
-            n = int(m.group("m"))
-            ask.more_than = n - 1 if m.group("op") == "以上" else n
+        elif m.group("n2"):  # at least N
+            ask.more_than = int(words.get(m.group("n2"), m.group("n2")) or 1) - 1
+        elif m.group("m") or m.group("m2"):
+            n = int(m.group("m") or m.group("m2"))
+            ask.numbers.append(n)
+            ask.more_than = n - 1 if (m.group("op") or m.group("op2")) == "以上" else n
         else:
             ask.more_than = 1
         _take(t, m)
@@ -302,6 +319,9 @@ def read_record(t: Text, query: Query) -> None:
     )
     if ask.subject == "missing" and not owner:
         ask.owners = False
+    if ask.subject in ("silent", "reporters") or (ask.subject == "ranking" and ask.per == "person"):
+        for m in t.find(PEOPLE_WORD):
+            _take(t, m)
     query.record = ask
 
 

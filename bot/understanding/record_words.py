@@ -40,13 +40,15 @@ PERIOD_WORDS = re.compile(
 _NOT_YET = (
     r"(?:は|が|も)?\s*(?:まだ\s*)?(?:1件も|一件も|1度も|一度も|何も)?\s*(?:無い|ない|なし|無し|出ていない"
     r"|出てない|出ていません|来ていない|来てない|来ていません|きていない|きてない|届いていない|届いてない"
-    r"|上がっていない|あがっていない|上がってない|あがってない|していない|してない|未提出|未着|まだ)"
+    r"|上がっていない|あがっていない|上がってない|あがってない|していない|してない|されていない|されてない"
+    r"|ありません(?!か)|無かった|なかった|未提出|未着|まだ)"
 )
 MISSING = re.compile(
     rf"(?:報告(?!書)|report|update|投稿|更新){_NOT_YET}"
-    r"|(?:まだ|未)\s*(?:1度も|一度も)?\s*(?:報告|投稿|更新|update|report)(?:を)?(?:出して|出し|して|し)?(?:い)?(?:ない|ません|てない)"
+    r"|(?:まだ|未)\s*(?:1度も|一度も)?\s*(?:報告|投稿|更新|update|report)(?:を|が)?"
+    r"(?:出して|出し|して|し|されて|され|上がって|あがって|来て|きて)?(?:い)?(?:ない|ません|てない)"
     r"|未報告|未提出|未投稿"
-    r"|(?<![a-z])(?:not\s+(?:yet\s+)?(?:been\s+)?(?:reported|updated|posted)"
+    r"|(?<![a-z])(?:not\s+(?:yet\s+)?(?:been\s+)?(?:reported|updated|posted)(?:\s+(?:on|to))?"
     r"|no\s+(?:reports?|updates?|posts?)(?:\s+yet)?|without\s+(?:any\s+|a\s+)?(?:reports?|updates?)"
     r"|(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:reported|updated|posted|report|update|post)(?:ed)?|yet\s+to\s+(?:report|post|update)"
@@ -77,6 +79,7 @@ OWNED = re.compile(
 )
 REPORTERS = re.compile(
     r"報告者|投稿者|更新者|(?:報告|投稿|更新|update|report|post)(?:を)?(?:出し|し|され)?た人"
+    r"|(?:出し|報告し|投稿し|更新し|送っ|上げ)た人"
     r"|(?<![a-z])(?:reporters?|posters?|people\s+who\s+(?:posted|reported|updated))(?![a-z])"
 )
 WHO = re.compile(r"誰(?:が|に|の)?|だれ(?:が)?|(?<![a-z])(?:who|whom|who's|whose)(?![a-z])")
@@ -113,6 +116,8 @@ NEWEST = re.compile(
 MORE_THAN = re.compile(
     r"(?<![a-z])(?:more\s+than|over)\s+(?P<n>\d+|one|two|three|four|five)\s+(?=updates?|reports?|posts?)"
     r"|(?P<m>\d+)件(?P<op>以上|超)(?:の)?(?=報告|更新|投稿|update|report)|複数(?:回|件)?(?:の)?(?=報告|更新|投稿|update|report)"
+    r"|(?:(?<=報告が)|(?<=更新が)|(?<=投稿が)|(?<=報告の)|(?<=報告))\s*(?P<m2>\d+)件(?P<op2>以上|超)"
+    r"|(?<![a-z])(?:at\s+least)\s+(?P<n2>\d+|two|three|four|five)\s+(?=updates?|reports?|posts?)"
     r"|(?<=報告が|更新が)複数"
 )
 OLDEST = re.compile(
@@ -150,9 +155,36 @@ OWNED_AFTER = re.compile(
 )
 # Words a record question frames itself with that no other reader knows.
 FRAMING = re.compile(
-    r"全員|状況|有無|チャット(?:で|上)?(?:の)?|記録(?:上|に)?|人(?=を|は|の|が|[?？]|$)"
+    r"全員|状況|有無|チャット(?:で|上)?(?:の)?|記録(?:上|に)?"
     r"|(?<![a-z])(?:side|anything|anyone|anybody|somebody|someone|received|got|gotten|filed"
     r"|came\s+in|come\s+in|arrived|so\s+far|listed|as|active|counting|chat|record|entries|entry"
-    r"|recent|recently|yet|order)(?![a-z])"
+    r"|recent|recently|yet|order|reasons?|why)(?![a-z])|理由"
 )
+# Owners named in English with no honorific: owned by Tanaka, does Mori own, Sato's projects.
+EN_OWNED_BY = re.compile(
+    r"(?<![a-z])owned\s+by\s+(?P<a>[a-z][a-z\-]{1,20})(?![a-z])"
+    r"|(?<![a-z])(?:does|do|did)\s+(?P<b>[a-z][a-z\-]{1,20})\s+(?=own(?![a-z]))"
+    r"|(?<![a-z])(?P<c>[a-z][a-z\-]{1,20})'s\s+(?=projects?(?![a-z]))"
+)
+EN_NOT_NAMES = {
+    "it",
+    "that",
+    "this",
+    "who",
+    "which",
+    "what",
+    "he",
+    "she",
+    "they",
+    "anyone",
+    "everyone",
+    "the",
+    "a",
+    "an",
+    "i",
+    "you",
+    "we",
+}
+# 人 asked for (報告がない人は？): a word of the question only when people are what it lists.
+PEOPLE_WORD = re.compile(r"人(?=を|は|の|が|[?？]|$)")
 PROJECTS_SHAPE = re.compile(r"事業|もの|のは|どれ|projects?|which\s+ones")
