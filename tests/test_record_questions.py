@@ -600,3 +600,18 @@ def test_owners_named_in_english_and_the_people_who_reported(record):
         {r.user for r in within(date(2026, 11, 1), date(2026, 11, 30))}
     )
     assert all(name in reporters.text for name in november)
+
+
+def test_the_banks_other_questions_are_not_read_as_record_questions(loaded_template):
+    """The blind bank's other classes keep their words: only a person's 担当者 is the record's."""
+    from bot.answer.selection import vocabulary_for
+    from bot.understanding import understand
+    from tests.bank.checker import questions
+
+    vocabulary = vocabulary_for(loaded_template)
+    read = [
+        q.text
+        for q in questions()
+        if q.cls != "record" and understand(q.text, vocabulary).record is not None
+    ]
+    assert all("担当者" in text for text in read), read

@@ -108,7 +108,7 @@ def is_record_question(text: str, people: list[str]) -> bool:
     if UNOWNED.search(text) or OWNER.search(text):
         return True
     for m in EN_OWNED_BY.finditer(text):  # owned by Tanaka, does Mori own
-        if (m.group("a") or m.group("b") or m.group("c")) not in EN_NOT_NAMES:
+        if (m.group("a") or m.group("b")) not in EN_NOT_NAMES:
             return True
     owned = [
         end
@@ -226,12 +226,12 @@ def read_record(t: Text, query: Query) -> None:
         )
         ask.people.append(Person("me", m.group(0).strip(), "owner" if owned else "author"))
         _take(t, m)
-    for m in t.find(EN_OWNED_BY):  # owned by Tanaka, does Mori own, Sato's projects
-        name = m.group("a") or m.group("b") or m.group("c")
+    for m in t.find(EN_OWNED_BY):  # owned by Tanaka, does Mori own
+        name = m.group("a") or m.group("b")
         if name not in EN_NOT_NAMES:
             ask.people.append(Person("name", name, "owner"))
-            start = m.start("a") if m.group("a") else m.start("b") if m.group("b") else m.start("c")
-            t.take(start, start + len(name) + (2 if m.group("c") else 0))
+            start = m.start("a") if m.group("a") else m.start("b")
+            t.take(start, start + len(name))
     for said in people:  # @name, <@U…>, <at>Name</at>: taken off the text by prepare
         owned = bool(OWNER.search(text) or OWNED.search(text)) and not REPORT.search(text)
         ask.people.append(Person("name", said, "owner" if owned else "author"))

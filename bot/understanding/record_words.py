@@ -160,11 +160,11 @@ FRAMING = re.compile(
     r"|came\s+in|come\s+in|arrived|so\s+far|listed|as|active|counting|chat|record|entries|entry"
     r"|recent|recently|yet|order|reasons?|why)(?![a-z])|理由"
 )
-# Owners named in English with no honorific: owned by Tanaka, does Mori own, Sato's projects.
+# Owners named in English with no honorific: owned by Tanaka, does Mori own (not "X's
+# projects": the DX Promotion Division's project is a department's).
 EN_OWNED_BY = re.compile(
     r"(?<![a-z])owned\s+by\s+(?P<a>[a-z][a-z\-]{1,20})(?![a-z])"
     r"|(?<![a-z])(?:does|do|did)\s+(?P<b>[a-z][a-z\-]{1,20})\s+(?=own(?![a-z]))"
-    r"|(?<![a-z])(?P<c>[a-z][a-z\-]{1,20})'s\s+(?=projects?(?![a-z]))"
 )
 EN_NOT_NAMES = {
     "it",
