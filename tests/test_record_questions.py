@@ -615,3 +615,15 @@ def test_the_banks_other_questions_are_not_read_as_record_questions(loaded_templ
         if q.cls != "record" and understand(q.text, vocabulary).record is not None
     ]
     assert all("担当者" in text for text in read), read
+
+
+def test_the_group_with_the_most_reports(record):
+    by_department: dict[str, int] = {}
+    for r in COUNTED:
+        department = record.project(key(record, r)).department
+        by_department[department] = by_department.get(department, 0) + 1
+    top = max(by_department.values())
+    for text in ("報告が一番多い部局は？", "which department reported the most?"):
+        answer = asked(record, text)
+        for department, n in by_department.items():
+            assert (department in answer.text) == (n == top), (text, department)

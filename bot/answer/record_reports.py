@@ -227,14 +227,17 @@ def projects(store: Store, query: Query, sc: Scope) -> Answer:
     if ask.more_than is not None:
         chosen = [p for p in chosen if counts.get(p.key, 0) > ask.more_than]
     reports_n = sum(counts.get(p.key, 0) for p in chosen)
+    registered = store.owners() if ask.owners else []
     lines = []
     for p in chosen[:MAX_REPORTS]:
         page, _ = store.reports(sc.reports([p]), 1)
         latest = report_line(store, page[0], lang, project=False).lstrip("・- ") if page else ""
         count = counted(counts[p.key], "report", lang)
-        lines.append(
-            m.say("record_project_row", lang, ref=m.short_ref(p), count=count, latest=latest)
-        )
+        row = m.say("record_project_row", lang, ref=m.short_ref(p), count=count, latest=latest)
+        if ask.owners:  # 先週報告があった事業の担当者
+            names = owner_names(owners_in(registered, p), lang) or m.say("record_no_owner", lang)
+            row += m.say("record_owner_suffix", lang, owners=names)
+        lines.append(row)
     if len(chosen) > MAX_REPORTS:
         lines.append(m.say("record_more", lang, n=len(chosen) - MAX_REPORTS))
     what = sc.conditions() or m.say("record_all", lang)
@@ -258,7 +261,7 @@ def projects(store: Store, query: Query, sc: Scope) -> Answer:
     )
     if ask.more_than is not None:
         result.computed.operations.add("more_than")
-    return _finish(result, query, sc)
+    return _finish(result, query, sc, *(("owner", "owners") if ask.owners else ()))
 
 
 def ranking(store: Store, query: Query, sc: Scope) -> Answer:
@@ -376,20 +379,22 @@ def grouped(store: Store, query: Query, sc: Scope) -> Answer:
             for group in groups:
                 totals[group] = totals.get(group, 0) + n
                 keys.setdefault(group, []).append(key)
-    ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    least = ask.rank == "min"
+    ordered = sorted(totals.items(), key=lambda kv: (kv[1] if least else -kv[1], kv[0]))
+    if ask.rank and ordered:  # 報告が一番多い部局: the first (every one tied), or the top N
+        top = ordered[: query.n] if query.n else [kv for kv in ordered if kv[1] == ordered[0][1]]
+        ordered = top
     lines = [
         m.say("record_group_row", lang, name=name, count=counted(n, "report", lang))
         for name, n in ordered[: MAX_REPORTS * 2]
     ]
     what = sc.conditions() or m.say("record_all", lang)
     total = sum(counts.values())
-    title = m.say(
-        "record_grouped",
-        lang,
-        what=what,
-        by=m.say(f"record_by_{kind}", lang),
-        count=counted(total, "report", lang),
-    )
+    by = m.say(f"record_by_{kind}", lang)
+    title = m.say("record_grouped", lang, what=what, by=by, count=counted(total, "report", lang))
+    if ask.rank:
+        key = "record_group_least" if least else "record_group_most"
+        title = m.say(key, lang, what=what, group=m.say(f"record_group_{kind}", lang))
     chosen = (
         [p for key in counts if (p := store.project(key)) is not None] if not per_author else []
     )
@@ -401,5 +406,7 @@ def grouped(store: Store, query: Query, sc: Scope) -> Answer:
         value=Value(amount=total, unit=m.say("record_unit", lang)),
     )
     result.computed.operations.add("group")
+    if ask.rank:
+        result.computed.operations.update(("max", "min", "rank", "top"))
     result.computed.groups.add((f"by_{kind}", "eq", ""))
     return _finish(result, query, sc, "group", f"group:{kind}")

@@ -40,6 +40,7 @@ from bot.understanding.record_words import (
     PERIOD_WORDS,
     PROJECTS_SHAPE,
     RANK,
+    RANKED_GROUP,
     REPORT,
     REPORT_YEAR,
     REPORTERS,
@@ -313,6 +314,10 @@ def read_record(t: Text, query: Query) -> None:
         if not PERIOD_WORDS.search(around):
             ask.report_years.append(_year(m.group(0)))
             _take(t, m)
+    if ask.rank:  # 報告が一番多い部局: the groups are ranked, not the projects
+        for m in t.find(RANKED_GROUP):
+            ask.group = next(k.removesuffix("_en") for k, v in m.groupdict().items() if v)
+            _take(t, m)
     ask.owners = owner
     ask.subject = _subject(
         ask, text, unowned, missing, reporters, owner or owned, reported, last_report
@@ -397,7 +402,11 @@ def settle_record(query: Query) -> None:
         ask.subject, ask.rank = "ranking", ask.rank or query.operation
     if ask.subject == "projects" and query.names_project and ask.more_than is None:
         ask.subject = "reports"  # No38の報告はどの取組のもの: that project's reports
-    if query.operation == "group" or ask.group:  # 部局別の報告件数, reports by person
+    if (
+        query.operation == "group"
+        or (ask.group and ask.group != "person")
+        or (ask.group == "person" and ask.subject != "ranking")
+    ):  # 部局別の報告件数, reports by person, 報告が一番多い部局
         ask.group = ask.group or query.group_by or "department"
         if ask.subject in ("reports", "projects", "reporters", "ranking"):
             ask.subject = "grouped"

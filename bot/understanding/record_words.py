@@ -92,7 +92,8 @@ RETRACTED = re.compile(
     r"|(?<![a-z])(?:retract(?:ed|ions?)?|withdrawn)(?![a-z])"
 )
 INITIATIVE = re.compile(
-    r"(?:取組|取り組み|取組み|initiative)\s*#?\s*(\d{1,2})(?!\d)|(?P<which>どの取組|どの取り組み|which\s+initiatives?)"
+    r"(?:取組|取り組み|取組み|initiative)\s*#?\s*(\d{1,2})(?!\d)"
+    r"|(?P<which>どの取組|どの取り組み|which\s+initiatives?|取組(?:別|ごと|毎)?(?!\s*\d)|initiatives?(?!\s*#?\d))"
 )
 RANK = re.compile(
     r"(?:最も|一番|いちばん|もっとも)\s*(?P<most>多い|多く|多かった|活発|(?=報告|投稿|更新|update|report|post))"
@@ -106,6 +107,11 @@ RANK = re.compile(
 PER = re.compile(
     r"(?P<project>事業(?:別|ごと|毎)|(?<![a-z])(?:per|by|for\s+each|each)\s+project(?![a-z]))"
     r"|(?P<person>(?:人|担当者|報告者|投稿者)(?:別|ごと|毎)|(?<![a-z])(?:per|by|for\s+each|each)\s+(?:person|owner|author|reporter)(?![a-z]))"
+)
+# Which group a ranking ranks: 報告が一番多い部局, which department reported the most.
+RANKED_GROUP = re.compile(
+    r"(?P<department>どの部局|どの部|部局)|(?P<section>どの課|担当課|(?<![\u4e00-\u9fff])課)|(?P<category>どの項目|項目)"
+    r"|(?<![a-z])(?:which|what)\s+(?:(?P<department_en>department)|(?P<section_en>section|division)|(?P<category_en>category))(?![a-z])"
 )
 # The newest N: 直近の報告を5件, latest 5 updates.
 NEWEST = re.compile(
