@@ -53,7 +53,7 @@ def known_people(store: Store) -> dict[str, Person]:
     for o in store.owners():
         person = people.setdefault(o.user_id, Person(o.user_id))
         if o.user_name and o.user_name not in person.names:
-            person.names.append(o.user_name)
+            person.names.insert(0, o.user_name)  # the name they wrote under comes last: shown
         person.platforms.add(o.platform)
     return people
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot import messages as m
 from bot.answer import people as who
@@ -52,8 +52,9 @@ class Scope:
 
     @property
     def until(self) -> datetime | None:
-        """The period's end, or now when the period has not ended yet."""
-        return min(self.span.until, self.now) if self.span else None
+        """The period's end, or now (a report made this very second included) when the
+        period has not ended yet."""
+        return min(self.span.until, self.now + timedelta(seconds=1)) if self.span else None
 
     def reports(self, projects: list[Project] | None = None) -> ReportScope:
         """The store's scope for these projects (default: the question's)."""
