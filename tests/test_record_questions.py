@@ -524,6 +524,8 @@ def test_owners_who_have_not_reported(record):
 
 def test_a_period_or_person_the_answer_cannot_use_is_asked_back(record):
     assert asked(record, "No34の今週と先週の報告").status == "clarify"  # two periods, one read
+    # Owners who have not reported are listed whoever asks: a person named is not applied.
+    assert asked(record, "山本さんが報告していない担当者は？").status == "clarify"
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ class Scope:
     initiative: str | None = None
     initiative_words: str = ""
     me: set[str] = field(default_factory=set)  # the asker's id, when "me" was asked
+    said: dict[str, set[str]] = field(default_factory=dict)  # id → the mentions naming them
     running: FiscalYear | None = None
     selection: Selection | None = None
     computed: Computed = field(default_factory=Computed)
@@ -56,8 +57,15 @@ class Scope:
         period has not ended yet."""
         return min(self.span.until, self.now + timedelta(seconds=1)) if self.span else None
 
+    def applied(self, people: list[who.Person]) -> None:
+        """Say that the answer used these people (for the mention check)."""
+        for p in people:
+            self.computed.people.update(self.said.get(p.user_id, ()))
+
     def reports(self, projects: list[Project] | None = None) -> ReportScope:
-        """The store's scope for these projects (default: the question's)."""
+        """The store's scope for these projects (default: the question's): its authors are
+        applied."""
+        self.applied(self.authors)
         chosen = self.projects if projects is None else projects
         return ReportScope(
             projects=tuple(p.key for p in chosen) if chosen is not None else None,
@@ -148,7 +156,7 @@ def _people(store: Store, query: Query, sc: Scope, asker) -> Answer | None:
                 return _ask_back(query, "record_who_is_me")
             person = known.get(asker.user_id) or who.Person(asker.user_id, [asker.display])
             sc.me.add(person.user_id)
-            sc.computed.people.add("me")
+            key = "me"
         else:
             found = who.find(known, said)
             if not found:
@@ -162,7 +170,8 @@ def _people(store: Store, query: Query, sc: Scope, asker) -> Answer | None:
                     title=m.say("record_which_person", sc.lang, name=said, names=names),
                 )
             person = found[0]
-            sc.computed.people.add(normalise(said))
+            key = normalise(said)
+        sc.said.setdefault(person.user_id, set()).add(key)  # used when the answer applies them
         group = sc.owners if role == "owner" else sc.authors
         if all(p.user_id != person.user_id for p in group):
             group.append(person)
@@ -305,6 +314,7 @@ def _projects(store: Store, query: Query, edition: str, sc: Scope) -> Answer | N
             p for p in sc.projects or [] if runs_in(p.start_year, p.end_year, sc.running)
         ]
     if sc.owners:
+        sc.applied(sc.owners)  # the projects are theirs
         owned = projects_of(store, {p.user_id for p in sc.owners})
         keys = {p.key for p in sc.projects} if sc.projects is not None else None
         sc.projects = [p for p in owned if keys is None or p.key in keys]

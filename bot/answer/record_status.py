@@ -151,6 +151,7 @@ def missing(store: Store, query: Query, sc: Scope) -> Answer:
     run_year = sc.running or year
     candidates = _running(store, sc, run_year)
     wanted = (year.code,) if not sc.span or sc.years else None
+    sc.applied(sc.authors)
     reported = store.report_counts(
         ReportScope(
             projects=tuple(p.key for p in candidates),
