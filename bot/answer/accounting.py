@@ -18,8 +18,6 @@ from datetime import datetime
 from bot.answer.model import Answer, Computed
 from bot.fiscal_year import FiscalYear
 from bot.project_numbers import NUMBER, RANGE, numbers_in_range
-from bot.understanding import record as _record
-from bot.understanding import record_words as _words
 from bot.understanding.lexicon import (
     EN_MONEY,
     EN_UNITS,
@@ -30,8 +28,7 @@ from bot.understanding.lexicon import (
     YEN_UNITS,
     arabic_numerals,
 )
-from bot.understanding.periods import all_time_words, find_periods
-from bot.understanding.periods import resolve as resolve_period
+from bot.understanding.record_ask import might_be_record
 from bot.understanding.words import digits, prepare
 from bot.vocabulary import Vocabulary, normalise
 
@@ -218,17 +215,6 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
 # of the record (what is missing, no owner, retracted ones). Each must be used by the answer
 # (Computed.times, .people, .fields): a period or a person the answer did not apply is asked
 # back. Report years (R8分の報告) are years, checked above as every year is.
-_RECORD_ASKS = (
-    (_words.ONLY_EARLIER, ("missing",)),
-    (_words.MISSING, ("missing",)),
-    (_words.UNOWNED, ("unowned",)),
-    (_words.RETRACTED_OUT, ("counted",)),
-    (_words.RETRACTED, ("retracted",)),
-    (_words.OWNER, ("owners", "owner")),
-    (_words.REPORTERS, ("reporters", "rank")),
-    (_words.MORE_THAN, ("more_than",)),
-    (_words.REPORT, ("record",)),
-)
 
 
 _RECORD_COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s*(?:件|つ)")
@@ -244,12 +230,35 @@ _RECORD_GROUPS = re.compile(
 )
 
 
+def _record_asks(words) -> tuple:
+    """What each record phrase asks of the answer (the phrases from record_words)."""
+    return (
+        (words.ONLY_EARLIER, ("missing",)),
+        (words.MISSING, ("missing",)),
+        (words.UNOWNED, ("unowned",)),
+        (words.RETRACTED_OUT, ("counted",)),
+        (words.RETRACTED, ("retracted",)),
+        (words.OWNER, ("owners", "owner")),
+        (words.REPORTERS, ("reporters", "rank")),
+        (words.MORE_THAN, ("more_than",)),
+        (words.REPORT, ("record",)),
+    )
+
+
 def _record_mentions(
     text: str, plain: str, now: datetime | None, free, take
 ) -> list[Mention] | None:
     """The record's own mentions: periods, people, and what the question asks of it (None
     when the question is not about the record)."""
     prepared = prepare(text)
+    if not might_be_record(plain, prepared.people):
+        return None
+    # The record's patterns, compiled only for a question that could be about it.
+    from bot.understanding import record as _record
+    from bot.understanding import record_words as _words
+    from bot.understanding.periods import all_time_words, find_periods
+    from bot.understanding.periods import resolve as resolve_period
+
     people = _record.referenced_people(text, prepared.people)
     if not _record.is_record_question(plain, people):
         return None
@@ -282,7 +291,7 @@ def _record_mentions(
         if free(m.start(), m.end()):
             found.append(Mention("record", m.group(0), ("group",)))
             take(m.start(), m.end())
-    for pattern, wants in _RECORD_ASKS:
+    for pattern, wants in _record_asks(_words):
         for m in pattern.finditer(plain):
             if free(m.start(), m.end()):
                 found.append(Mention("record", m.group(0), wants))

@@ -26,7 +26,7 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
-from bot.understanding.record import read_record, settle_record
+from bot.understanding.record_ask import might_be_record, settle_record
 from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
 from bot.vocabulary import Vocabulary, normalise, translate_english
@@ -64,7 +64,10 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     vocab = vocabulary or Vocabulary()
     read_entities(t, query, vocab)
     read_edition(t, query)
-    read_record(t, query)  # #27: reports, people, periods — only in a question about the record
+    if might_be_record(t.text, query.people):  # #27: reports, people, periods of the record
+        from bot.understanding.record import read_record  # its patterns, only when needed
+
+        read_record(t, query)
     for m in t.find(RANGE):
         query.project_nos += [n for n in numbers_in_range(m) if n not in query.project_nos]
         query.ranges.append(m.group(0))

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from bot.understanding.record import RecordAsk
+    from bot.understanding.record_ask import RecordAsk
 
 Lang = Literal["ja", "en"]
 MAX_QUESTION = 2000

@@ -11,11 +11,11 @@ own. Only then are its periods (今週, since Feb 10), people (田中さん, me/
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from bot.understanding.periods import Period, all_time_words, find_periods
+from bot.understanding.periods import all_time_words, find_periods
 from bot.understanding.query import Query
 from bot.understanding.reading import Text
+from bot.understanding.record_ask import Person, RecordAsk
 from bot.understanding.record_words import (
     EN_NOT_NAMES,
     EN_OWNED_BY,
@@ -51,42 +51,6 @@ from bot.understanding.record_words import (
     WHO,
 )
 from bot.understanding.years import year_code
-
-
-@dataclass
-class Person:
-    """A person a question names: the asker (me), a name as said, or a chat id."""
-
-    kind: str  # me | name
-    said: str
-    role: str = "author"  # author (what they reported) | owner (what they own)
-
-
-@dataclass
-class RecordAsk:
-    """What a question asks of the record, as read."""
-
-    subject: str  # reports | projects | reporters | ranking | owners | missing | unowned | silent
-    periods: list[Period] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    latest: bool = False
-    oldest: bool = False  # oldest first (古い順)
-    first: bool = False  # the very first report (最初の報告)
-    retracted: bool = False  # asks about the retracted reports themselves
-    report_years: list[str] = field(default_factory=list)  # codes, @0 relative, "past"
-    running: list[str] = field(default_factory=list)  # fiscal years projects run in (@0…)
-    initiative: int | None = None
-    which_initiative: bool = False
-    rank: str | None = None  # max | min: most / fewest reports
-    group: str | None = None  # counts per project, person, department, section, category
-    limit: int | None = None  # the newest N reports (直近の報告を5件)
-    numbers: list[int] = field(default_factory=list)  # counts said (5件, 2件以上), as said
-    per: str = "project"  # what a ranking ranks: project | person
-    more_than: int | None = None  # projects with more than N reports
-    owners: bool = False  # the owners of the projects are asked
-    who: bool = False
-    only_earlier: bool = False  # reported, but only for years before the one asked
-    said: list[str] = field(default_factory=list)  # the record words as written
 
 
 def _year(said: str) -> str:
@@ -382,33 +346,3 @@ def _subject(
     ):
         return "projects"
     return "reports"
-
-
-def settle_record(query: Query) -> None:
-    """The operation of a record question: a count, a ranking (top N), else a list."""
-    ask = query.record
-    if ask is None:
-        return
-    if query.operation in ("top", "bottom") and ask.subject in ("reports", "projects"):
-        ask.subject, ask.rank = (
-            "ranking",
-            ask.rank or ("max" if query.operation == "top" else "min"),
-        )
-    if (
-        query.operation in ("max", "min")
-        and ask.subject in ("reports", "projects")
-        and not ask.latest
-    ):
-        ask.subject, ask.rank = "ranking", ask.rank or query.operation
-    if ask.subject == "projects" and query.names_project and ask.more_than is None:
-        ask.subject = "reports"  # No38の報告はどの取組のもの: that project's reports
-    if (
-        query.operation == "group"
-        or (ask.group and ask.group != "person")
-        or (ask.group == "person" and ask.subject != "ranking")
-    ):  # 部局別の報告件数, reports by person, 報告が一番多い部局
-        ask.group = ask.group or query.group_by or "department"
-        if ask.subject in ("reports", "projects", "reporters", "ranking"):
-            ask.subject = "grouped"
-    if query.operation not in ("count", "top", "bottom"):
-        query.operation = "list"
