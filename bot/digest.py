@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from pydantic import BaseModel, Field
 
-from bot.fiscal_year import TOKYO, FiscalYear
+from bot.fiscal_year import TOKYO, FiscalYear, runs_in
 from bot.models import ActualEntry, Project
 from bot.store import Store
 
@@ -116,10 +116,7 @@ def _digest_entry(e: ActualEntry) -> DigestEntry:
 
 def running(project: Project, year: FiscalYear) -> bool:
     """Still running in a fiscal year: started by then and not ended before it."""
-    start, end = project.start_year, project.end_year
-    if start is not None and start > year:
-        return False
-    return end is None or end >= year
+    return runs_in(project.start_year, project.end_year, year)
 
 
 def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:

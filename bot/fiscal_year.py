@@ -107,3 +107,11 @@ class FiscalYear:
 def achievements_year(edition_year: FiscalYear) -> FiscalYear:
     """The year an edition's 主な取組実績 reports: the one before it (R7's tells of R6)."""
     return edition_year - 1
+
+
+def runs_in(start: FiscalYear | None, end: FiscalYear | None, year: FiscalYear) -> bool:
+    """A period still running in a fiscal year: started by then (or no start printed) and not
+    ended before it — an end year not printed or 未定 is taken as not decided: running."""
+    if start is not None and start > year:
+        return False
+    return end is None or end >= year

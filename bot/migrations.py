@@ -458,3 +458,9 @@ def m018_plans_printed_in_actual_rows(db) -> None:
                 now,
             ],
         )
+
+
+@migration
+def m019_entries_by_author(db) -> None:
+    """A person's reports, newest first (#27: 「田中さんの報告」, "my updates this week")."""
+    db.execute("CREATE INDEX entries_author_created ON entries(author_id, created_at)")

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from rapidfuzz import fuzz
 
+from bot import owners as ownership
 from bot import prefectures
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.fiscal_year import FiscalYear
@@ -101,12 +102,7 @@ def find_project(store: Store, reference: str) -> Project:
 
 def owners_of(store: Store, project: Project, platform: str | None = None) -> list[Owner]:
     """Owners of a project: named for it, or owning one of its sections."""
-    sections = {compact(s) for s in project.sections}
-    return [
-        o
-        for o in store.owners(platform)
-        if o.project_key == project.key or (o.section and compact(o.section) in sections)
-    ]
+    return ownership.owners_of(store, project, platform)
 
 
 def owned_projects(store: Store, identity: Identity) -> list[Project]:

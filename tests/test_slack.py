@@ -127,9 +127,10 @@ def test_owner_update_appends_one_entry_and_confirms_in_channel(slack):
         "R8",
         "統合型校務支援システム運用",
     )
+    # The name people see (users.info's display name), not the payload's legacy handle.
     assert (entry.author_id, entry.author_name, entry.platform, entry.channel) == (
         "U1",
-        "tanaka",
+        "name-U1",
         "slack",
         "C1",
     )
@@ -254,7 +255,8 @@ def test_modal_submit_appends_once_even_when_double_clicked(slack, fake):
     first = slack.interaction(submission("V-ok", "セキュリティ基盤の設計を完了"))
     second = slack.interaction(submission("V-ok", "セキュリティ基盤の設計を完了"))
     assert (first.status, second.status) == (200, 200)
-    assert len(chat_entries(slack.core.store)) == 1
+    [entry] = chat_entries(slack.core.store)
+    assert entry.author_name == "name-U1"  # the form's `username` is a handle
     posts = fake.wait_for("chat.postMessage")
     slack.settle()  # every lazy listener has finished: a late post would be seen
     assert len(fake.called("chat.postMessage")) == 1
@@ -297,6 +299,26 @@ def test_history_and_retract(slack):
     assert "二回目" in actual and "一回目" not in actual  # answers stop counting it
     again = slack.command(f"retract {first.id}").json()["text"]
     assert "取り消し済み" in again
+    [retraction] = [e for e in slack.core.store.entries("R7/No40") if e.kind == "retraction"]
+    assert retraction.author_name == "name-U1"
+
+
+def test_questions_look_nobody_up(slack, fake):
+    """Only what writes to the record looks its author up: a question costs no users.info."""
+    slack.command("No40の事業費は？")
+    slack.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": "U1",
+            "text": "今週の報告は？",
+            "ts": "6.6",
+            "channel": "D1",
+        },
+        event_id="EvQuestionOnly",
+    )
+    fake.wait_for("chat.postMessage")
+    assert fake.called("users.info") == []
 
 
 def test_someone_else_cannot_retract(slack):
@@ -483,6 +505,8 @@ def test_text_commands_in_a_direct_message(slack, fake):
     [post] = fake.wait_for("chat.postMessage")
     assert "✅" in post.params["text"] and "DMから報告" in post.params["text"]
     assert [e.text for e in chat_entries(slack.core.store)] == ["DMから報告"]
+    # An event names nobody: the author's display name is looked up for what they write.
+    assert [e.author_name for e in chat_entries(slack.core.store)] == ["name-U1"]
     stranger = {**event, "user": "U2", "text": "update No40 勝手に", "ts": "9.9"}
     slack.event(stranger, event_id="EvDMStranger")
     posts = fake.wait_for("chat.postMessage", count=2)

@@ -83,6 +83,10 @@ def answer(
         query.filters = [*query.filters, _left_out(store, query, edition)]
     if edition is None:
         result = _edition_not_loaded(store, query, query.edition or "")
+    elif query.record is not None:  # #27: the chat record (reports, owners, what is missing)
+        from bot.answer.record import answer_record
+
+        result = answer_record(store, query, edition, asker)
     elif (several := _several_targets(store, query, edition)) is not None:
         result = several
     elif query.operation == "compare":

@@ -29,6 +29,7 @@ from bot.understanding.lexicon import (
     YEN_UNITS,
     arabic_numerals,
 )
+from bot.understanding.record_ask import might_be_record
 from bot.understanding.words import digits, prepare
 from bot.vocabulary import Vocabulary, normalise
 
@@ -37,7 +38,7 @@ from bot.vocabulary import Vocabulary, normalise
 class Mention:
     """One thing a question names or asks for, as written, and what would use it."""
 
-    kind: str  # number name group year amount negation aggregate question
+    kind: str  # number name group year amount negation aggregate question period person record
     text: str
     wants: tuple  # values any one of which the answer must have used
 
@@ -188,6 +189,8 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
                 if after:
                     take(m.end(), m.end() + after.end())
     _coordinate(found, groups, plain)
+    record = _record_mentions(text, plain, now, free, take)  # #27: None for other questions
+    found += record or []
     for m in NUMBER.finditer(plain):
         if free(m.start(), m.end()):
             found.append(Mention("number", m.group(0), (int(next(g for g in m.groups() if g)),)))
@@ -238,6 +241,104 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
             if free(m.start(), m.end()):
                 found.append(Mention("question", m.group(0), wants))
                 take(m.start(), m.end())
+    if record is not None:  # #27: a "not" no record phrase read (まだ報告されていない…) inverts it
+        for m in _RECORD_NOT.finditer(plain):
+            if free(m.start(), m.end()):
+                found.append(Mention("negation", m.group(0), (True,)))
+    return found
+
+
+# -- #27: the chat record -------------------------------------------------------------------
+# A question about the record (a record word: 報告, update, 担当者, 未報告, no owner) also
+# names a period (今週, since Feb 10), people (田中さん, <@U…> さん, me/自分) and what it asks
+# of the record (what is missing, no owner, retracted ones). Each must be used by the answer
+# (Computed.times, .people, .fields): a period or a person the answer did not apply is asked
+# back. Report years (R8分の報告) are years, checked above as every year is.
+
+
+_RECORD_COUNT = re.compile(r"(?<![\d.,])(\d{1,4})\s*(?:件|つ)")
+# A negation in a record question no record phrase read: asked back, never dropped. Polite
+# requests (教えてもらえない？) and existence questions (報告はありませんか) are not negations.
+_RECORD_NOT = re.compile(
+    r"(?<!もらえ)(?<!いただけ)(?<!くれ)(?<!じゃ)(?<!でき)(?:ない|無い|なし|無し|ません(?!か)|なかった)"
+    r"|(?<![a-z])(?:not|without|never|none)(?![a-z])|n't(?![a-z])|(?<![a-z])no(?![a-z0-9.])"
+)
+_RECORD_GROUPS = re.compile(
+    r"(?:部局|部|課|担当課|項目|分野|カテゴリー?|事業|人|担当者|報告者)(?:別|ごと|毎)"
+    r"|(?<![a-z])(?:per|by|for\s+each|each)\s+(?:department|section|category|field|project|person|owner|reporter)(?![a-z])"
+)
+
+
+def _record_asks(words) -> tuple:
+    """What each record phrase asks of the answer (the phrases from record_words)."""
+    return (
+        (words.ONLY_EARLIER, ("missing",)),
+        (words.MISSING, ("missing",)),
+        (words.UNOWNED, ("unowned",)),
+        (words.RETRACTED_OUT, ("counted",)),
+        (words.RETRACTED, ("retracted",)),
+        (words.OWNER, ("owners", "owner", "department", "sections")),
+        (words.REPORTERS, ("reporters", "rank")),
+        (words.MORE_THAN, ("more_than",)),
+        (words.REPORT, ("record",)),
+    )
+
+
+def _record_mentions(
+    text: str, plain: str, now: datetime | None, free, take
+) -> list[Mention] | None:
+    """The record's own mentions: periods, people, and what the question asks of it (None
+    when the question is not about the record)."""
+    prepared = prepare(text)
+    if not might_be_record(plain, prepared.people):
+        return None
+    # The record's patterns, compiled only for a question that could be about it.
+    from bot.understanding import record as _record
+    from bot.understanding import record_words as _words
+    from bot.understanding.periods import all_time_words, find_periods
+    from bot.understanding.periods import resolve as resolve_period
+
+    people = _record.referenced_people(text, prepared.people)
+    if not _record.is_record_question(plain, people):
+        return None
+    found = []
+    for a, b, period in find_periods(plain, free) if now is not None else []:
+        found.append(Mention("period", period.said, (resolve_period(period, now).key,)))
+        take(a, b)
+    for m in all_time_words(plain):
+        take(m.start(), m.end())  # これまで, so far: the whole record, no condition
+    for said in people:
+        found.append(Mention("person", said, (normalise(said),)))
+    for a, b, name in _record.names_said(plain, free):
+        found.append(Mention("person", name, (normalise(name),)))
+        take(a, b)
+    for m in _words.ME.finditer(plain):
+        if free(m.start(), m.end()):
+            found.append(Mention("person", m.group(0).strip(), ("me",)))
+            take(m.start(), m.end())
+    for m in _words.INITIATIVE.finditer(plain):
+        if free(m.start(), m.end()):
+            wants = ("initiative",) if m.group("which") else (f"initiative:{int(m.group(1))}",)
+            found.append(Mention("record", m.group(0), wants))
+            take(m.start(), m.end())
+    for m in _words.NEWEST.finditer(plain):  # 直近の報告を5件: the five newest
+        if free(m.start(), m.end()):
+            n = int(m.group("n") or m.group("n2") or m.group("n3"))
+            found.append(Mention("record", m.group(0), (f"limit:{n}",)))
+            take(m.start(), m.end())
+    for m in _RECORD_GROUPS.finditer(plain):  # 部局別, by person: counts per group
+        if free(m.start(), m.end()):
+            found.append(Mention("record", m.group(0), ("group",)))
+            take(m.start(), m.end())
+    for pattern, wants in _record_asks(_words):
+        for m in pattern.finditer(plain):
+            if free(m.start(), m.end()):
+                found.append(Mention("record", m.group(0), wants))
+                take(m.start(), m.end())
+    for m in _RECORD_COUNT.finditer(plain):  # 2件以上の報告, 上位3件: a count said is used
+        if free(m.start(), m.end()):
+            found.append(Mention("record", m.group(0), (f"n:{int(m.group(1))}",)))
+            take(m.start(), m.end())
     return found
 
 
@@ -289,13 +390,17 @@ def used(mention: Mention, computed: Computed) -> bool:
         return mention.wants[0] in computed.amounts
     if kind == "negation":
         return computed.negated
-    if kind == "record":
-        return "record" in computed.fields
     if kind == "inclusion":
         return any(op == "incl" for _, op, _ in computed.groups)
     if kind == "aggregate":
         return bool(set(mention.wants) & (computed.operations | computed.fields))
     if kind == "question":
+        return bool(set(mention.wants) & (computed.fields | computed.operations))
+    if kind == "period":  # #27: a period of the record
+        return mention.wants[0] in computed.times
+    if kind == "person":  # #27: a person whose record (or projects) was read
+        return bool(set(mention.wants) & computed.people)
+    if kind == "record":  # #27: what is asked of the record (reports, missing, owners…)
         return bool(set(mention.wants) & (computed.fields | computed.operations))
     return True
 

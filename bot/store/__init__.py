@@ -24,18 +24,21 @@ from bot.store.connection import (
 from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, field_name
 from bot.store.reads import DocumentInfo, EditionInfo, RoadmapReads, SearchHit
 from bot.store.record import Record
+from bot.store.reports import Author, Reports, ReportScope
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
     "DEFAULT_DB",
     "FRESH_CHECK_SECONDS",
     "ROW_BITS",
+    "Author",
     "Database",
     "DigestRun",
     "DocumentInfo",
     "EditionInfo",
     "LoadReport",
     "Owner",
+    "ReportScope",
     "SearchHit",
     "Store",
     "document_entries",
@@ -46,7 +49,7 @@ __all__ = [
 ]
 
 
-class Store(Connection, RoadmapDocuments, RoadmapReads, Record, ChatState):
+class Store(Connection, RoadmapDocuments, RoadmapReads, Record, Reports, ChatState):
     """Every read and write of the roadmap database."""
 
 

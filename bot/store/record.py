@@ -194,10 +194,10 @@ class Record:
         """A project's record as answers count it: retractions and retracted entries left out."""
         return [e for e in self.entries(project_key) if e.kind != "retraction" and not e.retracted]
 
-    def _entries(self, where: str, params: list) -> list[ActualEntry]:
+    def _entries(self, where: str, params: list, order: str = "e.id") -> list[ActualEntry]:
         sql = (
             "SELECT e.*, EXISTS (SELECT 1 FROM entries r WHERE r.retracts = e.id) AS is_retracted "
-            f"FROM entries e {where} ORDER BY e.id"
+            f"FROM entries e {where} ORDER BY {order}"
         )
         # Rows this store wrote from validated entries: built, not validated again (a
         # validation would build the model's schema: a fifth of a one-question process).

@@ -29,6 +29,7 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
+from bot.understanding.record_ask import might_be_record, settle_record
 from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
 from bot.vocabulary import Vocabulary, normalise, translate_english
@@ -69,6 +70,13 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     read_compared_editions(t, query, vocab.editions)  # #23: R6版とR7版で, R6 vs R7, 前の版と今の版
     read_edition(t, query)
     read_relation(t, query, vocab.editions)  # #23: 前身, どうなった, R7版にもある, 新しい
+    # #27: reports, people, periods of the record — but an owner asked across two editions
+    # (the owner of No25 in R6 vs R7) is the document's department and section.
+    across = bool(query.compared) and not _REPORTED.search(t.text)
+    if might_be_record(t.text, query.people) and not across:
+        from bot.understanding.record import read_record  # its patterns, only when needed
+
+        read_record(t, query)
     for m in t.find(RANGE):
         query.project_nos += [n for n in numbers_in_range(m) if n not in query.project_nos]
         query.ranges.append(m.group(0))
@@ -88,8 +96,14 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     read_bare_years(t, query, vocab)
     _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
-    _settle(query)
+    if query.record is None:
+        _settle(query)
+    else:
+        settle_record(query)
     return query
+
+
+_REPORTED = re.compile(r"報告|更新|投稿|(?<![a-z])(?:report|update|post)", re.I)
 
 
 def _leftovers(t: Text, query: Query) -> None:

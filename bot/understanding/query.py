@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from bot.understanding.record_ask import RecordAsk
 
 Lang = Literal["ja", "en"]
 MAX_QUESTION = 2000
@@ -71,6 +74,7 @@ class Query:
     label_words: list[tuple[str, str, str]] = field(default_factory=list)  # groups read as words
     # #23: 「同じ」 (same) or 「違う」 (differ) asked of fields across editions.
     alike: str | None = None
+    record: RecordAsk | None = None  # #27: a question about the chat record (reports, owners)
 
     @property
     def intent(self) -> str:

@@ -152,14 +152,18 @@ def figures(text: str) -> list[Figure]:
         whole, frac = m.group(1).replace(",", ""), m.group(2)
         number = float(f"{whole}.{frac}") if frac else float(whole)
         out.append(Figure(number, m.group(3), 1, False))
-    for m in re.finditer(_NUM + r"\s+(projects?|people|persons|times|schools|cases|items)", text):
+    for m in re.finditer(
+        _NUM + r"\s+(projects?|people|persons|times|schools|cases|items|reports?|updates?)", text
+    ):
         whole, frac = m.group(1).replace(",", ""), m.group(2)
         out.append(Figure(float(f"{whole}.{frac}" if frac else whole), m.group(3), 1, False))
     return out
 
 
+# 件 counts things: projects, and in the chat record's class reports (updates) — "3 reports"
+# is how an English answer states 3件 of them.
 COUNTERS = {
-    "件": ("件", "事業", "project", "projects", "つ", "個"),
+    "件": ("件", "事業", "project", "projects", "つ", "個", "report", "update"),
     "人": ("人", "名", "people", "persons"),
     "回": ("回", "times"),
     "校": ("校", "schools"),

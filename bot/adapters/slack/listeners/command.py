@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from bot import messages as m
 from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import attempt
-from bot.adapters.slack.listeners.common import identity, lang_of, slack_text
+from bot.adapters.slack.listeners.common import identity, lang_of, named, slack_text, writes
 from bot.adapters.slack.uploads import upload_reply_file
 from bot.commands.reply import Reply
 from bot.commands.table import Spec, handle, is_slow, lookup
@@ -31,12 +31,16 @@ PREFIX = "/roadmap "
 def register(app: App, core: Core) -> None:
     """The one slash command and its subcommands."""
 
-    def run(command: dict) -> tuple[Spec, Reply]:
+    def run(command: dict, client: WebClient | None = None) -> tuple[Spec, Reply]:
         trigger = command.get("trigger_id")
+        text = slack_text(command.get("text", ""))
+        who = identity(command)
+        if client is not None and writes(text):  # the author's name as people see it
+            who = named(who, client)
         return handle(
             core,
-            identity(command),
-            slack_text(command.get("text", "")),
+            who,
+            text,
             prefix=PREFIX,
             channel=command.get("channel_id"),
             request_id=f"{command.get('team_id', '')}:{trigger or ''}",
@@ -55,7 +59,7 @@ def register(app: App, core: Core) -> None:
 
     def roadmap(ack: Ack, command: dict, client: WebClient, respond: Respond) -> None:
         try:
-            _, reply = run(command)
+            _, reply = run(command, client)
             if reply.form:
                 ack()
                 open_update_modal(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 
-from bot.adapters.slack.text import Resolve, from_slack
+from bot.adapters.slack.text import Resolve, from_slack, user_names
 from bot.commands import command_language
 from bot.updates import Identity
 
@@ -21,6 +22,39 @@ def identity(body: dict) -> Identity:
         return Identity("slack", body["user_id"], body.get("user_name"))
     event = body.get("event") or {}
     return Identity("slack", event.get("user", ""), None)
+
+
+# Commands that write to the record: their author is stored with the name people see.
+WRITES = {"update", "retract"}
+
+
+# Display names looked up lately, by user id: an update is acknowledged within Slack's three
+# seconds, so a person's second update in a few minutes does not wait for users.info again.
+_NAMES: dict[str, tuple[str | None, float]] = {}
+_NAME_SECONDS = 600
+
+
+def named(who: Identity, client) -> Identity:
+    """The person with the display name Slack shows for them now (users.info: display name,
+    else real name), stored with what they write so the record stays readable after they
+    change names. A payload's `user_name` is the legacy handle, and an event carries none;
+    when the look-up fails, what the payload had is kept."""
+    if not who.user_id:
+        return who
+    cached = _NAMES.get(who.user_id)
+    if cached is None or time.monotonic() - cached[1] > _NAME_SECONDS:
+        name = user_names(client)(who.user_id)
+        if name:
+            _NAMES[who.user_id] = cached = (name, time.monotonic())
+    name = cached[0] if cached else None
+    return Identity(who.platform, who.user_id, name or who.name)
+
+
+def writes(text: str) -> bool:
+    """Whether a line typed to the bot is a command that writes to the record."""
+    from bot.commands.table import lookup
+
+    return lookup(text)[0].name in WRITES
 
 
 def lang_of(text: str) -> str:

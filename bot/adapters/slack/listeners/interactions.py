@@ -13,7 +13,7 @@ from bot import messages as m
 from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import attempt
 from bot.adapters.slack.listeners.command import open_update_modal
-from bot.adapters.slack.listeners.common import identity, lang_of
+from bot.adapters.slack.listeners.common import identity, lang_of, named
 from bot.commands.reply import Reply
 from bot.errors import UserError
 from bot.service import Core
@@ -70,7 +70,7 @@ def register(app: App, core: Core) -> None:
             tell=tell,
         )
 
-    def submit(ack: Ack, body: dict, view: dict) -> None:
+    def submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         meta = json.loads(view.get("private_metadata") or "{}")
         values = view["state"]["values"]
         text = (values["text"]["value"].get("value") or "").strip()
@@ -94,9 +94,10 @@ def register(app: App, core: Core) -> None:
             ack(response_action="errors", errors={"project": error})
             return
         try:
-            # One view id is one submission: a double click appends once.
+            # One view id is one submission: a double click appends once. The author is
+            # recorded by the name people see (the payload's `username` is a handle).
             core.submit_update(
-                who,
+                named(who, client),
                 project,
                 text,
                 fiscal_year=year,

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot import messages as m
 from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import attempt
-from bot.adapters.slack.listeners.common import slack_text, strip_bot_mention
+from bot.adapters.slack.listeners.common import named, slack_text, strip_bot_mention, writes
 from bot.adapters.slack.text import user_names
 from bot.adapters.slack.uploads import upload_reply_file
 from bot.commands.parse import command_language
@@ -62,9 +62,12 @@ def reply_to_event(
     raw = strip_bot_mention(event.get("text", ""), bot_user_id)
     text = slack_text(raw, user_names(client))
     event_id = body.get("event_id") or event.get("ts")
+    who = Identity("slack", user, None)
+    if writes(text):  # an update or a retraction records who wrote it, by the name they use
+        who = named(who, client)
     _, reply = handle(
         core,
-        Identity("slack", user, None),
+        who,
         text,
         channel=channel,
         request_id=body.get("event_id"),

@@ -1,0 +1,92 @@
+"""What a question asks of the chat record (#27), as read: the slots, the operation it
+settles on, and a cheap look at whether a question could be about the record at all — the
+record's many patterns (bot/understanding/record.py) are compiled only for those that could,
+so a process answering one question about a budget never builds them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.understanding.periods import Period
+    from bot.understanding.query import Query
+
+# Every record question holds one of these (a superset of what record.py reads as one).
+_MAYBE = re.compile(
+    r"報告|投稿|更新|履歴|アップデート|レポート|進捗|状況|た人|未提出|担当者|担当(?:って|は)\s*(?:誰|だれ)"
+    r"|オーナー|さん|様|氏|くん|自分|私|わたし|わたくし|僕|ぼく|俺|おれ"
+    r"|report|updat|post|submission|histor|own|(?<![a-z])(?:my|me|i|mine|myself)(?![a-z])"
+)
+
+
+def might_be_record(text: str, people: list[str]) -> bool:
+    """Whether a (normalised) question could be about the record: a mention, or a word of one."""
+    return bool(people) or bool(_MAYBE.search(text))
+
+
+@dataclass
+class Person:
+    """A person a question names: the asker (me), a name as said, or a chat id."""
+
+    kind: str  # me | name
+    said: str
+    role: str = "author"  # author (what they reported) | owner (what they own)
+
+
+@dataclass
+class RecordAsk:
+    """What a question asks of the record, as read."""
+
+    subject: str  # reports | projects | reporters | ranking | owners | missing | unowned | silent
+    periods: list[Period] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    latest: bool = False
+    oldest: bool = False  # oldest first (古い順)
+    first: bool = False  # the very first report (最初の報告)
+    retracted: bool = False  # asks about the retracted reports themselves
+    report_years: list[str] = field(default_factory=list)  # codes, @0 relative, "past"
+    running: list[str] = field(default_factory=list)  # fiscal years projects run in (@0…)
+    initiative: int | None = None
+    which_initiative: bool = False
+    rank: str | None = None  # max | min: most / fewest reports
+    group: str | None = None  # counts per project, person, department, section, category
+    limit: int | None = None  # the newest N reports (直近の報告を5件)
+    numbers: list[int] = field(default_factory=list)  # counts said (5件, 2件以上), as said
+    per: str = "project"  # what a ranking ranks: project | person
+    more_than: int | None = None  # projects with more than N reports
+    owners: bool = False  # the owners of the projects are asked
+    who: bool = False
+    only_earlier: bool = False  # reported, but only for years before the one asked
+    said: list[str] = field(default_factory=list)  # the record words as written
+
+
+def settle_record(query: Query) -> None:
+    """The operation of a record question: a count, a ranking (top N), else a list."""
+    ask = query.record
+    if ask is None:
+        return
+    if query.operation in ("top", "bottom") and ask.subject in ("reports", "projects"):
+        ask.subject, ask.rank = (
+            "ranking",
+            ask.rank or ("max" if query.operation == "top" else "min"),
+        )
+    if (
+        query.operation in ("max", "min")
+        and ask.subject in ("reports", "projects")
+        and not ask.latest
+    ):
+        ask.subject, ask.rank = "ranking", ask.rank or query.operation
+    if ask.subject == "projects" and query.names_project and ask.more_than is None:
+        ask.subject = "reports"  # No38の報告はどの取組のもの: that project's reports
+    if (
+        query.operation == "group"
+        or (ask.group and ask.group != "person")
+        or (ask.group == "person" and ask.subject != "ranking")
+    ):  # 部局別の報告件数, reports by person, 報告が一番多い部局
+        ask.group = ask.group or query.group_by or "department"
+        if ask.subject in ("reports", "projects", "reporters", "ranking"):
+            ask.subject = "grouped"
+    if query.operation not in ("count", "top", "bottom"):
+        query.operation = "list"
