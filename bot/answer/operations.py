@@ -203,7 +203,7 @@ def _average(projects: list[Project], query: Query, op: str) -> list[str]:
 
 def _counter(kind: str, lang: str, n: int) -> str:
     """課, 部局, 項目 / sections, departments, categories: what a group is counted in."""
-    ja = {"section": "課", "department": "部局", "category": "項目", "field": "分野"}
+    ja = {"section": "課", "department": "部局", "category": "種類", "field": "種類"}
     en = {
         "section": "section",
         "department": "department",
