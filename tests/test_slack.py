@@ -65,6 +65,24 @@ def test_question_by_mention_replies_in_the_thread(slack, fake):
     )
 
 
+def test_the_bots_own_mention_never_reaches_the_question(slack, fake, r7):
+    """Wherever the bot's <@UBOT> sits in an app_mention, with or without its label, it is taken
+    off by its id; a person's mention stays a person (users.info names them)."""
+    over = [p for p in r7.projects if p.budget_thousand_yen >= 100_000]
+    shapes = [
+        "<@UBOT> 1億円以上の事業は？",
+        "すみません <@UBOT|DX Roadmap> 1億円以上の事業は？",
+        "1億円以上の事業は？ <@UBOT>",
+        "<@UBOT> <@U777|sato> さんにも見せたいので、1億円以上の事業は？",
+    ]
+    for n, text in enumerate(shapes, 1):
+        event = {"type": "app_mention", "user": "U2", "text": text, "ts": f"7.{n}", "channel": "C9"}
+        assert slack.event(event, event_id=f"EvOwn{n}").status == 200
+        posted = fake.wait_for("chat.postMessage", n)[n - 1].params["text"]
+        assert f"（{len(over)}件）" in posted, (text, posted)
+        assert "Roadmap" not in posted and "UBOT" not in posted
+
+
 def test_question_by_direct_message(slack, fake):
     event = {
         "type": "message",

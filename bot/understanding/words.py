@@ -398,7 +398,7 @@ def japanese_content(chunk: str) -> list[str]:
 
     for i, m in enumerate(morphemes):
         head, sub = pos[i][0], pos[i][1]
-        after = base[i + 1 : i + 4]
+        after = base[i + 1 : i + 6]
         framing = head in _FRAMING_POS or "非自立可能" in pos[i][1:3]
         if head == "名詞" and pos[i][2] == "副詞可能":
             framing = True  # 全部, ため, 今: adverbial nouns
@@ -408,6 +408,12 @@ def japanese_content(chunk: str) -> list[str]:
             framing = True
         if head == "名詞" and _requested(after):
             framing = True  # ピックアップして, 確認したい: a request, not a topic
+        if head == "名詞" and _own_act(pos[i + 1 :], base[i + 1 :]):
+            framing = True  # 共有します, 確認しておきます: what the asker will do, not a topic
+        if head == "名詞" and _honorific(m.surface(), pos[i - 1] if i else None, base[:i]):
+            framing = True  # お世話になります, ご確認, お手数: courtesy, never a condition
+        if head == "名詞" and not run and _asks(m.surface(), pos[i], after):
+            framing = True  # リストアップお願いします: the request itself
         if head == "名詞" and after[:1] and after[0] in _COPULA and _ends(base[i + 2 :]):
             framing = True  # お疲れ様です。 a sentence of its own
         if head == "名詞" and after[:3] and after[0] == "だ" and "ん" in after[1:2]:
@@ -432,9 +438,41 @@ def _requested(after: list[str]) -> bool:
     if not rest or rest[0] != "する":
         return False
     tail = rest[1:]
+    if tail[:1] in (["せる"], ["させる"]):
+        tail = tail[1:]  # 確認させてください: let me check — a request all the same
     return bool(tail) and (
         tail[0] in _REQUEST_AFTER or (tail[0] == "て" and tail[1:2] and tail[1] in _REQUEST_AFTER)
     )
+
+
+def _own_act(pos: list[tuple], base: list[str]) -> bool:
+    """する after a noun closing its sentence as the asker's own act (します, しておきます,
+    しときます): no noun after it, no question, and a polite or volitional ending."""
+    if not base or base[0] != "する":
+        return False
+    tail: list[str] = []
+    for p, b in zip(pos[1:], base[1:], strict=False):
+        if p[0] in ("補助記号", "空白"):
+            break
+        if p[0] == "名詞":
+            return False  # 参加した薬局: the act describes a noun, a condition
+        tail.append(b)
+    if "か" in tail or not base[1:]:
+        return False
+    return bool({"ます", "おく", "とく", "たい"} & set(tail))
+
+
+def _honorific(surface: str, before: tuple | None, bases: list[str]) -> bool:
+    """A noun made polite by お/ご (お世話, ご確認, お手数): courtesy, not a topic."""
+    prefixed = before is not None and before[0] == "接頭辞" and bases[-1:] in (["お"], ["ご"])
+    return prefixed or bool(re.match(r"[おご][\u4e00-\u9fff]", surface))
+
+
+def _asks(surface: str, pos: tuple, after: list[str]) -> bool:
+    """An act (a サ変 noun, or a loanword such as リストアップ) followed by お願い."""
+    if after[:2] != ["お", "願う"] and after[:1] != ["お願い"]:
+        return False
+    return pos[2] == "サ変可能" or bool(re.fullmatch(r"[\u30a0-\u30ff]+", surface))
 
 
 def _ends(rest: list[str]) -> bool:
