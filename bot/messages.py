@@ -967,7 +967,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # -- #13 understanding that composes: every answer says what it computed ----------------
     "scope_all": ("{edition}の全事業（{n}件）", "all {n} projects of the {edition}"),
-    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects {what} ({n})"),
+    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects {what} ({n} projects)"),
     "scope_all_plain": ("{edition}の事業", "projects of the {edition}"),
     "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects {what}"),
     "count_of_rest": ("一覧は「一覧」を付けて聞いてください。", "Ask for the list to see them."),

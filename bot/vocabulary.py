@@ -172,6 +172,9 @@ class Vocabulary:
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _japanese: re.Pattern | None = field(default=None, repr=False)
     _by_surface: dict[str, list[Term]] = field(default_factory=dict, repr=False)
+    # The names' readings (understanding.typed_names), computed the first time a question
+    # holds a name typed by its sound, and kept with the vocabulary they were read from.
+    readings: object | None = field(default=None, repr=False, compare=False)
 
     def pattern(self, english: bool = True) -> re.Pattern:
         """One alternation of every surface, longest first (so the longest mention wins);

@@ -1163,7 +1163,7 @@ def test_each_group_holds_its_count_and_sum(shared, question, edition, key, summ
     ("question", "words"),
     [
         ("こども家庭部の事業費の合計", ["R7版", "こども家庭部", "3件", "28,928千円"]),
-        ("total R7 budget of 警察本部's projects", ["R7 budget total", "警察本部", "(2)"]),
+        ("total R7 budget of 警察本部's projects", ["R7 budget total", "警察本部", "(2 projects)"]),
         ("R6版で予算が一番小さかった事業", ["R6版", "27件", "最も小さい"]),
         ("宇宙関連の事業は何件？", ["宇宙", "読み取れません"]),
         ("No33の予算", ["推定"]),

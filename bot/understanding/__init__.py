@@ -26,6 +26,7 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
+from bot.understanding.typed_names import rewrite as rewrite_typed
 from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
 from bot.vocabulary import Vocabulary, normalise, translate_english
@@ -59,8 +60,21 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     ):
         query.operation = "help"
         return query
-    t = Text(arabic_numerals(digits(norm)))
     vocab = vocabulary or Vocabulary()
+    rest = _read(query, norm, vocab)
+    # A name typed by its sound (きょういくちょう, kodomo katei bu) left unread: written as
+    # the vocabulary prints it, and the question read again.
+    typed = rewrite_typed(norm, rest, vocab)
+    if typed is not None:
+        query = Query(raw=raw, lang=query.lang, people=query.people, dropped=query.dropped)
+        _read(query, typed.text, vocab)
+    return query
+
+
+def _read(query: Query, norm: str, vocab: Vocabulary) -> str:
+    """Every slot read from the normalised question, the words left over, the operation;
+    the text no slot read."""
+    t = Text(arabic_numerals(digits(norm)))
     read_entities(t, query, vocab)
     read_edition(t, query)
     for m in t.find(RANGE):
@@ -79,7 +93,7 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     _settle(query)
-    return query
+    return FILLER.sub(" ", t.rest())
 
 
 def _leftovers(t: Text, query: Query) -> None:

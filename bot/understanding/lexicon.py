@@ -255,12 +255,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
+        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った)|いつ開始|始期|開始年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
     ),
     (
         "field",
         "end",
-        r"いつまで|いつ終わ(?:る|った|り)|いつ終了|終わりは|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り)|いつ終了|終わりは|終期|終了年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (

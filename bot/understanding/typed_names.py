@@ -1,0 +1,227 @@
+"""Names the way people type them: a department, section, category, field or project name
+written in hiragana, katakana or romaji (きょういくちょう, ｶﾞｯｺｳｷｮｳｲｸｶ, kodomo katei bu,
+Kodomo Mirai division), or with a long vowel left out (介護テクノロジ導入支援事業費補助).
+
+The vocabulary's names are read with SudachiPy, lazily: only when a question holds a kana or
+romaji word no slot could read, and then once per vocabulary. Such a name is rewritten as the
+vocabulary prints it and the question read again, so every reader (labels, negation, the
+mention check) sees the name as if it had been typed in kanji.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.understanding.kana import is_kana, katakana, loose, loosely, romaji
+from bot.vocabulary import Vocabulary
+
+# Kinds of names a reading can stand for.
+_KINDS = ("department", "section", "category", "field", "project")
+# English words people put after a romaji name, and the kana of the suffix they stand for.
+_SUFFIX_WORDS = {
+    "division": ("カ", "シツ"),
+    "section": ("カ", "シツ"),
+    "office": ("シツ", "カ", "キョク"),
+    "department": ("ブ", "チョウ", "キョク"),
+    "dept": ("ブ", "チョウ", "キョク"),
+    "dept.": ("ブ", "チョウ", "キョク"),
+    "bureau": ("キョク", "ブ"),
+    "agency": ("チョウ",),
+    "headquarters": ("ホンブ",),
+    "hq": ("ホンブ",),
+}
+_SHORTEST = 4  # a reading shorter than this (カンリカ is 4) names nothing on its own
+_SEGMENT = re.compile(r"[^\s!-/:-@\[-`{-~、。，．！？「」『』（）【】〜～]+")
+_ROMAJI_RUN = re.compile(r"[a-z'āīūēō]+(?:[ \-]+[a-z'āīūēō.]+)*")
+
+
+@dataclass
+class Readings:
+    """Names and the words they are made of (a run of whole morphemes: 防災, 介護テクノロジー,
+    スマートaomoriコンストラクション, 教育庁), by loose reading → as printed."""
+
+    printed: dict[str, str | None] = field(default_factory=dict)  # None: two printed words
+
+
+def readings(vocab: Vocabulary) -> Readings:
+    """The vocabulary's readings, computed on first use and kept with it."""
+    cached = getattr(vocab, "readings", None)
+    if cached is not None:
+        return cached
+    found = Readings()
+    surfaces = {
+        t.surface
+        for t in vocab.terms
+        if t.kind in _KINDS
+        and t.surface not in vocab.english
+        # a name in Latin letters only (phr) is matched as written
+        and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t.surface)
+    }
+    for surface in sorted(surfaces):
+        said, spans, starts = reading_of(surface, whole_words=True)
+        plain, where = loose(said)
+        kept = [spans[w] for w in where]
+        cuts = [k for k in range(len(kept)) if where[k] in starts] + [len(kept)]
+        for a, i in enumerate(cuts[:-1]):
+            # The whole name, and its runs of up to six words (a name's parts people type).
+            for j in {*cuts[a + 1 : a + 7], cuts[-1]} if a == 0 else cuts[a + 1 : a + 7]:
+                if where[j - 1] + 1 - where[i] < _SHORTEST:
+                    continue
+                _add(found.printed, plain[i:j], surface[kept[i][0] : kept[j - 1][1]].strip())
+    vocab.readings = found
+    return found
+
+
+def _add(printed: dict[str, str | None], key: str, words: str) -> None:
+    """One reading of printed words; a reading of two different printed words reads none."""
+    known = printed.get(key, words)
+    printed[key] = known if known is not None and _bare(known) == _bare(words) else None
+
+
+def _bare(printed: str) -> str:
+    return re.sub(r"[・、\s]", "", printed)
+
+
+def reading_of(
+    text: str, whole_words: bool = False
+) -> tuple[str, list[tuple[int, int]], set[int]]:
+    """Katakana reading of a text; for each of its characters the span of the text it reads
+    (kana character by character unless `whole_words`, a kanji word as a whole); and the
+    reading's indexes where a word starts. Latin letters that spell romaji are read as kana
+    (aomori → アオモリ), others as they are (dx)."""
+    from bot.understanding.words import _tokenizer  # SudachiPy, loaded once
+
+    out: list[str] = []  # one character each
+    spans: list[tuple[int, int]] = []
+    starts: set[int] = set()
+    for m in _tokenizer().tokenize(text):
+        surface, begin = m.surface(), m.begin()
+        starts.add(len(out))
+        latin = re.fullmatch(r"[a-z0-9]+", surface)
+        if latin and (kana := romaji(surface)):
+            said = kana
+        elif is_kana(surface) or latin:
+            said = katakana(surface)
+            if not whole_words:
+                for k, c in enumerate(said):
+                    starts.add(len(out))
+                    out.append(c)
+                    spans.append((begin + k, begin + k + 1))
+                continue
+        else:
+            said = m.reading_form() or surface
+        out.extend(said)
+        spans += [(begin, m.end())] * len(said)
+    return "".join(out), spans, starts
+
+
+def unread_by_sound(rest: str) -> bool:
+    """Whether the words no slot read hold one that may be a name typed by its sound: a
+    content word (by part of speech) in kana, or a romaji word that is no English word."""
+    from bot.understanding.lexicon import EN_STOP
+    from bot.understanding.words import english_content, japanese_content
+
+    latin = [w for w in re.findall(r"[a-z']{3,}", rest) if w not in EN_STOP]
+    if any(romaji(w) is not None for w in english_content(latin)):
+        return True
+    if not re.search(r"[\u3041-\u30ff]", rest):
+        return False
+    return any(
+        re.search(r"[\u3041-\u30ff]", word)
+        for chunk in _SEGMENT.findall(rest)
+        if re.search(r"[\u3041-\u30ff]", chunk)
+        for word in japanese_content(chunk)
+    )
+
+
+@dataclass
+class Rewritten:
+    """A question with its typed names written as the vocabulary prints them."""
+
+    text: str
+    names: list[tuple[str, str]]  # (as typed, as printed)
+
+
+def rewrite(text: str, rest: str, vocab: Vocabulary) -> Rewritten | None:
+    """The question with names typed by sound replaced by the printed names; None when no
+    word left unread (`rest`) looks typed by sound, or none of them is a name."""
+    if not vocab.terms or not unread_by_sound(rest):
+        return None
+    index = readings(vocab)
+    spans = _kana_words(text, index) + _romaji_words(text, index)
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, printed in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(end <= a or start >= b for a, b, _ in chosen):
+            chosen.append((start, end, printed))
+    if not chosen:
+        return None
+    out, names = text, []
+    for start, end, printed in sorted(chosen, reverse=True):
+        names.append((text[start:end].strip(), printed))
+        out = out[:start] + printed + out[end:]
+    return Rewritten(out, names[::-1])
+
+
+def _kana_words(text: str, index: Readings) -> list[tuple[int, int, str]]:
+    """Names and their words written (partly) in kana or with a long vowel left out:
+    ぼうさいききかんりか, がっこうDXスタートアップ事業, 介護テクノロジ, スマートあおもり."""
+    found = []
+    for segment in _SEGMENT.finditer(text):
+        words = segment.group(0)
+        if not re.search(r"[\u3041-\u30ff]", words):
+            continue
+        said, spans, starts = reading_of(words)
+        plain, where = loose(said)
+        kept = [spans[w] for w in where]
+        # Where a match may start or end: between two words (a kanji word is read whole or
+        # not at all: ケンド of 県土 is not half a match), kana between any two characters.
+        cuts = [k for k in range(len(kept)) if where[k] in starts] + [len(kept)]
+        i = 0
+        while i < len(cuts) - 1:
+            for j in reversed(cuts[i + 1 :]):
+                printed = index.printed.get(plain[cuts[i] : j])
+                if printed is None:
+                    continue
+                start, end = kept[cuts[i]][0], kept[j - 1][1]
+                # A long vowel typed after the word (きょういくちょう) is the word's own.
+                following = kept[j][0] if j < len(kept) else len(words)
+                while end < following and words[end] in "うおいーウオイ":
+                    end += 1
+                typed_part = words[start:end]
+                if _bare(typed_part) == _bare(printed) or not re.search(
+                    r"[\u3041-\u30ff]", typed_part
+                ):
+                    continue  # as printed (already read), or kanji only (a typo: read elsewhere)
+                found.append((segment.start() + start, segment.start() + end, printed))
+                i = cuts.index(j) - 1
+                break
+            i += 1
+    return found
+
+
+def _romaji_words(text: str, index: Readings) -> list[tuple[int, int, str]]:
+    """Names in romaji, one word or several, with an English suffix word or not: kyoikucho,
+    kodomo katei bu, Kodomo Mirai division."""
+    found = []
+    for run in _ROMAJI_RUN.finditer(text):
+        words = [
+            (m.start(), m.start() + len(w), w)
+            for m in re.finditer(r"[^ \-]+", run.group(0))
+            if (w := re.sub(r"(?:'s|[.'])$", "", m.group(0)))
+        ]
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                kana = [romaji(w) for _, _, w in words[i:j]]
+                if any(k is None for k in kana):
+                    continue
+                stem = "".join(kana)  # type: ignore[arg-type]
+                tails: list[tuple[str, int]] = [("", words[j - 1][1])]
+                if j < len(words) and words[j][2] in _SUFFIX_WORDS:
+                    tails = [(s, words[j][1]) for s in _SUFFIX_WORDS[words[j][2]]] + tails
+                for tail, end in tails:
+                    printed = index.printed.get(loosely(stem + tail))
+                    if printed:
+                        found.append((run.start() + words[i][0], run.start() + end, printed))
+                        break
+    return found
