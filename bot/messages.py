@@ -967,7 +967,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # -- #13 understanding that composes: every answer says what it computed ----------------
     "scope_all": ("{edition}の全事業（{n}件）", "all {n} projects of the {edition}"),
-    "scope_filtered": ("{edition}の{what}の事業（{n}件）", "{edition} projects {what} ({n} projects)"),
+    "scope_filtered": (
+        "{edition}の{what}の事業（{n}件）",
+        "{edition} projects {what} ({n} projects)",
+    ),
     "scope_all_plain": ("{edition}の事業", "projects of the {edition}"),
     "scope_filtered_plain": ("{edition}の{what}の事業", "{edition} projects {what}"),
     "count_of_rest": ("一覧は「一覧」を付けて聞いてください。", "Ask for the list to see them."),
@@ -1285,6 +1288,21 @@ PHRASES.update(
         ),
     }
 )
+
+# -- issue #22 (i22n): names as people type them, old and new names, words not printed ------
+PHRASES.update(
+    {
+        "renamed_office": (
+            "{value}（「{said}」のこの版での名前）",
+            "{value} (this edition's name for {said})",
+        ),
+        "renamed_note": (
+            "「{said}」は{edition}版では「{value}」です（版の間でつながる事業の担当から）。",
+            "{said} is {value} in the {edition} edition (from the projects linked between editions).",
+        ),
+    }
+)
+
 
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.

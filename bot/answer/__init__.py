@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import messages as m
-from bot.answer import editions, facts, operations, textsearch
+from bot.answer import editions, facts, operations, renames, textsearch
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -365,6 +365,8 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 how = m.say("found_by_text", lang, words=" ".join(words))
             else:
                 return _ask_back(p, "project_not_applied", lang, words="、".join(missing))
+    # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
+    query.filters = renames.translate(store, query.filters, p.edition)
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         what = "・".join(filter_words(f, lang) for f in unmet)
@@ -388,6 +390,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     if result is None:
         result = _project_answer(store, p, query)
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
+    result.lines += renames.notes(query.filters, p.edition, lang)
     _targeted(result, p, query)
     return result
 
@@ -404,6 +407,8 @@ def _targeted(result: Answer, p: Project, query: Query) -> None:
     for f in query.filters:
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
+            if f.said:  # a department or section asked by its name in another edition
+                done.groups.add((f.kind, f.op, normalise(f.said)))
         elif f.kind in ("start", "end"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
         elif f.kind == "budget":

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import messages as m
+from bot.answer import renames
 from bot.answer.model import Computed
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
@@ -182,6 +183,7 @@ def resolve_relative(
 def select(store: Store, query: Query, edition: str) -> Selection:
     """Every filter of the query applied (AND) to the edition's projects."""
     query.filters = resolve_relative(query.filters, edition, query.now)
+    query.filters = renames.translate(store, query.filters, edition)  # 企画政策部 in R7
     projects = store.projects(edition)
     text_hits: dict[str, set[str]] = {}
     for f in query.filters:
@@ -227,6 +229,8 @@ def computed_of(selection: Selection) -> Computed:
             done.negated = True
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
+            if f.said:  # the name asked, read as this edition's name for it
+                done.groups.add((f.kind, f.op, normalise(f.said)))
         elif f.kind in ("start", "end"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
             done.fields.add(f.kind)
@@ -345,12 +349,12 @@ def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
     if f.op == "ne":
         plain = f.kind in ("department", "section")
-        inner = str(f.value) if plain else filter_words(Filter(f.kind, "eq", f.value), lang)
+        inner = _office(f, lang) if plain else filter_words(Filter(f.kind, "eq", f.value), lang)
         return m.say("filter_not", lang, value=inner)
     if f.kind == "added":
         return m.say("filter_added", lang)
     if f.kind in ("department", "section"):
-        return str(f.value) if lang == "ja" else f"of {f.value}"
+        return _office(f, lang) if lang == "ja" else f"of {_office(f, lang)}"
     if f.kind in ("category", "field"):
         return m.say(f"filter_{f.kind}", lang, value=f.value)
     if f.kind in ("start", "end"):
@@ -368,6 +372,14 @@ def filter_words(f: Filter, lang: str) -> str:
         return m.say(f"filter_{f.kind}_{'yes' if f.value else 'no'}", lang)
     if f.kind == "text":
         return m.say("filter_text", lang, value=f.value)
+    return str(f.value)
+
+
+def _office(f: Filter, lang: str) -> str:
+    """A department or section as the answer names it; one asked by a name this edition does
+    not print says so (総合政策部（企画政策部のこの版での名前）)."""
+    if f.said and normalise(f.said) != normalise(str(f.value)):
+        return m.say("renamed_office", lang, value=f.value, said=f.said)
     return str(f.value)
 
 

@@ -17,7 +17,9 @@ _VOWELS = {
 }
 _VOWEL_OF = {kana: vowel for vowel, kanas in _VOWELS.items() for kana in kanas}
 # Kana that sound alike and are typed either way.
-_SAME_SOUND = str.maketrans({"ヂ": "ジ", "ヅ": "ズ", "ヲ": "オ", "ヴ": "ブ", "ヰ": "イ", "ヱ": "エ"})
+_SAME_SOUND = str.maketrans(
+    {"ヂ": "ジ", "ヅ": "ズ", "ヲ": "オ", "ヴ": "ブ", "ヰ": "イ", "ヱ": "エ"}
+)
 # What never changes a reading: the long-vowel mark, middle dots, spaces, hyphens.
 _SILENT = set("ー-‐―・･ 　、,")
 
@@ -107,11 +109,8 @@ def romaji(word: str) -> str | None:
             out.append("ン")  # n before a consonant or at the end
             i += 1
             continue
-        if (
-            (i + 1 < len(text)
-            and c == text[i + 1]
-            and c not in "aiueon")
-            or (c == "t" and text[i + 1 : i + 3] == "ch")
+        if (i + 1 < len(text) and c == text[i + 1] and c not in "aiueon") or (
+            c == "t" and text[i + 1 : i + 3] == "ch"
         ):
             out.append("ッ")  # a doubled consonant: gakkou, matcha
             i += 1

@@ -83,9 +83,7 @@ def _bare(printed: str) -> str:
     return re.sub(r"[・、\s]", "", printed)
 
 
-def reading_of(
-    text: str, whole_words: bool = False
-) -> tuple[str, list[tuple[int, int]], set[int]]:
+def reading_of(text: str, whole_words: bool = False) -> tuple[str, list[tuple[int, int]], set[int]]:
     """Katakana reading of a text; for each of its characters the span of the text it reads
     (kana character by character unless `whole_words`, a kanji word as a whole); and the
     reading's indexes where a word starts. Latin letters that spell romaji are read as kana
