@@ -27,9 +27,16 @@ from bot.understanding.query import (
 )
 from bot.understanding.reading import Text
 from bot.understanding.typed_names import rewrite as rewrite_typed
-from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
+from bot.understanding.words import (
+    digits,
+    english_content,
+    has_japanese,
+    japanese_content,
+    kana_heard,
+    prepare,
+)
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
-from bot.vocabulary import Vocabulary, normalise, translate_english
+from bot.vocabulary import Vocabulary, gloss, normalise, translate_english
 
 __all__ = [
     "MAX_QUESTION",
@@ -61,19 +68,21 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
         query.operation = "help"
         return query
     vocab = vocabulary or Vocabulary()
-    rest = _read(query, norm, vocab)
+    heard = _read(query, norm, vocab)
     # A name typed by its sound (きょういくちょう, kodomo katei bu) left unread: written as
     # the vocabulary prints it, and the question read again.
-    typed = rewrite_typed(norm, rest, vocab)
+    typed = rewrite_typed(norm, heard, vocab)
     if typed is not None:
-        query = Query(raw=raw, lang=query.lang, people=query.people, dropped=query.dropped)
+        # Read again in the language of the question as printed (keisatsu…の事業 is Japanese).
+        lang = detect_language(typed.text)
+        query = Query(raw=raw, lang=lang, people=query.people, dropped=query.dropped)
         _read(query, typed.text, vocab)
     return query
 
 
-def _read(query: Query, norm: str, vocab: Vocabulary) -> str:
+def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     """Every slot read from the normalised question, the words left over, the operation;
-    the text no slot read."""
+    the words left that may be names typed by their sound (kana, romaji)."""
     t = Text(arabic_numerals(digits(norm)))
     read_entities(t, query, vocab)
     read_edition(t, query)
@@ -90,27 +99,30 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> str:
     read_flags(t, query)
     read_operations(t, query)
     read_bare_years(t, query, vocab)
-    _leftovers(t, query)
+    heard = _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     _settle(query)
-    return FILLER.sub(" ", t.rest())
+    return heard
 
 
-def _leftovers(t: Text, query: Query) -> None:
-    """Words no slot consumed: a project's name (for a fact) or a condition not understood."""
-    rest = t.rest()
-    rest = FILLER.sub(" ", rest)
+def _leftovers(t: Text, query: Query) -> list[str]:
+    """Words no slot consumed: a project's name (for a fact) or a condition not understood;
+    returns those that may be names typed by their sound (for `typed_names`)."""
+    # English words for the roadmap's own terms (remote area → へき地) are read whole first.
+    rest, glossed = gloss(FILLER.sub(" ", t.rest()))
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
-    subject_parts, content = [], []
-    for chunk in chunks:
+    subject_parts, content, heard = list(glossed), [], []
+    for said in chunks:
         chunk = re.sub(
             r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+|(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
             "",
-            chunk,
+            said,
         )
+        if chunk != said and re.search(r"[\u3041-\u309f]{4,}", said):
+            heard += kana_heard(said)  # かんりかの: the particle taken off may be a name's 課
         if not chunk:
             continue
-        words = _content(re.sub(r"'s\b", "", chunk))
+        words = _content(re.sub(r"'s\b", "", chunk), heard)
         if not words:
             continue
         # The name as written between its first and last content word (化, の inside a name
@@ -121,23 +133,28 @@ def _leftovers(t: Text, query: Query) -> None:
         content.extend(words)
     if subject_parts:
         query.subject = " ".join(subject_parts)
-    query.unknown = query.unknown + content
+    query.unknown = query.unknown + glossed + content
     terms = word_runs(translate_english(" ".join(content)))
-    query.search_terms = [w for w in terms if w not in EN_STOP][:6]
+    query.search_terms = (glossed + [w for w in terms if w not in EN_STOP])[:6]
+    return heard
 
 
-def _content(chunk: str) -> list[str]:
-    """A leftover chunk's content words, Japanese read by part of speech, English by lexicon."""
+def _content(chunk: str, heard: list[str]) -> list[str]:
+    """A leftover chunk's content words, Japanese read by part of speech, English by lexicon;
+    `heard` gets the words that may be names typed by their sound."""
     words: list[str] = []
     for part in re.findall(r"[a-z0-9][a-z0-9'\-]*|[^a-z0-9\s]+", chunk):
         if has_japanese(part):
-            words += [w for w in japanese_content(part) if not re.fullmatch(r"[\u3040-\u309f]+", w)]
+            found = japanese_content(part, heard)
+            words += [w for w in found if not re.fullmatch(r"[\u3040-\u309f]+", w)]
         else:
-            words += [
+            english = [
                 w
                 for w in english_content(word_runs(part))
                 if w not in EN_STOP and not re.fullmatch(r"\d+", w)
             ]
+            words += english
+            heard += english
     return words
 
 

@@ -234,7 +234,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "list",
-        r"一覧|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)",
+        r"一覧|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)"
+        r"|(?:(?:is|are) there (?:a |any )?)?projects? (?:about|on|for|related to|regarding|concerning|involving|mentioning|that mention)",
     ),
     (
         "op",
@@ -321,7 +322,8 @@ PREVIOUS = re.compile(
     r"|last year'?s (?:edition|roadmap|version)|(?:the )?old(?:er)? (?:edition|roadmap)|prior edition"
 )
 LATEST = re.compile(
-    r"最新版|今年度版|今の版|latest (?:edition|roadmap)|current (?:edition|roadmap)|new(?:est)? edition"
+    r"最新版|最新の版|最新(?:の)?ロードマップ|今の(?:版|ロードマップ)|現行(?:の)?(?:版|ロードマップ)|今年度版"
+    r"|latest (?:edition|roadmap)|current (?:edition|roadmap)|new(?:est)? edition"
 )
 LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")
 # An amount starts where a run of digits starts and takes the whole run at once: tried at

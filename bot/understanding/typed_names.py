@@ -42,6 +42,18 @@ class Readings:
     スマートaomoriコンストラクション, 教育庁), by loose reading → as printed."""
 
     printed: dict[str, str | None] = field(default_factory=dict)  # None: two printed words
+    trie: dict = field(default_factory=dict)  # the readings character by character ("" ends)
+
+    def longest(self, plain: str, start: int, cuts: set[int]) -> int | None:
+        """The end of the longest reading starting at `start` that ends on a cut."""
+        node, best = self.trie, None
+        for i in range(start, len(plain)):
+            node = node.get(plain[i])
+            if node is None:
+                break
+            if "" in node and i + 1 in cuts and self.printed.get(plain[start : i + 1]):
+                best = i + 1
+        return best
 
 
 def readings(vocab: Vocabulary) -> Readings:
@@ -58,6 +70,7 @@ def readings(vocab: Vocabulary) -> Readings:
         # a name in Latin letters only (phr) is matched as written
         and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t.surface)
     }
+    whole: dict[str, str] = {}
     for surface in sorted(surfaces):
         said, spans, starts = reading_of(surface, whole_words=True)
         plain, where = loose(said)
@@ -69,6 +82,17 @@ def readings(vocab: Vocabulary) -> Readings:
                 if where[j - 1] + 1 - where[i] < _SHORTEST:
                     continue
                 _add(found.printed, plain[i:j], surface[kept[i][0] : kept[j - 1][1]].strip())
+        whole.setdefault(plain, surface)
+    # A whole name's reading is that name, whatever word of another name reads the same
+    # (カンリカ is 監理課, not the 管理課 of 防災危機管理課).
+    found.printed.update(whole)
+    for key, printed in found.printed.items():
+        if printed is None:
+            continue
+        node = found.trie
+        for c in key:
+            node = node.setdefault(c, {})
+        node[""] = True
     vocab.readings = found
     return found
 
@@ -114,23 +138,11 @@ def reading_of(text: str, whole_words: bool = False) -> tuple[str, list[tuple[in
     return "".join(out), spans, starts
 
 
-def unread_by_sound(rest: str) -> bool:
-    """Whether the words no slot read hold one that may be a name typed by its sound: a
-    content word (by part of speech) in kana, or a romaji word that is no English word."""
-    from bot.understanding.lexicon import EN_STOP
-    from bot.understanding.words import english_content, japanese_content
-
-    latin = [w for w in re.findall(r"[a-z']{3,}", rest) if w not in EN_STOP]
-    if any(romaji(w) is not None for w in english_content(latin)):
+def by_sound(word: str) -> bool:
+    """A word no slot read that may be a name typed by its sound: kana, or romaji."""
+    if re.search(r"[\u3041-\u30ff]", word):
         return True
-    if not re.search(r"[\u3041-\u30ff]", rest):
-        return False
-    return any(
-        re.search(r"[\u3041-\u30ff]", word)
-        for chunk in _SEGMENT.findall(rest)
-        if re.search(r"[\u3041-\u30ff]", chunk)
-        for word in japanese_content(chunk)
-    )
+    return len(word) >= 3 and romaji(word) is not None
 
 
 @dataclass
@@ -141,13 +153,13 @@ class Rewritten:
     names: list[tuple[str, str]]  # (as typed, as printed)
 
 
-def rewrite(text: str, rest: str, vocab: Vocabulary) -> Rewritten | None:
+def rewrite(text: str, heard: list[str], vocab: Vocabulary) -> Rewritten | None:
     """The question with names typed by sound replaced by the printed names; None when no
-    word left unread (`rest`) looks typed by sound, or none of them is a name."""
-    if not vocab.terms or not unread_by_sound(rest):
+    word left unread (`heard`) looks typed by sound, or none of them is a name."""
+    if not vocab.terms or not any(by_sound(w) for w in heard):
         return None
     index = readings(vocab)
-    spans = _kana_words(text, index) + _romaji_words(text, index)
+    spans = _kana_words(text, heard, index) + _romaji_words(text, index)
     chosen: list[tuple[int, int, str]] = []
     for start, end, printed in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if all(end <= a or start >= b for a, b, _ in chosen):
@@ -161,40 +173,39 @@ def rewrite(text: str, rest: str, vocab: Vocabulary) -> Rewritten | None:
     return Rewritten(out, names[::-1])
 
 
-def _kana_words(text: str, index: Readings) -> list[tuple[int, int, str]]:
+def _kana_words(text: str, heard: list[str], index: Readings) -> list[tuple[int, int, str]]:
     """Names and their words written (partly) in kana or with a long vowel left out:
-    ぼうさいききかんりか, がっこうDXスタートアップ事業, 介護テクノロジ, スマートあおもり."""
+    ぼうさいききかんりか, がっこうDXスタートアップ事業, 介護テクノロジ, スマートあおもり —
+    looked for in the stretches of the question holding a kana word no slot read."""
     found = []
+    kana = [w for w in heard if re.search(r"[\u3041-\u30ff]", w)]
     for segment in _SEGMENT.finditer(text):
         words = segment.group(0)
-        if not re.search(r"[\u3041-\u30ff]", words):
+        if not any(w in words for w in kana):
             continue
         said, spans, starts = reading_of(words)
         plain, where = loose(said)
         kept = [spans[w] for w in where]
         # Where a match may start or end: between two words (a kanji word is read whole or
         # not at all: ケンド of 県土 is not half a match), kana between any two characters.
-        cuts = [k for k in range(len(kept)) if where[k] in starts] + [len(kept)]
+        cuts = {k for k in range(len(kept)) if where[k] in starts} | {len(kept)}
         i = 0
-        while i < len(cuts) - 1:
-            for j in reversed(cuts[i + 1 :]):
-                printed = index.printed.get(plain[cuts[i] : j])
-                if printed is None:
-                    continue
-                start, end = kept[cuts[i]][0], kept[j - 1][1]
-                # A long vowel typed after the word (きょういくちょう) is the word's own.
-                following = kept[j][0] if j < len(kept) else len(words)
-                while end < following and words[end] in "うおいーウオイ":
-                    end += 1
-                typed_part = words[start:end]
-                if _bare(typed_part) == _bare(printed) or not re.search(
-                    r"[\u3041-\u30ff]", typed_part
-                ):
-                    continue  # as printed (already read), or kanji only (a typo: read elsewhere)
+        while i < len(kept):
+            j = index.longest(plain, i, cuts) if i in cuts else None
+            if j is None:
+                i += 1
+                continue
+            printed = index.printed[plain[i:j]] or ""
+            start, end = kept[i][0], kept[j - 1][1]
+            # A long vowel typed after the word (きょういくちょう) is the word's own.
+            following = kept[j][0] if j < len(kept) else len(words)
+            while end < following and words[end] in "うおいーウオイ":
+                end += 1
+            typed_part = words[start:end]
+            # As printed (already read), or kanji only (a typo is read elsewhere): left as is.
+            if _bare(typed_part) != _bare(printed) and re.search(r"[\u3041-\u30ff]", typed_part):
                 found.append((segment.start() + start, segment.start() + end, printed))
-                i = cuts.index(j) - 1
-                break
-            i += 1
+            i = j
     return found
 
 
@@ -210,10 +221,11 @@ def _romaji_words(text: str, index: Readings) -> list[tuple[int, int, str]]:
         ]
         for i in range(len(words)):
             for j in range(len(words), i, -1):
+                # A word that is no romaji (dx) is kept as typed, as the names' readings keep it.
                 kana = [romaji(w) for _, _, w in words[i:j]]
-                if any(k is None for k in kana):
+                if all(k is None for k in kana):
                     continue
-                stem = "".join(kana)  # type: ignore[arg-type]
+                stem = "".join(k or w for k, (_, _, w) in zip(kana, words[i:j], strict=True))
                 tails: list[tuple[str, int]] = [("", words[j - 1][1])]
                 if j < len(words) and words[j][2] in _SUFFIX_WORDS:
                     tails = [(s, words[j][1]) for s in _SUFFIX_WORDS[words[j][2]]] + tails

@@ -370,6 +370,34 @@ _EN_FRAMING = frozenset(
         "question",
         "qs",
         "query",
+        # What a question says a project is about: the topic follows, never is one.
+        "mention",
+        "mentions",
+        "mentioning",
+        "mentioned",
+        "cover",
+        "covers",
+        "covering",
+        "involve",
+        "involves",
+        "involving",
+        "related",
+        "relating",
+        "regarding",
+        "concerning",
+        "deal",
+        "deals",
+        "dealing",
+        "focus",
+        "focused",
+        "focusing",
+        "target",
+        "targeting",
+        "aimed",
+        "use",
+        "uses",
+        "using",
+        "used",
     ]
 )
 
@@ -382,12 +410,16 @@ def _tokenizer():
     return Dictionary(dict="core").tokenizer(SplitMode.C)
 
 
-def japanese_content(chunk: str) -> list[str]:
+def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
     """The content words of a Japanese chunk: nouns and names, with every greeting, hedge,
-    request verb, particle and auxiliary left out (by part of speech and what follows)."""
+    request verb, particle and auxiliary left out (by part of speech and what follows).
+    `heard` gets what may be a name typed by its sound: a content word in kana, or a run of
+    kana the dictionary reads as anything but particles and endings (のうりんすいさんぶ)."""
     morphemes = list(_tokenizer().tokenize(chunk))
     pos = [m.part_of_speech() for m in morphemes]
     base = [m.dictionary_form() for m in morphemes]
+    if heard is not None:
+        heard += _kana_runs(morphemes, pos)
     keep: list[str] = []
     run: list[str] = []
 
@@ -429,7 +461,41 @@ def japanese_content(chunk: str) -> list[str]:
         else:
             run.append(m.surface())
     close()
+    if heard is not None:
+        heard += [w for w in keep if re.search(r"[\u3041-\u30ff]", w)]
     return [w for w in keep if len(w) >= 2 or re.fullmatch(r"[\u4e00-\u9fff]", w)]
+
+
+# What a run of kana may hold without being a word of its own: particles, endings, auxiliaries.
+_KANA_GLUE = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
+
+
+def kana_heard(text: str) -> list[str]:
+    """The runs of kana in a text that may be a name typed by its sound (`_kana_runs`)."""
+    morphemes = list(_tokenizer().tokenize(text))
+    return _kana_runs(morphemes, [m.part_of_speech() for m in morphemes])
+
+
+def _kana_runs(morphemes: list, pos: list[tuple]) -> list[str]:
+    """Runs of four or more kana characters the dictionary cut into words at random: a noun,
+    or two words that are not particles and endings (のう|りん|すい|さん|ぶ). One word it
+    knows whole (おはようございます, ちょっと) is a greeting or an adverb, not a name."""
+    runs: list[str] = []
+    run: list[str] = []
+    words = 0
+    noun = False
+    for m, p in [*zip(morphemes, pos, strict=True), (None, None)]:
+        surface = m.surface() if m is not None else ""
+        if m is not None and re.fullmatch(r"[\u3041-\u30ff]+", surface):
+            run.append(surface)
+            if p[0] not in _KANA_GLUE and "非自立可能" not in p[1:3]:
+                words += 1
+                noun = noun or p[0] == "名詞" or m.is_oov()
+            continue
+        if (noun or words >= 2) and len("".join(run)) >= 4:
+            runs.append("".join(run))
+        run, words, noun = [], 0, False
+    return runs
 
 
 def _requested(after: list[str]) -> bool:
@@ -440,6 +506,8 @@ def _requested(after: list[str]) -> bool:
     tail = rest[1:]
     if tail[:1] in (["せる"], ["させる"]):
         tail = tail[1:]  # 確認させてください: let me check — a request all the same
+    if tail == ["て"] or tail[:2] in (["て", "ね"], ["て", "よ"], ["て", "ちょうだい"]):
+        return True  # ピックアップして: a request said plainly
     return bool(tail) and (
         tail[0] in _REQUEST_AFTER or (tail[0] == "て" and tail[1:2] and tail[1] in _REQUEST_AFTER)
     )
