@@ -1296,6 +1296,10 @@ PHRASES.update(
             "{value}（「{said}」のこの版での名前）",
             "{value} (this edition's name for {said})",
         ),
+        "not_in_roadmap": (
+            "『{words}』はロードマップに見当たりません。分かった条件：{edition}・{understood}。",
+            "“{words}” does not appear in the roadmap. Understood: {edition}, {understood}.",
+        ),
         "renamed_note": (
             "「{said}」は{edition}版では「{value}」です（版の間でつながる事業の担当から）。",
             "{said} is {value} in the {edition} edition (from the projects linked between editions).",

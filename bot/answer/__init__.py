@@ -31,6 +31,7 @@ from bot.answer.selection import (
     text_terms_found,
     vocabulary_for,
 )
+from bot.answer.unprinted import not_in_roadmap, unprinted
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
@@ -95,6 +96,11 @@ def answer(
     return finish(result, lang)
 
 
+def _unprinted(store: Store, query: Query, words: list[str]) -> list[str]:
+    """Words of an office or a topic of projects the roadmap prints nowhere (`unprinted`)."""
+    return unprinted(store, words, normalise(query.raw), vocabulary_for(store))
+
+
 def _mentions_unused(query: Query, draft: Answer, missing: list[Mention]) -> Answer:
     """An answer that would leave part of the question unused: say what it would have
     answered and which words it could not use, and ask — never answer a narrower question."""
@@ -131,6 +137,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
         found, missing = text_terms_found(store, query.search_terms, edition)
         if missing or not found:
             elsewhere = _only_elsewhere(store, query, edition) if query.search_terms else None
+            if elsewhere is None and (gone := _unprinted(store, query, missing)):
+                return not_in_roadmap(query, gone, edition)  # 空き家対策: printed nowhere
             return elsewhere or _not_applied(query, edition, query.unknown, store)
         query.filters = query.filters + [Filter("text", "eq", term) for term in found]
     selection = select(store, query, edition)
@@ -346,6 +354,8 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         found = [t for t in query.search_terms if t not in missing]
         if missing and resolution.matches:
             # Never say a project does what the question says when part of it is not printed.
+            if gone := _unprinted(store, query, missing):
+                return not_in_roadmap(query, gone, edition)  # 除雪作業のDX: not in the roadmap
             return _partly_found(query, missing, found, resolution)
         how = m.say("found_by_text", lang, words=" ".join(found))
     if resolution.status == "ambiguous":
@@ -515,6 +525,8 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
         )
     best = resolution.matches[0].score if resolution.matches else 0
     if not query.names_project and not query.fields and best < 50:
+        if gone := _unprinted(store, query, query.search_terms):
+            return not_in_roadmap(query, gone, edition)  # never the help text for a word
         return help_answer(lang)  # nothing recognised and nothing close: say what can be asked
     what = f"No{query.project_no}" if query.project_no is not None else query.subject
     return Answer(
