@@ -1300,6 +1300,10 @@ PHRASES.update(
             "『{words}』はロードマップに見当たりません。分かった条件：{edition}・{understood}。",
             "“{words}” does not appear in the roadmap. Understood: {edition}, {understood}.",
         ),
+        "which_one_of": (
+            "{scope}は{n}件あります。どの事業についてですか？",
+            "{scope}: there are {n}. Which one do you mean?",
+        ),
         "renamed_note": (
             "「{said}」は{edition}版では「{value}」です（版の間でつながる事業の担当から）。",
             "{said} is {value} in the {edition} edition (from the projects linked between editions).",

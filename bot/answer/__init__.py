@@ -31,7 +31,7 @@ from bot.answer.selection import (
     text_terms_found,
     vocabulary_for,
 )
-from bot.answer.unprinted import not_in_roadmap, unprinted
+from bot.answer.unprinted import not_in_roadmap, unprinted, which_one
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
@@ -146,6 +146,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
         older = _older_edition_with(store, query, edition)
         if older is not None:
             return older
+    if query.one_of and len(selection.projects) > 1:
+        return which_one(selection, operations.run(selection, query), query.lang)
     return operations.run(selection, query)
 
 

@@ -10,7 +10,7 @@ import re
 
 from bot import messages as m
 from bot.answer.model import Answer
-from bot.answer.selection import filter_words
+from bot.answer.selection import Selection, filter_words, scope
 from bot.store import Store
 from bot.understanding import Query
 from bot.vocabulary import Vocabulary
@@ -72,3 +72,16 @@ def not_in_roadmap(query: Query, words: list[str], edition: str) -> Answer:
         ),
         suggestions=m.examples(lang)[:3],
     )
+
+
+def which_one(selection: Selection, listed: Answer, lang: str) -> Answer:
+    """A fact asked of "the" project of a group that has several: the projects with the fact
+    asked, and which one is meant — a question back, never all of them as the answer."""
+    listed.status = "ambiguous"
+    listed.title = m.say(
+        "which_one_of", lang, scope=scope(selection, lang, counted=False), n=len(selection.projects)
+    )
+    listed.suggestions = [
+        f"No{p.no}" if p.no is not None else p.name for p in selection.projects[:8]
+    ]
+    return listed

@@ -113,8 +113,11 @@ def _leftovers(t: Text, query: Query) -> list[str]:
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
     subject_parts, content, heard = list(glossed), [], []
     for said in chunks:
+        # Particles at either end, where a word of another script meets them: へき地 and the
+        # か of こうれいふくしほけんか are the words' own.
         chunk = re.sub(
-            r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+|(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
+            r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+(?![\u3041-\u309f])"
+            r"|(?<![\u3041-\u309f])(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
             "",
             said,
         )
@@ -190,5 +193,26 @@ def _settle(query: Query) -> None:
         query.operation = "list"
     if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
         query.operation = "list"
+        query.one_of = _one_of(query)
     if query.operation == "list" and query.names_project and not has_filters:
         query.operation = "fact"
+
+
+# A fact of one project (its budget, years, owner, text) and a plural said: それぞれ, 各, projects.
+_ONE_FACT = {"budget", "start", "end", "period", "owner", "summary", "plan", "actual"}
+_PLURAL = re.compile(
+    r"それぞれ|各|全部|全て|すべて|ずつ|まとめ|(?<![a-z])(?:projects|all|each|every)(?![a-z])"
+)
+
+
+def _one_of(query: Query) -> bool:
+    """A fact of "the" project of a department or section — no list word, no plural: the
+    question is about one of the office's projects, not all (防災危機管理課の事業の事業費は？).
+    A category or field is a kind of project: 子育て分野の事業の期間 lists them."""
+    groups = {"department", "section"}
+    return (
+        bool(set(query.fields) & _ONE_FACT)
+        and bool(query.filters)
+        and all(f.kind in groups and f.op == "eq" for f in query.filters)
+        and not _PLURAL.search(query.raw.lower())
+    )

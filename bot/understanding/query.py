@@ -49,6 +49,8 @@ class Query:
     dropped: list[str] = field(default_factory=list)  # links and emoji, never conditions
     smallest: bool = False  # the N-th smallest rather than the N-th largest
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
+    # A fact asked of "the" project of a group (防災危機管理課の事業の事業費は？): which one.
+    one_of: bool = False
 
     @property
     def intent(self) -> str:
