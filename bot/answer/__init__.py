@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot import messages as m
 from bot.answer import editions, facts, operations, renames, textsearch
 from bot.answer.accounting import Mention, unaccounted
+from bot.answer.initiatives import initiative_answer
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
 from bot.answer.selection import (
@@ -385,8 +386,10 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         return _ask_back(p, "project_fails_filter", lang, what=what)
     result = None
     if query.names_project and query.unknown:
-        result = textsearch.sentence_fact(store, p, query)
+        # No49の「耳で聴くハザードマップ」のR7の目標: the initiative its label names, else the
+        # sentence of the text that holds the words.
         printed = textsearch.printed_words(store, p)
+        result = initiative_answer(p, query, printed) or textsearch.sentence_fact(store, p, query)
         strange = [w for w in query.unknown if w.lower() not in printed]
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.
