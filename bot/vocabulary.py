@@ -225,6 +225,8 @@ DEPT_WORDS = {
     "畜産": ["livestock"],
     "交流": ["exchange"],
     "振興": ["promotion"],
+    "推進": ["promotion"],
+    "DX": ["dx", "digital transformation"],
     "情報": ["information"],
     "人事": ["personnel"],
     "管理": ["management"],
@@ -345,20 +347,21 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
         for form in name_forms(name):
             if (normalise(form), key.split("/")[0]) not in own:
                 add(form, "project", key)
-    # English names of departments: the whole name always; one piece (health department)
-    # only when no other department has that piece.
-    single: dict[str, set[str]] = {}
-    for dept in sorted(values.get("department", set())):
-        names, singles = english_dept_names(dept)
-        for name in names:
-            add(name, "department", dept)
-            vocab.english.add(normalise(name))
-        for name, _ in singles:
-            single.setdefault(normalise(name), set()).add(dept)
-    for name, depts in single.items():
-        if len(depts) == 1:
-            add(name, "department", next(iter(depts)))
-            vocab.english.add(name)
+    # English names of departments and sections (DX Promotion Division): the whole name
+    # always; one piece (health department) only when no other office of the kind has it.
+    for kind in ("department", "section"):
+        single: dict[str, set[str]] = {}
+        for office in sorted(values.get(kind, set())):
+            names, singles = english_dept_names(office)
+            for name in names:
+                add(name, kind, office)
+                vocab.english.add(normalise(name))
+            for name, _ in singles:
+                single.setdefault(normalise(name), set()).add(office)
+        for name, offices in single.items():
+            if len(offices) == 1:
+                add(name, kind, next(iter(offices)))
+                vocab.english.add(name)
     # English names of the categories and fields printed (bot/glossary.py).
     for kind in ("category", "field"):
         for value in sorted(values.get(kind, set())):

@@ -47,6 +47,26 @@ _EN_NUMBER = re.compile(
 )
 
 
+# A project's number in English words: project fifty-four, No. twenty one, number 7.
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_EN_TENS |= {"eighty": 80, "ninety": 90}
+_EN_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+_EN_TEENS |= {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_EN_PROJECT_NUMBER = re.compile(
+    rf"(?<![a-z])(projects?|no\.?|number|#)\s*(?:({'|'.join(_EN_TENS)})(?:[\s-]({_EN_UNITS}))?"
+    rf"|({'|'.join(_EN_TEENS)}|ten|{_EN_UNITS}))(?![a-z])"
+)
+
+
+def _english_project_number(m: re.Match) -> str:
+    if m.group(2):
+        value = _EN_TENS[m.group(2)] + (EN_NUMBERS[m.group(3)] if m.group(3) else 0)
+    else:
+        value = _EN_TEENS.get(m.group(4)) or EN_NUMBERS[m.group(4)]
+    return f"{m.group(1)} {value}"
+
+
 def _english_number(m: re.Match) -> str:
     word = m.group(2) or m.group(3)
     head = f"{m.group(1)} " if m.group(1) else ""
@@ -74,6 +94,7 @@ def arabic_numerals(text: str) -> str:
     """Kanji numerals where they are numbers (令和八年度, 上位五, 二番目), not in 一番 or names."""
     for pattern in _KANJI_CONTEXTS:
         text = pattern.sub(lambda m: m.group(1) + str(kanji_number(m.group(2)) or m.group(2)), text)
+    text = _EN_PROJECT_NUMBER.sub(_english_project_number, text)
     text = _EN_NUMBER.sub(_english_number, text)
     # 一億円, 五千万円, 百万円: amounts in kanji numerals.
     text = _KANJI_AMOUNT.sub(
@@ -251,7 +272,9 @@ PATTERNS: list[tuple[str, str, str]] = [
         "field",
         "owner",
         r"担当部局|担当課等?|担当|所管|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
-        r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by",
+        r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by"
+        r"|dept\.?(?: and | ?\+ ?| ?& ?)sections?|departments? and sections?|(?:dept|department|section|division)s?(?![a-z])"
+        r"|部局|部署",
     ),
     (
         "field",
