@@ -67,6 +67,11 @@ def answer(
     if not store.editions():
         return finish(Answer(status="not_found", title=m.say("empty_store", lang)), lang)
     edition = edition_for(store, query)
+    if edition is None and _budget_year(query):
+        # No43のR8事業費 with no R8 edition: that year's budget of the project, which the
+        # loaded editions do not print — not an edition to look for.
+        query = replace(query, edition=None, year=query.edition)
+        edition = edition_for(store, query)
     if edition is None:
         result = _edition_not_loaded(store, query, query.edition or "")
     elif query.operation == "compare":
@@ -95,6 +100,17 @@ def answer(
     result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
     result.lang = lang
     return finish(result, lang)
+
+
+def _budget_year(query: Query) -> bool:
+    """A project's budget labelled with a year (No43のR8事業費), read as an edition."""
+    return (
+        query.names_project
+        and query.fields == ["budget"]
+        and query.year is None
+        and query.edition is not None
+        and query.edition == query.budget_year
+    )
 
 
 def _unprinted(store: Store, query: Query, words: list[str]) -> list[str]:

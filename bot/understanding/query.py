@@ -51,6 +51,7 @@ class Query:
     compared: list[str] = field(default_factory=list)  # R6からR7で増えた: the editions compared
     # A fact asked of "the" project of a group (防災危機管理課の事業の事業費は？): which one.
     one_of: bool = False
+    budget_year: str | None = None  # R8事業費: the year a budget was labelled with
 
     @property
     def intent(self) -> str:

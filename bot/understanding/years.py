@@ -59,6 +59,7 @@ def read_edition(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
     for m in t.find(LABELLED_BUDGET):
         query.edition = query.edition or f"R{int(m.group(1))}"
+        query.budget_year = f"R{int(m.group(1))}"
         query.fields.append("budget")
         t.take(m.start(), m.end())
 
