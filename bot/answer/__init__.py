@@ -80,7 +80,11 @@ def answer(
         # 「公衆衛生DX推進事業の予算の合計」 names one project: its own figure, never all projects'.
         fields = query.fields or (["budget"] if query.operation not in ("list", "count") else [])
         result = _fact(store, replace(query, operation="fact", fields=fields), edition)
-        if len(result.projects) == 1:  # the total (largest…) over one project is its own figure
+        # The total (largest…) over one project is its own figure — a figure, or a sentence
+        # of its text that states it (最大5分の4を補助), never any sentence (合計いくら交付した).
+        said = " ".join(result.lines)
+        states = re.search(_STATED.get(query.operation, r"(?!x)x"), said)
+        if len(result.projects) == 1 and ("budget" in result.computed.fields or states):
             result.computed.operations.add(query.operation)
     elif query.operation in SET_OPERATIONS:
         result = _over_selection(store, query, edition)
@@ -100,6 +104,16 @@ def answer(
     result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
     result.lang = lang
     return finish(result, lang)
+
+
+# What a sentence says when it states an aggregate itself (最大5分の4, 合計3回).
+_STATED = {
+    "max": r"最大|最高|上限|最多",
+    "min": r"最小|最低|下限|最少",
+    "sum": r"合計|総額|総計|計\d",
+    "avg": r"平均",
+    "count": r"\d+\s*(?:件|人|名|回|校|か所|カ所|ヶ所|箇所|台|社|施設|市町村)",
+}
 
 
 def _budget_year(query: Query) -> bool:
