@@ -71,7 +71,8 @@ def initiative_answer(p: Project, query: Query, printed: str) -> Answer | None:
     answer.computed.fields.update(kinds)
     for line in lines:  # a date, a count, a place the cells state answers 何校, いつ, どこ
         answer.computed.fields.update(value_kinds(line))
-    answer.computed.words.update(query.unknown)
+    label = compact(initiative.label or "").lower()
+    answer.computed.words.update(w for w in query.unknown if compact(w).lower() in label)
     if query.year:
         answer.computed.years.add(query.year)
     return answer
