@@ -20,7 +20,8 @@ _AT_NAME = re.compile(
 )
 _SLACK_TOKEN = re.compile(r"<[#!][^>]*>|<mailto:[^>]*>")
 _LINK = re.compile(r"<(https?://[^>|]*)(?:\|([^>]*))?>|https?://[^\s<>「」（）()、。]+", re.I)
-_EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])", re.I)
+# :pray: right after a Japanese word (費:pray:) is an emoji all the same; 12:30:45 is not.
+_EMOJI_CODE = re.compile(r"(?<![a-z0-9_:]):[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?![a-z0-9_:])", re.I)
 # Markdown that chat clients add around words: *bold*, _italic_, ~strike~, `code`, > quote.
 _MARKUP = re.compile(r"(?<![\w*])[*_~`]+|[*_~`]+(?![\w*])|^\s*>\s?", re.M)
 
@@ -420,6 +421,7 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
     base = [m.dictionary_form() for m in morphemes]
     if heard is not None:
         heard += _kana_runs(morphemes, pos)
+    statement = _statement(base, pos)
     keep: list[str] = []
     run: list[str] = []
 
@@ -452,6 +454,8 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
             framing = True  # 確認なんですが / 一応なんですけど
         if head == "名詞" and after[:2] == ["の", "ため"]:
             framing = True  # 念のため
+        if head == "名詞" and statement:
+            framing = True  # 〜さん経由の依頼です。 a sentence that asks nothing
         if "助数詞" in pos[i][2] and not run:
             framing = True  # 件, 個: a counter whose number a slot already read
         if sub == "数詞" and not run:
@@ -468,6 +472,13 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
 
 # What a run of kana may hold without being a word of its own: particles, endings, auxiliaries.
 _KANA_GLUE = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
+
+
+def _statement(base: list[str], pos: list[tuple]) -> bool:
+    """A chunk that ends as a sentence saying something, not asking (…の依頼です, 担当の佐藤
+    です): the copula or ます last, no question particle, nothing after it."""
+    words = [b for b, p in zip(base, pos, strict=True) if p[0] not in ("補助記号", "空白")]
+    return len(words) >= 2 and words[-1] in ("です", "だ", "ます", "でございます")
 
 
 def kana_heard(text: str) -> list[str]:
