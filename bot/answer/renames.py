@@ -59,15 +59,30 @@ def names_in(store: Store, kind: str, value: str, edition: str) -> list[str]:
     wanted = normalise(value)
     if any(normalise(v) == wanted for p in store.projects(edition) for v in _values(p, kind)):
         return []
+    pairs = _pairs(store)
     counts = {
         name: n
-        for (code, name), n in _pairs(store).get((kind, wanted), Counter()).items()
+        for (code, name), n in pairs.get((kind, wanted), Counter()).items()
         if code == edition
     }
     if not counts:
         return []
     most = max(counts.values())
-    return sorted(name for name, n in counts.items() if n == most)
+    # A rename reads both ways: the new name's linked projects came mostly from the old one
+    # (こども家庭部 split from 健康福祉部 is not what R6 called 健康福祉部).
+    return sorted(
+        name
+        for name, n in counts.items()
+        if n == most and wanted in _most_common(pairs.get((kind, normalise(name)), Counter()))
+    )
+
+
+def _most_common(counts: Counter) -> set[str]:
+    """The names a name was linked to most often (each as common), normalised."""
+    if not counts:
+        return set()
+    most = max(counts.values())
+    return {normalise(name) for (_, name), n in counts.items() if n == most}
 
 
 def translate(store: Store, filters: list[Filter], edition: str) -> list[Filter]:
