@@ -559,9 +559,9 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
             suggestions=m.examples(lang)[:3],
         )
     best = resolution.matches[0].score if resolution.matches else 0
+    if not query.names_project and (gone := _unprinted(store, query, query.search_terms)):
+        return not_in_roadmap(query, gone, edition)  # a word printed nowhere: say so
     if not query.names_project and not query.fields and best < 50:
-        if gone := _unprinted(store, query, query.search_terms):
-            return not_in_roadmap(query, gone, edition)  # never the help text for a word
         return help_answer(lang)  # nothing recognised and nothing close: say what can be asked
     what = f"No{query.project_no}" if query.project_no is not None else query.subject
     return Answer(
