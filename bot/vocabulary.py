@@ -27,14 +27,19 @@ _VARIANT_RE = re.compile("|".join(re.escape(k) for k in sorted(VARIANTS, key=len
 # English words for what the roadmap says (bot/glossary.py), whole words, plural or not, a
 # space or a hyphen between two words either way (tele-icu, tele icu).
 _GLOSSED = {re.sub(r"[\s\-]+", " ", k): v for k, v in GLOSSARY.items()}
-_ENGLISH_RE = re.compile(
-    r"(?<![a-z])(?=[a-z0-9])("  # a cheap first test: most characters start no key
-    + "|".join(
-        r"[\s\-]*".join(re.escape(part) for part in k.split(" "))
-        for k in sorted(_GLOSSED, key=len, reverse=True)
+
+
+@functools.cache
+def _english_re() -> re.Pattern:
+    """Compiled the first time a question has English words (not at every start)."""
+    return re.compile(
+        r"(?<![a-z])(?=[a-z0-9])("  # a cheap first test: most characters start no key
+        + "|".join(
+            r"[\s\-]*".join(re.escape(part) for part in k.split(" "))
+            for k in sorted(_GLOSSED, key=len, reverse=True)
+        )
+        + r")(?:e?s)?(?![a-z])"
     )
-    + r")(?:e?s)?(?![a-z])"
-)
 
 
 def _glossed(match: re.Match) -> str:
@@ -56,7 +61,7 @@ def translate_english(text: str) -> str:
     """Replace known English project words with the roadmap's Japanese words."""
     if not re.search(r"[A-Za-z]", text):
         return text
-    return _ENGLISH_RE.sub(_glossed, text.lower()).strip()
+    return _english_re().sub(_glossed, text.lower()).strip()
 
 
 def gloss(text: str) -> tuple[str, list[str]]:
@@ -71,7 +76,7 @@ def gloss(text: str) -> tuple[str, list[str]]:
         found.append(normalise(_glossed(m)))
         return " "
 
-    return _ENGLISH_RE.sub(one, text), found
+    return _english_re().sub(one, text), found
 
 
 def _alternation(surfaces: list[str]) -> re.Pattern:
