@@ -1305,8 +1305,8 @@ PHRASES.update(
             "{scope}: there are {n}. Which one do you mean?",
         ),
         "initiative_is": ("{ref}の取組「{name}」：", "{ref} — initiative “{name}”:"),
-        "initiative_plan": ("・{year} 計画/目標：{text}", "・{year} plan/goal: {text}"),
-        "initiative_actual": ("・{year} 実績：{text}", "・{year} result: {text}"),
+        "initiative_plan": ("{year} 計画/目標：{text}", "{year} plan/goal: {text}"),
+        "initiative_actual": ("{year} 実績：{text}", "{year} result: {text}"),
         "renamed_note": (
             "「{said}」は{edition}版では「{value}」です（版の間でつながる事業の担当から）。",
             "{said} is {value} in the {edition} edition (from the projects linked between editions).",

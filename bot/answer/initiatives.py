@@ -53,7 +53,7 @@ def initiative_answer(p: Project, query: Query, printed: str) -> Answer | None:
             if kind == "actual" and today is not None and FiscalYear.parse(code) > today:
                 continue  # a 実績 cell of a year to come holds a plan, not a result
             if text:
-                lines.append(m.say(f"initiative_{kind}", lang, year=code, text=text))
+                lines.append("・" + m.say(f"initiative_{kind}", lang, year=code, text=text))
     if not lines:
         return None
     name = m.initiative_name(initiative.label, number, lang)
