@@ -292,7 +292,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "summary",
         r"概要|何をする|なにをする|どんな|内容|目的|what does|about|summary|describe|purpose",
     ),
-    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?"),
+    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?|initiatives?"),
     (
         "field",
         "actual",
@@ -303,7 +303,12 @@ PATTERNS: list[tuple[str, str, str]] = [
         "flags",
         r"重点枠事業|重点枠|将来対応分|将来対応|priority(?: frames?)?(?: flags?)?|future response|flags?",
     ),
-    ("field", "name", r"事業名|名前|名称|正式名|full name|official name|called"),
+    (
+        "field",
+        "name",
+        r"事業名|名前|名称|正式名|full name|official name|called"
+        r"|(?:project )?(?<!in their )(?<!in the )(?<!in its )(?<!in )name",
+    ),
     (
         "field",
         "category",

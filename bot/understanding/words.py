@@ -399,6 +399,20 @@ _EN_FRAMING = frozenset(
         "uses",
         "using",
         "used",
+        # How a question frames what it asks: the roadmap is the prefecture's, a summary short.
+        "prefectural",
+        "prefecture",
+        "scheduled",
+        "expected",
+        "planned",
+        "filed",
+        "listed",
+        "brief",
+        "briefly",
+        "short",
+        "line",
+        "summarize",
+        "summarise",
     ]
 )
 
