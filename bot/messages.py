@@ -1292,6 +1292,10 @@ PHRASES.update(
 # -- issue #22 (i22n): names as people type them, old and new names, words not printed ------
 PHRASES.update(
     {
+        "scope_filtered_one": (
+            "{edition}の{what}の事業（{n}件）",
+            "{edition} projects {what} ({n} project)",
+        ),
         "renamed_office": (
             "{value}（「{said}」のこの版での名前）",
             "{value} (this edition's name for {said})",

@@ -85,13 +85,24 @@ def _most_common(counts: Counter) -> set[str]:
     return {normalise(name) for (_, name), n in counts.items() if n == most}
 
 
+def spelled(store: Store, kind: str, value: str, edition: str) -> str:
+    """The office as this edition spells it (障害福祉課 asked of R7 is its 障がい福祉課)."""
+    wanted = normalise(value)
+    printed = {v for p in store.projects(edition) for v in _values(p, kind)}
+    if value in printed:
+        return value
+    return next((v for v in sorted(printed) if normalise(v) == wanted), value)
+
+
 def translate(store: Store, filters: list[Filter], edition: str) -> list[Filter]:
     """Filters on a department or section the edition does not print, as the edition names it
-    (the name asked kept in `said`); every other filter as it is."""
+    (the name asked kept in `said`), and as the edition spells it; every other filter as is."""
     out: list[Filter] = []
     for f in filters:
         names = names_in(store, f.kind, str(f.value), edition) if f.kind in _KINDS else []
         if not names:
+            if f.kind in _KINDS and isinstance(f.value, str):
+                f = Filter(f.kind, f.op, spelled(store, f.kind, f.value, edition), f.upper, f.said)
             out.append(f)
             continue
         said = f.said or str(f.value)

@@ -397,8 +397,11 @@ def scope(selection: Selection, lang: str, counted: bool = True) -> str:
             words.append(either.join(filter_words(g, lang) for g in same_kind))
         else:
             words.append(filter_words(f, lang))
+    key = ("scope_filtered" if words else "scope_all") + ("" if counted else "_plain")
+    if key == "scope_filtered" and len(selection.projects) == 1:
+        key = "scope_filtered_one"  # (1 project)
     return m.say(
-        ("scope_filtered" if words else "scope_all") + ("" if counted else "_plain"),
+        key,
         lang,
         edition=m.edition_name(selection.edition, lang),
         what=joiner.join(words),
