@@ -83,6 +83,24 @@ def test_the_bots_own_mention_never_reaches_the_question(slack, fake, r7):
         assert "Roadmap" not in posted and "UBOT" not in posted
 
 
+@pytest.mark.parametrize(
+    ("text", "context_id"),
+    [
+        ("<@UBOT> No40の事業費", "UBOT"),
+        ("すみません <@UBOT|DX Roadmap> No40の事業費", "UBOT"),
+        ("No40の事業費 <@UBOT>", None),  # Bolt gave no id: the event's authorizations do
+        ("<@U777|sato> さん、<@UBOT> No40の事業費", None),
+    ],
+)
+def test_the_bots_own_mention_is_taken_off_by_its_id(text, context_id):
+    from bot.adapters.slack.listeners.common import own_user_id, strip_bot_mention
+
+    body = {"authorizations": [{"user_id": "UBOT", "is_bot": True, "team_id": "T1"}]}
+    stripped = strip_bot_mention(text, context_id or own_user_id(body))
+    assert "UBOT" not in stripped and "No40の事業費" in stripped
+    assert ("<@U777|sato>" in stripped) == ("U777" in text)
+
+
 def test_question_by_direct_message(slack, fake):
     event = {
         "type": "message",
