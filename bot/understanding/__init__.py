@@ -26,15 +26,9 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
+from bot.understanding.typed_names import kana_heard
 from bot.understanding.typed_names import rewrite as rewrite_typed
-from bot.understanding.words import (
-    digits,
-    english_content,
-    has_japanese,
-    japanese_content,
-    kana_heard,
-    prepare,
-)
+from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
 from bot.vocabulary import Vocabulary, gloss, normalise, translate_english
 

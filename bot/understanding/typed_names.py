@@ -138,6 +138,40 @@ def reading_of(text: str, whole_words: bool = False) -> tuple[str, list[tuple[in
     return "".join(out), spans, starts
 
 
+# What a run of kana may hold without being a word of its own: particles, endings, auxiliaries.
+_KANA_GLUE = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
+
+
+def kana_heard(text: str) -> list[str]:
+    """The runs of kana in a text that may be a name typed by its sound (`kana_runs`)."""
+    from bot.understanding.words import _tokenizer  # SudachiPy, loaded once
+
+    morphemes = list(_tokenizer().tokenize(text))
+    return kana_runs(morphemes, [m.part_of_speech() for m in morphemes])
+
+
+def kana_runs(morphemes: list, pos: list[tuple]) -> list[str]:
+    """Runs of four or more kana characters the dictionary cut into words at random: a noun,
+    or two words that are not particles and endings (のう|りん|すい|さん|ぶ). One word it
+    knows whole (おはようございます, ちょっと) is a greeting or an adverb, not a name."""
+    runs: list[str] = []
+    run: list[str] = []
+    words = 0
+    noun = False
+    for m, p in [*zip(morphemes, pos, strict=True), (None, None)]:
+        surface = m.surface() if m is not None else ""
+        if m is not None and re.fullmatch(r"[\u3041-\u30ff]+", surface):
+            run.append(surface)
+            if p[0] not in _KANA_GLUE and "非自立可能" not in p[1:3]:
+                words += 1
+                noun = noun or p[0] == "名詞" or m.is_oov()
+            continue
+        if (noun or words >= 2) and len("".join(run)) >= 4:
+            runs.append("".join(run))
+        run, words, noun = [], 0, False
+    return runs
+
+
 def by_sound(word: str) -> bool:
     """A word no slot read that may be a name typed by its sound: kana, or romaji."""
     if re.search(r"[\u3041-\u30ff]", word):

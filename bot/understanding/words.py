@@ -11,6 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bot.understanding.framing import EN_ASKING, asks, honorific, own_act, statement
+from bot.understanding.typed_names import kana_runs
+
 # A person mentioned: Slack's raw <@U123|name>, Teams' <at>Name</at>, or @name as the chat
 # adapters decode them (a name runs to a space or a Japanese particle/punctuation).
 _SLACK_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
@@ -164,7 +167,7 @@ _COPULA = {"です", "だ", "でございます", "ございます"}
 
 # English words that frame, soften or request: function words and the verbs of asking. A
 # content word (a topic, a name) is anything else.
-_EN_FRAMING = frozenset(
+_EN_FRAMING = EN_ASKING | frozenset(
     [
         "a",
         "about",
@@ -371,48 +374,6 @@ _EN_FRAMING = frozenset(
         "question",
         "qs",
         "query",
-        # What a question says a project is about: the topic follows, never is one.
-        "mention",
-        "mentions",
-        "mentioning",
-        "mentioned",
-        "cover",
-        "covers",
-        "covering",
-        "involve",
-        "involves",
-        "involving",
-        "related",
-        "relating",
-        "regarding",
-        "concerning",
-        "deal",
-        "deals",
-        "dealing",
-        "focus",
-        "focused",
-        "focusing",
-        "target",
-        "targeting",
-        "aimed",
-        "use",
-        "uses",
-        "using",
-        "used",
-        # How a question frames what it asks: the roadmap is the prefecture's, a summary short.
-        "prefectural",
-        "prefecture",
-        "scheduled",
-        "expected",
-        "planned",
-        "filed",
-        "listed",
-        "brief",
-        "briefly",
-        "short",
-        "line",
-        "summarize",
-        "summarise",
     ]
 )
 
@@ -434,8 +395,8 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
     pos = [m.part_of_speech() for m in morphemes]
     base = [m.dictionary_form() for m in morphemes]
     if heard is not None:
-        heard += _kana_runs(morphemes, pos)
-    statement = _statement(base, pos)
+        heard += kana_runs(morphemes, pos)
+    said_only = statement(base, pos)
     keep: list[str] = []
     run: list[str] = []
 
@@ -456,11 +417,11 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
             framing = True
         if head == "名詞" and _requested(after):
             framing = True  # ピックアップして, 確認したい: a request, not a topic
-        if head == "名詞" and _own_act(pos[i + 1 :], base[i + 1 :]):
+        if head == "名詞" and own_act(pos[i + 1 :], base[i + 1 :]):
             framing = True  # 共有します, 確認しておきます: what the asker will do, not a topic
-        if head == "名詞" and _honorific(m.surface(), pos[i - 1] if i else None, base[:i]):
+        if head == "名詞" and honorific(m.surface(), pos[i - 1] if i else None, base[:i]):
             framing = True  # お世話になります, ご確認, お手数: courtesy, never a condition
-        if head == "名詞" and not run and _asks(m.surface(), pos[i], after):
+        if head == "名詞" and not run and asks(m.surface(), pos[i], after):
             framing = True  # リストアップお願いします: the request itself
         if head == "名詞" and after[:1] and after[0] in _COPULA and _ends(base[i + 2 :]):
             framing = True  # お疲れ様です。 a sentence of its own
@@ -468,7 +429,7 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
             framing = True  # 確認なんですが / 一応なんですけど
         if head == "名詞" and after[:2] == ["の", "ため"]:
             framing = True  # 念のため
-        if head == "名詞" and statement:
+        if head == "名詞" and said_only:
             framing = True  # 〜さん経由の依頼です。 a sentence that asks nothing
         if "助数詞" in pos[i][2] and not run:
             framing = True  # 件, 個: a counter whose number a slot already read
@@ -484,45 +445,6 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
     return [w for w in keep if len(w) >= 2 or re.fullmatch(r"[\u4e00-\u9fff]", w)]
 
 
-# What a run of kana may hold without being a word of its own: particles, endings, auxiliaries.
-_KANA_GLUE = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
-
-
-def _statement(base: list[str], pos: list[tuple]) -> bool:
-    """A chunk that ends as a sentence saying something, not asking (…の依頼です, 担当の佐藤
-    です): the copula or ます last, no question particle, nothing after it."""
-    words = [b for b, p in zip(base, pos, strict=True) if p[0] not in ("補助記号", "空白")]
-    return len(words) >= 2 and words[-1] in ("です", "だ", "ます", "でございます")
-
-
-def kana_heard(text: str) -> list[str]:
-    """The runs of kana in a text that may be a name typed by its sound (`_kana_runs`)."""
-    morphemes = list(_tokenizer().tokenize(text))
-    return _kana_runs(morphemes, [m.part_of_speech() for m in morphemes])
-
-
-def _kana_runs(morphemes: list, pos: list[tuple]) -> list[str]:
-    """Runs of four or more kana characters the dictionary cut into words at random: a noun,
-    or two words that are not particles and endings (のう|りん|すい|さん|ぶ). One word it
-    knows whole (おはようございます, ちょっと) is a greeting or an adverb, not a name."""
-    runs: list[str] = []
-    run: list[str] = []
-    words = 0
-    noun = False
-    for m, p in [*zip(morphemes, pos, strict=True), (None, None)]:
-        surface = m.surface() if m is not None else ""
-        if m is not None and re.fullmatch(r"[\u3041-\u30ff]+", surface):
-            run.append(surface)
-            if p[0] not in _KANA_GLUE and "非自立可能" not in p[1:3]:
-                words += 1
-                noun = noun or p[0] == "名詞" or m.is_oov()
-            continue
-        if (noun or words >= 2) and len("".join(run)) >= 4:
-            runs.append("".join(run))
-        run, words, noun = [], 0, False
-    return runs
-
-
 def _requested(after: list[str]) -> bool:
     """する (or に+する) followed by a request or wish: ピックアップして / 一覧にしてください."""
     rest = after[1:] if after[:1] == ["に"] else after
@@ -536,36 +458,6 @@ def _requested(after: list[str]) -> bool:
     return bool(tail) and (
         tail[0] in _REQUEST_AFTER or (tail[0] == "て" and tail[1:2] and tail[1] in _REQUEST_AFTER)
     )
-
-
-def _own_act(pos: list[tuple], base: list[str]) -> bool:
-    """する after a noun closing its sentence as the asker's own act (します, しておきます,
-    しときます): no noun after it, no question, and a polite or volitional ending."""
-    if not base or base[0] != "する":
-        return False
-    tail: list[str] = []
-    for p, b in zip(pos[1:], base[1:], strict=False):
-        if p[0] in ("補助記号", "空白"):
-            break
-        if p[0] == "名詞":
-            return False  # 参加した薬局: the act describes a noun, a condition
-        tail.append(b)
-    if "か" in tail or not base[1:]:
-        return False
-    return bool({"ます", "おく", "とく", "たい"} & set(tail))
-
-
-def _honorific(surface: str, before: tuple | None, bases: list[str]) -> bool:
-    """A noun made polite by お/ご (お世話, ご確認, お手数): courtesy, not a topic."""
-    prefixed = before is not None and before[0] == "接頭辞" and bases[-1:] in (["お"], ["ご"])
-    return prefixed or bool(re.match(r"[おご][\u4e00-\u9fff]", surface))
-
-
-def _asks(surface: str, pos: tuple, after: list[str]) -> bool:
-    """An act (a サ変 noun, or a loanword such as リストアップ) followed by お願い."""
-    if after[:2] != ["お", "願う"] and after[:1] != ["お願い"]:
-        return False
-    return pos[2] == "サ変可能" or bool(re.fullmatch(r"[\u30a0-\u30ff]+", surface))
 
 
 def _ends(rest: list[str]) -> bool:
