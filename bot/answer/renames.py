@@ -51,13 +51,27 @@ def _pairs(store: Store) -> dict[tuple[str, str], Counter]:
     return pairs
 
 
+_PRINTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _printed(store: Store, kind: str, edition: str) -> dict[str, str]:
+    """The edition's offices of a kind, normalised → as printed (kept while its projects are)."""
+    projects = store.projects(edition)
+    cached = _PRINTED.setdefault(store, {}).get((kind, edition))
+    if cached and cached[0] is projects:
+        return cached[1]
+    printed = {normalise(v): v for p in projects for v in _values(p, kind)}
+    _PRINTED[store][(kind, edition)] = (projects, printed)
+    return printed
+
+
 def names_in(store: Store, kind: str, value: str, edition: str) -> list[str]:
     """What an edition calls a department or section it does not print under this name: the
     name most of the linked projects have there (every one as common); none if it prints it."""
     if kind not in _KINDS:
         return []
     wanted = normalise(value)
-    if any(normalise(v) == wanted for p in store.projects(edition) for v in _values(p, kind)):
+    if wanted in _printed(store, kind, edition):
         return []
     pairs = _pairs(store)
     counts = {
@@ -87,11 +101,7 @@ def _most_common(counts: Counter) -> set[str]:
 
 def spelled(store: Store, kind: str, value: str, edition: str) -> str:
     """The office as this edition spells it (障害福祉課 asked of R7 is its 障がい福祉課)."""
-    wanted = normalise(value)
-    printed = {v for p in store.projects(edition) for v in _values(p, kind)}
-    if value in printed:
-        return value
-    return next((v for v in sorted(printed) if normalise(v) == wanted), value)
+    return _printed(store, kind, edition).get(normalise(value), value)
 
 
 def translate(store: Store, filters: list[Filter], edition: str) -> list[Filter]:

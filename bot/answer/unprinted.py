@@ -31,7 +31,7 @@ _CONDITION = re.compile(r"年|円|件|台|本|種類|回|[中済]$|^未|自分|�
 def unprinted(store: Store, words: list[str], question: str, vocab: Vocabulary) -> list[str]:
     """The words of the list that name an office or describe projects in the question, and
     that the roadmap prints nowhere: not in its text, not in any name of its vocabulary."""
-    names = [t.surface for t in vocab.terms]
+    names: list[str] | None = None
     out = []
     for word in dict.fromkeys(w.lower() for w in words):
         if len(word) < 2 or not _JAPANESE.search(word) or _CONDITION.search(word):
@@ -39,7 +39,8 @@ def unprinted(store: Store, words: list[str], question: str, vocab: Vocabulary) 
         office = _OFFICE.fullmatch(word) is not None
         if not office and not re.search(re.escape(word) + _TOPIC, question):
             continue
-        if store.search(word, limit=1) or any(word in name for name in names):
+        names = names if names is not None else [t.surface for t in vocab.terms]
+        if any(word in name for name in names) or store.search(word, limit=1):
             continue
         out.append(word)
     return out

@@ -11,6 +11,7 @@ mention check) sees the name as if it had been typed in kanji.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from bot.understanding.kana import is_kana, katakana, loose, loosely, romaji
@@ -172,11 +173,38 @@ def kana_runs(morphemes: list, pos: list[tuple]) -> list[str]:
     return runs
 
 
-def by_sound(word: str) -> bool:
-    """A word no slot read that may be a name typed by its sound: kana, or romaji."""
-    if re.search(r"[\u3041-\u30ff]", word):
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_KATAKANA_CACHE: dict[int, tuple[weakref.ref, dict[str, str]]] = {}
+
+
+def katakana_words(vocab: Vocabulary) -> dict[str, str]:
+    """The vocabulary's katakana words by loose spelling (テクノロジ → テクノロジー): a regex
+    over its names, no dictionary; kept with the vocabulary."""
+    cached = _KATAKANA_CACHE.get(id(vocab))
+    if cached is not None and cached[0]() is vocab:
+        return cached[1]
+    words = {
+        loosely(w): w for t in vocab.terms for w in _KATAKANA_RUN.findall(t.surface) if len(w) > 2
+    }
+    _KATAKANA_CACHE[id(vocab)] = (weakref.ref(vocab), words)
+    return words
+
+
+def by_sound(word: str, known: dict[str, str]) -> bool:
+    """A word no slot read that may be a name typed by its sound: hiragana, romaji, a name in
+    katakana (ガッコウキョウイクカ), or a katakana word of the names with a long vowel left out
+    (テクノロジ). A katakana word the names do not hold (フェア) is a word like any other."""
+    if re.search(r"[\u3041-\u3096]", word):
         return True
-    return len(word) >= 3 and romaji(word) is not None
+    if re.fullmatch(r"[a-z']+", word):
+        return len(word) >= 3 and romaji(word) is not None
+    if re.fullmatch(r"[\u30a1-\u30fa\u30fc]{4,}", word) and word not in known.values():
+        return True
+    return any(
+        known.get(loosely(run), run) != run
+        for run in _KATAKANA_RUN.findall(word)
+        if run not in known.values()
+    )
 
 
 @dataclass
@@ -190,7 +218,10 @@ class Rewritten:
 def rewrite(text: str, heard: list[str], vocab: Vocabulary) -> Rewritten | None:
     """The question with names typed by sound replaced by the printed names; None when no
     word left unread (`heard`) looks typed by sound, or none of them is a name."""
-    if not vocab.terms or not any(by_sound(w) for w in heard):
+    if not vocab.terms:
+        return None
+    known = katakana_words(vocab)
+    if not any(by_sound(w, known) for w in heard):
         return None
     index = readings(vocab)
     spans = _kana_words(text, heard, index) + _romaji_words(text, index)
