@@ -6,6 +6,7 @@ instead (selection), and a word of the question's own framing never reaches here
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot import messages as m
@@ -17,15 +18,21 @@ from bot.vocabulary import Vocabulary
 
 # Japanese words: the roadmap is printed in Japanese, so a Japanese word it does not hold is
 # not in it. An English word it does not hold may be a word the glossary lacks: asked back.
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_JAPANESE = r"[\u3040-\u30ff\u4e00-\u9fff]"
 # A name of an office (商工労働部, 情報システム課): what the roadmap would print as 担当.
-_OFFICE = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]{2,}(?:部|課|局|庁|室)")
+_OFFICE = r"[\u30a0-\u30ff\u4e00-\u9fff]{2,}(?:部|課|局|庁|室)"
 # A word describing projects: 〜の事業, 〜に関する事業, 〜関連の事業, 〜のproject, with at most two
 # more nouns between (除雪作業のDXに関する事業, 図書館の電子化の事業).
 _TOPIC = r"(?:(?:の|・)?[a-z0-9\u30a0-\u30ff\u4e00-\u9fff]{1,10}){0,2}?(?:の|に関する|関連の|関係の|向けの|系の)?\s*(?:事業|projects?|プロジェクト)"
 # A word that is a condition of its own kind — a year, an amount, a count, a state (実施中,
 # 未提出), a person — is one the bot could not read, never a topic the roadmap lacks.
-_CONDITION = re.compile(r"年|円|件|台|本|種類|回|[中済]$|^未|自分|私")
+_CONDITION = r"年|円|件|台|本|種類|回|[中済]$|^未|自分|私"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern:
+    """Compiled on first use (CJK ranges take a while to compile: not at every start)."""
+    return re.compile(source)
 
 
 def unprinted(store: Store, words: list[str], question: str, vocab: Vocabulary) -> list[str]:
@@ -34,9 +41,11 @@ def unprinted(store: Store, words: list[str], question: str, vocab: Vocabulary) 
     names: list[str] | None = None
     out = []
     for word in dict.fromkeys(w.lower() for w in words):
-        if len(word) < 2 or not _JAPANESE.search(word) or _CONDITION.search(word):
+        if len(word) < 2 or not _pattern(_JAPANESE).search(word):
             continue
-        office = _OFFICE.fullmatch(word) is not None
+        if _pattern(_CONDITION).search(word):
+            continue
+        office = _pattern(_OFFICE).fullmatch(word) is not None
         if not office and not re.search(re.escape(word) + _TOPIC, question):
             continue
         names = names if names is not None else [t.surface for t in vocab.terms]

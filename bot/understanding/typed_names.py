@@ -10,6 +10,7 @@ mention check) sees the name as if it had been typed in kanji.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -33,8 +34,14 @@ _SUFFIX_WORDS = {
     "hq": ("ホンブ",),
 }
 _SHORTEST = 4  # a reading shorter than this (カンリカ is 4) names nothing on its own
-_SEGMENT = re.compile(r"[^\s!-/:-@\[-`{-~、。，．！？「」『』（）【】〜～]+")
-_ROMAJI_RUN = re.compile(r"[a-z'āīūēō]+(?:[ \-]+[a-z'āīūēō.]+)*")
+_SEGMENT = r"[^\s!-/:-@\[-`{-~、。，．！？「」『』（）【】〜～]+"
+_ROMAJI_RUN = r"[a-z'āīūēō]+(?:[ \-]+[a-z'āīūēō.]+)*"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern:
+    """Compiled the first time a question needs it, not at every start."""
+    return re.compile(source)
 
 
 @dataclass
@@ -244,7 +251,7 @@ def _kana_words(text: str, heard: list[str], index: Readings) -> list[tuple[int,
     looked for in the stretches of the question holding a kana word no slot read."""
     found = []
     kana = [w for w in heard if re.search(r"[\u3041-\u30ff]", w)]
-    for segment in _SEGMENT.finditer(text):
+    for segment in _pattern(_SEGMENT).finditer(text):
         words = segment.group(0)
         if not any(w in words for w in kana):
             continue
@@ -278,7 +285,7 @@ def _romaji_words(text: str, index: Readings) -> list[tuple[int, int, str]]:
     """Names in romaji, one word or several, with an English suffix word or not: kyoikucho,
     kodomo katei bu, Kodomo Mirai division."""
     found = []
-    for run in _ROMAJI_RUN.finditer(text):
+    for run in _pattern(_ROMAJI_RUN).finditer(text):
         words = [
             (m.start(), m.start() + len(w), w)
             for m in re.finditer(r"[^ \-]+", run.group(0))
