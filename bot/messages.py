@@ -1591,6 +1591,36 @@ PHRASES.update(
 )
 
 
+# -- issue #22 (i22n): names as people type them, old and new names, words not printed ------
+PHRASES.update(
+    {
+        "scope_filtered_one": (
+            "{edition}の{what}の事業（{n}件）",
+            "{edition} projects {what} ({n} project)",
+        ),
+        "renamed_office": (
+            "{value}（「{said}」のこの版での名前）",
+            "{value} (this edition's name for {said})",
+        ),
+        "not_in_roadmap": (
+            "『{words}』はロードマップに見当たりません。分かった条件：{edition}・{understood}。",
+            "“{words}” does not appear in the roadmap. Understood: {edition}, {understood}.",
+        ),
+        "which_one_of": (
+            "{scope}は{n}件あります。どの事業についてですか？",
+            "{scope}: there are {n}. Which one do you mean?",
+        ),
+        "initiative_is": ("{ref}の取組「{name}」：", "{ref} — initiative “{name}”:"),
+        "initiative_plan": ("{year} 計画/目標：{text}", "{year} plan/goal: {text}"),
+        "initiative_actual": ("{year} 実績：{text}", "{year} result: {text}"),
+        "renamed_note": (
+            "「{said}」は{edition}版では「{value}」です（版の間でつながる事業の担当から）。",
+            "{said} is {value} in the {edition} edition (from the projects linked between editions).",
+        ),
+    }
+)
+
+
 # Values that name an edition: people read "R7" whichever prefecture's store code it is
 # (岩手県:R7) — a deployment only ever shows its own prefecture.
 EDITION_VALUES = {"edition", "older", "newer"}

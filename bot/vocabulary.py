@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.glossary import GLOSSARY, GROUP_NAMES
+
 # Spellings that differ between editions and people: both sides are normalised the same way.
 VARIANTS = {
     "障害": "障がい",
@@ -20,115 +22,30 @@ VARIANTS = {
     "〜": "~",
     "～": "~",
 }
-# English words people use for projects, mapped to the words the roadmap prints.
-ENGLISH = {
-    "public health": "公衆衛生",
-    "remote area": "へき地",
-    "rural": "へき地",
-    "telemedicine": "オンライン診療",
-    "online medical": "オンライン診療",
-    "online consultation": "オンライン診療",
-    "online": "オンライン",
-    "emergency": "救急",
-    "ambulance": "救急",
-    "nursing care": "介護",
-    "care technology": "介護テクノロジー",
-    "robot": "ロボット",
-    "disability": "障がい",
-    "disabled": "障がい",
-    "pediatrics": "小児科",
-    "paediatrics": "小児科",
-    "pediatric": "小児科",
-    "paediatric": "小児科",
-    "disease": "伝染病",
-    "diseases": "伝染病",
-    "daycare": "保育",
-    "nursery": "保育",
-    "school network": "校内ネットワーク",
-    "network": "ネットワーク",
-    "school": "学校",
-    "high school": "高校",
-    "web application": "WEB出願",
-    "online application": "WEB出願",
-    "entrance exam": "入学者選抜",
-    "remote education": "遠隔教育",
-    "remote learning": "遠隔教育",
-    "distance learning": "遠隔教育",
-    "transport": "交通",
-    "transit": "交通",
-    "digital divide": "デジタルデバイド",
-    "internet safety": "ネットセーフティ",
-    "net safety": "ネットセーフティ",
-    "livestock": "家畜",
-    "animal disease": "家畜伝染病",
-    "disaster prevention": "防災",
-    "disaster education": "防災教育",
-    "digital tools": "デジタルツール",
-    "digital tool": "デジタルツール",
-    "cyber security": "セキュリティ",
-    "cybersecurity": "セキュリティ",
-    "security": "セキュリティ",
-    "smart aomori construction": "スマートAomoriコンストラクション",
-    "smart construction": "スマートAomoriコンストラクション",
-    "construction": "コンストラクション",
-    "road": "道路",
-    "pavement": "舗装",
-    "promotion": "プロモーション",
-    "data linkage": "データ連携",
-    "data platform": "データ連携基盤",
-    "elderly": "高齢者",
-    "seniors": "高齢者",
-    "health record": "PHR",
-    "emergency deployment": "緊急配備",
-    "pharmacies": "薬局",
-    "pharmacy": "薬局",
-    "drone": "ドローン",
-    "start operating": "運用",
-    "started operating": "運用",
-    "begin operating": "運用",
-    "began operating": "運用",
-    "operating": "運用",
-    "operation": "運用",
-    "went live": "本稼働",
-    "took part": "参加",
-    "take part": "参加",
-    "participated": "参加",
-    "participating": "参加",
-    "participants": "参加",
-    "visitors": "来場者",
-    "came to": "来場",
-    "came": "来場",
-    "attended": "来場",
-    "attendance": "来場者",
-    "seminar": "セミナー",
-    "seminars": "セミナー",
-    "event": "イベント",
-    "events": "イベント",
-    "fair": "フェア",
-    "municipal": "市町村",
-    "municipalities": "市町村",
-    "staff": "職員",
-    "employees": "職員",
-    "smartphone": "スマートフォン",
-    "smartphones": "スマートフォン",
-    "venues": "会場",
-    "venue": "会場",
-    "training sessions": "研修会",
-    "training": "研修",
-    "workshops": "研修会",
-    "workshop": "研修会",
-    "health centers": "保健所",
-    "health centres": "保健所",
-    "public health center": "保健所",
-    "drones": "ドローン",
-}
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _VARIANT_RE = re.compile("|".join(re.escape(k) for k in sorted(VARIANTS, key=len, reverse=True)))
-_ENGLISH_RE = re.compile(
-    r"(?<![a-z])("
-    + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True))
-    + r")(?![a-z])"
-)
+# English words for what the roadmap says (bot/glossary.py), whole words, plural or not, a
+# space or a hyphen between two words either way (tele-icu, tele icu).
+_GLOSSED = {re.sub(r"[\s\-]+", " ", k): v for k, v in GLOSSARY.items()}
+
+
+@functools.cache
+def _english_re() -> re.Pattern:
+    """Compiled the first time a question has English words (not at every start)."""
+    return re.compile(
+        r"(?<![a-z])(?=[a-z0-9])("  # a cheap first test: most characters start no key
+        + "|".join(
+            r"[\s\-]*".join(re.escape(part) for part in k.split(" "))
+            for k in sorted(_GLOSSED, key=len, reverse=True)
+        )
+        + r")(?:e?s)?(?![a-z])"
+    )
+
+
+def _glossed(match: re.Match) -> str:
+    return _GLOSSED[re.sub(r"[\s\-]+", " ", match.group(1))]
+
+
 Kind = str  # department, section, category, field, project
 
 
@@ -144,7 +61,22 @@ def translate_english(text: str) -> str:
     """Replace known English project words with the roadmap's Japanese words."""
     if not re.search(r"[A-Za-z]", text):
         return text
-    return _ENGLISH_RE.sub(lambda m: ENGLISH[m.group(1)], text.lower()).strip()
+    return _english_re().sub(_glossed, text.lower()).strip()
+
+
+def gloss(text: str) -> tuple[str, list[str]]:
+    """The glossary's English phrases in a text, as the roadmap prints them (normalised), and
+    the text without them: "shared use", "capture the flag" are read whole, before any of
+    their words is taken for framing."""
+    if not re.search(r"[a-z]{2}", text):
+        return text, []
+    found: list[str] = []
+
+    def one(m: re.Match) -> str:
+        found.append(normalise(_glossed(m)))
+        return " "
+
+    return _english_re().sub(one, text), found
 
 
 def _alternation(surfaces: list[str]) -> re.Pattern:
@@ -172,6 +104,9 @@ class Vocabulary:
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _japanese: re.Pattern | None = field(default=None, repr=False)
     _by_surface: dict[str, list[Term]] = field(default_factory=dict, repr=False)
+    # The names' readings (understanding.typed_names), computed the first time a question
+    # holds a name typed by its sound, and kept with the vocabulary they were read from.
+    readings: object | None = field(default=None, repr=False, compare=False)
 
     def pattern(self, english: bool = True) -> re.Pattern:
         """One alternation of every surface, longest first (so the longest mention wins);
@@ -295,6 +230,8 @@ DEPT_WORDS = {
     "畜産": ["livestock"],
     "交流": ["exchange"],
     "振興": ["promotion"],
+    "推進": ["promotion"],
+    "DX": ["dx", "digital transformation"],
     "情報": ["information"],
     "人事": ["personnel"],
     "管理": ["management"],
@@ -415,19 +352,26 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
         for form in name_forms(name):
             if (normalise(form), key.split("/")[0]) not in own:
                 add(form, "project", key)
-    # English names of departments: the whole name always; one piece (health department)
-    # only when no other department has that piece.
-    single: dict[str, set[str]] = {}
-    for dept in sorted(values.get("department", set())):
-        names, singles = english_dept_names(dept)
-        for name in names:
-            add(name, "department", dept)
-            vocab.english.add(normalise(name))
-        for name, _ in singles:
-            single.setdefault(normalise(name), set()).add(dept)
-    for name, depts in single.items():
-        if len(depts) == 1:
-            add(name, "department", next(iter(depts)))
-            vocab.english.add(name)
+    # English names of departments and sections (DX Promotion Division): the whole name
+    # always; one piece (health department) only when no other office of the kind has it.
+    for kind in ("department", "section"):
+        single: dict[str, set[str]] = {}
+        for office in sorted(values.get(kind, set())):
+            names, singles = english_dept_names(office)
+            for name in names:
+                add(name, kind, office)
+                vocab.english.add(normalise(name))
+            for name, _ in singles:
+                single.setdefault(normalise(name), set()).add(office)
+        for name, offices in single.items():
+            if len(offices) == 1:
+                add(name, kind, next(iter(offices)))
+                vocab.english.add(name)
+    # English names of the categories and fields printed (bot/glossary.py).
+    for kind in ("category", "field"):
+        for value in sorted(values.get(kind, set())):
+            for name in GROUP_NAMES.get(value, []):
+                add(name, kind, value)
+                vocab.english.add(normalise(name))
     vocab.values = values
     return vocab

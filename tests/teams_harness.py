@@ -154,6 +154,8 @@ def message(
     value: dict | None = None,
     connector: FakeConnector | None = None,
     activity_id: str | None = None,
+    entities: list[dict] | None = None,
+    bot_name: str = "roadmap",
 ) -> dict:
     activity = {
         "type": "message",
@@ -162,13 +164,28 @@ def message(
         "channelId": "msteams",
         "serviceUrl": (connector.url if connector else "http://127.0.0.1:9/").rstrip("/"),
         "from": {"id": f"29:{user}", "aadObjectId": user, "name": name},
-        "recipient": {"id": f"28:{APP_ID}", "name": "roadmap"},
+        "recipient": {"id": BOT_ID, "name": bot_name},
         "conversation": {"id": conversation, "conversationType": kind, "tenantId": "tenant-1"},
         "timestamp": "2026-11-22T01:00:00Z",
     }
     if value is not None:
         activity["value"] = value
+    if entities is not None:
+        activity["entities"] = entities
     return activity
+
+
+BOT_ID = f"28:{APP_ID}"
+
+
+def mention(text: str, account_id: str = BOT_ID, name: str | None = None) -> dict:
+    """A mention entity as Teams sends it with a message (Bot Framework `entities`): the
+    mentioned account's id and name, and the <at> tag as it appears in the text."""
+    return {
+        "type": "mention",
+        "text": f"<at>{text}</at>",
+        "mentioned": {"id": account_id, "name": name or text},
+    }
 
 
 class PromptServer(uvicorn.Server):

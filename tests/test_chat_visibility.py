@@ -17,6 +17,7 @@ from bot.commands import table
 from bot.service import Core
 from bot.settings import Settings
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET
+from tests.teams_harness import mention as teams_mention
 from tests.teams_harness import message
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
@@ -100,7 +101,11 @@ CHANNEL = "19:dx;messageid=7"
 
 def in_channel(text: str, connector) -> dict:
     return message(
-        f"<at>roadmap</at> {text}", conversation=CHANNEL, kind="channel", connector=connector
+        f"<at>roadmap</at> {text}",
+        conversation=CHANNEL,
+        kind="channel",
+        connector=connector,
+        entities=[teams_mention("roadmap")],  # Teams sends the bot's mention as an entity
     )
 
 

@@ -65,6 +65,42 @@ def test_question_by_mention_replies_in_the_thread(slack, fake):
     )
 
 
+def test_the_bots_own_mention_never_reaches_the_question(slack, fake, r7):
+    """Wherever the bot's <@UBOT> sits in an app_mention, with or without its label, it is taken
+    off by its id; a person's mention stays a person (users.info names them)."""
+    over = [p for p in r7.projects if p.budget_thousand_yen >= 100_000]
+    shapes = [
+        "<@UBOT> 1億円以上の事業は？",
+        "すみません <@UBOT|DX Roadmap> 1億円以上の事業は？",
+        "1億円以上の事業は？ <@UBOT>",
+        "<@UBOT> <@U777|sato> さんにも見せたいので、1億円以上の事業は？",
+    ]
+    for n, text in enumerate(shapes, 1):
+        event = {"type": "app_mention", "user": "U2", "text": text, "ts": f"7.{n}", "channel": "C9"}
+        assert slack.event(event, event_id=f"EvOwn{n}").status == 200
+        posted = fake.wait_for("chat.postMessage", n)[n - 1].params["text"]
+        assert f"（{len(over)}件）" in posted, (text, posted)
+        assert "Roadmap" not in posted and "UBOT" not in posted
+
+
+@pytest.mark.parametrize(
+    ("text", "context_id"),
+    [
+        ("<@UBOT> No40の事業費", "UBOT"),
+        ("すみません <@UBOT|DX Roadmap> No40の事業費", "UBOT"),
+        ("No40の事業費 <@UBOT>", None),  # Bolt gave no id: the event's authorizations do
+        ("<@U777|sato> さん、<@UBOT> No40の事業費", None),
+    ],
+)
+def test_the_bots_own_mention_is_taken_off_by_its_id(text, context_id):
+    from bot.adapters.slack.listeners.common import own_user_id, strip_bot_mention
+
+    body = {"authorizations": [{"user_id": "UBOT", "is_bot": True, "team_id": "T1"}]}
+    stripped = strip_bot_mention(text, context_id or own_user_id(body))
+    assert "UBOT" not in stripped and "No40の事業費" in stripped
+    assert ("<@U777|sato>" in stripped) == ("U777" in text)
+
+
 def test_question_by_direct_message(slack, fake):
     event = {
         "type": "message",

@@ -17,7 +17,7 @@ from bot.adapters.teams.package import build_package
 from bot.digest_schedule import run_digest
 from bot.fiscal_year import TOKYO
 from bot.store import Store
-from tests.teams_harness import APP_ID, FakeLogin, message, serve_teams
+from tests.teams_harness import APP_ID, FakeLogin, mention, message, serve_teams
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
 
@@ -58,10 +58,74 @@ def test_mention_in_a_channel(teams, connector):
         conversation="19:channel;messageid=1",
         kind="channel",
         connector=connector,
+        entities=[mention("roadmap")],
     )
     assert teams.post(activity)[0] == 200
     [reply] = teams.wait_replies(1, conversation="19:channel;messageid=1")
     assert "病院局" in card_text(card_of(reply))
+
+
+# Mention shapes as Teams sends them (Bot Framework `entities` of type mention: the mentioned
+# account's id and name, and the <at> tag as it appears in the text). The bot is registered
+# as "DX Roadmap Bot"; people mention it by any part of that name.
+OWN_MENTIONS = [
+    ("<at>DX Roadmap</at> {q}", [mention("DX Roadmap", name="DX Roadmap Bot")]),
+    ("<at>DX Roadmap Bot</at> {q}", [mention("DX Roadmap Bot")]),
+    ("<at>DX</at> <at>Roadmap</at> {q}", [mention("DX"), mention("Roadmap")]),
+    ("{q} <at>Roadmap</at>", [mention("Roadmap", name="DX Roadmap Bot")]),
+    ("<at>ロードマップ</at>さん {q}", [mention("ロードマップ", name="DX Roadmap Bot")]),
+    ("<at>DX&nbsp;Roadmap</at> {q}", [mention("DX&nbsp;Roadmap", name="DX Roadmap Bot")]),
+]
+
+
+@pytest.mark.parametrize(("shape", "entities"), OWN_MENTIONS)
+def test_own_mention_is_known_by_id_not_by_name(shape, entities):
+    from microsoft_teams.api import MessageActivity
+
+    from bot.adapters.teams.text import from_teams, own_mentions
+
+    payload = message(shape.format(q="1億円以上の事業"), kind="channel", entities=entities)
+    payload["recipient"]["name"] = "DX Roadmap Bot"
+    activity = MessageActivity.model_validate(payload)
+    assert from_teams(activity.text, own_mentions(activity)) == "1億円以上の事業"
+
+
+def test_other_mentions_are_people_not_the_bot():
+    from microsoft_teams.api import MessageActivity
+
+    from bot.adapters.teams.text import from_teams, own_mentions
+
+    # A person whose display name is the bot's: a different id, so a person.
+    payload = message(
+        "<at>DX Roadmap</at> <at>roadmap</at> No40の担当は？",
+        kind="channel",
+        entities=[mention("DX Roadmap"), mention("roadmap", account_id="29:aad-someone")],
+    )
+    activity = MessageActivity.model_validate(payload)
+    assert from_teams(activity.text, own_mentions(activity)) == "@roadmap No40の担当は？"
+    # No entities (a card's text, an old client): nothing is taken for the bot's by its text.
+    bare = MessageActivity.model_validate(message("<at>roadmap</at> No40"))
+    assert own_mentions(bare) == [] and from_teams(bare.text, []) == "@roadmap No40"
+
+
+def test_a_bot_mentioned_by_part_of_its_name_answers_the_whole_question(teams, connector, r7):
+    over = [p for p in r7.projects if p.budget_thousand_yen >= 100_000]
+    activity = message(
+        "<at>DX Roadmap</at> 1億円以上の事業は？ <at>佐藤</at>さんに共有します",
+        conversation="19:channel;messageid=7",
+        kind="channel",
+        connector=connector,
+        entities=[
+            mention("DX Roadmap", name="DX Roadmap Bot"),
+            mention("佐藤", account_id="29:aad-sato"),
+        ],
+        bot_name="DX Roadmap Bot",
+    )
+    assert teams.post(activity)[0] == 200
+    [reply] = teams.wait_replies(1, conversation="19:channel;messageid=7")
+    text = card_text(card_of(reply))
+    assert f"（{len(over)}件）" in text and "Roadmap" not in text
+    assert all(f"No{p.no} " in text for p in over)
 
 
 def test_long_lists_stay_under_the_size_limit(teams, connector):

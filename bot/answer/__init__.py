@@ -21,11 +21,13 @@ from bot.answer import (
     facts,
     operations,
     plans,
+    renames,
     targets,
     text_facts,
     textsearch,
 )
 from bot.answer.accounting import Mention, unaccounted
+from bot.answer.initiatives import initiative_answer
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
 from bot.answer.selection import (
@@ -44,6 +46,7 @@ from bot.answer.selection import (
 from bot.answer.selection import (
     in_edition as selection_in_edition,
 )
+from bot.answer.unprinted import not_in_roadmap, unprinted, which_one
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
@@ -79,6 +82,11 @@ def answer(
     if not store.editions():
         return finish(Answer(status="not_found", title=m.say("empty_store", lang)), lang)
     edition = edition_for(store, query)
+    if edition is None and _budget_year(query):
+        # No43のR8事業費 with no R8 edition: that year's budget of the project, which the
+        # loaded editions do not print — not an edition to look for.
+        query = replace(query, edition=None, year=query.edition)
+        edition = edition_for(store, query)
     if edition is not None and query.excluded:
         query.filters = [*query.filters, _left_out(store, query, edition)]
     if edition is None:
@@ -95,7 +103,11 @@ def answer(
         # 「公衆衛生DX推進事業の予算の合計」 names one project: its own figure, never all projects'.
         fields = query.fields or (["budget"] if query.operation not in ("list", "count") else [])
         result = _fact(store, replace(query, operation="fact", fields=fields), edition)
-        if len(result.projects) == 1:  # the total (largest…) over one project is its own figure
+        # The total (largest…) over one project is its own figure — a figure, or a sentence
+        # of its text that states it (最大5分の4を補助), never any sentence (合計いくら交付した).
+        said = " ".join(result.lines)
+        states = re.search(_STATED.get(query.operation, r"(?!x)x"), said)
+        if len(result.projects) == 1 and ("budget" in result.computed.fields or states):
             result.computed.operations.add(query.operation)
     elif query.operation in SET_OPERATIONS and (valued := _set_as_value(store, query, edition)):
         result = valued  # #24: 「R6は何施設に補助した」 counts what the text prints
@@ -122,6 +134,32 @@ def answer(
     result.lines += [m.say("draft_note", lang, edition=code) for code in sorted(drafts)]
     result.lang = lang
     return finish(result, lang)
+
+
+# What a sentence says when it states an aggregate itself (最大5分の4, 合計3回).
+_STATED = {
+    "max": r"最大|最高|上限|最多",
+    "min": r"最小|最低|下限|最少",
+    "sum": r"合計|総額|総計|計\d",
+    "avg": r"平均",
+    "count": r"\d+\s*(?:件|人|名|回|校|か所|カ所|ヶ所|箇所|台|社|施設|市町村)",
+}
+
+
+def _budget_year(query: Query) -> bool:
+    """A project's budget labelled with a year (No43のR8事業費), read as an edition."""
+    return (
+        query.names_project
+        and query.fields == ["budget"]
+        and query.year is None
+        and query.edition is not None
+        and query.edition == query.budget_year
+    )
+
+
+def _unprinted(store: Store, query: Query, words: list[str]) -> list[str]:
+    """Words of an office or a topic of projects the roadmap prints nowhere (`unprinted`)."""
+    return unprinted(store, words, normalise(query.raw), vocabulary_for(store))
 
 
 EDITION_COMPARISONS = {"renamed", "predecessor", "successor", "dropped", "increased", "decreased"}
@@ -247,6 +285,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
         found, missing = text_terms_found(store, query.search_terms, edition)
         if missing or not found:
             elsewhere = _only_elsewhere(store, query, edition) if query.search_terms else None
+            if elsewhere is None and (gone := _unprinted(store, query, missing)):
+                return not_in_roadmap(query, gone, edition)  # 空き家対策: printed nowhere
             return elsewhere or _not_applied(query, edition, query.unknown, store)
         query.filters = query.filters + [Filter("text", "eq", term) for term in found]
     selection = select(store, query, edition)
@@ -254,6 +294,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
         older = _older_edition_with(store, query, edition)
         if older is not None:
             return older
+    if query.one_of and len(selection.projects) > 1:
+        return which_one(selection, operations.run(selection, query), query.lang)
     return operations.run(selection, query)
 
 
@@ -517,6 +559,8 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         found = [t for t in query.search_terms if t not in missing]
         if missing and resolution.matches:
             # Never say a project does what the question says when part of it is not printed.
+            if gone := _unprinted(store, query, missing):
+                return not_in_roadmap(query, gone, edition)  # 除雪作業のDX: not in the roadmap
             return _partly_found(query, missing, found, resolution)
         how = m.say("found_by_text", lang, words=" ".join(found))
     if resolution.status == "ambiguous":
@@ -541,6 +585,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
                 return _ask_back(p, "project_not_applied", lang, words="、".join(missing))
     if {"plan", "actual"} & set(query.fields):
         query = _initiative_words(p, query)  # #24: 地域公共交通のDX推進 names an initiative
+
+    # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
+    query.filters = renames.translate(store, query.filters, p.edition)
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         what = "・".join(filter_words(f, lang) for f in unmet)
@@ -555,8 +602,10 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     ):
         result = plans.answer(store, p, query)  # #24: a year's plan or result, by initiative
     if result is None and query.names_project and query.unknown:
-        result = textsearch.sentence_fact(store, p, query)
+        # No49の「耳で聴くハザードマップ」のR7の目標: the initiative its label names, else the
+        # sentence of the text that holds the words (#24: only the chat entries holding them).
         printed = textsearch.printed_words(store, p, query.unknown)
+        result = initiative_answer(p, query, printed) or textsearch.sentence_fact(store, p, query)
         strange = [w for w in query.unknown if w.lower() not in printed]
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.
@@ -573,6 +622,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         result = _project_answer(store, p, query)
     across.note_link(store, query, p, result)  # #23: reached through a link: say which
     result.lines = ([how] if how else []) + result.lines + inferred_note([p], lang)
+    result.lines += renames.notes(query.filters, p.edition, lang)
     _targeted(result, p, query)
     return result
 
@@ -614,7 +664,12 @@ def _targeted(result: Answer, p: Project, query: Query) -> None:
     for f in query.filters:
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
+            if f.said:  # 企画政策部 asked of R7: the name said, read as this edition's name
+                done.groups.add((f.kind, f.op, normalise(f.said)))
         elif f.kind in ("start", "end", "running"):
+            if f.said:  # a department or section asked by its name in another edition
+                done.groups.add((f.kind, f.op, normalise(f.said)))
+        elif f.kind in ("start", "end"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
         elif f.kind == "budget":
             done.amounts.update(int(v) for v in (f.value, f.upper) if v is not None)
@@ -719,6 +774,8 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
             suggestions=m.examples(lang)[:3],
         )
     best = resolution.matches[0].score if resolution.matches else 0
+    if not query.names_project and (gone := _unprinted(store, query, query.search_terms)):
+        return not_in_roadmap(query, gone, edition)  # a word printed nowhere: say so
     if not query.names_project and not query.fields and best < 50:
         return help_answer(lang)  # nothing recognised and nothing close: say what can be asked
     what = f"No{query.project_no}" if query.project_no is not None else query.subject

@@ -132,6 +132,12 @@ _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
         re.compile(r"何(?:人|名|回|校|か所|カ所|ヶ所|箇所|社|台|病院|施設|市町村|団体)"),
         ("count",),
     ),
+    # #22 (i22n): 委託先, 連絡先, 問い合わせ先 — a party asked for, as 誰 and どこ ask one:
+    # answered by an owner or a person, or by a sentence that prints the word itself.
+    (
+        re.compile(r"(?:委託|連絡|問い?合わせ|契約|提出|送付|発注|外注|納入|納品|依頼|相談)先"),
+        ("owner", "person", "said"),
+    ),
 ]
 
 
@@ -395,6 +401,8 @@ def used(mention: Mention, computed: Computed) -> bool:
     if kind == "aggregate":
         return bool(set(mention.wants) & (computed.operations | computed.fields))
     if kind == "question":
+        if "said" in mention.wants and mention.text in computed.words:
+            return True  # the sentence quoted holds the very word asked (委託先として決定)
         return bool(set(mention.wants) & (computed.fields | computed.operations))
     if kind == "period":  # #27: a period of the record
         return mention.wants[0] in computed.times

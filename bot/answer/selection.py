@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import messages as m
+from bot.answer import renames
 from bot.answer.model import Computed
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
@@ -213,6 +214,7 @@ def resolve_relative(
 def select(store: Store, query: Query, edition: str) -> Selection:
     """Every filter of the query applied (AND) to the edition's projects."""
     query.filters = resolve_relative(query.filters, edition, query.now)
+    query.filters = renames.translate(store, query.filters, edition)  # 企画政策部 in R7
     projects = store.projects(edition)
     text_hits: dict[str, set[str]] = {}
     for f in query.filters:
@@ -256,6 +258,8 @@ def computed_of(selection: Selection) -> Computed:
             done.negated = True
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))
+            if f.said:  # the name asked, read as this edition's name for it
+                done.groups.add((f.kind, f.op, normalise(f.said)))
         elif f.kind in ("start", "end", "running"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
             done.fields.add(f.kind)
@@ -402,7 +406,7 @@ def filter_words(f: Filter, lang: str) -> str:
         plain = f.kind in ("department", "section")
         op = "between" if f.op == "outside" else "eq"
         inner = (
-            str(f.value)
+            _office(f, lang)
             if plain
             else filter_words(Filter(f.kind, op, f.value, f.upper, f.said), lang)
         )
@@ -412,7 +416,7 @@ def filter_words(f: Filter, lang: str) -> str:
     if f.kind == "projects":
         return str(f.upper)
     if f.kind in ("department", "section"):
-        return str(f.value) if lang == "ja" else f"of {f.value}"
+        return _office(f, lang) if lang == "ja" else f"of {_office(f, lang)}"
     if f.kind in ("category", "field"):
         return m.say(f"filter_{f.kind}", lang, value=f.value)
     if f.kind == "name_has":
@@ -445,6 +449,14 @@ def filter_words(f: Filter, lang: str) -> str:
     return str(f.value)
 
 
+def _office(f: Filter, lang: str) -> str:
+    """A department or section as the answer names it; one asked by a name this edition does
+    not print says so (総合政策部（企画政策部のこの版での名前）)."""
+    if f.said and normalise(f.said) != normalise(str(f.value)):
+        return m.say("renamed_office", lang, value=f.value, said=f.said)
+    return str(f.value)
+
+
 def scope(selection: Selection, lang: str, counted: bool = True) -> str:
     """R7版のこども家庭部の事業（3件） / R7 edition projects of こども家庭部 (3)."""
     joiner = "・" if lang == "ja" else " and "
@@ -459,8 +471,11 @@ def scope(selection: Selection, lang: str, counted: bool = True) -> str:
             words.append(either.join(filter_words(g, lang) for g in same_kind))
         else:
             words.append(filter_words(f, lang))
+    key = ("scope_filtered" if words else "scope_all") + ("" if counted else "_plain")
+    if key == "scope_filtered" and len(selection.projects) == 1:
+        key = "scope_filtered_one"  # (1 project)
     return m.say(
-        ("scope_filtered" if words else "scope_all") + ("" if counted else "_plain"),
+        key,
         lang,
         edition=m.edition_name(selection.edition, lang),
         what=joiner.join(words),

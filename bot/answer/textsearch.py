@@ -19,17 +19,21 @@ from bot.vocabulary import translate_english
 ENTRIES_READ = 20
 
 
-def _texts(store: Store, p: Project, words: list[str] = ()) -> list[tuple[str, int, str]]:
+def _texts(
+    store: Store, p: Project, words: list[str] = (), years: bool = False
+) -> list[tuple[str, int, str]]:
     """(text, line, kind) of everything a project's block says, and of the latest chat
-    entries holding one of the words (#24: a record of 70,000 entries is not read whole)."""
+    entries holding one of the words (#24: a record of 70,000 entries is not read whole); with
+    `years`, an initiative's cell begins with its fiscal year (R9：新防災教育センター運用)."""
     out = [(p.summary, p.line_of("summary"), "summary")]
     if p.achievements:
         out.append((p.achievements, p.achievements_line or p.source.line, "achievement"))
     for initiative in p.initiatives:
-        for cell in initiative.years.values():
+        for year, cell in initiative.years.items():
             for text in (cell.plan, cell.actual):
                 if text:
-                    out.append((text, initiative.source.line, "initiative"))
+                    said = f"{year}：{text}" if years else text
+                    out.append((said, initiative.source.line, "initiative"))
     for e in store.latest_matching_entries(p.key, list(words), ENTRIES_READ):
         out.append((e.text, e.source_line or p.source.line, "entry"))
     return out
@@ -69,7 +73,7 @@ def _closeness(term: str, sentence: str) -> float:
 
 def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
     """The sentence of a project's text that holds the words asked (and a date or a count)."""
-    texts = _texts(store, p, query.search_terms)
+    texts = _texts(store, p, query.search_terms, years=True)
     whole = " ".join(t for t, _, _ in texts).lower()
     # Words printed nowhere in the project ("people", "came") say nothing about which sentence.
     terms = [t for t in query.search_terms if _closeness(t, whole) >= 0.6]
@@ -79,6 +83,11 @@ def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
     wants_date = bool(re.search(r"いつ|when|何月|何年", raw))
     wants_count = bool(re.search(r"何|いくつ|how many|number|数", raw))
     wants_place = bool(re.search(r"どこ|where|会場|場所", raw))
+    # 何年度の予定: the answer is the fiscal year of the plan cell that holds the words.
+    wants_year = bool(
+        re.search(r"何年度|なん年度|which (?:fiscal )?year|what (?:fiscal )?year", raw)
+    )
+    partly = [t for t in query.search_terms if t not in terms and re.search(r"[\u3040-\u9fff]", t)]
     best: tuple[float, str, int] | None = None
     for text, line, kind in texts:
         for sentence in re.split(r"(?:^|\s)・|。|<br>|\n", re.sub(r"<[^>]+>", " ", text)):
@@ -89,6 +98,10 @@ def sentence_fact(store: Store, p: Project, query: Query) -> Answer | None:
             score = sum(_closeness(t, low) for t in terms) / len(terms)
             if score < 0.5:
                 continue
+            # A word printed in part (運用 of 運用開始) tells two sentences apart.
+            score += 0.3 * sum(_closeness(t, low) for t in partly)
+            if wants_year and kind == "initiative":
+                score += 1.5
             if wants_date and re.search(r"(?:令和|r|h|平成)\s*\d+年|\d+月|\d{4}年", low):
                 score += 1.5
             if wants_count and re.search(r"\d+\s*[^\d\s年月日]", low):

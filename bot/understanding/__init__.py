@@ -30,9 +30,11 @@ from bot.understanding.query import (
 )
 from bot.understanding.reading import Text
 from bot.understanding.record_ask import might_be_record, settle_record
+from bot.understanding.typed_names import kana_heard
+from bot.understanding.typed_names import rewrite as rewrite_typed
 from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
 from bot.understanding.years import read_bare_years, read_edition, read_year_filters, year_code
-from bot.vocabulary import Vocabulary, normalise, translate_english
+from bot.vocabulary import Vocabulary, gloss, normalise, translate_english
 
 __all__ = [
     "MAX_QUESTION",
@@ -63,9 +65,24 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     ):
         query.operation = "help"
         return query
+    vocab = vocabulary or Vocabulary()
+    heard = _read(query, norm, vocab)
+    # A name typed by its sound (きょういくちょう, kodomo katei bu) left unread: written as
+    # the vocabulary prints it, and the question read again.
+    typed = rewrite_typed(norm, heard, vocab)
+    if typed is not None:
+        # Read again in the language of the question as printed (keisatsu…の事業 is Japanese).
+        lang = detect_language(typed.text)
+        query = Query(raw=raw, lang=lang, people=query.people, dropped=query.dropped)
+        _read(query, typed.text, vocab)
+    return query
+
+
+def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
+    """Every slot read from the normalised question, the words left over, the operation;
+    the words left that may be names typed by their sound (kana, romaji)."""
     t = Text(arabic_numerals(digits(norm)))
     query.reading = t.text
-    vocab = vocabulary or Vocabulary()
     read_entities(t, query, vocab)
     read_compared_editions(t, query, vocab.editions)  # #23: R6版とR7版で, R6 vs R7, 前の版と今の版
     read_edition(t, query)
@@ -94,29 +111,39 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     read_operations(t, query)
     read_plan_years(t, query)  # #24: R8以降 / beyond R8 in a plan or result question
     read_bare_years(t, query, vocab)
-    _leftovers(t, query)
+    heard = _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     if query.record is None:
         _settle(query)
     else:
         settle_record(query)
-    return query
+    return heard
 
 
 _REPORTED = re.compile(r"報告|更新|投稿|(?<![a-z])(?:report|update|post)", re.I)
 
 
-def _leftovers(t: Text, query: Query) -> None:
-    """Words no slot consumed: a project's name (for a fact) or a condition not understood."""
-    rest = t.rest()
-    rest = FILLER.sub(" ", rest)
+def _leftovers(t: Text, query: Query) -> list[str]:
+    """Words no slot consumed: a project's name (for a fact) or a condition not understood;
+    returns those that may be names typed by their sound (for `typed_names`)."""
+    # English words for the roadmap's own terms (remote area → へき地) are read whole first.
+    rest, glossed = gloss(FILLER.sub(" ", t.rest()))
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
-    subject_parts, content = [], []
-    for chunk in chunks:
-        # Particles are told from words by their part of speech (へき地 begins with へ).
+    subject_parts, content, heard = list(glossed), [], []
+    for said in chunks:
+        # Particles at either end, where a word of another script meets them: へき地 and the
+        # か of こうれいふくしほけんか are the words' own.
+        chunk = re.sub(
+            r"^(?:の|は|を|が|で|に|と|も|や|か|な|へ)+(?![\u3041-\u309f])"
+            r"|(?<![\u3041-\u309f])(?:の|は|を|が|で|に|と|も|か|や|な|へ)+$",
+            "",
+            said,
+        )
+        if chunk != said and re.search(r"[\u3041-\u309f]{4,}", said):
+            heard += kana_heard(said)  # かんりかの: the particle taken off may be a name's 課
         if not chunk:
             continue
-        words = _content(re.sub(r"'s\b", "", chunk))
+        words = _content(re.sub(r"'s\b", "", chunk), heard)
         if not words:
             continue
         # The name as written between its first and last content word (化, の inside a name
@@ -131,23 +158,28 @@ def _leftovers(t: Text, query: Query) -> None:
     if subject_parts:
         query.subject = " ".join(subject_parts)
         query.subject_parts = subject_parts
-    query.unknown = query.unknown + content
+    query.unknown = query.unknown + glossed + content
     terms = word_runs(translate_english(" ".join(content)))
-    query.search_terms = [w for w in terms if w not in EN_STOP][:6]
+    query.search_terms = (glossed + [w for w in terms if w not in EN_STOP])[:6]
+    return heard
 
 
-def _content(chunk: str) -> list[str]:
-    """A leftover chunk's content words, Japanese read by part of speech, English by lexicon."""
+def _content(chunk: str, heard: list[str]) -> list[str]:
+    """A leftover chunk's content words, Japanese read by part of speech, English by lexicon;
+    `heard` gets the words that may be names typed by their sound."""
     words: list[str] = []
     for part in re.findall(r"[a-z0-9][a-z0-9'\-]*|[^a-z0-9\s]+", chunk):
         if has_japanese(part):
-            words += [w for w in japanese_content(part) if not re.fullmatch(r"[\u3040-\u309f]+", w)]
+            found = japanese_content(part, heard)
+            words += [w for w in found if not re.fullmatch(r"[\u3040-\u309f]+", w)]
         else:
-            words += [
+            english = [
                 w
                 for w in english_content(word_runs(part))
                 if w not in EN_STOP and not re.fullmatch(r"\d+", w)
             ]
+            words += english
+            heard += english
     return words
 
 
@@ -189,5 +221,26 @@ def _settle(query: Query) -> None:
         query.operation = "list"
     if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
         query.operation = "list"
+        query.one_of = _one_of(query)
     if query.operation == "list" and query.names_project and not has_filters:
         query.operation = "fact"
+
+
+# A fact of one project (its budget, years, owner, text) and a plural said: それぞれ, 各, projects.
+_ONE_FACT = {"budget", "start", "end", "period", "owner", "summary", "plan", "actual"}
+_PLURAL = re.compile(
+    r"それぞれ|各|全部|全て|すべて|ずつ|まとめ|(?<![a-z])(?:projects|all|each|every)(?![a-z])"
+)
+
+
+def _one_of(query: Query) -> bool:
+    """A fact of "the" project of a department or section — no list word, no plural: the
+    question is about one of the office's projects, not all (防災危機管理課の事業の事業費は？).
+    A category or field is a kind of project: 子育て分野の事業の期間 lists them."""
+    groups = {"department", "section"}
+    return (
+        bool(set(query.fields) & _ONE_FACT)
+        and bool(query.filters)
+        and all(f.kind in groups and f.op == "eq" for f in query.filters)
+        and not _PLURAL.search(query.raw.lower())
+    )

@@ -47,6 +47,26 @@ _EN_NUMBER = re.compile(
 )
 
 
+# A project's number in English words: project fifty-four, No. twenty one, number 7.
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_EN_TENS |= {"eighty": 80, "ninety": 90}
+_EN_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+_EN_TEENS |= {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_EN_PROJECT_NUMBER = re.compile(
+    rf"(?<![a-z])(projects?|no\.?|number|#)\s*(?:({'|'.join(_EN_TENS)})(?:[\s-]({_EN_UNITS}))?"
+    rf"|({'|'.join(_EN_TEENS)}|ten|{_EN_UNITS}))(?![a-z])"
+)
+
+
+def _english_project_number(m: re.Match) -> str:
+    if m.group(2):
+        value = _EN_TENS[m.group(2)] + (EN_NUMBERS[m.group(3)] if m.group(3) else 0)
+    else:
+        value = _EN_TEENS.get(m.group(4)) or EN_NUMBERS[m.group(4)]
+    return f"{m.group(1)} {value}"
+
+
 def _english_number(m: re.Match) -> str:
     word = m.group(2) or m.group(3)
     head = f"{m.group(1)} " if m.group(1) else ""
@@ -74,6 +94,7 @@ def arabic_numerals(text: str) -> str:
     """Kanji numerals where they are numbers (令和八年度, 上位五, 二番目), not in 一番 or names."""
     for pattern in _KANJI_CONTEXTS:
         text = pattern.sub(lambda m: m.group(1) + str(kanji_number(m.group(2)) or m.group(2)), text)
+    text = _EN_PROJECT_NUMBER.sub(_english_project_number, text)
     text = _EN_NUMBER.sub(_english_number, text)
     # 一億円, 五千万円, 百万円: amounts in kanji numerals.
     text = _KANJI_AMOUNT.sub(
@@ -312,7 +333,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         "op",
         "list",
         r"一覧|リストアップ|listアップ|list up|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)"
-        r"|残り|残る|残った|remaining|what'?s left|are left",
+        r"|残り|残る|残った|remaining|what'?s left|are left"
+        r"|(?:(?:is|are) there (?:a |any )?)?projects? (?:about|on|for|related to|regarding|concerning|involving|mentioning|that mention)",
     ),
     (
         "op",
@@ -328,17 +350,19 @@ PATTERNS: list[tuple[str, str, str]] = [
         "field",
         "owner",
         r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
-        r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by",
+        r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by"
+        r"|dept\.?(?: and | ?\+ ?| ?& ?)sections?|departments? and sections?|(?:dept|department|section|division)s?(?![a-z])"
+        r"|部局|部署",
     ),
     (
         "field",
         "start",
-        r"何年度から|何年から|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
+        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
     ),
     (
         "field",
         "end",
-        r"何年度まで|何年まで|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
@@ -346,7 +370,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "summary",
         r"概要|何をする|なにをする|どんな|内容|目的|what does|about|summary|describe|purpose",
     ),
-    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?"),
+    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?|initiatives?"),
     (
         "field",
         "actual",
@@ -357,7 +381,12 @@ PATTERNS: list[tuple[str, str, str]] = [
         "flags",
         r"重点枠事業|重点枠|将来対応分|将来対応|priority(?: frames?)?(?: flags?)?|future response|flags?",
     ),
-    ("field", "name", r"事業名|名前|名称|正式名|full name|official name|called"),
+    (
+        "field",
+        "name",
+        r"事業名|名前|名称|正式名|full name|official name|called"
+        r"|(?:project )?(?<!in their )(?<!in the )(?<!in its )(?<!in )name",
+    ),
     (
         "field",
         "category",
@@ -400,7 +429,7 @@ PREVIOUS = re.compile(
     r"|last year'?s (?:edition|roadmap|version)|(?:the )?old(?:er)? (?:edition|roadmap)|prior edition"
 )
 LATEST = re.compile(
-    r"最新版|最新の(?:ロードマップ|版)|今年度版|今の版|今回の(?:版|ロードマップ)|今のロードマップ"
+    r"最新版|最新の版|最新(?:の)?ロードマップ|今の(?:版|ロードマップ)|今回の(?:版|ロードマップ)|現行(?:の)?(?:版|ロードマップ)|今年度版"
     r"|latest (?:edition|roadmap|version)|current (?:edition|roadmap|version)|new(?:est)? edition"
 )
 LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")

@@ -75,6 +75,9 @@ class Query:
     # #23: 「同じ」 (same) or 「違う」 (differ) asked of fields across editions.
     alike: str | None = None
     record: RecordAsk | None = None  # #27: a question about the chat record (reports, owners)
+    # A fact asked of "the" project of a group (防災危機管理課の事業の事業費は？): which one.
+    one_of: bool = False
+    budget_year: str | None = None  # R8事業費: the year a budget was labelled with
 
     @property
     def intent(self) -> str:

@@ -11,6 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bot.understanding.framing import EN_ASKING, asks, honorific, own_act, statement
+from bot.understanding.typed_names import kana_runs
+
 # A person mentioned: Slack's raw <@U123|name>, Teams' <at>Name</at>, or @name as the chat
 # adapters decode them (a name runs to a space or a Japanese particle/punctuation).
 _SLACK_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
@@ -20,7 +23,8 @@ _AT_NAME = re.compile(
 )
 _SLACK_TOKEN = re.compile(r"<[#!][^>]*>|<mailto:[^>]*>")
 _LINK = re.compile(r"<(https?://[^>|]*)(?:\|([^>]*))?>|https?://[^\s<>「」（）()、。]+", re.I)
-_EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])", re.I)
+# :pray: right after a Japanese word (費:pray:) is an emoji all the same; 12:30:45 is not.
+_EMOJI_CODE = re.compile(r"(?<![a-z0-9_:]):[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?![a-z0-9_:])", re.I)
 # Markdown that chat clients add around words: *bold*, _italic_, ~strike~, `code`, > quote.
 _MARKUP = re.compile(r"(?<![\w*])[*_~`]+|[*_~`]+(?![\w*])|^\s*>\s?", re.M)
 
@@ -169,7 +173,7 @@ _COPULA = {"です", "だ", "でございます", "ございます"}
 
 # English words that frame, soften or request: function words and the verbs of asking. A
 # content word (a topic, a name) is anything else.
-_EN_FRAMING = frozenset(
+_EN_FRAMING = EN_ASKING | frozenset(
     [
         "a",
         "about",
@@ -422,12 +426,17 @@ def _tokenizer():
     return Dictionary(dict="core").tokenizer(SplitMode.C)
 
 
-def japanese_content(chunk: str) -> list[str]:
+def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
     """The content words of a Japanese chunk: nouns and names, with every greeting, hedge,
-    request verb, particle and auxiliary left out (by part of speech and what follows)."""
+    request verb, particle and auxiliary left out (by part of speech and what follows).
+    `heard` gets what may be a name typed by its sound: a content word in kana, or a run of
+    kana the dictionary reads as anything but particles and endings (のうりんすいさんぶ)."""
     morphemes = list(_tokenizer().tokenize(chunk))
     pos = [m.part_of_speech() for m in morphemes]
     base = [m.dictionary_form() for m in morphemes]
+    if heard is not None:
+        heard += kana_runs(morphemes, pos)
+    said_only = statement(base, pos)
     keep: list[str] = []
     run: list[str] = []
 
@@ -438,7 +447,7 @@ def japanese_content(chunk: str) -> list[str]:
 
     for i, m in enumerate(morphemes):
         head, sub = pos[i][0], pos[i][1]
-        after = base[i + 1 : i + 4]
+        after = base[i + 1 : i + 6]
         framing = head in _FRAMING_POS or "非自立可能" in pos[i][1:3]
         if head == "名詞" and pos[i][2] == "副詞可能":
             framing = True  # 全部, ため, 今: adverbial nouns
@@ -448,12 +457,20 @@ def japanese_content(chunk: str) -> list[str]:
             framing = True
         if head == "名詞" and _requested(after):
             framing = True  # ピックアップして, 確認したい: a request, not a topic
+        if head == "名詞" and own_act(pos[i + 1 :], base[i + 1 :]):
+            framing = True  # 共有します, 確認しておきます: what the asker will do, not a topic
+        if head == "名詞" and honorific(m.surface(), pos[i - 1] if i else None, base[:i]):
+            framing = True  # お世話になります, ご確認, お手数: courtesy, never a condition
+        if head == "名詞" and not run and asks(m.surface(), pos[i], after):
+            framing = True  # リストアップお願いします: the request itself
         if head == "名詞" and after[:1] and after[0] in _COPULA and _ends(base[i + 2 :]):
             framing = True  # お疲れ様です。 a sentence of its own
         if head == "名詞" and after[:3] and after[0] == "だ" and "ん" in after[1:2]:
             framing = True  # 確認なんですが / 一応なんですけど
         if head == "名詞" and after[:2] == ["の", "ため"]:
             framing = True  # 念のため
+        if head == "名詞" and said_only:
+            framing = True  # 〜さん経由の依頼です。 a sentence that asks nothing
         if "助数詞" in pos[i][2] and not run:
             framing = True  # 件, 個: a counter whose number a slot already read
         if sub == "数詞" and not run:
@@ -463,6 +480,8 @@ def japanese_content(chunk: str) -> list[str]:
         else:
             run.append(m.surface())
     close()
+    if heard is not None:
+        heard += [w for w in keep if re.search(r"[\u3041-\u30ff]", w)]
     return [w for w in keep if len(w) >= 2 or re.fullmatch(r"[\u4e00-\u9fff]", w)]
 
 
@@ -472,6 +491,10 @@ def _requested(after: list[str]) -> bool:
     if not rest or rest[0] != "する":
         return False
     tail = rest[1:]
+    if tail[:1] in (["せる"], ["させる"]):
+        tail = tail[1:]  # 確認させてください: let me check — a request all the same
+    if tail == ["て"] or tail[:2] in (["て", "ね"], ["て", "よ"], ["て", "ちょうだい"]):
+        return True  # ピックアップして: a request said plainly
     return bool(tail) and (
         tail[0] in _REQUEST_AFTER or (tail[0] == "て" and tail[1:2] and tail[1] in _REQUEST_AFTER)
     )

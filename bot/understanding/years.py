@@ -60,6 +60,7 @@ def read_edition(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
     for m in t.find(LABELLED_BUDGET):
         query.edition = query.edition or f"R{int(m.group(1))}"
+        query.budget_year = f"R{int(m.group(1))}"
         query.fields.append("budget")
         t.take(m.start(), m.end())
 
@@ -224,7 +225,7 @@ RUNNING = re.compile(
     r"(?:も|に|で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
     r"|やって(?:い)?る|実施されて(?:い)?る|走って(?:い)?る)"
     r"|(?<![a-z])(?:still (?:running|going|active|on|ongoing|underway)|active|ongoing|underway|in progress"
-    r"|running|in operation)(?![a-z])"
+    r"|running)(?![a-z])"
 )
 NOW_WORDS = re.compile(r"今も|現在も|今なお|今まだ|今|現在|currently|still|right now|now")
 SINGLE_YEAR = re.compile(

@@ -15,7 +15,7 @@ from microsoft_teams.apps.http import FastAPIAdapter
 
 from bot import messages as m
 from bot.adapters.teams import cards, replies
-from bot.adapters.teams.text import from_teams, user_text
+from bot.adapters.teams.text import from_teams, own_mentions, user_text
 from bot.commands.parse import command_language
 from bot.commands.reply import shown_to_all
 from bot.commands.table import handle
@@ -143,8 +143,7 @@ def handle_message(core: Core, who: Identity, activity) -> tuple[list, bool]:
     value = activity.value if isinstance(getattr(activity, "value", None), dict) else None
     if value and value.get("action") == cards.UPDATE_ACTION:
         return [submit_form(core, who, value, activity)], False
-    bot_name = activity.recipient.name if getattr(activity, "recipient", None) else None
-    text = from_teams(activity.text, bot_name, getattr(activity, "text_format", None))
+    text = from_teams(activity.text, own_mentions(activity), getattr(activity, "text_format", None))
     _, reply = handle(
         core,
         who,

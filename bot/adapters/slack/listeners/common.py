@@ -71,6 +71,15 @@ def strip_bot_mention(text: str, bot_user_id: str | None = None) -> str:
     return re.sub(r"^<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text).strip()
 
 
+def own_user_id(body: dict) -> str | None:
+    """The bot's own user id as the Events API states it (`authorizations`), for when Bolt's
+    context has none: its mention is then taken off wherever it sits, not only first."""
+    for auth in body.get("authorizations") or []:
+        if auth.get("is_bot") and auth.get("user_id"):
+            return auth["user_id"]
+    return None
+
+
 def slack_text(raw: str, resolve: Resolve | None = None) -> str:
     """A command or message as Slack sent it → as the person typed it. Commands that name
     people by id (owners add @user) keep Slack's `<@U…|name>` for them."""

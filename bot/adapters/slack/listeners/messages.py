@@ -11,7 +11,13 @@ from slack_sdk import WebClient
 from bot import messages as m
 from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import attempt
-from bot.adapters.slack.listeners.common import named, slack_text, strip_bot_mention, writes
+from bot.adapters.slack.listeners.common import (
+    named,
+    own_user_id,
+    slack_text,
+    strip_bot_mention,
+    writes,
+)
 from bot.adapters.slack.text import user_names
 from bot.adapters.slack.uploads import upload_reply_file
 from bot.commands.parse import command_language
@@ -59,7 +65,7 @@ def reply_to_event(
     user = event.get("user", "")
     in_channel = event.get("type") == "app_mention" and event.get("channel_type") != "im"
     thread = event.get("thread_ts") or (event.get("ts") if in_channel else None)
-    raw = strip_bot_mention(event.get("text", ""), bot_user_id)
+    raw = strip_bot_mention(event.get("text", ""), bot_user_id or own_user_id(body))
     text = slack_text(raw, user_names(client))
     event_id = body.get("event_id") or event.get("ts")
     who = Identity("slack", user, None)
