@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 SET_NAME = "roadmap"
-# The triggers that keep the record append-only and the claims honest (m002, m013):
+# The triggers that keep the record append-only and the claims honest (m002, m013, m017):
 # `roadmap check` reports each as present or missing.
 GUARDS = (
     "entries_no_update",
@@ -21,6 +21,7 @@ GUARDS = (
     "digest_runs_no_replace",
     "digest_runs_posted_stays",
     "digest_runs_posted_kept",
+    "entries_retract_once",
 )
 MIGRATIONS: list[Callable] = []
 
@@ -388,4 +389,24 @@ def m016_health_checks(db) -> None:
     db.execute(
         """CREATE TABLE health_checks (
             name TEXT PRIMARY KEY, started_at REAL NOT NULL, result TEXT, finished_at REAL)"""
+    )
+
+
+@migration
+def m017_retract_once(db) -> None:
+    """An entry is retracted at most once, decided inside the write transaction (#25).
+
+    Two retractions of one entry sent at the same moment each passed a check made before their
+    write, and both were recorded for good. A trigger refuses the second whatever wrote it; a
+    unique index could not be created on a store that already holds such a pair (entries are
+    never deleted), and the trigger reads the retractions through entries_retracts. Only a
+    person's entry can be retracted: not a retraction, not a document's 実績.
+    """
+    db.execute(
+        """CREATE TRIGGER entries_retract_once BEFORE INSERT ON entries
+        WHEN NEW.retracts IS NOT NULL AND (
+            EXISTS (SELECT 1 FROM entries WHERE retracts = NEW.retracts)
+            OR NOT EXISTS (SELECT 1 FROM entries WHERE id = NEW.retracts
+                AND kind != 'retraction' AND platform != 'document'))
+        BEGIN SELECT RAISE(ABORT, 'entries: an entry is retracted once'); END"""
     )
