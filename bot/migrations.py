@@ -399,14 +399,35 @@ def m017_retract_once(db) -> None:
     Two retractions of one entry sent at the same moment each passed a check made before their
     write, and both were recorded for good. A trigger refuses the second whatever wrote it; a
     unique index could not be created on a store that already holds such a pair (entries are
-    never deleted), and the trigger reads the retractions through entries_retracts. Only a
-    person's entry can be retracted: not a retraction, not a document's 実績.
+    never deleted), and the trigger reads the retractions through entries_retracts. A
+    retraction itself is never retracted. (A document's 実績 is retracted by a revised document,
+    never from chat: bot/updates.py refuses that.)
     """
     db.execute(
         """CREATE TRIGGER entries_retract_once BEFORE INSERT ON entries
         WHEN NEW.retracts IS NOT NULL AND (
             EXISTS (SELECT 1 FROM entries WHERE retracts = NEW.retracts)
             OR NOT EXISTS (SELECT 1 FROM entries WHERE id = NEW.retracts
-                AND kind != 'retraction' AND platform != 'document'))
+                AND kind != 'retraction'))
         BEGIN SELECT RAISE(ABORT, 'entries: an entry is retracted once'); END"""
     )
+
+
+@migration
+def m018_outbox(db) -> None:
+    """Replies owed to people, kept until they are sent (#25).
+
+    A chat message that records an update (a Slack DM or mention, the update form's
+    confirmation) is acknowledged only once its reply is in this table, written in the same
+    transaction as the entry; the reply is then sent and marked. A server killed before sending
+    leaves the row, and the next server sends it: nothing acknowledged is lost, and the person
+    always hears whether it was recorded. Bookkeeping, not the record: sent rows are pruned.
+    """
+    db.execute(
+        """CREATE TABLE outbox (
+            key TEXT PRIMARY KEY, platform TEXT NOT NULL, payload TEXT NOT NULL,
+            created_at TEXT NOT NULL, claimed_by TEXT, claimed_at REAL,
+            attempts INTEGER NOT NULL DEFAULT 0, sent_at TEXT, error TEXT)"""
+    )
+    db.execute("CREATE INDEX outbox_pending ON outbox(platform, key) WHERE sent_at IS NULL")
+    db.execute("CREATE INDEX outbox_sent ON outbox(sent_at) WHERE sent_at IS NOT NULL")

@@ -22,6 +22,7 @@ from bot.store.connection import (
     utcnow,
 )
 from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, field_name
+from bot.store.outbox import Outbox, Owed
 from bot.store.reads import DocumentInfo, EditionInfo, RoadmapReads, SearchHit
 from bot.store.record import Record
 
@@ -35,6 +36,7 @@ __all__ = [
     "DocumentInfo",
     "EditionInfo",
     "LoadReport",
+    "Owed",
     "Owner",
     "SearchHit",
     "Store",
@@ -46,7 +48,7 @@ __all__ = [
 ]
 
 
-class Store(Connection, RoadmapDocuments, RoadmapReads, Record, ChatState):
+class Store(Connection, RoadmapDocuments, RoadmapReads, Record, ChatState, Outbox):
     """Every read and write of the roadmap database."""
 
 

@@ -6,7 +6,9 @@ Schema changes are applied (once, across processes) when a Store is opened.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -17,14 +19,51 @@ from pathlib import Path
 from typing import Self
 
 from bot import migrations, prefectures
+from bot.errors import StoreUnavailable
 from bot.models import Link, Project
 from bot.store.reads import EditionInfo, Naming
 
+logger = logging.getLogger(__name__)
 DEFAULT_DB = Path("data/roadmap.db")
 BUSY_TIMEOUT_MS = 10_000
 # How stale another process's document load may look here: checking the counter on every
 # read costs a read transaction each (a third of a busy server's time, measured).
 FRESH_CHECK_SECONDS = 1.0
+
+
+# SQLite's error names (a prefix: SQLITE_IOERR_WRITE…) → why a write cannot be made now, as a
+# bot/messages.py key. The first match wins: a store moved away is read-only to SQLite too.
+FAULTS = (
+    ("SQLITE_READONLY_DBMOVED", "store_replaced"),
+    ("SQLITE_FULL", "store_full"),
+    ("SQLITE_READONLY", "store_read_only"),
+    ("SQLITE_CORRUPT", "store_damaged"),
+    ("SQLITE_NOTADB", "store_damaged"),
+    ("SQLITE_IOERR", "store_io"),
+    ("SQLITE_CANTOPEN", "store_io"),
+    ("SQLITE_BUSY", "store_busy"),
+    ("SQLITE_LOCKED", "store_busy"),
+)
+# Below this much free space beside the store, a write is reported as failing: SQLite reuses
+# its WAL's space, so a small test write can pass while a real update needs the file to grow.
+MIN_FREE_BYTES = 1 << 20
+FAULT_LOG_SECONDS = 10.0  # one log line per kind of fault this often, not one per request
+
+
+def fault_of(error: BaseException) -> str | None:
+    """Why a SQLite error means the store cannot take writes now (a messages key), or None
+    for an error of the request itself (a constraint, a bug)."""
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return next((key for prefix, key in FAULTS if name.startswith(prefix)), None)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file a path names now (device, inode), None when there is none."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -116,6 +155,12 @@ class Connection:
         self._editions: list[EditionInfo] | None = None
         self._cache_version: int | None = None
         self._checked_at = -FRESH_CHECK_SECONDS
+        # The files being served (#25): a store replaced or its -wal deleted under a running
+        # server took acknowledged writes into files nobody would read again. Once seen, every
+        # write is refused (`broken`) and the deep health check says why.
+        self._files: tuple | None = None
+        self.broken: str | None = None
+        self._fault_logged: dict[str, float] = {}
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if migrations.pending(conn):
@@ -176,31 +221,104 @@ class Connection:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue)."""
+        """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue).
+        A store that cannot take writes now raises StoreUnavailable, and nothing is written."""
         with self._lock:
             conn = self._writer.conn
             if conn.in_transaction:
                 conn.execute("SAVEPOINT nested")
                 try:
                     yield self._writer
-                except BaseException:
+                except BaseException as error:
                     conn.execute("ROLLBACK TO SAVEPOINT nested")
                     conn.execute("RELEASE SAVEPOINT nested")
-                    raise
+                    if (fault := self._unavailable(error)) is None:
+                        raise
+                    raise fault from error
                 conn.execute("RELEASE SAVEPOINT nested")
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            if self.broken:
+                raise StoreUnavailable(self.broken)
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                if (fault := self._unavailable(error)) is None:
+                    raise
+                raise fault from error
             self._tx_thread = threading.get_ident()
             try:
+                self._same_files()
                 yield self._writer
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            else:
                 conn.execute("COMMIT")
+            except BaseException as error:
+                # Also when COMMIT itself failed (a full disk): left open, the transaction
+                # would refuse every later BEGIN of this process.
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if (fault := self._unavailable(error)) is None:
+                    raise
+                raise fault from error
             finally:
                 self._tx_thread = None
+
+    def _unavailable(self, error: BaseException) -> StoreUnavailable | None:
+        """A SQLite error that means no write can be made now, as the error a person is told
+        (logged for the operator, once in a while); None for any other error."""
+        fault = fault_of(error)
+        if fault is None:
+            return None
+        if fault == "store_replaced":
+            self.broken = fault
+        now = time.monotonic()
+        if now - self._fault_logged.get(fault, -FAULT_LOG_SECONDS) >= FAULT_LOG_SECONDS:
+            self._fault_logged[fault] = now
+            logger.error(
+                "the store %s cannot take writes: %s (%s)",
+                self.path,
+                fault,
+                getattr(error, "sqlite_errorname", type(error).__name__),
+            )
+        return StoreUnavailable(fault)
+
+    def _same_files(self) -> None:
+        """Inside a write transaction: the store file and its WAL are still the ones this
+        process opened; otherwise writes stop here (#25)."""
+        if self.path is None:
+            return
+        wal = Path(f"{self.path}-wal")
+        now = (_identity(self.path), _identity(wal))
+        if self._files is None:
+            self._files = now
+        if now == self._files and None not in now:
+            return
+        self.broken = "store_replaced"
+        logger.error(
+            "the store %s or its -wal was replaced or deleted while serving: writes stop (restart)",
+            self.path,
+        )
+        raise StoreUnavailable("store_replaced")
+
+    def write_probe(self) -> str | None:
+        """Whether a write would succeed now: None, or why not (a messages key). A real write
+        to the health record, committed, and the free space beside the store."""
+        if self.path is not None:
+            try:
+                free = shutil.disk_usage(self.path.parent).free
+            except OSError:
+                free = MIN_FREE_BYTES
+            if free < MIN_FREE_BYTES:
+                return "store_full"
+        try:
+            with self.transaction() as db:
+                db.execute(
+                    "INSERT INTO health_checks (name, started_at) VALUES ('write', ?) "
+                    "ON CONFLICT (name) DO UPDATE SET started_at = excluded.started_at",
+                    [time.time()],
+                )
+        except StoreUnavailable as fault:
+            return fault.key
+        return None
 
     def _fresh(self) -> None:
         """Drop cached projects if any process has loaded documents since (a counter in meta)."""
