@@ -16,13 +16,17 @@ import uvicorn
 from microsoft_teams.api.activities import ActivityTypeAdapter
 from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.apps.http import FastAPIAdapter
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 
 from bot.adapters.header_deadline import uvicorn_protocol
 from bot.adapters.http_front import BufferedAsgi
+from bot.health import DeepHealth
 from bot.service import Core
+from bot.serving import Serving, check_port, hold_store
 from bot.settings import Settings
 from bot.sources import ensure_loaded
-from bot.store import Store
+from bot.store import Store, resolve_db_path
 
 logger = logging.getLogger(__name__)
 MESSAGES_PATH = "/api/messages"
@@ -57,9 +61,19 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
     core = Core(store, settings)
     adapter = FastAPIAdapter()
 
+    # As Slack's: a real write on each deep request, one integrity check a minute in all.
+    health = DeepHealth(store.integrity_check, shared=store, probe=store.write_probe)
+    health.status()
+
     @adapter.app.get("/healthz")
-    def healthz() -> dict:
-        return {"status": "ok"}
+    def healthz(request: Request) -> Response:
+        healthy, detail = (True, "ok")
+        if request.url.query == "deep":
+            healthy, detail = health.status()
+        return JSONResponse(
+            {"status": "ok" if healthy else "unhealthy", "detail": detail},
+            status_code=200 if healthy else 503,
+        )
 
     @adapter.app.middleware("http")
     async def access_log(request, call_next):
@@ -83,8 +97,18 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
     return app, adapter, core
 
 
-def serve(settings: Settings, db_path: str | Path | None = None, port: int | None = None) -> None:
-    """Run until interrupted (the weekly digest too when TEAMS_DIGEST_CONVERSATION is set)."""
+def serve(
+    settings: Settings,
+    db_path: str | Path | None = None,
+    port: int | None = None,
+    serving: Serving | None = None,
+) -> None:
+    """Run until interrupted (the weekly digest too when TEAMS_DIGEST_CONVERSATION is set).
+    `serving` is the hold on the store the command line took (bot.serving); without one, it
+    is taken here (CommandError when another server has the store or the port)."""
+    if serving is None:
+        serving = hold_store(resolve_db_path(db_path or settings.roadmap_db), "teams", port)
+        check_port(port or settings.port)
     app, adapter, core = build(settings, db_path)
 
     async def main() -> None:
