@@ -314,17 +314,7 @@ class SlackApp:
         return self.post(form, "application/x-www-form-urlencoded")
 
     def event(self, event: dict, event_id: str = "Ev1", headers: dict | None = None) -> Response:
-        body = json.dumps(
-            {
-                "token": "legacy",
-                "team_id": "T1",
-                "api_app_id": "A1",
-                "type": "event_callback",
-                "event_id": event_id,
-                "event_time": int(time.time()),
-                "event": event,
-            }
-        )
+        body = event_body(event, event_id)
         signed = sign(body)
         return self.post(body, "application/json", {**signed, **(headers or {})})
 
@@ -492,5 +482,61 @@ def post_update(port: int, text: str, trigger: str) -> bool:
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status == 200 and "✅" in json.loads(response.read())["text"]
+    except OSError:
+        return False
+
+
+def event_body(event: dict, event_id: str) -> str:
+    """An Events API delivery as Slack posts it."""
+    return json.dumps(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+        }
+    )
+
+
+def dm(text: str, ts: str, user: str = "U1") -> dict:
+    """A direct message to the bot."""
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D1",
+        "user": user,
+        "text": text,
+        "ts": ts,
+    }
+
+
+def mention(text: str, ts: str, user: str = "U1", channel: str = "C1") -> dict:
+    """A message in a channel that mentions the bot (its user id on the fake is UBOT)."""
+    return {
+        "type": "app_mention",
+        "channel_type": "channel",
+        "channel": channel,
+        "user": user,
+        "text": f"<@UBOT> {text}",
+        "ts": ts,
+    }
+
+
+def post_event(port: int, event: dict, event_id: str) -> bool:
+    """One signed event delivery; True if the server acknowledged it (HTTP 200): from then on
+    Slack never sends it again."""
+    body = event_body(event, event_id)
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/slack/events",
+        data=body.encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **sign(body)},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status == 200
     except OSError:
         return False

@@ -7,12 +7,15 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot import messages as m
 from bot.commands import handlers as h
 from bot.commands.reply import Reply, Request
 from bot.errors import NotAuthorized, UserError
+
+if TYPE_CHECKING:
+    from bot.commands.parse import Command
 
 logger = logging.getLogger(__name__)
 
@@ -188,11 +191,13 @@ def handle(
     channel: str | None = None,
     request_id: str | None = None,
     dedupe_key: str | None = None,
+    command: Command | None = None,
 ) -> tuple[Spec, Reply]:
-    """One line from any front end → its command and the reply (data)."""
+    """One line from any front end → its command and the reply (data); `command` is the
+    line already parsed (a front end that needed it first parses once)."""
     from bot.commands.parse import command_language, parse_command
 
-    command = parse_command(text)
+    command = command or parse_command(text)
     spec, args = BY_NAME[command.name], command.args
     if command.mistyped:
         # Nothing is run for a near-miss: `updte No40 …` recorded as a question would let the

@@ -7,6 +7,8 @@ import re
 
 from bot.adapters.slack.text import Resolve, from_slack
 from bot.commands import command_language
+from bot.commands.parse import Command, parse_command
+from bot.commands.table import BY_NAME
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
@@ -37,12 +39,13 @@ def strip_bot_mention(text: str, bot_user_id: str | None = None) -> str:
     return re.sub(r"^<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text).strip()
 
 
-def slack_text(raw: str, resolve: Resolve | None = None) -> str:
-    """A command or message as Slack sent it → as the person typed it. Commands that name
-    people by id (owners add @user) keep Slack's `<@U…|name>` for them."""
-    from bot.commands.table import lookup
-
+def decoded_command(raw: str, resolve: Resolve | None = None) -> tuple[str, Command]:
+    """A command or message as Slack sent it → as the person typed it, and the command it
+    names, parsed once. Commands that name people by id (owners add @user) keep Slack's
+    `<@U…|name>` for them."""
     text = from_slack(raw, resolve)
-    if lookup(text)[0].user_ids:
-        return from_slack(raw, resolve, keep_users=True)
-    return text
+    command = parse_command(text)
+    if BY_NAME[command.name].user_ids:
+        text = from_slack(raw, resolve, keep_users=True)
+        command = parse_command(text)
+    return text, command
