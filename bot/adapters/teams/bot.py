@@ -23,7 +23,7 @@ from bot.errors import UserError
 from bot.fiscal_year import FiscalYear
 from bot.service import Core
 from bot.settings import Settings
-from bot.updates import Identity
+from bot.updates import Identity, delivery_key
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,10 @@ def register(app: App, core: Core) -> None:
     @app.on_message
     async def on_message(ctx: ActivityContext[MessageActivity]) -> None:
         activity = ctx.activity
-        if activity.id and not core.store.claim(f"teams:activity:{activity.id}"):
+        # An activity id is unique within its conversation only: the key names both.
+        if activity.id and not core.store.claim(
+            f"teams:activity:{conversation_of(activity)}:{activity.id}"
+        ):
             return  # a re-delivered activity: already answered
         remember(core, activity)
         who = identity(activity)
@@ -145,13 +148,20 @@ def handle_message(core: Core, who: Identity, activity) -> tuple[list, bool]:
         return [submit_form(core, who, value, activity)], False
     bot_name = activity.recipient.name if getattr(activity, "recipient", None) else None
     text = from_teams(activity.text, bot_name)
+    conversation = conversation_of(activity)
     _, reply = handle(
         core,
         who,
         text,
         channel=activity.conversation.id,
         request_id=activity.id,
-        dedupe_key=f"teams:update:{activity.id}",
+        dedupe_key=delivery_key(
+            "teams:update",
+            f"{conversation}:{activity.id}" if activity.id else None,
+            who.user_id,
+            conversation,
+            text,
+        ),
     )
     return replies.render(reply, FiscalYear.of(core.clock())), not shown_to_all(reply)
 
@@ -164,20 +174,41 @@ def submit_form(core: Core, who: Identity, value: dict, activity):
         return replies.plain(
             m.say("update_no_project", lang, reference=value.get("project") or "-")
         )
+    text = user_text(str(value.get("text") or ""))  # the same cleaning as typed text
+    year = str(value.get("year") or "") or None
+    initiative = user_text(str(value.get("initiative") or "")) or None
     try:
         result = core.submit_update(
             who,
             project,
-            user_text(str(value.get("text") or "")),  # the same cleaning as typed text
-            fiscal_year=value.get("year") or None,
-            initiative=(user_text(str(value.get("initiative") or "")) or None),
+            text,
+            fiscal_year=year,
+            initiative=initiative,
             channel=activity.conversation.id,
             request_id=activity.id,
-            dedupe_key=f"teams:form:{value.get('form') or activity.id}",
+            # One submission, not one card: a double click (the same person sending the same
+            # values from the same card) appends once, while new text, or another owner using
+            # a card posted in a channel, is a new entry.
+            dedupe_key=delivery_key(
+                "teams:form",
+                None,
+                str(value.get("form") or activity.id or ""),
+                who.user_id,
+                project.key,
+                year,
+                initiative,
+                text,
+            ),
         )
     except UserError as error:
         return replies.plain(m.error_text(error, lang))
     return replies.plain(done_text(result.entry, project, lang))
+
+
+def conversation_of(activity) -> str:
+    """The id of the conversation an activity came from ("" when it names none)."""
+    conversation = getattr(activity, "conversation", None)
+    return (conversation.id if conversation else None) or ""
 
 
 def done_text(entry, project, lang: str) -> str:
