@@ -610,6 +610,12 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
             raise CommandError(
                 "cli_digest_failed", channel=posted.channel, code=posted.code or "?", why=why
             )
+        if posted.outcome == "in_progress":
+            from bot.serving import describe_process
+
+            holder = describe_process(posted.holder)
+            click.echo(say("cli_digest_in_progress", channel=posted.channel, holder=holder))
+            return
         click.echo(say(f"cli_digest_{posted.outcome}", channel=posted.channel))
         return
     d = compute(store, now, settings.roadmap_stale_weeks)

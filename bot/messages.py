@@ -1302,6 +1302,12 @@ PHRASES.update(
             "The store {path} is already served by another server ({holder}): a second server "
             "on the same store does not start. Stop that one first.",
         ),
+        "cli_digest_in_progress": (
+            "今週のまとめは別のプロセス（{holder}）が今 {channel} に投稿しているところです。"
+            "二重には投稿しません。",
+            "digest: another process ({holder}) is posting this week's to {channel} right now; "
+            "it is not posted twice.",
+        ),
         "serve_cannot_write": (
             "データベース {path} に書き込めません（{why}）。質問には答えますが、更新はすべて"
             "「何も記録していません」と断ります。",

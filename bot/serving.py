@@ -77,6 +77,44 @@ def alive(pid: int) -> bool:
     return True
 
 
+def process_token(pid: int | None = None) -> str:
+    """`host:pid:start`: a running process, told apart from a later one given the same pid (its
+    start time since boot, where /proc says it)."""
+    pid = os.getpid() if pid is None else pid
+    return f"{socket.gethostname()}:{pid}:{_started(pid) or ''}"
+
+
+def process_gone(token: str | None) -> bool | None:
+    """Whether the process a token names has ended: True, False, or None when this machine
+    cannot tell (another host, a token of another form)."""
+    parts = (token or "").split(":")
+    if len(parts) != 3 or not parts[1].isdigit() or parts[0] != socket.gethostname():
+        return None
+    pid = int(parts[1])
+    if not alive(pid):
+        return True
+    started = _started(pid)
+    return bool(parts[2] and started and parts[2] != started)  # its pid now names another
+
+
+def describe_process(token: str) -> str:
+    """`pid 4321` (on another host: `pid 4321 on web-2`) for a process token."""
+    parts = token.split(":")
+    if len(parts) != 3:
+        return token or "?"
+    host = "" if parts[0] == socket.gethostname() else f" on {parts[0]}"
+    return f"pid {parts[1]}{host}"
+
+
+def _started(pid: int) -> str | None:
+    """When a process started, in clock ticks since boot (Linux /proc; None elsewhere)."""
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[-1].split()[19]  # field 22, counted after the command's name
+
+
 def hold_store(db_path: Path, what: str, port: int | None = None) -> Serving:
     """Lock the store for this server, or CommandError naming the process that serves it."""
     try:

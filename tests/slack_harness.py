@@ -73,6 +73,12 @@ class FakeSlack:
     # and the messages posted, which conversations.history returns newest first.
     delays: dict[str, float] = field(default_factory=dict)
     posted: list[dict] = field(default_factory=list)
+    # #25: a method whose answer waits until the test sets its event (after it took effect),
+    # and the files shared in threads (files.completeUploadExternal), which
+    # conversations.replies returns.
+    holds: dict[str, threading.Event] = field(default_factory=dict)
+    shared: list[dict] = field(default_factory=list)
+    file_names: dict[str, str] = field(default_factory=dict)
     # Notified after every request is recorded: waiting tests wake at once instead of polling.
     arrived: threading.Condition = field(default_factory=threading.Condition)
 
@@ -164,6 +170,8 @@ class FakeSlack:
                     fake.notify()  # and the post it kept
                 if fake.delays.get(method):
                     time.sleep(fake.delays[method])
+                if method in fake.holds:
+                    fake.holds[method].wait(60)
                 data = json.dumps(body).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -185,6 +193,23 @@ class FakeSlack:
             self.posted.append(
                 {"channel": params.get("channel"), "ts": body["ts"], "metadata": metadata}
             )
+        if method == "files.getUploadURLExternal":
+            self.file_names[body["file_id"]] = params.get("filename", "")
+        if method == "files.completeUploadExternal":
+            files = json.loads(params.get("files", "[]"))
+            self.shared.append(
+                {
+                    "channel": params.get("channel_id"),
+                    "thread_ts": params.get("thread_ts"),
+                    "files": [{"id": f["id"], "name": self.file_names.get(f["id"])} for f in files],
+                }
+            )
+        if method == "conversations.replies":
+            body["messages"] = [
+                {"ts": f"{params.get('ts')}.{n}", "files": m["files"]}
+                for n, m in enumerate(self.shared)
+                if m["channel"] == params.get("channel") and m["thread_ts"] == params.get("ts")
+            ]
         if method == "conversations.history":
             body["messages"] = [
                 {"ts": m["ts"], **({"metadata": m["metadata"]} if m["metadata"] else {})}
