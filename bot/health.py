@@ -43,10 +43,12 @@ class DeepHealth:
         interval: float = INTERVAL,
         clock: Callable[[], float] = time.monotonic,
         shared: SharedChecks | None = None,
-        probe: Callable[[], str | None] | None = None,
+        probe: Callable[[bool], str | None] | None = None,
     ) -> None:
         self.check = check
-        self.probe = probe  # None when a write would succeed now, else why not
+        # None when a write would succeed now, else why not: what is known without writing
+        # (each request), and with True a real write too (at most each PROBE_INTERVAL).
+        self.probe = probe
         self.probed: tuple[float, str | None] | None = None
         self.probe_lock = threading.Lock()
         self.shared = shared
@@ -141,16 +143,19 @@ class DeepHealth:
         return result == "ok", "ok" if result == "ok" else "integrity check failed"
 
     def _write_fault(self) -> str | None:
-        """The write probe's answer, tried again when older than PROBE_INTERVAL."""
+        """Why a write would fail now: checked without writing on every request (a fault met,
+        the files replaced, the disk full), and by a real write at most each PROBE_INTERVAL
+        (a fsync each: a client asking a thousand times a second must not make a thousand)."""
         if self.probe is None:
             return None
         with self.probe_lock:  # requests at the same moment share one probe
             now = self.clock()
-            if self.probed is None or now - self.probed[0] >= PROBE_INTERVAL:
-                try:
-                    fault = self.probe()
-                except Exception as error:  # a probe that cannot run is a failed write
-                    logger.exception("the write probe failed to run")
-                    fault = type(error).__name__
+            commit = self.probed is None or now - self.probed[0] >= PROBE_INTERVAL
+            try:
+                fault = self.probe(commit)
+            except Exception as error:  # a probe that cannot run is a failed write
+                logger.exception("the write probe failed to run")
+                fault = type(error).__name__
+            if commit:
                 self.probed = (now, fault)
-            return self.probed[1]
+            return fault or self.probed[1]  # type: ignore[index]

@@ -444,9 +444,10 @@ def free_port() -> int:
 
 
 def start_server(
-    db: Path, fake: FakeSlack, port: int, workers: int | None = None
+    db: Path, fake: FakeSlack, port: int, workers: int | None = None, log: Path | None = None
 ) -> subprocess.Popen:
-    """`roadmap serve slack` in its own process group, once every worker listens."""
+    """`roadmap serve slack` in its own process group, once every worker listens (what it
+    writes on stderr kept in `log` when given)."""
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -461,7 +462,7 @@ def start_server(
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("ab") if log else subprocess.DEVNULL,
         start_new_session=True,  # its own process group: a kill reaches gunicorn's workers too
     )
     deadline = time.time() + 30

@@ -51,7 +51,9 @@ def test_dm_and_mention_updates_acknowledged_before_the_server_stops_are_stored_
     fake = FakeSlack().start()
     fake.delays["chat.postMessage"] = 0.05  # replies take a while, as Slack's do: some are owed
     port = free_port()
-    server = start_server(db_path, fake, port, workers=2)
+    # kill -9 of the whole group of two workers; SIGTERM's graceful stop with one
+    workers = 2 if stop == signal.SIGKILL else 1
+    server = start_server(db_path, fake, port, workers=workers)
     acknowledged: list[str] = []
     lock = threading.Lock()
     halt = threading.Event()
@@ -80,7 +82,7 @@ def test_dm_and_mention_updates_acknowledged_before_the_server_stops_are_stored_
         for t in threads:
             t.join()
     fake.delays.clear()
-    restarted = start_server(db_path, fake, port, workers=2)
+    restarted = start_server(db_path, fake, port, workers=workers)
     try:
         # The next server sends every reply the first one still owed.
         assert fake.wait_until(lambda: all(told(fake, t) for t in acknowledged), 30), [

@@ -4,14 +4,14 @@ and names the process that holds it; the first keeps every update."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
+from types import SimpleNamespace
 
 from bot.serving import describe, hold_store
 from bot.store import Store
+from tests.conftest import cli
 from tests.slack_harness import (
     BOT_TOKEN,
-    ROOT,
     SIGNING_SECRET,
     FakeSlack,
     free_port,
@@ -20,30 +20,28 @@ from tests.slack_harness import (
 )
 
 
-def second(db, port: int, *command: str) -> subprocess.Popen:
-    """Another `roadmap serve …` started beside the first, its output kept."""
+def second(monkeypatch, db, port: int, *command: str):
+    """Another `roadmap serve …` beside the first, run here up to where it would serve (a
+    server that got that far would be the bug: it fails the test instead of serving)."""
+
+    def started(*args, **kwargs):
+        raise AssertionError("a second server started")
+
+    monkeypatch.setattr("bot.adapters.slack.serve.serve", started)
+    # The Teams server's module stood in for (importing the Teams SDK costs seconds).
+    monkeypatch.setitem(sys.modules, "bot.adapters.teams.serve", SimpleNamespace(serve=started))
     env = {
-        **os.environ,
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": "http://127.0.0.1:9/api/",
         "TEAMS_APP_ID": "00000000-0000-4000-8000-000000000001",
         "TEAMS_APP_PASSWORD": "not-used",
-        "ROADMAP_DB": str(db),
-        "LANG": "ja_JP.UTF-8",
     }
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", *command, "--port", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    return cli(*command, "--port", str(port), "--db", str(db), env=env)
 
 
-def test_a_second_server_on_the_same_port_or_store_refuses_and_names_the_first(db_path, tmp_path):
+def test_a_second_server_on_the_same_port_or_store_refuses_and_names_the_first(
+    db_path, tmp_path, monkeypatch
+):
     store = Store.open(db_path)
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     # A copy through SQLite: a file copied while this process has the store open would close
@@ -54,20 +52,15 @@ def test_a_second_server_on_the_same_port_or_store_refuses_and_names_the_first(d
     port = free_port()
     first = start_server(db_path, fake, port, workers=1)
     try:
-        attempts = {
-            "same port": second(other_store, port, "serve", "slack"),
-            "same store": second(db_path, free_port(), "serve", "slack"),
-            "same store, Teams": second(db_path, free_port(), "serve", "teams"),
-        }
-        for what, process in attempts.items():
-            _, err = process.communicate(timeout=60)
-            assert process.returncode == 1, (what, err)
-            assert f"pid {first.pid}" in err or "pid " in err, (what, err)
-        _, same_port = attempts["same port"].communicate()
-        assert f"ポート {port} はすでに使われています" in same_port
-        for what in ("same store", "same store, Teams"):
-            _, err = attempts[what].communicate()
-            assert "すでに別のサーバーが使っています" in err and f"pid {first.pid}" in err, err
+        same_port = second(monkeypatch, other_store, port, "serve", "slack")
+        assert same_port.exit_code == 1, same_port.output
+        # The port is held by the first server's worker (each worker listens on its own).
+        assert f"ポート {port} はすでに使われています（pid " in same_port.output
+        for command in (("serve", "slack"), ("serve", "teams")):
+            same_store = second(monkeypatch, db_path, free_port(), *command)
+            assert same_store.exit_code == 1, same_store.output
+            assert "すでに別のサーバーが使っています" in same_store.output
+            assert f"pid {first.pid} (" in same_store.output  # the server that holds it
         # Nothing went to the other store: every update reached the first server's.
         for n in range(20):
             assert post_update(port, f"update No40 first-only-{n}", f"trig-one-{n}")

@@ -49,7 +49,7 @@ def test_a_second_retraction_is_refused_by_the_store_whatever_its_key(db_path):
 def test_author_and_co_owner_retracting_at_once_record_one_retraction(slack):
     store = slack.core.store
     store.add_owner("slack", "U2", project_key="R7/No40", user_name="suzuki")
-    pairs = 50
+    pairs = 25  # the race doubled 43 of 50 pairs before m017
     for n in range(pairs):
         assert "✅" in slack.command(f"update No40 取消競争{n}").json()["text"]
     entries = chat_entries(store)

@@ -166,6 +166,8 @@ class Connection:
         if migrations.pending(conn):
             with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
                 migrations.apply(conn)
+        if path is not None:  # the files this connection has open now (it has read the WAL)
+            self._files = (_identity(path), _identity(Path(f"{path}-wal")))
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Self:
@@ -284,31 +286,38 @@ class Connection:
     def _same_files(self) -> None:
         """Inside a write transaction: the store file and its WAL are still the ones this
         process opened; otherwise writes stop here (#25)."""
-        if self.path is None:
-            return
-        wal = Path(f"{self.path}-wal")
-        now = (_identity(self.path), _identity(wal))
+        fault = self.write_fault()
+        if fault == "store_replaced":
+            raise StoreUnavailable(fault)
+
+    def write_fault(self) -> str | None:
+        """Why a write would fail now, as far as is known without writing (a messages key): a
+        fault already met, the files replaced under this process, no room left beside them."""
+        if self.broken or self.path is None:
+            return self.broken
+        now = (_identity(self.path), _identity(Path(f"{self.path}-wal")))
         if self._files is None:
             self._files = now
-        if now == self._files and None not in now:
-            return
-        self.broken = "store_replaced"
-        logger.error(
-            "the store %s or its -wal was replaced or deleted while serving: writes stop (restart)",
-            self.path,
-        )
-        raise StoreUnavailable("store_replaced")
+        if now != self._files or None in now:
+            self.broken = "store_replaced"
+            logger.error(
+                "the store %s or its -wal was replaced or deleted while serving: writes stop "
+                "(restart the server)",
+                self.path,
+            )
+            return self.broken
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            free = MIN_FREE_BYTES
+        return "store_full" if free < MIN_FREE_BYTES else None
 
-    def write_probe(self) -> str | None:
-        """Whether a write would succeed now: None, or why not (a messages key). A real write
-        to the health record, committed, and the free space beside the store."""
-        if self.path is not None:
-            try:
-                free = shutil.disk_usage(self.path.parent).free
-            except OSError:
-                free = MIN_FREE_BYTES
-            if free < MIN_FREE_BYTES:
-                return "store_full"
+    def write_probe(self, commit: bool = True) -> str | None:
+        """Whether a write would succeed now: None, or why not (a messages key). What is known
+        without writing, then (with commit) a real write to the health record, committed."""
+        fault = self.write_fault()
+        if fault or not commit:
+            return fault
         try:
             with self.transaction() as db:
                 db.execute(
