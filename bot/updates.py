@@ -158,7 +158,9 @@ def resolve_initiative(project: Project, given: str | None) -> str | None:
 def check_year(project: Project, fiscal_year: str | None, now: datetime) -> str:
     """The fiscal year of an update: given or current; never in the future or before the start."""
     current = FiscalYear.of(now)
-    year = FiscalYear.parse(fiscal_year) if fiscal_year else current
+    year = FiscalYear.try_parse(fiscal_year) if fiscal_year else current
+    if year is None:  # a form's year is chosen from a list: anything else was forged
+        raise InvalidUpdate("update_bad_year", year=drop_control(fiscal_year or "")[:20])
     if year > current:
         raise InvalidUpdate("update_future_year", year=year.code, current=current.code)
     start = project.start_year

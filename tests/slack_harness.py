@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import json
 import os
 import signal
@@ -566,3 +567,25 @@ def post_event(port: int, event: dict, event_id: str) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+def signed_environ(body: str, content_type: str = "application/json") -> dict:
+    """The WSGI environment of a signed request, as the HTTP front hands it to the app."""
+    headers = sign(body)
+    return {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/slack/events",
+        "QUERY_STRING": "",
+        "CONTENT_TYPE": content_type,
+        "CONTENT_LENGTH": str(len(body.encode())),
+        "HTTP_X_SLACK_REQUEST_TIMESTAMP": headers["X-Slack-Request-Timestamp"],
+        "HTTP_X_SLACK_SIGNATURE": headers["X-Slack-Signature"],
+        "wsgi.input": io.BytesIO(body.encode()),
+    }
+
+
+def call_wsgi(application, environ: dict) -> tuple[str, str]:
+    """Run a WSGI application on one request: (status line, body)."""
+    statuses: list[str] = []
+    body = b"".join(application(environ, lambda s, h, e=None: statuses.append(s)))
+    return statuses[0], body.decode()

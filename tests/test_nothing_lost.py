@@ -4,7 +4,6 @@ reply to the next one. Real server processes, killed the hard way."""
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import threading
@@ -23,6 +22,7 @@ from tests.slack_harness import (
     NOW,
     SIGNING_SECRET,
     FakeSlack,
+    call_wsgi,
     chat_entries,
     dm,
     event_body,
@@ -30,7 +30,7 @@ from tests.slack_harness import (
     mention,
     post_event,
     serve_app,
-    sign,
+    signed_environ,
     start_server,
 )
 
@@ -115,28 +115,12 @@ def app_over(store: Store, fake: FakeSlack, executor: Executor | None = None):
     return create_app(settings, Core(store, settings, clock=lambda: NOW), executor=executor)
 
 
-def signed_environ(body: str) -> dict:
-    """The WSGI environment of a signed event delivery, as the HTTP front hands it over."""
-    headers = sign(body)
-    return {
-        "REQUEST_METHOD": "POST",
-        "PATH_INFO": "/slack/events",
-        "CONTENT_TYPE": "application/json",
-        "CONTENT_LENGTH": str(len(body.encode())),
-        "HTTP_X_SLACK_REQUEST_TIMESTAMP": headers["X-Slack-Request-Timestamp"],
-        "HTTP_X_SLACK_SIGNATURE": headers["X-Slack-Signature"],
-        "wsgi.input": io.BytesIO(body.encode()),
-    }
-
-
 def test_a_reply_owed_by_a_server_that_died_is_sent_once_by_the_next(db_path, fake):
     store = Store.open(db_path)
     store.add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     first = app_over(store, fake, Stalled())  # acknowledges, then never sends anything
-    statuses: list[str] = []
     body = event_body(dm("update No40 死ぬ前に記録", "77.1"), "EvDying")
-    wsgi_app(first, store)(signed_environ(body), lambda s, h, e=None: statuses.append(s))
-    assert statuses == ["200 OK"]
+    assert call_wsgi(wsgi_app(first, store), signed_environ(body))[0] == "200 OK"
     [entry] = chat_entries(store)
     assert entry.text == "死ぬ前に記録"  # recorded before the 200
     assert fake.called("chat.postMessage") == []  # the reply never left

@@ -283,6 +283,13 @@ def test_share_button_posts_the_answer_to_the_channel(slack, fake):
     assert call.params["response_type"] == "in_channel"
     valid_blocks(call.params["blocks"])
     assert "188,084千円" in call.params["text"]
+    # #25: the same click delivered again (a replayed request) posts nothing more; a new click
+    # (its own trigger id) does.
+    assert slack.interaction(payload).status == 200
+    slack.settle()
+    assert len(fake.called("share")) == 1
+    assert slack.interaction({**payload, "trigger_id": "trig-share-2"}).status == 200
+    assert len(fake.wait_for("share", 2)) == 2
 
 
 def test_history_and_retract(slack):

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.adapters.slack.client import prepared
 from bot.adapters.slack.deliveries import Deliveries
 from bot.adapters.slack.listeners import register_all
+from bot.adapters.slack.startup import tolerate_offline
 from bot.service import Core
 from bot.serving import Serving
 from bot.settings import Settings
@@ -52,6 +53,7 @@ def create_app(
     )
     # A rate-limited call waits for Retry-After and tries again (bounded: RateLimitRetry).
     prepared(app.client, settings.slack_api_url if client is None else None)
+    tolerate_offline(app)  # a slash question is answered while Slack's Web API is unreachable
     deliveries = Deliveries(
         core,
         app.client,

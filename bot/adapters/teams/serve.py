@@ -7,6 +7,7 @@ READ_TIMEOUT) and an activity that is not a JSON object gets 400 before the SDK 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import time
@@ -52,6 +53,34 @@ def malformed(scope: dict, body: bytes) -> str | None:
     return None
 
 
+# Fields Microsoft's own documented examples send empty, which the SDK's models refuse (#25):
+# an `adaptiveCard/action` invoke with "localTimestamp": "".
+OPTIONAL_TIMES = ("localTimestamp", "timestamp", "expiration")
+
+
+def repaired(scope: dict, body: bytes) -> bytes:
+    """An activity shaped like Microsoft's documentation examples, made readable by the SDK: a
+    message without an `id` gets one made from its body (a redelivery, the same body, gets the
+    same one: it is still recognised), an empty time is left out. Anything else is untouched."""
+    if scope.get("method") != "POST" or scope.get("path") != MESSAGES_PATH:
+        return body
+    try:
+        activity = json.loads(body)
+    except ValueError:
+        return body  # refused by `malformed`, with its reason
+    if not isinstance(activity, dict):
+        return body
+    changed = False
+    if activity.get("type") == "message" and not activity.get("id"):
+        activity["id"] = "body-" + hashlib.sha256(body).hexdigest()[:32]
+        changed = True
+    for name in OPTIONAL_TIMES:
+        if name in activity and activity[name] in ("", None):
+            del activity[name]
+            changed = True
+    return json.dumps(activity, ensure_ascii=False).encode() if changed else body
+
+
 def build(settings: Settings, db_path: str | Path | None = None, **test_options):
     """Store, core, adapter (with /healthz) and the Teams app."""
     from bot.adapters.teams.bot import create_teams_app
@@ -92,7 +121,7 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
         return response
 
     # Outermost: whole requests, bounded in size and time, and well-formed JSON reach the SDK.
-    adapter.app.add_middleware(BufferedAsgi, check=malformed)
+    adapter.app.add_middleware(BufferedAsgi, check=malformed, repair=repaired)
     app = create_teams_app(settings, core, adapter, **test_options)
     return app, adapter, core
 
