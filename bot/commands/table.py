@@ -142,6 +142,8 @@ def as_typed_here(text: str, req: Request) -> str:
 
 def dispatch(spec: Spec, req: Request) -> Reply:
     """Run one command: a refusal or a usage hint becomes a private reply; never raises."""
+    from bot.commands.parse import command_language
+
     try:
         if not allowed(spec, req):
             raise NotAuthorized("admin_only")
@@ -151,10 +153,12 @@ def dispatch(spec: Spec, req: Request) -> Reply:
         reply.text = as_typed_here(reply.text, req)
         return reply
     except UserError as error:
-        return Reply(req.lang, as_typed_here(m.error_text(error, req.lang), req), error=True)
+        lang = req.lang or command_language(req.text)
+        return Reply(lang, as_typed_here(m.error_text(error, lang), req), error=True)
     except Exception:
         logger.exception("command %s failed", spec.name)
-        return Reply(req.lang, m.say("error_generic", req.lang), error=True)
+        lang = req.lang or command_language(req.text)
+        return Reply(lang, m.say("error_generic", lang), error=True)
 
 
 def lookup(text: str) -> tuple[Spec, str]:
@@ -208,7 +212,11 @@ def handle(
             lang, m.say("command_mistyped", lang, word=word, guess=command.guess), error=True
         )
     # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
-    lang = command_language(args or text) if spec.prose else value_language(args)
+    # A question's is its answer's own (the answer reads it): "" until a refusal needs it.
+    if spec.name == "ask":
+        lang = ""
+    else:
+        lang = command_language(args or text) if spec.prose else value_language(args)
     if spec.name.startswith("owners") and MENTION.search(text) and not JAPANESE.search(text):
         # `owners add <@U1> No40` typed in a chat holds only a mention and a number: the
         # command word's language. A bare id (the console) is Japanese, like `help`.
