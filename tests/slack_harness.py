@@ -40,10 +40,11 @@ BOT_TOKEN = "xoxb-test-token-0123456789"
 
 @dataclass
 class Call:
-    """One request the fake Slack received."""
+    """One request the fake Slack received, and when (time.monotonic)."""
 
     path: str
     params: dict
+    at: float = field(default_factory=time.monotonic)
 
 
 class FakeHTTPServer(ThreadingHTTPServer):

@@ -41,6 +41,7 @@ class Spec:
     # Its arguments are free text (a question, an update) whose language is the reply's; the
     # others take values (`export pdf`, `retract abc`) that say nothing of the language.
     prose: bool = False
+    writes: bool = False  # it changes the store (its commit must reach the disk before a reply)
 
     @property
     def name(self) -> str:
@@ -62,6 +63,7 @@ TABLE: tuple[Spec, ...] = (
         permission="owner",
         public=True,
         prose=True,
+        writes=True,
     ),
     Spec(
         ("history", "履歴"),
@@ -76,6 +78,7 @@ TABLE: tuple[Spec, ...] = (
         "cmd_retract",
         h.retract,
         permission="owner",
+        writes=True,
     ),
     Spec(("owners", "owners list", "担当者一覧"), ("", ""), "cmd_owners", h.owners_list),
     Spec(
@@ -85,6 +88,7 @@ TABLE: tuple[Spec, ...] = (
         h.owners_add,
         permission="admin",
         user_ids=True,
+        writes=True,
     ),
     Spec(
         ("owners remove", "担当者 削除", "owners 削除"),
@@ -93,6 +97,7 @@ TABLE: tuple[Spec, ...] = (
         h.owners_remove,
         permission="admin",
         user_ids=True,
+        writes=True,
     ),
     Spec(("digest", "週報"), ("", ""), "cmd_digest", h.digest),
     Spec(("diff", "差分"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
@@ -110,7 +115,13 @@ TABLE: tuple[Spec, ...] = (
         h.chart,
         slow=True,
     ),
-    Spec(("nudges", "通知", "お知らせ"), ("on|off（オン|オフ）", "on|off"), "cmd_nudges", h.nudges),
+    Spec(
+        ("nudges", "通知", "お知らせ"),
+        ("on|off（オン|オフ）", "on|off"),
+        "cmd_nudges",
+        h.nudges,
+        writes=True,
+    ),
     # Not bare 文書: it begins questions (文書 管理…); 文書一覧 is what an admin types.
     Spec(
         ("documents", "文書一覧", "読み込み文書"),

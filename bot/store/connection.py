@@ -163,6 +163,9 @@ class Connection:
         self._fault_logged: dict[str, float] = {}
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        # Every commit waits for the disk: an acknowledged update survives a power cut too
+        # (transaction(durable=False) relaxes it for bookkeeping that can be done again).
+        db.execute("PRAGMA synchronous = FULL")
         if migrations.pending(conn):
             with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
                 migrations.apply(conn)
@@ -222,9 +225,13 @@ class Connection:
     # -- transactions and caching ----------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self, durable: bool = True) -> Iterator[Database]:
         """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue).
-        A store that cannot take writes now raises StoreUnavailable, and nothing is written."""
+        A store that cannot take writes now raises StoreUnavailable, and nothing is written.
+
+        durable=False commits without waiting for the disk (synchronous=NORMAL: the write
+        survives the process being killed, not a power cut): for bookkeeping that can be done
+        again, such as marking a reply sent. The record's writes are durable, always."""
         with self._lock:
             conn = self._writer.conn
             if conn.in_transaction:
@@ -241,9 +248,13 @@ class Connection:
                 return
             if self.broken:
                 raise StoreUnavailable(self.broken)
+            if not durable:  # a setting of the connection, changed outside transactions only
+                conn.execute("PRAGMA synchronous = NORMAL")
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
+                if not durable:
+                    conn.execute("PRAGMA synchronous = FULL")
                 if (fault := self._unavailable(error)) is None:
                     raise
                 raise fault from error
@@ -263,6 +274,8 @@ class Connection:
                 raise fault from error
             finally:
                 self._tx_thread = None
+                if not durable:
+                    conn.execute("PRAGMA synchronous = FULL")
 
     def _unavailable(self, error: BaseException) -> StoreUnavailable | None:
         """A SQLite error that means no write can be made now, as the error a person is told

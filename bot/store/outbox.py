@@ -28,7 +28,8 @@ class Outbox:
 
     def outbox_put(self, key: str, platform: str, payload: dict, owner: str) -> bool:
         """Owe a reply for a delivery, held by `owner`; False when that delivery already has
-        one (a platform's retry). Call it inside the transaction that records what it says."""
+        one (a platform's retry). Call it inside the transaction that records what it says
+        (durable when it records an update; a question's answer may be relaxed)."""
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO outbox (key, platform, payload, created_at, claimed_by, claimed_at) "
@@ -63,7 +64,7 @@ class Outbox:
 
     def outbox_take(self, owed: Owed, owner: str) -> dict | None:
         """Hold a reply that is owed, if nobody took it since it was listed; its payload."""
-        with self.transaction() as db:
+        with self.transaction(durable=False) as db:
             row = db.execute(
                 "UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE key = ? "
                 "AND sent_at IS NULL AND claimed_by IS ? AND claimed_at IS ? RETURNING payload",
@@ -72,8 +73,9 @@ class Outbox:
         return json.loads(row[0][0]) if row else None
 
     def outbox_done(self, key: str, error: str | None = None) -> None:
-        """The reply was sent (or told another way): it is owed no more."""
-        with self.transaction() as db:
+        """The reply was sent (or told another way): it is owed no more. Not waited for on
+        disk: after a power cut the reply may be sent again, never lost."""
+        with self.transaction(durable=False) as db:
             db.execute(
                 "UPDATE outbox SET sent_at = ?, payload = '', error = ? WHERE key = ?",
                 [utcnow().isoformat(), error, key],
@@ -82,7 +84,7 @@ class Outbox:
     def outbox_failed(self, key: str, error: str) -> bool:
         """A delivery that could not be made (the platform unreachable): released for a later
         attempt, or given up after MAX_ATTEMPTS; True when it will be tried again."""
-        with self.transaction() as db:
+        with self.transaction(durable=False) as db:
             row = db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, claimed_by = NULL, claimed_at = NULL, "
                 "error = ? WHERE key = ? AND sent_at IS NULL RETURNING attempts",
@@ -98,7 +100,7 @@ class Outbox:
 
     def outbox_prune(self, keep: timedelta = timedelta(days=7)) -> int:
         """Forget replies sent longer ago than `keep` (a retry never comes that late)."""
-        with self.transaction() as db:
+        with self.transaction(durable=False) as db:
             cursor = db.execute(
                 "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?",
                 [(utcnow() - keep).isoformat()],

@@ -21,7 +21,7 @@ from bot.adapters.slack.listeners.common import decoded_command, strip_bot_menti
 from bot.adapters.slack.text import user_names
 from bot.commands.parse import command_language
 from bot.commands.reply import Reply, shown_to_all
-from bot.commands.table import handle
+from bot.commands.table import BY_NAME, handle
 from bot.errors import StoreUnavailable
 from bot.service import Core
 from bot.updates import Identity, delivery_key
@@ -84,7 +84,9 @@ def record(
         strip_bot_mention(event.get("text", ""), bot_user_id), user_names(client)
     )
     event_id = body.get("event_id") or event.get("ts")
-    with core.store.transaction():
+    # An update's entry and its reply reach the disk in one commit before the ack; a
+    # question's owed answer survives a killed server without waiting for the disk.
+    with core.store.transaction(durable=BY_NAME[command.name].writes):
         if deliveries.known(key):  # decided under the write lock: one delivery runs it
             return None, None
         _, reply = handle(
