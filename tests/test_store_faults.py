@@ -2,17 +2,20 @@
 read-only store, a damaged one, one replaced (or its -wal deleted) under the running server, a
 file that is not a store. Each refusal says that nothing was recorded and what to do, and
 /healthz?deep says whether a write would succeed now. The app is served on loopback over the
-store file (the faults are the file's, not the process's); `roadmap serve`'s own start-up is
-run up to the point where it would serve."""
+store file (the faults are the file's, not the process's), and a real `roadmap serve slack` on
+a full disk; `roadmap serve`'s own start-up is run up to the point where it would serve."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import stat
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 
 import pytest
@@ -25,8 +28,11 @@ from tests.slack_harness import (
     SIGNING_SECRET,
     FakeSlack,
     chat_entries,
+    command_form,
     free_port,
     serve_app,
+    sign,
+    start_server,
 )
 
 
@@ -83,7 +89,35 @@ def recorded(db_path) -> list[str]:
         store.close()
 
 
-def test_a_full_disk_is_said_to_the_person_and_by_the_deep_health_check(owned, monkeypatch):
+def slash(port: int, text: str) -> str:
+    """One signed /roadmap command to a server process; the text of its reply."""
+    form = command_form(text, f"trig-{time.monotonic_ns()}", "http://127.0.0.1:9/x")
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/slack/events",
+        data=form.encode(),
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", **sign(form)},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())["text"]
+
+
+def deep(port: int) -> tuple[int, str]:
+    """/healthz?deep of a server process, once the first integrity check has a result."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz?deep", timeout=10) as r:
+                status, body = r.status, r.read().decode()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read().decode()
+        if "not finished" not in body or time.monotonic() > deadline:
+            return status, body
+
+
+def test_a_server_on_a_full_disk_says_so_at_start_to_the_person_and_in_deep_health(owned, tmp_path):
+    """A real `roadmap serve slack`: it said "ok" while every write failed, and answered a
+    person's update with a generic "try again"."""
     wal = owned.parent / f"{owned.name}-wal"
     try:  # the WAL as a device where every write fails with ENOSPC, as on a full disk
         os.mknod(wal, stat.S_IFCHR | 0o666, os.makedev(1, 7))
@@ -93,12 +127,20 @@ def test_a_full_disk_is_said_to_the_person_and_by_the_deep_health_check(owned, m
     # check of writes closes one), and the disk would no longer be full.
     keep = sqlite3.connect(owned)
     keep.execute("SELECT count(*) FROM meta").fetchone()
+    log = tmp_path / "server.log"
+    fake = FakeSlack().start()
+    port = free_port()
+    server = start_server(owned, fake, port, workers=1, log=log)
+    try:
+        assert deep(port) == (503, "writes fail: store_full")
+        assert slash(port, "update No40 満杯でも") == m.say("store_full", "ja")
+        assert "188,084千円" in slash(port, "No40の事業費は？")  # questions still answered
+    finally:
+        server.terminate()
+        server.wait()
+        fake.stop()
     line = m.say("serve_cannot_write", "ja", path=owned, why=m.say("why_store_full", "ja"))
-    assert line in start_up(owned, monkeypatch)
-    with served(owned) as app:
-        assert settled(app) == (503, "writes fail: store_full")
-        assert said(app, "update No40 満杯でも") == m.say("store_full", "ja")
-        assert "188,084千円" in said(app, "No40の事業費は？")  # questions still answered
+    assert line in log.read_text()
     keep.close()  # the last connection: it removes the WAL
     wal.unlink(missing_ok=True)
     assert "満杯でも" not in recorded(owned)
