@@ -6,9 +6,7 @@ Schema changes are applied (once, across processes) when a Store is opened.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
-import shutil
 import sqlite3
 import threading
 import time
@@ -21,49 +19,14 @@ from typing import Self
 from bot import migrations, prefectures
 from bot.errors import StoreUnavailable
 from bot.models import Link, Project
+from bot.store.faults import Faults, file_identity
 from bot.store.reads import EditionInfo, Naming
 
-logger = logging.getLogger(__name__)
 DEFAULT_DB = Path("data/roadmap.db")
 BUSY_TIMEOUT_MS = 10_000
 # How stale another process's document load may look here: checking the counter on every
 # read costs a read transaction each (a third of a busy server's time, measured).
 FRESH_CHECK_SECONDS = 1.0
-
-
-# SQLite's error names (a prefix: SQLITE_IOERR_WRITE…) → why a write cannot be made now, as a
-# bot/messages.py key. The first match wins: a store moved away is read-only to SQLite too.
-FAULTS = (
-    ("SQLITE_READONLY_DBMOVED", "store_replaced"),
-    ("SQLITE_FULL", "store_full"),
-    ("SQLITE_READONLY", "store_read_only"),
-    ("SQLITE_CORRUPT", "store_damaged"),
-    ("SQLITE_NOTADB", "store_damaged"),
-    ("SQLITE_IOERR", "store_io"),
-    ("SQLITE_CANTOPEN", "store_io"),
-    ("SQLITE_BUSY", "store_busy"),
-    ("SQLITE_LOCKED", "store_busy"),
-)
-# Below this much free space beside the store, a write is reported as failing: SQLite reuses
-# its WAL's space, so a small test write can pass while a real update needs the file to grow.
-MIN_FREE_BYTES = 1 << 20
-FAULT_LOG_SECONDS = 10.0  # one log line per kind of fault this often, not one per request
-
-
-def fault_of(error: BaseException) -> str | None:
-    """Why a SQLite error means the store cannot take writes now (a messages key), or None
-    for an error of the request itself (a constraint, a bug)."""
-    name = getattr(error, "sqlite_errorname", None) or ""
-    return next((key for prefix, key in FAULTS if name.startswith(prefix)), None)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """The file a path names now (device, inode), None when there is none."""
-    try:
-        found = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return found.st_dev, found.st_ino
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -131,7 +94,7 @@ class Database:
         self.conn.close()
 
 
-class Connection:
+class Connection(Faults):
     """Opening, connections, transactions and the project cache's freshness check."""
 
     def __init__(
@@ -170,7 +133,7 @@ class Connection:
             with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
                 migrations.apply(conn)
         if path is not None:  # the files this connection has open now (it has read the WAL)
-            self._files = (_identity(path), _identity(Path(f"{path}-wal")))
+            self._files = (file_identity(path), file_identity(Path(f"{path}-wal")))
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Self:
@@ -276,71 +239,6 @@ class Connection:
                 self._tx_thread = None
                 if not durable:
                     conn.execute("PRAGMA synchronous = FULL")
-
-    def _unavailable(self, error: BaseException) -> StoreUnavailable | None:
-        """A SQLite error that means no write can be made now, as the error a person is told
-        (logged for the operator, once in a while); None for any other error."""
-        fault = fault_of(error)
-        if fault is None:
-            return None
-        if fault == "store_replaced":
-            self.broken = fault
-        now = time.monotonic()
-        if now - self._fault_logged.get(fault, -FAULT_LOG_SECONDS) >= FAULT_LOG_SECONDS:
-            self._fault_logged[fault] = now
-            logger.error(
-                "the store %s cannot take writes: %s (%s)",
-                self.path,
-                fault,
-                getattr(error, "sqlite_errorname", type(error).__name__),
-            )
-        return StoreUnavailable(fault)
-
-    def _same_files(self) -> None:
-        """Inside a write transaction: the store file and its WAL are still the ones this
-        process opened; otherwise writes stop here (#25)."""
-        fault = self.write_fault()
-        if fault == "store_replaced":
-            raise StoreUnavailable(fault)
-
-    def write_fault(self) -> str | None:
-        """Why a write would fail now, as far as is known without writing (a messages key): a
-        fault already met, the files replaced under this process, no room left beside them."""
-        if self.broken or self.path is None:
-            return self.broken
-        now = (_identity(self.path), _identity(Path(f"{self.path}-wal")))
-        if self._files is None:
-            self._files = now
-        if now != self._files or None in now:
-            self.broken = "store_replaced"
-            logger.error(
-                "the store %s or its -wal was replaced or deleted while serving: writes stop "
-                "(restart the server)",
-                self.path,
-            )
-            return self.broken
-        try:
-            free = shutil.disk_usage(self.path.parent).free
-        except OSError:
-            free = MIN_FREE_BYTES
-        return "store_full" if free < MIN_FREE_BYTES else None
-
-    def write_probe(self, commit: bool = True) -> str | None:
-        """Whether a write would succeed now: None, or why not (a messages key). What is known
-        without writing, then (with commit) a real write to the health record, committed."""
-        fault = self.write_fault()
-        if fault or not commit:
-            return fault
-        try:
-            with self.transaction() as db:
-                db.execute(
-                    "INSERT INTO health_checks (name, started_at) VALUES ('write', ?) "
-                    "ON CONFLICT (name) DO UPDATE SET started_at = excluded.started_at",
-                    [time.time()],
-                )
-        except StoreUnavailable as fault:
-            return fault.key
-        return None
 
     def _fresh(self) -> None:
         """Drop cached projects if any process has loaded documents since (a counter in meta)."""
