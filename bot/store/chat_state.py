@@ -112,11 +112,6 @@ class ChatState:
             )
             return cursor.rowcount == 1
 
-    def forget_claim(self, key: str) -> None:
-        """Release a claim whose work failed, so a retry can do it."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM processed WHERE key = ?", [key])
-
     # -- weekly digest: claimed once per week and target, across processes --------------
 
     def claim_digest(
