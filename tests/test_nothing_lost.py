@@ -49,7 +49,7 @@ def test_dm_and_mention_updates_acknowledged_before_the_server_stops_are_stored_
 ):
     Store.open(db_path).add_owner("slack", "U1", project_key="R7/No40", user_name="tanaka")
     fake = FakeSlack().start()
-    fake.delays["chat.postMessage"] = 0.05  # replies take a while, as Slack's do: some are owed
+    fake.delays["chat.postMessage"] = 0.02  # replies take a while, as Slack's do: some are owed
     port = free_port()
     # kill -9 of the whole group of two workers; SIGTERM's graceful stop with one
     workers = 2 if stop == signal.SIGKILL else 1
