@@ -29,6 +29,7 @@ from tests.slack_harness import (
     FakeSlack,
     chat_entries,
     command_form,
+    dm,
     free_port,
     serve_app,
     sign,
@@ -173,6 +174,13 @@ def test_a_read_only_store_warns_at_start_and_refuses_updates_saying_so(owned, m
             assert settled(app) == (503, "writes fail: store_read_only")
             assert said(app, "update No40 読めるだけ") == m.say("store_read_only", "ja")
             assert "188,084千円" in said(app, "No40の事業費は？")
+            # By DM too: the update is refused saying why, the question still answered.
+            assert app.event(dm("update No40 DMでも", "91.1"), event_id="EvRO1").status == 200
+            assert app.event(dm("No40の事業費は？", "91.2"), event_id="EvRO2").status == 200
+            app.settle()
+            posted = [c.params["text"] for c in app.fake.called("chat.postMessage")]
+            assert m.say("store_read_only", "ja") in posted
+            assert any("188,084千円" in text for text in posted)
     assert "読めるだけ" not in recorded(owned)
 
 

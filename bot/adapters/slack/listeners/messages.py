@@ -43,14 +43,15 @@ def register(app: App, core: Core, deliveries: Deliveries) -> None:
             logger.info("event %s already handled (retry)", key)
             return
         try:
-            owed, reply = record(core, deliveries, client, body, event, key, context.bot_user_id)
+            owed, reply, kept = record(
+                core, deliveries, client, body, event, key, context.bot_user_id
+            )
         except StoreUnavailable as fault:
             # Nothing could be written, the reply's debt included: tell the person now (from
             # memory: a kill in the next milliseconds loses only this apology).
             lang = command_language(event.get("text", ""))
-            owed, reply = apology(event, m.error_text(fault, lang), lang), None
             ack()
-            deliveries.send_later(None, owed)
+            deliveries.send_later(None, apology(event, m.error_text(fault, lang), lang))
             return
         except Exception:
             lang = command_language(event.get("text", ""))
@@ -60,7 +61,7 @@ def register(app: App, core: Core, deliveries: Deliveries) -> None:
             return
         ack()
         if owed is not None:
-            deliveries.send_later(key, owed, reply)
+            deliveries.send_later(key if kept else None, owed, reply)
 
     app.event("app_mention")(receive)
     app.event({"type": "message", "channel_type": "im"})(receive)
@@ -74,9 +75,10 @@ def record(
     event: dict,
     key: str,
     bot_user_id: str | None,
-) -> tuple[Payload | None, Reply | None]:
+) -> tuple[Payload | None, Reply | None, bool]:
     """Run the message through the command table and owe its reply, in one transaction:
-    (what is owed, the reply), or (None, None) when another delivery of the event owes it."""
+    (what is owed, the reply, whether the store keeps it), or None for both when another
+    delivery of the event owes it. StoreUnavailable when a command that writes cannot."""
     user = event.get("user", "")
     channel = event["channel"]
     # Mentions are named before the transaction: users.info is a network call.
@@ -84,11 +86,9 @@ def record(
         strip_bot_mention(event.get("text", ""), bot_user_id), user_names(client)
     )
     event_id = body.get("event_id") or event.get("ts")
-    # An update's entry and its reply reach the disk in one commit before the ack; a
-    # question's owed answer survives a killed server without waiting for the disk.
-    with core.store.transaction(durable=BY_NAME[command.name].writes):
-        if deliveries.known(key):  # decided under the write lock: one delivery runs it
-            return None, None
+    writes = BY_NAME[command.name].writes
+
+    def run() -> tuple[Payload, Reply]:
         _, reply = handle(
             core,
             Identity("slack", user, None),
@@ -100,9 +100,24 @@ def record(
         )
         if reply.form:  # a message cannot open a form (no trigger): say how to type it
             reply = Reply(reply.lang, m.say("update_usage", reply.lang), error=True)
-        owed = reply_payload(event, reply, text)
-        deliveries.owe(key, owed)
-    return owed, reply
+        return reply_payload(event, reply, text), reply
+
+    try:
+        # An update's entry and its reply reach the disk in one commit before the ack; a
+        # question's owed answer survives a killed server without waiting for the disk.
+        with core.store.transaction(durable=writes):
+            if deliveries.known(key):  # decided under the write lock: one delivery runs it
+                return None, None, False
+            owed, reply = run()
+            deliveries.owe(key, owed)
+        return owed, reply, True
+    except StoreUnavailable:
+        if writes:
+            raise
+    # A question needs no write: on a store that cannot take one (read-only, full) it is
+    # still answered, from memory.
+    owed, reply = run()
+    return owed, reply, False
 
 
 def reply_payload(event: dict, reply: Reply, text: str) -> Payload:
