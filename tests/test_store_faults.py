@@ -181,6 +181,10 @@ def test_a_read_only_store_warns_at_start_and_refuses_updates_saying_so(owned, m
             posted = [c.params["text"] for c in app.fake.called("chat.postMessage")]
             assert m.say("store_read_only", "ja") in posted
             assert any("188,084千円" in text for text in posted)
+            # A file is a read: made and uploaded although its upload cannot be owed.
+            assert m.say("file_uploading", "ja") in said(app, "export csv")
+            app.settle()
+            assert len(app.fake.called("files.completeUploadExternal")) == 1
     assert "読めるだけ" not in recorded(owned)
 
 

@@ -18,7 +18,7 @@ from bot.adapters.slack.failures import attempt
 from bot.adapters.slack.listeners.common import decoded_command, identity, lang_of
 from bot.commands.reply import Reply
 from bot.commands.table import handle
-from bot.errors import UserError
+from bot.errors import StoreUnavailable
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.service import Core
@@ -82,17 +82,16 @@ def register(app: App, core: Core, deliveries: Deliveries) -> None:
                 file={"command": text, "user": who.user_id, "channel": command["channel_id"]},
                 respond=command.get("response_url"),
             )
-            new = deliveries.owe(key, owed)
+            try:
+                new, kept = deliveries.owe(key, owed), True
+            except StoreUnavailable:  # a file is a read: made from memory all the same
+                new, kept = True, False
             ack(**message(Reply(reply.lang, reply.text, [m.say("file_uploading", reply.lang)])))
             if new:
-                deliveries.send_later(key, owed, reply)
-        except Exception as error:  # never let a bug become Slack's "dispatch_failed"
-            lang = lang_of(command.get("text", ""))
-            if isinstance(error, UserError):  # the store could not owe the file's upload
-                text = m.error_text(error, lang)
-            else:
-                logger.exception("/roadmap failed")
-                text = m.say("error_generic", lang)
+                deliveries.send_later(key if kept else None, owed, reply)
+        except Exception:  # never let a bug become Slack's "dispatch_failed"
+            logger.exception("/roadmap failed")
+            text = m.say("error_generic", lang_of(command.get("text", "")))
             ack(response_type="ephemeral", text=text)
 
     app.command("/roadmap")(roadmap)
