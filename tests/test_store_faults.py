@@ -233,3 +233,24 @@ def test_a_file_that_is_not_a_roadmap_store_is_named_as_such(tmp_path, monkeypat
     assert result.exit_code == 1
     assert m.say("cli_not_a_store", "ja", path=target) in result.output
     assert target.read_bytes() == before
+
+
+def test_teams_on_a_read_only_store_answers_questions_and_refuses_updates_saying_so(owned):
+    from tests.teams_harness import FakeConnector, message, serve_teams
+
+    store = Store.open(owned)
+    store.add_owner("teams", "aad-owner", project_key="R7/No40", user_name="佐藤")
+    store.close()
+    connector = FakeConnector().start()
+    with read_only(owned):
+        server = serve_teams(owned, connector)
+        try:
+            assert server.post(message("No40の事業費は？", connector=connector))[0] == 200
+            assert server.post(message("update No40 読めるだけ", connector=connector))[0] == 200
+            question, update = server.wait_replies(2)
+        finally:
+            server.stop()
+            server.core.store.close()
+            connector.stop()
+    assert "188,084" in question["text"]
+    assert update["text"] == m.say("store_read_only", "ja")

@@ -19,7 +19,7 @@ from bot.adapters.teams.text import from_teams, user_text
 from bot.commands.parse import command_language
 from bot.commands.reply import shown_to_all
 from bot.commands.table import handle
-from bot.errors import UserError
+from bot.errors import StoreUnavailable, UserError
 from bot.fiscal_year import FiscalYear
 from bot.service import Core
 from bot.settings import Settings
@@ -92,12 +92,17 @@ def register(app: App, core: Core) -> None:
     @app.on_message
     async def on_message(ctx: ActivityContext[MessageActivity]) -> None:
         activity = ctx.activity
-        # An activity id is unique within its conversation only: the key names both.
-        if activity.id and not core.store.claim(
-            f"teams:activity:{conversation_of(activity)}:{activity.id}"
-        ):
-            return  # a re-delivered activity: already answered
-        remember(core, activity)
+        try:
+            # An activity id is unique within its conversation only: the key names both.
+            if activity.id and not core.store.claim(
+                f"teams:activity:{conversation_of(activity)}:{activity.id}"
+            ):
+                return  # a re-delivered activity: already answered
+            remember(core, activity)
+        except StoreUnavailable:
+            # A store that cannot take writes still answers questions; an update is refused
+            # below, saying that nothing was recorded.
+            logger.warning("Teams activity served without its delivery claim (store)")
         who = identity(activity)
         lang = command_language(activity.text or "")
         try:

@@ -15,7 +15,7 @@ from bot.adapters.slack.deliveries import Deliveries, Payload, payload
 from bot.adapters.slack.listeners.command import open_update_modal
 from bot.adapters.slack.listeners.common import identity, lang_of
 from bot.commands.reply import Reply
-from bot.errors import UserError
+from bot.errors import StoreUnavailable, UserError
 from bot.service import Core
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,11 @@ def register(app: App, core: Core, deliveries: Deliveries) -> None:
         # One post per click: a replayed (or retried) request of the same click posts nothing
         # again. Slack gives each click its own trigger id and action time.
         click = body.get("trigger_id") or action.get("action_ts") or ""
-        if not core.store.claim(f"slack:share:{click}:{identity(body).user_id}"):
+        try:
+            first = core.store.claim(f"slack:share:{click}:{identity(body).user_id}")
+        except StoreUnavailable:  # a store that cannot take writes: shared all the same
+            first = True
+        if not first:
             logger.info("share click replayed: not posted again")
             return
         question = action.get("value", "")
