@@ -123,6 +123,8 @@ class Deliveries:
                 try:
                     self.drain()
                     self.core.store.outbox_prune()
+                except StoreUnavailable:
+                    pass  # said by the store, once in a while; tried again next time
                 except Exception:
                     logger.exception("could not send the replies left behind")
                 self.stopped.wait(interval)
