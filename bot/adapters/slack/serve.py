@@ -47,15 +47,14 @@ HEALTH_PATH = "/healthz"
 WARM_QUESTIONS = ("No40の事業費は？", "R7で終わる事業は？", "名称が変わった事業")
 
 
-def wsgi_app(app: App, store: Store) -> Callable:
+def wsgi_app(app: App, store: Store, health: DeepHealth | None = None) -> Callable:
     """Bolt at /slack/events, GET /healthz, and one structured log line per request.
 
     Requests over MAX_BODY get 413 unread; malformed ones (see guard) get 400 with a short
     reason; a well-formed one is parsed once, by the guard, and that request is dispatched.
     A failure inside gets a short 500, its traceback logged."""
     # One integrity check a minute in all the workers; a real write on each deep request.
-    health = DeepHealth(store.integrity_check, shared=store, probe=store.write_probe)
-    health.status()  # the first integrity check starts now, not at the first deep request
+    health = health or deep_health(store, start=False)
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -96,6 +95,15 @@ def wsgi_app(app: App, store: Store) -> Callable:
         return [body]
 
     return application
+
+
+def deep_health(store: Store, start: bool = True) -> DeepHealth:
+    """The store's deep health check; a server starts its first integrity check at once, so
+    that a result is there by the first deep request."""
+    health = DeepHealth(store.integrity_check, shared=store, probe=store.write_probe)
+    if start:
+        health.status()
+    return health
 
 
 PLAIN = [("Content-Type", "text/plain; charset=utf-8")]
@@ -226,7 +234,7 @@ def serve(
     logger.info("serving Slack over HTTP on port %s at %s", port, EVENTS_PATH)
     # waitress buffers whole requests in its own async loop before a thread sees them.
     waitress.serve(
-        wsgi_app(app, core.store),
+        wsgi_app(app, core.store, deep_health(core.store)),
         host="0.0.0.0",
         port=port,
         threads=WSGI_THREADS,
@@ -276,7 +284,7 @@ def serve_processes(
         start_replies(app)
         # The asyncio front reads whole requests (bounded in size and time); Bolt runs in
         # WORKER_THREADS threads on complete requests only, so slow clients cannot hold them.
-        return BufferedWsgi(wsgi_app(app, core.store), WORKER_THREADS)
+        return BufferedWsgi(wsgi_app(app, core.store, deep_health(core.store)), WORKER_THREADS)
 
     class Server(BaseApplication):
         def load_config(self) -> None:

@@ -81,8 +81,15 @@ def repaired(scope: dict, body: bytes) -> bytes:
     return json.dumps(activity, ensure_ascii=False).encode() if changed else body
 
 
-def build(settings: Settings, db_path: str | Path | None = None, **test_options):
-    """Store, core, adapter (with /healthz) and the Teams app."""
+def build(
+    settings: Settings,
+    db_path: str | Path | None = None,
+    start_health: bool = False,
+    **test_options,
+):
+    """Store, core, adapter (with /healthz) and the Teams app; a server starts the first
+    integrity check at once (`start_health`), so that a result is there by the first deep
+    request."""
     from bot.adapters.teams.bot import create_teams_app
 
     store = Store.open(db_path or settings.roadmap_db, settings.roadmap_prefecture)
@@ -92,7 +99,8 @@ def build(settings: Settings, db_path: str | Path | None = None, **test_options)
 
     # As Slack's: a real write on each deep request, one integrity check a minute in all.
     health = DeepHealth(store.integrity_check, shared=store, probe=store.write_probe)
-    health.status()
+    if start_health:
+        health.status()
 
     @adapter.app.get("/healthz")
     def healthz(request: Request) -> Response:
@@ -138,7 +146,7 @@ def serve(
     if serving is None:
         serving = hold_store(resolve_db_path(db_path or settings.roadmap_db), "teams", port)
         check_port(port or settings.port)
-    app, adapter, core = build(settings, db_path)
+    app, adapter, core = build(settings, db_path, start_health=True)
 
     async def main() -> None:
         await app.initialize()
