@@ -18,8 +18,8 @@ import asyncio
 import functools
 import signal
 import socket
-import struct
 import weakref
+from collections.abc import Callable
 
 from bot import logs
 
@@ -86,36 +86,38 @@ class HeaderDeadline:
         super().connection_lost(exc)
 
 
-# How long a stopping worker keeps accepting what the kernel already queued on its listening
-# sockets: closing a listening socket resets every connection still in its queue (a SIGTERM
-# reset up to 92 of 128 requests in flight, #25).
-DRAIN_SECONDS = 1.0
-ACCEPT_TURNS = 4  # event-loop turns from accept() to a connection's protocol (asyncio's own)
+# A stopping worker takes what the kernel has queued on its listening sockets before closing
+# them: closing a listening socket resets every connection still in its queue (a SIGTERM reset
+# up to 92 of 128 requests in flight, #25).
+DRAIN_SECONDS = 1.0  # at most this long taking queued connections by hand
+ACCEPT_TURNS = 4  # event-loop turns from asyncio's accept() to a connection's protocol
 
 
-def accept_queue(sock: socket.socket) -> int:
-    """Connections the kernel has queued on a listening socket, not yet accepted (Linux: a
-    listening socket's TCP_INFO counts them as `unacked`); 0 where that cannot be read."""
-    try:
-        info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
-    except (AttributeError, OSError):
-        return 0
-    return struct.unpack_from("I", info, 24)[0] if len(info) >= 28 else 0
-
-
-async def drain_accept_queues(servers: list, limit: float = DRAIN_SECONDS) -> None:
-    """Let the servers accept what is queued on their sockets, and give each connection accepted
-    its protocol, before they are closed: asyncio makes a transport a few loop turns after
-    accept(), and refuses to once its server is closed (the connection is then reset)."""
+async def take_queued(
+    listeners: list[socket.socket], protocol: Callable[[], asyncio.Protocol]
+) -> int:
+    """Stop asyncio accepting on these listening sockets, let the connections it accepted get
+    their protocols (asyncio makes a transport a few loop turns after accept(), and refuses to
+    once its server is closed: the connection is reset), then accept what is still queued by
+    hand, each with a protocol: after this, closing the sockets resets nothing already in.
+    Returns how many were taken by hand."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit
-    sockets = [s for server in servers for s in server.sockets]
-    while loop.time() < deadline:
-        for _ in range(ACCEPT_TURNS):
-            await asyncio.sleep(0)
-        if not any(accept_queue(s) for s in sockets):
-            return
-        await asyncio.sleep(0.001)
+    for listener in listeners:
+        loop.remove_reader(listener.fileno())
+    for _ in range(ACCEPT_TURNS):
+        await asyncio.sleep(0)
+    taken = 0
+    deadline = loop.time() + DRAIN_SECONDS
+    for listener in listeners:
+        while loop.time() < deadline:
+            try:
+                connection, _ = listener.accept()
+            except (BlockingIOError, InterruptedError):
+                break
+            connection.setblocking(False)
+            await loop.connect_accepted_socket(protocol, connection)
+            taken += 1
+    return taken
 
 
 @functools.cache
@@ -153,7 +155,8 @@ def gunicorn_worker() -> type:
             and their protocols made (else they are reset: a SIGTERM reset up to 92 of 128
             requests in flight, #25), with idle kept-alive connections closed at once (one kept
             the worker from exiting for gunicorn's 30 s graceful timeout)."""
-            await drain_accept_queues(self.servers)
+            listeners = [listener.sock for listener in self.sockets]
+            await take_queued(listeners, lambda: gasgi.ASGIProtocol(self))
             for connection in list(self.connections):
                 if connection.idle() and not connection.transport.is_closing():
                     connection.transport.close()
