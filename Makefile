@@ -90,6 +90,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ask.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/dispatch.py
 	$(BIN)/python bench/slowloris.py --seconds 20
 
 teams-package: $(STAMP)

@@ -34,6 +34,8 @@ from bot.store import Store  # noqa: E402
 from tests.slack_harness import FakeSlack, command_form  # noqa: E402
 from tests.test_operations import free_port, start_server  # noqa: E402
 
+FORM = "application/x-www-form-urlencoded"  # a slash command's body
+
 ANNOUNCED = 100_000  # bytes of body each slow client claims it will send
 
 
@@ -104,7 +106,7 @@ async def signed_user(n: int, port: int, response_url: str, until: float, tally:
         form = command_form(text, f"s-{n}-{count}", response_url)
         started = time.perf_counter()
         try:
-            status, body = await asyncio.wait_for(post(reader, writer, port, form), 30)
+            status, body = await asyncio.wait_for(post(reader, writer, port, FORM, form), 30)
         except Exception as error:  # count it, reconnect, keep going
             tally.errors.append(repr(error))
             writer.close()

@@ -28,6 +28,7 @@ from bot.cli_support import (
     pick_project,
     say,
     set_language,
+    store_location,
 )
 from bot.errors import CommandError, UsageMistake
 
@@ -409,23 +410,27 @@ def run_command(ctx: click.Context, db_path: Path | None) -> None:
         raise UsageMistake("cli_run_incomplete", missing=" / ".join(missing))
     slack, teams = settings.slack_configured, settings.teams_configured
     if slack and teams:
+        serving = prepare_serving(db_path, "slack+teams", settings.port, settings.teams_port)
         click.echo(
             say("cli_serving_both", port=settings.port, teams_port=settings.teams_port),
             err=True,
         )
-        serve_both(settings, db_path)
+        serve_both(settings, db_path, serving)
         return
     if slack:
+        http = not settings.slack_app_token
+        serving = prepare_serving(db_path, "slack", settings.port if http else None)
         click.echo(say("cli_serving", what="Slack", port=settings.port), err=True)
         from bot.adapters.slack.serve import serve as serve_slack
 
-        serve_slack(settings, db_path=db_path)
+        serve_slack(settings, db_path=db_path, serving=serving)
         return
     if teams:
+        serving = prepare_serving(db_path, "teams", settings.port)
         click.echo(say("cli_serving", what="Teams", port=settings.port), err=True)
         from bot.adapters.teams.serve import serve as serve_teams
 
-        serve_teams(settings, db_path=db_path)
+        serve_teams(settings, db_path=db_path, serving=serving)
         return
     click.echo(say("cli_run_console"), err=True)
     ctx.invoke(console, db_path=db_path)
@@ -447,8 +452,9 @@ def incomplete_chat(settings) -> list[str]:
     return missing
 
 
-def serve_both(settings, db_path: Path | None) -> None:
-    """Teams in a second process on TEAMS_PORT (its own event loop), Slack in this one."""
+def serve_both(settings, db_path: Path | None, serving) -> None:
+    """Teams in a second process on TEAMS_PORT (its own event loop), Slack in this one: one
+    server, one hold on the store (the Teams process inherits it)."""
     import multiprocessing
 
     from bot.adapters.slack.serve import serve as serve_slack
@@ -456,15 +462,42 @@ def serve_both(settings, db_path: Path | None) -> None:
 
     teams = multiprocessing.Process(
         target=serve_teams,
-        args=(settings, db_path, settings.teams_port),
+        args=(settings, db_path, settings.teams_port, serving),
         name="roadmap-teams",
         daemon=True,  # ends with the Slack server
     )
     teams.start()
     try:
-        serve_slack(settings, db_path=db_path)
+        serve_slack(settings, db_path=db_path, serving=serving)
     finally:
         teams.terminate()
+
+
+def prepare_serving(db_path: Path | None, what: str, *ports: int | None):
+    """Before a server starts (#25): its store held by it alone, its ports free (each refusal
+    names the process in the way), the file a roadmap store, and a warning when the store
+    cannot take writes (questions are still answered)."""
+    from bot.serving import check_port, hold_store
+
+    check_store_folder(db_path)
+    target, _ = store_location(db_path)
+    serving = hold_store(target, what, next((p for p in ports if p), None))
+    try:
+        for port in ports:
+            if port:
+                check_port(port)
+        store = open_store(db_path, load=False, create=True)  # "not a roadmap store" says so
+        fault = store.write_probe()
+        store.close()
+    except BaseException:
+        serving.release()
+        raise
+    if fault:
+        logger.warning(
+            "the store %s cannot take writes (%s): updates will be refused", target, fault
+        )
+        click.echo(say("serve_cannot_write", path=target, why=say(f"why_{fault}")), err=True)
+    return serving
 
 
 # A report may start with "-" (`roadmap update No41 "-10%の削減を達成"`): an unknown option is
@@ -612,6 +645,12 @@ def digest(now_text: str | None, as_json: bool, post: bool, db_path: Path | None
             raise CommandError(
                 "cli_digest_failed", channel=posted.channel, code=posted.code or "?", why=why
             )
+        if posted.outcome == "in_progress":
+            from bot.serving import describe_process
+
+            holder = describe_process(posted.holder)
+            click.echo(say("cli_digest_in_progress", channel=posted.channel, holder=holder))
+            return
         click.echo(say(f"cli_digest_{posted.outcome}", channel=posted.channel))
         return
     d = compute(store, now, settings.roadmap_stale_weeks)
@@ -765,10 +804,13 @@ def serve_slack_command(
         raise CommandError("cli_slack_token_missing")
     if not socket and not settings.slack_signing_secret and not settings.slack_app_token:
         raise CommandError("cli_slack_secret_missing")
-    check_store_folder(db_path)
+    http = not (socket or settings.slack_app_token)
+    serving = prepare_serving(db_path, "slack", (port or settings.port) if http else None)
     from bot.adapters.slack.serve import serve as serve_slack
 
-    serve_slack(settings, db_path=db_path, port=port, socket=socket, workers=workers)
+    serve_slack(
+        settings, db_path=db_path, port=port, socket=socket, workers=workers, serving=serving
+    )
 
 
 @serve.command(name="teams")
@@ -780,10 +822,10 @@ def serve_teams_command(port: int | None, db_path: Path | None) -> None:
     settings = load_settings()
     if not settings.teams_configured:
         raise CommandError("cli_teams_missing")
-    check_store_folder(db_path)
+    serving = prepare_serving(db_path, "teams", port or settings.port)
     from bot.adapters.teams.serve import serve as serve_teams
 
-    serve_teams(settings, db_path=db_path, port=port)
+    serve_teams(settings, db_path=db_path, port=port, serving=serving)
 
 
 DEFAULT_PACKAGE = Path("build/teams-app.zip")

@@ -148,7 +148,9 @@ def open_store(db_path: Path | None, load: bool = True, create: bool = False) ->
             raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
         if not (create or _first_run()):
             raise CommandError("cli_store_missing", path=target)
-    writable_or_error(target)
+        writable_or_error(target)  # a store to be made in a folder it cannot be written in
+    # An existing store that cannot take writes is still read (questions, exports); a write
+    # is refused saying nothing was recorded and what to do (#25).
     try:
         if target.exists() and not is_roadmap_store(target):
             raise CommandError("cli_not_a_store", path=target)
@@ -171,7 +173,10 @@ def check_store_folder(db_path: Path | None) -> None:
     target, _ = store_location(db_path)
     if not target.exists() and not target.parent.is_dir():
         raise CommandError("cli_store_no_folder", folder=target.parent, path=target)
-    writable_or_error(target)
+    if not target.exists():
+        writable_or_error(target)  # it must be made: a folder it cannot be written in stops here
+    # A store that exists but cannot take writes is served for questions; the server warns at
+    # start and every update is refused saying nothing was recorded (#25).
 
 
 def writable_or_error(target: Path) -> None:

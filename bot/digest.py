@@ -127,9 +127,15 @@ def digest(store: Store, now: datetime, stale_weeks: int = 8) -> Digest:
     projects = store.projects()
     by_key = {p.key: p for p in projects}
     groups: dict[str, ProjectDigest] = {}
+    retracted: set[int] = set()
     for e in store.entries(since=since, until=until):
         if e.from_document:
             continue
+        if e.kind == "retraction":
+            # A store written before m017 may hold two retractions of one entry: one is counted.
+            if e.retracts in retracted:
+                continue
+            retracted.add(e.retracts or 0)
         p = by_key.get(e.project_key) or store.project(e.project_key)
         group = groups.setdefault(
             e.project_key,

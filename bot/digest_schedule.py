@@ -13,19 +13,17 @@ time posts late, once, when it next checks.
 from __future__ import annotations
 
 import logging
-import os
-import socket
 from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from bot.digest import Digest, StaleProject, digest
 from bot.fiscal_year import TOKYO
+from bot.serving import process_gone, process_token
 from bot.store import Store, utcnow
 from bot.updates import owners_of
 
 logger = logging.getLogger(__name__)
 DEFAULT_CRON = "0 9 * * mon"
-OWNER = f"{socket.gethostname()}:{os.getpid()}"
 
 
 class DigestPoster(Protocol):
@@ -45,7 +43,8 @@ class DigestPoster(Protocol):
         ...
 
     def post_charts(self, digest: Digest, message_id: str) -> None:
-        """Attach the charts to the digest (Slack: in its thread)."""
+        """Attach the charts to the digest (Slack: in its thread) that are not there yet: an
+        upload cut off by a crash may have gone through."""
         ...
 
     def nudge(self, user_id: str, projects: list[StaleProject], digest: Digest) -> None:
@@ -69,26 +68,35 @@ def run_digest(
     now: datetime | None = None,
     cron: str = DEFAULT_CRON,
     stale_weeks: int = 8,
-    owner: str = OWNER,
+    owner: str | None = None,
     lease_seconds: int = 600,
 ) -> str:
-    """Post this week's digest if it is due and nobody else did: posted, not_due, done, failed."""
+    """Post this week's digest if it is due and nobody else did: posted, not_due, done (it is
+    there), in_progress (a live process is posting it now), failed (now, or given up)."""
     now = now or utcnow()
     if now < fire_time(cron, now):
         return "not_due"
     d = digest(store, now, stale_weeks)
     week = d.period.week
-    run = store.claim_digest(week, poster.target, owner, now, lease_seconds=lease_seconds)
+    run = store.claim_digest(
+        week,
+        poster.target,
+        owner or process_token(),  # this process: a forked worker is not its parent
+        now,
+        lease_seconds=lease_seconds,
+        gone=process_gone,
+    )
     if run is None:
-        return "done"
+        held = store.digest_run(week, poster.target)
+        status = held.status if held is not None else "posted"
+        return {"claimed": "in_progress", "failed": "failed"}.get(status, "done")
     try:
         message_id = run.message_ts
         if not message_id and run.post_attempted_at:
             # An earlier attempt may have posted although its answer never came (a timeout, a
             # killed poster): look for the week's marker in the target before posting again.
             since = datetime.fromisoformat(run.post_attempted_at)
-            find = getattr(poster, "find_posted", None)  # a poster that cannot look posts again
-            message_id = find(d, since) if find else None
+            message_id = poster.find_posted(d, since)
             if message_id:
                 logger.info("digest %s found already posted to %s", week, poster.target)
                 store.digest_progress(week, poster.target, message_ts=message_id)

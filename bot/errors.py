@@ -68,3 +68,8 @@ class UsageMistake(CommandError):
     """A command line written wrongly (a missing or bad argument): exit status 2, like click."""
 
     exit_code = 2
+
+
+class StoreUnavailable(UserError):
+    """The store cannot record anything now (disk full, read-only, damaged, replaced, busy);
+    nothing of the request was recorded. The key says which, for the person and the log."""

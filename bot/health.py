@@ -1,10 +1,15 @@
-"""The deep health check: SQLite's integrity check, run at most once a minute in all.
+"""The deep health check: whether a write would succeed now, and SQLite's integrity check,
+run at most once a minute in all.
 
-At a million entries one check takes seconds; run per request, eight at once delayed a signed
-question by 24 s. So a request never runs it: it reads the last result, and if that is older
-than the interval, starts one refresh in the background (never two at once). With a shared
-record (the store: every worker process serves the same file), the refresh runs the check only
-in the one process that claims it; the others read that process's result.
+A write is tried for real (the store's write probe: a committed write and the disk's free
+space), at most once a second: it said "ok" while the disk was full and every update failed
+(#25). The integrity check is different: at a million entries one takes seconds; run per
+request, eight at once delayed a signed question by 24 s. So a request never runs it: it reads
+the last result, and if that is older than the interval, starts one refresh in the background
+(never two at once). Until a first result exists the answer is not healthy (it said "ok"
+before any check had finished, on a corrupt store too). With a shared record (the store:
+every worker process serves the same file), the refresh runs the check only in the one process
+that claims it; the others read that process's result.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Protocol
 
 logger = logging.getLogger(__name__)
 INTERVAL = 60.0  # seconds between two integrity checks, whatever the request rate
+PROBE_INTERVAL = 1.0  # seconds a write probe's result answers for (a fsync each)
 POLL = 0.5  # seconds between looks at the shared record while another process checks
 
 
@@ -37,8 +43,14 @@ class DeepHealth:
         interval: float = INTERVAL,
         clock: Callable[[], float] = time.monotonic,
         shared: SharedChecks | None = None,
+        probe: Callable[[bool], str | None] | None = None,
     ) -> None:
         self.check = check
+        # None when a write would succeed now, else why not: what is known without writing
+        # (each request), and with True a real write too (at most each PROBE_INTERVAL).
+        self.probe = probe
+        self.probed: tuple[float, str | None] | None = None
+        self.probe_lock = threading.Lock()
         self.shared = shared
         self.interval = interval
         self.clock = clock
@@ -109,7 +121,8 @@ class DeepHealth:
             return self.done.wait_for(lambda: self.finished >= count, timeout)
 
     def status(self) -> tuple[bool, str]:
-        """(healthy, detail) from the last finished check; starts a new one when due."""
+        """(healthy, detail): a write tried now, and the last finished integrity check (a new
+        one started when due)."""
         with self.lock:
             now = self.clock()
             due = self.started_at is None or now - self.started_at >= self.interval
@@ -122,6 +135,27 @@ class DeepHealth:
                     self.worker.start()
                 self.wake.set()
             result = self.result
+        fault = self._write_fault()
+        if fault is not None:
+            return False, f"writes fail: {fault}"
         if result is None:
-            return True, "ok (integrity check running)"
+            return False, "integrity check not finished yet"
         return result == "ok", "ok" if result == "ok" else "integrity check failed"
+
+    def _write_fault(self) -> str | None:
+        """Why a write would fail now: checked without writing on every request (a fault met,
+        the files replaced, the disk full), and by a real write at most each PROBE_INTERVAL
+        (a fsync each: a client asking a thousand times a second must not make a thousand)."""
+        if self.probe is None:
+            return None
+        with self.probe_lock:  # requests at the same moment share one probe
+            now = self.clock()
+            commit = self.probed is None or now - self.probed[0] >= PROBE_INTERVAL
+            try:
+                fault = self.probe(commit)
+            except Exception as error:  # a probe that cannot run is a failed write
+                logger.exception("the write probe failed to run")
+                fault = type(error).__name__
+            if commit:
+                self.probed = (now, fault)
+            return fault or self.probed[1]  # type: ignore[index]

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 SET_NAME = "roadmap"
-# The triggers that keep the record append-only and the claims honest (m002, m013):
+# The triggers that keep the record append-only and the claims honest (m002, m013, m017):
 # `roadmap check` reports each as present or missing.
 GUARDS = (
     "entries_no_update",
@@ -21,6 +21,7 @@ GUARDS = (
     "digest_runs_no_replace",
     "digest_runs_posted_stays",
     "digest_runs_posted_kept",
+    "entries_retract_once",
 )
 MIGRATIONS: list[Callable] = []
 
@@ -391,6 +392,27 @@ def m016_health_checks(db) -> None:
     )
 
 
+@migration
+def m017_retract_once(db) -> None:
+    """An entry is retracted at most once, decided inside the write transaction (#25).
+
+    Two retractions of one entry sent at the same moment each passed a check made before their
+    write, and both were recorded for good. A trigger refuses the second whatever wrote it; a
+    unique index could not be created on a store that already holds such a pair (entries are
+    never deleted), and the trigger reads the retractions through entries_retracts. A
+    retraction itself is never retracted. (A document's 実績 is retracted by a revised document,
+    never from chat: bot/updates.py refuses that.)
+    """
+    db.execute(
+        """CREATE TRIGGER entries_retract_once BEFORE INSERT ON entries
+        WHEN NEW.retracts IS NOT NULL AND (
+            EXISTS (SELECT 1 FROM entries WHERE retracts = NEW.retracts)
+            OR NOT EXISTS (SELECT 1 FROM entries WHERE id = NEW.retracts
+                AND kind != 'retraction'))
+        BEGIN SELECT RAISE(ABORT, 'entries: an entry is retracted once'); END"""
+    )
+
+
 # The words of the correcting entry m018 appends (the record's own language, as the documents').
 PLAN_NOT_RESULT = "実績の行に印刷された計画（版の年度以降の実績は報告されない）: 実績ではありません"
 
@@ -464,3 +486,23 @@ def m018_plans_printed_in_actual_rows(db) -> None:
 def m019_entries_by_author(db) -> None:
     """A person's reports, newest first (#27: 「田中さんの報告」, "my updates this week")."""
     db.execute("CREATE INDEX entries_author_created ON entries(author_id, created_at)")
+
+
+@migration
+def m020_outbox(db) -> None:
+    """Replies owed to people, kept until they are sent (#25).
+
+    A chat message that records an update (a Slack DM or mention, the update form's
+    confirmation) is acknowledged only once its reply is in this table, written in the same
+    transaction as the entry; the reply is then sent and marked. A server killed before sending
+    leaves the row, and the next server sends it: nothing acknowledged is lost, and the person
+    always hears whether it was recorded. Bookkeeping, not the record: sent rows are pruned.
+    """
+    db.execute(
+        """CREATE TABLE outbox (
+            key TEXT PRIMARY KEY, platform TEXT NOT NULL, payload TEXT NOT NULL,
+            created_at TEXT NOT NULL, claimed_by TEXT, claimed_at REAL,
+            attempts INTEGER NOT NULL DEFAULT 0, sent_at TEXT, error TEXT)"""
+    )
+    db.execute("CREATE INDEX outbox_pending ON outbox(platform, key) WHERE sent_at IS NULL")
+    db.execute("CREATE INDEX outbox_sent ON outbox(sent_at) WHERE sent_at IS NOT NULL")

@@ -30,6 +30,9 @@ _ESCAPES = re.compile(
     r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
 )
 _C1 = re.compile(r"[\x80-\x9f]")
+# A lone UTF-16 surrogate (JSON's "\ud800" with no partner; a pair is decoded as one
+# character) cannot be stored as UTF-8: replaced, the text is kept rather than refused forever.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def strip_document_html(text: str) -> str:
@@ -63,8 +66,9 @@ def compact(text: str | None) -> str:
 
 
 def drop_control(text: str) -> str:
-    """Remove control and bidi-override characters from user text, keeping newlines and tabs."""
-    return _C1.sub("", _CONTROL.sub("", _ESCAPES.sub("", text)))
+    """Remove control and bidi-override characters from user text, keeping newlines and tabs;
+    a lone surrogate becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _C1.sub("", _CONTROL.sub("", _ESCAPES.sub("", text))))
 
 
 def _word_char(c: str) -> bool:

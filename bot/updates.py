@@ -161,7 +161,9 @@ def resolve_initiative(project: Project, given: str | None) -> str | None:
 def check_year(project: Project, fiscal_year: str | None, now: datetime) -> str:
     """The fiscal year of an update: given or current; never in the future or before the start."""
     current = FiscalYear.of(now)
-    year = FiscalYear.parse(fiscal_year) if fiscal_year else current
+    year = FiscalYear.try_parse(fiscal_year) if fiscal_year else current
+    if year is None:  # a form's year is chosen from a list: anything else was forged
+        raise InvalidUpdate("update_bad_year", year=drop_control(fiscal_year or "")[:20])
     if year > current:
         raise InvalidUpdate("update_future_year", year=year.code, current=current.code)
     start = project.start_year
@@ -223,32 +225,42 @@ def retract(
     dedupe_key: str | None = None,
     now: datetime | None = None,
 ) -> tuple[ActualEntry, ActualEntry]:
-    """Append a retraction of an entry; the original stays in the history."""
-    original = store.entry(entry_id)
-    if original is None or original.kind == "retraction":
-        raise InvalidUpdate("retract_no_entry", id=entry_id)
-    if original.from_document:
-        raise InvalidUpdate("retract_document", id=entry_id)
-    if original.retracted:
-        raise InvalidUpdate("retract_already", id=entry_id)
-    project = store.project(original.project_key)
-    if not is_admin and original.author_id != identity.user_id:
-        owners = owners_of(store, project) if project is not None else []
-        if not any(
-            o.platform == identity.platform and o.user_id == identity.user_id for o in owners
-        ):
-            raise NotAuthorized(
-                "retract_not_allowed",
-                id=entry_id,
-                project=short_ref(project) if project else original.project_key,
-                owners=owner_names(owners),
-            )
-    retraction = original.retraction(
-        drop_control(reason).strip()[:MAX_TEXT] or "retracted",
-        author_id=identity.user_id,
-        author_name=identity.name,
-        platform=identity.platform,
-        created_at=now or utcnow(),
-    )
-    entry, _ = store.append_entry(retraction, dedupe_key=dedupe_key or f"retract:{entry_id}")
+    """Append a retraction of an entry; the original stays in the history.
+
+    Read and written in one transaction: of two people retracting the same entry at once, the
+    second is told it is already retracted (the store's trigger refuses it in any case)."""
+    key = dedupe_key or f"retract:{entry_id}"
+    with store.transaction():
+        again = store.entry_by_dedupe(key)
+        if again is not None and again.retracts == entry_id:  # the same request delivered twice
+            original = store.entry(entry_id)
+            assert original is not None
+            return original, again
+        original = store.entry(entry_id)
+        if original is None or original.kind == "retraction":
+            raise InvalidUpdate("retract_no_entry", id=entry_id)
+        if original.from_document:
+            raise InvalidUpdate("retract_document", id=entry_id)
+        if original.retracted:
+            raise InvalidUpdate("retract_already", id=entry_id)
+        project = store.project(original.project_key)
+        if not is_admin and original.author_id != identity.user_id:
+            owners = owners_of(store, project) if project is not None else []
+            if not any(
+                o.platform == identity.platform and o.user_id == identity.user_id for o in owners
+            ):
+                raise NotAuthorized(
+                    "retract_not_allowed",
+                    id=entry_id,
+                    project=short_ref(project) if project else original.project_key,
+                    owners=owner_names(owners),
+                )
+        retraction = original.retraction(
+            drop_control(reason).strip()[:MAX_TEXT] or "retracted",
+            author_id=identity.user_id,
+            author_name=identity.name,
+            platform=identity.platform,
+            created_at=now or utcnow(),
+        )
+        entry, _ = store.append_entry(retraction, dedupe_key=key)
     return original, entry

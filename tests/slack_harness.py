@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import json
 import os
 import signal
@@ -39,10 +40,11 @@ BOT_TOKEN = "xoxb-test-token-0123456789"
 
 @dataclass
 class Call:
-    """One request the fake Slack received."""
+    """One request the fake Slack received, and when (time.monotonic)."""
 
     path: str
     params: dict
+    at: float = field(default_factory=time.monotonic)
 
 
 class FakeHTTPServer(ThreadingHTTPServer):
@@ -73,6 +75,12 @@ class FakeSlack:
     # and the messages posted, which conversations.history returns newest first.
     delays: dict[str, float] = field(default_factory=dict)
     posted: list[dict] = field(default_factory=list)
+    # #25: a method whose answer waits until the test sets its event (after it took effect),
+    # and the files shared in threads (files.completeUploadExternal), which
+    # conversations.replies returns.
+    holds: dict[str, threading.Event] = field(default_factory=dict)
+    shared: list[dict] = field(default_factory=list)
+    file_names: dict[str, str] = field(default_factory=dict)
     # Notified after every request is recorded: waiting tests wake at once instead of polling.
     arrived: threading.Condition = field(default_factory=threading.Condition)
 
@@ -164,6 +172,8 @@ class FakeSlack:
                     fake.notify()  # and the post it kept
                 if fake.delays.get(method):
                     time.sleep(fake.delays[method])
+                if method in fake.holds:
+                    fake.holds[method].wait(60)
                 data = json.dumps(body).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -185,6 +195,23 @@ class FakeSlack:
             self.posted.append(
                 {"channel": params.get("channel"), "ts": body["ts"], "metadata": metadata}
             )
+        if method == "files.getUploadURLExternal":
+            self.file_names[body["file_id"]] = params.get("filename", "")
+        if method == "files.completeUploadExternal":
+            files = json.loads(params.get("files", "[]"))
+            self.shared.append(
+                {
+                    "channel": params.get("channel_id"),
+                    "thread_ts": params.get("thread_ts"),
+                    "files": [{"id": f["id"], "name": self.file_names.get(f["id"])} for f in files],
+                }
+            )
+        if method == "conversations.replies":
+            body["messages"] = [
+                {"ts": f"{params.get('ts')}.{n}", "files": m["files"]}
+                for n, m in enumerate(self.shared)
+                if m["channel"] == params.get("channel") and m["thread_ts"] == params.get("ts")
+            ]
         if method == "conversations.history":
             body["messages"] = [
                 {"ts": m["ts"], **({"metadata": m["metadata"]} if m["metadata"] else {})}
@@ -314,17 +341,7 @@ class SlackApp:
         return self.post(form, "application/x-www-form-urlencoded")
 
     def event(self, event: dict, event_id: str = "Ev1", headers: dict | None = None) -> Response:
-        body = json.dumps(
-            {
-                "token": "legacy",
-                "team_id": "T1",
-                "api_app_id": "A1",
-                "type": "event_callback",
-                "event_id": event_id,
-                "event_time": int(time.time()),
-                "event": event,
-            }
-        )
+        body = event_body(event, event_id)
         signed = sign(body)
         return self.post(body, "application/json", {**signed, **(headers or {})})
 
@@ -429,9 +446,10 @@ def free_port() -> int:
 
 
 def start_server(
-    db: Path, fake: FakeSlack, port: int, workers: int | None = None
+    db: Path, fake: FakeSlack, port: int, workers: int | None = None, log: Path | None = None
 ) -> subprocess.Popen:
-    """`roadmap serve slack` in its own process group, once every worker listens."""
+    """`roadmap serve slack` in its own process group, once every worker listens (what it
+    writes on stderr kept in `log` when given)."""
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -446,7 +464,7 @@ def start_server(
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("ab") if log else subprocess.DEVNULL,
         start_new_session=True,  # its own process group: a kill reaches gunicorn's workers too
     )
     deadline = time.time() + 30
@@ -494,3 +512,81 @@ def post_update(port: int, text: str, trigger: str) -> bool:
             return response.status == 200 and "✅" in json.loads(response.read())["text"]
     except OSError:
         return False
+
+
+def event_body(event: dict, event_id: str) -> str:
+    """An Events API delivery as Slack posts it."""
+    return json.dumps(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+        }
+    )
+
+
+def dm(text: str, ts: str, user: str = "U1") -> dict:
+    """A direct message to the bot."""
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D1",
+        "user": user,
+        "text": text,
+        "ts": ts,
+    }
+
+
+def mention(text: str, ts: str, user: str = "U1", channel: str = "C1") -> dict:
+    """A message in a channel that mentions the bot (its user id on the fake is UBOT)."""
+    return {
+        "type": "app_mention",
+        "channel_type": "channel",
+        "channel": channel,
+        "user": user,
+        "text": f"<@UBOT> {text}",
+        "ts": ts,
+    }
+
+
+def post_event(port: int, event: dict, event_id: str) -> bool:
+    """One signed event delivery; True if the server acknowledged it (HTTP 200): from then on
+    Slack never sends it again."""
+    body = event_body(event, event_id)
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/slack/events",
+        data=body.encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **sign(body)},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def signed_environ(body: str, content_type: str = "application/json") -> dict:
+    """The WSGI environment of a signed request, as the HTTP front hands it to the app."""
+    headers = sign(body)
+    return {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/slack/events",
+        "QUERY_STRING": "",
+        "CONTENT_TYPE": content_type,
+        "CONTENT_LENGTH": str(len(body.encode())),
+        "HTTP_X_SLACK_REQUEST_TIMESTAMP": headers["X-Slack-Request-Timestamp"],
+        "HTTP_X_SLACK_SIGNATURE": headers["X-Slack-Signature"],
+        "wsgi.input": io.BytesIO(body.encode()),
+    }
+
+
+def call_wsgi(application, environ: dict) -> tuple[str, str]:
+    """Run a WSGI application on one request: (status line, body)."""
+    statuses: list[str] = []
+    body = b"".join(application(environ, lambda s, h, e=None: statuses.append(s)))
+    return statuses[0], body.decode()

@@ -166,14 +166,18 @@ def test_a_store_folder_this_process_cannot_write_is_one_line_naming_its_uid(db_
 
     monkeypatch.setattr(os, "access", access)
     uid = os.getuid() if hasattr(os, "getuid") else "?"
-    result = cli("ask", "No40", "--db", str(db_path))
+    # The store to be made there (first start on a root-owned /data): one line, before any work.
+    fresh = db_path.parent / "new.db"
+    result = cli("ingest", "--db", str(fresh))
     assert result.exit_code == 1, result.output
     assert f"{folder} に書き込めません" in result.output and f"UID は {uid}" in result.output
-    assert f"chown -R {uid} {folder}" in result.output
+    assert f"chown -R {uid} {folder}" in result.output and not fresh.exists()
     # A server checks the same before it starts (serve slack / serve teams).
     from bot.cli_support import check_store_folder
     from bot.errors import CommandError
 
     with pytest.raises(CommandError) as refused:
-        check_store_folder(db_path)
+        check_store_folder(fresh)
     assert refused.value.key == "cli_store_not_writable"
+    # A store that is there is still read (a question), its writes refused when they come (#25).
+    assert cli("ask", "No40", "--db", str(db_path)).exit_code == 0

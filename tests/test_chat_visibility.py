@@ -216,7 +216,7 @@ def test_an_unexpected_failure_after_an_english_mention_apologises_in_english(
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(listener, "reply_to_event", broken)
+    monkeypatch.setattr(listener, "record", broken)
     slack.event(mention("what is the budget of No40?", ts="60.5"), event_id="EvBroken")
     [post] = fake.wait_for("chat.postMessage")
     assert post.params["text"] == m.say("error_generic", "en")

@@ -104,3 +104,31 @@ def test_help_for_questions_lists_the_tables_commands(lang):
     listed = m.help_lines(lang)[-1]
     for spec in TABLE:
         assert (spec.usage(lang) in listed) != spec.hidden, spec.name
+
+
+def test_only_commands_the_table_says_write_change_the_store(store, tmp_path):
+    """#25: a chat message's reply is owed without waiting for the disk unless its command
+    writes; a command that writes without saying so would lose that write on a power cut."""
+    console = Console(store, user="op", out_dir=tmp_path)
+    examples = {
+        "update": "No40 R8 書き込みの確認",
+        "history": "No40 --all",
+        "owners add": "U5 No41",
+        "owners remove": "U5 No41",
+        "diff": "R6 R7",
+        "export": "json",
+        "chart": "timeline",
+        "nudges": "off",
+        "ask": "No40の事業費は？",
+        "documents": "",
+    }
+    wrote: dict[str, bool] = {}
+    for spec in TABLE:
+        before = store.db.conn.total_changes
+        console.handle(f"{spec.name} {examples.get(spec.name, '')}".strip())
+        wrote[spec.name] = store.db.conn.total_changes != before
+    [entry] = [e for e in store.entries("R7/No40") if e.platform == "console"]
+    before = store.db.conn.total_changes
+    console.handle(f"retract {entry.id}")
+    wrote["retract"] = store.db.conn.total_changes != before
+    assert wrote == {spec.name: spec.writes for spec in TABLE}

@@ -142,6 +142,8 @@ def test_run_serves_what_is_configured(tmp_path, monkeypatch, configured, served
     calls: list[str] = []
     monkeypatch.setattr("bot.adapters.slack.serve.serve", lambda *a, **k: calls.append("slack"))
     monkeypatch.setattr("bot.adapters.teams.serve.serve", lambda *a, **k: calls.append("teams"))
+    # The default ports may be in use on a shared machine: only what `run` chooses is tested.
+    monkeypatch.setattr("bot.serving.check_port", lambda port: None)
 
     class Inline:  # the second process, run in this one so the test sees it
         def __init__(self, target, args, **kwargs):

@@ -134,6 +134,9 @@ class RecordingPoster:
             self.messages.append(d.period.week)
         return f"ts-{len(self.messages)}"
 
+    def find_posted(self, d, since):
+        return None  # found nothing: what a post that never reached the channel leaves
+
     def post_charts(self, d, message_id):
         if self.fail_charts:
             self.fail_charts -= 1
@@ -181,7 +184,9 @@ def test_two_schedulers_racing_on_one_store_post_once(db_path):
         t.start()
     for t in threads:
         t.join()
-    assert sorted(outcomes) == ["done", "done", "done", "posted"]
+    # One posts; each other one finds the week posted, or being posted by a live claim.
+    assert sorted(outcomes).count("posted") == 1
+    assert set(outcomes) - {"posted"} <= {"done", "in_progress"}
     assert poster.messages == ["2026-W47"]
 
 
@@ -191,7 +196,8 @@ def test_a_crash_between_claim_and_post_is_taken_over_once(store):
         store.claim_digest(d_week, "slack:CDX", "crashed-proc", MONDAY_10) is not None
     )  # then died
     poster = RecordingPoster()
-    assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=1)) == "done"  # lease still held
+    # An owner this machine cannot tell about (another host) holds its lease.
+    assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=1)) == "in_progress"
     assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=11)) == "posted"  # lease expired
     assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=20)) == "done"
     assert poster.messages == ["2026-W47"]

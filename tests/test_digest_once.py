@@ -22,6 +22,7 @@ from bot.adapters.slack.digest import EVENT_TYPE, SlackDigestPoster
 from bot.digest_schedule import run_digest
 from bot.fiscal_year import TOKYO
 from bot.store import Store
+from tests.conftest import cli
 from tests.slack_harness import BOT_TOKEN, ROOT, FakeSlack
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)
@@ -106,8 +107,11 @@ def test_a_poster_killed_during_the_call_is_taken_over_without_a_second_post(db_
     fake.delays.clear()
     store = Store.open(db_path)
     poster = poster_for(store, fake)
-    # Within the lease the claim is still the dead poster's; after it, the week is taken over.
-    assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=5), owner="second") == "done"
+    # Within the lease the claim is still the dead poster's (named "first": nobody here can
+    # tell whether it runs); after it, the week is taken over.
+    assert (
+        run_digest(store, poster, MONDAY_10 + timedelta(minutes=5), owner="second") == "in_progress"
+    )
     assert run_digest(store, poster, MONDAY_10 + timedelta(minutes=11), owner="second") == "posted"
     assert len(digests_in_channel(fake)) == 1
     assert store.digest_run("2026-W47", f"slack:{CHANNEL}").status == "posted"
@@ -158,3 +162,85 @@ def test_teams_keeps_a_late_activity_id_and_does_not_post_again(store, monkeypat
         loop.call_soon_threadsafe(loop.stop)
     assert app.sent == ["conv-dx"]
     assert store.digest_run("2026-W47", "teams:conv-dx").message_ts == "activity-1"
+
+
+# -- `roadmap digest --post` (#25): retried, taken over, a clock that jumps, charts cut off ----
+
+
+def digest_env(db_path, fake: FakeSlack) -> dict:
+    return {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_API_URL": fake.url + "api/",
+        "ROADMAP_DIGEST_CHANNEL": CHANNEL,
+        "ROADMAP_DB": str(db_path),
+    }
+
+
+def digest_process(db_path, fake: FakeSlack, now: datetime) -> subprocess.Popen:
+    """`roadmap digest --post` in a process of its own (to be killed)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "digest", "--post", "--now", now.isoformat()],
+        cwd=ROOT,
+        env={**os.environ, **digest_env(db_path, fake), "LANG": "ja_JP.UTF-8"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def uploads(fake: FakeSlack) -> list:
+    return fake.called("files.completeUploadExternal")
+
+
+def test_the_cli_run_again_after_a_kill_mid_post_finds_the_post(db_path, fake):
+    fake.holds["chat.postMessage"] = threading.Event()  # Slack takes it; the answer never comes
+    first = digest_process(db_path, fake, MONDAY_10)
+    try:
+        assert fake.wait_until(lambda: len(digests_in_channel(fake)) == 1, 30)
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait()
+        fake.holds.pop("chat.postMessage").set()
+    again = cli("digest", "--post", "--now", MONDAY_10.isoformat(), env=digest_env(db_path, fake))
+    assert again.exit_code == 0, again.output
+    assert "投稿しました" in again.output
+    [message] = digests_in_channel(fake)  # found, not posted again
+    [upload] = uploads(fake)
+    assert upload.params["thread_ts"] == message["ts"]
+    assert cli(
+        "digest", "--post", "--now", MONDAY_10.isoformat(), env=digest_env(db_path, fake)
+    ).output.startswith("今週のまとめは")
+
+
+def test_a_clock_jump_past_the_lease_while_the_first_post_is_in_flight_posts_once(db_path, fake):
+    release = fake.holds["chat.postMessage"] = threading.Event()
+    first = digest_process(db_path, fake, MONDAY_10)
+    try:
+        assert fake.wait_until(lambda: len(digests_in_channel(fake)) == 1, 30)
+        # Twenty minutes later by this clock: twice the lease, the first call still in flight.
+        later = (MONDAY_10 + timedelta(minutes=20)).isoformat()
+        jumped = cli("digest", "--post", "--now", later, env=digest_env(db_path, fake))
+        assert jumped.exit_code == 0, jumped.output
+        assert f"pid {first.pid}" in jumped.output and "二重には投稿しません" in jumped.output
+        assert len(digests_in_channel(fake)) == 1
+    finally:
+        release.set()
+    _, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert len(digests_in_channel(fake)) == 1 and len(uploads(fake)) == 1
+
+
+def test_charts_cut_off_by_a_kill_are_not_uploaded_again(db_path, fake):
+    fake.holds["files.completeUploadExternal"] = threading.Event()  # shared; no answer
+    first = digest_process(db_path, fake, MONDAY_10)
+    try:
+        assert fake.wait_until(lambda: len(uploads(fake)) == 1, 60)
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait()
+        fake.holds.pop("files.completeUploadExternal").set()
+    again = cli("digest", "--post", "--now", MONDAY_10.isoformat(), env=digest_env(db_path, fake))
+    assert again.exit_code == 0, again.output
+    assert len(digests_in_channel(fake)) == 1 and len(uploads(fake)) == 1
+    assert Store.open(db_path).digest_run("2026-W47", f"slack:{CHANNEL}").status == "posted"

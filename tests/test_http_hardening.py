@@ -305,7 +305,8 @@ def test_the_deep_health_check_runs_at_most_once_a_minute_whatever_the_rate():
 
     health = DeepHealth(check, clock=lambda: now[0])
     answers = [health.status() for _ in range(500)]
-    assert answers == [(True, "ok (integrity check running)")] * 500
+    # Not healthy before a first result (#25: it said "ok" then, on a corrupt store too).
+    assert answers == [(False, "integrity check not finished yet")] * 500
     release.set()
     assert health.wait_checks(1)
     now[0] += 59
@@ -442,3 +443,40 @@ def test_payloads_as_slack_sends_them_with_nulls_are_not_refused(slack_wsgi):
     }
     body = json.dumps(event).encode()
     assert call(slack_wsgi, body, JSON, sign_bytes(body))[0] == 200
+
+
+def test_activities_shaped_like_microsofts_examples_are_served(teams):
+    """#25: a channel message without `id`, an `adaptiveCard/action` invoke with an empty
+    `localTimestamp` (as Microsoft's documentation shows them) got 400."""
+    url = teams.connector.url.rstrip("/")
+    common = {
+        "channelId": "msteams",
+        "serviceUrl": url,
+        "from": {"id": "29:1", "name": "佐藤", "aadObjectId": "aad-docs"},
+        "recipient": {"id": "28:bot", "name": "roadmap"},
+        "timestamp": "2026-11-22T01:00:00.000Z",
+    }
+    message = {
+        **common,
+        "type": "message",
+        "text": "No40の事業費は？",
+        "conversation": {"id": "19:docs@thread.skype", "conversationType": "channel"},
+        "channelData": {"teamsChannelId": "19:docs@thread.skype", "tenant": {"id": "t1"}},
+    }
+    assert teams_post(teams, json.dumps(message).encode())[0] == 200
+    [reply] = teams.wait_replies(1, "19:docs@thread.skype")
+    assert "188,084" in reply["text"]
+    invoke = {
+        **common,
+        "type": "invoke",
+        "name": "adaptiveCard/action",
+        "id": "f:docs-1",
+        "localTimestamp": "",
+        "conversation": {"id": "a:docs", "conversationType": "personal"},
+        "value": {
+            "action": {"type": "Action.Execute", "verb": "x", "data": {}},
+            "trigger": "manual",
+        },
+    }
+    status, text = teams_post(teams, json.dumps(invoke).encode())
+    assert status < 400, (status, text)

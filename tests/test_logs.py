@@ -26,6 +26,7 @@ from tests.slack_harness import (
 )
 
 MARK = "BODY-MARK-本文"  # in every body sent; must appear in no log line
+HEADER_MARK = "HEADER-MARK"  # in headers and a path a client chose: nor may these (#25)
 FORGED = '\n{"level": "ERROR", "forged": true}\n'
 SERVE = [sys.executable, "-m", "bot.cli", "--verbose", "serve", "slack"]
 
@@ -88,12 +89,23 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
             "large unsigned": post(port, (MARK * 20_000).encode()[:400_000], {}, "text/plain"),
             "too large": post(port, (MARK * 60_000).encode(), {}, "text/plain"),
             "question": post(port, form.encode(), sign(form), "application/x-www-form-urlencoded"),
+            "forged headers": post(
+                port,
+                form.encode(),
+                {"X-Slack-Retry-Num": f"1 {HEADER_MARK}", "X-Slack-Retry-Reason": HEADER_MARK},
+                "application/x-www-form-urlencoded",
+            ),
         }
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/{HEADER_MARK}?{HEADER_MARK}")
+        except urllib.error.HTTPError as error:
+            statuses["elsewhere"] = error.code
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
         fake.stop()
     assert statuses["bad signature"] == statuses["stale"] == statuses["unsigned"] == 401
+    assert statuses["forged headers"] == 401 and statuses["elsewhere"] == 404
     assert statuses["invalid JSON"] == statuses["payload not JSON"] == 400
     assert statuses["too large"] in (413, 0) and statuses["question"] == 200
     text = log_file.read_text()
@@ -106,7 +118,7 @@ def test_a_verbose_server_logs_json_lines_without_any_request_body(db_path, tmp_
             raise AssertionError(f"not a JSON line: {line[:200]}\n{text[-3000:]}") from None
         assert isinstance(record, dict) and "forged" not in record, line[:200]
         assert len(line) < 10_000, line[:200]
-    assert MARK not in text and "BODY-MARK" not in text
+    assert MARK not in text and "BODY-MARK" not in text and HEADER_MARK not in text
     access = [json.loads(line) for line in lines if '"bot.access"' in line]
     assert {a["status"] for a in access} >= {"401", "400", "200"}
 

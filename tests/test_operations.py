@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import threading
 import time
 from pathlib import Path
@@ -21,9 +22,11 @@ from tests.slack_harness import (
     ROOT,
     SIGNING_SECRET,
     FakeSlack,
+    command_form,
     free_port,
     listening_sockets,
     post_update,
+    sign,
     start_server,
 )
 
@@ -177,3 +180,60 @@ def test_warm_up_answers_through_the_app_and_records_nothing(db_path, caplog):
         assert [c.path for c in fake.calls] == ["/api/auth.test"]
     finally:
         fake.stop()
+
+
+def test_sigterm_answers_every_request_in_flight_and_does_not_wait_for_idle_clients(db_path):
+    """#25: SIGTERM reset requests already queued on a worker's socket (closing a listening
+    socket resets its queue; a second SIGTERM relayed by the master cut the graceful stop
+    short), and an idle kept-alive client held the server for gunicorn's 30 s timeout."""
+    fake = FakeSlack().start()
+    port = free_port()
+    server = start_server(db_path, fake, port, workers=2)
+    idle = socket.create_connection(("127.0.0.1", port))  # kept alive after one answer
+    idle.sendall(b"GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+    assert idle.recv(1000).startswith(b"HTTP/1.1 200")
+    answers: list[bytes | str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(128)
+    sent = threading.Semaphore(0)
+
+    def ask(n: int) -> None:
+        form = command_form("R7で終わる事業は？", f"trig-term-{n}", "http://127.0.0.1:9/x")
+        head = "".join(f"{k}: {v}\r\n" for k, v in sign(form).items())
+        request = (
+            "POST /slack/events HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\n{head}"
+            f"Content-Length: {len(form.encode())}\r\n\r\n{form}"
+        ).encode()
+        start.wait()
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+                s.sendall(request)
+                sent.release()
+                data = b""
+                while chunk := s.recv(65536):
+                    data += chunk
+                answer: bytes | str = data[:12]
+        except OSError as error:
+            answer = type(error).__name__
+            sent.release()  # refused: never sent, and nobody waits for it
+        with lock:
+            answers.append(answer)
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(128)]
+    for t in threads:
+        t.start()
+    for _ in range(32):  # the signal lands among the requests: a quarter sent, the rest leaving
+        assert sent.acquire(timeout=30)
+    os.killpg(server.pid, signal.SIGTERM)
+    for t in threads:
+        t.join()
+    try:
+        assert server.wait(timeout=10) == 0  # the idle client does not hold it
+    finally:
+        idle.close()
+        fake.stop()
+    # Every request that got in was answered; one that came after the sockets closed was
+    # refused before it was sent (never reset after).
+    assert set(answers) <= {b"HTTP/1.1 200", "ConnectionRefusedError"}, answers
+    assert answers.count(b"HTTP/1.1 200") >= 32

@@ -29,7 +29,16 @@ MANIFEST = Path(__file__).resolve().parent.parent / "manifest.yml"
 
 def test_healthz(slack):
     assert (slack.get("/healthz").status, slack.get("/healthz").body) == (200, "ok")
-    assert slack.get("/healthz?deep").status == 200
+    # Deep: not healthy until the first integrity check (started by this request) has a result.
+    first = slack.get("/healthz?deep")
+    assert first.status == 200 or (first.status, first.body) == (
+        503,
+        "integrity check not finished yet",
+    )
+    deadline = time.monotonic() + 30  # a check of this store takes milliseconds
+    while slack.get("/healthz?deep").status != 200 and time.monotonic() < deadline:
+        pass
+    assert (slack.get("/healthz?deep").status, slack.get("/healthz?deep").body) == (200, "ok")
     assert slack.get("/nowhere").status == 404
 
 
@@ -321,6 +330,13 @@ def test_share_button_posts_the_answer_to_the_channel(slack, fake):
     assert call.params["response_type"] == "in_channel"
     valid_blocks(call.params["blocks"])
     assert "188,084千円" in call.params["text"]
+    # #25: the same click delivered again (a replayed request) posts nothing more; a new click
+    # (its own trigger id) does.
+    assert slack.interaction(payload).status == 200
+    slack.settle()
+    assert len(fake.called("share")) == 1
+    assert slack.interaction({**payload, "trigger_id": "trig-share-2"}).status == 200
+    assert len(fake.wait_for("share", 2)) == 2
 
 
 def test_history_and_retract(slack):

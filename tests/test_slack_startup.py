@@ -12,10 +12,17 @@ from click.testing import CliRunner
 
 from bot import messages as m
 from bot.adapters.slack.failures import ADVICE
-from bot.adapters.slack.serve import build, warm
+from bot.adapters.slack.serve import build, warm, wsgi_app
 from bot.cli import main
 from bot.settings import Settings
-from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET, FakeSlack
+from tests.slack_harness import (
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    FakeSlack,
+    call_wsgi,
+    command_form,
+    signed_environ,
+)
 
 MONDAY_10_JST = "2026-11-23T10:00:00+09:00"  # after the default cron (Mondays 09:00)
 
@@ -109,3 +116,25 @@ def test_digest_post_failure_says_why_and_what_to_do(db_path, fake, error):
     fake.ratelimit.clear()
     later = post_digest(db_path, fake)
     assert m.say("cli_digest_posted", "ja", channel="C9") in later.output, later.output
+
+
+def test_a_slash_question_is_answered_while_slacks_web_api_cannot_be_reached(db_path, caplog):
+    """#25: Bolt's token check let the network error escape (500), although a slash command's
+    answer rides in the HTTP response itself."""
+    settings = Settings(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=f"http://127.0.0.1:{closed_port()}/api/",
+        ROADMAP_DB=str(db_path),
+    )
+    app, core = build(settings)
+    application = wsgi_app(app, core.store)
+    with caplog.at_level(logging.WARNING):
+        for n in range(3):
+            form = command_form("No40の事業費は？", f"trig-offline-{n}", "http://127.0.0.1:9/r")
+            status, body = call_wsgi(
+                application, signed_environ(form, "application/x-www-form-urlencoded")
+            )
+            assert status == "200 OK" and "188,084" in body
+    warned = [r.getMessage() for r in caplog.records if "auth.test" in r.getMessage()]
+    assert len(warned) == 1  # asked once, not again on each request

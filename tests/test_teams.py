@@ -399,3 +399,37 @@ def test_teams_package_explains_a_bad_app_id_in_the_locales_language(tmp_path, l
     result = cli("teams-package", "--out", str(out), lang=lang, env={"TEAMS_APP_ID": "abc"})
     assert result.exit_code == 1 and said in result.output
     assert len(result.output.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_one_card_sent_again_with_new_text_or_by_another_owner_records_each(teams, connector):
+    """#25: the duplicate key is the submission's, not the card's."""
+    teams.core.store.add_owner("teams", "aad-second", project_key="R7/No40", user_name="鈴木")
+    teams.post(message("update", connector=connector))
+    submit = card_of(teams.wait_replies(1)[0])["actions"][0]["data"]
+    sent = [
+        ("aad-owner", "佐藤", "一回目の報告"),
+        ("aad-owner", "佐藤", "同じカードから二回目の報告"),
+        ("aad-second", "鈴木", "一回目の報告"),  # another owner, the card posted in a thread
+        ("aad-second", "鈴木", "一回目の報告"),  # their double click: once
+    ]
+    for user, name, text in sent:
+        value = {**submit, "project": "R7/No40", "year": "R8", "initiative": "", "text": text}
+        teams.post(message("", user=user, name=name, value=value, connector=connector))
+    replies = teams.wait_replies(5)[1:]
+    entries = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert [(e.author_id, e.text) for e in entries] == [(u, t) for u, _, t in sent[:3]]
+    for (_, _, text), reply, entry in zip(sent, replies, [*entries, entries[2]], strict=True):
+        assert "✅" in reply["text"] and text in reply["text"] and f"#{entry.id}" in reply["text"]
+
+
+def test_the_same_activity_id_in_two_conversations_is_two_messages(teams, connector):
+    """#25: an activity id is unique within its conversation only."""
+    for conversation in ("conv-a", "conv-b"):
+        activity = message(
+            "update No40 会話ごとの報告", conversation=conversation, connector=connector
+        )
+        activity["id"] = "1"
+        assert teams.post(activity)[0] == 200
+    assert len(teams.wait_replies(1, "conv-a")) == 1 and len(teams.wait_replies(1, "conv-b")) == 1
+    entries = [e for e in teams.core.store.entries("R7/No40") if e.platform == "teams"]
+    assert [e.channel for e in entries] == ["conv-a", "conv-b"]

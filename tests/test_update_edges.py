@@ -3,8 +3,11 @@ refusal wording."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from bot import logs
 from bot.text import drop_control
 from bot.updates import MAX_TEXT, delivery_key
 from tests.slack_harness import chat_entries, command_form, submission
@@ -83,3 +86,51 @@ def test_a_refused_retract_talks_about_retracting(slack, command, says, never):
 )
 def test_owners_refusals_come_in_the_commands_language(slack, command, says):
     assert says in slack.command(command, user="U2").json()["text"]
+
+
+FORGED_VALUE = "FORGED-VALUE-7f3a"
+
+
+@pytest.mark.parametrize(
+    "where, value",
+    [
+        (("year", "value", "selected_option"), {"value": f"R8 {FORGED_VALUE}"}),
+        (("year", "value", "selected_option"), {"value": ["R8", FORGED_VALUE]}),
+        (("text", "value", "value"), {"forged": FORGED_VALUE}),
+        (("project", "value", "selected_option"), f"R7/No40{FORGED_VALUE}"),
+        (("initiative", "value", "value"), [FORGED_VALUE]),
+    ],
+)
+def test_a_forged_form_value_is_refused_in_the_form_and_never_quoted_in_the_log(
+    slack, caplog, where, value
+):
+    """#25: a forged year reached the fiscal-year parser, whose error quoted it in a traceback."""
+    payload = submission("V-forged-value", "本物の報告")
+    block, action, key = where
+    payload["view"]["state"]["values"][block][action][key] = value
+    payload["view"]["private_metadata"] = f"{{{FORGED_VALUE}"  # not JSON
+    with caplog.at_level(logging.DEBUG):
+        response = slack.interaction(payload)
+        slack.settle()
+    assert response.status == 200
+    kept = [r for r in caplog.records if logs.WithoutBodies().filter(r)]  # as a server logs
+    logged = "\n".join(logs.JsonLines().format(r) for r in kept)
+    assert FORGED_VALUE not in logged
+    assert not any(r.exc_info for r in kept)  # refused, not failed
+    if response.body:  # refused in the form, field by field
+        assert response.json()["response_action"] == "errors"
+        assert FORGED_VALUE not in str(chat_entries(slack.core.store))
+
+
+def test_text_with_a_lone_surrogate_is_recorded_with_a_replacement_character(slack, fake):
+    """#25: JSON's "\\ud800" with no partner cannot be stored as UTF-8; it was refused with
+    "try again", forever."""
+    from tests.slack_harness import dm
+
+    response = slack.event(dm("update No40 壊れた\ud800文字", "90.1"), event_id="EvSurrogate")
+    assert response.status == 200
+    slack.settle()
+    [entry] = chat_entries(slack.core.store)
+    assert entry.text == "壊れた\ufffd文字"
+    [post] = fake.wait_for("chat.postMessage")
+    assert "✅" in post.params["text"] and f"#{entry.id}" in post.params["text"]

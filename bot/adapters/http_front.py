@@ -27,6 +27,7 @@ Scope = dict
 Receive = Callable[[], Awaitable[dict]]
 Send = Callable[[dict], Awaitable[None]]
 Check = Callable[[Scope, bytes], str | None]
+Repair = Callable[[Scope, bytes], bytes]
 
 
 class Refused(Exception):
@@ -120,12 +121,17 @@ async def lifespan(receive: Receive, send: Send) -> None:
             return
 
 
-async def buffered(scope: Scope, receive: Receive, send: Send, check: Check | None) -> bytes | None:
-    """The request's body, or None once it has been refused (answered and logged) or abandoned."""
+async def buffered(
+    scope: Scope, receive: Receive, send: Send, check: Check | None, repair: Repair | None = None
+) -> bytes | None:
+    """The request's body (repaired first, when a repair is given), or None once it has been
+    refused (answered and logged) or abandoned."""
     started = time.perf_counter()
     refused: Refused | None = None
     try:
         body = await read_body(scope, receive)
+        if repair:
+            body = repair(scope, body)
         reason = check(scope, body) if check else None
         if not reason:
             return body
@@ -229,17 +235,21 @@ class BufferedWsgi:
 
 
 class BufferedAsgi:
-    """ASGI middleware: the inner app sees a request only once its body is complete."""
+    """ASGI middleware: the inner app sees a request only once its body is complete (and, with
+    `repair`, in the form the app can read)."""
 
-    def __init__(self, app: Callable, check: Check | None = None) -> None:
+    def __init__(
+        self, app: Callable, check: Check | None = None, repair: Repair | None = None
+    ) -> None:
         self.app = app
         self.check = check
+        self.repair = repair
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        body = await buffered(scope, receive, send, self.check)
+        body = await buffered(scope, receive, send, self.check, self.repair)
         if body is None:
             return
         delivered = False

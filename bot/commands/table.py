@@ -7,12 +7,15 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot import messages as m
 from bot.commands import handlers as h
 from bot.commands.reply import Reply, Request
 from bot.errors import NotAuthorized, UserError
+
+if TYPE_CHECKING:
+    from bot.commands.parse import Command
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,7 @@ class Spec:
     # Its arguments are free text (a question, an update) whose language is the reply's; the
     # others take values (`export pdf`, `retract abc`) that say nothing of the language.
     prose: bool = False
+    writes: bool = False  # it changes the store (its commit must reach the disk before a reply)
 
     @property
     def name(self) -> str:
@@ -59,6 +63,7 @@ TABLE: tuple[Spec, ...] = (
         permission="owner",
         public=True,
         prose=True,
+        writes=True,
     ),
     Spec(
         ("history", "履歴"),
@@ -73,6 +78,7 @@ TABLE: tuple[Spec, ...] = (
         "cmd_retract",
         h.retract,
         permission="owner",
+        writes=True,
     ),
     Spec(("owners", "owners list", "担当者一覧"), ("", ""), "cmd_owners", h.owners_list),
     Spec(
@@ -82,6 +88,7 @@ TABLE: tuple[Spec, ...] = (
         h.owners_add,
         permission="admin",
         user_ids=True,
+        writes=True,
     ),
     Spec(
         ("owners remove", "担当者 削除", "owners 削除"),
@@ -90,6 +97,7 @@ TABLE: tuple[Spec, ...] = (
         h.owners_remove,
         permission="admin",
         user_ids=True,
+        writes=True,
     ),
     Spec(("digest", "週報"), ("", ""), "cmd_digest", h.digest),
     Spec(("diff", "差分"), ("R6 R7", "R6 R7"), "cmd_diff", h.diff, slow=True),
@@ -107,7 +115,13 @@ TABLE: tuple[Spec, ...] = (
         h.chart,
         slow=True,
     ),
-    Spec(("nudges", "通知", "お知らせ"), ("on|off（オン|オフ）", "on|off"), "cmd_nudges", h.nudges),
+    Spec(
+        ("nudges", "通知", "お知らせ"),
+        ("on|off（オン|オフ）", "on|off"),
+        "cmd_nudges",
+        h.nudges,
+        writes=True,
+    ),
     # Not bare 文書: it begins questions (文書 管理…); 文書一覧 is what an admin types.
     Spec(
         ("documents", "文書一覧", "読み込み文書"),
@@ -139,6 +153,8 @@ def as_typed_here(text: str, req: Request) -> str:
 
 def dispatch(spec: Spec, req: Request) -> Reply:
     """Run one command: a refusal or a usage hint becomes a private reply; never raises."""
+    from bot.commands.parse import command_language
+
     try:
         if not allowed(spec, req):
             raise NotAuthorized("admin_only")
@@ -148,10 +164,12 @@ def dispatch(spec: Spec, req: Request) -> Reply:
         reply.text = as_typed_here(reply.text, req)
         return reply
     except UserError as error:
-        return Reply(req.lang, as_typed_here(m.error_text(error, req.lang), req), error=True)
+        lang = req.lang or command_language(req.text)
+        return Reply(lang, as_typed_here(m.error_text(error, lang), req), error=True)
     except Exception:
         logger.exception("command %s failed", spec.name)
-        return Reply(req.lang, m.say("error_generic", req.lang), error=True)
+        lang = req.lang or command_language(req.text)
+        return Reply(lang, m.say("error_generic", lang), error=True)
 
 
 def lookup(text: str) -> tuple[Spec, str]:
@@ -188,11 +206,13 @@ def handle(
     channel: str | None = None,
     request_id: str | None = None,
     dedupe_key: str | None = None,
+    command: Command | None = None,
 ) -> tuple[Spec, Reply]:
-    """One line from any front end → its command and the reply (data)."""
-    from bot.commands.parse import command_language, parse_command, report_language
+    """One line from any front end → its command and the reply (data); `command` is the
+    line already parsed (a front end that needed it first parses once)."""
+    from bot.commands.parse import parse_command, report_language
 
-    command = parse_command(text)
+    command = command or parse_command(text)
     spec, args = BY_NAME[command.name], command.args
     if command.mistyped:
         # Nothing is run for a near-miss: `updte No40 …` recorded as a question would let the
@@ -203,10 +223,11 @@ def handle(
             lang, m.say("command_mistyped", lang, word=word, guess=command.guess), error=True
         )
     # `help`, `history No40` are command words: the language is the rest's, Japanese by default.
+    # A question's is its answer's own (the answer reads it): "" until a refusal needs it.
     if not spec.prose:
         lang = value_language(args)
-    elif spec.name == "ask":  # a question: understanding's own reading of its language
-        lang = command_language(args or text)
+    elif spec.name == "ask":
+        lang = ""
     else:
         lang = report_language(args or text)
     if spec.name.startswith("owners") and MENTION.search(text) and not JAPANESE.search(text):

@@ -22,6 +22,7 @@ from bot.store.connection import (
     utcnow,
 )
 from bot.store.documents import ROW_BITS, LoadReport, RoadmapDocuments, field_name
+from bot.store.outbox import Outbox, Owed
 from bot.store.reads import DocumentInfo, EditionInfo, RoadmapReads, SearchHit
 from bot.store.record import Record
 from bot.store.reports import Author, Reports, ReportScope
@@ -37,6 +38,7 @@ __all__ = [
     "DocumentInfo",
     "EditionInfo",
     "LoadReport",
+    "Owed",
     "Owner",
     "ReportScope",
     "SearchHit",
@@ -49,7 +51,7 @@ __all__ = [
 ]
 
 
-class Store(Connection, RoadmapDocuments, RoadmapReads, Record, Reports, ChatState):
+class Store(Connection, RoadmapDocuments, RoadmapReads, Record, Reports, ChatState, Outbox):
     """Every read and write of the roadmap database."""
 
 

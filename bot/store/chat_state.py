@@ -3,6 +3,7 @@ conversation references (configuration and bookkeeping, not part of the record).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -111,11 +112,6 @@ class ChatState:
             )
             return cursor.rowcount == 1
 
-    def forget_claim(self, key: str) -> None:
-        """Release a claim whose work failed, so a retry can do it."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM processed WHERE key = ?", [key])
-
     # -- weekly digest: claimed once per week and target, across processes --------------
 
     def claim_digest(
@@ -126,11 +122,15 @@ class ChatState:
         now: datetime,
         lease_seconds: int = 600,
         max_attempts: int = 5,
+        gone: Callable[[str | None], bool | None] = lambda owner: None,
     ) -> DigestRun | None:
         """Claim the digest of a week for a target; None if posted, or claimed by a live owner.
 
-        A claim whose owner crashed (older than the lease) or whose post failed is taken over,
-        up to max_attempts: a half-done post is finished, never repeated.
+        A claim whose owner has ended (`gone` says so from the owner's name) or whose post
+        failed is taken over, up to max_attempts: a half-done post is finished, never
+        repeated. The lease decides only for an owner `gone` cannot tell about (another
+        machine): a clock that jumps past it while a live owner's call is in flight must not
+        start a second post.
         """
         target = self._digest_target(target)
         with self.transaction() as db:
@@ -144,8 +144,10 @@ class ChatState:
                     [week, target, owner, stamp],
                 )
             else:
-                expired = (
-                    datetime.fromisoformat(row["claimed_at"]).timestamp()
+                ended = gone(row["claimed_by"])
+                expired = ended is True or (
+                    ended is None
+                    and datetime.fromisoformat(row["claimed_at"]).timestamp()
                     < now.timestamp() - lease_seconds
                 )
                 takeover = row["status"] == "failed" or (row["status"] == "claimed" and expired)

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Self
 
 from bot import migrations, prefectures
+from bot.errors import StoreUnavailable
 from bot.models import Link, Project
+from bot.store.faults import Faults, file_identity
 from bot.store.reads import EditionInfo, Naming
 
 DEFAULT_DB = Path("data/roadmap.db")
@@ -92,7 +94,7 @@ class Database:
         self.conn.close()
 
 
-class Connection:
+class Connection(Faults):
     """Opening, connections, transactions and the project cache's freshness check."""
 
     def __init__(
@@ -116,11 +118,22 @@ class Connection:
         self._editions: list[EditionInfo] | None = None
         self._cache_version: int | None = None
         self._checked_at = -FRESH_CHECK_SECONDS
+        # The files being served (#25): a store replaced or its -wal deleted under a running
+        # server took acknowledged writes into files nobody would read again. Once seen, every
+        # write is refused (`broken`) and the deep health check says why.
+        self._files: tuple | None = None
+        self.broken: str | None = None
+        self._fault_logged: dict[str, float] = {}
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        # Every commit waits for the disk: an acknowledged update survives a power cut too
+        # (transaction(durable=False) relaxes it for bookkeeping that can be done again).
+        db.execute("PRAGMA synchronous = FULL")
         if migrations.pending(conn):
             with self.transaction():  # BEGIN IMMEDIATE: two processes starting at once migrate once
                 migrations.apply(conn)
+        if path is not None:  # the files this connection has open now (it has read the WAL)
+            self._files = (file_identity(path), file_identity(Path(f"{path}-wal")))
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, prefecture: str | None = None) -> Self:
@@ -175,32 +188,57 @@ class Connection:
     # -- transactions and caching ----------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue)."""
+    def transaction(self, durable: bool = True) -> Iterator[Database]:
+        """One atomic write: all of it lands, or none of it (BEGIN IMMEDIATE, so writers queue).
+        A store that cannot take writes now raises StoreUnavailable, and nothing is written.
+
+        durable=False commits without waiting for the disk (synchronous=NORMAL: the write
+        survives the process being killed, not a power cut): for bookkeeping that can be done
+        again, such as marking a reply sent. The record's writes are durable, always."""
         with self._lock:
             conn = self._writer.conn
             if conn.in_transaction:
                 conn.execute("SAVEPOINT nested")
                 try:
                     yield self._writer
-                except BaseException:
+                except BaseException as error:
                     conn.execute("ROLLBACK TO SAVEPOINT nested")
                     conn.execute("RELEASE SAVEPOINT nested")
-                    raise
+                    if (fault := self._unavailable(error)) is None:
+                        raise
+                    raise fault from error
                 conn.execute("RELEASE SAVEPOINT nested")
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            if self.broken:
+                raise StoreUnavailable(self.broken)
+            if not durable:  # a setting of the connection, changed outside transactions only
+                conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                if not durable:
+                    conn.execute("PRAGMA synchronous = FULL")
+                if (fault := self._unavailable(error)) is None:
+                    raise
+                raise fault from error
             self._tx_thread = threading.get_ident()
             try:
+                self._same_files()
                 yield self._writer
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            else:
                 conn.execute("COMMIT")
+            except BaseException as error:
+                # Also when COMMIT itself failed (a full disk): left open, the transaction
+                # would refuse every later BEGIN of this process.
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if (fault := self._unavailable(error)) is None:
+                    raise
+                raise fault from error
             finally:
                 self._tx_thread = None
+                if not durable:
+                    conn.execute("PRAGMA synchronous = FULL")
 
     def _fresh(self) -> None:
         """Drop cached projects if any process has loaded documents since (a counter in meta)."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from bot import prefectures
+from bot.errors import InvalidUpdate
 from bot.models import ActualEntry
 from bot.store.connection import utcnow
 from bot.text import compact
@@ -39,7 +41,12 @@ class Record:
         data = entry.model_dump(exclude={"id", "retracted", "created_at"})
         data["created_at"] = created.astimezone(UTC).isoformat()
         data["dedupe_key"] = dedupe_key
-        entry_id = self.db.insert("entries", data)
+        try:
+            entry_id = self.db.insert("entries", data)
+        except sqlite3.IntegrityError as error:
+            if "retracted once" in str(error):  # m017: a second retraction, refused inside
+                raise InvalidUpdate("retract_already", id=entry.retracts) from None
+            raise
         if entry.kind != "retraction" and not entry.from_document:
             self.db.insert(
                 "search_index",

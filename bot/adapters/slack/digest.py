@@ -21,7 +21,7 @@ from slack_sdk.models.blocks import (
 from bot import charts
 from bot import messages as m
 from bot.adapters.slack.blocks import MAX_SECTION, OPEN_UPDATE_ACTION, _cut, escape, fallback
-from bot.digest import Digest, StaleProject, digest_sections, digest_text
+from bot.digest import Digest, StaleProject, digest_sections, digest_text, week_period
 from bot.fiscal_year import FiscalYear
 from bot.settings import Settings
 from bot.store import Store
@@ -31,6 +31,7 @@ MAX_LISTED = 15  # per list; the rest is summarised with a count
 # The marker on a digest message (Slack message metadata), read back by find_posted.
 EVENT_TYPE = "roadmap_digest"
 HISTORY_PAGES = 5  # of 200 messages: more than a week of a busy channel
+CHART_FILES = {"budget": "budget.png", "timeline": "timeline.png"}  # in the digest's thread
 
 
 def _list(lines: list[str], lang: str) -> str:
@@ -104,26 +105,45 @@ class SlackDigestPoster:
         return None
 
     def post_charts(self, d: Digest, message_id: str) -> None:
+        """The charts in the digest's thread, those not there yet: an upload cut off by a crash
+        (or answered after our timeout) may have gone through, and is not made twice (#25)."""
+        there = self.charts_in_thread(message_id)
         projects = self.store.projects()
         edition = d.totals.edition or ""
-        self.client.files_upload_v2(
-            channel=self.channel,
-            thread_ts=message_id,
-            file_uploads=[
+        uploads = []
+        if CHART_FILES["budget"] not in there:
+            uploads.append(
                 {
                     "content": charts.budget_by_department(projects, edition, self.lang),
-                    "filename": "budget.png",
+                    "filename": CHART_FILES["budget"],
                     "title": m.say("chart_budget_title", self.lang, edition=edition),
-                },
+                }
+            )
+        if CHART_FILES["timeline"] not in there:
+            year = FiscalYear.parse(d.period.fiscal_year)
+            uploads.append(
                 {
-                    "content": charts.timeline(
-                        projects, edition, FiscalYear.parse(d.period.fiscal_year), self.lang
-                    ),
-                    "filename": "timeline.png",
+                    "content": charts.timeline(projects, edition, year, self.lang),
+                    "filename": CHART_FILES["timeline"],
                     "title": m.say("chart_timeline_title", self.lang, edition=edition),
-                },
-            ],
-        )
+                }
+            )
+        if uploads:
+            self.client.files_upload_v2(
+                channel=self.channel, thread_ts=message_id, file_uploads=uploads
+            )
+        else:
+            logger.info("digest charts found already in the thread of %s", message_id)
+
+    def charts_in_thread(self, message_id: str) -> set[str]:
+        """The names of the files shared in the digest's thread (conversations.replies); a Web
+        API error propagates, so nothing is uploaded blind."""
+        page = self.client.conversations_replies(channel=self.channel, ts=message_id, limit=200)
+        return {
+            file.get("name")
+            for message in page.get("messages") or []
+            for file in message.get("files") or []
+        }
 
     def nudge(self, user_id: str, projects: list[StaleProject], d: Digest) -> None:
         names = "\n".join(
@@ -176,9 +196,10 @@ def post_chart(
 class DigestPost:
     """What `roadmap digest --post` did: run_digest's outcome, and Slack's refusal if any."""
 
-    outcome: str  # posted, not_due, done or failed
+    outcome: str  # posted, not_due, done, in_progress or failed
     channel: str
     failure: Exception | None = None
+    holder: str = ""  # in_progress: the process posting it now (bot.serving.process_token)
 
     @property
     def code(self) -> str:
@@ -213,4 +234,6 @@ def post_digest(settings: Settings, store: Store, now: datetime) -> DigestPost:
     finally:
         schedule_log.removeFilter(refusals)
     failure = poster.failure if outcome == "failed" else None
-    return DigestPost(outcome, channel, failure)
+    run = store.digest_run(week_period(now).week, poster.target)
+    holder = (run.claimed_by or "") if run is not None and outcome == "in_progress" else ""
+    return DigestPost(outcome, channel, failure, holder)

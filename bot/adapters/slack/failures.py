@@ -12,6 +12,8 @@ from slack_sdk.http_retry.handler import RetryHandler
 from bot import messages as m
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from bot.adapters.slack.digest import SlackDigestPoster
     from bot.digest import Digest, StaleProject
 
@@ -108,6 +110,11 @@ class FailureKept:
     def post_message(self, digest: Digest) -> str:
         """Post the digest (see SlackDigestPoster)."""
         return self._kept(self.poster.post_message, digest)
+
+    def find_posted(self, digest: Digest, since: datetime) -> str | None:
+        """Look for an earlier attempt's post (see SlackDigestPoster): without it, a retry of
+        `roadmap digest --post` after a kill or a timeout posted the week twice (#25)."""
+        return self._kept(self.poster.find_posted, digest, since)
 
     def post_charts(self, digest: Digest, message_id: str) -> None:
         """Attach the charts (see SlackDigestPoster)."""

@@ -3,6 +3,9 @@
 Bolt parses bodies and headers assuming Slack sent them: invalid JSON, a `payload=` that is not
 JSON, bytes that are not UTF-8 or a timestamp header that is not a number raise inside it and
 became 500s with tracebacks. Here each becomes a short reason, answered with 400.
+
+The request is parsed once (#25): Bolt's own BoltRequest is built here, its body checked, and
+that same request is what Bolt dispatches. Only a body Bolt cannot read is read again, to say why.
 """
 
 from __future__ import annotations
@@ -110,31 +113,45 @@ def _shape_problem(body: dict) -> str | None:
     return _view_problem(body)
 
 
-def malformed(environ: dict, raw: bytes) -> str | None:
-    """Why this request cannot be a Slack request (a short reason), or None."""
+def headers_of(environ: dict) -> dict[str, str]:
+    """The request's headers as Bolt's WSGI adapter names them (content-type, x-slack-…)."""
+    headers = {}
+    for key, value in environ.items():
+        if key.startswith("HTTP_"):
+            headers[key[5:].lower().replace("_", "-")] = value
+        elif key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            headers[key.lower().replace("_", "-")] = value
+    return headers
+
+
+def slack_request(environ: dict, raw: bytes) -> tuple[BoltRequest | None, str | None]:
+    """The request as Bolt will dispatch it, or why it cannot be a Slack request (a short
+    reason)."""
     timestamp = environ.get(TIMESTAMP)
     if timestamp is not None and not (timestamp.isascii() and timestamp.strip().isdigit()):
-        return "X-Slack-Request-Timestamp is not a number"
+        return None, "X-Slack-Request-Timestamp is not a number"
     if timestamp is not None and len(timestamp.strip()) > 12:
-        return "X-Slack-Request-Timestamp is out of range"
+        return None, "X-Slack-Request-Timestamp is out of range"
     signature = environ.get(SIGNATURE)
     if signature is not None and not signature.isascii():
-        return "X-Slack-Signature is not ASCII"
+        return None, "X-Slack-Signature is not ASCII"
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return "body is not UTF-8"
-    try:
-        body = _parsed(text, environ.get("CONTENT_TYPE"))
-    except ValueError as error:
-        return str(error)
-    if not isinstance(body, dict):
-        return "body is not a JSON object"
-    problem = _shape_problem(body)
-    if problem:
-        return problem
-    try:  # Bolt's own reading of ids (team, user, channel, enterprise) from the body
-        BoltRequest(body=text, headers={"content-type": environ.get("CONTENT_TYPE", "")})
+        return None, "body is not UTF-8"
+    try:  # Bolt's own reading: the body, and the ids (team, user, channel…) it takes from it
+        request = BoltRequest(
+            body=text, query=environ.get("QUERY_STRING") or None, headers=headers_of(environ)
+        )
     except Exception:  # any shape it cannot read is a malformed request, not our failure
-        return "body has an unexpected shape"
-    return None
+        try:
+            body = _parsed(text, environ.get("CONTENT_TYPE"))
+        except ValueError as error:
+            return None, str(error)
+        if not isinstance(body, dict):
+            return None, "body is not a JSON object"
+        return None, _shape_problem(body) or "body has an unexpected shape"
+    if not isinstance(request.body, dict):
+        return None, "body is not a JSON object"
+    problem = _shape_problem(request.body)
+    return (None, problem) if problem else (request, None)

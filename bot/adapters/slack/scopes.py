@@ -14,6 +14,7 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "views_open": set(),
     "views_publish": set(),
     "conversations_history": {"channels:history", "groups:history"},  # a public or private channel
+    "conversations_replies": {"channels:history", "groups:history"},  # the digest's charts (#25)
     "conversations_open": {"im:write"},
     "reactions_add": {"reactions:write"},
 }

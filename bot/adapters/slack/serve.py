@@ -14,24 +14,25 @@ requests too.
 from __future__ import annotations
 
 import gc
-import io
 import logging
 import time
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from pathlib import Path
 
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request import BoltRequest
 
 from bot import logs
 from bot.adapters.header_deadline import gunicorn_worker
 from bot.adapters.http_front import MAX_BODY, READ_TIMEOUT, BufferedWsgi, Refused, check_length
-from bot.adapters.slack.guard import malformed
+from bot.adapters.slack.guard import slack_request
 from bot.health import DeepHealth
 from bot.service import Core
+from bot.serving import Serving, check_port, hold_store
 from bot.settings import Settings
 from bot.sources import ensure_loaded
-from bot.store import Store
+from bot.store import Store, resolve_db_path
 
 logger = logging.getLogger(__name__)
 
@@ -46,80 +47,104 @@ HEALTH_PATH = "/healthz"
 WARM_QUESTIONS = ("No40の事業費は？", "R7で終わる事業は？", "名称が変わった事業")
 
 
-def wsgi_app(app: App, store: Store) -> Callable:
+def wsgi_app(app: App, store: Store, health: DeepHealth | None = None) -> Callable:
     """Bolt at /slack/events, GET /healthz, and one structured log line per request.
 
     Requests over MAX_BODY get 413 unread; malformed ones (see guard) get 400 with a short
-    reason before Bolt parses them; a failure inside gets a short 500, its traceback logged."""
-    bolt = SlackRequestHandler(app, path=EVENTS_PATH)
-    health = DeepHealth(store.integrity_check, shared=store)  # one check a minute in all
+    reason; a well-formed one is parsed once, by the guard, and that request is dispatched.
+    A failure inside gets a short 500, its traceback logged."""
+    # One integrity check a minute in all the workers; a real write on each deep request.
+    health = health or deep_health(store, start=False)
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
         path = environ.get("PATH_INFO", "")
-        status_holder: list[str] = []
-
-        def recording_start(status: str, headers: list, exc_info=None):
-            status_holder.append(status)
-            return start_response(status, headers, exc_info)
-
-        def plain(status: str, text: str) -> list[bytes]:
-            recording_start(status, [("Content-Type", "text/plain; charset=utf-8")])
-            return [text.encode()]
-
+        method = environ.get("REQUEST_METHOD")
         reason = None
-        if path == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
-            healthy, detail = (True, "ok")
-            if environ.get("QUERY_STRING") == "deep":
-                healthy, detail = health.status()
-            body = plain("200 OK" if healthy else "503 Service Unavailable", detail)
-        elif environ.get("REQUEST_METHOD") == "POST" and path == EVENTS_PATH:
+        if method == "POST" and path == EVENTS_PATH:
             try:
                 length = check_length(environ.get("CONTENT_LENGTH") or "0")
             except Refused as refused:
                 reason = refused.reason
-                body = plain(refused.status_line, reason)
+                status, headers, body = refused.status_line, PLAIN, reason.encode()
             else:
-                raw = environ["wsgi.input"].read(length or 0)
-                reason = malformed(environ, raw)
-                if reason:
-                    body = plain("400 Bad Request", reason)
+                request, reason = slack_request(environ, environ["wsgi.input"].read(length or 0))
+                if request is None:
+                    status, headers, body = "400 Bad Request", PLAIN, (reason or "").encode()
                 else:
-                    environ["wsgi.input"] = io.BytesIO(raw)
-                    body = _dispatch(bolt, environ, recording_start, plain)
+                    status, headers, body = _dispatch(app, request)
+        elif path == HEALTH_PATH and method == "GET":
+            healthy, detail = (True, "ok")
+            if environ.get("QUERY_STRING") == "deep":
+                healthy, detail = health.status()
+            status = "200 OK" if healthy else "503 Service Unavailable"
+            headers, body = PLAIN, detail.encode()
         else:
-            body = _dispatch(bolt, environ, recording_start, plain)
-        # Ids and outcomes only: never a message body, never a token.
+            status, headers, body = "404 Not Found", PLAIN, b"Not Found"
+        start_response(status, [*headers, ("Content-Length", str(len(body)))])
+        # Ids and outcomes only: never a message body, never a token, never a header's text.
+        retry = environ.get("HTTP_X_SLACK_RETRY_NUM")
         logs.access(
-            method=environ.get("REQUEST_METHOD"),
-            path=path,
-            status=(status_holder or ["-"])[0].split(" ", 1)[0],
+            method=method if method in METHODS else "other",
+            path=path if path in (EVENTS_PATH, HEALTH_PATH) else "other",
+            status=status.split(" ", 1)[0],
             ms=round((time.perf_counter() - started) * 1000, 1),
-            retry=environ.get("HTTP_X_SLACK_RETRY_NUM"),
+            retry=int(retry) if retry and retry.isdigit() and len(retry) < 4 else None,
             reason=reason,
         )
-        return body
+        return [body]
 
     return application
 
 
-def _dispatch(bolt: SlackRequestHandler, environ: dict, start: Callable, plain: Callable):
-    """Bolt's answer; an exception escaping it is logged (no body) and answered briefly."""
+def deep_health(store: Store, start: bool = True) -> DeepHealth:
+    """The store's deep health check; a server starts its first integrity check at once, so
+    that a result is there by the first deep request."""
+    health = DeepHealth(store.integrity_check, shared=store, probe=store.write_probe)
+    if start:
+        health.status()
+    return health
+
+
+PLAIN = [("Content-Type", "text/plain; charset=utf-8")]
+METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"}
+
+
+def _dispatch(app: App, request: BoltRequest) -> tuple[str, list, bytes]:
+    """Bolt's answer to a parsed request; an exception escaping it is logged (no body) and
+    answered briefly."""
     try:
-        return list(bolt(environ, start))
+        response = app.dispatch(request)
     except Exception:
-        logger.exception("request to %s failed", environ.get("PATH_INFO"))
-        return plain("500 Internal Server Error", "internal error")
+        logger.exception("request to %s failed", EVENTS_PATH)
+        return "500 Internal Server Error", PLAIN, b"internal error"
+    headers = [
+        (name, value)
+        for name, values in response.headers.items()
+        if name.lower() != "content-length"
+        for value in values
+    ]
+    status = HTTPStatus(response.status)
+    return f"{status.value} {status.phrase}", headers, response.body.encode()
 
 
-def build(settings: Settings, db_path: str | Path | None = None) -> tuple[App, Core]:
+def build(
+    settings: Settings, db_path: str | Path | None = None, serving: Serving | None = None
+) -> tuple[App, Core]:
     """The store (documents loaded on first use), the core and the Bolt app."""
     from bot.adapters.slack.app import create_app
 
     store = Store.open(db_path or settings.roadmap_db, settings.roadmap_prefecture)
     ensure_loaded(store)
     core = Core(store, settings)
-    return create_app(settings, core), core
+    return create_app(settings, core, serving=serving), core
+
+
+def start_replies(app: App) -> None:
+    """Send the replies an earlier server left owed, now and every half minute (#25)."""
+    from bot.adapters.slack.app import deliveries_of
+
+    deliveries_of(app).start()
 
 
 def warm(app: App) -> None:
@@ -175,18 +200,27 @@ def serve(
     port: int | None = None,
     socket: bool = False,
     workers: int | None = None,
+    serving: Serving | None = None,
 ) -> None:
-    """Run until interrupted: Socket Mode when SLACK_APP_TOKEN is set (or socket=True), else HTTP."""
+    """Run until interrupted: Socket Mode when SLACK_APP_TOKEN is set (or socket=True), else
+    HTTP. `serving` is the hold on the store the command line took (bot.serving); without
+    one, it is taken here (CommandError when another server has the store or the port)."""
     workers = workers or settings.roadmap_workers
     port = port or settings.port
-    if not (socket or settings.slack_app_token) and gunicorn_available():
-        serve_processes(settings, db_path, port, workers)
+    http = not (socket or settings.slack_app_token)
+    if serving is None:
+        serving = hold_store(resolve_db_path(db_path or settings.roadmap_db), "slack", port)
+        if http:
+            check_port(port)
+    if http and gunicorn_available():
+        serve_processes(settings, db_path, port, workers, serving)
         return
-    if workers > 1 and not (socket or settings.slack_app_token):
+    if workers > 1 and http:
         logger.warning("gunicorn is not available here: serving from one process")
-    app, core = build(settings, db_path)
+    app, core = build(settings, db_path, serving)
     settle(app)
     start_digest(settings, app, core)
+    start_replies(app)
     if socket or settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -200,7 +234,7 @@ def serve(
     logger.info("serving Slack over HTTP on port %s at %s", port, EVENTS_PATH)
     # waitress buffers whole requests in its own async loop before a thread sees them.
     waitress.serve(
-        wsgi_app(app, core.store),
+        wsgi_app(app, core.store, deep_health(core.store)),
         host="0.0.0.0",
         port=port,
         threads=WSGI_THREADS,
@@ -218,7 +252,7 @@ def gunicorn_available() -> bool:
 
 
 def serve_processes(
-    settings: Settings, db_path: str | Path | None, port: int, workers: int
+    settings: Settings, db_path: str | Path | None, port: int, workers: int, serving: Serving
 ) -> None:
     """HTTP in `workers` gunicorn processes, each with its own store, app and digest schedule."""
     from gunicorn.app.base import BaseApplication
@@ -237,18 +271,20 @@ def serve_processes(
     # Documents are loaded (and migrations run) once here, before any worker exists, and the
     # app's modules imported and schemas built: workers fork ready to serve within
     # milliseconds, so the first burst of connections does not all land on the first one up.
-    app, core = build(settings, db_path)
+    app, core = build(settings, db_path, serving)
     warm(app)
     core.store.close()
 
     def worker_app() -> Callable:
-        app, core = build(settings, db_path)
+        app, core = build(settings, db_path, serving)
         settle(app)
         # Every worker schedules the digest; the week's claim in the store lets one post it.
         start_digest(settings, app, core)
+        # Every worker sends what an earlier server left owed; each reply is taken once.
+        start_replies(app)
         # The asyncio front reads whole requests (bounded in size and time); Bolt runs in
         # WORKER_THREADS threads on complete requests only, so slow clients cannot hold them.
-        return BufferedWsgi(wsgi_app(app, core.store), WORKER_THREADS)
+        return BufferedWsgi(wsgi_app(app, core.store, deep_health(core.store)), WORKER_THREADS)
 
     class Server(BaseApplication):
         def load_config(self) -> None:

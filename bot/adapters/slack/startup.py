@@ -12,24 +12,118 @@ with a stand-in, and the stand-in is dropped after them so the first real reques
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware.authorization.internals import (
+    _is_no_auth_required,
+    _is_no_auth_test_call_required,
+    _to_authorize_result,
+)
 from slack_bolt.middleware.authorization.single_team_authorization import (
     SingleTeamAuthorization,
 )
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
 from bot.adapters.slack.failures import error_code
 
 logger = logging.getLogger(__name__)
 CHECK_TIMEOUT = 5  # seconds: a start-up check is not worth a longer wait
+REQUEST_CHECK_TIMEOUT = 2  # seconds, on a request's path: Slack waits 3 s for the answer
+RETRY_SECONDS = 30.0  # while Slack cannot be reached, auth.test is asked at most this often
 # The SDK logs a failed call at ERROR with its details; this check reports it in one line.
 # A logger outside the hierarchy (no parent): no configuration can route it to the root.
 _quiet = logging.Logger(f"{__name__}.client")
 _quiet.addHandler(logging.NullHandler())
+
+
+class ServedOffline(SingleTeamAuthorization):
+    """Bolt's single-workspace authorization, serving on when Slack's Web API cannot be reached
+    (#25): Bolt's own let the network error escape, and a signed slash question got 500 although
+    its answer rides in the HTTP response itself. Offline, a request goes on with what it says of
+    itself (team, user; the bot's own user id unknown), and auth.test is asked again at most every
+    RETRY_SECONDS, each time with a short timeout. Slack's refusal of the token is Bolt's to
+    answer, as before."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.retry_at = 0.0
+        self.lock = threading.Lock()
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        """Authorize as Bolt does, or with a stand-in while Slack cannot be reached."""
+        if (
+            self.auth_test_result is None
+            and not _is_no_auth_required(req)
+            and not _is_no_auth_test_call_required(req)
+            and not self._reached(req.context.client)
+        ):
+            stand_in = SlackResponse(
+                client=req.context.client,
+                http_verb="POST",
+                api_url="auth.test",
+                req_args={},
+                data={"ok": True, "team_id": req.context.team_id},
+                headers={},
+                status_code=200,
+            )
+            req.context.set_authorize_result(
+                _to_authorize_result(
+                    auth_test_result=stand_in,
+                    token=req.context.client.token,
+                    request_user_id=req.context.user_id,
+                )
+            )
+            return next()
+        return super().process(req=req, resp=resp, next=next)
+
+    def _reached(self, client: WebClient) -> bool:
+        """Ask auth.test (once at a time, not again within RETRY_SECONDS of a failure); False
+        when Slack could not be reached. A refusal is Bolt's to answer: True."""
+        with self.lock:
+            if self.auth_test_result is not None:
+                return True
+            if time.monotonic() < self.retry_at:
+                return False
+            quick = WebClient(
+                token=client.token,
+                base_url=client.base_url,
+                timeout=REQUEST_CHECK_TIMEOUT,
+                logger=_quiet,
+                retry_handlers=[],
+            )
+            try:
+                self.auth_test_result = quick.auth_test()
+            except SlackApiError:
+                return True
+            except Exception as error:
+                self.retry_at = time.monotonic() + RETRY_SECONDS
+                logger.warning(
+                    "Slack's Web API cannot be reached (auth.test: %s): answering what can be "
+                    "answered in the HTTP response; asked again in %d s",
+                    error_code(error),
+                    RETRY_SECONDS,
+                )
+                return False
+            return True
+
+
+def tolerate_offline(app: App) -> None:
+    """Put ServedOffline in place of Bolt's single-workspace authorization step."""
+    steps = getattr(app, "_middleware_list", [])
+    for n, step in enumerate(steps):
+        if type(step) is SingleTeamAuthorization:
+            steps[n] = ServedOffline(
+                auth_test_result=step.auth_test_result,
+                user_facing_authorize_error_message=step.user_facing_authorize_error_message,
+            )
 
 
 def _authorization(app: App) -> SingleTeamAuthorization | None:

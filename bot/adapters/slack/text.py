@@ -54,21 +54,40 @@ def escape(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+NAME_SECONDS = 2  # users.info runs before the ack: Slack allows 3 s for the whole request
+NAME_CACHE = 5000  # names remembered by this process (people rarely rename themselves)
+_names: dict[str, str | None] = {}
+
+
 def user_names(client) -> Resolve:
-    """users.info, cached for this request: `<@U123>` in an event carries no name."""
-    cache: dict[str, str | None] = {}
+    """users.info for a `<@U123>` that carries no name, asked with a short timeout and no
+    retries (an event's text is decoded before its ack) and remembered by this process."""
+    quick = None
 
     def resolve(user_id: str) -> str | None:
-        if user_id not in cache:
-            try:
-                user = client.users_info(user=user_id)["user"]
-                profile = user.get("profile") or {}
-                cache[user_id] = (
-                    profile.get("display_name") or profile.get("real_name") or user.get("name")
-                )
-            except Exception:  # a name is a nicety: the id is kept readable instead
-                logger.warning("users.info failed for a mention; keeping the id")
-                cache[user_id] = None
-        return cache[user_id]
+        nonlocal quick
+        if user_id in _names:
+            return _names[user_id]
+        if quick is None:
+            from slack_sdk import WebClient
+
+            quick = WebClient(
+                token=client.token,
+                base_url=client.base_url,
+                timeout=NAME_SECONDS,
+                retry_handlers=[],
+                logger=logger,
+            )
+        try:
+            user = quick.users_info(user=user_id)["user"]
+            profile = user.get("profile") or {}
+            name = profile.get("display_name") or profile.get("real_name") or user.get("name")
+        except Exception:  # a name is a nicety: the id is kept readable instead
+            logger.warning("users.info failed for a mention; keeping the id")
+            return None  # not remembered: the next message asks again
+        if len(_names) >= NAME_CACHE:
+            _names.clear()
+        _names[user_id] = name
+        return name
 
     return resolve

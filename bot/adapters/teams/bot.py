@@ -19,11 +19,11 @@ from bot.adapters.teams.text import from_teams, own_mentions, user_text
 from bot.commands.parse import command_language
 from bot.commands.reply import shown_to_all
 from bot.commands.table import handle
-from bot.errors import UserError
+from bot.errors import StoreUnavailable, UserError
 from bot.fiscal_year import FiscalYear
 from bot.service import Core
 from bot.settings import Settings
-from bot.updates import Identity
+from bot.updates import Identity, delivery_key
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +92,17 @@ def register(app: App, core: Core) -> None:
     @app.on_message
     async def on_message(ctx: ActivityContext[MessageActivity]) -> None:
         activity = ctx.activity
-        if activity.id and not core.store.claim(f"teams:activity:{activity.id}"):
-            return  # a re-delivered activity: already answered
-        remember(core, activity)
+        try:
+            # An activity id is unique within its conversation only: the key names both.
+            if activity.id and not core.store.claim(
+                f"teams:activity:{conversation_of(activity)}:{activity.id}"
+            ):
+                return  # a re-delivered activity: already answered
+            remember(core, activity)
+        except StoreUnavailable:
+            # A store that cannot take writes still answers questions; an update is refused
+            # below, saying that nothing was recorded.
+            logger.warning("Teams activity served without its delivery claim (store)")
         who = identity(activity)
         lang = command_language(activity.text or "")
         try:
@@ -144,13 +152,20 @@ def handle_message(core: Core, who: Identity, activity) -> tuple[list, bool]:
     if value and value.get("action") == cards.UPDATE_ACTION:
         return [submit_form(core, who, value, activity)], False
     text = from_teams(activity.text, own_mentions(activity), getattr(activity, "text_format", None))
+    conversation = conversation_of(activity)
     _, reply = handle(
         core,
         who,
         text,
         channel=activity.conversation.id,
         request_id=activity.id,
-        dedupe_key=f"teams:update:{activity.id}",
+        dedupe_key=delivery_key(
+            "teams:update",
+            f"{conversation}:{activity.id}" if activity.id else None,
+            who.user_id,
+            conversation,
+            text,
+        ),
     )
     return replies.render(reply, FiscalYear.of(core.clock())), not shown_to_all(reply)
 
@@ -163,20 +178,41 @@ def submit_form(core: Core, who: Identity, value: dict, activity):
         return replies.plain(
             m.say("update_no_project", lang, reference=value.get("project") or "-")
         )
+    text = user_text(str(value.get("text") or ""))  # the same cleaning as typed text
+    year = str(value.get("year") or "") or None
+    initiative = user_text(str(value.get("initiative") or "")) or None
     try:
         result = core.submit_update(
             who,
             project,
-            user_text(str(value.get("text") or "")),  # the same cleaning as typed text
-            fiscal_year=value.get("year") or None,
-            initiative=(user_text(str(value.get("initiative") or "")) or None),
+            text,
+            fiscal_year=year,
+            initiative=initiative,
             channel=activity.conversation.id,
             request_id=activity.id,
-            dedupe_key=f"teams:form:{value.get('form') or activity.id}",
+            # One submission, not one card: a double click (the same person sending the same
+            # values from the same card) appends once, while new text, or another owner using
+            # a card posted in a channel, is a new entry.
+            dedupe_key=delivery_key(
+                "teams:form",
+                None,
+                str(value.get("form") or activity.id or ""),
+                who.user_id,
+                project.key,
+                year,
+                initiative,
+                text,
+            ),
         )
     except UserError as error:
         return replies.plain(m.error_text(error, lang))
     return replies.plain(done_text(result.entry, project, lang))
+
+
+def conversation_of(activity) -> str:
+    """The id of the conversation an activity came from ("" when it names none)."""
+    conversation = getattr(activity, "conversation", None)
+    return (conversation.id if conversation else None) or ""
 
 
 def done_text(entry, project, lang: str) -> str:

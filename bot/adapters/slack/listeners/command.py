@@ -1,12 +1,11 @@
-"""`/roadmap …`: every subcommand through the command table. The reply rides in the ack (the
-core answers in milliseconds); files and charts are uploaded after it, and a failed upload is
-told to the person through the command's response_url."""
+"""`/roadmap …`: every subcommand through the command table, from one listener that parses the
+line once. The reply rides in the ack (the core answers in milliseconds); a command's file
+(export, diff, charts, history --all) is owed in the store's outbox before the ack and
+uploaded after it, a failure told through the command's response_url."""
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
@@ -14,11 +13,18 @@ from slack_sdk import WebClient
 
 from bot import messages as m
 from bot.adapters.slack import blocks
+from bot.adapters.slack.deliveries import Deliveries, payload
 from bot.adapters.slack.failures import attempt
-from bot.adapters.slack.listeners.common import identity, lang_of, named, slack_text, writes
-from bot.adapters.slack.uploads import upload_reply_file
+from bot.adapters.slack.listeners.common import (
+    decoded_command,
+    identity,
+    lang_of,
+    named,
+    writes,
+)
 from bot.commands.reply import Reply
-from bot.commands.table import Spec, handle, is_slow, lookup
+from bot.commands.table import handle
+from bot.errors import StoreUnavailable
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.service import Core
@@ -28,116 +34,82 @@ logger = logging.getLogger(__name__)
 PREFIX = "/roadmap "
 
 
-def register(app: App, core: Core) -> None:
-    """The one slash command and its subcommands."""
-
-    def run(command: dict, client: WebClient | None = None) -> tuple[Spec, Reply]:
-        trigger = command.get("trigger_id")
-        text = slack_text(command.get("text", ""))
-        who = identity(command)
-        if client is not None and writes(text):  # the author's name as people see it
-            who = named(who, client)
-        return handle(
-            core,
-            who,
-            text,
-            prefix=PREFIX,
-            channel=command.get("channel_id"),
-            request_id=f"{command.get('team_id', '')}:{trigger or ''}",
-            # Without a trigger id, who sent which text where: one fixed fallback key stored a
-            # single entry for three different updates (#16).
-            dedupe_key=delivery_key(
-                "slack:command",
-                trigger,
-                command.get("team_id"),
-                command.get("user_id"),
-                command.get("channel_id"),
-                command.get("response_url"),
-                command.get("text"),
-            ),
-        )
+def register(app: App, core: Core, deliveries: Deliveries) -> None:
+    """The one slash command and its subcommands: one listener, no matcher of its own."""
 
     def roadmap(ack: Ack, command: dict, client: WebClient, respond: Respond) -> None:
         try:
-            _, reply = run(command, client)
+            text, parsed = decoded_command(command.get("text", ""))
+            who = identity(command)
+            if writes(parsed):  # an update or a retraction: its author by the name people see
+                who = named(who, client)
+            trigger = command.get("trigger_id")
+            _, reply = handle(
+                core,
+                who,
+                text,
+                prefix=PREFIX,
+                channel=command.get("channel_id"),
+                request_id=f"{command.get('team_id', '')}:{trigger or ''}",
+                # Without a trigger id, who sent which text where: one fixed fallback key
+                # stored a single entry for three different updates (#16).
+                dedupe_key=delivery_key(
+                    "slack:command",
+                    trigger,
+                    command.get("team_id"),
+                    command.get("user_id"),
+                    command.get("channel_id"),
+                    command.get("response_url"),
+                    command.get("text"),
+                ),
+                command=parsed,
+            )
             if reply.form:
                 ack()
                 open_update_modal(
                     core,
                     client,
                     command["trigger_id"],
-                    identity(command),
+                    who,
                     command.get("channel_id"),
                     reply.lang,
                     projects=reply.projects,
                     tell=ephemeral(respond),
                 )
                 return
-            ack(**message(reply))
+            if reply.file is None or reply.error:
+                ack(**message(reply))
+                return
+            # A file is slow work, done after the ack; owed first, so a server that dies
+            # before uploading it leaves it to the next one.
+            key = f"slack:command-file:{pending_key(command)}"
+            owed = payload(
+                reply,
+                who.user_id,
+                None,
+                file={"command": text, "user": who.user_id, "channel": command["channel_id"]},
+                respond=command.get("response_url"),
+            )
+            try:
+                new, kept = deliveries.owe(key, owed), True
+            except StoreUnavailable:  # a file is a read: made from memory all the same
+                new, kept = True, False
+            ack(**message(Reply(reply.lang, reply.text, [m.say("file_uploading", reply.lang)])))
+            if new:
+                deliveries.send_later(key if kept else None, owed, reply)
         except Exception:  # never let a bug become Slack's "dispatch_failed"
             logger.exception("/roadmap failed")
-            ack(
-                response_type="ephemeral",
-                text=m.say("error_generic", lang_of(command.get("text", ""))),
-            )
+            text = m.say("error_generic", lang_of(command.get("text", "")))
+            ack(response_type="ephemeral", text=text)
 
-    def wants_file(body: dict) -> bool:
-        spec, args = lookup(slack_text(body.get("text", "")))
-        return is_slow(spec, args)
-
-    # The Reply whose summary was acked, for the lazy upload of its file: the handler runs
-    # once, and the file is the one the summary describes (ack then lazy, same process).
-    pending = PendingReplies()
-
-    def ack_file(ack: Ack, command: dict) -> None:
-        try:
-            _, reply = run(command)
-        except Exception:
-            logger.exception("/roadmap failed")
-            reply = Reply(lang_of(command.get("text", "")), "", error=True)
-            reply.text = m.say("error_generic", reply.lang)
-        pending.put(pending_key(command), reply)
-        if reply.file is not None and not reply.error:
-            reply = Reply(reply.lang, reply.text, [m.say("file_uploading", reply.lang)])
-        ack(**message(reply))
-
-    def upload(command: dict, client: WebClient, respond: Respond) -> None:
-        reply = pending.pop(pending_key(command))
-        if reply is None:  # evicted (hundreds of slow commands at once): run it again
-            logger.warning("no acked reply for a slow command: running it again")
-            _, reply = run(command)
-        upload_reply_file(client, reply, command["channel_id"], ephemeral(respond))
-
-    # Files (export, diff, charts, history --all) are slow work, made after the ack; every
-    # other reply rides in the ack, with no lazy listener to copy the request and start a thread for.
-    app.command("/roadmap", matchers=[wants_file])(ack=ack_file, lazy=[upload])
     app.command("/roadmap")(roadmap)
 
 
 def pending_key(command: dict) -> str:
-    """One slash command's delivery, the same for its ack and its lazy upload."""
+    """One slash command's delivery (its trigger, or who sent it where)."""
     return "|".join(
         str(command.get(k) or "") for k in ("team_id", "trigger_id", "user_id", "response_url")
     )
-
-
-class PendingReplies:
-    """Replies acked but whose file is not yet uploaded, bounded (oldest dropped first)."""
-
-    def __init__(self, limit: int = 256) -> None:
-        self.limit = limit
-        self.replies: OrderedDict[str, Reply] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def put(self, key: str, reply: Reply) -> None:
-        with self.lock:
-            self.replies[key] = reply
-            while len(self.replies) > self.limit:
-                self.replies.popitem(last=False)
-
-    def pop(self, key: str) -> Reply | None:
-        with self.lock:
-            return self.replies.pop(key, None)
 
 
 def ephemeral(respond: Respond) -> Callable[[str], object]:

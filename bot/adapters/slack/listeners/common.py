@@ -8,6 +8,8 @@ import time
 
 from bot.adapters.slack.text import Resolve, from_slack, user_names
 from bot.commands import command_language
+from bot.commands.parse import Command, parse_command
+from bot.commands.table import BY_NAME
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)
@@ -24,39 +26,6 @@ def identity(body: dict) -> Identity:
     return Identity("slack", event.get("user", ""), None)
 
 
-# Commands that write to the record: their author is stored with the name people see.
-WRITES = {"update", "retract"}
-
-
-# Display names looked up lately, by user id: an update is acknowledged within Slack's three
-# seconds, so a person's second update in a few minutes does not wait for users.info again.
-_NAMES: dict[str, tuple[str | None, float]] = {}
-_NAME_SECONDS = 600
-
-
-def named(who: Identity, client) -> Identity:
-    """The person with the display name Slack shows for them now (users.info: display name,
-    else real name), stored with what they write so the record stays readable after they
-    change names. A payload's `user_name` is the legacy handle, and an event carries none;
-    when the look-up fails, what the payload had is kept."""
-    if not who.user_id:
-        return who
-    cached = _NAMES.get(who.user_id)
-    if cached is None or time.monotonic() - cached[1] > _NAME_SECONDS:
-        name = user_names(client)(who.user_id)
-        if name:
-            _NAMES[who.user_id] = cached = (name, time.monotonic())
-    name = cached[0] if cached else None
-    return Identity(who.platform, who.user_id, name or who.name)
-
-
-def writes(text: str) -> bool:
-    """Whether a line typed to the bot is a command that writes to the record."""
-    from bot.commands.table import lookup
-
-    return lookup(text)[0].name in WRITES
-
-
 def lang_of(text: str) -> str:
     """Reply in Japanese unless the person wrote English (command words and mentions aside)."""
     return command_language(text)
@@ -71,6 +40,33 @@ def strip_bot_mention(text: str, bot_user_id: str | None = None) -> str:
     return re.sub(r"^<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text).strip()
 
 
+# Display names looked up lately, by user id: an update is acknowledged within Slack's three
+# seconds, so a person's second update in a few minutes does not wait for users.info again.
+_NAMES: dict[str, tuple[str | None, float]] = {}
+_NAME_SECONDS = 600
+
+
+def named(who: Identity, client) -> Identity:
+    """The person with the display name Slack shows for them now (users.info: display name,
+    else real name), stored with what they write so the record stays readable after they
+    change names. A payload's `user_name` is the legacy handle, and an event carries none;
+    when the look-up fails, what the payload had is kept."""
+    if not who.user_id or client is None:
+        return who
+    cached = _NAMES.get(who.user_id)
+    if cached is None or time.monotonic() - cached[1] > _NAME_SECONDS:
+        name = user_names(client)(who.user_id)
+        if name:
+            _NAMES[who.user_id] = cached = (name, time.monotonic())
+    name = cached[0] if cached else None
+    return Identity(who.platform, who.user_id, name or who.name)
+
+
+def writes(command: Command) -> bool:
+    """Whether a command writes (the command table says): its author is then stored by name."""
+    return BY_NAME[command.name].writes
+
+
 def own_user_id(body: dict) -> str | None:
     """The bot's own user id as the Events API states it (`authorizations`), for when Bolt's
     context has none: its mention is then taken off wherever it sits, not only first."""
@@ -80,12 +76,13 @@ def own_user_id(body: dict) -> str | None:
     return None
 
 
-def slack_text(raw: str, resolve: Resolve | None = None) -> str:
-    """A command or message as Slack sent it → as the person typed it. Commands that name
-    people by id (owners add @user) keep Slack's `<@U…|name>` for them."""
-    from bot.commands.table import lookup
-
+def decoded_command(raw: str, resolve: Resolve | None = None) -> tuple[str, Command]:
+    """A command or message as Slack sent it → as the person typed it, and the command it
+    names, parsed once. Commands that name people by id (owners add @user) keep Slack's
+    `<@U…|name>` for them."""
     text = from_slack(raw, resolve)
-    if lookup(text)[0].user_ids:
-        return from_slack(raw, resolve, keep_users=True)
-    return text
+    command = parse_command(text)
+    if BY_NAME[command.name].user_ids:
+        text = from_slack(raw, resolve, keep_users=True)
+        command = parse_command(text)
+    return text, command
