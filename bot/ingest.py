@@ -260,7 +260,9 @@ class _BlockParser:
         shift = self._short_row_shift(values.get("start"), edition_year)
         values["initiatives"] = [b.build(self.file, shift, edition_year) for b in self.initiatives]
         values["achievements"] = " ".join(self.achievements) or None
-        values["achievements_line"] = self.achievements_line if self.achievements else None
+        values["achievements_line"] = (
+            self.achievements_line
+        )  # also a line printed with no achievement (No29)
         return edition, values
 
     def _regions(self) -> tuple[list[_Line], list[_Line], list[_Line]]:
@@ -472,8 +474,10 @@ class _BlockParser:
             texts = texts[1:]
         marked = texts and (m := KIND_PREFIX.match(texts[0])) and m.group(1) == "実績"
         if marked and not self.kind_column:
-            # The initiative's 実績 row printed into the achievements line (No29).
+            # The initiative's 実績 row printed into the achievements line (No29): read as that
+            # row, but the line is not empty (主な取組実績が空の事業 does not count it).
             self._row(_Line(line.number, ["", m.group(2), *texts[1:]], ""), forced_kind="actual")
+            self.achievements_line = self.achievements_line or line.number
             return
         if texts and self.achievements_line is None:
             self.achievements_line = line.number

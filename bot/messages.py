@@ -1311,6 +1311,11 @@ PHRASES.update(
             "※{names} は前の版の複数の事業の取組を引き継いだ事業のため、事業費は比べていません。",
             "Note: {names} took over work of several earlier projects, so its budget is not compared.",
         ),
+        "year_check_yes": ("はい、{what}は{year}です。", "Yes: the {what} is {year}."),
+        "year_check_no": (
+            "いいえ、{what}は{year}ではありません。",
+            "No: the {what} is not {year}.",
+        ),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",

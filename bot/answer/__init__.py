@@ -588,6 +588,10 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
 
     # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
     query.filters = renames.translate(store, query.filters, p.edition)
+    if query.filters and all(
+        f.kind in ("start", "end") and f.op == "eq" and f.value for f in query.filters
+    ):
+        return _year_checked(store, p, query)  # 23番の始期ってR5？ — yes or no, and what is
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         what = "・".join(filter_words(f, lang) for f in unmet)
@@ -651,6 +655,22 @@ def _initiative_words(p: Project, query: Query) -> Query:
     )
 
 
+def _year_checked(store: Store, p: Project, query: Query) -> Answer:
+    """A start or end year said of a named project, to be checked: yes or no, with the
+    period as printed (never a question back, never the project's card instead)."""
+    lang = query.lang
+    fields = sorted({f.kind for f in query.filters})
+    result = _project_answer(store, p, replace(query, fields=fields, filters=[]))
+    for f in query.filters:
+        same = passes(p, f, {})
+        key = "year_check_yes" if same else "year_check_no"
+        what = m.label(f.kind, lang) if lang == "ja" else m.label(f.kind, lang).lower()
+        result.lines.insert(0, m.say(key, lang, year=f.value, what=what))
+    result.computed.operations.add("verdict")
+    _targeted(result, p, query)
+    return result
+
+
 def _targeted(result: Answer, p: Project, query: Query) -> None:
     """Say that the answer is about this project, reached by the number or name asked, and
     that the question's filters were checked against it."""
@@ -667,9 +687,6 @@ def _targeted(result: Answer, p: Project, query: Query) -> None:
             if f.said:  # 企画政策部 asked of R7: the name said, read as this edition's name
                 done.groups.add((f.kind, f.op, normalise(f.said)))
         elif f.kind in ("start", "end", "running"):
-            if f.said:  # a department or section asked by its name in another edition
-                done.groups.add((f.kind, f.op, normalise(f.said)))
-        elif f.kind in ("start", "end"):
             done.years.update(str(v) for v in (f.value, f.upper) if v)
         elif f.kind == "budget":
             done.amounts.update(int(v) for v in (f.value, f.upper) if v is not None)
@@ -714,7 +731,20 @@ def _project_answer(store: Store, p: Project, query: Query) -> Answer:
             lines=[line for a in answers for line in [a.title, *a.lines] if line],
             sources=[s for a in answers for s in a.sources],
         )
-    if query.year and not {"plan", "actual", "budget"} & set(fields):
+    checked = query.year and {"start", "end"} & set(fields) and not {"plan", "actual"} & set(fields)
+    if checked:
+        # 「23番の始期ってR5で合ってます？」: the year said is checked against the one printed.
+        said = "end" if "end" in fields and "start" not in fields else "start"
+        printed = getattr(p, said)
+        same = printed is not None and FiscalYear.try_parse(printed) == FiscalYear.try_parse(
+            query.year
+        )
+        key = "year_check_yes" if same else "year_check_no"
+        what = m.label(said, lang) if lang == "ja" else m.label(said, lang).lower()
+        result.lines.insert(0, m.say(key, lang, year=query.year, what=what))
+        result.computed.years.add(query.year)
+        result.computed.operations.add("verdict")
+    elif query.year and not {"plan", "actual", "budget"} & set(fields):
         # 「No40のR9の担当」: the roadmap prints one owner or period per edition, not per year.
         result.lines.append(m.say("year_not_used", lang, year=query.year))
     elif query.year:

@@ -136,7 +136,7 @@ _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # answered by an owner or a person, or by a sentence that prints the word itself.
     (
         re.compile(r"(?:委託|連絡|問い?合わせ|契約|提出|送付|発注|外注|納入|納品|依頼|相談)先"),
-        ("owner", "person", "said"),
+        ("owner", "person", "said", "organisation"),
     ),
 ]
 

@@ -156,7 +156,8 @@ def passes(
         return not inside if f.op == "ne" else inside
     if f.kind == "empty":  # 主な取組実績が空: nothing printed there
         text = p.achievements if f.value == "achievements" else p.summary
-        blank = not (text or "").strip()
+        printed = p.achievements_line is not None if f.value == "achievements" else False
+        blank = not (text or "").strip() and not printed
         return not blank if f.op == "ne" else blank
     if f.kind == "single_year":  # begins and ends in the same fiscal year
         one = (

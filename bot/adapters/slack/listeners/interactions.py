@@ -16,6 +16,7 @@ from bot.adapters.slack.listeners.command import open_update_modal
 from bot.adapters.slack.listeners.common import identity, lang_of, named
 from bot.commands.reply import Reply
 from bot.errors import StoreUnavailable, UserError
+from bot.fiscal_year import FiscalYear
 from bot.service import Core
 
 logger = logging.getLogger(__name__)
@@ -89,8 +90,11 @@ def register(app: App, core: Core, deliveries: Deliveries) -> None:
         year = chosen(values, "year", "selected_option") or None
         initiative = chosen(values, "initiative", "value").strip() or None
         project = core.project(project_key)
-        # The author is recorded by the name people see (the payload's `username` is a handle).
-        who = named(identity(body), client)
+        who = identity(body)
+        if year is None or FiscalYear.try_parse(year) is not None:
+            # The author is recorded by the name people see (the payload's `username` is a
+            # handle); a submission refused anyway (a forged year) asks Slack nothing.
+            who = named(who, client)
         if project is None:
             ack(
                 response_action="errors",
