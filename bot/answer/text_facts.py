@@ -8,6 +8,7 @@ says what was searched (not_stated), never the period, the card or the summary i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -107,6 +108,7 @@ def closeness(term: str, text: str) -> float:
     return sum(1 for x in pairs if x in text) / len(pairs) if pairs else 0.0
 
 
+@functools.lru_cache(maxsize=1024)  # read for every project of every list
 def _plain(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.fiscal_year import FiscalYear
@@ -26,6 +27,7 @@ from bot.vocabulary import Vocabulary
 EDITION_YEAR = "@edition"  # the year of the edition asked about (新しく始まった事業 in R7 → R7)
 
 
+@functools.lru_cache(maxsize=1024)  # read for every project of every list
 def year_code(text: str) -> str | None:
     """The fiscal-year code of a year mention (R7; FY2025 → R7; H31 stays H31; 来年度 → @1,
     a year relative to the edition's own, resolved when the edition is known)."""
