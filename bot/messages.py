@@ -1316,6 +1316,10 @@ PHRASES.update(
             "いいえ、{what}は{year}ではありません。",
             "No: the {what} is not {year}.",
         ),
+        "share_is": (
+            "{part}の事業費 {part_money} は、{whole}の合計 {whole_money} の{pct}%です。",
+            "{part}: {part_money}, {pct}% of the total of {whole} ({whole_money}).",
+        ),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",

@@ -95,6 +95,8 @@ def answer(
         from bot.answer.record import answer_record
 
         result = answer_record(store, query, edition, asker)
+    elif (part := targets.share(store, query, edition)) is not None:
+        result = part  # 暮らし・まち分野のうち教育庁の分は何%
     elif (several := _several_targets(store, query, edition)) is not None:
         result = several
     elif query.operation == "compare":
@@ -172,6 +174,8 @@ def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
         return None
     combining = set(query.ops) & (targets.COMBINING | {"sum"})
     named = len(query.project_nos) + len(query.project_keys)
+    if named:  # the same project under two editions' names is one target
+        named = len(targets.named_projects(store, query, edition)[0]) or named
     if combining and named < 2 and query.subject_parts and not query.filters:
         # 小児科オンライン診療と認可外保育のICT化 / the WEB出願 project or the 防災教育センター
         # one: names written in part, each found on its own.

@@ -161,7 +161,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "agg",
         "diff",
-        r"差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
+        r"(?:の)?差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
         r"|difference|how much (?:more|less|bigger|smaller)|gap between|the gap",
     ),
     (
