@@ -1320,7 +1320,8 @@ PHRASES.update(
             "{part}の事業費 {part_money} は、{whole}の合計 {whole_money} の{pct}%です。",
             "{part}: {part_money}, {pct}% of the total of {whole} ({whole_money}).",
         ),
-        "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
+        "filter_name_lacks": ("事業名に「{value}」を含まない", "without 「{value}」 in the name"),
+    "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",
             "Gap between the largest and the smallest: {money}",

@@ -403,6 +403,8 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
 
 def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
+    if f.kind == "name_has" and f.op == "ne":
+        return m.say("filter_name_lacks", lang, value=f.value)
     if f.op in ("ne", "outside"):
         plain = f.kind in ("department", "section")
         op = "between" if f.op == "outside" else "eq"

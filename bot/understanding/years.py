@@ -80,6 +80,12 @@ NAME_HAS = re.compile(
     r"|(?:have|has|with|containing|contain|includes?)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
     r"|names?\s+(?:contains?|containing|including|with)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?"
 )
+# 名前にICTもDXも入ってない: names holding none of the words.
+NAME_HAS_NOT = re.compile(
+    r"(?:事業名|名前|名称)(?:に|で|の中に)\s*((?:[「『\"']?[^「」『』\"'\s、。もや]{1,20}[」』\"']?\s*(?:も|や|と|、|,)?\s*)+?)"
+    r"\s*(?:入って(?:い)?ない|入ってない|入らない|含まない|含まれて(?:い)?ない|付いて(?:い)?ない|ついてない|つかない)"
+    r"|(?:without|not having|don't have|doesn't have|do not have)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
+)
 # 主な取組実績の欄が空っぽ / no summary printed: a part of the document left empty.
 EMPTY_PART = re.compile(
     r"(主な取組実績|取組実績|実績|概要)(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
@@ -103,6 +109,13 @@ def read_year_filters(t: Text, query: Query) -> None:
         )  # started in the edition's year
         t.take(m.start(), m.end())
     read_running(t, query)
+    for m in t.find(NAME_HAS_NOT):
+        said = m.group(1) or m.group(2)
+        for word in re.split(r"\s*(?:も|や|と|、|,)\s*", said):
+            word = word.strip("「」『』\"' ")
+            if word:
+                query.filters.append(Filter("name_has", "ne", word, span=m.span()))
+        t.take(m.start(), m.end())
     for m in t.find(NAME_HAS):
         word = next(g for g in m.groups() if g)
         query.filters.append(Filter("name_has", "eq", word, span=m.span()))
