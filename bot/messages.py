@@ -1321,7 +1321,16 @@ PHRASES.update(
             "{part}: {part_money}, {pct}% of the total of {whole} ({whole_money}).",
         ),
         "filter_name_lacks": ("事業名に「{value}」を含まない", "without 「{value}」 in the name"),
-    "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
+        "retract_a_retraction": (
+            "#{id} は #{of} の取り消しの記録です。取り消しは取り消せません（#{of} を記録し直すには update で新しく報告してください）。",
+            "#{id} is the retraction of #{of}; a retraction cannot be retracted (to record #{of} again, send a new update).",
+        ),
+        "running_check_yes": ("はい、{year}も実施期間内です。", "Yes: it runs in {year}."),
+        "running_check_no": (
+            "いいえ、{year}は実施期間に入っていません。",
+            "No: it does not run in {year}.",
+        ),
+        "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",
             "Gap between the largest and the smallest: {money}",

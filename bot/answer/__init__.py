@@ -39,6 +39,7 @@ from bot.answer.selection import (
     find_project,
     nearest_terms,
     passes,
+    resolve_relative,
     select,
     text_terms_found,
     vocabulary_for,
@@ -593,7 +594,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
     query.filters = renames.translate(store, query.filters, p.edition)
     if query.filters and all(
-        f.kind in ("start", "end") and f.op == "eq" and f.value for f in query.filters
+        f.kind in ("start", "end", "running") and f.op == "eq" and f.value for f in query.filters
     ):
         return _year_checked(store, p, query)  # 23番の始期ってR5？ — yes or no, and what is
     unmet = [f for f in query.filters if not passes(p, f, {})]
@@ -663,13 +664,20 @@ def _year_checked(store: Store, p: Project, query: Query) -> Answer:
     """A start or end year said of a named project, to be checked: yes or no, with the
     period as printed (never a question back, never the project's card instead)."""
     lang = query.lang
-    fields = sorted({f.kind for f in query.filters})
+    checks = resolve_relative(query.filters, p.edition, query.now)
+    fields = sorted({"period" if f.kind == "running" else f.kind for f in checks})
     result = _project_answer(store, p, replace(query, fields=fields, filters=[]))
-    for f in query.filters:
+    for f in checks:
         same = passes(p, f, {})
+        year = m.relative_year(f.said, str(f.value), lang) if f.said else str(f.value)
+        if f.kind == "running":  # 来年度も続く？ — running in that year, by the period printed
+            key = "running_check_yes" if same else "running_check_no"
+            result.lines.insert(0, m.say(key, lang, year=year))
+            continue
         key = "year_check_yes" if same else "year_check_no"
         what = m.label(f.kind, lang) if lang == "ja" else m.label(f.kind, lang).lower()
-        result.lines.insert(0, m.say(key, lang, year=f.value, what=what))
+        result.lines.insert(0, m.say(key, lang, year=year, what=what))
+    query = replace(query, filters=checks)
     result.computed.operations.add("verdict")
     _targeted(result, p, query)
     return result

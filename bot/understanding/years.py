@@ -176,7 +176,9 @@ def read_year_filters(t: Text, query: Query) -> None:
         ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
-            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b", after
+            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b"
+            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:続[かきくけ]|継続|実施|行)",
+            after,
         )
         through = re.search(
             r"(?:through|until|till|up to|lasting to)\s*(?:the\s*)?(?:fiscal\s*)?(?:year\s*)?$",
@@ -195,7 +197,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         op = "eq"
         around = before[-14:] + " " + after[:10]
         if lasts:
-            around = before[-14:]
+            around = before[-14:] + (" 以降" if "以降" in lasts.group(0) else "")
         if re.search(r"以降|or later|since|or after", around):
             op = "ge"
         elif re.search(r"以前|までに|or earlier|or before|by ", around):
@@ -238,8 +240,11 @@ def _take_near(t: Text, m: re.Match, words: str) -> None:
 # Running in a year: started by then and not yet ended (an undecided end still runs).
 RUNNING = re.compile(
     r"(?:も|に|で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
+    r"|(?<=も)続く|(?<=も)続ける|(?<=も)実施(?:する|される)?"
     r"|やって(?:い)?る|実施されて(?:い)?る|走って(?:い)?る)"
     r"|(?<![a-z])(?:still (?:running|going|active|on|ongoing|underway)|active|ongoing|underway|in progress"
+    r"|(?:(?<=projects )|(?<=project )|(?<=which )|(?<=that ))runs? (?:in|during)"
+    r"|(?:are|is) running in|(?:are|is) (?:still )?(?:on|live) in"
     r"|running)(?![a-z])"
 )
 NOW_WORDS = re.compile(r"今も|現在も|今なお|今まだ|今|現在|currently|still|right now|now")
@@ -259,7 +264,7 @@ def read_running(t: Text, query: Query) -> None:
         if re.match(r"\s*(?:まで|until|through)", text[m.end() : m.end() + 6]):
             continue  # R10まで続く is the end year's own phrase
         before = text[max(0, m.start() - 18) : m.start()]
-        if re.search(r"(?:から|ずっと|昔|since|long)\s*$", before):
+        if re.search(r"(?:から|ずっと|昔|since|long|以降も?|まで)\s*$", before):
             continue  # 昔から続いてる: how long, not a year it runs in
         year = None
         for y in re.finditer(YEAR, before):
