@@ -1330,6 +1330,10 @@ PHRASES.update(
             "いいえ、{year}は実施期間に入っていません。",
             "No: it does not run in {year}.",
         ),
+        "running_open_end": (
+            "※{names} は終期の記載がない（または未定の）ため、実施中として数えています。",
+            "Note: {names} print no end year (or an undecided one) and are counted as still running.",
+        ),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",
