@@ -374,6 +374,15 @@ GLOSSARY: dict[str, str] = {
 }
 
 # English names of the documents' categories (項目) and fields (分野), by the value printed.
+# Japanese words people say for what the roadmap prints another way (ドローン: it prints UAV),
+# each mapped to the word printed; a word the roadmap prints itself is never an entry.
+JAPANESE_SYNONYMS: dict[str, str] = {
+    "ドローン": "UAV",
+    "無人航空機": "UAV",
+    "無人機": "UAV",
+    "人工知能": "AI",
+}
+
 GROUP_NAMES: dict[str, list[str]] = {
     "医療・福祉": [
         "medical and welfare",

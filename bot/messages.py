@@ -1052,8 +1052,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "sentence_is": ("{ref}の記載：", "{ref} — the roadmap says:"),
     "words_not_in_text": (
-        "「{words}」はロードマップの本文に見つかりませんでした。{found}を含む事業：",
-        "「{words}」 does not appear in the roadmap. Projects mentioning {found}:",
+        "「{words}」は{edition}版の本文に見つかりませんでした。{found}を含む事業：",
+        "「{words}」 does not appear in the {edition} edition. Projects mentioning {found}:",
     ),
     "found_by_text": (
         "（「{words}」を本文に含む事業として見つけました）",

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.glossary import GLOSSARY, GROUP_NAMES
+from bot.glossary import GLOSSARY, GROUP_NAMES, JAPANESE_SYNONYMS
 
 # Spellings that differ between editions and people: both sides are normalised the same way.
 VARIANTS = {
@@ -42,6 +42,9 @@ def _english_re() -> re.Pattern:
     )
 
 
+_SYNONYM_RE = re.compile("|".join(sorted(JAPANESE_SYNONYMS, key=len, reverse=True)))
+
+
 def _glossed(match: re.Match) -> str:
     return _GLOSSED[re.sub(r"[\s\-]+", " ", match.group(1))]
 
@@ -57,6 +60,24 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.cache
+def _printed_forms() -> dict[str, str]:
+    """The glossary's printed words by their normalised form (uav → UAV)."""
+    printed = [*GLOSSARY.values(), *JAPANESE_SYNONYMS.values()]
+    return {normalise(v): v for v in printed if normalise(v) != v}
+
+
+def as_written(word: str, text: str) -> str:
+    """A normalised word shown as the question wrote it (phr → PHR), else as the roadmap
+    prints it (uav → UAV): search words are compared in lower case, never shown so."""
+    if not re.search(r"[a-z]", word):
+        return word
+    typed = re.search(re.escape(word), unicodedata.normalize("NFKC", text or ""), re.I)
+    if typed and typed.group(0) != word:
+        return typed.group(0)
+    return _printed_forms().get(word, typed.group(0) if typed else word)
+
+
 def translate_english(text: str) -> str:
     """Replace known English project words with the roadmap's Japanese words."""
     if not re.search(r"[A-Za-z]", text):
@@ -66,11 +87,15 @@ def translate_english(text: str) -> str:
 
 def gloss(text: str) -> tuple[str, list[str]]:
     """The glossary's English phrases in a text, as the roadmap prints them (normalised), and
-    the text without them: "shared use", "capture the flag" are read whole, before any of
-    their words is taken for framing."""
-    if not re.search(r"[a-z]{2}", text):
-        return text, []
+    their words is taken for framing; a Japanese word the roadmap prints another way
+    (ドローン → UAV) too."""
     found: list[str] = []
+    if _SYNONYM_RE.search(text):
+        text = _SYNONYM_RE.sub(
+            lambda m: found.append(normalise(JAPANESE_SYNONYMS[m[0]])) or " ", text
+        )
+    if not re.search(r"[a-z]{2}", text):
+        return text, found
 
     def one(m: re.Match) -> str:
         found.append(normalise(_glossed(m)))

@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from bot.answer import ask
-from bot.glossary import GLOSSARY, GROUP_NAMES
+from bot.glossary import GLOSSARY, GROUP_NAMES, JAPANESE_SYNONYMS
 from bot.sources import default_sources
 from tests.conftest import R6_FILE, R7_FILE, loaded_copy
 from tests.test_generated_questions import EDITIONS
@@ -50,6 +50,23 @@ def test_every_entry_is_the_documents_own_word(english, japanese):
     assert english == english.lower() and english.strip() == english
 
 
+@pytest.mark.parametrize(("said", "printed"), sorted(JAPANESE_SYNONYMS.items()))
+def test_a_synonym_maps_a_word_not_printed_to_one_printed(said, printed):
+    assert plain(printed) in PRINTED and plain(said) not in PRINTED, (said, printed)
+
+
+@pytest.mark.parametrize(
+    "phrasing", ["{ja}を使ってる事業ってある？", "{ja}の事業は？", "{ja}関連の事業"]
+)
+def test_a_japanese_synonym_finds_the_projects_printing_the_word(shared, phrasing):
+    """ドローン finds what prints UAV: the latest edition printing it, exactly its projects."""
+    for said, printed in sorted(JAPANESE_SYNONYMS.items()):
+        answer = ask(shared, phrasing.format(ja=said))
+        latest = "R7" if printing("R7", printed) else "R6"
+        got = {(r.edition, r.no, r.name) for r in answer.projects}
+        assert answer.status == "ok" and got == printing(latest, printed), (said, answer.text)
+
+
 def test_category_and_field_names_are_the_documents_values():
     printed = {p.category for ps in EDITIONS.values() for p in ps} | {
         p.field for ps in EDITIONS.values() for p in ps
@@ -63,6 +80,7 @@ PHRASINGS = [
     "Is there a project on {en}?",
     "list the {en} projects",
     "{en}の事業は？",
+    "Are there any {en} projects in the roadmap?",
 ]
 
 

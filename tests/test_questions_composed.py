@@ -946,7 +946,7 @@ CASES = [
     ("budget of No28", "ok", ["R7/28"], 61144, "ord"),
     ("No99の担当", "not_found", [], None, "ord"),
     ("道路舗装の点検をしている事業の担当は？", "ok", ["R7/53"], None, "ord"),
-    ("ドローンで点検してる事業の予算", "clarify", None, None, "ord"),
+    ("ドローンで点検してる事業の予算", "ambiguous", None, None, "ord"),  # UAV: No52, 点検: No53
     ("No48はいつ運用開始した？", "ok", ["R7/48"], None, "ord"),
     ("When did No48 start operating?", "ok", ["R7/48"], None, "ord"),
     ("how many pharmacies took part?", "ok", ["R7/33"], None, "ord"),
@@ -954,7 +954,7 @@ CASES = [
     ("how many people came to the デジタル体験創造フェア?", "ok", ["R7/54"], None, "ord"),
     ("デジタル体験創造フェアの来場者数は？", "ok", ["R7/54"], None, "ord"),
     ("宇宙関連の事業は何件？", "not_found", [], None, "ord"),
-    ("ドローンを使っている事業", "clarify", [], None, "ord"),
+    ("ドローンを使っている事業", "ok", ["R7/52"], None, "ord"),  # printed as UAV: No52 only
     ("No40の昨年の予算", "clarify", ["R7/40"], None, "ord"),
     ("How many seminars were held for municipal staff?", "ok", ["R7/54"], None, "ord"),
     ("How many venues did the smartphone seminars use?", "ok", ["R7/45"], None, "ord"),

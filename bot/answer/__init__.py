@@ -54,7 +54,7 @@ from bot.prefectures import label_of
 from bot.resolve import Resolution
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
-from bot.vocabulary import normalise
+from bot.vocabulary import as_written, normalise
 
 if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
     from bot.updates import Identity
@@ -293,7 +293,9 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
             if elsewhere is None and (gone := _unprinted(store, query, missing)):
                 return not_in_roadmap(query, gone, edition)  # 空き家対策: printed nowhere
             return elsewhere or _not_applied(query, edition, query.unknown, store)
-        query.filters = query.filters + [Filter("text", "eq", term) for term in found]
+        query.filters = query.filters + [
+            Filter("text", "eq", term, said=as_written(term, query.raw)) for term in found
+        ]
     selection = select(store, query, edition)
     if not selection.projects and query.edition is None:
         older = _older_edition_with(store, query, edition)
@@ -328,7 +330,11 @@ def _only_elsewhere(store: Store, query: Query, edition: str) -> Answer | None:
             continue
         chosen = select(
             store,
-            replace(query, filters=query.filters + [Filter("text", "eq", t) for t in found]),
+            replace(
+                query,
+                filters=query.filters
+                + [Filter("text", "eq", t, said=as_written(t, query.raw)) for t in found],
+            ),
             code,
         )
         if not chosen.projects:
@@ -561,13 +567,28 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             if found_words.status == "ok":
                 return found_words
         resolution, missing = by_text(store, query.search_terms, edition)
+        if missing and query.edition is None:
+            # 公衆衛生DXのEBPMの取組: EBPM is printed in R6 only — the project as R6 prints it.
+            moved = _whole_elsewhere(store, query.search_terms, edition)
+            if moved is not None:
+                code, resolution = moved
+                how = m.say(
+                    "only_in_edition",
+                    lang,
+                    words="、".join(as_written(w, query.raw) for w in missing),
+                    edition=label_of(edition),
+                    other=label_of(code),
+                )
+                edition, missing = code, []
         found = [t for t in query.search_terms if t not in missing]
         if missing and resolution.matches:
             # Never say a project does what the question says when part of it is not printed.
             if gone := _unprinted(store, query, missing):
                 return not_in_roadmap(query, gone, edition)  # 除雪作業のDX: not in the roadmap
-            return _partly_found(query, missing, found, resolution)
-        how = m.say("found_by_text", lang, words=" ".join(found))
+            return _partly_found(query, missing, found, resolution, edition)
+        how = how or m.say(
+            "found_by_text", lang, words=" ".join(as_written(w, query.raw) for w in found)
+        )
     if resolution.status == "ambiguous":
         return _ambiguous(resolution, query)
     if resolution.status != "ok":
@@ -770,8 +791,19 @@ def _project_answer(store: Store, p: Project, query: Query) -> Answer:
     return result
 
 
+def _whole_elsewhere(store: Store, terms: list[str], edition: str) -> tuple[str, Resolution] | None:
+    """The one project of another edition whose text holds every word (newest first)."""
+    for code in reversed(default_codes(store)):
+        if code == edition:
+            continue
+        resolution, missing = by_text(store, terms, code)
+        if not missing and resolution.status == "ok":
+            return code, resolution
+    return None
+
+
 def _partly_found(
-    query: Query, missing: list[str], found: list[str], resolution: Resolution
+    query: Query, missing: list[str], found: list[str], resolution: Resolution, edition: str
 ) -> Answer:
     lang = query.lang
     projects = [x.project for x in resolution.matches]
@@ -780,8 +812,9 @@ def _partly_found(
         title=m.say(
             "words_not_in_text",
             lang,
-            words="、".join(missing),
-            found="、".join(f"「{w}」" for w in found),
+            edition=label_of(edition),
+            words="、".join(as_written(w, query.raw) for w in missing),
+            found="、".join(f"「{as_written(w, query.raw)}」" for w in found),
         ),
         lines=[f"・{m.short_ref(p)}" for p in projects],
         projects=[ref(p) for p in projects],
@@ -795,7 +828,7 @@ def _ambiguous(resolution: Resolution, query: Query) -> Answer:
     what = (
         (f"No{query.project_no}" if query.project_no is not None else "")
         or query.subject
-        or " ".join(query.search_terms)
+        or " ".join(as_written(w, query.raw) for w in query.search_terms)
     )
     return Answer(
         status="ambiguous",

@@ -451,7 +451,7 @@ def filter_words(f: Filter, lang: str) -> str:
     if f.kind in ("priority_frame", "future_response"):
         return m.say(f"filter_{f.kind}_{'yes' if f.value else 'no'}", lang)
     if f.kind == "text":
-        return m.say("filter_text", lang, value=f.value)
+        return m.say("filter_text", lang, value=f.said or f.value)
     return str(f.value)
 
 

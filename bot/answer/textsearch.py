@@ -13,7 +13,7 @@ from bot.store import Store
 from bot.text import word_runs
 from bot.understanding import Query
 from bot.understanding.lexicon import EN_STOP
-from bot.vocabulary import translate_english
+from bot.vocabulary import as_written, translate_english
 
 # Chat entries read per question: the latest that hold one of its words, never the record.
 ENTRIES_READ = 20
@@ -158,7 +158,9 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
             return Answer(status="not_found")
         return Answer(
             status="not_found",
-            title=m.say("search_none", lang, what=" ".join(terms)),
+            title=m.say(
+                "search_none", lang, what=" ".join(as_written(t, query.raw) for t in terms)
+            ),
             suggestions=m.examples(lang)[:3],
         )
     most = max(len(v[1]) for v in scored.values())
@@ -191,7 +193,7 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
             projects.append(ref(p))
     answer = Answer(
         status="ok",
-        title=m.say("search_title", lang, what=" ".join(terms)),
+        title=m.say("search_title", lang, what=" ".join(as_written(t, query.raw) for t in terms)),
         lines=lines,
         more=max(0, len(ranked) - 5),
         projects=projects,

@@ -23,7 +23,13 @@ _JAPANESE = r"[\u3040-\u30ff\u4e00-\u9fff]"
 _OFFICE = r"[\u30a0-\u30ff\u4e00-\u9fff]{2,}(?:部|課|局|庁|室)"
 # A word describing projects: 〜の事業, 〜に関する事業, 〜関連の事業, 〜のproject, with at most two
 # more nouns between (除雪作業のDXに関する事業, 図書館の電子化の事業).
-_TOPIC = r"(?:(?:の|・)?[a-z0-9\u30a0-\u30ff\u4e00-\u9fff]{1,10}){0,2}?(?:の|に関する|関連の|関係の|向けの|系の)?\s*(?:事業|projects?|プロジェクト)"
+_TOPIC = (
+    r"(?:(?:の|・)?[a-z0-9\u30a0-\u30ff\u4e00-\u9fff]{1,10}){0,2}?"
+    r"(?:の|に関する|関連の|関係の|向けの|系の"
+    # メタバースを使った事業, ドローンを活用している事業: a word the projects would use
+    r"|を?(?:使|活用|利用|用い|導入|取り入れ)[\u3041-\u309f]{0,6})?"
+    r"\s*(?:事業|projects?|プロジェクト)"
+)
 # A word that is a condition of its own kind — a year, an amount, a count, a state (実施中,
 # 未提出), a person — is one the bot could not read, never a topic the roadmap lacks.
 _CONDITION = r"年|円|件|台|本|種類|回|[中済]$|^未|自分|私"

@@ -208,9 +208,8 @@ def _settle(query: Query) -> None:
         query.operation = "fact"
     lone_edition = query.subject is None and query.edition and not query.fields
     # 「ドローンを使っている事業」: projects described by words of their text — a list.
-    described = not query.fields and re.search(
-        r"事業(?:は|を|って)?[?？]?$|projects?\??$", query.raw.strip().lower()
-    )
+    # 「〜事業ってあります？」, "any X projects in the roadmap?": the same, asked as existence.
+    described = not query.fields and _DESCRIBED.search(query.raw.strip().lower())
     if (
         query.operation == "fact"
         and not query.names_project
@@ -224,6 +223,14 @@ def _settle(query: Query) -> None:
         query.one_of = _one_of(query)
     if query.operation == "list" and query.names_project and not has_filters:
         query.operation = "fact"
+
+
+_DESCRIBED = re.compile(
+    r"(?:事業|プロジェクト)(?:は|を|って|が|も)?(?:ある|あります|あった|ありました)?(?:か|かな|の|ですか)?"
+    r"[?？]*$"
+    r"|projects?(?: (?:in|of|on) (?:the |either |both )?[a-z0-9 ]{0,20}"
+    r"(?:roadmap|roadmaps|edition|editions))?\s*\??$"
+)
 
 
 # A fact of one project (its budget, years, owner, text) and a plural said: それぞれ, 各, projects.

@@ -34,6 +34,7 @@ EN_ASKING = frozenset(
         "target",
         "targeting",
         "aimed",
+        "based",
         "use",
         "uses",
         "using",
