@@ -39,8 +39,30 @@ def label(key: str, lang: str) -> str:
     return ja if lang == "ja" else en
 
 
-def money(thousand_yen: int, lang: str = "ja") -> str:
-    """188,084千円（約1.9億円） or ¥188.1 million (188,084 thousand yen)."""
+# A unit an amount is asked in (何万円, in million yen) and its size in thousand yen.
+ASKED_UNITS = {
+    "円": 0.001,
+    "yen": 0.001,
+    "千円": 1,
+    "thousand": 1,
+    "万円": 10,
+    "百万円": 1_000,
+    "million": 1_000,
+    "億円": 100_000,
+    "billion": 1_000_000,
+}
+
+
+def money(thousand_yen: int, lang: str = "ja", unit: str | None = None) -> str:
+    """188,084千円（約1.9億円） or ¥188.1 million (188,084 thousand yen); asked in a unit
+    (万円で, in yen), the exact amount in it as well: 188,084千円（18,808.4万円）."""
+    size = ASKED_UNITS.get(unit or "")
+    if size is not None and unit not in ("千円", "thousand"):
+        exact = f"{thousand_yen / size:,.6f}".rstrip("0").rstrip(".")
+        if lang == "en":
+            shown = f"¥{exact}" if unit == "yen" else f"¥{exact} {unit}"
+            return f"{shown} ({thousand_yen:,} thousand yen)"
+        return f"{thousand_yen:,}千円（{exact}{unit}）"
     if lang == "en":
         return f"¥{thousand_yen / 1000:,.1f} million ({thousand_yen:,} thousand yen)"
     yen = thousand_yen * 1000

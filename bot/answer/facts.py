@@ -45,7 +45,7 @@ def _budget(store: Store, p: Project, query: Query) -> Answer:
             lang,
             ref=m.project_ref(p, lang),
             edition=p.edition,
-            money=m.money(p.budget_thousand_yen, lang),
+            money=m.money(p.budget_thousand_yen, lang, query.unit),
             note=note,
         ),
         value=Value(amount=p.budget_thousand_yen, unit=m.say("unit_thousand_yen", lang)),

@@ -150,7 +150,7 @@ def _run(selection: Selection, query: Query) -> Answer:
                 lang,
                 scope=what,
                 budget=budget_label,
-                money=m.money(round(amount), lang),
+                money=m.money(round(amount), lang, query.unit),
             ),
             lines=listed + _average(projects, query, op) + notes,
             more=more,

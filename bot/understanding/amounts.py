@@ -34,7 +34,7 @@ EXACT = re.compile(
 )
 # The unit an answer is asked in: 万円で, in million yen, 何億円.
 UNIT_ASKED = re.compile(
-    r"(千円|万円|百万円|億円|円)\s*(?:で|単位|換算|に直して|表示)|何(億|千万|百万|万)円"
+    r"(千円|万円|百万円|億円|円)\s*(?:で|単位|換算|に直して|表示)|何(億|千万|百万|万|千)円"
     r"|in (?:the )?(million|billion|thousand)s?(?: of)?(?: yen)?|(?:in|as) (yen)\b"
 )
 
@@ -43,8 +43,15 @@ def read_amounts(t: Text, query: Query) -> None:
     """1億円以上, 1,000万円から5,000万円, over 100 million yen, between 10 and 50 million."""
     for m in t.find(UNIT_ASKED):
         said = next(g for g in m.groups() if g)
-        query.unit = {"億": "億円", "千万": "万円", "百万": "百万円", "万": "万円"}.get(said, said)
-        t.take(m.start(), m.end())
+        query.unit = {
+            "億": "億円",
+            "千万": "万円",
+            "百万": "百万円",
+            "万": "万円",
+            "千": "千円",
+        }.get(said, said)
+        if not m.group(0).startswith("何"):
+            t.take(m.start(), m.end())  # 何万円 also asks the amount: left for the budget word
     for m in t.find(BAND):
         low = _thousand_yen(m.group(1), m.group(2), False)
         step = 10 ** (len(str(int(low * 1000))) - 1) / 1000  # the first digit's place, in 千円

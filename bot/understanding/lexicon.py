@@ -73,7 +73,10 @@ def _english_number(m: re.Match) -> str:
     return f"{head}{EN_NUMBERS[word]}"
 
 
-_KANJI_AMOUNT = re.compile(r"(?<![\d,.])([一二三四五六七八九十百千]+)(億|万)")
+# 百万円単位で, 千万円で: a unit the answer is asked in stays a word (the 何 before 千円 too).
+_KANJI_AMOUNT = re.compile(
+    r"(?<![\d,.何])([一二三四五六七八九十百千]+)(億|万)(?!円\s*(?:で|単位|換算|に直して|表示))"
+)
 
 
 def kanji_amount(text: str) -> int | None:
@@ -299,12 +302,16 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "max",
-        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most",
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most"
+        # 予算トップ, budgetトップ, 事業費1位: the first of the ranking by budget (トップ5 is five).
+        rf"|(?:予算|事業費|budget)\s*(?:が|の|で)?\s*(?:トップ|ナンバーワン|1位|一位|首位)(?!\s*\d)"
+        rf"|(?:トップ|1位|一位|首位)(?:の|は|が)?(?:予算|事業費)",
     ),
     (
         "op",
         "min",
-        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{SMALL})|最小|最低|最少|最下位|smallest|lowest|cheapest|minimum|least expensive|costs? the least",
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{SMALL})|最小|最低|最少|最下位|smallest|lowest|cheapest|minimum|least expensive|costs? the least"
+        rf"|(?:予算|事業費|budget)\s*(?:が|の|で)?\s*(?:ワースト|ビリ)(?!\s*\d)",
     ),
     (
         "op",
@@ -344,7 +351,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "budget",
-        r"事業費|予算|いくら|金額(?:付き|つき|入り|も)?|費用|内訳|budgets?(?:-?wise|ed)?|costs?|costing|how much|spend(?:s|ing)?|funding|funded|money|breakdown",
+        r"事業費|予算|いくら|(?:何|なん)(?:千|万|百万|億)?円|金額(?:付き|つき|入り|も)?|費用|内訳|budgets?(?:-?wise|ed)?|costs?|costing|how much|how many yen|spend(?:s|ing)?|funding|funded|money|breakdown",
     ),
     (
         "field",

@@ -97,9 +97,10 @@ def prepare(text: str) -> Prepared:
 
 _KANJI_NUMERAL = "〇一二三四五六七八九十百千万億"
 _KANJI_RUN = re.compile(
-    rf"(?<![{_KANJI_NUMERAL}])([{_KANJI_NUMERAL}0-9,.]*[{_KANJI_NUMERAL}][{_KANJI_NUMERAL}0-9,.]*)"
+    rf"(?<![{_KANJI_NUMERAL}何])([{_KANJI_NUMERAL}0-9,.]*[{_KANJI_NUMERAL}][{_KANJI_NUMERAL}0-9,.]*)"
     r"(?=\s*(?:番|号|件|人|名|回|校|か所|ヶ所|箇所|カ所|台|円|年度|年|位|つ|個|社|施設|市町村|病院|日|月|%|パーセント|割))"
 )
+_UNIT_WORD = re.compile(r"円\s*(?:で|単位|換算|に直して|表示)")
 # Where a kanji run is a word, not a number: 一番 (most), 一部, 一覧, 一体, 十分.
 _NOT_NUMBER_AFTER = re.compile(r"番(?:目)?(?:に|の)?(?:大き|小さ|多|少|高|低|安|早|遅)|番(?:目)?$")
 
@@ -130,6 +131,8 @@ def digits(text: str) -> str:
             return run  # 一番大きい, 一番の事業: a superlative, never project No1
         if re.fullmatch(r"[0-9,.]+", run):
             return run
+        if run in ("十万", "百万", "千万", "万", "億", "千") and _UNIT_WORD.match(text, m.end()):
+            return run  # 百万円単位で: a unit the answer is asked in, not an amount
         if "." in run:  # 1.5億: a decimal before a kanji unit is read where amounts are
             return run
         value = kanji_to_int(run)
