@@ -26,6 +26,7 @@ from bot.cli_support import (
     load_settings,
     open_store,
     pick_project,
+    pipe_closed,
     say,
     set_language,
     store_location,
@@ -135,8 +136,6 @@ class RoadmapGroup(click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except BrokenPipeError:
-            from bot.launch import pipe_closed
-
             pipe_closed()  # a closed pipe (| head): nothing left to tell
         except (Exception, KeyboardInterrupt) as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":
