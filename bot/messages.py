@@ -296,13 +296,15 @@ def sources_line(sources, lang: str = "ja") -> str:
     return text
 
 
-def help_lines(lang: str = "ja") -> list[str]:
-    """What the bot can answer, then every command of the table with its arguments."""
-    from bot.commands.table import TABLE  # imported here: the table imports this module
+def help_asks(lang: str = "ja") -> list[str]:
+    """What the bot can answer, in four lines."""
+    return [say(f"help_ask_{n}", lang) for n in range(1, 5)]
 
-    usages = [spec.usage(lang) for spec in TABLE if not spec.hidden]
-    asks = [say(f"help_ask_{n}", lang) for n in range(1, 5)]
-    return [*asks, say("help_command_list", lang, commands=" ／ ".join(usages))]
+
+def help_lines(lang: str, usages: list[str]) -> list[str]:
+    """What the bot can answer, then the commands: their usage lines, as the command table
+    (bot/commands/table.py) passes them down."""
+    return [*help_asks(lang), say("help_command_list", lang, commands=" ／ ".join(usages))]
 
 
 def examples(lang: str = "ja") -> list[str]:

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot import messages as m
-from bot.commands.table import TABLE
+from bot.commands.table import TABLE, usages
 from bot.migrations import evidence_from_prose
 from bot.models import Evidence
 
@@ -51,7 +51,8 @@ def phrases() -> list[tuple[str, str, str]]:
     """(where, Japanese, English) for every pair the module holds or makes."""
     pairs = [(f"PHRASES[{k}]", ja, en) for k, (ja, en) in m.PHRASES.items()]
     pairs += [(f"FIELD_LABELS[{k}]", ja, en) for k, (ja, en) in m.FIELD_LABELS.items()]
-    pairs += [("help_lines", "\n".join(m.help_lines("ja")), "\n".join(m.help_lines("en")))]
+    help_ja, help_en = (m.help_lines(lang, usages(lang)) for lang in ("ja", "en"))
+    pairs += [("help_lines", "\n".join(help_ja), "\n".join(help_en))]
     pairs += [("examples", "\n".join(m.examples("ja")), "\n".join(m.examples("en")))]
     pairs += [("NOT_PRINTED", m.NOT_PRINTED["ja"], m.NOT_PRINTED["en"])]
     pairs += [("UNDECIDED", m.UNDECIDED["ja"], m.UNDECIDED["en"])]

@@ -800,7 +800,7 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
         return Answer(
             status="clarify",
             title=m.say("which_project", lang),
-            lines=m.help_lines(lang)[:2],
+            lines=m.help_asks(lang)[:2],
             suggestions=m.examples(lang)[:3],
         )
     best = resolution.matches[0].score if resolution.matches else 0

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot import messages as m
 from bot.commands.reply import FileOut, Reply, Request
+from bot.commands.table import ALL_WORDS, BY_NAME, TABLE, wants_all
 from bot.errors import UserError
 from bot.render_text import history_lines
 from bot.text import nfkc
 
 # `<@U123|name>` (Slack) as it arrives in owners add; other front ends type the id itself.
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
-ALL_WORDS = {"--all", "-a", "all", "全件", "すべて", "全部"}
 
 
 def ask(req: Request) -> Reply:
@@ -40,11 +41,6 @@ def update(req: Request) -> Reply:
     )
     # A repeated delivery of the same request is not announced to the channel a second time.
     return Reply(req.lang, text, public=result.created)
-
-
-def wants_all(args: str) -> bool:
-    """`history No40 --all`: every entry asked for."""
-    return any(nfkc(w).lower() in ALL_WORDS for w in args.split())
 
 
 def history(req: Request) -> Reply:
@@ -262,18 +258,14 @@ def chart(req: Request) -> Reply:
 
 def usage(req: Request, name: str) -> str:
     """The usage line of one command, as typed on this front end."""
-    from bot.commands.table import BY_NAME
-
     spec = BY_NAME[name]
     return f"{req.prefix}{spec.usage(req.lang)}"
 
 
 def help_reply(req: Request) -> Reply:
     """`help`: what can be asked, then every command generated from the table."""
-    from bot.commands.table import TABLE
-
     lang = req.lang
-    lines = m.help_lines(lang)[:4]
+    lines = m.help_asks(lang)
     lines.append(m.say("help_commands", lang))
     for spec in TABLE:
         if spec.hidden:
@@ -287,3 +279,22 @@ def help_reply(req: Request) -> Reply:
         lines.append(f"・{req.prefix}{spec.usage(lang)} — {notes}")
     lines.append(m.say("help_examples", lang, examples=" / ".join(m.examples(lang))))
     return Reply(lang, m.say("help_title", lang), lines)
+
+
+# Which handler answers each command of the table (a test checks that every command has one).
+HANDLERS: dict[str, Callable[[Request], Reply]] = {
+    "ask": ask,
+    "update": update,
+    "history": history,
+    "retract": retract,
+    "owners": owners_list,
+    "owners add": owners_add,
+    "owners remove": owners_remove,
+    "digest": digest,
+    "diff": diff,
+    "export": export,
+    "chart": chart,
+    "nudges": nudges,
+    "documents": documents,
+    "help": help_reply,
+}
