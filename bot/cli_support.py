@@ -52,7 +52,7 @@ def language() -> str:
 
 
 def say(key: str, **values) -> str:
-    """A phrase of bot/messages.py in this command's language."""
+    """A phrase of bot.messages in this command's language."""
     from bot.messages import say as phrase
 
     return phrase(key, language(), **values)
