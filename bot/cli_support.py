@@ -230,7 +230,8 @@ def pick_project(store: Store, reference: str, edition: str | None = None) -> Pr
     """The one project a reference names in an edition (default: the latest), the same way
     for every command; otherwise an error that says why and suggests names."""
     from bot.prefectures import label_of
-    from bot.resolve import parse_number, resolve
+    from bot.project_numbers import parse_number
+    from bot.resolve import resolve
 
     if not reference.strip():
         raise UsageMistake("cli_usage_missing", param="REFERENCE")

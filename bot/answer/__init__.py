@@ -43,14 +43,11 @@ from bot.answer.selection import (
     text_terms_found,
     vocabulary_for,
 )
-from bot.answer.selection import (
-    in_edition as selection_in_edition,
-)
 from bot.answer.unprinted import not_in_roadmap, unprinted, which_one
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
-from bot.resolve import Resolution
+from bot.resolve import Resolution, in_edition
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
 from bot.vocabulary import normalise
@@ -209,7 +206,7 @@ def _left_out(store: Store, query: Query, edition: str) -> Filter:
         )
         named = [store.project(said)] if isinstance(said, str) else []
         for p in numbered + [p for p in named if p]:
-            left += [x for x in selection_in_edition(store, p, edition) if x not in left]
+            left += [x for x in in_edition(store, p, edition) if x not in left]
     label = "・".join(m.short_ref(p) for p in left) or "—"
     keys = ",".join(p.key for p in left)
     return Filter("projects", "ne", keys, label)
