@@ -53,6 +53,7 @@ def export(
 def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | None) -> None:
     """What changed between two editions (added, ended, renamed, budgets, periods, summaries)."""
     from bot import diff as diffing
+    from bot import diff_text
 
     check_out(out)
     store = open_store(db_path)
@@ -67,9 +68,9 @@ def diff(older: str, newer: str, fmt: str, out: Path | None, db_path: Path | Non
         click.echo(say("cli_diff_reordered", older=old_code, newer=new_code), err=True)
     d = diffing.diff_editions(store, old_code, new_code)
     if fmt == "json":
-        text = diffing.to_json(d) + "\n"
+        text = diff_text.to_json(d) + "\n"
     else:
-        text = diffing.to_text(d, markdown=fmt == "md", lang=language())
+        text = diff_text.to_text(d, markdown=fmt == "md", lang=language())
     emit(text.encode("utf-8"), out)
 
 

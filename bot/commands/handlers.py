@@ -161,6 +161,7 @@ def digest(req: Request) -> Reply:
 def diff(req: Request) -> Reply:
     """`diff R6 R7`: a summary now, the whole comparison as a file."""
     from bot import diff as diffing
+    from bot import diff_text
     from bot.draft import now_stamp, safe_filename
 
     store = req.core.store
@@ -180,7 +181,7 @@ def diff(req: Request) -> Reply:
     name = safe_filename("roadmap_diff", older, newer, now_stamp(req.core.clock()), ext="md")
 
     def make() -> FileOut:
-        text = diffing.to_text(d, markdown=True, lang=req.lang)
+        text = diff_text.to_text(d, markdown=True, lang=req.lang)
         return FileOut(name, text.encode("utf-8"), f"{older} → {newer}")
 
     return Reply(req.lang, summary, file=make)
