@@ -8,11 +8,11 @@ import pytest
 
 from bot import messages as m
 from bot.adapters.console import Console
+from bot.command_table import TABLE, usages
 from bot.commands import parse_command
 from bot.commands.dispatch import dispatch, handle
 from bot.commands.handlers import HANDLERS
 from bot.commands.reply import Request
-from bot.commands.table import TABLE, usages
 from bot.service import Core
 from bot.updates import Identity
 

@@ -101,6 +101,29 @@ def test_no_module_of_bot_is_in_an_import_circle():
     assert not found, "import circles:\n" + "\n\n".join(described(g, graph) for g in found)
 
 
+def test_no_package_of_bot_is_in_an_import_circle():
+    """Packages as wholes too (bot/answer, bot/commands, …): a module that belongs low (the
+    command table) lives outside a package that stands higher (the handlers)."""
+    graph = imports(BOT)
+    packages = {n for n, path in module_names(BOT).items() if path.name == "__init__.py"}
+
+    def room(name: str) -> str:
+        top = ".".join(name.split(".")[:2])  # bot.answer.selection → bot.answer
+        return top if top in packages and top != "bot" else name
+
+    rooms: dict[str, dict[str, int]] = {}
+    where: dict[tuple[str, str], str] = {}  # the first import that ties two rooms
+    for a, targets in graph.items():
+        for b, line in targets.items():
+            rooms.setdefault(room(b), {})
+            if room(a) != room(b):
+                rooms.setdefault(room(a), {}).setdefault(room(b), line)
+                where.setdefault((room(a), room(b)), f"{a}:{line} -> {b}")
+    found = circles(rooms)
+    shown = ["\n".join(f"  {where[a, b]}" for a in g for b in rooms[a] if b in g) for g in found]
+    assert not found, "package circles:\n" + "\n\n".join(shown)
+
+
 def test_a_circle_is_found_however_it_is_imported(tmp_path):
     """The check itself: a lazy import, a type-only one and a package's face each close one."""
     files = {

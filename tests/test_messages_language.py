@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot import messages as m
-from bot.commands.table import TABLE, usages
+from bot.command_table import TABLE, usages
 from bot.messages.phrasing import AREAS
 from bot.migrations import evidence_from_prose
 from bot.models import Evidence

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import messages as m
 from bot.answer.model import Answer, ProjectRef, SourceRef
-from bot.commands.table import usages
+from bot.command_table import usages
 from bot.models import Project
 
 

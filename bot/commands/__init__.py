@@ -1,4 +1,4 @@
-"""Chat commands: one table (bot.commands.table), parsed from any chat, answered as data."""
+"""Chat commands: one table (bot.command_table), parsed from any chat, answered as data."""
 
 from __future__ import annotations
 

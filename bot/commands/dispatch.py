@@ -7,6 +7,7 @@ import logging
 import re
 
 from bot import messages as m
+from bot.command_table import BY_NAME, Spec
 from bot.commands.handlers import HANDLERS
 from bot.commands.parse import (
     COMMAND_WORDS,
@@ -17,7 +18,6 @@ from bot.commands.parse import (
     report_language,
 )
 from bot.commands.reply import Reply, Request
-from bot.commands.table import BY_NAME, Spec
 from bot.errors import NotAuthorized, UserError
 
 logger = logging.getLogger(__name__)

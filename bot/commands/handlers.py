@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 
 from bot import messages as m
+from bot.command_table import ALL_WORDS, BY_NAME, TABLE, wants_all
 from bot.commands.reply import FileOut, Reply, Request
-from bot.commands.table import ALL_WORDS, BY_NAME, TABLE, wants_all
 from bot.errors import UserError
 from bot.render_text import history_lines
 from bot.text import nfkc

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.commands.table import TABLE
+from bot.command_table import TABLE
 from bot.text import drop_control, nfkc
 from bot.understanding import detect_language
 

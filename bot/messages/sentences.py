@@ -29,7 +29,7 @@ def help_asks(lang: str = "ja") -> list[str]:
 
 def help_lines(lang: str, usages: list[str]) -> list[str]:
     """What the bot can answer, then the commands: their usage lines, as the command table
-    (bot/commands/table.py) passes them down."""
+    (bot/command_table.py) passes them down."""
     return [*help_asks(lang), say("help_command_list", lang, commands=" ／ ".join(usages))]
 
 

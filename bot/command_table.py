@@ -1,6 +1,7 @@
-"""The command table: every command defined once — its words, arguments, who may run it,
-whether its reply is public, whether it is slow (errbot-style). Data only: parsing, help and
-dispatch (bot/commands/dispatch.py) read it; which handler runs a command is bound there."""
+"""The command table: every chat command defined once — its words, arguments, who may run it,
+whether its reply is public, whether it is slow (errbot-style). Data only, below all that reads
+it: parsing and dispatch (bot/commands/), the help, answers that list the commands;
+bot/commands/handlers.py binds each command to its handler."""
 
 from __future__ import annotations
 
