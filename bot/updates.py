@@ -225,14 +225,18 @@ def retract(
     second is told it is already retracted (the store's trigger refuses it in any case)."""
     key = dedupe_key or f"retract:{entry_id}"
     with store.transaction():
-        again = store.entry_by_dedupe(key)
-        if again is not None and again.retracts == entry_id:  # the same request delivered twice
+        # A platform's delivery sent twice is the same request (its key says so); typed again
+        # in the console or the CLI, it is a second retraction and is refused below.
+        again = store.entry_by_dedupe(key) if dedupe_key else None
+        if again is not None and again.retracts == entry_id:
             original = store.entry(entry_id)
             assert original is not None
             return original, again
         original = store.entry(entry_id)
-        if original is None or original.kind == "retraction":
+        if original is None:
             raise InvalidUpdate("retract_no_entry", id=entry_id)
+        if original.kind == "retraction":
+            raise InvalidUpdate("retract_a_retraction", id=entry_id, of=original.retracts)
         if original.from_document:
             raise InvalidUpdate("retract_document", id=entry_id)
         if original.retracted:

@@ -138,10 +138,16 @@ class Vocabulary:
 
 def departments_of(printed: str | None) -> list[str]:
     """環境政策部・警察本部 is two departments; 交通・地域社会部 is one."""
+    return list(_departments_of(printed))
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every project of every list question
+def _departments_of(printed: str | None) -> tuple[str, ...]:
+    """The departments a printed name holds, once per name."""
     parts = [x for x in re.split(r"[・、]", printed or "") if x]
     if len(parts) > 1 and all(re.search(r"(?:部|局|庁)$", x) for x in parts):
-        return parts
-    return [printed] if printed else []
+        return tuple(parts)
+    return (printed,) if printed else ()
 
 
 def _dept_aliases(department: str) -> list[str]:

@@ -120,7 +120,10 @@ def test_a_request_line_trickled_past_the_deadline_gets_408_and_is_closed(http_s
     with socket.create_connection(http_server) as sock:
         started = time.monotonic()
         for byte in REQUEST[:8]:  # "GET /x H", one byte every eighth of the deadline
-            sock.sendall(bytes([byte]))
+            try:
+                sock.sendall(bytes([byte]))
+            except (BrokenPipeError, ConnectionResetError):
+                break  # on a loaded machine the deadline can pass before the eighth byte
             time.sleep(TIMEOUT / 8)
         answer = read_until_closed(sock, 5)
         elapsed = time.monotonic() - started

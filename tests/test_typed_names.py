@@ -27,7 +27,9 @@ def shared():
 def _tokenizer():
     from sudachipy import Dictionary, SplitMode
 
-    return Dictionary(dict="core").tokenizer(SplitMode.C)
+    dictionary = Dictionary(dict="core")
+    make = getattr(dictionary, "tokenizer", None) or dictionary.create  # 0.7 / 0.6
+    return make(SplitMode.C)
 
 
 def katakana(text: str) -> str:

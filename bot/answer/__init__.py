@@ -39,6 +39,7 @@ from bot.answer.selection import (
     find_project,
     nearest_terms,
     passes,
+    resolve_relative,
     select,
     text_terms_found,
     vocabulary_for,
@@ -92,6 +93,8 @@ def answer(
         from bot.answer.record import answer_record
 
         result = answer_record(store, query, edition, asker)
+    elif (part := targets.share(store, query, edition)) is not None:
+        result = part  # 暮らし・まち分野のうち教育庁の分は何%
     elif (several := _several_targets(store, query, edition)) is not None:
         result = several
     elif query.operation == "compare":
@@ -169,6 +172,8 @@ def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
         return None
     combining = set(query.ops) & (targets.COMBINING | {"sum"})
     named = len(query.project_nos) + len(query.project_keys)
+    if named:  # the same project under two editions' names is one target
+        named = len(targets.named_projects(store, query, edition)[0]) or named
     if combining and named < 2 and query.subject_parts and not query.filters:
         # 小児科オンライン診療と認可外保育のICT化 / the WEB出願 project or the 防災教育センター
         # one: names written in part, each found on its own.
@@ -586,7 +591,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
     query.filters = renames.translate(store, query.filters, p.edition)
     if query.filters and all(
-        f.kind in ("start", "end") and f.op == "eq" and f.value for f in query.filters
+        f.kind in ("start", "end", "running") and f.op == "eq" and f.value for f in query.filters
     ):
         return _year_checked(store, p, query)  # 23番の始期ってR5？ — yes or no, and what is
     unmet = [f for f in query.filters if not passes(p, f, {})]
@@ -656,13 +661,20 @@ def _year_checked(store: Store, p: Project, query: Query) -> Answer:
     """A start or end year said of a named project, to be checked: yes or no, with the
     period as printed (never a question back, never the project's card instead)."""
     lang = query.lang
-    fields = sorted({f.kind for f in query.filters})
+    checks = resolve_relative(query.filters, p.edition, query.now)
+    fields = sorted({"period" if f.kind == "running" else f.kind for f in checks})
     result = _project_answer(store, p, replace(query, fields=fields, filters=[]))
-    for f in query.filters:
+    for f in checks:
         same = passes(p, f, {})
+        year = m.relative_year(f.said, str(f.value), lang) if f.said else str(f.value)
+        if f.kind == "running":  # 来年度も続く？ — running in that year, by the period printed
+            key = "running_check_yes" if same else "running_check_no"
+            result.lines.insert(0, m.say(key, lang, year=year))
+            continue
         key = "year_check_yes" if same else "year_check_no"
         what = m.label(f.kind, lang) if lang == "ja" else m.label(f.kind, lang).lower()
-        result.lines.insert(0, m.say(key, lang, year=f.value, what=what))
+        result.lines.insert(0, m.say(key, lang, year=year, what=what))
+    query = replace(query, filters=checks)
     result.computed.operations.add("verdict")
     _targeted(result, p, query)
     return result

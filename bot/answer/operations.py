@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot import messages as m
 from bot.answer.model import Answer, Value
-from bot.answer.render import inferred_note, ref, src
+from bot.answer.render import ref, src
 from bot.answer.selection import (
     GROUP_KINDS,
     Selection,
@@ -97,7 +97,13 @@ def _run(selection: Selection, query: Query) -> Answer:
     lang = query.lang
     projects = selection.projects
     what = scope(selection, lang)
-    notes = _absent_lines(selection, lang) + inferred_note(projects, lang)
+    # Which shown project's number is inferred is said once, by answer(), for those shown.
+    notes = _absent_lines(selection, lang)
+    if any(f.kind == "running" for f in selection.filters):
+        open_ended = [p for p in projects if p.end in (None, "未定")]
+        if open_ended:  # the rule said: no end year printed is read as still running
+            names = "・".join(f"No{p.no}" if p.no is not None else p.name for p in open_ended)
+            notes.append(m.say("running_open_end", lang, names=names))
     budget_label = m.say("budget_of", lang, label=label_of(selection.edition))
     unit = m.say("unit_thousand_yen", lang)
     op = query.operation

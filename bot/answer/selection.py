@@ -11,7 +11,7 @@ from datetime import datetime
 from bot import messages as m
 from bot.answer import renames
 from bot.answer.model import Computed
-from bot.fiscal_year import FiscalYear
+from bot.fiscal_year import FiscalYear, runs_in
 from bot.models import Project
 from bot.prefectures import label_of
 from bot.resolve import Match, Resolution, resolve_named
@@ -146,10 +146,13 @@ def passes(
         return added is None or p.key in added
     if f.kind in ("start", "end"):
         return _year_ok(p.start if f.kind == "start" else p.end, f)
-    if f.kind == "running":  # started by then, not ended before (an undecided end runs on)
-        year, began = _western(str(f.value)), _western(p.start)
-        ended = _western(p.end) if p.end != "未定" else 9999
-        inside = None not in (year, began, ended) and began <= year <= ended  # type: ignore[operator]
+    if f.kind == "running":
+        # Started by then and not ended before: an end year not printed or 未定 is read as
+        # still running, the one rule the record's "what is missing" reads too (runs_in).
+        year = FiscalYear.try_parse(str(f.value))
+        inside = year is not None and runs_in(
+            FiscalYear.try_parse(p.start), FiscalYear.try_parse(p.end), year
+        )
         return not inside if f.op == "ne" else inside
     if f.kind == "name_has":  # 事業名に「ICT」: the name as printed holds the word
         inside = normalise(str(f.value)) in normalise(p.name)
@@ -347,6 +350,8 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
 
 def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
+    if f.kind == "name_has" and f.op == "ne":
+        return m.say("filter_name_lacks", lang, value=f.value)
     if f.op in ("ne", "outside"):
         plain = f.kind in ("department", "section")
         op = "between" if f.op == "outside" else "eq"

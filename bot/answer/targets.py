@@ -338,3 +338,61 @@ def group_key(value: str) -> str:
 
 
 __all__ = ["named_projects", "several_groups", "several_projects", "values_of"]
+
+
+# How specific a group is: the narrower one is the part when two are said (教育庁 of 暮らし・まち).
+_NARROW = {"section": 0, "department": 1, "category": 2, "field": 3}
+
+
+def share(store: Store, query: Query, edition: str) -> Answer | None:
+    """What share of a whole one part is (医療・福祉の予算のうちNo30が占める割合, 暮らし・まち
+    分野のうち教育庁の分は何%): both totals, and the part as a percentage of the whole."""
+    if "ratio" not in query.ops:
+        return None
+    groups = [f for f in query.filters if f.kind in GROUP_KINDS and f.op == "eq"]
+    named, missing = named_projects(store, query, edition) if query.names_project else ([], [])
+    if missing:
+        return None
+    if named and groups:
+        whole = select(store, query, edition)
+        part_projects = [p for p in named if p.key in {x.key for x in whole.projects}]
+        part_words = "・".join(m.short_ref(p) for p in named)
+    elif not named and len({f.kind for f in groups}) >= 2:
+        narrow = min(groups, key=lambda f: _NARROW[f.kind])
+        whole = select(store, _only(query, [f for f in query.filters if f is not narrow]), edition)
+        part = select(store, query, edition)
+        part_projects, part_words = part.projects, filter_words(narrow, query.lang)
+    else:
+        return None
+    if not whole.projects:
+        return None
+    lang = query.lang
+    total, piece = _total(whole.projects), _total(part_projects)
+    pct = round(piece / total * 100, 1) if total else 0.0
+    from bot.answer.selection import scope
+
+    answer = Answer(
+        status="ok",
+        title=m.say(
+            "share_is",
+            lang,
+            part=part_words,
+            part_money=m.money(piece, lang),
+            whole=scope(whole, lang),
+            whole_money=m.money(total, lang),
+            pct=f"{pct:.1f}",
+        ),
+        lines=[
+            f"・{m.short_ref(p)}：{m.money(p.budget_thousand_yen, lang)}" for p in part_projects
+        ],
+        value=Value(amount=pct, unit="%"),
+        projects=[ref(p) for p in part_projects],
+        sources=[src(p, "budget") for p in part_projects],
+    )
+    done = computed_of(whole)
+    done.merge(computed_of(select(store, query, edition)))
+    done.operations.update({"ratio", "sum", "count"})
+    done.fields.add("budget")
+    _named(done, named, query)
+    answer.computed = done
+    return answer

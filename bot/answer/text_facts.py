@@ -8,6 +8,7 @@ says what was searched (not_stated), never the period, the card or the summary i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -107,6 +108,7 @@ def closeness(term: str, text: str) -> float:
     return sum(1 for x in pairs if x in text) / len(pairs) if pairs else 0.0
 
 
+@functools.lru_cache(maxsize=1024)  # read for every project of every list
 def _plain(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
@@ -458,8 +460,16 @@ def _stated(
     shown = [first]
     result_value = None
     computed_ops: set[str] = set()
-    if query.total and value.kind in ("count", "amount"):
-        parts = _parts(holding[0], scored, value)
+    # Several values of the kind asked in the one sentence, the question naming none of them
+    # (交付決定数は何件 — ロボット148件・ICT30件・パッケージ57件): each, and their total.
+    alike = _parts(holding[0], [holding[0]], value) if value.kind in ("count", "amount") else []
+    low = [t.lower() for t in terms if t]
+    singled = [v for label, v in alike if label.lower().strip() in low] or [
+        v for label, v in alike if any(t in label.lower() for t in low)
+    ]
+    every = len(alike) > 1 and len(singled) != 1
+    if (query.total or every) and value.kind in ("count", "amount"):
+        parts = _parts(holding[0], scored if query.total else [holding[0]], value)
         total = sum(v.number or 0 for _, v in parts)
         unit = value.counter or ("千円" if value.kind == "amount" else "")
         words = " ＋ " if lang == "ja" else " + "

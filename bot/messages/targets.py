@@ -82,6 +82,20 @@ PHRASES.update(
             "いいえ、{what}は{year}ではありません。",
             "No: the {what} is not {year}.",
         ),
+        "share_is": (
+            "{part}の事業費 {part_money} は、{whole}の合計 {whole_money} の{pct}%です。",
+            "{part}: {part_money}, {pct}% of the total of {whole} ({whole_money}).",
+        ),
+        "filter_name_lacks": ("事業名に「{value}」を含まない", "without 「{value}」 in the name"),
+        "running_check_yes": ("はい、{year}も実施期間内です。", "Yes: it runs in {year}."),
+        "running_check_no": (
+            "いいえ、{year}は実施期間に入っていません。",
+            "No: it does not run in {year}.",
+        ),
+        "running_open_end": (
+            "※{names} は終期の記載がない（または未定の）ため、実施中として数えています。",
+            "Note: {names} print no end year (or an undecided one) and are counted as still running.",
+        ),
         "included_note": ("※{value}の事業も含めています。", "Includes the projects {value}."),
         "ends_gap": (
             "最大と最小の差：{money}",

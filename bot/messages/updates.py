@@ -57,6 +57,10 @@ PHRASES.update(
             "#{id} comes from the published document and cannot be retracted.",
         ),
         "retract_already": ("#{id} は取り消し済みです。", "#{id} is already retracted."),
+        "retract_a_retraction": (
+            "#{id} は #{of} の取り消しの記録です。取り消しは取り消せません（#{of} を記録し直すには update で新しく報告してください）。",
+            "#{id} is the retraction of #{of}; a retraction cannot be retracted (to record #{of} again, send a new update).",
+        ),
         "retract_done": (
             "↩️ #{id}（{project}）を取り消しました。記録は履歴に残ります。",
             "↩️ Retracted #{id} ({project}). It stays in the history.",

@@ -161,7 +161,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "agg",
         "diff",
-        r"差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
+        r"(?:の)?差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
         r"|difference|how much (?:more|less|bigger|smaller)|gap between|the gap",
     ),
     (
@@ -404,6 +404,7 @@ NO_END = re.compile(
     r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?(?:ない|無い|なし)|書かれていない|空欄|不明|未定)"
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
     r"|終期(?:が|は)?(?:blank|ブランク|空白|空欄|空き)|end (?:year )?(?:is )?(?:blank|empty|missing)"
+    r"|(?:終期|終わり|終了(?:年度)?)(?:が|は)?決まって(?:い)?ない|(?:終期|終わり)(?:が|は)?決まってない"
     r"|no end(?: year| date)?|without (?:an )?end(?: year)?|open[- ]ended|end (?:year )?(?:is )?"
     r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
 )

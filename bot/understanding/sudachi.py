@@ -11,4 +11,7 @@ def tokenizer():
     """SudachiPy's tokenizer over its core dictionary (about 50 ms, once per process)."""
     from sudachipy import Dictionary, SplitMode
 
-    return Dictionary(dict="core").tokenizer(SplitMode.C)
+    dictionary = Dictionary(dict="core")
+    # SudachiPy 0.7 names it tokenizer(); 0.6 (the lowest declared) create().
+    make = getattr(dictionary, "tokenizer", None) or dictionary.create
+    return make(SplitMode.C)

@@ -72,8 +72,8 @@ def prepare(text: str) -> Prepared:
         return " "
 
     def link(m: re.Match) -> str:
-        out.dropped.append(m.group(0))
-        return f" {m.group(2)} " if m.group(2) else " "
+        out.dropped.append(m.group(0))  # a link and its label (R7資料) are never conditions
+        return " "
 
     s = _SLACK_USER.sub(slack_user, text)
     s = _TEAMS_AT.sub(teams_at, s)
@@ -414,6 +414,22 @@ _EN_FRAMING = EN_ASKING | frozenset(
         "right",
         "via",
         "request",
+        # Romaji particles and the roadmap's own words typed in romaji (kodomo katei bu no
+        # jigyou wa?): framing, as their kana forms are.
+        "no",
+        "wa",
+        "ga",
+        "wo",
+        "ni",
+        "de",
+        "jigyou",
+        "jigyo",
+        "jigyō",
+        "nan",
+        "nani",
+        "desu",
+        "desuka",
+        "ka",
     ]
 )
 

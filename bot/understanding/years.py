@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.fiscal_year import FiscalYear
@@ -26,6 +27,7 @@ from bot.vocabulary import Vocabulary
 EDITION_YEAR = "@edition"  # the year of the edition asked about (新しく始まった事業 in R7 → R7)
 
 
+@functools.lru_cache(maxsize=1024)  # read for every project of every list
 def year_code(text: str) -> str | None:
     """The fiscal-year code of a year mention (R7; FY2025 → R7; H31 stays H31; 来年度 → @1,
     a year relative to the edition's own, resolved when the edition is known)."""
@@ -78,6 +80,12 @@ NAME_HAS = re.compile(
     r"|(?:have|has|with|containing|contain|includes?)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
     r"|names?\s+(?:contains?|containing|including|with)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?"
 )
+# 名前にICTもDXも入ってない: names holding none of the words.
+NAME_HAS_NOT = re.compile(
+    r"(?:事業名|名前|名称)(?:に|で|の中に)\s*((?:[「『\"']?[^「」『』\"'\s、。もや]{1,20}[」』\"']?\s*(?:も|や|と|、|,)?\s*)+?)"
+    r"\s*(?:入って(?:い)?ない|入ってない|入らない|含まない|含まれて(?:い)?ない|付いて(?:い)?ない|ついてない|つかない)"
+    r"|(?:without|not having|don't have|doesn't have|do not have)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
+)
 # 主な取組実績の欄が空っぽ / no summary printed: a part of the document left empty.
 EMPTY_PART = re.compile(
     r"(主な取組実績|取組実績|実績|概要)(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
@@ -101,6 +109,13 @@ def read_year_filters(t: Text, query: Query) -> None:
         )  # started in the edition's year
         t.take(m.start(), m.end())
     read_running(t, query)
+    for m in t.find(NAME_HAS_NOT):
+        said = m.group(1) or m.group(2)
+        for word in re.split(r"\s*(?:も|や|と|、|,)\s*", said):
+            word = word.strip("「」『』\"' ")
+            if word:
+                query.filters.append(Filter("name_has", "ne", word, span=m.span()))
+        t.take(m.start(), m.end())
     for m in t.find(NAME_HAS):
         word = next(g for g in m.groups() if g)
         query.filters.append(Filter("name_has", "eq", word, span=m.span()))
@@ -161,7 +176,9 @@ def read_year_filters(t: Text, query: Query) -> None:
         ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
-            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b", after
+            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b"
+            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:続[かきくけ]|継続|実施|行)",
+            after,
         )
         through = re.search(
             r"(?:through|until|till|up to|lasting to)\s*(?:the\s*)?(?:fiscal\s*)?(?:year\s*)?$",
@@ -180,7 +197,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         op = "eq"
         around = before[-14:] + " " + after[:10]
         if lasts:
-            around = before[-14:]
+            around = before[-14:] + (" 以降" if "以降" in lasts.group(0) else "")
         if re.search(r"以降|or later|since|or after", around):
             op = "ge"
         elif re.search(r"以前|までに|or earlier|or before|by ", around):
@@ -223,8 +240,11 @@ def _take_near(t: Text, m: re.Match, words: str) -> None:
 # Running in a year: started by then and not yet ended (an undecided end still runs).
 RUNNING = re.compile(
     r"(?:も|に|で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
+    r"|(?<=も)続く|(?<=も)続ける|(?<=も)実施(?:する|される)?"
     r"|やって(?:い)?る|実施されて(?:い)?る|走って(?:い)?る)"
     r"|(?<![a-z])(?:still (?:running|going|active|on|ongoing|underway)|active|ongoing|underway|in progress"
+    r"|(?:(?<=projects )|(?<=project )|(?<=which )|(?<=that ))runs? (?:in|during)"
+    r"|(?:are|is) running in|(?:are|is) (?:still )?(?:on|live) in"
     r"|running)(?![a-z])"
 )
 NOW_WORDS = re.compile(r"今も|現在も|今なお|今まだ|今|現在|currently|still|right now|now")
@@ -244,7 +264,7 @@ def read_running(t: Text, query: Query) -> None:
         if re.match(r"\s*(?:まで|until|through)", text[m.end() : m.end() + 6]):
             continue  # R10まで続く is the end year's own phrase
         before = text[max(0, m.start() - 18) : m.start()]
-        if re.search(r"(?:から|ずっと|昔|since|long)\s*$", before):
+        if re.search(r"(?:から|ずっと|昔|since|long|以降も?|まで)\s*$", before):
             continue  # 昔から続いてる: how long, not a year it runs in
         year = None
         for y in re.finditer(YEAR, before):
