@@ -134,9 +134,8 @@ def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[
 
 
 def typed_key(store: Store, reference: str) -> str | None:
-    """The key a reference is typed as (R7/No40, r7/no40, R6/#3, R6/産業・しごと#3), in the
-    form the store keeps it: people read keys without their prefecture, so a bare one is this
-    store's (岩手県:R7/No40 in 岩手県's); None when the reference is not a key."""
+    """The store's key for a key as typed (R7/No40, r7/no40, R6/#3, R6/産業・しごと#3), or None."""
+    # People read keys without their prefecture: a bare one is this store's (岩手県:R7/No40).
     typed = compact(reference)
     if m := KEY.match(label_of(typed)):
         label = m.group(1).upper()
@@ -196,10 +195,10 @@ def resolve_named(
     words: str = "",
     elsewhere: bool = True,
 ) -> Resolution:
-    """The one project a question names, in the edition asked: by its number (else the latest
-    edition's, through its links), by names the vocabulary found (their keys), else by its
-    words. `elsewhere`: no edition was said, so a project printed only in another edition
-    (a former name, an exact name found there) may answer."""
+    """The one project a question names in the edition asked: its number, the names the
+    vocabulary found (keys), else its words; `elsewhere` when no edition was said."""
+    # elsewhere: a project printed only in another edition (a former name, an exact name
+    # found there) may answer; with an edition said, only that edition's.
     if no is not None:
         return _by_number(store, no, edition)
     if keys:
