@@ -52,10 +52,21 @@ def language() -> str:
 
 
 def say(key: str, **values) -> str:
-    """A phrase of bot/messages.py in this command's language."""
+    """A phrase of bot.messages in this command's language."""
     from bot.messages import say as phrase
 
     return phrase(key, language(), **values)
+
+
+def pipe_closed() -> None:
+    """The reader went away (`roadmap ask … | head -3`): stop quietly. Standard output is
+    pointed at /dev/null so that Python's last flush at exit has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's captured output)
+        pass
+    sys.exit(1)
 
 
 def failure_line(exc: BaseException) -> tuple[str, int]:
@@ -136,11 +147,11 @@ def store_location(db_path: Path | None) -> tuple[Path, str | None]:
 def open_store(db_path: Path | None, load: bool = True, create: bool = False) -> Store:
     """Open an existing store (with load, load the embedded documents into an empty one);
     only `create` (ingest, or `run` on the default path) makes a new file, never a folder."""
-    from bot.prefectures import configured
+    from bot.settings import configured_prefecture
     from bot.store import Store, is_roadmap_store
 
     target, prefecture = store_location(db_path)
-    prefecture = configured(prefecture)  # a bad name is reported before the path
+    prefecture = configured_prefecture(prefecture)  # a bad name is reported before the path
     if target.is_dir():
         raise CommandError("cli_not_a_store", path=target)
     if not target.exists():
@@ -219,7 +230,8 @@ def pick_project(store: Store, reference: str, edition: str | None = None) -> Pr
     """The one project a reference names in an edition (default: the latest), the same way
     for every command; otherwise an error that says why and suggests names."""
     from bot.prefectures import label_of
-    from bot.resolve import parse_number, resolve
+    from bot.project_numbers import parse_number
+    from bot.resolve import resolve
 
     if not reference.strip():
         raise UsageMistake("cli_usage_missing", param="REFERENCE")

@@ -284,9 +284,9 @@ def to_html(projects: list[Project], target: str) -> str:
 
 def to_xlsx(projects: list[Project], target: str) -> bytes:
     """One sheet: a row per project, then a row per initiative with plan/actual per year
-    (written by bot/export.py's one XLSX writer)."""
-    from bot.export import Column
-    from bot.export import to_xlsx as write_xlsx
+    (written by bot/spreadsheets.py's one XLSX writer)."""
+    from bot.spreadsheets import Column
+    from bot.spreadsheets import to_xlsx as write_xlsx
 
     years = _years(projects)
     header = [

@@ -12,7 +12,7 @@ class ParseError(RoadmapError):
         self.file = file
         self.line = line
         self.reason = reason
-        # A messages.py key (and its values) when the reason can be said in the user's language.
+        # A bot.messages key (and its values) when the reason can be said in the user's language.
         self.key = key
         self.params = params
         where = f"{file}, line {line}" if line else file

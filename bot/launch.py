@@ -76,19 +76,6 @@ def quick_ask(question: str, db: Path | None, as_json: bool) -> int:
             gc.enable()
 
 
-def pipe_closed() -> None:
-    """The reader went away (`roadmap ask … | head -3`): stop quietly. Standard output is
-    pointed at /dev/null so that Python's last flush at exit has nowhere to fail."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file descriptor (a test's captured output)
-        pass
-    sys.exit(1)
-
-
 def main() -> None:
     """Run `roadmap` with the process's arguments."""
     try:
@@ -101,6 +88,8 @@ def main() -> None:
 
         cli(prog_name="roadmap")
     except BrokenPipeError:
+        from bot.cli_support import pipe_closed
+
         pipe_closed()
 
 

@@ -76,15 +76,6 @@ def check(name: str) -> str:
     return name
 
 
-def configured(explicit: str | None = None) -> str:
-    """The prefecture a deployment answers for: explicit, else ROADMAP_PREFECTURE, else home."""
-    if explicit:
-        return check(explicit)
-    from bot.settings import store_settings
-
-    return check(store_settings().roadmap_prefecture)
-
-
 def qualify(name: str, prefecture: str = HOME_PREFECTURE) -> str:
     """A name made unique per prefecture in a shared store: as is at home, 岩手県:name elsewhere."""
     return name if prefecture == HOME_PREFECTURE else f"{prefecture}{SEPARATOR}{name}"

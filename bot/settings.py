@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.prefectures import HOME_PREFECTURE
+from bot.prefectures import HOME_PREFECTURE, check
 
 if TYPE_CHECKING:
     from pydantic_settings import BaseSettings
@@ -54,12 +54,17 @@ def store_settings(env_file: str | os.PathLike = ENV_FILE) -> StoreSettings:
     )
 
 
+def configured_prefecture(explicit: str | None = None) -> str:
+    """The prefecture a deployment answers for: explicit, else ROADMAP_PREFECTURE, else home."""
+    if explicit:
+        return check(explicit)
+    return check(store_settings().roadmap_prefecture)
+
+
 def _settings_class() -> type[BaseSettings]:
     """Define Settings on first use (pydantic-settings costs a tenth of a second to import)."""
     from pydantic import Field, SecretStr, field_validator
     from pydantic_settings import BaseSettings, SettingsConfigDict
-
-    from bot import prefectures
 
     class Settings(BaseSettings):
         """Everything the bot reads from its environment, with Slack's own variable names."""
@@ -95,7 +100,7 @@ def _settings_class() -> type[BaseSettings]:
         @field_validator("roadmap_prefecture")
         @classmethod
         def _one_of_47(cls, value: str) -> str:
-            return prefectures.check(value)
+            return check(value)
 
         @property
         def admins(self) -> set[str]:

@@ -10,12 +10,12 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from bot import owners as ownership
-from bot import prefectures
 from bot.errors import InvalidUpdate, NotAuthorized, ProjectNotFound
 from bot.fiscal_year import FiscalYear
 from bot.messages import short_ref
 from bot.models import ActualEntry, Project
 from bot.project_numbers import parse_number
+from bot.resolve import resolve
 from bot.store import Owner, Store, utcnow
 from bot.text import compact, drop_control
 
@@ -87,14 +87,8 @@ def parse_update(args: str) -> UpdateRequest:
 
 def find_project(store: Store, reference: str) -> Project:
     """The latest edition's project with that number, or any project by its key (R6/#3: how
-    replies name an unnumbered edition's project, so people can type it back)."""
-    if "/" in reference:
-        # People read keys without the prefecture (R6/#3 for 岩手県:R6/#3): their own one's.
-        key = prefectures.qualify(prefectures.label_of(reference.strip()), store.prefecture)
-        if (keyed := store.project(key)) is not None:
-            return keyed
-    number = project_number(reference)
-    project = next((p for p in store.projects() if p.no == number), None) if number else None
+    replies name an unnumbered edition's project, so people can type it back); never a name."""
+    project = resolve(store, reference, strictness="exact").project
     if project is None:
         raise ProjectNotFound("update_no_project", reference=reference)
     return project

@@ -13,7 +13,7 @@ from bot import messages as m
 from bot.adapters import http_front
 from bot.adapters.slack.app import create_app
 from bot.adapters.slack.serve import wsgi_app
-from bot.commands import table
+from bot.commands import dispatch
 from bot.service import Core
 from bot.settings import Settings
 from tests.slack_harness import BOT_TOKEN, SIGNING_SECRET
@@ -49,7 +49,7 @@ def test_a_private_command_after_a_mention_is_shown_only_to_its_author(slack, fa
 
 @pytest.mark.parametrize("command", ["owners", "nudges off", "help"])
 def test_every_private_command_after_a_mention_stays_private(slack, fake, command):
-    spec, _ = table.lookup(command)
+    spec, _ = dispatch.lookup(command)
     assert not spec.public  # the table says private; the mention path must honour it
     slack.event(mention(command, ts="51.5"), event_id=f"Ev-{command}")
     fake.wait_for("chat.postEphemeral")
@@ -58,7 +58,7 @@ def test_every_private_command_after_a_mention_stays_private(slack, fake, comman
 
 
 def test_a_public_command_after_a_mention_goes_to_the_thread(slack, fake):
-    spec, _ = table.lookup("update No40 R8 取組1 設計を完了")
+    spec, _ = dispatch.lookup("update No40 R8 取組1 設計を完了")
     assert spec.public
     slack.event(mention("update No40 R8 取組1 設計を完了", ts="52.5"), event_id="EvUpd")
     [post] = fake.wait_for("chat.postMessage")
@@ -141,7 +141,7 @@ def test_teams_public_reply_stays_in_the_channel(teams, connector):
 def test_a_slow_command_runs_its_handler_once_and_uploads_the_acked_file(slack, fake, monkeypatch):
     runs: list[str] = []
     made: list[str] = []
-    real = table.dispatch
+    real = dispatch.dispatch
 
     def counted(spec, req):
         runs.append(spec.name)
@@ -156,7 +156,7 @@ def test_a_slow_command_runs_its_handler_once_and_uploads_the_acked_file(slack, 
             reply.file = file
         return reply
 
-    monkeypatch.setattr(table, "dispatch", counted)
+    monkeypatch.setattr(dispatch, "dispatch", counted)
     response = slack.command("export csv")
     assert m.say("file_uploading", "ja") in response.json()["text"]
     fake.wait_for("files.completeUploadExternal")

@@ -8,9 +8,11 @@ import pytest
 
 from bot import messages as m
 from bot.adapters.console import Console
+from bot.command_table import TABLE, usages
 from bot.commands import parse_command
+from bot.commands.dispatch import dispatch, handle
+from bot.commands.handlers import HANDLERS
 from bot.commands.reply import Request
-from bot.commands.table import BY_NAME, TABLE, dispatch, handle
 from bot.service import Core
 from bot.updates import Identity
 
@@ -37,11 +39,15 @@ def test_words_name_one_command_each():
     assert len(words) == len(set(words))
 
 
+def test_every_command_has_one_handler():
+    assert set(HANDLERS) == {spec.name for spec in TABLE}
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("prefix", ["", "/roadmap "])
 def test_help_is_generated_from_the_table(store, lang, prefix):
     core = Core(store)
-    reply = BY_NAME["help"].handler(Request(core, Identity("slack", "U1"), "", lang, prefix=prefix))
+    reply = HANDLERS["help"](Request(core, Identity("slack", "U1"), "", lang, prefix=prefix))
     text = "\n".join(reply.body())
     for spec in TABLE:
         if not spec.hidden:
@@ -101,7 +107,7 @@ def test_a_public_reply_only_when_the_table_says_so(store):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_help_for_questions_lists_the_tables_commands(lang):
-    listed = m.help_lines(lang)[-1]
+    listed = m.help_lines(lang, usages(lang))[-1]
     for spec in TABLE:
         assert (spec.usage(lang) in listed) != spec.hidden, spec.name
 

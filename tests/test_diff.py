@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import diff as diffing
+from bot import diff_text
 from bot.links import core_name, link_kinds
 from bot.models import Link
 from bot.sources import load_documents
@@ -121,7 +122,7 @@ def test_no_rename_whose_old_name_continues(layout):
 def test_renamed_section_lists_no_take_over(layout, lang):
     _, store = layout
     d = diffing.diff_editions(store, "R6", "R7")
-    text = diffing.to_text(d, markdown=True, lang=lang)
+    text = diff_text.to_text(d, markdown=True, lang=lang)
     sections = text.split("\n## ")
     heading = "名称変更" if lang == "ja" else "Renamed"
     renamed = next(s for s in sections if s.startswith(heading))
@@ -148,7 +149,7 @@ def test_校務_is_continued_and_no40_took_over_two_projects(store):
     assert {r.name for r in no40[0].older} == {kouMU, "学校DXスタートアップ事業"}
     assert 40 not in {c.newer.no for c in d.changes}
     assert [r.no for r in by_old[kouMU].work_also_to] == [40]
-    text = diffing.to_text(d)
+    text = diff_text.to_text(d)
     assert "→ No40" not in text.split("■ 名称変更")[1].split("■")[0]
 
 
@@ -184,7 +185,7 @@ def test_same_fields_no_caveat_and_common_totals_are_the_totals(store):
     assert d.fields and d.fields.same and d.caveat is None
     assert d.common_totals == d.totals
     for lang in ("ja", "en"):
-        lines = diffing.to_text(d, lang=lang).splitlines()
+        lines = diff_text.to_text(d, lang=lang).splitlines()
         assert not [line for line in lines if line.startswith("※")]
         assert len([line for line in lines[:4] if line.strip()]) == 2  # title, one totals line
 

@@ -86,7 +86,7 @@ def test_xlsx_keeps_chat_text_as_text_never_a_formula(recorded, tmp_path):
 
 
 def test_a_signed_number_is_still_a_number_not_an_apostrophe():
-    from bot.export import csv_cell
+    from bot.spreadsheets import csv_cell
 
     assert csv_cell("-10", "ja") == "-10" and csv_cell(-10, "ja") == -10
     assert csv_cell("-10%の削減", "ja") == "'-10%の削減"

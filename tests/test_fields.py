@@ -188,10 +188,10 @@ def test_unnumbered_editions_get_document_keys_and_shipped_keys_stay(tmp_path):
     # Re-ingesting either keeps every key.
     load_documents(store, [sangyo, R6_FILE])
     assert [p.key for p in store.projects("R6")] == keys
-    from bot.resolve import resolve_one
+    from bot.resolve import resolve
 
-    assert resolve_one(store, keys[-1]).key == keys[-1]
-    assert resolve_one(store, "R6/#3").key == "R6/#3"
+    assert resolve(store, keys[-1]).project.key == keys[-1]
+    assert resolve(store, "R6/#3").project.key == "R6/#3"
     # Citations of the shipped document are unchanged.
     assert [p.source for p in store.projects("R6", field=SHIPPED_FIELD)] == [
         p.source for p in parse_file(R6_FILE).projects

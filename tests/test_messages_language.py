@@ -1,4 +1,4 @@
-"""Japanese replies in Japanese, English replies in English: every phrase of bot/messages.py,
+"""Japanese replies in Japanese, English replies in English: every phrase of bot/messages/,
 and what its formatting functions make, is scanned for the other language's script.
 
 Allowed in Japanese: codes and names people type or read as printed — placeholders, No40/R8,
@@ -8,13 +8,16 @@ Allowed in English: names quoted as printed (「…」) and Japanese units of a 
 
 from __future__ import annotations
 
+import importlib
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from bot import messages as m
-from bot.commands.table import TABLE
+from bot.command_table import TABLE, usages
+from bot.messages.phrasing import AREAS
 from bot.migrations import evidence_from_prose
 from bot.models import Evidence
 
@@ -51,7 +54,8 @@ def phrases() -> list[tuple[str, str, str]]:
     """(where, Japanese, English) for every pair the module holds or makes."""
     pairs = [(f"PHRASES[{k}]", ja, en) for k, (ja, en) in m.PHRASES.items()]
     pairs += [(f"FIELD_LABELS[{k}]", ja, en) for k, (ja, en) in m.FIELD_LABELS.items()]
-    pairs += [("help_lines", "\n".join(m.help_lines("ja")), "\n".join(m.help_lines("en")))]
+    help_ja, help_en = (m.help_lines(lang, usages(lang)) for lang in ("ja", "en"))
+    pairs += [("help_lines", "\n".join(help_ja), "\n".join(help_en))]
     pairs += [("examples", "\n".join(m.examples("ja")), "\n".join(m.examples("en")))]
     pairs += [("NOT_PRINTED", m.NOT_PRINTED["ja"], m.NOT_PRINTED["en"])]
     pairs += [("UNDECIDED", m.UNDECIDED["ja"], m.UNDECIDED["en"])]
@@ -95,6 +99,20 @@ def test_each_language_stays_in_its_script(where, ja, en):
         assert JAPANESE.search(ja), f"{where}: the Japanese phrase has no Japanese: {ja!r}"
     assert not japanese_leaks(ja), f"{where}: English in Japanese: {japanese_leaks(ja)} in {ja!r}"
     assert not english_leaks(en), f"{where}: Japanese in English: {en!r}"
+
+
+def test_each_phrase_is_in_one_area_and_every_area_is_read():
+    """The phrases are split by area of the product (bot/messages/): a key in two areas would
+    quietly lose one wording, and an area say() does not read would lose them all."""
+    keys = [k for area in AREAS for k in area.PHRASES]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    folder = Path(m.__file__).parent
+    names = [p.stem for p in folder.glob("*.py") if p.stem != "__init__"]
+    modules = [importlib.import_module(f"bot.messages.{name}") for name in names]
+    assert {x for x in modules if hasattr(x, "PHRASES")} == {
+        *AREAS,
+        importlib.import_module("bot.messages.phrasing"),
+    }
 
 
 def test_evidence_is_words_not_scores():

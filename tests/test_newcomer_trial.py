@@ -16,8 +16,8 @@ import pytest
 
 from bot import messages as m
 from bot.adapters.console import Console
+from bot.command_table import TABLE
 from bot.commands import parse_command
-from bot.commands.table import TABLE
 from bot.errors import InvalidUpdate
 from bot.ingest import parse_text
 from bot.service import add_owner

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from bot import messages as m
+from bot.commands.dispatch import handle
 from bot.commands.reply import Reply
-from bot.commands.table import handle
 from bot.render_text import answer_text
 from bot.store import Store
 

@@ -44,14 +44,11 @@ from bot.answer.selection import (
     text_terms_found,
     vocabulary_for,
 )
-from bot.answer.selection import (
-    in_edition as selection_in_edition,
-)
 from bot.answer.unprinted import not_in_roadmap, unprinted, which_one
 from bot.fiscal_year import FiscalYear
 from bot.models import Project
 from bot.prefectures import label_of
-from bot.resolve import Resolution
+from bot.resolve import Resolution, in_edition
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
 from bot.vocabulary import as_written, normalise
@@ -214,7 +211,7 @@ def _left_out(store: Store, query: Query, edition: str) -> Filter:
         )
         named = [store.project(said)] if isinstance(said, str) else []
         for p in numbered + [p for p in named if p]:
-            left += [x for x in selection_in_edition(store, p, edition) if x not in left]
+            left += [x for x in in_edition(store, p, edition) if x not in left]
     label = "・".join(m.short_ref(p) for p in left) or "—"
     keys = ",".join(p.key for p in left)
     return Filter("projects", "ne", keys, label)
@@ -845,7 +842,7 @@ def _not_found(store: Store, query: Query, edition: str, resolution: Resolution)
         return Answer(
             status="clarify",
             title=m.say("which_project", lang),
-            lines=m.help_lines(lang)[:2],
+            lines=m.help_asks(lang)[:2],
             suggestions=m.examples(lang)[:3],
         )
     best = resolution.matches[0].score if resolution.matches else 0

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import weakref
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from bot import messages as m
 from bot.answer.across_lines import field_lines, link_lines, text_lines, totals_lines
+from bot.answer.across_row import Across
 from bot.answer.across_words import qualified_words
 from bot.answer.model import Answer, Computed, Value
 from bot.answer.render import ref, src, unique
@@ -39,30 +40,6 @@ ASKED = {
     "category": ("category",),
     "initiatives": ("initiatives",),
 }
-
-
-@dataclass
-class Across:
-    """One project and what it is in another edition, through the links."""
-
-    project: Project
-    other: str  # the other edition's code
-    later: bool  # whether the other edition is the newer one (what the project became)
-    others: list[Project] = field(default_factory=list)  # the same project there (or its merge)
-    kind: str = "absent"  # continued | renamed | taken_over | absent
-    evidence: list[str] = field(default_factory=list)  # each link's evidence, as stored
-    # Also linked or named there, but not where the project went: said, and uncertain.
-    asides: list[tuple[Project, str]] = field(default_factory=list)  # (project, why)
-    # An aside that continues an older project of this one's merge: that older project.
-    via: dict[str, Project] = field(default_factory=dict)
-
-    def sides(self) -> tuple[list[Project], list[Project]]:
-        """(older, newer) projects of the row."""
-        return ([self.project], self.others) if self.later else (self.others, [self.project])
-
-    def named_back(self) -> list[Project]:
-        """Older projects the newer table names as where part of its work was done."""
-        return [o for o, why in self.asides if why == "named"]
 
 
 # Per store, for its current links (a list the store keeps until its editions change): their

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot import messages as m
-from bot.answer.across import Across, across, kinds_of, said
+from bot.answer.across import across, kinds_of, said
 from bot.answer.across_lines import totals_lines
+from bot.answer.across_row import Across
 from bot.answer.model import Answer, Value
 from bot.answer.render import ref, src
 from bot.answer.selection import Selection, computed_of, scope, select, values_of

@@ -5,17 +5,14 @@ printed note, the initiatives only one edition prints, totals, and sentences of 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from bot import messages as m
+from bot.answer.across_row import Across
 from bot.fiscal_year import FiscalYear
 from bot.models import Project, amount_change
 from bot.prefectures import label_of
 from bot.text import compact
 from bot.vocabulary import normalise
-
-if TYPE_CHECKING:  # the row type only: across builds rows and imports these lines
-    from bot.answer.across import Across
 
 
 def link_lines(row: Across, lang: str) -> list[str]:

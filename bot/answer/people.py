@@ -72,9 +72,9 @@ def reading(word: str) -> str:
     """A name's reading in katakana (田中 → タナカ), by SudachiPy; kana as written."""
     if not re.search(r"[\u4e00-\u9fff]", word):
         return _katakana(word)
-    from bot.understanding.words import _tokenizer  # the one loaded dictionary
+    from bot.understanding.sudachi import tokenizer  # the one loaded dictionary
 
-    return "".join(m.reading_form() for m in _tokenizer().tokenize(word))
+    return "".join(m.reading_form() for m in tokenizer().tokenize(word))
 
 
 _KANA = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import messages as m
 from bot.answer.model import Answer, ProjectRef, SourceRef
+from bot.command_table import usages
 from bot.models import Project
 
 
@@ -53,6 +54,6 @@ def help_answer(lang: str) -> Answer:
     return Answer(
         status="clarify",
         title=m.say("help_title", lang),
-        lines=m.help_lines(lang),
+        lines=m.help_lines(lang, usages(lang)),
         suggestions=m.examples(lang),
     )

@@ -14,7 +14,7 @@ from bot.answer.model import Computed
 from bot.fiscal_year import FiscalYear, runs_in
 from bot.models import Project
 from bot.prefectures import label_of
-from bot.resolve import Match, Resolution, judge, match_names, resolve
+from bot.resolve import Match, Resolution, resolve_named
 from bot.store import Store
 from bot.text import compact
 from bot.understanding import Filter, Query
@@ -311,72 +311,16 @@ def text_terms_found(store: Store, terms: list[str], edition: str) -> tuple[list
     return found, missing
 
 
-def in_edition(store: Store, p: Project, edition: str) -> list[Project]:
-    """The same project in another edition (one, several if merged, or none), through the links."""
-    if p.edition == edition:
-        return [p]
-    found = []
-    for link in store.predecessors(p.key) + store.successors(p.key):
-        other = store.project(link.older if link.newer == p.key else link.newer)
-        if other and other.edition == edition and other not in found:
-            found.append(other)
-    return found
-
-
 def find_project(store: Store, query: Query, edition: str) -> Resolution:
     """The one project a question names: its number, a name of the vocabulary, else its words."""
-    latest = store.latest_edition()
-    if query.project_no is not None:
-        numbered = [p for p in store.projects(edition) if p.no == query.project_no]
-        if not numbered and edition != latest:
-            # No47 asked in the unnumbered older edition: the R7 project, through its link.
-            numbered = [p for p in store.projects(latest) if p.no == query.project_no]
-        if not numbered:
-            return Resolution("not_found")
-        found = in_edition(store, numbered[0], edition)
-        if len(found) > 1:  # No40 came from two R6 projects: which one is asked is not known
-            return Resolution("ambiguous", [Match(p, 100, "link") for p in found])
-        if found:
-            return Resolution("ok", [Match(found[0], 100, "number")])
-        return Resolution("gone", [Match(numbered[0], 100, "number")])
-    if query.project_keys:
-        named = [p for k in query.project_keys if (p := store.project(k))]
-        here = [p for p in named if p.edition == edition]
-        if not here:
-            moved = [x for p in named for x in in_edition(store, p, edition)]
-            here = list({x.key: x for x in moved}.values())
-        if not here and query.edition is None:
-            here = named[:1]  # a name printed only in another edition: that edition's project
-        if len(here) == 1:
-            return Resolution("ok", [Match(here[0], 100, "name")])
-        if len(here) > 1:
-            return Resolution("ambiguous", [Match(p, 100, "name") for p in here])
-        return (
-            Resolution("gone", [Match(named[0], 100, "name")]) if named else Resolution("not_found")
-        )
-    if not query.subject:
-        return Resolution("not_found")
-    best = resolve(store, query.subject, edition)
-    if (best.status == "ok" and best.matches[0].score >= 100) or query.edition:
-        return best
-    if len(compact(query.subject)) < 8:
-        return best  # an exact former name is in the vocabulary; only a long near-name is sought
-    for other in (e.code for e in reversed(store.editions())):
-        if other == edition:
-            continue
-        # Only an exact or near-whole name can beat the asked edition (>= 95): no fuzzy scoring.
-        alt = judge(
-            [
-                x
-                for x in match_names(store.projects(other), query.subject, fuzzy=False)
-                if x.score > 0
-            ]
-        )
-        top_alt = alt.matches[0].score if alt.matches else 0
-        top_best = best.matches[0].score if best.matches else 0
-        if alt.status == "ok" and top_alt >= 95 and top_alt > top_best:
-            return alt
-    return best
+    return resolve_named(
+        store,
+        edition,
+        no=query.project_no,
+        keys=query.project_keys,
+        words=query.subject or "",
+        elsewhere=not query.edition,
+    )
 
 
 def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, list[str]]:

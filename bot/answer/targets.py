@@ -14,12 +14,12 @@ from bot.answer.selection import (
     Selection,
     computed_of,
     filter_words,
-    in_edition,
     select,
     values_of,
 )
 from bot.models import Project
 from bot.prefectures import label_of
+from bot.resolve import resolve, resolve_named
 from bot.store import Store
 from bot.understanding import Filter, Query
 from bot.vocabulary import normalise
@@ -32,29 +32,18 @@ YEAR_FIELDS = ("start", "end")
 def named_projects(store: Store, query: Query, edition: str) -> tuple[list[Project], list[str]]:
     """The projects a question names by number or name, in the edition asked (once each, in
     the order named), and the numbers or names that name none."""
-    latest = store.latest_edition()
     found: list[Project] = []
     missing: list[str] = []
     for no in query.project_nos:
-        numbered = [p for p in store.projects(edition) if p.no == no]
-        if not numbered and edition != latest and latest:
-            numbered = [
-                x
-                for p in store.projects(latest)
-                if p.no == no
-                for x in in_edition(store, p, edition)
-            ]
-        if numbered:
-            found.append(numbered[0])
+        numbered = resolve_named(store, edition, no=no)
+        if numbered.status in ("ok", "ambiguous"):
+            found.append(numbered.matches[0].project)
         else:
             missing.append(f"No{no}")
     for key in query.project_keys:
-        p = store.project(key)
-        if p is None:
-            continue
-        here = in_edition(store, p, edition) or ([p] if query.edition is None else [])
-        if here:
-            found.append(here[0])
+        named = resolve_named(store, edition, keys=[key], elsewhere=not query.edition)
+        if named.status in ("ok", "ambiguous"):
+            found.append(named.matches[0].project)
     unique = list({p.key: p for p in found}.values())
     return unique, missing
 
@@ -65,8 +54,6 @@ _PARTS = re.compile(r"\s*(?:と|とか|や|、|,|・|\band\b|\bor\b|\bvs\.?|\bve
 def projects_by_parts(store: Store, query: Query, edition: str) -> list[Project] | None:
     """Projects named by parts of their names (…と…, … or …), each part clearly one project;
     None when any part is unclear (then the question is asked back, never guessed)."""
-    from bot.resolve import resolve
-
     found, _ = named_projects(store, query, edition)
     for chunk in query.subject_parts:
         for part in _PARTS.split(chunk):

@@ -1,4 +1,4 @@
-"""Chat commands: one table (bot.commands.table), parsed from any chat, answered as data."""
+"""Chat commands: one table (bot.command_table), parsed from any chat, answered as data."""
 
 from __future__ import annotations
 
@@ -6,9 +6,4 @@ from bot.commands.parse import Command, command_language, parse_command, subcomm
 
 __all__ = ["SUBCOMMANDS", "Command", "command_language", "parse_command", "subcommands"]
 
-
-def __getattr__(name: str):
-    # The table imports the core's handlers; built on first use so parsing stays light.
-    if name == "SUBCOMMANDS":
-        return subcommands()
-    raise AttributeError(name)
+SUBCOMMANDS = subcommands()

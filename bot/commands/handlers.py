@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot import messages as m
+from bot.command_table import ALL_WORDS, BY_NAME, TABLE, wants_all
 from bot.commands.reply import FileOut, Reply, Request
 from bot.errors import UserError
 from bot.render_text import history_lines
@@ -12,7 +14,6 @@ from bot.text import nfkc
 
 # `<@U123|name>` (Slack) as it arrives in owners add; other front ends type the id itself.
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
-ALL_WORDS = {"--all", "-a", "all", "全件", "すべて", "全部"}
 
 
 def ask(req: Request) -> Reply:
@@ -40,11 +41,6 @@ def update(req: Request) -> Reply:
     )
     # A repeated delivery of the same request is not announced to the channel a second time.
     return Reply(req.lang, text, public=result.created)
-
-
-def wants_all(args: str) -> bool:
-    """`history No40 --all`: every entry asked for."""
-    return any(nfkc(w).lower() in ALL_WORDS for w in args.split())
 
 
 def history(req: Request) -> Reply:
@@ -165,6 +161,7 @@ def digest(req: Request) -> Reply:
 def diff(req: Request) -> Reply:
     """`diff R6 R7`: a summary now, the whole comparison as a file."""
     from bot import diff as diffing
+    from bot import diff_text
     from bot.draft import now_stamp, safe_filename
 
     store = req.core.store
@@ -184,7 +181,7 @@ def diff(req: Request) -> Reply:
     name = safe_filename("roadmap_diff", older, newer, now_stamp(req.core.clock()), ext="md")
 
     def make() -> FileOut:
-        text = diffing.to_text(d, markdown=True, lang=req.lang)
+        text = diff_text.to_text(d, markdown=True, lang=req.lang)
         return FileOut(name, text.encode("utf-8"), f"{older} → {newer}")
 
     return Reply(req.lang, summary, file=make)
@@ -262,18 +259,14 @@ def chart(req: Request) -> Reply:
 
 def usage(req: Request, name: str) -> str:
     """The usage line of one command, as typed on this front end."""
-    from bot.commands.table import BY_NAME
-
     spec = BY_NAME[name]
     return f"{req.prefix}{spec.usage(req.lang)}"
 
 
 def help_reply(req: Request) -> Reply:
     """`help`: what can be asked, then every command generated from the table."""
-    from bot.commands.table import TABLE
-
     lang = req.lang
-    lines = m.help_lines(lang)[:4]
+    lines = m.help_asks(lang)
     lines.append(m.say("help_commands", lang))
     for spec in TABLE:
         if spec.hidden:
@@ -287,3 +280,22 @@ def help_reply(req: Request) -> Reply:
         lines.append(f"・{req.prefix}{spec.usage(lang)} — {notes}")
     lines.append(m.say("help_examples", lang, examples=" / ".join(m.examples(lang))))
     return Reply(lang, m.say("help_title", lang), lines)
+
+
+# Which handler answers each command of the table (a test checks that every command has one).
+HANDLERS: dict[str, Callable[[Request], Reply]] = {
+    "ask": ask,
+    "update": update,
+    "history": history,
+    "retract": retract,
+    "owners": owners_list,
+    "owners add": owners_add,
+    "owners remove": owners_remove,
+    "digest": digest,
+    "diff": diff,
+    "export": export,
+    "chart": chart,
+    "nudges": nudges,
+    "documents": documents,
+    "help": help_reply,
+}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.command_table import TABLE
 from bot.text import drop_control, nfkc
 from bot.understanding import detect_language
 
@@ -27,8 +28,6 @@ class Command:
 @cache
 def _words() -> dict[tuple[str, ...], str]:
     """Every word sequence of the table → the command's name."""
-    from bot.commands.table import TABLE
-
     return {tuple(nfkc(w).lower().split()): spec.name for spec in TABLE for w in spec.words}
 
 
@@ -88,8 +87,6 @@ def top_level(name: str) -> str:
 
 def subcommands() -> set[str]:
     """Every command's name (`owners add` included)."""
-    from bot.commands.table import TABLE
-
     return {spec.name for spec in TABLE}
 
 

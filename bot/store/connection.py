@@ -140,7 +140,9 @@ class Connection(Faults):
         """Open (creating the file if needed, never a folder: a mistyped path must not start
         a second store) the store at path, ROADMAP_DB or data/roadmap.db, answering for
         prefecture, ROADMAP_PREFECTURE or the home prefecture."""
-        scope = prefectures.configured(prefecture)  # a bad name fails before a file is made
+        from bot.settings import configured_prefecture
+
+        scope = configured_prefecture(prefecture)  # a bad name fails before a file is made
         target = resolve_db_path(path)
         if not target.parent.is_dir():
             raise FileNotFoundError(2, "no such folder for the store", str(target.parent))

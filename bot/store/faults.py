@@ -16,7 +16,7 @@ from bot.errors import StoreUnavailable
 logger = logging.getLogger(__name__)
 
 # SQLite's error names (a prefix: SQLITE_IOERR_WRITE…) → why a write cannot be made now, as a
-# bot/messages.py key. The first match wins: a store moved away is read-only to SQLite too.
+# bot.messages key. The first match wins: a store moved away is read-only to SQLite too.
 FAULTS = (
     ("SQLITE_READONLY_DBMOVED", "store_replaced"),
     ("SQLITE_FULL", "store_full"),

@@ -29,7 +29,7 @@ from bot.understanding.query import (
     detect_language,
 )
 from bot.understanding.reading import Text
-from bot.understanding.record_ask import might_be_record, settle_record
+from bot.understanding.record_ask import might_be_record
 from bot.understanding.typed_names import kana_heard
 from bot.understanding.typed_names import rewrite as rewrite_typed
 from bot.understanding.words import digits, english_content, has_japanese, japanese_content, prepare
@@ -116,6 +116,8 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     if query.record is None:
         _settle(query)
     else:
+        from bot.understanding.record import settle_record  # loaded with read_record above
+
         settle_record(query)
     return heard
 

@@ -346,3 +346,33 @@ def _subject(
     ):
         return "projects"
     return "reports"
+
+
+def settle_record(query: Query) -> None:
+    """The operation of a record question: a count, a ranking (top N), else a list."""
+    ask = query.record
+    if ask is None:
+        return
+    if query.operation in ("top", "bottom") and ask.subject in ("reports", "projects"):
+        ask.subject, ask.rank = (
+            "ranking",
+            ask.rank or ("max" if query.operation == "top" else "min"),
+        )
+    if (
+        query.operation in ("max", "min")
+        and ask.subject in ("reports", "projects")
+        and not ask.latest
+    ):
+        ask.subject, ask.rank = "ranking", ask.rank or query.operation
+    if ask.subject == "projects" and query.names_project and ask.more_than is None:
+        ask.subject = "reports"  # No38の報告はどの取組のもの: that project's reports
+    if (
+        query.operation == "group"
+        or (ask.group and ask.group != "person")
+        or (ask.group == "person" and ask.subject != "ranking")
+    ):  # 部局別の報告件数, reports by person, 報告が一番多い部局
+        ask.group = ask.group or query.group_by or "department"
+        if ask.subject in ("reports", "projects", "reporters", "ranking"):
+            ask.subject = "grouped"
+    if query.operation not in ("count", "top", "bottom"):
+        query.operation = "list"

@@ -16,6 +16,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from bot.understanding.kana import is_kana, katakana, loose, loosely, romaji
+from bot.understanding.sudachi import tokenizer
 from bot.vocabulary import Vocabulary
 
 # Kinds of names a reading can stand for.
@@ -120,12 +121,10 @@ def reading_of(text: str, whole_words: bool = False) -> tuple[str, list[tuple[in
     (kana character by character unless `whole_words`, a kanji word as a whole); and the
     reading's indexes where a word starts. Latin letters that spell romaji are read as kana
     (aomori → アオモリ), others as they are (dx)."""
-    from bot.understanding.words import _tokenizer  # SudachiPy, loaded once
-
     out: list[str] = []  # one character each
     spans: list[tuple[int, int]] = []
     starts: set[int] = set()
-    for m in _tokenizer().tokenize(text):
+    for m in tokenizer().tokenize(text):
         surface, begin = m.surface(), m.begin()
         starts.add(len(out))
         latin = re.fullmatch(r"[a-z0-9]+", surface)
@@ -152,9 +151,7 @@ _KANA_GLUE = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
 
 def kana_heard(text: str) -> list[str]:
     """The runs of kana in a text that may be a name typed by its sound (`kana_runs`)."""
-    from bot.understanding.words import _tokenizer  # SudachiPy, loaded once
-
-    morphemes = list(_tokenizer().tokenize(text))
+    morphemes = list(tokenizer().tokenize(text))
     return kana_runs(morphemes, [m.part_of_speech() for m in morphemes])
 
 

@@ -6,12 +6,12 @@ examples. Japanese is read with SudachiPy, loaded the first time a question need
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from bot.understanding.framing import EN_ASKING, asks, honorific, own_act, statement
+from bot.understanding.sudachi import tokenizer
 from bot.understanding.typed_names import kana_runs
 
 # A person mentioned: Slack's raw <@U123|name>, Teams' <at>Name</at>, or @name as the chat
@@ -437,23 +437,12 @@ _EN_FRAMING = EN_ASKING | frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _tokenizer():
-    """SudachiPy's tokenizer over its core dictionary (about 50 ms, once per process)."""
-    from sudachipy import Dictionary, SplitMode
-
-    dictionary = Dictionary(dict="core")
-    # SudachiPy 0.7 names it tokenizer(); 0.6 (the lowest declared) create().
-    make = getattr(dictionary, "tokenizer", None) or dictionary.create
-    return make(SplitMode.C)
-
-
 def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
     """The content words of a Japanese chunk: nouns and names, with every greeting, hedge,
     request verb, particle and auxiliary left out (by part of speech and what follows).
     `heard` gets what may be a name typed by its sound: a content word in kana, or a run of
     kana the dictionary reads as anything but particles and endings (のうりんすいさんぶ)."""
-    morphemes = list(_tokenizer().tokenize(chunk))
+    morphemes = list(tokenizer().tokenize(chunk))
     pos = [m.part_of_speech() for m in morphemes]
     base = [m.dictionary_form() for m in morphemes]
     if heard is not None:

@@ -26,8 +26,8 @@ from bot import messages as m
 from bot.adapters.slack import blocks
 from bot.adapters.slack.failures import explain
 from bot.adapters.slack.uploads import upload_reply_file
+from bot.commands.dispatch import handle
 from bot.commands.reply import Reply
-from bot.commands.table import handle
 from bot.errors import StoreUnavailable
 from bot.service import Core
 from bot.serving import Serving

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import (
@@ -21,12 +23,15 @@ from slack_sdk.models.blocks import (
 from bot import charts
 from bot import messages as m
 from bot.adapters.slack.blocks import MAX_SECTION, OPEN_UPDATE_ACTION, _cut, escape, fallback
+from bot.adapters.slack.client import web_client
+from bot.adapters.slack.failures import RefusalsWithoutTraceback, error_code, explain
 from bot.digest import Digest, StaleProject, digest_sections, digest_text, week_period
 from bot.fiscal_year import FiscalYear
 from bot.settings import Settings
 from bot.store import Store
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 MAX_LISTED = 15  # per list; the rest is summarised with a count
 # The marker on a digest message (Slack message metadata), read back by find_posted.
 EVENT_TYPE = "roadmap_digest"
@@ -192,6 +197,41 @@ def post_chart(
     )
 
 
+class FailureKept:
+    """A digest poster that keeps the Web API failure it met (and still raises it): the
+    schedule records only that the post failed; whoever posted can then say why."""
+
+    def __init__(self, poster: SlackDigestPoster) -> None:
+        self.poster = poster
+        self.platform = poster.platform
+        self.target = poster.target
+        self.failure: Exception | None = None
+
+    def _kept(self, call: Callable[..., T], *args) -> T:
+        try:
+            return call(*args)
+        except Exception as error:
+            self.failure = error
+            raise
+
+    def post_message(self, digest: Digest) -> str:
+        """Post the digest (see SlackDigestPoster)."""
+        return self._kept(self.poster.post_message, digest)
+
+    def find_posted(self, digest: Digest, since: datetime) -> str | None:
+        """Look for an earlier attempt's post (see SlackDigestPoster): without it, a retry of
+        `roadmap digest --post` after a kill or a timeout posted the week twice (#25)."""
+        return self._kept(self.poster.find_posted, digest, since)
+
+    def post_charts(self, digest: Digest, message_id: str) -> None:
+        """Attach the charts (see SlackDigestPoster)."""
+        self._kept(self.poster.post_charts, digest, message_id)
+
+    def nudge(self, user_id: str, projects: list[StaleProject], digest: Digest) -> None:
+        """Remind one owner (a failed nudge is logged by the schedule, not the post's failure)."""
+        self.poster.nudge(user_id, projects, digest)
+
+
 @dataclass
 class DigestPost:
     """What `roadmap digest --post` did: run_digest's outcome, and Slack's refusal if any."""
@@ -204,22 +244,16 @@ class DigestPost:
     @property
     def code(self) -> str:
         """Slack's error code for the failure (`not_in_channel`), else empty."""
-        from bot.adapters.slack.failures import error_code
-
         return error_code(self.failure) if self.failure is not None else ""
 
     def why(self, lang: str = "ja") -> str:
         """The failure in a sentence with what to do, in the person's language."""
-        from bot.adapters.slack.failures import explain
-
         return explain(self.failure, lang) if self.failure is not None else ""
 
 
 def post_digest(settings: Settings, store: Store, now: datetime) -> DigestPost:
     """Post this week's digest to ROADMAP_DIGEST_CHANNEL with the app's own client (once a
     week, rate limits waited out); a refusal is kept for the caller to tell, not traced."""
-    from bot.adapters.slack.client import web_client
-    from bot.adapters.slack.failures import FailureKept, RefusalsWithoutTraceback
     from bot.digest_schedule import run_digest
 
     channel = settings.roadmap_digest_channel or ""

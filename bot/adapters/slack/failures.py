@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.handler import RetryHandler
 
 from bot import messages as m
-
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from bot.adapters.slack.digest import SlackDigestPoster
-    from bot.digest import Digest, StaleProject
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,41 +82,6 @@ class RateLimitRetry(RetryHandler):
         state.next_attempt_requested = True
         time.sleep(self._wait(response) or 1)
         state.increment_current_attempt()
-
-
-class FailureKept:
-    """A digest poster that keeps the Web API failure it met (and still raises it): the
-    schedule records only that the post failed; whoever posted can then say why."""
-
-    def __init__(self, poster: SlackDigestPoster) -> None:
-        self.poster = poster
-        self.platform = poster.platform
-        self.target = poster.target
-        self.failure: Exception | None = None
-
-    def _kept(self, call: Callable[..., T], *args) -> T:
-        try:
-            return call(*args)
-        except Exception as error:
-            self.failure = error
-            raise
-
-    def post_message(self, digest: Digest) -> str:
-        """Post the digest (see SlackDigestPoster)."""
-        return self._kept(self.poster.post_message, digest)
-
-    def find_posted(self, digest: Digest, since: datetime) -> str | None:
-        """Look for an earlier attempt's post (see SlackDigestPoster): without it, a retry of
-        `roadmap digest --post` after a kill or a timeout posted the week twice (#25)."""
-        return self._kept(self.poster.find_posted, digest, since)
-
-    def post_charts(self, digest: Digest, message_id: str) -> None:
-        """Attach the charts (see SlackDigestPoster)."""
-        self._kept(self.poster.post_charts, digest, message_id)
-
-    def nudge(self, user_id: str, projects: list[StaleProject], digest: Digest) -> None:
-        """Remind one owner (a failed nudge is logged by the schedule, not the post's failure)."""
-        self.poster.nudge(user_id, projects, digest)
 
 
 class RefusalsWithoutTraceback(logging.Filter):

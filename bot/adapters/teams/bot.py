@@ -16,9 +16,9 @@ from microsoft_teams.apps.http import FastAPIAdapter
 from bot import messages as m
 from bot.adapters.teams import cards, replies
 from bot.adapters.teams.text import from_teams, own_mentions, user_text
+from bot.commands.dispatch import handle
 from bot.commands.parse import command_language
 from bot.commands.reply import shown_to_all
-from bot.commands.table import handle
 from bot.errors import StoreUnavailable, UserError
 from bot.fiscal_year import FiscalYear
 from bot.service import Core

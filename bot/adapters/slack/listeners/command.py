@@ -22,8 +22,8 @@ from bot.adapters.slack.listeners.common import (
     named,
     writes,
 )
+from bot.commands.dispatch import handle
 from bot.commands.reply import Reply
-from bot.commands.table import handle
 from bot.errors import StoreUnavailable
 from bot.fiscal_year import FiscalYear
 from bot.models import Project

@@ -7,9 +7,9 @@ import re
 import time
 
 from bot.adapters.slack.text import Resolve, from_slack, user_names
+from bot.command_table import BY_NAME
 from bot.commands import command_language
 from bot.commands.parse import Command, parse_command
-from bot.commands.table import BY_NAME
 from bot.updates import Identity
 
 logger = logging.getLogger(__name__)

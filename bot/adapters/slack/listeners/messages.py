@@ -24,9 +24,10 @@ from bot.adapters.slack.listeners.common import (
     strip_bot_mention,
 )
 from bot.adapters.slack.text import user_names
+from bot.command_table import BY_NAME
+from bot.commands.dispatch import handle
 from bot.commands.parse import command_language
 from bot.commands.reply import Reply, shown_to_all
-from bot.commands.table import BY_NAME, handle
 from bot.errors import StoreUnavailable
 from bot.service import Core
 from bot.updates import Identity, delivery_key
