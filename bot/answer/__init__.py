@@ -32,6 +32,7 @@ from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
 from bot.answer.selection import (
     GROUP_KINDS,
+    Selection,
     by_text,
     default_codes,
     edition_for,
@@ -294,6 +295,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
             Filter("text", "eq", term, said=as_written(term, query.raw)) for term in found
         ]
     selection = select(store, query, edition)
+    if query.having == ("eq", 0):
+        return _groups_without(store, query, selection)
     if not selection.projects and query.edition is None:
         older = _older_edition_with(store, query, edition)
         if older is not None:
@@ -301,6 +304,16 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     if query.one_of and len(selection.projects) > 1:
         return which_one(selection, operations.run(selection, query), query.lang)
     return operations.run(selection, query)
+
+
+def _groups_without(store: Store, query: Query, selection: Selection) -> Answer:
+    """R7開始の事業が1つもない項目: the groups of the edition — of the offices, categories or
+    fields named, if any — none of whose projects meets the other conditions."""
+    kept = [f for f in query.filters if f.kind in GROUP_KINDS and f.op == "eq"]
+    if len(kept) == len(query.filters):
+        kept = []  # 教育庁の事業が1つもない項目: the office is the condition, every group asked
+    universe = select(store, replace(query, filters=kept), selection.edition)
+    return operations.groups_without(universe, selection, query)
 
 
 def _budget_year_not_printed(p: Project, code: str, query: Query) -> Answer:

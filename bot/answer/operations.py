@@ -207,6 +207,63 @@ def _average(projects: list[Project], query: Query, op: str) -> list[str]:
     return [m.say("several_average", query.lang, money=m.money(average, query.lang))]
 
 
+def groups_without(universe: Selection, selection: Selection, query: Query) -> Answer:
+    """The groups of the universe (項目, 部局, 課, 分野) none of whose projects is in the
+    selection: R7開始の事業が1つもない項目, each with the projects it does have."""
+    lang = query.lang
+    kind = query.group_by or "category"
+    met = {p.key for p in selection.projects}
+    groups: dict[str, list[Project]] = defaultdict(list)
+    for p in universe.projects:
+        # A joint project (環境政策部・警察本部) is each department's: neither has none.
+        keys = values_of(p, kind)
+        if kind == "department" and len(keys) > 1:
+            keys = keys[:-1]  # the parts, not the printed pair as a group of its own
+        for key in keys:
+            groups[key].append(p)
+    empty = [k for k, ps in groups.items() if not any(p.key in met for p in ps)]
+    condition = [f for f in selection.filters if f not in universe.filters]
+    said = ("・" if lang == "ja" else ", ").join(filter_words(f, lang) for f in condition)
+    group_word = m.say(f"group_word_{kind}", lang)
+    title = m.say(
+        "groups_without",
+        lang,
+        scope=scope(universe, lang, counted=False),
+        condition=said,
+        kind=group_word,
+        n=len(empty),
+        counter=_counter(kind, lang, len(empty)),
+    )
+    lines = [
+        f"・{key}：{m.say('group_has_only', lang, projects=_some(groups[key], lang))}"
+        for key in empty
+    ] or [m.say("groups_without_none", lang, condition=said, kind=group_word)]
+    shown = [p for k in empty for p in groups[k]]
+    answer = Answer(
+        status="ok",
+        title=title,
+        lines=lines,
+        projects=[ref(p) for p in {p.key: p for p in shown}.values()],
+        sources=[src(p, kind if kind != "field" else "category") for p in shown]
+        or [src(p) for p in universe.projects[:1]],
+        verdict="、".join(empty) if empty else None,
+    )
+    done = computed_of(selection)
+    done.merge(computed_of(universe))
+    done.negated = True  # 1つもない: the groups with none of them
+    done.operations.update({"group", "count", "verdict", "list"})
+    done.groups.add((f"by_{kind}", "eq", ""))
+    answer.computed.merge(done)
+    return answer
+
+
+def _some(projects: list[Project], lang: str, shown: int = 4) -> str:
+    """The first few projects by number and name, and how many more."""
+    names = "、".join(m.short_ref(p) for p in projects[:shown])
+    more = len(projects) - shown
+    return names + (m.say("and_n_more", lang, n=more) if more > 0 else "")
+
+
 def _counter(kind: str, lang: str, n: int) -> str:
     """課, 部局, 項目 / sections, departments, categories: what a group is counted in."""
     ja = {"section": "課", "department": "部局", "category": "種類", "field": "種類"}

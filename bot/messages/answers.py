@@ -25,6 +25,20 @@ PHRASES.update(
         "by_category": ("項目別", "by category"),
         "by_section": ("担当課別", "by section"),
         "by_field": ("分野別", "by field"),
+        "group_word_category": ("項目", "Categories"),
+        "group_word_department": ("部局", "Departments"),
+        "group_word_section": ("課", "Sections"),
+        "group_word_field": ("分野", "Fields"),
+        "groups_without": (
+            "{scope}のうち、{condition}の事業が1つもない{kind}（{n}{counter}）：",
+            "{kind} with no project {condition}, among the {scope} ({n}):",
+        ),
+        "group_has_only": ("ある事業は{projects}", "its projects: {projects}"),
+        "and_n_more": ("ほか{n}件", " and {n} more"),
+        "groups_without_none": (
+            "{condition}の事業はどの{kind}にもあります。",
+            "Every one of them has a project {condition}.",
+        ),
         "count_is": ("{scope}の事業は{n}件です。", "{scope}: {n} projects."),
         "sum_is": (
             "{scope}の事業費の合計は{money}です（{n}件）。",

@@ -201,6 +201,15 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"|only (?:one|1) project|just (?:one|1) project|a single project",
     ),
     (
+        # R7開始の事業が1つもない項目 / departments with no 重点枠 projects: groups with none.
+        "having",
+        "none",
+        r"(?:1|一|ひと)(?:つ|件|本|個)も(?:ない|無い|なかった|無かった|ありません|ありませんでした|なし)"
+        # (what follows may be read already: have no [priority-slot] projects)
+        r"|(?<![a-z])(?:have|has|had) no(?![a-z])"
+        r"|(?<![a-z])with no\b[^.?!,]{0,40}?projects?|without any\b[^.?!,]{0,40}?projects?",
+    ),
+    (
         "having",
         "ge2",
         r"複数(?:の事業)?|(?:2|二)(?:本|件|つ)以上|more than one(?: project)?|several projects|multiple projects",
@@ -386,7 +395,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "flags",
-        r"重点枠事業|重点枠|将来対応分|将来対応|priority(?: frames?)?(?: flags?)?|future response|flags?",
+        r"重点枠事業|重点枠|将来対応分|将来対応|じゅうてんわく|juten[- ]?waku"
+        r"|priority(?:[- ](?:frames?|slots?))?(?: flags?)?|future response|flags?",
     ),
     (
         "field",
@@ -424,8 +434,12 @@ NEWLY = re.compile(
     r"|newly (?:started|launched|begun)|new projects?"
 )
 FLAG_PATTERNS = [
-    ("priority_frame", r"重点枠(?:事業)?|priority(?: frame)?(?: projects?)?"),
-    ("future_response", r"将来対応(?:分)?|future response"),
+    (
+        "priority_frame",
+        r"重点枠(?:事業)?|じゅうてんわく|juten[- ]?waku"
+        r"|priority(?:[- ](?:frame|slot|budget|allocation|framework))?(?: projects?)?",
+    ),
+    ("future_response", r"将来対応(?:分)?|future[- ](?:response|provision|readiness)"),
 ]
 NEGATION = r"^(?:で|じゃ)?(?:は)?(?:ない|なかった|以外)|^(?:ではない|でない|じゃない)"
 EDITION_MARK = re.compile(

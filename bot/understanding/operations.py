@@ -78,7 +78,7 @@ def read_operations(t: Text, query: Query) -> None:
                     elif re.search(r"遅く|後に|later|last", said):
                         query.fields.append("end")
             elif slot == "having":
-                query.having = ("eq", 1) if value == "eq1" else ("ge", 2)
+                query.having = {"eq1": ("eq", 1), "none": ("eq", 0)}.get(value, ("ge", 2))
                 ops.append("group")
             elif slot == "field" and value not in query.fields:
                 query.fields.append(value)
@@ -119,6 +119,18 @@ def read_operations(t: Text, query: Query) -> None:
         elif "category" in query.fields:  # 1本しかない項目って: 項目 read as the field asked
             query.group_by = "category"
             query.fields.remove("category")
+        elif "owner" in query.fields and (
+            said := re.search(r"(課|section|division)|(部局|部署|department)", t.text)
+        ):  # 1億円以上の事業が一つもない部局: 部局 read as the owner asked
+            query.group_by = "section" if said.lastindex == 1 else "department"
+            query.fields.remove("owner")
+        elif query.having == ("eq", 0):
+            # 1つもない with no kind of group: not a question about groups (said back unused).
+            query.having = None
+            ops.remove("group")
+            query.ops = [o for o in query.ops if o != "group"]
+            if query.operation == "group":
+                query.operation = "count"
     if query.operation == "group" and ("sum" in ops or "count" in ops):
         query.fields.append("budget" if "sum" in ops else "count")
     ranked = {"group", "nth", "top", "bottom", "max", "min", "compare"}
