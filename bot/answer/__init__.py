@@ -102,7 +102,9 @@ def answer(
         result = _compare(store, query)
     elif query.operation in SET_OPERATIONS and query.names_project:
         # 「公衆衛生DX推進事業の予算の合計」 names one project: its own figure, never all projects'.
-        fields = query.fields or (["budget"] if query.operation not in ("list", "count") else [])
+        # (補助率は最大いくつ: the largest rate its text prints, not its budget)
+        budget = query.operation not in ("list", "count") and "rate" not in query.asks
+        fields = query.fields or (["budget"] if budget else [])
         result = _fact(store, replace(query, operation="fact", fields=fields), edition)
         # The total (largest…) over one project is its own figure — a figure, or a sentence
         # of its text that states it (最大5分の4を補助), never any sentence (合計いくら交付した).
@@ -497,12 +499,34 @@ def _in_text(store: Store, query: Query, edition: str) -> Answer:
     return textsearch.search(store, query)
 
 
+def _text_compared(store: Store, query: Query) -> Answer | None:
+    """A value of a project's text (補助率) in each edition's version of it, and whether it
+    changed; None when the project or a version's value is not clear (answered elsewhere)."""
+    terms = [w for w in query.search_terms if not text_facts.is_kind_word(w)]
+    plain = replace(query, operation="fact", comparison=None, search_terms=terms)
+    resolution = find_project(store, plain, store.latest_edition() or "")
+    if resolution.status != "ok":
+        return None
+    p = resolution.matches[0].project
+    pair = editions.versions(store, p)
+    if pair is None:
+        return None
+    versions = [v for v in pair if not query.compared or label_of(v.edition) in query.compared]
+    result = text_facts.compared(store, versions, query) if len(versions) == 2 else None
+    if result is not None:
+        _targeted(result, p, query)
+    return result
+
+
 def _compare(store: Store, query: Query) -> Answer:
     if {"plan", "actual"} <= set(query.fields) and query.names_project and not query.compared:
         # #24: 「R6の目標と実績を比べると」: a year's plan beside its result, not two editions.
         side = _fact(store, replace(query, operation="fact"), store.latest_edition() or "")
         side.computed.operations.update(("compare", "side"))
         return side
+    text_asked = text_facts.asked_kinds(query) and not text_facts.PROJECT_FIELDS & set(query.fields)
+    if text_asked and (side := _text_compared(store, query)) is not None:
+        return side  # 補助率はR6とR7で違う？: a value of the text in both editions
     if (both := across_sets.answer(store, query)) is not None:
         return both  # #23: two editions side by side, field by field
     if query.comparison == "renamed":
@@ -610,7 +634,7 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         missing = textsearch.unprinted_words(store, p, query.subject)
         if text_facts.asked_kinds(query):
             # 時間帯, 会場: words naming the kind of value asked, not printed about it (#24).
-            missing = [w for w in missing if w not in text_facts.VALUE_WORDS]
+            missing = [w for w in missing if not text_facts.is_kind_word(w)]
         if missing:
             words = textsearch.subject_words(query.subject)
             better, gone = by_text(store, words, edition) if len(words) > 1 else (None, words)

@@ -298,6 +298,11 @@ def _linked(store: Store, p: Project, query: Query, successors: bool) -> Answer:
     return _said(answer, [p.edition, *(o.edition for o, _ in others)], ("compare",), ("name",))
 
 
+def versions(store: Store, p: Project) -> tuple[Project, Project] | None:
+    """(older, newer) versions of a project across editions."""
+    return _pair(store, p)
+
+
 def _pair(store: Store, p: Project) -> tuple[Project, Project] | None:
     """(older, newer) versions of a project across editions."""
     older = [store.project(k.older) for k in store.predecessors(p.key)]

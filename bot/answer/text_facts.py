@@ -21,10 +21,10 @@ from bot.models import Project
 from bot.prefectures import label_of
 from bot.store import Store
 from bot.understanding import Query
-from bot.understanding.asked import COUNTER_FAMILIES
+from bot.understanding.asked import COUNTER_FAMILIES, RATE_WORD
 
 # Question kinds this module answers (a count of projects, a budget are answered elsewhere).
-TEXT_KINDS = ("count", "span", "date", "time", "place", "organisation", "amount")
+TEXT_KINDS = ("rate", "count", "span", "date", "time", "place", "organisation", "amount")
 # How a sentence is cut out of a text: bullets, full stops, line breaks.
 _SPLIT = re.compile(r"(?:^|\s)[・○●◯]|。|<br>|\n|(?:^|\s)※")
 # Entries of the chat record read per answer: the latest ones that hold a searched word.
@@ -284,7 +284,7 @@ def terms_of(store: Store, projects: list[Project], query: Query) -> list[str]:
         " ".join(" ".join([p.summary, p.achievements or "", *_cells(p)]) for p in projects)
     )
     words = list(dict.fromkeys(w.lower() for w in query.search_terms + query.unknown))
-    words = [w for w in words if w not in KIND_WORDS]
+    words = [w for w in words if not is_kind_word(w)]
     words = [_printed_as(w, whole) for w in words]
     printed = [w for w in words if len(w) >= 2 and closeness(w, whole) >= 0.6]
     # Words of the project's own name identify it, not a sentence of it.
@@ -330,6 +330,11 @@ VALUE_WORDS = frozenset(
 # The chat record's own words: 「報告は何件」 counts reports, not a value of the text.
 RECORD_WORDS = frozenset(["報告", "記録", "更新"])
 KIND_WORDS = VALUE_WORDS | RECORD_WORDS
+
+
+def is_kind_word(word: str) -> bool:
+    """A word naming the kind of value asked (会場, 補助率), not what it is about."""
+    return word in KIND_WORDS or bool(RATE_WORD.fullmatch(word))
 
 
 # Verbs and nouns a question uses for what the documents print with another word.
@@ -387,7 +392,7 @@ def answer(store: Store, p: Project, query: Query) -> Answer | None:
     terms = terms_of(store, [p], query)
     if not asks_of_text(query, bool(terms) and not _only_name(terms, [p]), [p]):
         return None
-    if not terms and not (query.counters or {"time", "organisation"} & set(kinds)):
+    if not terms and not (query.counters or {"time", "organisation", "rate"} & set(kinds)):
         return None  # words printed nowhere, nothing specific asked: asked back elsewhere
     holding, scored, _ = find(store, [p], query, terms)
     if not terms and len({x.sentence.text for x in holding}) != 1:
@@ -523,6 +528,8 @@ def _stated(
     done.fields.update(["text", *kinds])
     if "span" in kinds or "time" in kinds:
         done.fields.add("date")
+    if value is not None and value.kind == "rate":
+        done.operations.add("count")  # 補助率はいくつ: the number asked is the rate printed
     done.operations.update(computed_ops)
     done.words.update(terms)
     year = asked_year(query)
@@ -570,6 +577,68 @@ def _number(total: float, value: Found, lang: str) -> str:
         return m.money(round(total), lang)
     shown = f"{int(total):,}" if total == int(total) else f"{total:,}"
     return f"{shown}{value.counter or ''}"
+
+
+def value_of(store: Store, p: Project, query: Query) -> tuple[Found, Sentence] | None:
+    """The one value of the asked kind a project's text prints nearest the question's words
+    (補助率 → 最大5分の4 and its sentence), or None when none is printed."""
+    kinds = asked_kinds(query)
+    terms = terms_of(store, [p], query)
+    holding, _, _ = find(store, [p], query, terms)
+    if not holding or (not terms and len({x.sentence.text for x in holding}) != 1):
+        return None
+    fits = [v for v in _values(holding[0], asks_year(query)) if _fits(v, kinds, query.counters)]
+    for kind in kinds:
+        if of_kind := [v for v in fits if v.kind == kind]:
+            fits = of_kind
+            break
+    if not fits:
+        return None
+    return _nearest(holding[0].sentence, fits, terms), holding[0].sentence
+
+
+def compared(store: Store, versions: list[Project], query: Query) -> Answer | None:
+    """The value asked in each edition's version of a project, side by side, and whether it
+    changed (補助率 R6版 最大4分の3 → R7版 最大5分の4); None unless every version prints one."""
+    lang = query.lang
+    found = [value_of(store, p, query) for p in versions]
+    if any(f is None for f in found):
+        return None
+    pairs = [f for f in found if f is not None]
+    same = len({_plain(v.text) for v, _ in pairs}) == 1
+    lines = [
+        "・"
+        + m.say(
+            "text_value_in_edition",
+            lang,
+            edition=m.edition_name(p.edition, lang),
+            value=v.text,
+            quote=s.text,
+            where=_where(s, lang),
+        )
+        for p, (v, s) in zip(versions, pairs, strict=True)
+    ]
+    first, last = versions[0], versions[-1]
+    result = Answer(
+        status="ok",
+        title=m.say(
+            "text_value_same" if same else "text_value_changed",
+            lang,
+            ref=m.project_ref(last, lang),
+            old=m.edition_name(first.edition, lang),
+            new=m.edition_name(last.edition, lang),
+        ),
+        lines=lines,
+        projects=[ref(p) for p in versions],
+        sources=[_source(s) for _, s in pairs],
+        verdict=m.say("verdict_same" if same else "verdict_changed", lang),
+    )
+    done = result.computed
+    done.fields.update(["text", *asked_kinds(query)])
+    done.operations.update({"compare", "diff", "side", "verdict"})
+    done.editions.update(label_of(p.edition) for p in versions)
+    done.words.update(terms_of(store, versions, query))
+    return result
 
 
 def _source(s: Sentence) -> SourceRef:

@@ -14,7 +14,7 @@ from bot.fiscal_year import FiscalYear
 class Found:
     """One value printed in a sentence, where it is, and what it is."""
 
-    kind: str  # date span time place count amount organisation
+    kind: str  # date span time place count amount organisation rate
     text: str  # as printed
     start: int
     end: int
@@ -41,6 +41,11 @@ NONE = re.compile(
     r"(?:実績|申請|交付|応募|参加|件数|実施市町村等)?\s*(?:（[^）]*）)?\s*(?:なし|無し)"
 )
 AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(億円|千万円|百万円|万円|千円|円)")
+# 最大4分の3, 2分の1以内, 50%, 3割: a rate as printed.
+RATE = re.compile(
+    r"(?:最大|最高|上限|原則)?\s*\d+\s*分の\s*\d+(?:\s*(?:以内|以下|まで))?"
+    r"|(?<![\d.])\d+(?:\.\d+)?\s*(?:%|％|パーセント)|(?<![\d.])\d+\s*割(?![合引])"
+)
 _YEN = {"億円": 100_000, "千万円": 10_000, "百万円": 1_000, "万円": 10, "千円": 1, "円": 0.001}
 TIME = re.compile(
     r"(?:平日|休日|土曜|日曜|祝日|夜間|昼間|早朝|深夜|午前|午後|\d{1,2}\s*時)"
@@ -89,6 +94,8 @@ def values_in(sentence: str) -> list[Found]:
     for m in AMOUNT.finditer(sentence):
         number = float(m.group(1).replace(",", "")) * _YEN[m.group(2)]
         found.append(Found("amount", m.group(0), m.start(), m.end(), number))
+    for m in RATE.finditer(sentence):
+        found.append(Found("rate", m.group(0).strip(), m.start(), m.end()))
     for m in TIME.finditer(sentence):
         found.append(Found("time", m.group(0), m.start(), m.end()))
     for m in PLACE.finditer(sentence):

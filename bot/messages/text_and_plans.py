@@ -45,6 +45,7 @@ PHRASES.update(
         "text_what_place": ("場所", "place"),
         "text_what_organisation": ("相手先の名称", "organisation's name"),
         "text_what_amount": ("金額", "amount"),
+        "text_what_rate": ("率・割合", "rate"),
         "plan_in_actual_row_note": (
             "※ {year}の欄は実績の行に印刷されていますが、版の年度以降の実績は報告されないため計画として読んでいます。",
             "Note: the {year} cell is printed in the 「実績」 row, but an edition reports no results for its own year or later, so it is read as a plan.",
@@ -89,5 +90,24 @@ PHRASES.update(
             "…ほか{n}件以上の記録があります（全件は history --all で）。",
             "…and more than {n} other entries (history --all gives them all).",
         ),
+    }
+)
+
+PHRASES.update(
+    {
+        "text_value_in_edition": (
+            "{edition}：{value}（{where}：「{quote}」）",
+            "{edition}: {value} (“{quote}”, {where})",
+        ),
+        "text_value_changed": (
+            "{ref}：{old}と{new}で変わっています。",
+            "{ref}: it differs between the {old} and the {new}.",
+        ),
+        "text_value_same": (
+            "{ref}：{old}と{new}で同じです。",
+            "{ref}: the same in the {old} and the {new}.",
+        ),
+        "verdict_changed": ("変わった", "changed"),
+        "verdict_same": ("同じ", "the same"),
     }
 )

@@ -80,6 +80,12 @@ _ORGANISATION = re.compile(
 _AMOUNT = re.compile(
     r"いくら|金額|交付決定額|補助額|(?<![a-z])(?:how much|what amount|amount of)(?![a-z])"
 )
+# A rate printed in the text (補助率 最大4分の3, 利用率50%): 比率, 効率, 確率 are other words.
+RATE_WORD = re.compile(
+    r"[\u4e00-\u9fff]{1,3}(?<![比倍効確能])率(?!的|化)|割合|何割|何分の|"
+    r"(?<![a-z])(?:subsidy|grant|aid|usage|adoption|uptake|participation|coverage|co-?payment)"
+    r" rates?(?![a-z])"
+)
 _TOTAL = re.compile(
     r"合算|合計|合わせて|足すと|全部で|総数|(?<![a-z])(?:in total|total|altogether|combined|sum(?: of)?)(?![a-z])"
 )
@@ -123,6 +129,8 @@ def read_asked(t: Text, query: Query) -> None:
         kinds.append("place")
     if _AMOUNT.search(text) and "count" not in kinds:
         kinds.append("amount")
+    if RATE_WORD.search(text):
+        kinds = ["rate"]  # 補助率は最大いくつ: the rate is the value asked, not a count
     query.asks = kinds
     query.total = bool(_TOTAL.search(text)) and bool({"count", "amount"} & set(kinds))
 
