@@ -665,6 +665,18 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         and not {"start", "end", "period"} & set(query.fields)  # いつまで続く予定: the period
     ):
         result = plans.answer(store, p, query)  # #24: a year's plan or result, by initiative
+    named_by = normalise(p.name)
+    if (
+        result is None
+        and query.names_project
+        and query.unknown
+        and set(query.fields) & set(facts.FIELD_ANSWERS)
+        and not set(query.ops) & {"max", "min", "sum", "avg"}  # 最大どのくらい補助: the text's
+        and all(normalise(w) in named_by for w in query.unknown)
+    ):
+        # オンライン診療のNo24の予算: words of its own name describe the project named.
+        result = _project_answer(store, p, query)
+        result.computed.words.update(query.unknown)
     if result is None and query.names_project and query.unknown:
         # No49の「耳で聴くハザードマップ」のR7の目標: the initiative its label names, else the
         # sentence of the text that holds the words (#24: only the chat entries holding them).

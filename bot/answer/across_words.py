@@ -29,10 +29,14 @@ def cut_words(query: Query) -> list[str]:
     words = [w for w in query.unknown if w]
     out = []
     for run in _RUN.finditer(text):
-        inside = [w for w in words if w in run.group(0)]
-        if not inside:
-            continue
         rest = run.group(0)
+        for w in words:  # へき|地・…: a word begun in kana before the run ends inside it
+            cut = next((k for k in range(1, len(w)) if text.endswith(w[:k], 0, run.start())), 0)
+            if cut and rest.startswith(w[cut:]):
+                rest = " " + rest[len(w) - cut :]
+        inside = [w for w in words if w in rest]
+        if not inside and rest == run.group(0):
+            continue
         for w in sorted(inside, key=len, reverse=True):
             rest = rest.replace(w, " ")
         rest = re.sub(

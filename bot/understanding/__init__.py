@@ -103,6 +103,13 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
         query.named_spans.append((query.project_nos[-1], m.span()))
         t.take(m.start(), m.end())
     query.project_no = query.project_nos[0] if query.project_nos else None
+    if len(query.project_nos) >= 2:
+        # No24・No25・No27、3本の予算合計: the count said again of the projects named.
+        again = re.compile(
+            rf"(?<![\d.]){len(query.project_nos)}\s*(?:本|件|つ|事業|projects?)(?![a-z])"
+        )
+        for m in t.find(again):
+            t.take(m.start(), m.end())
     read_asked(t, query)  # #24: what kind of value is asked; consumes nothing
     read_amounts(t, query)
     read_year_filters(t, query)
