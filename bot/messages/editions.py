@@ -297,11 +297,11 @@ PHRASES.update(
             "{scope}: {n} whose {fields} differs in the {other}",
         ),
         "across_most_rose": (
-            "{scope}のうち、{older}版から事業費が最も増えた事業（同じ事業として続く{n}件のうち）：",
+            "{scope}のうち、{older}版から事業費が最も増えた事業（同じ事業として続き事業費が増えた{n}件のうち）：",
             "{scope}: the largest budget increase from the {older} edition (of {n} continued projects that rose):",
         ),
         "across_most_fell": (
-            "{scope}のうち、{older}版から事業費が最も減った事業（同じ事業として続く{n}件のうち）：",
+            "{scope}のうち、{older}版から事業費が最も減った事業（同じ事業として続き事業費が減った{n}件のうち）：",
             "{scope}: the largest budget cut from the {older} edition (of {n} continued projects that fell):",
         ),
         "across_edition_row": ("{scope}：合計 {money}", "{scope}: total {money}"),

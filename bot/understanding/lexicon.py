@@ -165,6 +165,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "agg",
         "diff",
         r"(?:の)?差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
+        r"|(?:減少|増加|減額|増額)(?:額|幅|分)|(?:減っ|増え)た(?:額|分|金額)"
         r"|difference|how much (?:more|less|bigger|smaller)|gap between|the gap",
     ),
     (
