@@ -34,6 +34,7 @@ from bot.answer.selection import (
     GROUP_KINDS,
     Selection,
     by_text,
+    computed_of,
     default_codes,
     edition_for,
     filter_words,
@@ -41,6 +42,7 @@ from bot.answer.selection import (
     nearest_terms,
     passes,
     resolve_relative,
+    scope,
     select,
     text_terms_found,
     vocabulary_for,
@@ -297,6 +299,8 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
             Filter("text", "eq", term, said=as_written(term, query.raw)) for term in found
         ]
     selection = select(store, query, edition)
+    if query.fallback and query.operation in ("max", "min", "top", "bottom"):
+        return _else_ranked(store, query, selection)
     if query.having == ("eq", 0):
         return _groups_without(store, query, selection)
     if not selection.projects and query.edition is None:
@@ -306,6 +310,23 @@ def _over_selection(store: Store, query: Query, edition: str) -> Answer:
     if query.one_of and len(selection.projects) > 1:
         return which_one(selection, operations.run(selection, query), query.lang)
     return operations.run(selection, query)
+
+
+def _else_ranked(store: Store, query: Query, selection: Selection) -> Answer:
+    """5億円を超える事業はある？なければ一番大きい事業は: the projects meeting the conditions;
+    if there are none, that said, and the ranking over the offices or groups named."""
+    if selection.projects:
+        result = operations.run(selection, replace(query, operation="list"))
+        result.computed.operations.update({"max", "min", "top", "bottom", "verdict"})
+        return result
+    kept = [f for f in query.filters if f.kind in GROUP_KINDS]
+    wider = select(store, replace(query, filters=kept), selection.edition)
+    result = operations.run(wider, query)
+    result.lines.insert(0, result.title)
+    result.title = m.say("none_then", query.lang, scope=scope(selection, query.lang, counted=False))
+    result.computed.merge(computed_of(selection))
+    result.computed.operations.update({"list", "count", "verdict"})
+    return result
 
 
 def _groups_without(store: Store, query: Query, selection: Selection) -> Answer:

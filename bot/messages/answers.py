@@ -35,6 +35,7 @@ PHRASES.update(
         ),
         "group_has_only": ("ある事業は{projects}", "its projects: {projects}"),
         "and_n_more": ("ほか{n}件", " and {n} more"),
+        "none_then": ("{scope}はありません。", "There are no {scope}."),
         "groups_without_none": (
             "{condition}の事業はどの{kind}にもあります。",
             "Every one of them has a project {condition}.",

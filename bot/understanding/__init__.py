@@ -114,6 +114,9 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     read_amounts(t, query)
     read_year_filters(t, query)
     read_flags(t, query)
+    for m in t.find(_FALLBACK):
+        query.fallback = True
+        t.take(m.start(), m.end())
     read_negations(t, query)
     read_operations(t, query)
     read_plan_years(t, query)  # #24: R8以降 / beyond R8 in a plan or result question
@@ -129,6 +132,12 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     return heard
 
 
+# 「なければ」「if not」: what is asked when nothing meets the first condition.
+_FALLBACK = re.compile(
+    r"(?:もし)?(?:なければ|無ければ|ないなら|無いなら|ない場合は?|なかったら|無かったら|なかった場合は?)"
+    r"|(?<![a-z])(?:if not|if none|if there (?:is|are|were) (?:none|no (?:such )?(?:one|projects?))"
+    r"|otherwise)(?![a-z])"
+)
 _REPORTED = re.compile(r"報告|更新|投稿|(?<![a-z])(?:report|update|post)", re.I)
 
 

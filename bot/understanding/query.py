@@ -77,6 +77,8 @@ class Query:
     record: RecordAsk | None = None  # #27: a question about the chat record (reports, owners)
     # A fact asked of "the" project of a group (防災危機管理課の事業の事業費は？): which one.
     one_of: bool = False
+    # 5億円を超える事業はある？なければ一番大きい事業は: the ranking asked if none meets it.
+    fallback: bool = False
     budget_year: str | None = None  # R8事業費: the year a budget was labelled with
 
     @property
