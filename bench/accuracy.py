@@ -44,10 +44,16 @@ def main() -> None:
         action="store_true",
         help="record the questions not answered right in tests/bank/known.json (make test reads it)",
     )
+    parser.add_argument(
+        "--bank",
+        type=Path,
+        default=BANK,
+        help="a folder holding questions/*.jsonl (a held-out set, measured before it joins)",
+    )
     args = parser.parse_args()
     chosen = [
         q
-        for q in questions()
+        for q in questions(args.bank)
         if (not args.cls or q.cls == args.cls)
         and (not args.id or q.id in args.id)
         and (not args.lang or q.lang == args.lang)
