@@ -4,8 +4,10 @@ bot/answer/across.py builds and bot/answer/across_lines.py says."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from bot.models import Project
+if TYPE_CHECKING:  # the models module imports pydantic: not on a one-question process's path
+    from bot.models import Project
 
 
 @dataclass

@@ -5,7 +5,6 @@ succeed now (the deep health check)."""
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import time
@@ -13,7 +12,13 @@ from pathlib import Path
 
 from bot.errors import StoreUnavailable
 
-logger = logging.getLogger(__name__)
+
+def _logger():
+    """Imported when a fault is logged: logging is not on a one-question process's path."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 # SQLite's error names (a prefix: SQLITE_IOERR_WRITE…) → why a write cannot be made now, as a
 # bot.messages key. The first match wins: a store moved away is read-only to SQLite too.
@@ -69,7 +74,7 @@ class Faults:
         now = time.monotonic()
         if now - self._fault_logged.get(fault, -FAULT_LOG_SECONDS) >= FAULT_LOG_SECONDS:
             self._fault_logged[fault] = now
-            logger.error(
+            _logger().error(
                 "the store %s cannot take writes: %s (%s)",
                 self.path,
                 fault,
@@ -94,7 +99,7 @@ class Faults:
             self._files = now
         if now != self._files or None in now:
             self.broken = "store_replaced"
-            logger.error(
+            _logger().error(
                 "the store %s or its -wal was replaced or deleted while serving: writes stop "
                 "(restart the server)",
                 self.path,
