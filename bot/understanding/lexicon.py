@@ -411,13 +411,43 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"(?:の)?(?:項目|分野|カテゴリー?)(?:は|って|を)|which category|what category|category",
     ),
 ]
-# English words match whole (no "sum" in "summary", no "end" in "spending").
-# Only a Latin end of a match needs a non-Latin neighbour: 「R7にないR6」 still matches.
+# English words match whole (no "sum" in "summary", no "end" in "spending"). Only a Latin end
+# of a match needs a non-Latin neighbour: 「R7にないR6」 still matches.
 _LEFT = r"(?:(?<![a-z])|(?![a-z]))"
 _RIGHT = r"(?:(?<![a-z])|(?![a-z]))"
-COMPILED_PATTERNS = [
-    (slot, value, re.compile(rf"{_LEFT}(?:{p}){_RIGHT}")) for slot, value, p in PATTERNS
-]
+
+
+def _latin(c: str) -> bool:
+    return "a" <= c <= "z"
+
+
+class WholeWords:
+    """A pattern whose matches keep English words whole. The lookarounds that say so keep
+    the regex engine from skipping ahead to the pattern's first characters (twice the time
+    of a question's read), so the bare pattern is searched first and the bounded one only
+    from where a bare match broke a word: the same matches, found faster."""
+
+    def __init__(self, source: str) -> None:
+        self.bare = re.compile(source)
+        self.source = source
+        self._bounded: re.Pattern | None = None
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        m = self.bare.search(text, pos)
+        if m is None or self._whole(text, m.start(), m.end()):
+            return m
+        if self._bounded is None:
+            self._bounded = re.compile(rf"{_LEFT}(?:{self.source}){_RIGHT}")
+        return self._bounded.search(text, m.start())
+
+    @staticmethod
+    def _whole(text: str, start: int, end: int) -> bool:
+        left = start == 0 or not _latin(text[start - 1]) or not _latin(text[start])
+        right = end == len(text) or not _latin(text[end]) or not _latin(text[end - 1])
+        return left and right
+
+
+COMPILED_PATTERNS = [(slot, value, WholeWords(p)) for slot, value, p in PATTERNS]
 NO_END = re.compile(
     r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?(?:ない|無い|なし)|書かれていない|空欄|不明|未定)"
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
