@@ -104,6 +104,19 @@ def gloss(text: str) -> tuple[str, list[str]]:
     return _english_re().sub(one, text), found
 
 
+_JOINERS = (" and ", " & ", "&", " / ", "/")
+
+
+def _joined_forms(name: str) -> list[str]:
+    """An English group name as people join its two parts: disaster prevention and / & / slash
+    crisis management (防災・危機管理)."""
+    for joiner in _JOINERS:
+        if joiner in name:
+            head, tail = name.split(joiner, 1)
+            return list(dict.fromkeys([name] + [f"{head}{j}{tail}" for j in _JOINERS]))
+    return [name]
+
+
 def _alternation(surfaces: list[str]) -> re.Pattern:
     """Any of the surfaces, tried in the order given; one that never matches for none."""
     return re.compile("|".join(re.escape(s) for s in surfaces) or r"(?!x)x")
@@ -402,7 +415,8 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
     for kind in ("category", "field"):
         for value in sorted(values.get(kind, set())):
             for name in GROUP_NAMES.get(value, []):
-                add(name, kind, value)
-                vocab.english.add(normalise(name))
+                for form in _joined_forms(name):
+                    add(form, kind, value)
+                    vocab.english.add(normalise(form))
     vocab.values = values
     return vocab

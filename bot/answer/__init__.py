@@ -702,8 +702,19 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         # No49の「耳で聴くハザードマップ」のR7の目標: the initiative its label names, else the
         # sentence of the text that holds the words (#24: only the chat entries holding them).
         printed = textsearch.printed_words(store, p, query.unknown)
-        result = initiative_answer(p, query, printed) or textsearch.sentence_fact(store, p, query)
         strange = [w for w in query.unknown if w.lower() not in printed]
+        note = (p.budget_note or "").lower()
+        # 一般会計？ of No33 (printed 病院事業会計): a word of the budget note's kind (〜会計) is
+        # answered by the budget with its note, not by a sentence holding the other words.
+        of_note = note and all(w[-2:].lower() in note for w in strange if len(w) >= 2)
+        if strange and "budget" in query.fields and of_note:
+            result = _project_answer(store, p, query)
+            result.computed.words.update(strange)
+            strange = []
+        else:
+            result = initiative_answer(p, query, printed) or textsearch.sentence_fact(
+                store, p, query
+            )
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.
             # A past year is not "not printed": an older edition may print it (ask instead).

@@ -47,7 +47,8 @@ class Mention:
 _NEGATED_AFTER = re.compile(
     r"(?:\s|の|が|は|も|を|に|事業|もの|やつ|担当|関係|関連|系|部局|課|項目|カテゴリー?|分野)*"
     r"(?:以外|(?:を|は|も)?除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)"
-    r"|では(?:ない|なく|なかった)|でない|でなく|でなかった|に入って(?:い)?ない|に入らない)"
+    r"|では(?:ない|なく|なかった)|でない|でなく|でなかった|に入って(?:い)?ない|に入らない"
+    r"|でもない|でもなく|でもなかった)"
 )
 _NEGATED_BEFORE = re.compile(
     r"(?:not|except(?: for)?|excluding|other than|besides|apart from|aside from|outside(?: of)?"
@@ -59,7 +60,8 @@ _INCLUDED_BEFORE = re.compile(r"(?:including|incl\.?|inclusive of)\s+(?:the\s+)?
 # Negations not written against a group: the answer must have applied some "not".
 _NEGATION = re.compile(
     r"以外|除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)"
-    r"|でない|でなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|続か(?:ない|なかった)"
+    r"|でない|でなく|でもない|でもなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|続か(?:ない|なかった)"
+    r"|(?:○|〇)?(?:が)?(?:付いて|ついて)(?:い)?(?:ない|なかった|ません)"
     r"|(?:ひとつ|一つ|1つ|1件|一件|1本|一本)も(?:ない|なかった|無い)"
     r"|(?<![a-z])(?<!if )(?<!or )(?:not|except|excluding|other than|besides|apart from|aside from|without"
     r"|leave out|leaving out|aren't|isn't|don't|doesn't|weren't|wasn't|never|none)(?![a-z])"
@@ -70,16 +72,25 @@ _RECORD = re.compile(
 )
 # Inclusion not written against a group (including the one run jointly…): ask.
 _INCLUSION = re.compile(r"含め|含む|込み|(?<![a-z])(?:including|inclusive of)(?![a-z])")
-_JOINED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|and|or|&)\s*$")
+_JOINED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|and|or|&|nor)\s*$")
 # Aggregate and comparison words, and the operations any one of which uses each.
 _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (
         re.compile(
-            r"合計|総額|総計|合算|トータル|合わせて|足すと|(?<![a-z])(?:total|sum|combined|altogether|add(?:ed)? up)(?![a-z])"
+            r"合計|総額|総計|合算|トータル|合わせ(?:て|ると|たら|た額)|足すと|足したら|足し合わせ"
+            r"|(?<![a-z])(?:total|sum|combined|altogether|add(?:ed)? up)(?![a-z])"
         ),
         ("sum",),
     ),
     (re.compile(r"平均|(?<![a-z])(?:average|mean)(?![a-z])"), ("avg",)),
+    (
+        # 前の版から変わりました: a change asked is answered by comparing, never by one side.
+        re.compile(
+            r"変わ(?:った|る|り|って)|変化|増え|減っ|増加|減少|増額|減額"
+            r"|(?<![a-z])(?:changed|increased|decreased|grew|rose|fell|dropped)(?![a-z])"
+        ),
+        ("compare", "diff", "side", "verdict"),
+    ),
     (
         re.compile(
             r"差額|(?<![a-z])(?:difference|how much (?:more|less|bigger|smaller))(?![a-z])|差(?!し)"

@@ -37,7 +37,7 @@ from bot.models import Project
 from bot.prefectures import label_of
 from bot.store import Store, utcnow
 from bot.understanding import Query
-from bot.understanding.editions import ABSENT, RELATIONS, SAME_NAME
+from bot.understanding.editions import ABSENT, NOT_SAME_NAME, RELATIONS, SAME_NAME
 
 
 def answer(store: Store, query: Query) -> Answer | None:
@@ -81,7 +81,7 @@ def answer(store: Store, query: Query) -> Answer | None:
     listed = "list" in query.ops or query.alike == "same"  # 違う事業はある？ / the same
     if query.alike and listed and query.fields and relation not in RELATIONS:
         return over_pairs(store, query, pair, base or pair[0])
-    if relation in (ABSENT, SAME_NAME) or (base and not counted):
+    if relation in (ABSENT, SAME_NAME, NOT_SAME_NAME) or (base and not counted):
         return over_pairs(store, query, pair, base)
     if query.filters and relation not in ("renamed", "dropped", "increased", "decreased"):
         return per_edition(store, query, pair)
@@ -196,6 +196,8 @@ def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | No
         rows = [r for r in rows if not r.others]
     elif relation == SAME_NAME:
         rows = [r for r in rows if r.kind == "continued"]
+    elif relation == NOT_SAME_NAME:
+        rows = [r for r in rows if r.kind != "continued"]
     elif relation == "renamed":
         rows = [r for r in rows if r.kind == "renamed"]
     elif relation in ("increased", "decreased"):
@@ -209,6 +211,7 @@ def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | No
         ABSENT: absent,
         "dropped": absent,
         SAME_NAME: "across_same_name_title",
+        NOT_SAME_NAME: "across_not_same_name_title",
         "renamed": "across_renamed_title",
         "increased": "across_rose_title",
         "decreased": "across_fell_title",
@@ -245,7 +248,11 @@ def over_pairs(store: Store, query: Query, pair: tuple[str, str], base: str | No
     answer.computed = said(pair, fields, query)
     answer.computed.merge(computed_of(chosen))
     answer.computed.operations.update(("count", "list"))
-    answer.computed.negated = answer.computed.negated or relation in (ABSENT, "dropped")
+    answer.computed.negated = answer.computed.negated or relation in (
+        ABSENT,
+        "dropped",
+        NOT_SAME_NAME,
+    )
     return answer
 
 

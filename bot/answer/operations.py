@@ -158,6 +158,8 @@ def _run(selection: Selection, query: Query) -> Answer:
             projects=[ref(p) for p in projects],
             sources=[src(p, "budget") for p in projects],
         )
+    if "duration" in query.fields and op in ("max", "min"):
+        return _by_duration(selection, query, what, notes)
     if (
         set(query.fields) & {"start", "end"}
         and "budget" not in query.fields
@@ -306,6 +308,48 @@ def _by_year(selection: Selection, query: Query, what: str, notes: list[str]) ->
         verdict="、".join(m.short_ref(p) for p in chosen),
     )
     answer.computed.fields.update({field, "period", "start", "end"})
+    answer.computed.operations.update({"max", "min", "verdict"})
+    return answer
+
+
+def _by_duration(selection: Selection, query: Query, what: str, notes: list[str]) -> Answer:
+    """The longest (shortest) period printed, in fiscal years from start to end inclusive;
+    a project whose start or end is not printed (or 未定) has no length and is said apart."""
+    from bot.fiscal_year import FiscalYear
+
+    lang = query.lang
+
+    def years(p: Project) -> int | None:
+        start, end = FiscalYear.try_parse(p.start), FiscalYear.try_parse(p.end)
+        return end.western - start.western + 1 if start and end else None
+
+    known = [p for p in selection.projects if years(p) is not None]
+    unknown = [p for p in selection.projects if years(p) is None]
+    if not known:
+        return Answer(status="not_stated", title=m.say("none_match", lang), lines=notes)
+    pick = min if op_smallest(query) else max
+    best = pick(years(p) for p in known)
+    chosen = [p for p in known if years(p) == best]
+    lines = [
+        f"・{m.short_ref(p)}：{m.period(p.start, p.end, lang)}"
+        + ("" if lang == "ja" else " ")
+        + m.say("fiscal_years_long", lang, n=best)
+        for p in chosen
+    ]
+    if unknown:
+        names = "・".join(f"No{p.no}" if p.no is not None else p.name for p in unknown)
+        lines.append(m.say("duration_unknown", lang, names=names))
+    answer = Answer(
+        status="ok",
+        title=m.say(
+            "shortest_period" if op_smallest(query) else "longest_period", lang, scope=what
+        ),
+        lines=lines + notes,
+        projects=[ref(p) for p in chosen],
+        sources=[src(p, "period") for p in chosen],
+        verdict="、".join(m.short_ref(p) for p in chosen),
+    )
+    answer.computed.fields.update({"period", "start", "end", "duration"})
     answer.computed.operations.update({"max", "min", "verdict"})
     return answer
 

@@ -284,6 +284,10 @@ PHRASES.update(
             "{scope}のうち、{other}との間で事業費が減ったもの：{n}件",
             "{scope}: {n} whose budget fell between editions ({other})",
         ),
+        "across_not_same_name_title": (
+            "{scope}のうち、{other}には同じ名前で載っていないもの：{n}件",
+            "{scope}: {n} not in the {other} under the same name",
+        ),
         "across_same_name_title": (
             "{scope}のうち、{other}にも同じ名前で載っているもの：{n}件",
             "{scope}: {n} also in the {other} under the same name",

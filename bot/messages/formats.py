@@ -143,6 +143,10 @@ RELATIVE_YEARS = {
 def relative_year(said: str, code: str, lang: str) -> str:
     """今年度（R8） / this fiscal year (R8): a relative year and the year it was read as."""
     ja, en = RELATIVE_YEARS.get(said, (said, said))
+    if said not in RELATIVE_YEARS and (n := said.removeprefix("@")).lstrip("-").isdigit():
+        away = abs(int(n))  # 3年前 / in 3 years: counted from this fiscal year
+        ja = f"{away}年前" if int(n) < 0 else f"{away}年後"
+        en = f"{away} years ago" if int(n) < 0 else f"{away} years from now"
     return f"{ja}（{code}）" if lang == "ja" else f"{en} ({code})"
 
 

@@ -61,6 +61,19 @@ PHRASES.update(
         "latest_start": ("{scope}のうち始期が最も遅い事業：", "Latest start among {scope}:"),
         "earliest_end": ("{scope}のうち終期が最も早い事業：", "Earliest end among {scope}:"),
         "latest_end": ("{scope}のうち終期が最も遅い事業：", "Latest end among {scope}:"),
+        "longest_period": (
+            "{scope}のうち事業期間（始期から終期まで）が最も長い事業：",
+            "Longest period (start to end) among {scope}:",
+        ),
+        "shortest_period": (
+            "{scope}のうち事業期間（始期から終期まで）が最も短い事業：",
+            "Shortest period (start to end) among {scope}:",
+        ),
+        "fiscal_years_long": ("（{n}年度間）", "({n} fiscal year(s))"),
+        "duration_unknown": (
+            "※{names} は始期か終期の記載がない（または未定の）ため、期間を比べていません。",
+            "Note: {names} print no start or end year (or it is undecided), so their length is not compared.",
+        ),
         "filter_budget_band": (
             "事業費が{low}千円以上{high}千円未満",
             "budget from {low} up to (not including) {high} thousand yen",

@@ -138,6 +138,15 @@ _FALLBACK = re.compile(
     r"|(?<![a-z])(?:if not|if none|if there (?:is|are|were) (?:none|no (?:such )?(?:one|projects?))"
     r"|otherwise)(?![a-z])"
 )
+_KIND_NOUNS = {
+    "項目": "category",
+    "カテゴリ": "category",
+    "カテゴリー": "category",
+    "分野": "field",
+    "部局": "department",
+    "部": "department",
+    "課": "section",
+}
 _REPORTED = re.compile(r"報告|更新|投稿|(?<![a-z])(?:report|update|post)", re.I)
 
 
@@ -173,6 +182,10 @@ def _leftovers(t: Text, query: Query) -> list[str]:
             end += 1  # ICT化, 事業費: a suffix written onto the last word is the name's
         subject_parts.append(chunk[first:end] if whole else " ".join(words))
         content.extend(words)
+    # 医療・福祉でもない項目: the kind of the groups named, not a word of their text.
+    kinds = {f.kind for f in query.filters}
+    content = [w for w in content if _KIND_NOUNS.get(w) not in kinds]
+    subject_parts = [w for w in subject_parts if _KIND_NOUNS.get(w) not in kinds]
     if subject_parts:
         query.subject = " ".join(subject_parts)
         query.subject_parts = subject_parts

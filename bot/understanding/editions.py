@@ -32,7 +32,8 @@ from bot.understanding.reading import Text
 ABSENT = "absent"  # no counterpart there: new in the newer edition, ended in the older one
 COUNTERPART = "counterpart"  # is it (still) there, what became of it, what it was
 SAME_NAME = "same_name"  # continued under the same name
-RELATIONS = (ABSENT, COUNTERPART, SAME_NAME)
+NOT_SAME_NAME = "not_same_name"  # not there under the same name (renamed, merged or new)
+RELATIONS = (ABSENT, COUNTERPART, SAME_NAME, NOT_SAME_NAME)
 
 _RELATIVE = re.compile("|".join(sorted(RELATIVE, key=len, reverse=True)))
 _BARE = re.compile(r"(?<![a-z0-9])r\s?(\d{1,2})(?!\d)(?:\s*年度)?")
@@ -60,6 +61,13 @@ _TABLE_YEARS = re.compile(
 
 # The relations, read only where an edition is named or contrasted.
 _RELATION_WORDS: list[tuple[str, re.Pattern]] = [
+    (
+        NOT_SAME_NAME,
+        re.compile(
+            r"同じ(?:事業)?名(?:前|称)?で(?:は)?(?:載って|出て|掲載されて|残って)(?:い)?(?:ない|なかった|ません)"
+            r"|(?<![a-z])not (?:listed |there |in it )?(?:under|with) the same name"
+        ),
+    ),
     (
         SAME_NAME,
         re.compile(

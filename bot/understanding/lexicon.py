@@ -146,7 +146,17 @@ RELATIVE = {
     "去年": -1,
 }
 RELATIVE_EN = r"(?:this|next|last) (?:fiscal )?year"
-YEAR = r"(?:一昨年度|一昨年|再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|fiscal (?:year )?\d{4}|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+# 3年前, 2年後, two years ago, in 3 years: a year counted from today's fiscal year.
+YEARS_AWAY = (
+    r"\d{1,2}\s*年度?(?:前|後|先)(?!半)|(?<![a-z])(?:\d{1,2}|one|two|three|four|five) years? "
+    r"(?:ago|from now|later|before)(?![a-z])|(?<![a-z])in (?:\d{1,2}|one|two|three|four|five) years"
+    r"(?![a-z])"
+)
+YEAR = (
+    "(?:"
+    + YEARS_AWAY
+    + r"|一昨年度|一昨年|再来年度|来年度|今年度|本年度|昨年度|前年度|今年|来年|昨年|去年|(?:this|next|last) (?:fiscal )?year|fiscal (?:year )?\d{4}|令和\s*\d{1,2}\s*年度?|平成\s*\d{1,2}\s*年度?|(?<![a-z0-9])[rh]\s?\d{1,2}(?!\d)(?:\s*年度)?|fy\s?\d{4}|\d{4}\s*年度)"
+)
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
     r"(?:終わる|終わった|終わって|終わり|終わります|終了|終期|終える|終えた|満了|完了"
@@ -249,6 +259,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "changes",
         r"何が変わった|何が変わる|どう変わった|どれだけ変わった|どのくらい変わった|変わった|変化した"
+        r"|変わりました|変わってる|変わっている|変わってます|変わっています|変化しました|変更された|変更されました"
         r"|入れ替わ(?:った|り|る)|入れ替え"
         r"|変更点|違い|差分|what changed|changed?|changes|difference|diff",
     ),
@@ -326,9 +337,23 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "sum",
-        r"合計額|合計|総額|総計|合算|トータル|合わせて|足す(?:と)?|足して|全部でいくら|total|sum|altogether|combined|add(?:ed)? up|added together",
+        r"合計額|合計|総額|総計|合算|トータル|合わせて|合わせると|合わせたら|合わせた額|足す(?:と)?|足して|足したら|足し合わせ"
+        r"|全部でいくら|total|sum|altogether|combined|add(?:ed)? up|added together",
     ),
     ("op", "avg", r"平均|average|mean"),
+    # The length of the period ranked (事業期間が一番長い: end − start), before the years.
+    (
+        "duration",
+        "longest",
+        r"(?:事業)?期間が(?:一番|最も|もっとも|いちばん)長い|(?:事業)?期間が最長|最も長期の"
+        r"|longest (?:duration|period|project period|time span)|runs? for the longest",
+    ),
+    (
+        "duration",
+        "shortest",
+        r"(?:事業)?期間が(?:一番|最も|もっとも|いちばん)短い|(?:事業)?期間が最短"
+        r"|shortest (?:duration|period|project period|time span)|runs? for the shortest",
+    ),
     # Years ranked: which started first, which runs the longest.
     (
         "year_rank",
@@ -448,6 +473,15 @@ class WholeWords:
 
 
 COMPILED_PATTERNS = [(slot, value, WholeWords(p)) for slot, value, p in PATTERNS]
+# 始期と終期が両方書いてある / with an end year printed: the end printed (not blank, not 未定).
+END_PRINTED = re.compile(
+    r"(?:始期と)?終期(?:が|も|は)?(?:両方)?(?:とも)?(?:書いてある|書かれている|書かれてる|記載されている|記載されてる"
+    r"|記載がある|載っている|載ってる|決まっている|決まってる|入っている|入ってる)"
+    r"|(?:始期と終期|始まりと終わり)(?:が|の)?(?:両方|どちらも|ともに)(?:とも)?"
+    r"(?:書いてある|書かれている|書かれてる|記載されている|記載されてる|記載がある|載っている|載ってる|ある)"
+    r"|(?:with|having|that have|that has) (?:both )?(?:a start and )?an? end(?: year| date)?"
+    r"(?: (?:printed|stated|given|set))?"
+)
 NO_END = re.compile(
     r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?(?:ない|無い|なし)|書かれていない|空欄|不明|未定)"
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"

@@ -19,11 +19,16 @@ _JA_MARKER = re.compile(
     r"|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)|でない|でなく"
     r"|に(?:入って(?:い)?ない|入らない|入ってなかった)|に(?:なって(?:い)?ない|ならない)"
     r"|(?:を)?含ま(?:ない|れない|ず)|に該当しない|続か(?:ない|なかった)"
+    # 医療・福祉でも学校教育でもない / 重点枠にも将来対応分にも○が付いてない
+    r"|でもない|でもなく|でもなかった"
+    r"|(?:に|にも|も)?(?:○|〇|印|マーク|チェック)?(?:が|は)?(?:付いて|ついて|載って|入って)(?:い)?"
+    r"(?:ない|なかった|ません|ませんでした)"
 )
 # Inclusion: 病院局の分も含めて / including the police's — a group taken in, not a condition.
 _JA_INCLUDE = re.compile(r"(?:の分|の事業)?(?:も|を)含め(?:て|た|る)?|(?:も|を)含む|込み(?:で)?")
 _EN_INCLUDE = re.compile(r"(?<![a-z])(?:including|incl\.?|inclusive of)(?![a-z])")
-_COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|and|or|&)\s*$")
+_COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|も|and|or|&|nor)\s*$")
+_FLAGS = ("priority_frame", "future_response")
 # English: the marker comes first.
 _EN_MARKER = re.compile(
     r"(?<![a-z])(?<!if )(?<!or )(?:not|except(?: for)?|excluding|exclude|other than|besides|apart from|aside from"
@@ -32,7 +37,7 @@ _EN_MARKER = re.compile(
 )
 # What may stand between a condition and its marker and still leave it the marker's scope.
 _JA_BETWEEN = re.compile(
-    r"^(?:\s|の|が|は|も|を|に|で|と|事業|もの|やつ|の分|分|関係|関連|系|担当|部局|課|項目|カテゴリー?"
+    r"^(?:\s|の|が|は|も|を|に|で|と|○|〇|事業|もの|やつ|の分|分|関係|関連|系|担当|部局|課|項目|カテゴリー?"
     r"|から|まで|始まった|始まる|終わる|終わった|入って|なって|の事業|projects?|ones?)*$"
 )
 _EN_BETWEEN = re.compile(
@@ -136,10 +141,21 @@ def _after(t: Text, query: Query, at: int) -> Filter | None:
     return None
 
 
+def _start(f: Filter) -> int:
+    return f.span[0] if f.span else 0
+
+
 def _negate(query: Query, target: Filter) -> bool:
     """Turn one condition into its opposite, in place; False if it cannot be negated."""
-    if target.kind in ("priority_frame", "future_response"):
-        target.value = not target.value
+    if target.kind in _FLAGS:
+        # 重点枠にも将来対応分にも付いてない: each flag said together with it is turned too.
+        flags = sorted((f for f in query.filters if f.kind in _FLAGS and f.span), key=_start)
+        together, i = [target], flags.index(target) if target in flags else -1
+        while i > 0 and _COORDINATED.match(query.reading[flags[i - 1].span[1] : flags[i].span[0]]):  # type: ignore[index]
+            together.append(flags[i - 1])
+            i -= 1
+        for f in together:
+            f.value = not f.value
         return True
     if target.op not in _FLIP:
         return False

@@ -57,6 +57,11 @@ def read_operations(t: Text, query: Query) -> None:
                 ranks[op] = ENGLISH_ORDINALS.get(number or "") or int(number or 1)
                 smallest[op] = slot == "nth" and value == "min"
                 ops.append(op)
+            elif slot == "duration":
+                # 事業期間が一番長い: ranked by the length of the period printed.
+                query.fields += [f for f in ("period", "duration") if f not in query.fields]
+                ops.append("min" if value == "shortest" else "max")
+                query.smallest = value == "shortest"
             elif slot == "year_rank":
                 # 始期がいちばん早い / the latest end: a ranking by a year, not by budget.
                 said = t.text[max(0, m.start() - 12) : m.end() + 12]

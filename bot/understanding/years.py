@@ -10,6 +10,7 @@ from bot.understanding.lexicon import (
     ADDED,
     CHANGE_WORDS,
     EDITION_MARK,
+    END_PRINTED,
     END_WORDS,
     LABELLED_BUDGET,
     LATEST,
@@ -35,6 +36,14 @@ def year_code(text: str) -> str | None:
         return f"@{RELATIVE[text]}"
     if m := re.fullmatch(r"(this|next|last) (?:fiscal )?year", text):
         return f"@{ {'this': 0, 'next': 1, 'last': -1}[m.group(1)] }"
+    if m := re.fullmatch(r"(\d{1,2})\s*年度?(前|後|先)", text):
+        return f"@{-int(m.group(1)) if m.group(2) == '前' else int(m.group(1))}"
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+    if m := re.fullmatch(
+        r"(?:in )?(\d{1,2}|one|two|three|four|five) years?(?: (\w+)(?: now)?)?", text
+    ):
+        n = int(words.get(m.group(1), m.group(1)))
+        return f"@{-n if m.group(2) in ('ago', 'before') else n}"
     text = re.sub(r"^fiscal(?:year)?", "FY", re.sub(r"\s+", "", text))
     text = text.upper().replace("令和", "R").replace("平成", "H")
     text = re.sub(r"年度?$", "", text)
@@ -97,6 +106,9 @@ def read_year_filters(t: Text, query: Query) -> None:
     """R7で終わる, started before R5, 事業期間がR5〜R9, 終期が未定."""
     # Around a year, only words no other slot used: スタート in 学校DXスタートアップ事業 is a name.
     text = t.rest()
+    for m in t.find(END_PRINTED):
+        query.filters.append(Filter("end", "ne", None, span=m.span()))
+        t.take(m.start(), m.end())
     for m in t.find(NO_END):
         query.filters.append(Filter("end", "eq", None, span=m.span()))
         t.take(m.start(), m.end())

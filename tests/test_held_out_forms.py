@@ -1,0 +1,134 @@
+"""Forms found missing by held-out question sets (round 7), each generated over the documents:
+years counted from today (3年前に始まった, in 2 years), the length of a period ranked (事業期間が
+一番長い, only those printing both ends), neither–nor of groups (医療・福祉でも学校教育でもない),
+flags not marked (重点枠にも将来対応分にも○が付いてない), sums said as 合わせると, and a
+category's English name joined by a slash. Expected values from the parsed documents.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.answer import ask
+from bot.fiscal_year import FiscalYear
+from bot.sources import default_sources
+from tests.conftest import loaded_copy
+from tests.test_generated_questions import EDITIONS, western
+
+R7 = EDITIONS["R7"]
+R6 = EDITIONS["R6"]
+NOW = datetime(2026, 12, 7, 10, tzinfo=timezone(timedelta(hours=9)))  # FY2026 = R8
+TODAY = 2026
+
+
+@pytest.fixture(scope="module")
+def shared():
+    return loaded_copy(default_sources())
+
+
+def keys(answer) -> set[tuple[str, int | None, str]]:
+    return {(r.edition, r.no, r.name) for r in answer.projects}
+
+
+def of(projects) -> set[tuple[str, int | None, str]]:
+    return {(e, p.no, p.name) for e, p in projects}
+
+
+START_YEARS = sorted({western(p.start) for p in R7 if western(p.start)})
+
+
+@pytest.mark.parametrize("year", START_YEARS)
+def test_a_start_year_counted_back_from_today(shared, year):
+    n = TODAY - year
+    if n <= 0:
+        pytest.skip("not in the past")
+    want = of(("R7", p) for p in R7 if western(p.start) == year)
+    for question in (f"{n}年前に始まった事業は？", f"projects that started {n} years ago"):
+        answer = ask(shared, question, now=NOW)
+        assert answer.status == "ok" and keys(answer) == want, (question, answer.text)
+
+
+END_YEARS = sorted({western(p.end) for p in R7 if western(p.end)})
+
+
+@pytest.mark.parametrize("year", [y for y in END_YEARS if y > TODAY])
+def test_an_end_year_counted_on_from_today(shared, year):
+    n = year - TODAY
+    want = of(("R7", p) for p in R7 if western(p.end) == year)
+    for question in (f"{n}年後に終わる事業は？", f"Which projects end in {n} years?"):
+        answer = ask(shared, question, now=NOW)
+        assert answer.status == "ok" and keys(answer) == want, (question, answer.text)
+
+
+def length(p) -> int | None:
+    start, end = FiscalYear.try_parse(p.start), FiscalYear.try_parse(p.end)
+    return end.western - start.western + 1 if start and end else None
+
+
+@pytest.mark.parametrize(
+    ("question", "longest"),
+    [
+        ("事業期間が一番長い事業は？", True),
+        ("事業期間が一番長い事業は？始期と終期が両方書いてあるものの中で", True),
+        ("Which project has the shortest period?", False),
+        ("期間が最短の事業", False),
+    ],
+)
+def test_the_length_of_the_period_ranked(shared, question, longest):
+    known = [p for p in R7 if length(p) is not None]
+    best = (max if longest else min)(length(p) for p in known)
+    answer = ask(shared, question, now=NOW)
+    assert answer.status == "ok", answer.text
+    assert keys(answer) == of(("R7", p) for p in known if length(p) == best), answer.text
+
+
+def test_an_end_printed(shared):
+    want = of(("R7", p) for p in R7 if p.end not in (None, "未定"))
+    answer = ask(shared, "終期が書いてある事業を一覧で", now=NOW)
+    assert answer.status == "ok" and keys(answer) == want, answer.text
+
+
+CATEGORIES = sorted({p.category for p in R7 if p.category})
+
+
+@pytest.mark.parametrize("pair", list(itertools.pairwise(CATEGORIES)))
+def test_neither_of_two_categories(shared, pair):
+    a, b = pair
+    want = of(("R7", p) for p in R7 if p.category not in pair)
+    answer = ask(shared, f"{a}でも{b}でもない項目のR7事業って、何件ある？", now=NOW)
+    assert answer.status == "ok" and keys(answer) == want, answer.text
+    assert f"{len(want)}件" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "test"),
+    [
+        ("R6版で重点枠に○が付いてない事業", lambda p: not p.priority_frame),
+        ("R6版で将来対応分に○が付いてない事業", lambda p: not p.future_response),
+        (
+            "R6版で、重点枠事業にも将来対応分にも○が付いてない事業って何件？名前も出して",
+            lambda p: not p.priority_frame and not p.future_response,
+        ),
+    ],
+)
+def test_flags_not_marked(shared, question, test):
+    answer = ask(shared, question, now=NOW)
+    assert answer.status == "ok" and keys(answer) == of(("R6", p) for p in R6 if test(p))
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_a_sum_said_as_put_together(shared, category):
+    projects = [p for p in R7 if p.category == category]
+    answer = ask(shared, f"{category}の事業、合わせるといくら？", now=NOW)
+    assert answer.status == "ok", answer.text
+    assert answer.value.amount == sum(p.budget_thousand_yen for p in projects), answer.text
+
+
+@pytest.mark.parametrize("joiner", [" / ", "/", " & ", " and "])
+def test_a_category_named_in_english_with_any_joiner(shared, joiner):
+    want = of(("R7", p) for p in R7 if p.category == "防災・危機管理")
+    answer = ask(shared, f"list the disaster prevention{joiner}crisis management projects", now=NOW)
+    assert answer.status == "ok" and keys(answer) == want, answer.text
