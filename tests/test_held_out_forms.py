@@ -132,3 +132,50 @@ def test_a_category_named_in_english_with_any_joiner(shared, joiner):
     want = of(("R7", p) for p in R7 if p.category == "防災・危機管理")
     answer = ask(shared, f"list the disaster prevention{joiner}crisis management projects", now=NOW)
     assert answer.status == "ok" and keys(answer) == want, answer.text
+
+
+NAME_WORDS = ["事業", "補助", "DX", "ICT", "オンライン", "推進"]
+
+
+@pytest.mark.parametrize("word", NAME_WORDS)
+@pytest.mark.parametrize(
+    ("form", "lacks"),
+    [
+        ("事業名に「{w}」って言葉が入ってないR7の事業ってある？", True),
+        ("名前に「{w}」という文字が含まれていない事業", True),
+        ("事業名に「{w}」って言葉が入ってる事業は？", False),
+    ],
+)
+def test_a_quoted_name_word_said_as_a_word(shared, word, form, lacks):
+    """「事業」って言葉が: the quoted word is the word, and shown as typed."""
+    want = of(("R7", p) for p in R7 if (word.lower() in p.name.lower()) != lacks)
+    answer = ask(shared, form.format(w=word), now=NOW)
+    assert answer.status == "ok" and keys(answer) == want, answer.text
+    assert f"「{word}」" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("edition", ["R6", "R7"])
+@pytest.mark.parametrize("form", ["{e}に新しくできた事業は？", "{e}で新設された事業"])
+def test_newly_made_is_started_in_the_edition_year(shared, edition, form):
+    projects = EDITIONS[edition]
+    want = of((edition, p) for p in projects if western(p.start) == western(edition))
+    answer = ask(shared, form.format(e=edition), now=NOW)
+    assert answer.status == "ok" and keys(answer) == want, answer.text
+
+
+AGAINST_PLAN = [
+    (p, i)
+    for p in R7
+    if p.no is not None and not p.number_inferred
+    for i in p.initiatives
+    if i.years.get("R6") and i.years["R6"].plan and i.years["R6"].actual
+][:12]
+
+
+@pytest.mark.parametrize("p,initiative", AGAINST_PLAN, ids=lambda x: str(getattr(x, "no", "")))
+def test_done_as_planned_is_asked_of_the_actual(shared, p, initiative):
+    """「R6は目標どおりできたんですか？」: what happened (実績) beside what was planned."""
+    answer = ask(shared, f"No{p.no}、R6は目標どおりできたんですか？", now=NOW)
+    assert answer.status == "ok", answer.text
+    assert initiative.years["R6"].actual.split()[0] in answer.text, answer.text
+    assert initiative.years["R6"].plan.split()[0] in answer.text, answer.text

@@ -54,7 +54,8 @@ from bot.prefectures import label_of
 from bot.resolve import Resolution, in_edition
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
-from bot.vocabulary import as_written, normalise
+from bot.understanding.parts import parts
+from bot.vocabulary import Vocabulary, as_written, normalise
 
 if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
     from bot.updates import Identity
@@ -68,7 +69,80 @@ def ask(
     """Understand and answer one question, asked by `asker` at `now` (relative years and
     weeks are read against it; the default is this moment)."""
     vocabulary = vocabulary_for(store) if store.editions() else None
-    return answer(store, understand(text, vocabulary), now=now, asker=asker)
+    pieces = parts(text) if vocabulary is not None else [text]
+    if len(pieces) > 1 and vocabulary is not None:
+        queries = [understand(p, vocabulary) for p in pieces]
+        # Two questions with subjects of their own (No40の予算は？あとPHRの担当は？): read as
+        # one they would be one subject's answer, so each is answered apart.
+        if all(_stands_alone(q) for q in queries[1:]):
+            each, _ = _each_part(store, queries, vocabulary, now=now, asker=asker)
+            if each.status in ("ok", "not_stated"):
+                return each
+    whole = answer(store, understand(text, vocabulary), now=now, asker=asker)
+    if len(pieces) < 2 or vocabulary is None:
+        return whole
+    # A second part that continues the first (「R6は何会場？あと修了者数も」) is asked of the
+    # one project the first was about; the parts' answer is taken when the whole was asked
+    # back, or when each later part was asked of that project (read as one question, the
+    # later part's fields were read beside the first's and some went unanswered).
+    each, carried = _each_part(
+        store, [understand(p, vocabulary) for p in pieces], vocabulary, now=now, asker=asker
+    )
+    if each.status not in ("ok", "not_stated"):
+        return whole
+    return each if whole.status in ("ambiguous", "clarify") or carried else whole
+
+
+_OWN_SUBJECT = {"department", "section", "category", "field", "text"}
+
+
+def _stands_alone(query: Query) -> bool:
+    """A part that names what it is about: a project, a group or a search word of its own."""
+    return (
+        query.names_project
+        or query.record is not None
+        or bool(query.search_terms)
+        or any(f.kind in _OWN_SUBJECT for f in query.filters)
+    )
+
+
+def _each_part(
+    store: Store,
+    queries: list[Query],
+    vocabulary: Vocabulary,
+    *,
+    now: datetime | None,
+    asker: Identity | None,
+) -> tuple[Answer, bool]:
+    """「R6は何会場でやった？あと修了者数も」: each part answered on its own, one after the other;
+    a part naming no project is asked of the one the first part was about (and whether
+    every later part was)."""
+    first = answer(store, queries[0], now=now, asker=asker)
+    about = {r.key for r in first.projects if r.key}
+    answers, carried = [first], True
+    for query in queries[1:]:
+        if not query.names_project and len(about) == 1 and first.projects:
+            query = understand(f"{_named(first.projects[0])} {query.raw}", vocabulary)
+        else:
+            carried = False
+        answers.append(answer(store, query, now=now, asker=asker))
+    failed = next((a for a in answers if a.status not in ("ok", "not_stated")), None)
+    if failed is not None:
+        return failed, False
+    result = Answer(
+        status="ok" if any(a.status == "ok" for a in answers) else "not_stated",
+        title=first.title,
+        lines=first.lines + [x for a in answers[1:] for x in [a.title, *a.lines] if x],
+        projects=list({r.key or r.name: r for a in answers for r in a.projects}.values()),
+        sources=list({(s.file, s.line): s for a in answers for s in a.sources}.values()),
+        verdict=first.verdict,
+    )
+    return finish(result, first.lang), carried
+
+
+def _named(p: ProjectRef) -> str:
+    """How a project is named again in a part that leaves it unsaid: No45, or its name."""
+    return f"No{p.no}" if p.no is not None else f"{label_of(p.edition)}版の{p.name}"
 
 
 def answer(

@@ -140,7 +140,11 @@ _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (re.compile(r"誰|だれ|(?<![a-z])(?:who|whom)(?![a-z])"), ("owner", "person")),
     (
-        re.compile(r"何(?:人|名|回|校|か所|カ所|ヶ所|箇所|社|台|病院|施設|市町村|団体)"),
+        re.compile(
+            r"何(?:人|名|回|校|か所|カ所|ヶ所|箇所|社|台|病院|施設|市町村|団体)"
+            # 修了者数は / 市町村ってどれくらい: the thing counted, then (how) many.
+            r"|(?<=者)数|(?<=[人名回校所場院設域台局村社体関者])(?:数)?(?:って|は|が)?(?:どれ|どの)(?:くらい|ぐらい|だけ)"
+        ),
         ("count",),
     ),
     # #22 (i22n): 委託先, 連絡先, 問い合わせ先 — a party asked for, as 誰 and どこ ask one:

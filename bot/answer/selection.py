@@ -351,7 +351,7 @@ def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, l
 def filter_words(f: Filter, lang: str) -> str:
     """One filter in words, as the answer states what it computed."""
     if f.kind == "name_has" and f.op == "ne":
-        return m.say("filter_name_lacks", lang, value=f.value)
+        return m.say("filter_name_lacks", lang, value=f.said or f.value)
     if f.op in ("ne", "outside"):
         plain = f.kind in ("department", "section")
         op = "between" if f.op == "outside" else "eq"
@@ -370,7 +370,7 @@ def filter_words(f: Filter, lang: str) -> str:
     if f.kind in ("category", "field"):
         return m.say(f"filter_{f.kind}", lang, value=f.value)
     if f.kind == "name_has":
-        return m.say("filter_name_has", lang, value=f.value)
+        return m.say("filter_name_has", lang, value=f.said or f.value)
     if f.kind == "empty":
         return m.say("filter_empty", lang, part=m.label(str(f.value), lang))
     if f.kind == "running":

@@ -127,7 +127,10 @@ def asks_year(query: Query) -> bool:
     """何年度 / which year: a plan or result cell's own year answers it."""
     return bool(
         re.search(
-            r"何年度|どの年度|what (?:fiscal )?year|which (?:fiscal )?year", query.raw.lower()
+            r"何年度|どの年度|what (?:fiscal )?year|which (?:fiscal )?year"
+            # いつから…予定: a plan cell's year is when (新防災教育センター運用 in R9's cell).
+            r"|いつ(?:から|頃|ごろ)?.{0,12}(?:予定|計画)",
+            query.raw.lower(),
         )
     )
 
@@ -252,10 +255,32 @@ def find(
         and any(_fits(v, kinds, query.counters) for v in _values(x, by_year))
     ]
     holding.sort(key=lambda x: (-x.rank, -x.score))
-    if by_year and re.search(r"まで|until|through|last|最後", query.raw.lower()):
+    if by_year and _until(query):
         # 何年度まで: the last year that holds it.
         holding.sort(key=lambda x: (-x.score, -_western(x.sentence.year)))
     return holding, sorted(scored, key=lambda x: -x.rank), everything
+
+
+def _until(query: Query) -> bool:
+    """何年度まで / until when: the last year that holds it is asked, not every one."""
+    return bool(re.search(r"まで|until|through|last|最後", query.raw.lower()))
+
+
+def _every_year(value: Found, holding: list[_Scored]) -> Found:
+    """A cell's year answering when (いつ開催する予定): every year whose cell prints the same
+    text as closely, not the first of them (R6〜R10, not R6)."""
+    best, text = holding[0].score, holding[0].sentence.text
+    codes = {x.sentence.year for x in holding if x.score >= best and x.sentence.text == text}
+    years = sorted(y for c in codes if c and (y := FiscalYear.try_parse(c)))
+    if len(years) < 2:
+        return value
+    western = [y.western for y in years]
+    said = (
+        f"{years[0].reiwa.code}〜{years[-1].reiwa.code}年度"
+        if western == list(range(western[0], western[-1] + 1))
+        else "・".join(y.reiwa.code for y in years) + "年度"
+    )
+    return Found(value.kind, said, -1, -1)
 
 
 def _western(code: str | None) -> int:
@@ -460,6 +485,8 @@ def _stated(
             fits = of_kind
             break
     value = _nearest(first, fits, terms)
+    if value.start == -1 and not _until(query):
+        value = _every_year(value, holding)
     lines: list[str] = []
     sources = [_source(first)]
     shown = [first]

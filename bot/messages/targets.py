@@ -79,7 +79,7 @@ PHRASES.update(
             "budget from {low} up to (not including) {high} thousand yen",
         ),
         "budget_breakdown": ("内訳：{parts}", "breakdown: {parts}"),
-        "filter_name_has": ("事業名に「{value}」を含む", "with 「{value}」 in the name"),
+        "filter_name_has": ("事業名に「{value}」あり", "with 「{value}」 in the name"),
         "filter_empty": ("{part}が空欄", "with nothing printed under {part}"),
         "group_count": ("（{n}{counter}）", " ({n} {counter})"),
         "flags_not_printed": (
@@ -99,7 +99,7 @@ PHRASES.update(
             "{part}の事業費 {part_money} は、{whole}の合計 {whole_money} の{pct}%です。",
             "{part}: {part_money}, {pct}% of the total of {whole} ({whole_money}).",
         ),
-        "filter_name_lacks": ("事業名に「{value}」を含まない", "without 「{value}」 in the name"),
+        "filter_name_lacks": ("事業名に「{value}」なし", "without 「{value}」 in the name"),
         "running_check_yes": ("はい、{year}も実施期間内です。", "Yes: it runs in {year}."),
         "running_check_no": (
             "いいえ、{year}は実施期間に入っていません。",

@@ -35,9 +35,13 @@ COUNTER_FAMILIES: dict[str, tuple[str, ...]] = {
     "社": ("社",),
     "団体": ("団体",),
     "機関": ("機関", "件"),
+    "者": ("人", "名"),  # 修了者数はどのくらい
 }
+_COUNTED = r"件|人|名|回|校|か所|カ所|ヶ所|箇所|会場|病院|施設|地域|台|薬局|市町村|社|団体|機関"
 _JA_COUNT = re.compile(
-    r"何\s*(件|人|名|回|校|か所|カ所|ヶ所|箇所|会場|病院|施設|地域|台|薬局|市町村|年(?!度)|日(?!に)|社|団体|機関)"
+    rf"何\s*({_COUNTED}|年(?!度)|日(?!に))"
+    # 市町村ってどれくらい / 参加者数はどのくらい: the thing counted, said before how much.
+    rf"|(者)数|({_COUNTED}|者)(?:数)?(?:って|は|が|の数は)?(?:どれ|どの)(?:くらい|ぐらい|だけ)"
 )
 # "how many X": the counters X is printed with.
 _EN_COUNTERS = [
@@ -105,7 +109,8 @@ def read_asked(t: Text, query: Query) -> None:
     text = t.text
     counters: list[str] = []
     for m in _JA_COUNT.finditer(text):
-        counters += [c for c in COUNTER_FAMILIES[m.group(1)] if c not in counters]
+        said = next(g for g in m.groups() if g)
+        counters += [c for c in COUNTER_FAMILIES[said] if c not in counters]
     for m in _EN_HOW_MANY.finditer(text):
         for pattern, counter in _EN_COUNTERS:
             if re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", m.group(1)):

@@ -374,14 +374,15 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "list",
-        r"一覧|リストアップ|listアップ|list up|リスト|どれ|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)"
+        r"一覧|リストアップ|listアップ|list up|リスト|どれ(?!くらい|ぐらい|だけ)|どんな事業|どの事業|ありますか|ある\?|list|which projects|what projects|which ones|show (?:me )?(?:all|the)"
         r"|残り|残る|残った|remaining|what'?s left|are left"
         r"|(?:(?:is|are) there (?:a |any )?)?projects? (?:about|on|for|related to|regarding|concerning|involving|mentioning|that mention)",
     ),
     (
         "op",
         "search",
-        r"どこで|どこに|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held",
+        r"どこで|どこに|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
+        r"|(?<=件|人|名|回|校|所|場|院|設|域|台|局|村|社|体|関|数)(?:って|は|が)?(?:どれ|どの)(?:くらい|ぐらい|だけ)",
     ),
     (
         "field",
@@ -416,7 +417,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "actual",
-        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals?|progress|accomplish\w*|done",
+        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals?|progress|accomplish\w*|done"
+        # 目標どおり…できた？ asks what happened against the plan (目標 stays the plan word).
+        r"|(?<=目標|予定|計画)(?:どおり|通り)|でき(?:た|ました)(?=ん|の|か|[?？]|$)",
     ),
     (
         "field",
@@ -496,6 +499,7 @@ ADDED = re.compile(
 )
 NEWLY = re.compile(
     r"新しく始まった|新しく始まる|新たに始まった|新規(?:の)?事業|新規に?始まった"
+    r"|(?:新しく|新たに)(?:でき|作られ|設けられ)た|新設(?:された|の)?"
     r"|newly (?:started|launched|begun)|new projects?"
 )
 FLAG_PATTERNS = [

@@ -23,7 +23,7 @@ from bot.understanding.lexicon import (
 )
 from bot.understanding.query import Filter, Query
 from bot.understanding.reading import Text
-from bot.vocabulary import Vocabulary
+from bot.vocabulary import Vocabulary, as_written
 
 EDITION_YEAR = "@edition"  # the year of the edition asked about (新しく始まった事業 in R7 → R7)
 
@@ -84,7 +84,7 @@ def _near(text: str, start: int, end: int, pattern: str, before: int = 14, after
 
 # 事業名に「ICT」が入ってる / have "DX" in their name: a word of the name, not of the text.
 NAME_HAS = re.compile(
-    r"(?:事業名|名前|名称)(?:に|で|の中に)?\s*[「『\"']?([^「」『』\"'\s、。]{1,20}?)[」』\"']?\s*(?:って|が|という言葉が|という語が)?\s*"
+    r"(?:事業名|名前|名称)(?:に|で|の中に)?\s*[「『\"']?([^「」『』\"'\s、。]{1,20}?)[」』\"']?\s*(?:(?:って|という)?(?:言葉|語|文字|単語|ワード)?(?:が|は)?)?\s*"
     r"(?:入って(?:い)?る|入った|付く|つく|付いて(?:い)?る|ついて(?:い)?る|含まれ(?:て(?:い)?る|る)|含む|ある)"
     r"|(?:have|has|with|containing|contain|includes?)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
     r"|names?\s+(?:contains?|containing|including|with)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?"
@@ -92,13 +92,15 @@ NAME_HAS = re.compile(
 # 名前にICTもDXも入ってない: names holding none of the words.
 NAME_HAS_NOT = re.compile(
     r"(?:事業名|名前|名称)(?:に|で|の中に)\s*((?:[「『\"']?[^「」『』\"'\s、。もや]{1,20}[」』\"']?\s*(?:も|や|と|、|,)?\s*)+?)"
-    r"\s*(?:入って(?:い)?ない|入ってない|入らない|含まない|含まれて(?:い)?ない|付いて(?:い)?ない|ついてない|つかない)"
+    r"\s*(?:(?:って|という)?(?:言葉|語|文字|単語|ワード)?(?:が|は)?)?\s*(?:入って(?:い)?ない|入ってない|入らない|含まない|含まれて(?:い)?ない|付いて(?:い)?ない|ついてない|つかない)"
     r"|(?:without|not having|don't have|doesn't have|do not have)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
 )
 # 主な取組実績の欄が空っぽ / no summary printed: a part of the document left empty.
 EMPTY_PART = re.compile(
     r"(主な取組実績|取組実績|実績|概要)(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
     r"|(?:empty|blank|no)\s+(main achievements|achievements|summary)"
+    r"|nothing (?:written|printed|stated|given) (?:under|in|for) (?:the |their |its )?"
+    r"(主な取組実績|取組実績|概要|main achievements|achievements|summary)"
 )
 
 
@@ -126,11 +128,13 @@ def read_year_filters(t: Text, query: Query) -> None:
         for word in re.split(r"\s*(?:も|や|と|、|,)\s*", said):
             word = word.strip("「」『』\"' ")
             if word:
-                query.filters.append(Filter("name_has", "ne", word, span=m.span()))
+                typed = as_written(word, query.raw)  # shown as typed (DX, not dx)
+                query.filters.append(Filter("name_has", "ne", word, said=typed, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(NAME_HAS):
         word = next(g for g in m.groups() if g)
-        query.filters.append(Filter("name_has", "eq", word, span=m.span()))
+        typed = as_written(word, query.raw)
+        query.filters.append(Filter("name_has", "eq", word, said=typed, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(EMPTY_PART):
         part = m.group(1) or m.group(2)

@@ -217,6 +217,11 @@ def answer_refs(answer) -> list[tuple[str, str]]:
     return out
 
 
+def _says_none(text: str) -> bool:
+    """The answer says in words that no project matches (read from its text, not its code)."""
+    return "該当する事業はありません" in text or "No project matches" in text
+
+
 def _check(expect: dict, answer) -> list[str]:
     """What a right answer must hold that this one does not (empty when right)."""
     reasons = []
@@ -224,7 +229,10 @@ def _check(expect: dict, answer) -> list[str]:
     status = expect.get("status", "answer")
     if status == "answer" and answer.status != "ok":
         return [f"status {answer.status}, expected an answer"]
-    if status in ("not_found", "not_stated") and answer.status not in DENIED:
+    # A list answered with none of the projects (「該当する事業はありません」) says what
+    # not_found says; any project named instead is an answer to a different question.
+    said_none = answer.status == "ok" and not answer.projects and _says_none(text)
+    if status in ("not_found", "not_stated") and answer.status not in DENIED and not said_none:
         return [f"status {answer.status}, expected {status}"]
     if "projects" in expect:
         want = [_ref_key(r) for r in expect["projects"]]
