@@ -1,0 +1,319 @@
+"""Mutation testing of the core (#28): for each module, how many of mutmut's small deliberate
+mistakes the tests notice, which ones they do not, and whether each of those is written down
+as equivalent (tests/mutation/equivalent.txt says why).
+
+    .venv/bin/python bench/mutation.py [MODULE…] [--list] [--keep] [--jobs 2]
+
+`make mutation` runs every module below, one after the other, each over its own selection of
+tests (the files that exercise it: mutmut then runs, for each mutant, only those of them that
+call the mutated function). Each module is mutated in a scratch copy of the checkout under
+build/mutation/<module>/, so a run never touches the work tree; --keep reuses a copy's earlier
+results and retests only functions changed since (mutmut's own cache). The report, with every
+survivor's diff, is written to build/mutation/report.md; the summary is printed.
+
+Scores count killed (and timed-out) mutants among all; "explained" adds the survivors listed
+as equivalent. Target: at least 85 % killed in each module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = ROOT / "build" / "mutation"
+EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
+TARGET = 0.85
+
+# The tests that exercise each module (checked by hand with mutmut's per-test stats): a run
+# executes them once to learn which test calls which function, then each mutant's tests only.
+QUESTIONS = [
+    "tests/test_understand.py",
+    "tests/test_questions.py",
+    "tests/test_questions_round_two.py",
+    "tests/test_questions_composed.py",
+    "tests/test_operations.py",
+    "tests/test_generated_questions.py",
+    "tests/test_fields.py",
+    "tests/test_answers_deterministic.py",
+    "tests/test_plans_by_year.py",
+    "tests/test_plans_in_actual_rows.py",
+    "tests/test_text_facts.py",
+    "tests/test_edge_documents.py",
+    "tests/test_stated_answers.py",
+]
+MODULES: dict[str, list[str]] = {
+    "bot/updates.py": [
+        "tests/test_updates.py",
+        "tests/test_update_edges.py",
+        "tests/test_owner_edges.py",
+    ],
+    "bot/store/record.py": [
+        "tests/test_week_edges.py",
+        "tests/test_store.py",
+        "tests/test_append_only.py",
+        "tests/test_digest.py",
+        "tests/test_updates.py",
+        "tests/test_chat_documents.py",
+    ],
+    "bot/digest.py": [
+        "tests/test_week_edges.py",
+        "tests/test_digest.py",
+        "tests/test_digest_once.py",
+    ],
+    "bot/answer/operations.py": QUESTIONS,
+    "bot/answer/selection.py": QUESTIONS,
+    "bot/answer/targets.py": QUESTIONS,
+    "bot/understanding/years.py": QUESTIONS,
+    "bot/understanding/amounts.py": QUESTIONS,
+    "bot/understanding/operations.py": QUESTIONS,
+    "bot/understanding/entities.py": QUESTIONS,
+    "bot/understanding/negation.py": QUESTIONS,
+    "bot/understanding/asked.py": QUESTIONS,
+    "bot/understanding/words.py": QUESTIONS,
+    "bot/understanding/__init__.py": QUESTIONS,
+    "bot/answer/facts.py": QUESTIONS,
+}
+
+KILLED = {"killed", "timeout"}
+
+
+@dataclass
+class Result:
+    module: str
+    seconds: float
+    statuses: dict[str, str] = field(default_factory=dict)  # mutant name → status
+    diffs: dict[str, str] = field(default_factory=dict)  # survivor → its diff
+    equivalent: set[str] = field(default_factory=set)  # survivors listed as equivalent
+
+    def count(self, *wanted: str) -> int:
+        return sum(1 for s in self.statuses.values() if s in wanted)
+
+    @property
+    def score(self) -> float:
+        return self.count(*KILLED) / len(self.statuses) if self.statuses else 0.0
+
+    @property
+    def explained(self) -> float:
+        if not self.statuses:
+            return 0.0
+        return (self.count(*KILLED) + len(self.equivalent)) / len(self.statuses)
+
+
+def slug(module: str) -> str:
+    return module.removesuffix(".py").replace("/", ".")
+
+
+def existing(tests: list[str]) -> list[str]:
+    return [t for t in tests if (ROOT / t).exists()]
+
+
+def prepare(module: str, tests: list[str], keep: bool) -> Path:
+    """A scratch copy of the checkout with mutmut told what to mutate and which tests to run."""
+    work = SCRATCH / slug(module)
+    if work.exists() and not keep:
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.db", "*.db-*")
+    for folder in ("bot", "tests", "data"):
+        if (work / folder).exists():
+            shutil.rmtree(work / folder)
+        shutil.copytree(ROOT / folder, work / folder, ignore=ignore)
+    if keep and (work / "mutants").exists():
+        # mutmut copies the source once; bring the copies it made up to date (same mtimes).
+        for folder in ("bot", "tests", "data"):
+            shutil.copytree(work / folder, work / "mutants" / folder, dirs_exist_ok=True)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    config = {
+        "source_paths": ["bot"],
+        "only_mutate": [module],
+        "also_copy": ["data/"],
+        # One process per mutant (mutmut forks two at a time): no xdist workers inside it.
+        "pytest_add_cli_args": ["-n", "0", "-p", "no:cacheprovider"],
+        "pytest_add_cli_args_test_selection": tests,
+        "use_git_change_detection": False,
+    }
+    lines = ["", "[tool.mutmut]"] + [f"{k} = {json.dumps(v)}" for k, v in config.items()]
+    (work / "pyproject.toml").write_text(pyproject + "\n".join(lines) + "\n", encoding="utf-8")
+    return work
+
+
+def run_module(module: str, jobs: int, keep: bool) -> Result:
+    tests = existing(MODULES[module])
+    work = prepare(module, tests, keep)
+    mutmut = Path(sys.executable).with_name("mutmut")
+    started = time.monotonic()
+    log = work / "mutmut.log"
+    with log.open("w", encoding="utf-8") as out:
+        done = subprocess.run(
+            ["nice", "-n", "10", str(mutmut), "run", "--max-children", str(jobs)],
+            cwd=work,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            # The tests' own check that they wrote nothing into the checkout asks git: the
+            # scratch copy is inside this checkout, whose files may change meanwhile.
+            env={
+                **os.environ,
+                "PYTHONDONTWRITEBYTECODE": "1",
+                "GIT_CEILING_DIRECTORIES": str(work),
+            },
+        )
+    seconds = time.monotonic() - started
+    if done.returncode != 0:
+        sys.exit(f"mutmut failed on {module} (exit {done.returncode}); see {log}")
+    return collect(module, work, seconds)
+
+
+def collect(module: str, work: Path, seconds: float) -> Result:
+    """Each mutant's status from mutmut's .meta file, and each survivor's diff."""
+    from mutmut.stats import status_by_exit_code
+
+    meta = work / "mutants" / (module + ".meta")
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    result = Result(module, seconds)
+    for name, code in data["exit_code_by_key"].items():
+        result.statuses[name] = status_by_exit_code[code]
+    survivors = sorted(n for n, s in result.statuses.items() if s not in KILLED)
+    result.diffs = diffs_of(work, survivors)
+    listed = equivalents()
+    for name, diff in result.diffs.items():
+        if signature(module, name, diff) in listed:
+            result.equivalent.add(name)
+    return result
+
+
+def diffs_of(work: Path, names: list[str]) -> dict[str, str]:
+    """`mutmut show` for each name, read in this process (one mutmut start per module)."""
+    if not names:
+        return {}
+    script = (
+        "import json, sys\n"
+        "from mutmut.mutation.diff_apply import get_diff_for_mutant\n"
+        "names = json.loads(sys.stdin.read())\n"
+        "print(json.dumps({n: get_diff_for_mutant(n) for n in names}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=work,
+        input=json.dumps(names),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def function_of(name: str) -> str:
+    """bot.digest.x_running__mutmut_3 → running; a method's class kept (Record.entries)."""
+    tail = name.rsplit(".", 1)[-1]
+    tail = re.sub(r"__mutmut_\d+$", "", tail)
+    tail = tail.replace("ǁ", ".").strip(".")
+    return re.sub(r"^x_", "", tail).replace(".x_", ".")
+
+
+def changed_lines(diff: str) -> tuple[str, str]:
+    """The diff's removed and added lines, whitespace collapsed (what makes a mutant itself)."""
+    gone, added = [], []
+    for line in diff.splitlines():
+        if line.startswith(("---", "+++")):
+            continue
+        if line.startswith("-"):
+            gone.append(" ".join(line[1:].split()))
+        elif line.startswith("+"):
+            added.append(" ".join(line[1:].split()))
+    return " / ".join(gone), " / ".join(added)
+
+
+def signature(module: str, name: str, diff: str) -> tuple[str, str, str, str]:
+    before, after = changed_lines(diff)
+    return module, function_of(name), before, after
+
+
+def equivalents() -> set[tuple[str, str, str, str]]:
+    """The survivors written down as equivalent, by module, function and changed lines.
+
+    tests/mutation/equivalent.txt, one block per mutant:
+        bot/digest.py :: running
+        - <line as the code has it>
+        + <line as the mutant has it>
+        why: <why no test can tell them apart>
+    """
+    found: set[tuple[str, str, str, str]] = set()
+    if not EQUIVALENT.exists():
+        return found
+    for block in EQUIVALENT.read_text(encoding="utf-8").split("\n\n"):
+        lines = [ln for ln in block.splitlines() if ln.strip() and not ln.startswith("#")]
+        if not lines or "::" not in lines[0]:
+            continue
+        module, function = (p.strip() for p in lines[0].split("::", 1))
+        gone = [" ".join(ln[1:].split()) for ln in lines[1:] if ln.startswith("-")]
+        added = [" ".join(ln[1:].split()) for ln in lines[1:] if ln.startswith("+")]
+        found.add((module, function, " / ".join(gone), " / ".join(added)))
+    return found
+
+
+def report(results: list[Result]) -> str:
+    out = ["# Mutation testing (bench/mutation.py)", ""]
+    out.append("| module | mutants | killed | survived | no tests | score | explained | time |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    for r in results:
+        out.append(
+            f"| {r.module} | {len(r.statuses)} | {r.count(*KILLED)} | {r.count('survived')} "
+            f"| {r.count('no tests')} | {r.score:.1%} | {r.explained:.1%} | {r.seconds:.0f} s |"
+        )
+    for r in results:
+        unexplained = [n for n in sorted(r.diffs) if n not in r.equivalent]
+        if not unexplained:
+            continue
+        out += ["", f"## {r.module}: {len(unexplained)} not killed, not listed as equivalent"]
+        for name in unexplained:
+            out += ["", f"### {name} ({r.statuses[name]})", "```diff", r.diffs[name], "```"]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="paths as in MODULES (default: all)")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
+    parser.add_argument("--keep", action="store_true", help="reuse earlier results")
+    parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    args = parser.parse_args(argv)
+    if args.list:
+        for module, tests in MODULES.items():
+            print(module, " ".join(existing(tests)))
+        return 0
+    chosen = args.modules or list(MODULES)
+    unknown = [m for m in chosen if m not in MODULES]
+    if unknown:
+        parser.error(f"not in MODULES: {', '.join(unknown)}")
+    results = []
+    for module in chosen:
+        print(f"{module}: mutating…", flush=True)
+        r = run_module(module, args.jobs, args.keep)
+        results.append(r)
+        print(
+            f"{module}: {r.score:.1%} killed of {len(r.statuses)} "
+            f"({r.explained:.1%} with the listed equivalents) in {r.seconds:.0f} s",
+            flush=True,
+        )
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    text = report(results)
+    (SCRATCH / "report.md").write_text(text, encoding="utf-8")
+    print(text.split("\n## ", 1)[0])
+    print(f"Survivors and their diffs: {SCRATCH / 'report.md'}")
+    below = [r.module for r in results if r.score < TARGET]
+    if below:
+        print(f"Below {TARGET:.0%} killed: {', '.join(below)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
