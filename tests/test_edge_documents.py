@@ -1,0 +1,143 @@
+"""Questions over an R7 document that reaches the edges (#28, tests/edge_documents.py): tied
+largest and smallest budgets named together, amounts exactly on a range's bounds, ranges
+said either way round, a project starting and ending in the same year. Every expected value
+is read from the edge document's own lines (tests/document_lines.py); every count is the
+number the answer states, parsed, not searched for."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.answer import ask
+from tests.conftest import R6_FILE, loaded_copy
+from tests.document_lines import rows, year
+from tests.edge_documents import write_edge_document
+
+
+@pytest.fixture(scope="module")
+def edge_file(tmp_path_factory) -> Path:
+    return write_edge_document(tmp_path_factory.mktemp("edges"))
+
+
+@pytest.fixture(scope="module")
+def edges(edge_file):
+    return loaded_copy([R6_FILE, edge_file])
+
+
+@pytest.fixture(scope="module")
+def lines(edge_file):
+    """The edge document's projects as its lines print them, numbered (No33 by position)."""
+    found = rows(edge_file)
+    for i, row in enumerate(found):
+        if row.no is None:  # 【No33】 is not printed: the block between No32 and No34
+            assert (found[i - 1].no, found[i + 1].no) == (32, 34)
+            row.no = 33
+    return found
+
+
+def stated_count(text: str) -> int:
+    """The one count a sentence states (…は12件です, （1件）, 12 projects), parsed."""
+    found = {int(n.replace(",", "")) for n in re.findall(r"(\d[\d,]*)\s*(?:件|projects?\b)", text)}
+    assert len(found) == 1, text
+    return found.pop()
+
+
+def numbers(answer) -> list[int]:
+    return [p.no for p in answer.projects]
+
+
+# -- ties at either end: every one named, none chosen ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "largest"),
+    [
+        ("一番予算が大きい事業は？", True),
+        ("事業費が最も多い事業", True),
+        ("Which project has the largest budget?", True),
+        ("一番予算が少ない事業は？", False),
+        ("事業費が最も小さい事業はどれ", False),
+        ("Which project has the smallest budget?", False),
+    ],
+)
+def test_tied_budgets_are_named_together(edges, lines, text, largest):
+    best = (max if largest else min)(r.budget for r in lines)
+    tied = sorted(r.no for r in lines if r.budget == best)
+    assert len(tied) == 2  # the edge document's ties: No30 and No41, No32 and No35
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == tied
+    assert a.value is None  # no single project's figure stands for the answer
+    shown = f"{best:,}千円" if a.lang == "ja" else f"({best:,} thousand yen)"
+    for no in tied:
+        (line,) = [ln for ln in a.lines if re.search(rf"\bNo{no}\b", ln)]
+        assert shown in line, line
+
+
+def test_the_top_two_of_a_tie_run_by_number(edges, lines):
+    top = sorted(lines, key=lambda r: (-r.budget, r.no))[:3]
+    a = ask(edges, "予算上位2件")
+    assert numbers(a) == [r.no for r in top[:2]] == [30, 41]
+    a = ask(edges, "予算上位3件")
+    assert numbers(a) == [r.no for r in top]
+
+
+# -- amounts on a bound ------------------------------------------------------------------------
+LOW, HIGH = 10_000, 50_000  # 1,000万円 and 5,000万円 in thousand yen
+RANGES = [
+    ("1,000万円から5,000万円の事業は何件", lambda b: LOW <= b <= HIGH),
+    ("5,000万円から1,000万円の事業は何件", lambda b: LOW <= b <= HIGH),  # said the other way
+    ("1,000万円以上5,000万円以下の事業は何件", lambda b: LOW <= b <= HIGH),
+    ("1,000万円〜5,000万円の事業の数", lambda b: LOW <= b <= HIGH),
+    (
+        "How many projects have a budget between 10 million yen and 50 million yen?",
+        lambda b: LOW <= b <= HIGH,
+    ),
+    ("1,000万円以上の事業は何件", lambda b: b >= LOW),
+    ("1,000万円未満の事業は何件", lambda b: b < LOW),
+    ("5,000万円以下の事業は何件", lambda b: b <= HIGH),
+    ("5,000万円を超える事業は何件", lambda b: b > HIGH),
+    ("5,000万円超の事業は何件", lambda b: b > HIGH),
+]
+
+
+@pytest.mark.parametrize(("text", "holds"), RANGES, ids=[t for t, _ in RANGES])
+def test_a_budget_exactly_on_a_bound(edges, lines, text, holds):
+    expected = sorted(r.no for r in lines if holds(r.budget))
+    on_bounds = {r.no for r in lines if r.budget in (LOW, HIGH)}
+    assert on_bounds == {45, 53}  # the bounds are printed budgets of the edge document
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == expected
+    assert stated_count(a.title) == len(expected)
+    assert a.value is not None and a.value.amount == len(expected)
+
+
+# -- years: the same year at both ends, ranges either way round ----------------------------------
+YEARS = [
+    ("R8に始まる事業", lambda s, e: s == 2026),
+    ("R8に始まりR8に終わる事業", lambda s, e: s == e == 2026),
+    ("R8に終わる事業は何件", lambda s, e: e == 2026),
+    ("R8からR10に終わる事業は何件", lambda s, e: e is not None and 2026 <= e <= 2028),
+    ("R10からR8に終わる事業は何件", lambda s, e: e is not None and 2026 <= e <= 2028),
+    ("R10からR8までに終わる事業", lambda s, e: e is not None and 2026 <= e <= 2028),
+    ("R7からR5に始まった事業", lambda s, e: s is not None and 2023 <= s <= 2025),
+    ("R5からR7に始まった事業", lambda s, e: s is not None and 2023 <= s <= 2025),
+]
+
+
+@pytest.mark.parametrize(("text", "holds"), YEARS, ids=[t for t, _ in YEARS])
+def test_years_at_their_edges_and_ranges_said_either_way(edges, lines, text, holds):
+    expected = sorted(r.no for r in lines if holds(year(r.start), year(r.end)))
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == expected
+    assert stated_count(a.title) == len(expected)
+
+
+def test_the_same_year_project_is_in_both_its_start_and_its_end_year(edges):
+    assert 34 in numbers(ask(edges, "R8に始まる事業"))
+    assert 34 in numbers(ask(edges, "R8に終わる事業"))
+    assert 34 not in numbers(ask(edges, "R9に終わる事業"))
+    assert 34 not in numbers(ask(edges, "R7に始まる事業"))
