@@ -234,6 +234,59 @@ def test_a_digest_entry_keeps_what_was_reported(store):
     }
 
 
+def test_an_entry_is_named_by_its_project_in_any_edition_or_by_its_key(store):
+    """An R6 project's entry is named as the R6 document prints it; an entry whose project no
+    longer loads, by its key; a project's number is the document's, not the entry's copy."""
+    store.append_entry(
+        ActualEntry(
+            project_key="R6/#3",
+            edition="R6",
+            fiscal_year="R6",
+            text="R6の報告",
+            author_id="U1",
+            platform="slack",
+            created_at=MONDAY + timedelta(hours=1),
+        )
+    )
+    store.append_entry(
+        ActualEntry(
+            project_key="R5/No7",
+            edition="R7",
+            project_no=7,
+            fiscal_year="R8",
+            text="もう無い事業",
+            author_id="U1",
+            platform="slack",
+            created_at=MONDAY + timedelta(hours=2),
+        )
+    )
+    recorded_without_number = at(40, "番号なしで記録", MONDAY + timedelta(hours=3))
+    store.append_entry(recorded_without_number.model_copy(update={"project_no": None}))
+    d = digest(store, NEXT_MONDAY)
+    assert [(g.no, g.key, g.name) for g in d.entries] == [
+        (7, "R5/No7", "R5/No7"),
+        (40, "R7/No40", "県立学校次世代校務デジタル化推進事業"),
+        (None, "R6/#3", "公衆衛生DX推進事業"),  # unnumbered: after the numbered ones
+    ]
+
+
+def test_a_digest_entry_of_no_known_author_or_time():
+    from bot.digest import _digest_entry
+
+    made = _digest_entry(
+        ActualEntry(project_key="R7/No40", edition="R7", text="x", platform="slack")
+    )
+    assert (made.id, made.author, made.created_at) == (0, "?", datetime.min.replace(tzinfo=TOKYO))
+    assert made.created_at.tzinfo is TOKYO
+
+
+def test_eight_weeks_is_the_default_stale_threshold(store):
+    store.append_entry(at(40, "八週と一秒前", NEXT_MONDAY - timedelta(weeks=8, seconds=1)))
+    store.append_entry(at(41, "ちょうど八週前", NEXT_MONDAY - timedelta(weeks=8)))
+    stale = {s.no for s in digest(store, NEXT_MONDAY).stale}
+    assert 40 in stale and 41 not in stale
+
+
 # Projects of the R7 document by their 事業終期 (its own lines), asked in fiscal year R8:
 # R8 is the last fiscal year of these, R7 was the last of the ended ones.
 ENDS_R8 = [25, 26, 28, 36, 38, 44]
@@ -250,6 +303,7 @@ def test_projects_in_their_last_fiscal_year_are_running_and_flagged_when_silent(
     assert [p.no for p in d.ending_this_year] == ENDS_R8
     assert [p.end for p in d.ending_this_year] == ["R8"] * len(ENDS_R8)
     assert [p.no for p in d.ended_last_year] == ENDED_R7
+    assert [p.end for p in d.ended_last_year] == ["R7"] * len(ENDED_R7)
 
 
 def test_a_project_in_its_last_year_with_an_entry_is_not_stale(store):
@@ -351,13 +405,36 @@ SAMPLE = Digest(
                 )
             ],
         ),
-        ProjectDigest(no=None, name="公衆衛生DX推進事業", key="R6/#3", entries=[]),
+        ProjectDigest(
+            no=None,
+            name="公衆衛生DX推進事業",
+            key="R6/#3",
+            entries=[],
+            retractions=[
+                DigestEntry(
+                    id=4,
+                    fiscal_year="R6",
+                    initiative=None,
+                    text="重複",
+                    author="佐藤",
+                    created_at=WHEN,
+                    platform="slack",
+                )
+            ],
+        ),
     ],
-    stale=[StaleProject(no=41, name="校内ネットワーク再構築事業", key="R7/No41", reason="silent")],
+    stale=[
+        StaleProject(no=41, name="校内ネットワーク再構築事業", key="R7/No41", reason="silent"),
+        StaleProject(no=None, name="公衆衛生DX推進事業", key="R6/#3", reason="silent"),
+    ],
     ending_this_year=[
-        EndingProject(no=25, name="オンライン診療設備整備費補助", key="R7/No25", end="R8")
+        EndingProject(no=25, name="オンライン診療設備整備費補助", key="R7/No25", end="R8"),
+        EndingProject(no=None, name="公衆衛生DX推進事業", key="R6/#3", end="R8"),
     ],
-    ended_last_year=[],
+    ended_last_year=[
+        EndingProject(no=24, name="へき地オンライン診療支援推進事業", key="R7/No24", end="R7"),
+        EndingProject(no=None, name="へき地オンライン診療支援対策事業", key="R6/#1", end="R7"),
+    ],
     totals=Totals(edition="R7", projects=33, budget_thousand_yen=2313672),
 )
 
@@ -369,11 +446,16 @@ def test_the_digest_in_japanese_word_for_word():
         "・No40 県立学校次世代校務デジタル化推進事業 R8: 説明会を開催した — 佐藤, 2026-11-18 14:30 JST",
         "・No40 県立学校次世代校務デジタル化推進事業 : 年度なし — U2, 2026-11-18 14:30 JST",
         "・No40 取消：数字の誤り（鈴木）",
-        "R8の実績がない・止まっている事業：1件",
+        "・R6/#3 取消：重複（佐藤）",
+        "R8の実績がない・止まっている事業：2件",
         "・No41 校内ネットワーク再構築事業",
-        "R8に終了予定の事業：1件",
+        "・R6/#3 公衆衛生DX推進事業",
+        "R8に終了予定の事業：2件",
         "・No25 オンライン診療設備整備費補助",
-        "昨年度に終了した事業：0件",
+        "・R6/#3 公衆衛生DX推進事業",
+        "昨年度に終了した事業：2件",
+        "・No24 へき地オンライン診療支援推進事業",
+        "・R6/#1 へき地オンライン診療支援対策事業",
         "R7版：33事業、事業費合計 2,313,672千円（約23.1億円）",
     ]
 
@@ -385,11 +467,16 @@ def test_the_digest_in_english_word_for_word():
         "・No40 県立学校次世代校務デジタル化推進事業 R8: 説明会を開催した — 佐藤, 2026-11-18 14:30 JST",
         "・No40 県立学校次世代校務デジタル化推進事業 : 年度なし — U2, 2026-11-18 14:30 JST",
         "・No40 retracted: 数字の誤り (鈴木)",
-        "No R8 progress or silent: 1 project",
+        "・R6/#3 retracted: 重複 (佐藤)",
+        "No R8 progress or silent: 2 projects",
         "・No41 校内ネットワーク再構築事業",
-        "Ending in R8: 1 project",
+        "・R6/#3 公衆衛生DX推進事業",
+        "Ending in R8: 2 projects",
         "・No25 オンライン診療設備整備費補助",
-        "Ended last year: 0 projects",
+        "・R6/#3 公衆衛生DX推進事業",
+        "Ended last year: 2 projects",
+        "・No24 へき地オンライン診療支援推進事業",
+        "・R6/#1 へき地オンライン診療支援対策事業",
         "R7 edition: 33 projects, total budget ¥2,313.7 million (2,313,672 thousand yen)",
     ]
 
@@ -402,6 +489,7 @@ def test_a_narrow_digest_cuts_long_texts_with_an_ellipsis():
         "No40 県立学校次世代校務デジタル化推進事業 R8: 説明会を… — 佐藤, 2026-11-18 14:30 JST",
         "No40 県立学校次世代校務デジタル化推進事業 : 年度なし — U2, 2026-11-18 14:30 JST",
         "No40 取消：数字の誤り（鈴木）",  # exactly the width: not cut
+        "R6/#3 取消：重複（佐藤）",
     ]
     _, sections, _ = digest_sections(SAMPLE, width=4)
     assert sections[0][1][1].startswith("No40 県立学校次世代校務デジタル化推進事業 : 年度なし —")
@@ -414,13 +502,13 @@ def test_the_sections_name_who_is_stale_ending_and_ended():
     title, sections, totals = digest_sections(SAMPLE)
     assert [h for h, _ in sections] == [
         "新しい実績報告：2件",
-        "R8の実績がない・止まっている事業：1件",
-        "R8に終了予定の事業：1件",
-        "昨年度に終了した事業：0件",
+        "R8の実績がない・止まっている事業：2件",
+        "R8に終了予定の事業：2件",
+        "昨年度に終了した事業：2件",
     ]
     assert [lines for _, lines in sections[1:]] == [
-        ["No41 校内ネットワーク再構築事業"],
-        ["No25 オンライン診療設備整備費補助"],
-        [],
+        ["No41 校内ネットワーク再構築事業", "R6/#3 公衆衛生DX推進事業"],
+        ["No25 オンライン診療設備整備費補助", "R6/#3 公衆衛生DX推進事業"],
+        ["No24 へき地オンライン診療支援推進事業", "R6/#1 へき地オンライン診療支援対策事業"],
     ]
     assert title.startswith("📊") and totals.startswith("R7版")
