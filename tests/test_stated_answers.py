@@ -111,3 +111,50 @@ def test_the_budget_stated_is_the_figure_printed(shared, row):
     assert f"{row.budget:,}千円" in a.text
     (figure,) = stated(r"(\d[\d,]*)千円", a.text)
     assert int(figure.replace(",", "")) == row.budget
+
+
+def group_rows(answer) -> list[tuple[str, int, int]]:
+    """・教育庁：8件、合計 1,216,215千円… (or 8 project(s) … (1,216,215 thousand yen)) parsed:
+    (group, count, total in thousand yen), in the order listed."""
+    found = []
+    for line in answer.lines:
+        m = re.fullmatch(
+            r"・(.+?)：(\d+)(?:件、合計 ([\d,]+)千円.*| project\(s\), total .*\(([\d,]+) thousand yen\))",
+            line,
+        )
+        if m:
+            total = m.group(3) or m.group(4)
+            found.append((m.group(1), int(m.group(2)), int(total.replace(",", ""))))
+    return found
+
+
+def printed_groups(kind: str) -> dict[str, tuple[int, int]]:
+    """Each R7 department (section) with its number of projects and their total budget."""
+    groups: dict[str, tuple[int, int]] = {}
+    for row in R7_ROWS:
+        for name in [row.department] if kind == "department" else row.sections:
+            n, total = groups.get(name, (0, 0))
+            groups[name] = (n + 1, total + row.budget)
+    return groups
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "by"),
+    [
+        ("部局別の事業費", "department", "total"),
+        ("budget by department", "department", "total"),
+        ("課ごとの予算", "section", "total"),
+        ("部局別の事業数", "department", "count"),
+        ("number of projects per department", "department", "count"),
+    ],
+)
+def test_groups_state_their_counts_and_totals_largest_first(shared, text, kind, by):
+    a = ask(shared, text)
+    assert a.status == "ok", a.text
+    listed = group_rows(a)
+    groups = printed_groups(kind)
+    assert sorted(name for name, _, _ in listed) == sorted(groups), a.text
+    for name, n, total in listed:
+        assert (n, total) == groups[name], name
+    keys = [total if by == "total" else n for _, n, total in listed]
+    assert keys == sorted(keys, reverse=True), a.text  # largest (most) first
