@@ -52,6 +52,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_updates.py",
     ],
     "bot/store/record.py": [
+        "tests/test_record_reads.py",
         "tests/test_week_edges.py",
         "tests/test_store.py",
         "tests/test_append_only.py",
