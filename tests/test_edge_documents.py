@@ -141,3 +141,77 @@ def test_the_same_year_project_is_in_both_its_start_and_its_end_year(edges):
     assert 34 in numbers(ask(edges, "R8に終わる事業"))
     assert 34 not in numbers(ask(edges, "R9に終わる事業"))
     assert 34 not in numbers(ask(edges, "R7に始まる事業"))
+
+
+# -- order: what the question implies, ties by number ------------------------------------------
+SORTED = [
+    ("1億円以上の事業を予算が大きい順に並べて", lambda b: b >= 100_000, False),
+    ("1,000万円未満の事業を予算が小さい順に並べて", lambda b: b < LOW, True),
+    ("健康医療福祉部の事業を予算の安い順に", None, True),
+    ("教育庁の事業を予算が小さい順に並べて", None, True),
+    ("教育庁の事業を予算が大きい順に並べて", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "holds", "ascending"), SORTED, ids=[t for t, _, _ in SORTED])
+def test_a_sorted_list_runs_the_way_asked(edges, lines, text, holds, ascending):
+    department = re.match(r"(\S+?部|\S+?庁)の事業", text)
+    chosen = [
+        r
+        for r in lines
+        if (holds is None or holds(r.budget))
+        and (department is None or r.department == department.group(1))
+    ]
+    expected = sorted(chosen, key=lambda r: (r.budget if ascending else -r.budget, r.no))
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == [r.no for r in expected], a.text
+    assert stated_count(a.title) == len(expected)
+
+
+def test_the_largest_and_smallest_together_name_every_tie_and_the_gap(edges, lines):
+    top, bottom = max(r.budget for r in lines), min(r.budget for r in lines)
+    a = ask(edges, "一番予算が大きい事業と一番小さい事業は？")
+    assert a.status == "ok", a.text
+    largest = sorted(r.no for r in lines if r.budget == top)
+    smallest = sorted(r.no for r in lines if r.budget == bottom)
+    assert numbers(a) == largest + smallest == [30, 41, 32, 35]
+    assert a.value is not None and a.value.amount == top - bottom
+    assert f"{top - bottom:,}千円" in a.text
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "pick"),
+    [
+        ("最も早く始まった事業は？", "start", min),
+        ("一番遅く終わる事業", "end", max),
+        ("一番遅く始まった事業は？", "start", max),
+    ],
+)
+def test_the_earliest_or_latest_year_names_every_project_of_it(edges, lines, text, field, pick):
+    years = {r.no: year(getattr(r, field)) for r in lines if year(getattr(r, field))}
+    best = pick(years.values())
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == sorted(no for no, y in years.items() if y == best)
+    assert len(a.verdict.split("、")) == len(numbers(a))
+
+
+def test_the_n_th_and_the_bottom_n_of_a_tie(edges, lines):
+    ascending = sorted(lines, key=lambda r: (r.budget, r.no))
+    a = ask(edges, "2番目に予算が小さい事業")
+    assert numbers(a) == [ascending[1].no] == [35]  # tied with No32, after it by number
+    assert a.value is not None and a.value.amount == ascending[1].budget
+    a = ask(edges, "予算の下位3件")
+    assert numbers(a) == [r.no for r in ascending[:3]]
+    a = ask(edges, "2番目に予算が大きい事業")
+    assert numbers(a) == [41]
+
+
+def test_the_total_and_the_average_together(edges, lines):
+    total = sum(r.budget for r in lines)
+    a = ask(edges, "事業費の合計と平均")
+    assert a.value is not None and a.value.amount == total
+    (average,) = re.findall(r"平均：([\d,]+)千円", a.text)
+    assert int(average.replace(",", "")) == round(total / len(lines))
+    assert stated_count(a.title) == len(lines)
