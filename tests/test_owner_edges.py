@@ -411,3 +411,64 @@ def test_a_retraction_of_a_project_no_longer_loaded_names_its_key(store):
         retract(store, SLACK_U2, stray.id, now=NOW)
     assert refused.value.params["project"] == "R5/No1"
     assert refused.value.params["owners"] == "-"
+
+
+# -- what the first run of `make mutation` found unchecked ---------------------------------------
+@pytest.mark.parametrize(
+    ("args", "year"), [("No40 令和　8年度 研修", "令和　8年度"), ("No40 R　8 研修", "R　8")]
+)
+def test_a_year_with_a_full_width_space_inside_is_a_year(args, year):
+    request = parse_update(args)
+    assert (request.fiscal_year, request.text) == (year, "研修")
+
+
+def test_delivery_keys_stay_the_same_across_versions():
+    """A retry after an upgrade must find the key the earlier version stored: the parts are
+    joined by the unit separator, a missing part empty."""
+    import hashlib
+
+    digest = hashlib.sha256(b"U1\x1f\x1ftext").hexdigest()[:32]
+    assert delivery_key("slack", None, "U1", None, "text") == f"slack:body:{digest}"
+
+
+def test_an_initiative_printed_without_a_label_is_its_number(store):
+    # 【No39】 prints two initiatives, the second with no label of its own.
+    no39 = find_project(store, "No39")
+    assert resolve_initiative(no39, "2") == "取組2"
+    assert resolve_initiative(no39, "1").startswith("取組1 ")
+
+
+def test_a_label_eighty_percent_alike_is_taken_and_less_is_not():
+    from bot.models import Initiative, Project
+
+    project = Project.model_construct(initiatives=[Initiative.model_construct(label="ABCDE")])
+    assert resolve_initiative(project, "ABCDX") == "ABCDE"  # fuzz ratio 80: taken
+    with pytest.raises(InvalidUpdate):
+        resolve_initiative(project, "ABXYZ")  # 40
+
+
+def test_a_project_without_initiatives_offers_none():
+    from bot.models import Project
+
+    with pytest.raises(InvalidUpdate) as refused:
+        resolve_initiative(Project.model_construct(initiatives=[]), "研修")
+    assert refused.value.params == {"given": "研修", "choices": "-"}
+
+
+def test_an_author_no_longer_an_owner_still_retracts_their_own_entry(store):
+    entry, _ = append_update(
+        store, SLACK_U2, find_project(store, "No41"), "報告", check_owner=False, now=NOW
+    )
+    _, retraction = retract(store, SLACK_U2, entry.id, now=NOW)  # no reason given
+    assert (retraction.retracts, retraction.text) == (entry.id, "retracted")
+
+
+def test_a_refused_retraction_names_the_project_and_a_document_entry_its_id(reported):
+    store, entry = reported
+    with pytest.raises(NotAuthorized) as refused:
+        retract(store, SLACK_U2, entry.id, now=NOW)
+    assert refused.value.params["project"] == "No40 県立学校次世代校務デジタル化推進事業"
+    document = next(e for e in store.entries("R7/No40") if e.platform == "document")
+    with pytest.raises(InvalidUpdate) as refused:
+        retract(store, SLACK_U1, document.id, now=NOW)
+    assert refused.value.params == {"id": document.id}
