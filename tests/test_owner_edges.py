@@ -32,6 +32,7 @@ from bot.updates import (
     resolve_initiative,
     retract,
 )
+from tests.conftest import R6_FILE
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=TOKYO)  # fiscal year R8
 SLACK_U1 = Identity("slack", "U1", "田中")
@@ -472,3 +473,17 @@ def test_a_refused_retraction_names_the_project_and_a_document_entry_its_id(repo
     with pytest.raises(InvalidUpdate) as refused:
         retract(store, SLACK_U1, document.id, now=NOW)
     assert refused.value.params == {"id": document.id}
+
+
+def test_keys_are_read_as_the_store_s_own_prefecture_s():
+    """In 岩手県's store, R6/#3 is 岩手県's R6/#3; with only an unnumbered edition loaded, a
+    word that is no number names no project (not the first unnumbered one)."""
+    from bot.sources import load_documents
+    from bot.store import Store
+
+    iwate = Store.memory("岩手県")
+    load_documents(iwate, [R6_FILE])
+    assert find_project(iwate, "R6/#3").key == "岩手県:R6/#3"
+    with pytest.raises(ProjectNotFound) as missing:
+        find_project(iwate, "研修")
+    assert missing.value.key == "update_no_project"
