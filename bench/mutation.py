@@ -178,9 +178,25 @@ def collect(module: str, work: Path, seconds: float) -> Result:
     result.diffs = diffs_of(work, survivors)
     listed = equivalents()
     for name, diff in result.diffs.items():
-        if signature(module, name, diff) in listed:
+        if signature(module, name, diff) in listed or sql_case_only(*changed_lines(diff)):
             result.equivalent.add(name)
     return result
+
+
+SQL_WORD = re.compile(r"\b(?:SELECT|FROM|WHERE|AND|ORDER BY|LIMIT|EXISTS|INDEXED BY)\b", re.I)
+
+
+def sql_case_only(before: str, after: str) -> bool:
+    """A mutant that only changes the case of SQL's own words and names (tests/mutation/
+    equivalent.txt, first rule): SQLite reads SELECT and select, e.id and E.ID alike. Quoted
+    values ('document') keep their case, or the rule does not apply."""
+    quoted = re.compile(r"'[^']*'")
+    return (
+        before != after
+        and before.lower() == after.lower()
+        and bool(SQL_WORD.search(before))
+        and quoted.findall(before) == quoted.findall(after)
+    )
 
 
 def diffs_of(work: Path, names: list[str]) -> dict[str, str]:

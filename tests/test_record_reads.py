@@ -167,3 +167,39 @@ def test_bulk_append_keys_each_entry_by_its_place(store):
     ]
     assert store.entry_by_dedupe("import-1:3") is None
     assert store.bulk_append([], "import-2") == 0
+
+
+def test_a_server_in_japan_time_reads_the_same_window(record, monkeypatch):
+    """Times are compared in UTC whatever the server's own time zone is."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        before = START + timedelta(hours=3)
+        last, this_year = record.chat_activity("R7/No41", "R8", before)
+        assert (last, this_year) == (START + timedelta(hours=2), True)
+        window = record.entries("R7/No41", since=START + timedelta(hours=2), until=before)
+        assert texts(window) == ["報告2の説明会"]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_thousand_counted_entries_are_said_as_more_than_a_thousand(store):
+    made = [chat_entry(40, f"報告{i}", "R8", START) for i in range(1002)]
+    store.bulk_append(made, "many")
+    shown, total = store.latest_entries("R7/No40", 3, chat_only=True)
+    assert total == 1001  # up to 1,000 counted, one more says "more than 1,000"
+    assert texts(shown) == ["報告999", "報告1000", "報告1001"]
+
+
+def test_a_short_word_before_a_long_one_does_not_stop_the_search(record):
+    found = record.latest_matching_entries("R7/No41", ["説", "報告1の"], 5)
+    assert texts(found) == ["報告1の説明会"]
+
+
+def test_a_word_with_a_double_quote_is_searched_as_typed(store):
+    report(store, 40, 'システム"Aomori"を導入', 1)
+    found = store.latest_matching_entries("R7/No40", ['"Aomori"'], 5)
+    assert texts(found) == ['システム"Aomori"を導入']
