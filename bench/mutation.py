@@ -177,26 +177,52 @@ def collect(module: str, work: Path, seconds: float) -> Result:
     survivors = sorted(n for n, s in result.statuses.items() if s not in KILLED)
     result.diffs = diffs_of(work, survivors)
     listed = equivalents()
+    names = schema_names()
     for name, diff in result.diffs.items():
-        if signature(module, name, diff) in listed or sql_case_only(*changed_lines(diff)):
+        if signature(module, name, diff) in listed or sql_case_only(*changed_lines(diff), names):
             result.equivalent.add(name)
     return result
 
 
-SQL_WORD = re.compile(r"\b(?:SELECT|FROM|WHERE|AND|ORDER BY|LIMIT|EXISTS|INDEXED BY)\b", re.I)
+SQL_WORD = re.compile(r"\b(?:SELECT|FROM|WHERE|AND|ORDER BY|LIMIT|EXISTS|IN)\b|\?", re.I)
+QUOTED = re.compile(r'"[^"]*"|\'[^\']*\'')
 
 
-def sql_case_only(before: str, after: str) -> bool:
-    """A mutant that only changes the case of SQL's own words and names (tests/mutation/
-    equivalent.txt, first rule): SQLite reads SELECT and select, e.id and E.ID alike. Quoted
-    values ('document') keep their case, or the rule does not apply."""
-    quoted = re.compile(r"'[^']*'")
-    return (
-        before != after
-        and before.lower() == after.lower()
-        and bool(SQL_WORD.search(before))
-        and quoted.findall(before) == quoted.findall(after)
-    )
+def schema_names() -> set[str]:
+    """The store's tables, indexes and columns (lower case), read from a fresh store."""
+    sys.path.insert(0, str(ROOT))
+    from bot.store import Store
+
+    db = Store.memory().db.conn
+    names = {"rowid"}
+    for kind, name in db.execute("SELECT type, name FROM sqlite_master"):
+        names.add(name.lower())
+        if kind == "table":
+            names |= {row[1].lower() for row in db.execute(f'PRAGMA table_info("{name}")')}
+    return names
+
+
+def sql_case_only(before: str, after: str, names: set[str] | None = None) -> bool:
+    """A mutant that only changes the case of SQL's own words or of the store's table, index
+    and column names (tests/mutation/equivalent.txt, first rule): SQLite reads SELECT and
+    select, e.id and E.ID, a column "created_at" and "CREATED_AT" alike. A quoted value
+    ('document', "retraction") keeps its case, or the rule does not apply."""
+    if before == after or before.lower() != after.lower():
+        return False
+    if QUOTED.sub("''", before) != QUOTED.sub("''", after):
+        return False  # changed outside any string
+    names = schema_names() if names is None else names
+    for old, new in zip(QUOTED.findall(before), QUOTED.findall(after), strict=True):
+        if old == new:
+            continue
+        inner = old[1:-1]
+        if inner.strip().lower() in names:
+            continue  # a table, index or column name
+        values = re.compile(r"'[^']*'")
+        if SQL_WORD.search(inner) and values.findall(inner) == values.findall(new[1:-1]):
+            continue  # SQL text, its quoted values unchanged
+        return False
+    return True
 
 
 def diffs_of(work: Path, names: list[str]) -> dict[str, str]:

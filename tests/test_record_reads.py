@@ -203,3 +203,17 @@ def test_a_word_with_a_double_quote_is_searched_as_typed(store):
     report(store, 40, 'システム"Aomori"を導入', 1)
     found = store.latest_matching_entries("R7/No40", ['"Aomori"'], 5)
     assert texts(found) == ['システム"Aomori"を導入']
+
+
+def test_a_retraction_s_reason_is_not_searchable_but_the_entry_s_text_is(store):
+    entry = report(store, 40, "校内研修を三回実施", 1)
+    store.append_entry(
+        entry.retraction("誤記のため取り下げ", author_id="U1", platform="slack", created_at=START)
+    )
+    assert [(h.kind, h.ref) for h in store.search("校内研修を三回")] == [("entry", str(entry.id))]
+    assert store.search("誤記のため取り下げ") == []
+
+
+def test_no_entry_by_an_unknown_id_or_key(store):
+    assert store.entry(10**9) is None
+    assert store.entry_by_dedupe("never-used") is None
