@@ -43,7 +43,6 @@ QUESTIONS = [
     "tests/test_questions.py",
     "tests/test_questions_round_two.py",
     "tests/test_questions_composed.py",
-    "tests/test_operations.py",
     "tests/test_understand.py",
 ]
 MODULES: dict[str, list[str]] = {
