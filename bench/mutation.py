@@ -40,6 +40,7 @@ TARGET = 0.85
 QUESTIONS = [
     "tests/test_edge_documents.py",
     "tests/test_stated_answers.py",
+    "tests/test_answer_texts.py",
     "tests/test_questions.py",
     "tests/test_questions_round_two.py",
     "tests/test_questions_composed.py",

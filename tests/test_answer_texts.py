@@ -1,0 +1,199 @@
+"""Answers word for word (#28): the operations over the edge document (tests/edge_documents.py)
+as a person reads them, in Japanese and English — both ends of a ranking with their gap, the
+earliest and latest years, the n-th and bottom n, total with average, groups, a negated group.
+
+The wording is the product's own; every figure in these texts was checked by hand against the
+edge document's lines (and each kind of figure is also computed from them in
+test_edge_documents.py): 教育庁's eight 事業費 add up to 1,418,757千円, averaging 177,345千円;
+491,000千円 − 796千円 = 490,204千円. A mistake in what an answer says, or in which words it
+says it with, changes one of these lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import ask
+from tests.conftest import R6_FILE, loaded_copy
+from tests.edge_documents import write_edge_document
+
+
+@pytest.fixture(scope="module")
+def edges(tmp_path_factory):
+    return loaded_copy([R6_FILE, write_edge_document(tmp_path_factory.mktemp("edges"))])
+
+
+ANSWERS = {
+    "一番予算が大きい事業と一番小さい事業の差は？": (
+        "ok",
+        [
+            "R7版の全事業（33件）のうちR7事業費が最も大きい事業：",
+            "・No30 介護テクノロジー導入支援事業費補助：491,000千円（約4.9億円）",
+            "・No41 校内ネットワーク再構築事業：491,000千円（約4.9億円）",
+            "R7版の全事業（33件）のうちR7事業費が最も小さい事業：",
+            "・No32 地域障がい児支援体制充実のためのICT化推進事業：796千円（約80万円）",
+            "・No35 認可外保育施設ICT化推進等事業費補助：796千円（約80万円）",
+            "最大と最小の差：490,204千円（約4.9億円）",
+            "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
+            "出典：R7版 No30 127行目、No41 310行目、No32 162行目、No35 209行目",
+        ],
+    ),
+    "What are the largest and the smallest budgets?": (
+        "ok",
+        [
+            "Largest R7 budget among all 33 projects of the R7 edition:",
+            "・No30 介護テクノロジー導入支援事業費補助：¥491.0 million (491,000 thousand yen)",
+            "・No41 校内ネットワーク再構築事業：¥491.0 million (491,000 thousand yen)",
+            "Smallest R7 budget among all 33 projects of the R7 edition:",
+            "・No32 地域障がい児支援体制充実のためのICT化推進事業：¥0.8 million (796 thousand yen)",
+            "・No35 認可外保育施設ICT化推進等事業費補助：¥0.8 million (796 thousand yen)",
+            "Gap between the largest and the smallest: ¥490.2 million (490,204 thousand yen)",
+            "Note: No33 is not printed in the document; the number is inferred from its neighbours.",
+            "Source: R7 edition No30, line 127; No41, line 310; No32, line 162; No35, line 209",
+        ],
+    ),
+    "最も早く始まった事業は？": (
+        "ok",
+        [
+            "R7版の全事業（33件）のうち始期が最も早い事業：",
+            "・No31 障がい福祉分野の介護テクノロジー導入支援事業：H31〜R7",
+            "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
+            "出典：R7版 No31 143行目",
+        ],
+    ),
+    "Which project ends the latest?": (
+        "ok",
+        [
+            "Latest end among all 33 projects of the R7 edition:",
+            "・No23 公衆衛生DX推進事業：R5–R10",
+            "・No33 PHRを活用した次世代型地域医療連携システム整備事業：R3–R10",
+            "・No40 県立学校次世代校務デジタル化推進事業：R7–R10",
+            "・No41 校内ネットワーク再構築事業：R7–R10",
+            "・No42 WEB出願等による高等学校等入学者選抜改善事業：R7–R10",
+            "・No43 ミライへつなぐ遠隔教育推進事業：R7–R10",
+            "・No45 デジタルデバイド対策事業：R5–R10",
+            "・No47 緊急配備指揮支援システム路上装置増強整備：R7–R10",
+            "・No48 特定家畜伝染病防疫システム運営事業：R6–R10",
+            "・No49 デジタルツール導入運営事業：R7–R10",
+            "・No50 防災教育センター機能強化整備事業：R6–R10",
+            "・No53 道路施設適正管理推進事業(道路舗装点検・管理業務のDX構築)：R4–R10",
+            "・No55 データ連携基盤共同利用ビジョン推進事業：R7–R10",
+            "Note: No33 is not printed in the document; the number is inferred from its neighbours.",
+            "Source: R7 edition No23, line 9; No33, line 173; No40, line 294; No41, line 310; No42, line 326; No43, line 347 and 7 more",
+        ],
+    ),
+    "終期が書かれていない事業で一番遅く終わる事業は？": (
+        "not_stated",
+        [
+            "該当する事業はありません。",
+        ],
+    ),
+    "教育庁で2番目に予算が大きい事業": (
+        "ok",
+        [
+            "R7版の教育庁の事業（8件）のうちR7事業費が2番目に大きい事業：",
+            "1. No37 校務のICT活用推進事業 (統合型校務支援システム運用事業)：233,714千円（約2.3億円）",
+            "出典：R7版 No37 241行目",
+        ],
+    ),
+    "bottom 2 budgets of 教育庁": (
+        "ok",
+        [
+            "Bottom 2 by R7 budget among R7 edition projects of 教育庁 (8 project(s)):",
+            "1. No39 新しい時代を切り拓く力を育む高校支援事業：¥5.5 million (5,478 thousand yen)",
+            "2. No43 ミライへつなぐ遠隔教育推進事業：¥33.4 million (33,397 thousand yen)",
+            "Source: R7 edition No39, line 278; No43, line 346",
+        ],
+    ),
+    "教育庁の事業費の合計と平均": (
+        "ok",
+        [
+            "R7版の教育庁の事業（8件）のR7事業費の合計は1,418,757千円（約14.2億円）です。",
+            "・No36 公立学校における教育改革支援事業 (学校における働き方改革推進のための環境整備支援事業)：231,074千円（約2.3億円）",
+            "・No37 校務のICT活用推進事業 (統合型校務支援システム運用事業)：233,714千円（約2.3億円）",
+            "・No38 学校DXスタートアップ事業：124,465千円（約1.2億円）",
+            "・No39 新しい時代を切り拓く力を育む高校支援事業：5,478千円（約548万円）",
+            "・No40 県立学校次世代校務デジタル化推進事業：188,084千円（約1.9億円）",
+            "・No41 校内ネットワーク再構築事業：491,000千円（約4.9億円）",
+            "・No42 WEB出願等による高等学校等入学者選抜改善事業：111,545千円（約1.1億円）",
+            "・No43 ミライへつなぐ遠隔教育推進事業：33,397千円（約3,340万円）",
+            "平均：177,345千円（約1.8億円）",
+            "出典：R7版 No36 225行目、No37 241行目、No38 258行目、No39 278行目、No40 294行目、No41 310行目 ほか2件",
+        ],
+    ),
+    "average budget of the projects of 教育庁": (
+        "ok",
+        [
+            "R7 budget average of R7 edition projects of 教育庁 (8 project(s)): ¥177.3 million (177,345 thousand yen).",
+            "・No36 公立学校における教育改革支援事業 (学校における働き方改革推進のための環境整備支援事業)：¥231.1 million (231,074 thousand yen)",
+            "・No37 校務のICT活用推進事業 (統合型校務支援システム運用事業)：¥233.7 million (233,714 thousand yen)",
+            "・No38 学校DXスタートアップ事業：¥124.5 million (124,465 thousand yen)",
+            "・No39 新しい時代を切り拓く力を育む高校支援事業：¥5.5 million (5,478 thousand yen)",
+            "・No40 県立学校次世代校務デジタル化推進事業：¥188.1 million (188,084 thousand yen)",
+            "・No41 校内ネットワーク再構築事業：¥491.0 million (491,000 thousand yen)",
+            "・No42 WEB出願等による高等学校等入学者選抜改善事業：¥111.5 million (111,545 thousand yen)",
+            "・No43 ミライへつなぐ遠隔教育推進事業：¥33.4 million (33,397 thousand yen)",
+            "Source: R7 edition No36, line 225; No37, line 241; No38, line 258; No39, line 278; No40, line 294; No41, line 310 and 2 more",
+        ],
+    ),
+    "項目ごとの事業数": (
+        "ok",
+        [
+            "R7版の全事業（33件）の項目別（8項目）：",
+            "・医療・福祉：11件、合計 774,405千円（約7.7億円）",
+            "・学校教育：8件、合計 1,418,757千円（約14.2億円）",
+            "・防災・危機管理：4件、合計 131,182千円（約1.3億円）",
+            "・安全・安心：3件、合計 17,257千円（約1,726万円）",
+            "・その他：2件、合計 56,576千円（約5,658万円）",
+            "・インフラ：2件、合計 66,100千円（約6,610万円）",
+            "・子育て：2件、合計 22,693千円（約2,269万円）",
+            "・地域公共交通：1件、合計 27,483千円（約2,748万円）",
+            "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
+            "出典：R7版 No23 9行目、No24 26行目、No25 42行目、No26 58行目、No27 74行目、No28 92行目 ほか27件",
+        ],
+    ),
+    "budget by category": (
+        "ok",
+        [
+            "all 33 projects of the R7 edition by category(8 categories):",
+            "・学校教育：8 project(s), total ¥1,418.8 million (1,418,757 thousand yen)",
+            "・医療・福祉：11 project(s), total ¥774.4 million (774,405 thousand yen)",
+            "・防災・危機管理：4 project(s), total ¥131.2 million (131,182 thousand yen)",
+            "・インフラ：2 project(s), total ¥66.1 million (66,100 thousand yen)",
+            "・その他：2 project(s), total ¥56.6 million (56,576 thousand yen)",
+            "・地域公共交通：1 project(s), total ¥27.5 million (27,483 thousand yen)",
+            "・子育て：2 project(s), total ¥22.7 million (22,693 thousand yen)",
+            "・安全・安心：3 project(s), total ¥17.3 million (17,257 thousand yen)",
+            "Note: No33 is not printed in the document; the number is inferred from its neighbours.",
+            "Source: R7 edition No23, line 9; No24, line 26; No25, line 42; No26, line 58; No27, line 74; No28, line 92 and 27 more",
+        ],
+    ),
+    "事業が1件しかない部局": (
+        "ok",
+        [
+            "R7版の全事業（33件）の部局別（4部局）：",
+            "・交通・地域社会部：1件、合計 27,483千円（約2,748万円）（No44 地域連携による交通ネットワーク確保・維持事業）",
+            "・健康福祉部：1件、合計 27,716千円（約2,772万円）（No29 つくる・つながる・つどいの場活性化事業）",
+            "・病院局：1件、合計 10,758千円（約1,076万円）（No33 PHRを活用した次世代型地域医療連携システム整備事業）",
+            "・農林水産部：1件、合計 6,426千円（約643万円）（No48 特定家畜伝染病防疫システム運営事業）",
+            "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
+            "出典：R7版 No23 9行目、No24 26行目、No25 42行目、No26 58行目、No27 74行目、No28 92行目 ほか27件",
+        ],
+    ),
+    "教育庁以外の事業で一番予算が小さいのは？": (
+        "ok",
+        [
+            "R7版の教育庁以外の事業（25件）のうちR7事業費が最も小さい事業：",
+            "1. No32 地域障がい児支援体制充実のためのICT化推進事業：796千円（約80万円）",
+            "2. No35 認可外保育施設ICT化推進等事業費補助：796千円（約80万円）",
+            "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
+            "出典：R7版 No32 162行目、No35 209行目",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("question", list(ANSWERS))
+def test_the_answer_word_for_word(edges, question):
+    status, lines = ANSWERS[question]
+    a = ask(edges, question)
+    assert (a.status, a.text.splitlines()) == (status, lines)
