@@ -2,13 +2,14 @@
 mistakes the tests notice, which ones they do not, and whether each of those is written down
 as equivalent (tests/mutation/equivalent.txt says why).
 
-    .venv/bin/python bench/mutation.py [MODULE…] [--list] [--keep] [--jobs 2]
+    .venv/bin/python bench/mutation.py [MODULE…] [--list] [--keep | --rerun] [--jobs 2]
 
 `make mutation` runs every module below, one after the other, each over its own selection of
 tests (the files that exercise it: mutmut then runs, for each mutant, only those of them that
 call the mutated function). Each module is mutated in a scratch copy of the checkout under
 build/mutation/<module>/, so a run never touches the work tree; --keep reuses a copy's earlier
-results and retests only functions changed since (mutmut's own cache). The report, with every
+results and retests only functions changed since (mutmut's own cache); --rerun retests only
+the mutants its last run did not kill (after tests were added). The report, with every
 survivor's diff, is written to build/mutation/report.md; the summary is printed.
 
 Scores count killed (and timed-out) mutants among all; "explained" adds the survivors listed
@@ -139,15 +140,32 @@ def prepare(module: str, tests: list[str], keep: bool) -> Path:
     return work
 
 
-def run_module(module: str, jobs: int, keep: bool) -> Result:
+def not_killed(module: str, work: Path) -> list[str]:
+    """The mutants an earlier run in this scratch copy did not kill."""
+    from mutmut.stats import status_by_exit_code
+
+    meta = work / "mutants" / (module + ".meta")
+    if not meta.exists():
+        return []
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    return sorted(
+        name
+        for name, code in data["exit_code_by_key"].items()
+        if status_by_exit_code[code] not in KILLED
+    )
+
+
+def run_module(module: str, jobs: int, keep: bool, rerun: bool = False) -> Result:
     tests = existing(MODULES[module])
-    work = prepare(module, tests, keep)
+    work = SCRATCH / slug(module)
+    again = not_killed(module, work) if rerun else []
+    work = prepare(module, tests, keep or rerun)
     mutmut = Path(sys.executable).with_name("mutmut")
     started = time.monotonic()
     log = work / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(
-            ["nice", "-n", "10", str(mutmut), "run", "--max-children", str(jobs)],
+            ["nice", "-n", "10", str(mutmut), "run", "--max-children", str(jobs), *again],
             cwd=work,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -319,6 +337,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("modules", nargs="*", help="paths as in MODULES (default: all)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--keep", action="store_true", help="reuse earlier results")
+    parser.add_argument(
+        "--rerun",
+        action="store_true",
+        help="retest only the mutants the last run did not kill (after adding tests)",
+    )
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
     args = parser.parse_args(argv)
     if args.list:
@@ -332,8 +355,9 @@ def main(argv: list[str]) -> int:
     results = []
     for module in chosen:
         print(f"{module}: mutating…", flush=True)
-        r = run_module(module, args.jobs, args.keep)
+        r = run_module(module, args.jobs, args.keep, args.rerun)
         results.append(r)
+        (SCRATCH / slug(module) / "report.md").write_text(report([r]), encoding="utf-8")
         print(
             f"{module}: {r.score:.1%} killed of {len(r.statuses)} "
             f"({r.explained:.1%} with the listed equivalents) in {r.seconds:.0f} s",
