@@ -217,3 +217,24 @@ def test_a_retraction_s_reason_is_not_searchable_but_the_entry_s_text_is(store):
 def test_no_entry_by_an_unknown_id_or_key(store):
     assert store.entry(10**9) is None
     assert store.entry_by_dedupe("never-used") is None
+
+
+def test_entries_appended_by_a_server_in_japan_time_are_stored_in_utc(store, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        report(store, 40, "九時の報告", 0)  # 09:00 JST = 00:00 UTC
+        report(store, 40, "十一時の報告", 2)
+        window = store.entries("R7/No40", since=START + timedelta(hours=1))
+        assert [e.text for e in window if e.platform == "slack"] == ["十一時の報告"]
+        assert store.chat_activity("R7/No40", "R8", START + timedelta(hours=1)) == (START, True)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_word_with_one_double_quote_is_searched_as_typed(store):
+    report(store, 40, '規格A"B型を採用', 1)
+    assert texts(store.latest_matching_entries("R7/No40", ['A"B型'], 5)) == ['規格A"B型を採用']
