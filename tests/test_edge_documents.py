@@ -186,6 +186,9 @@ def test_the_largest_and_smallest_together_name_every_tie_and_the_gap(edges, lin
         ("最も早く始まった事業は？", "start", min),
         ("一番遅く終わる事業", "end", max),
         ("一番遅く始まった事業は？", "start", max),
+        ("事業始期の最小は？", "start", min),  # 最小 of a year: the earliest
+        ("minimum start year", "start", min),
+        ("終期が最大の事業", "end", max),
     ],
 )
 def test_the_earliest_or_latest_year_names_every_project_of_it(edges, lines, text, field, pick):
