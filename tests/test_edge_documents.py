@@ -218,3 +218,53 @@ def test_the_total_and_the_average_together(edges, lines):
     (average,) = re.findall(r"平均：([\d,]+)千円", a.text)
     assert int(average.replace(",", "")) == round(total / len(lines))
     assert stated_count(a.title) == len(lines)
+
+
+# -- every kind of condition, each way round ----------------------------------------------------
+def y(code: str) -> int:
+    return year(code)
+
+
+CONDITIONS = [
+    ("R8以降に終わる事業", lambda r: year(r.end) is not None and year(r.end) >= y("R8")),
+    ("R8より後に終わる事業", lambda r: year(r.end) is not None and year(r.end) > y("R8")),
+    ("R8までに終わる事業", lambda r: year(r.end) is not None and year(r.end) <= y("R8")),
+    ("R8より前に始まった事業", lambda r: year(r.start) is not None and year(r.start) < y("R8")),
+    ("R8以外で終わる事業", lambda r: year(r.end) is not None and year(r.end) != y("R8")),
+    ("R5〜R8の間に始まった事業", lambda r: year(r.start) and y("R5") <= year(r.start) <= y("R8")),
+    (
+        "R5〜R8以外に始まった事業",
+        lambda r: year(r.start) is not None and not y("R5") <= year(r.start) <= y("R8"),
+    ),
+    # Running in R8: started by then and not ended before; a project whose end is not printed
+    # (No35, No46, No51, No54) is neither said to run nor said to have stopped.
+    (
+        "R8に実施中の事業",
+        lambda r: r.end is not None and year(r.start) <= y("R8") <= year(r.end),
+    ),
+    (
+        "R8に実施中でない事業",
+        lambda r: r.end is not None and not year(r.start) <= y("R8") <= year(r.end),
+    ),
+    ("単年度の事業", lambda r: r.start is not None and year(r.start) == year(r.end)),
+    ("単年度でない事業", lambda r: not (r.start is not None and year(r.start) == year(r.end))),
+    ("1,000万円台の事業", lambda r: 10_000 <= r.budget < 20_000),
+    ("1,000万円から5,000万円以外の事業", lambda r: not LOW <= r.budget <= HIGH),
+    ("健康医療福祉部と教育庁の事業", lambda r: r.department in ("健康医療福祉部", "教育庁")),
+    ("教育庁以外の事業", lambda r: r.department != "教育庁"),
+    ("R6とかR7に始まった事業", lambda r: r.start in ("R6", "R7")),
+    ("事業名にICTが入っている事業は何件", lambda r: "ICT" in r.name),
+    (
+        "学校教育課の事業で1億円以上のもの",
+        lambda r: "学校教育課" in r.sections and r.budget >= 100_000,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "holds"), CONDITIONS, ids=[t for t, _ in CONDITIONS])
+def test_every_kind_of_condition(edges, lines, text, holds):
+    expected = sorted(r.no for r in lines if holds(r))
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == expected, a.text
+    assert stated_count(a.title) == len(expected)

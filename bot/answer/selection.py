@@ -148,8 +148,10 @@ def passes(
     if f.kind == "running":  # started by then, not ended before (an undecided end runs on)
         year, began = _western(str(f.value)), _western(p.start)
         ended = _western(p.end) if p.end != "未定" else 9999
-        inside = None not in (year, began, ended) and began <= year <= ended  # type: ignore[operator]
-        return not inside if f.op == "ne" else inside
+        known = None not in (year, began, ended)
+        inside = known and began <= year <= ended  # type: ignore[operator]
+        # An end not printed says neither (#28): such a project is not said to have stopped.
+        return known and not inside if f.op == "ne" else inside
     if f.kind == "name_has":  # 事業名に「ICT」: the name as printed holds the word
         inside = normalise(str(f.value)) in normalise(p.name)
         return not inside if f.op == "ne" else inside
