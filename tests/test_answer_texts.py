@@ -5,7 +5,9 @@ earliest and latest years, the n-th and bottom n, total with average, groups, a 
 The wording is the product's own; every figure in these texts was checked by hand against the
 edge document's lines (and each kind of figure is also computed from them in
 test_edge_documents.py): 教育庁's eight 事業費 add up to 1,418,757千円, averaging 177,345千円;
-491,000千円 − 796千円 = 490,204千円. A mistake in what an answer says, or in which words it
+491,000千円 − 796千円 = 490,204千円; No23–No25 add up to 86,272千円; No24 is 0.75 times No26;
+健康医療福祉部's nine add up to 735,931千円, 682,826千円 less than 教育庁's. Tied budgets name
+both projects (No30 and No41), in the difference too. A mistake in what an answer says, or in which words it
 says it with, changes one of these lines."""
 
 from __future__ import annotations
@@ -187,6 +189,112 @@ ANSWERS = {
             "2. No35 認可外保育施設ICT化推進等事業費補助：796千円（約80万円）",
             "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
             "出典：R7版 No32 162行目、No35 209行目",
+        ],
+    ),
+    "No30とNo41の予算はどっちが大きい？": (
+        "ok",
+        [
+            "R7版の事業ごとのR7事業費：",
+            "・No30 介護テクノロジー導入支援事業費補助：491,000千円（約4.9億円）",
+            "・No41 校内ネットワーク再構築事業：491,000千円（約4.9億円）",
+            "差：0千円（約0万円）（No30 介護テクノロジー導入支援事業費補助 と No41 校内ネットワーク再構築事業）",
+            "大きいのは No30 介護テクノロジー導入支援事業費補助、No41 校内ネットワーク再構築事業 です。",
+            "出典：R7版 No30 127行目、No41 310行目",
+        ],
+    ),
+    "No24とNo26の予算の差は？": (
+        "ok",
+        [
+            "R7版の事業ごとのR7事業費：",
+            "・No24 へき地オンライン診療支援推進事業：45,581千円（約4,558万円）",
+            "・No26 モバイルICTによる救急医療情報共有体制整備事業費補助：60,743千円（約6,074万円）",
+            "差：15,162千円（約1,516万円）（No26 モバイルICTによる救急医療情報共有体制整備事業費補助 と No24 へき地オンライン診療支援推進事業）",
+            "大きいのは No26 モバイルICTによる救急医療情報共有体制整備事業費補助 です。",
+            "出典：R7版 No24 26行目、No26 58行目",
+        ],
+    ),
+    "No24はNo26の何倍？": (
+        "ok",
+        [
+            "R7版の事業ごとのR7事業費：",
+            "・No24 へき地オンライン診療支援推進事業：45,581千円（約4,558万円）",
+            "・No26 モバイルICTによる救急医療情報共有体制整備事業費補助：60,743千円（約6,074万円）",
+            "No24 へき地オンライン診療支援推進事業はNo26 モバイルICTによる救急医療情報共有体制整備事業費補助の0.75倍です。",
+            "出典：R7版 No24 26行目、No26 58行目",
+        ],
+    ),
+    "No23〜No25の予算の合計": (
+        "ok",
+        [
+            "R7版の事業ごとのR7事業費：",
+            "・No23 公衆衛生DX推進事業：8,891千円（約889万円）",
+            "・No24 へき地オンライン診療支援推進事業：45,581千円（約4,558万円）",
+            "・No25 オンライン診療設備整備費補助：31,800千円（約3,180万円）",
+            "合計（3件）：86,272千円（約8,627万円）",
+            "出典：R7版 No23 9行目、No24 26行目、No25 42行目",
+        ],
+    ),
+    "健康医療福祉部と教育庁の事業数を比べて": (
+        "ok",
+        [
+            "R7版のグループごと：",
+            "・健康医療福祉部：9件、合計 735,931千円（約7.4億円）",
+            "・教育庁：8件、合計 1,418,757千円（約14.2億円）",
+            "合わせて：17件、2,154,688千円（約21.5億円）",
+            "差：健康医療福祉部と教育庁で1件、682,826千円（約6.8億円）",
+            "事業数が多いのは 健康医療福祉部 です。",
+            "出典：R7版 No23 9行目、No24 26行目、No25 42行目、No26 58行目、No27 74行目、No28 92行目 ほか11件",
+        ],
+    ),
+    "Which has the larger budget, 教育庁 or 健康医療福祉部?": (
+        "ok",
+        [
+            "Each group (R7 edition):",
+            "・of 教育庁：8 project(s), total ¥1,418.8 million (1,418,757 thousand yen)",
+            "・of 健康医療福祉部：9 project(s), total ¥735.9 million (735,931 thousand yen)",
+            "Together: 17 project(s), ¥2,154.7 million (2,154,688 thousand yen)",
+            "Difference between 教育庁 and 健康医療福祉部: 1 project(s), ¥682.8 million (682,826 thousand yen)",
+            "The larger total: 教育庁.",
+            "Source: R7 edition No36, line 225; No37, line 241; No38, line 258; No39, line 278; No40, line 294; No41, line 310 and 11 more",
+        ],
+    ),
+    "No32とNo34はどちらが先に始まった？": (
+        "ok",
+        [
+            "事業ごとに：",
+            "・No32 地域障がい児支援体制充実のためのICT化推進事業：R7〜R7",
+            "・No34 小児科オンライン診療利用環境整備事業：R8〜R8",
+            "先に始まったのは No32 地域障がい児支援体制充実のためのICT化推進事業 です。",
+            "出典：R7版 No32 162行目、No34 193行目",
+        ],
+    ),
+    "No40とNo41の期間": (
+        "ok",
+        [
+            "事業ごとに：",
+            "・No40 県立学校次世代校務デジタル化推進事業：R7〜R10",
+            "・No41 校内ネットワーク再構築事業：R7〜R10",
+            "出典：R7版 No40 294行目、No41 310行目",
+        ],
+    ),
+    "No35とNo46の担当": (
+        "ok",
+        [
+            "事業ごとに：",
+            "・No35 認可外保育施設ICT化推進等事業費補助：こども家庭部 こどもみらい課",
+            "・No46 青少年のネットセーフティ加速化事業：こども家庭部 県民活躍推進課、警察本部人身安全対策課",
+            "出典：R7版 No35 209行目、No46 403行目",
+        ],
+    ),
+    "compare the budgets of No45 and No53": (
+        "ok",
+        [
+            "R7 budget of each project (R7 edition):",
+            "・No45 デジタルデバイド対策事業：¥10.0 million (10,000 thousand yen)",
+            "・No53 道路施設適正管理推進事業(道路舗装点検・管理業務のDX構築)：¥50.0 million (50,000 thousand yen)",
+            "Difference: ¥40.0 million (40,000 thousand yen) (No53 道路施設適正管理推進事業(道路舗装点検・管理業務のDX構築) and No45 デジタルデバイド対策事業)",
+            "The larger: No53 道路施設適正管理推進事業(道路舗装点検・管理業務のDX構築).",
+            "Source: R7 edition No45, line 385; No53, line 522",
         ],
     ),
 }
