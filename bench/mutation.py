@@ -163,10 +163,32 @@ def not_killed(module: str, work: Path) -> list[str]:
     )
 
 
+def restore_kills(module: str, work: Path, before: dict) -> None:
+    """Put back the kills of the run before a --rerun: mutmut forgets every result when the
+    test selection changes (a test file added), but a mutant killed before stays killed when
+    tests are only added — unless its function changed since (then it is tested again)."""
+    from mutmut.stats import status_by_exit_code
+
+    meta = work / "mutants" / (module + ".meta")
+    if not before or not meta.exists():
+        return
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    old_hashes, new_hashes = before["hash_by_function_name"], data["hash_by_function_name"]
+    for name, code in data["exit_code_by_key"].items():
+        old = before["exit_code_by_key"].get(name)
+        function = name.rsplit(".", 1)[-1].rsplit("__mutmut_", 1)[0]
+        unchanged = old_hashes.get(function) == new_hashes.get(function) is not None
+        if code is None and old is not None and status_by_exit_code[old] in KILLED and unchanged:
+            data["exit_code_by_key"][name] = old
+    meta.write_text(json.dumps(data), encoding="utf-8")
+
+
 def run_module(module: str, jobs: int, keep: bool, rerun: bool = False) -> Result:
     tests = existing(MODULES[module])
     work = SCRATCH / slug(module)
     again = not_killed(module, work) if rerun else []
+    meta = work / "mutants" / (module + ".meta")
+    before = json.loads(meta.read_text(encoding="utf-8")) if rerun and meta.exists() else {}
     work = prepare(module, tests, keep or rerun)
     mutmut = Path(sys.executable).with_name("mutmut")
     started = time.monotonic()
@@ -188,6 +210,7 @@ def run_module(module: str, jobs: int, keep: bool, rerun: bool = False) -> Resul
     seconds = time.monotonic() - started
     if done.returncode != 0:
         sys.exit(f"mutmut failed on {module} (exit {done.returncode}); see {log}")
+    restore_kills(module, work, before)
     return collect(module, work, seconds)
 
 
