@@ -268,3 +268,36 @@ def test_every_kind_of_condition(edges, lines, text, holds):
     assert a.status == "ok", a.text
     assert numbers(a) == expected, a.text
     assert stated_count(a.title) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("始期が最も早い事業と最も遅い事業", "start"),
+        ("最も早く始まった事業と最も遅く始まった事業は？", "start"),
+        ("終期が一番早い事業と一番遅い事業", "end"),
+    ],
+)
+def test_the_earliest_and_the_latest_together_each_with_its_ties(edges, lines, text, field):
+    """Both ends asked of a year: both answered (the earliest was dropped, #28)."""
+    years = {r.no: year(getattr(r, field)) for r in lines if year(getattr(r, field))}
+    earliest = sorted(no for no, y in years.items() if y == min(years.values()))
+    latest = sorted(no for no, y in years.items() if y == max(years.values()))
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == earliest + latest
+
+
+def test_the_latest_end_names_every_project_in_its_verdict_and_gives_the_period(edges, lines):
+    latest = max(year(r.end) for r in lines if year(r.end))
+    named = [
+        f"No{r.no} {r.name}" for r in sorted(lines, key=lambda r: r.no) if year(r.end) == latest
+    ]
+    a = ask(edges, "一番遅く終わる事業の期間は？")
+    assert a.status == "ok", a.text
+    assert a.verdict == "、".join(named)
+
+
+def test_both_ends_state_their_gap_in_thousand_yen(edges):
+    a = ask(edges, "一番予算が大きい事業と一番小さい事業の差は？")
+    assert (a.value.amount, a.value.unit) == (491_000 - 796, "千円")
