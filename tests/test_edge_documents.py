@@ -7,11 +7,13 @@ number the answer states, parsed, not searched for."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from bot.answer import ask
+from bot.fiscal_year import TOKYO
 from tests.conftest import R6_FILE, loaded_copy
 from tests.document_lines import rows, year
 from tests.edge_documents import write_edge_document
@@ -301,3 +303,38 @@ def test_the_latest_end_names_every_project_in_its_verdict_and_gives_the_period(
 def test_both_ends_state_their_gap_in_thousand_yen(edges):
     a = ask(edges, "一番予算が大きい事業と一番小さい事業の差は？")
     assert (a.value.amount, a.value.unit) == (491_000 - 796, "千円")
+
+
+# -- years said relative to the day asked, and projects new to the edition ----------------------
+ASKED_IN_R7 = datetime(2025, 6, 1, 10, tzinfo=TOKYO)  # fiscal year R7
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "code"),
+    [
+        ("来年度に終わる事業", "end", "R8"),
+        ("今年度に終わる事業", "end", "R7"),
+        ("昨年度に始まった事業", "start", "R6"),
+        ("新しく始まった事業", "start", "R7"),  # the edition's own year
+    ],
+)
+def test_relative_years_are_read_against_the_day_asked(edges, lines, text, field, code):
+    expected = sorted(r.no for r in lines if getattr(r, field) == code)
+    a = ask(edges, text, now=ASKED_IN_R7)
+    assert a.status == "ok", a.text
+    assert numbers(a) == expected
+    assert code in a.title
+
+
+# R7 projects no R6 project continues into (tests/test_links.py LINKS, read off the names).
+ADDED_IN_R7 = [28, 32, 34, 41, 42, 43, 47, 50, 51, 55]
+
+
+@pytest.mark.parametrize(
+    "text", ["R7で追加された事業", "R7版で新しく加わった事業", "新たに加わった事業は何件"]
+)
+def test_projects_new_to_the_edition(edges, text):
+    a = ask(edges, text)
+    assert a.status == "ok", a.text
+    assert numbers(a) == ADDED_IN_R7  # not every project (新しく加わった was not read, #28)
+    assert stated_count(a.title) == len(ADDED_IN_R7)
