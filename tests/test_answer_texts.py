@@ -322,6 +322,21 @@ ANSWERS = {
             "出典：R7版 No31 143行目、No34 193行目",
         ],
     ),
+    "Which of the projects with no end year ends the latest?": (
+        "not_stated",
+        [
+            "No project matches.",
+        ],
+    ),
+    "一番早く始まった事業の始期と終期": (
+        "ok",
+        [
+            "R7版の全事業（33件）のうち始期が最も早い事業：",
+            "・No31 障がい福祉分野の介護テクノロジー導入支援事業：H31〜R7",
+            "※No33の番号は文書に印刷されておらず、前後の番号から推定しています。",
+            "出典：R7版 No31 143行目",
+        ],
+    ),
 }
 
 
@@ -330,3 +345,7 @@ def test_the_answer_word_for_word(edges, question):
     status, lines = ANSWERS[question]
     a = ask(edges, question)
     assert (a.status, a.text.splitlines()) == (status, lines)
+
+
+def test_both_ends_state_their_gap_in_the_question_s_language(edges):
+    assert ask(edges, "What are the largest and the smallest budgets?").value.unit == "thousand yen"
