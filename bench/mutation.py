@@ -134,6 +134,16 @@ def prepare(module: str, tests: list[str], keep: bool) -> Path:
         for folder in ("bot", "tests", "data"):
             shutil.copytree(work / folder, work / "mutants" / folder, dirs_exist_ok=True)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # pytest keeps the ids it escaped (No40の… → No40\\u306e…) on a parametrize mark and escapes
+    # them again when the same process collects a second time, as each forked mutant run does:
+    # the test ids mutmut recorded are then "not found", pytest exits 4, and mutmut counts the
+    # mutant killed. Unescaped ids are the same every time.
+    pyproject = pyproject.replace(
+        "[tool.pytest.ini_options]\n",
+        "[tool.pytest.ini_options]\n"
+        "disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true\n",
+        1,
+    )
     config = {
         "source_paths": ["bot"],
         "only_mutate": [module],
@@ -183,6 +193,46 @@ def restore_kills(module: str, work: Path, before: dict) -> None:
     meta.write_text(json.dumps(data), encoding="utf-8")
 
 
+IDS_CHECK = """
+import contextlib, io, sys
+import pytest
+
+class Ids:
+    def __init__(self):
+        self.ids = []
+
+    def pytest_collection_modifyitems(self, items):
+        self.ids = [item.nodeid for item in items]
+
+runs = []
+for _ in range(2):
+    found = Ids()
+    with contextlib.redirect_stdout(io.StringIO()):
+        pytest.main(["-q", "--collect-only", "-n", "0", "-p", "no:cacheprovider", *sys.argv[1:]],
+                    plugins=[found])
+    runs.append(found.ids)
+moved = sorted(set(runs[0]) ^ set(runs[1]))
+print("\\n".join(moved[:5]))
+sys.exit(1 if moved or not runs[0] else 0)
+"""
+
+
+def check_test_ids(work: Path, tests: list[str]) -> None:
+    """Stop unless the selection's test ids are the same when collected twice in one process
+    (as mutmut's forked runs collect them): otherwise every mutant would count as killed."""
+    done = subprocess.run(
+        [sys.executable, "-c", IDS_CHECK, *tests],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GIT_CEILING_DIRECTORIES": str(work)},
+    )
+    if done.returncode != 0:
+        sys.exit(
+            f"test ids change when collected again; mutmut would count false kills:\n{done.stdout}"
+        )
+
+
 def run_module(module: str, jobs: int, keep: bool, rerun: bool = False) -> Result:
     tests = existing(MODULES[module])
     work = SCRATCH / slug(module)
@@ -190,6 +240,7 @@ def run_module(module: str, jobs: int, keep: bool, rerun: bool = False) -> Resul
     meta = work / "mutants" / (module + ".meta")
     before = json.loads(meta.read_text(encoding="utf-8")) if rerun and meta.exists() else {}
     work = prepare(module, tests, keep or rerun)
+    check_test_ids(work, tests)
     mutmut = Path(sys.executable).with_name("mutmut")
     started = time.monotonic()
     log = work / "mutmut.log"
