@@ -278,8 +278,10 @@ def collect(module: str, work: Path, seconds: float) -> Result:
     result.diffs = diffs_of(work, survivors)
     listed = equivalents()
     names = schema_names()
+    store = module.startswith("bot/store/")  # where such strings go to SQLite, nowhere else
     for name, diff in result.diffs.items():
-        if signature(module, name, diff) in listed or sql_case_only(*changed_lines(diff), names):
+        sql = store and sql_case_only(*changed_lines(diff), names)
+        if signature(module, name, diff) in listed or sql:
             result.equivalent.add(name)
     return result
 
