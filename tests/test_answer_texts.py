@@ -12,9 +12,12 @@ says it with, changes one of these lines."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from bot.answer import ask
+from bot.fiscal_year import TOKYO
 from tests.conftest import R6_FILE, loaded_copy
 from tests.edge_documents import write_edge_document
 
@@ -682,3 +685,80 @@ def test_the_answer_word_for_word(edges, question):
 
 def test_both_ends_state_their_gap_in_the_question_s_language(edges):
     assert ask(edges, "What are the largest and the smallest budgets?").value.unit == "thousand yen"
+
+
+# Each kind of condition as a heading states it (the count's heading: the condition, the
+# edition, the number), in Japanese and English; asked in fiscal year R7.
+HEADINGS = [
+    ("医療・福祉分野の事業は何件", "R7版の項目「医療・福祉」の事業は11件です。"),
+    (
+        "how many projects in the 医療・福祉 category?",
+        "R7 edition projects in category 医療・福祉: 11 project(s).",
+    ),
+    ("暮らし・まち分野の事業は何件", "R7版の分野「暮らし・まち分野」の事業は33件です。"),
+    (
+        "how many projects have ICT in their name?",
+        "R7 edition projects with 「ict」 in the name: 4 project(s).",
+    ),
+    ("主な取組実績が空の事業は何件", "R7版の主な取組実績が空欄の事業は10件です。"),
+    ("今年度に実施中の事業は何件", "R7版の今年度（R7）に実施中の事業は28件です。"),
+    ("how many projects are running in R8?", "R7 edition projects running in R8: 20 project(s)."),
+    ("単年度の事業は何件", "R7版の始期と終期が同じ年度の事業は2件です。"),
+    (
+        "how many single-year projects?",
+        "R7 edition projects starting and ending in the same year: 2 project(s).",
+    ),
+    ("R5〜R8に始まった事業は何件", "R7版のR5〜R8に開始の事業は27件です。"),
+    (
+        "how many projects started between R5 and R8?",
+        "R7 edition projects starting R5–R8: 27 project(s).",
+    ),
+    ("R8以降に終わる事業は何件", "R7版の終期がR8以降の事業は20件です。"),
+    (
+        "how many projects end in R8 or later?",
+        "R7 edition projects ending in or after R8: 20 project(s).",
+    ),
+    ("R7より前に始まった事業は何件", "R7版の始期がR7より前の事業は22件です。"),
+    ("1,000万円から5,000万円の事業は何件", "R7版の事業費 10,000〜50,000千円の事業は12件です。"),
+    (
+        "how many projects between 10 million yen and 50 million yen?",
+        "R7 edition projects with budget 10,000–50,000 thousand yen: 12 project(s).",
+    ),
+    ("1,000万円台の事業は何件", "R7版の事業費が10,000千円以上20,000千円未満の事業は3件です。"),
+    ("1億円以上の事業は何件", "R7版の事業費が100,000千円以上の事業は8件です。"),
+    (
+        "how many projects under 10 million yen?",
+        "R7 edition projects with budget under 10,000 thousand yen: 11 project(s).",
+    ),
+    ("R6版の重点枠でない事業は何件", "R6版の重点枠事業以外の事業は12件です。"),
+    (
+        "how many priority frame projects in R6?",
+        "R6 edition projects in the priority budget: 15 project(s).",
+    ),
+    ("R7で追加された事業は何件", "R7版の前の版にない（新規掲載）の事業は10件です。"),
+    (
+        "how many projects were newly added in R7?",
+        "R7 edition projects not in the previous edition (newly listed): 10 project(s).",
+    ),
+    ("教育庁以外の事業は何件", "R7版の教育庁以外の事業は25件です。"),
+    ("R5〜R8以外に始まった事業は何件", "R7版のR5〜R8に開始以外の事業は6件です。"),
+    ("学校教育課の事業は何件", "R7版の学校教育課の事業は6件です。"),
+    (
+        "how many projects of the section 学校教育課?",
+        "R7 edition projects of 学校教育課: 6 project(s).",
+    ),
+    (
+        "オンライン診療の事業は何件",
+        "R7版の「オンライン診療」関連（本文に記載あり）の事業は4件です。",
+    ),
+    (
+        "how many projects mention オンライン診療?",
+        "R7 edition projects mentioning 「オンライン診療」: 4 project(s).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "heading"), HEADINGS)
+def test_a_condition_as_the_heading_states_it(edges, question, heading):
+    a = ask(edges, question, now=datetime(2025, 6, 1, 10, tzinfo=TOKYO))
+    assert (a.status, a.title) == ("ok", heading)
