@@ -242,7 +242,9 @@ def retract(
         if original.retracted:
             raise InvalidUpdate("retract_already", id=entry_id)
         project = store.project(original.project_key)
-        if not is_admin and original.author_id != identity.user_id:
+        # The author is a user of the platform the entry came from: the same id elsewhere is not.
+        author = original.author_id == identity.user_id and original.platform == identity.platform
+        if not is_admin and not author:
             owners = owners_of(store, project) if project is not None else []
             if not any(
                 o.platform == identity.platform and o.user_id == identity.user_id for o in owners

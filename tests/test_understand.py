@@ -7,7 +7,7 @@ import pytest
 from bot.understanding import Filter, understand
 from bot.understanding.lexicon import kanji_number
 from bot.understanding.years import EDITION_YEAR
-from bot.vocabulary import build, normalise
+from bot.vocabulary import build
 from tests.conftest import R6_FILE, R7_FILE
 
 
@@ -36,7 +36,8 @@ def test_section_category_and_field_slots(vocab):
 
 def test_spelling_variant_and_typo(vocab):
     (section,) = understand("障害福祉課の事業", vocab).filters
-    assert section.kind == "section" and normalise(section.value) == normalise("障がい福祉課")
+    # R6 prints 障害福祉課 (line 97), R7 障がい福祉課 (line 142): one section, named the R6 way.
+    assert (section.kind, section.value) == ("section", "障害福祉課")
     assert understand("健康医療福祈部の事業", vocab).filters == [
         Filter("department", "eq", "健康医療福祉部")
     ]

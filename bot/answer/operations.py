@@ -295,6 +295,8 @@ def _by_year(selection: Selection, query: Query, what: str, notes: list[str]) ->
     known = [p for p in selection.projects if year(p) is not None]
     if not known:
         return Answer(status="not_stated", title=m.say("none_match", lang), lines=notes)
+    if {"max", "min"} <= set(query.ops):
+        return _both_years(query, what, notes, known, field, year)
     pick = min if op_smallest(query) else max
     best = pick(year(p) for p in known)
     chosen = [p for p in known if year(p) == best]
@@ -350,6 +352,29 @@ def _by_duration(selection: Selection, query: Query, what: str, notes: list[str]
         verdict="、".join(m.short_ref(p) for p in chosen),
     )
     answer.computed.fields.update({"period", "start", "end", "duration"})
+    answer.computed.operations.update({"max", "min", "verdict"})
+    return answer
+
+
+def _both_years(query: Query, what: str, notes: list[str], known: list[Project], field: str, year):
+    """始期が最も早い事業と最も遅い事業: both ends of the years, each with its ties (#28: the
+    earliest was dropped)."""
+    lang = query.lang
+    lines: list[str] = []
+    chosen: list[Project] = []
+    for key, pick in ((f"earliest_{field}", min), (f"latest_{field}", max)):
+        best = pick(year(p) for p in known)
+        ends = [p for p in known if year(p) == best]
+        lines.append(m.say(key, lang, scope=what))
+        lines += [f"・{m.short_ref(p)}：{m.period(p.start, p.end, lang)}" for p in ends]
+        chosen += ends
+    answer = Answer(
+        status="ok",
+        lines=lines + notes,
+        projects=[ref(p) for p in chosen],
+        sources=[src(p, field) for p in chosen],
+    )
+    answer.computed.fields.update({field, "period", "start", "end"})
     answer.computed.operations.update({"max", "min", "verdict"})
     return answer
 

@@ -150,10 +150,12 @@ def passes(
         # Started by then and not ended before: an end year not printed or 未定 is read as
         # still running, the one rule the record's "what is missing" reads too (runs_in).
         year = FiscalYear.try_parse(str(f.value))
-        inside = year is not None and runs_in(
-            FiscalYear.try_parse(p.start), FiscalYear.try_parse(p.end), year
-        )
-        return not inside if f.op == "ne" else inside
+        start, end = FiscalYear.try_parse(p.start), FiscalYear.try_parse(p.end)
+        inside = year is not None and runs_in(start, end, year)
+        if f.op == "ne":
+            # An end not printed says neither (#28): such a project is not said to have stopped.
+            return year is not None and start is not None and p.end is not None and not inside
+        return inside
     if f.kind == "name_has":  # 事業名に「ICT」: the name as printed holds the word
         inside = normalise(str(f.value)) in normalise(p.name)
         return not inside if f.op == "ne" else inside

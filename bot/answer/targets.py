@@ -108,12 +108,14 @@ def several_projects(store: Store, query: Query, edition: str, projects: list[Pr
     if asked & {"diff", "compare", "verdict"} or ("max" in asked and "min" in asked):
         first, second = (big, small) if len(projects) > 2 else (projects[0], projects[1])
         gap = abs(first.budget_thousand_yen - second.budget_thousand_yen)
+        # Tied budgets: max and min are the same project; the difference is between two (#28).
+        a, b = (big, small) if big is not small else (projects[0], projects[1])
         lines.append(
             m.say(
                 "several_difference",
                 lang,
-                a=m.short_ref(big),
-                b=m.short_ref(small),
+                a=m.short_ref(a),
+                b=m.short_ref(b),
                 money=m.money(gap, lang),
             )
         )

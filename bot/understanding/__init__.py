@@ -277,8 +277,10 @@ def _one_of(query: Query) -> bool:
     A category or field is a kind of project: 子育て分野の事業の期間 lists them."""
     groups = {"department", "section"}
     return (
-        bool(set(query.fields) & _ONE_FACT)
+        # Who runs an office's projects lists each one's section: a list, not one of them.
+        bool(set(query.fields) & (_ONE_FACT - {"owner"}))
         and bool(query.filters)
         and all(f.kind in groups and f.op == "eq" for f in query.filters)
         and not _PLURAL.search(query.raw.lower())
+        and not query.ops  # 予算の小さい順に並べて, 合計: an operation over all of them
     )

@@ -495,6 +495,7 @@ NO_END = re.compile(
 )
 ADDED = re.compile(
     r"新しく追加(?:された|の)?|新たに追加(?:された)?|新規(?:に)?追加(?:された)?|追加された|新しく載った"
+    r"|(?:新しく|新たに)加わ(?:った|る)"  # #28: 新しく加わった was answered with every project
     r"|newly added|added (?:in|to)(?: the)?(?: r\d+)?(?: edition)?|new (?:in|to) (?:the )?(?:edition|roadmap)"
 )
 NEWLY = re.compile(

@@ -72,6 +72,8 @@ def read_operations(t: Text, query: Query) -> None:
                 query.smallest = value == "earliest"
             elif slot in ("op", "agg"):
                 ops.append(value)
+                if value == "sorted" and re.search(r"少な|小さ|安", m.group(0)):
+                    query.smallest = True  # 小さい順に並べて: the smallest first (#28)
                 if value == "verdict":
                     # どっちが少ない / which is smaller / 先に始まった: the end of the comparison.
                     said = m.group(0) + t.text[m.end() : m.end() + 10]

@@ -35,6 +35,7 @@ def build_scenario(store, scenario: dict) -> dict[str, str]:
             user_name=owner.get("name"),
         )
     entry_ids: dict[str, int] = {}
+    platforms: dict[str, str] = {}  # where each update was made
     for u in scenario.get("updates", []):
         project = _project(store, u["project"])
         who = Identity(u.get("platform", "slack"), u["user"], u.get("name"))
@@ -50,8 +51,12 @@ def build_scenario(store, scenario: dict) -> dict[str, str]:
             now=when(u["at"]),
         )
         entry_ids[u["id"]] = entry.id
+        platforms[u["id"]] = who.platform
     for r in scenario.get("retractions", []):
-        who = Identity(r.get("platform", "slack"), r["user"], names.get(r["user"]))
+        # A retraction names no platform when it is made where the update was (#28: the
+        # author is a user of the entry's platform, not the same id on another one).
+        platform = r.get("platform") or platforms[r["update"]]
+        who = Identity(platform, r["user"], names.get(r["user"]))
         updates.retract(store, who, entry_ids[r["update"]], r.get("reason", ""), now=when(r["at"]))
     return names
 

@@ -1,0 +1,106 @@
+"""The documents' header lines read by hand (#28): what each project's 分野/項目/担当部局/担当課
+line and its 事業名/事業費/事業始期/事業終期 line print, cell by cell, with no product code.
+
+Tests build their expected values from these rows (or from documents rewritten from the
+shipped text, tests/edge_documents.py), never from the parser or the answering code; the
+parser itself is checked against them line by line (tests/test_document_lines.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Where one printed cell holds two sections joined by ・ — written out by hand, since 青少年・
+# 男女共同参画課 is one section's name (R6 line 240).
+SECTIONS_BY_HAND = {
+    "青少年・男女共同参画課・生活安全企画課": ["青少年・男女共同参画課", "生活安全企画課"],
+}
+NUMBER = re.compile(r"^[【\[]\s*No\.?\s*(\d+)\s*[】\]]")
+
+
+@dataclass
+class Row:
+    """One project's header lines as printed."""
+
+    position: int  # 1-based order of the block in its document
+    line: int  # the 分野 line's number (1-based)
+    no: int | None
+    category: str
+    department: str
+    sections: list[str]
+    name: str
+    budget: int  # thousand yen: the first figure of the 事業費 cell
+    start: str | None
+    end: str | None  # 未定 as printed
+    summary: str = ""
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t") if c.strip()]
+
+
+def label(cell: str) -> str:
+    return re.sub(r"\s+", "", cell)
+
+
+def after(parts: list[str], *names: str) -> str | None:
+    """The cell after the first cell labelled one of names (spaces inside labels ignored)."""
+    for i, cell in enumerate(parts):
+        if label(cell) in names and i + 1 < len(parts):
+            return parts[i + 1]
+    return None
+
+
+def rows(path: Path) -> list[Row]:
+    """Every project block of a document, by its header lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found: list[Row] = []
+    number: int | None = None
+    for i, line in enumerate(lines):
+        if m := NUMBER.match(line.strip()):
+            number = int(m.group(1))
+            continue
+        parts = cells(line)
+        if not parts or label(parts[0]) != "分野":
+            continue
+        name_line = cells(lines[i + 1])
+        assert label(name_line[0]) == "事業名", lines[i + 1]
+        summary_line = cells(lines[i + 2])
+        # 事業終期 is printed after the summary in one block (R7 No43, line 347).
+        joined = " ".join(name_line + summary_line[2:])
+        budget_cell = next(
+            name_line[j + 1]
+            for j, c in enumerate(name_line)
+            if re.match(r"^[RH]\d+事業費", label(c))
+        )
+        start = re.search(r"事\s*業\s*始\s*期\s+(\S+)", joined)
+        end = re.search(r"事\s*業\s*終\s*期\s+(\S+)", joined)
+        printed_sections = after(parts, "担当課", "担当課等") or ""
+        sections = SECTIONS_BY_HAND.get(printed_sections, printed_sections.split())
+        found.append(
+            Row(
+                position=len(found) + 1,
+                line=i + 1,
+                no=number,
+                category=after(parts, "項目") or "",
+                department=after(parts, "担当部局") or "",
+                sections=sections,
+                name=name_line[1],
+                budget=int(re.match(r"[\d,]+", budget_cell).group(0).replace(",", "")),
+                start=start.group(1) if start else None,
+                end=end.group(1) if end else None,
+                summary=summary_line[1] if len(summary_line) > 1 else "",
+            )
+        )
+        number = None
+    return found
+
+
+def year(code: str | None) -> int | None:
+    """R8 → 2026, H31 → 2019 (a Western year to compare by); None for 未定 or nothing."""
+    m = re.fullmatch(r"([RH])(\d+)", code or "")
+    if not m:
+        return None
+    return (2018 if m.group(1) == "R" else 1988) + int(m.group(2))
