@@ -32,12 +32,18 @@ JA_FRAMES = [
     ("<https://example.jp/roadmap|ロードマップ> の", "🙇"),
     ("念のため確認させてください。", ":pray:"),
     ("おはようございます☀ ", "。お手数ですが"),
+    ("<@U02ABCDEF> さんに聞いたらボットに聞けと言われたので…笑　", ""),
+    ("田中さん(<@U03XYZ12>)からの依頼で、", "！"),
+    ("佐藤さんに頼まれて、", "。急ぎじゃないです〜"),
+    ("", "？急ぎではありません"),
 ]
 # Around an English question.
 EN_FRAMES = [
     ("hey, ", " plz"),
     ("Quick one 🙂 ", " thx"),
     ("sorry to bother you - ", " asap"),
+    ("Morning :coffee: ", " thanks a lot!!"),
+    ("", " many thanks"),
     ("<@U02ABCDEF> ", " cheers"),
     ("FYI https://teams.microsoft.com/l/message/19:abc123 ", ""),
     ("Morning! Could you tell me ", " — much appreciated"),

@@ -8,6 +8,7 @@ category's English name joined by a slash. Expected values from the parsed docum
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -179,3 +180,58 @@ def test_done_as_planned_is_asked_of_the_actual(shared, p, initiative):
     assert answer.status == "ok", answer.text
     assert initiative.years["R6"].actual.split()[0] in answer.text, answer.text
     assert initiative.years["R6"].plan.split()[0] in answer.text, answer.text
+
+
+def _reported_counts():
+    """(the R6 project, a word, the count with its counter) that the R7 edition's 主な取組実績
+    of the same project reports — what the R6 project actually did."""
+    older = {p.name: p for p in R6}
+    for p in R7:
+        if p.name in older and p.achievements:
+            for m in re.finditer(
+                r"([\u30a0-\u30ff\u4e00-\u9fff]{2,8})[^\d\s:：]{0,2}(\d+)(回|名|件|校)",
+                p.achievements,
+            ):
+                yield older[p.name], m.group(1), m.group(2), m.group(3)
+    for p in R7:  # (旧事業:X による取組) 取組2:エキスパート研修6回実施 — X is the R6 name
+        if old := re.search(r"旧事業[:：](.+?)による取組", p.achievements or ""):
+            for m in re.finditer(
+                r"[:：]([\u30a0-\u30ff\u4e00-\u9fff]{2,12}?)(\d+)(回)", p.achievements
+            ):
+                yield next(x for x in R6 if x.name == old.group(1)), m.group(1), m.group(2), "回"
+
+
+@pytest.mark.parametrize("project,word,n,counter", list(_reported_counts()), ids=str)
+def test_what_an_older_project_actually_did_is_read_from_its_continuation(
+    shared, project, word, n, counter
+):
+    """R6版の…は実際何回やった: the R7 edition reports R6's results — never the R6 plan alone."""
+    question = f"R6版の{project.name}、{word}は実際何{counter}やった？"
+    answer = ask(shared, question, now=NOW)
+    if answer.status == "ok":
+        assert f"{n}{counter}" in answer.text.replace(",", ""), (question, answer.text)
+    else:
+        assert answer.status == "clarify", (question, answer.text)
+
+
+@pytest.mark.parametrize(
+    "noun,counter",
+    [
+        ("training sessions for staff", "回"),
+        ("staff trained in sessions", "人"),
+        ("schools in R6", "校"),
+    ],
+)
+def test_the_thing_counted_is_the_noun_asked(noun, counter):
+    from bot.understanding import understand
+
+    assert understand(f"how many {noun} were there?").counters[0] == counter
+
+
+@pytest.mark.parametrize("form", ["R6のときの事業費は", "R6当時の事業費は", "R6時点の事業費は"])
+def test_a_year_said_as_then_is_that_edition(shared, form):
+    """「R6のときの事業費」: as that edition printed it — the R6 edition's budget."""
+    for p in R6[:8]:
+        answer = ask(shared, f"{p.name}の{form}？", now=NOW)
+        assert answer.status == "ok", answer.text
+        assert f"{p.budget_thousand_yen:,}千円" in answer.text, answer.text

@@ -94,6 +94,8 @@ def ask(
 
 
 _OWN_SUBJECT = {"department", "section", "category", "field", "text"}
+# Words every project prints (概要から外れた取組): no subject of a part's own.
+_DOCUMENT_WORDS = {"取組", "取り組み", "事業", "概要", "実績", "計画", "目標", "内容", "予定"}
 
 
 def _stands_alone(query: Query) -> bool:
@@ -101,7 +103,7 @@ def _stands_alone(query: Query) -> bool:
     return (
         query.names_project
         or query.record is not None
-        or bool(query.search_terms)
+        or any(t not in _DOCUMENT_WORDS for t in query.search_terms)
         or any(f.kind in _OWN_SUBJECT for f in query.filters)
     )
 

@@ -419,7 +419,7 @@ def answer(store: Store, p: Project, query: Query) -> Answer | None:
         return None
     if not terms and not (query.counters or {"time", "organisation", "rate"} & set(kinds)):
         return None  # words printed nowhere, nothing specific asked: asked back elsewhere
-    holding, scored, _ = find(store, [p], query, terms)
+    holding, scored, _ = find(store, [p, *_reported_later(store, p, query)], query, terms)
     if not terms and len({x.sentence.text for x in holding}) != 1:
         return None  # with no word to go by, only a value printed once is the answer
     if not scored:
@@ -427,6 +427,35 @@ def answer(store: Store, p: Project, query: Query) -> Answer | None:
     if not holding:
         return _not_stated(p, query, terms, scored[0].sentence)
     return _stated(p, query, terms, holding, scored)
+
+
+_DONE = re.compile(
+    r"実際|実績|やった|行った|実施した|(?<![a-z])(?:actually|did|done|held)(?![a-z])"
+)
+
+
+_PLANNED = re.compile(r"計画|予定|目標|(?<![a-z])(?:plan\w*|target\w*|goal\w*)(?![a-z])")
+_DONE_KINDS = {"achievement", "actual", "entry"}
+
+
+def _other_side(query: Query, shown: list[Sentence], holding: list[_Scored]) -> list[Sentence]:
+    """Asked both what was planned and what was done, the side the shown sentences miss."""
+    raw = query.raw.lower()
+    if not (_PLANNED.search(raw) and _DONE.search(raw)):
+        return []
+    done = any(s.kind in _DONE_KINDS for s in shown)
+    planned = any(s.kind not in _DONE_KINDS for s in shown)
+    missing = [x.sentence for x in holding if (x.sentence.kind in _DONE_KINDS) != done]
+    return missing[:1] if (done != planned) else []
+
+
+def _reported_later(store: Store, p: Project, query: Query) -> list[Project]:
+    """What was done is reported by the next edition (R7版の主な取組実績 reports R6): asked
+    what an older edition's project actually did, its continuation's text is read too."""
+    if not _DONE.search(query.raw.lower()):
+        return []
+    later = [store.project(link.newer) for link in store.successors(p.key)]
+    return [x for x in later if x is not None]
 
 
 def answer_in_roadmap(store: Store, candidates: list[Project], query: Query) -> Answer | None:
@@ -439,6 +468,9 @@ def answer_in_roadmap(store: Store, candidates: list[Project], query: Query) -> 
     if not terms or not asks_of_text(query, True, candidates):
         return None
     holding, scored, _ = find(store, candidates, query, terms)
+    if holding and (later := _reported_later(store, holding[0].sentence.project, query)):
+        # 実際は何回やった of an older edition's project: its continuation's report too.
+        holding, scored, _ = find(store, [holding[0].sentence.project, *later], query, terms)
     if not scored:
         return None
     if not holding:
@@ -531,6 +563,10 @@ def _stated(
             if x.sentence.text != first.text and x.score >= holding[0].score:
                 shown.append(x.sentence)
                 sources.append(_source(x.sentence))
+        # 何回の計画で、実際は何回やった: the plan and what was done, each its best sentence.
+        for other in _other_side(query, shown, holding):
+            shown.append(other)
+            sources.append(_source(other))
     for s in shown:
         lines.append(
             m.say(
@@ -547,7 +583,7 @@ def _stated(
         status="ok",
         title=title,
         lines=lines,
-        projects=[ref(p)],
+        projects=list({id(s.project): ref(s.project) for s in shown}.values()),
         value=result_value,
         sources=_unique(sources),
     )

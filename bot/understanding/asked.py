@@ -61,6 +61,10 @@ _EN_COUNTERS = [
     (r"days", "日"),
 ]
 _EN_HOW_MANY = re.compile(r"(?<![a-z])(?:how many|number of)\s+((?:[a-z\-]+\s+){0,3}[a-z\-]+)")
+_EN_COUNTED_END = re.compile(
+    r"(?<![a-z])(?:for|of|in|at|on|to|by|from|with|were|was|are|is|did|do|does|have|has|had"
+    r"|held|got|get)(?![a-z])"
+)
 _COUNT = re.compile(
     r"いくつ|幾つ|(?<![a-z])(?:how many|number of|how often)(?![a-z])|の数(?:は|を)?"
 )
@@ -112,8 +116,10 @@ def read_asked(t: Text, query: Query) -> None:
         said = next(g for g in m.groups() if g)
         counters += [c for c in COUNTER_FAMILIES[said] if c not in counters]
     for m in _EN_HOW_MANY.finditer(text):
+        # The thing counted ends where its words do: "sessions for staff" counts sessions.
+        counted = _EN_COUNTED_END.split(m.group(1))[0]
         for pattern, counter in _EN_COUNTERS:
-            if re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", m.group(1)):
+            if re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", counted):
                 counters += [c for c in COUNTER_FAMILIES[counter] if c not in counters]
                 break
     query.counters = counters

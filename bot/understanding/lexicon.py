@@ -513,11 +513,13 @@ FLAG_PATTERNS = [
 ]
 NEGATION = r"^(?:で|じゃ)?(?:は)?(?:ない|なかった|以外)|^(?:ではない|でない|じゃない)"
 EDITION_MARK = re.compile(
-    r"(?:in )?(?:the )?(?<![a-z])r\s?(\d{1,2})(?:\s*(?:年度)?版| edition| roadmap|のロードマップ)"
+    r"(?:in )?(?:the )?(?<![a-z])r\s?(\d{1,2})(?:\s*(?:年度)?版| edition| roadmap|のロードマップ"
+    r"|(?:年度)?(?:のとき|の時|当時|時点)(?=の|は|で|に|、|\s))"  # R6のときの事業費: as printed then
     r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版|(?:in )?(?:the )?fy\s?(\d{4})(?:\s*(?:年度)?版| edition| roadmap)"
 )
 PREVIOUS = re.compile(
-    r"前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版|previous (?:edition|roadmap|version)"
+    r"前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版"
+    r"|previous\s*(?:[(（]\s*r\s?\d{1,2}\s*[)）]\s*)?(?:edition|roadmap|version)"
     r"|last year'?s (?:edition|roadmap|version)|(?:the )?old(?:er)? (?:edition|roadmap)|prior edition"
 )
 LATEST = re.compile(

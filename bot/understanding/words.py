@@ -89,8 +89,23 @@ def prepare(text: str) -> Prepared:
     if _EMOJI_LIKE.search(s):  # one pass of a class; each character only where one may be
         s = "".join(" " if _emoji(c) else c for c in s)
     s = _MARKUP.sub(" ", s)
+    s = _COURTESY.sub(" ", s)
     out.text = s
     return out
+
+
+# Whole phrases of courtesy and context that never carry a condition, though their words look
+# like one (急ぎじゃない is no negation, 田中さんからの依頼で no person asked about).
+_COURTESY = re.compile(
+    r"(?:お)?急ぎ(?:じゃ|では|で)?(?:ない|ありません|なくて(?:大丈夫|いい|OK)?)(?:です|ので|けど|が)?[〜~ー!！。、]*"
+    r"|[^\s、。()（）]{1,8}さん\s*[(（]?\s*[)）]?\s*"
+    r"(?:に聞いたら[^。？?]*?(?:言われ|聞け)[^。？?]*?(?:ので|て)|から(?:の)?(?:依頼|頼まれ[^\s、。]*|聞いて)"
+    r"|に頼まれ[^\s、。]*)(?:で|て|ました|ので)?[…。、!！\s]*"
+    r"|(?<=[\s…。、!！])(?:笑|ｗ+|w{2,})(?=[\s。、!！]|$)"
+    r"|(?<![a-z])(?:thanks|thank you) (?:a lot|so much|very much|heaps|a bunch|a ton)(?![a-z])"
+    r"|(?<![a-z])many thanks(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 # -- numerals ------------------------------------------------------------------------------
@@ -205,6 +220,8 @@ _EN_FRAMING = EN_ASKING | frozenset(
         "bit",
         "bother",
         "btw",
+        "too",
+        "according",  # according to the R7 roadmap: where, not what
         "but",
         "by",
         "can",
