@@ -272,7 +272,6 @@ GLOSSARY: dict[str, str] = {
     "data platform": "データ連携基盤",
     "data integration platform": "データ連携基盤",
     "data linkage platform": "データ連携基盤",
-    "data linkage infrastructure": "データ連携基盤",
     "data collaboration platform": "データ連携基盤",
     "platform": "基盤",
     "joint-use": "共同利用",

@@ -90,8 +90,11 @@ NAME_HAS = re.compile(
     r"|names?\s+(?:contains?|containing|including|with)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?"
 )
 # 名前にICTもDXも入ってない: names holding none of the words.
+_NAME_WORD = r"(?:[「『\"'][^「」『』\"']{1,20}+[」』\"']|[^「」『』\"'\s、。もやがはと,]{1,20}+)"
 NAME_HAS_NOT = re.compile(
-    r"(?:事業名|名前|名称)(?:に|で|の中に)\s*((?:[「『\"']?[^「」『』\"'\s、。もや]{1,20}[」』\"']?\s*(?:も|や|と|、|,)?\s*)+?)"
+    # Each word quoted, or a run without particles, taken whole (possessive): a list of words
+    # split every way a failing match could try took minutes on a long question.
+    rf"(?:事業名|名前|名称)(?:に|で|の中に)\s*({_NAME_WORD}(?:\s*(?:も|や|と|、|,)\s*{_NAME_WORD})*(?:\s*も)?)"
     r"\s*(?:(?:って|という)?(?:言葉|語|文字|単語|ワード)?(?:が|は)?)?\s*(?:入って(?:い)?ない|入ってない|入らない|含まない|含まれて(?:い)?ない|付いて(?:い)?ない|ついてない|つかない)"
     r"|(?:without|not having|don't have|doesn't have|do not have)\s+[\"'“]?([^\"'”\s]{1,20})[\"'”]?\s+in\s+(?:their|its|the)\s+names?"
 )
