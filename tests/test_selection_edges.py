@@ -1,0 +1,464 @@
+"""Selection at its edges (#28, mutation testing of bot/answer/selection.py): every kind of
+condition met or not by every project of the real documents, how each condition is worded in
+Japanese and English, what a selection says it computed, and the edition a question reads.
+
+Expected values come from the documents' own lines (tests/document_lines.py, read without the
+product's code) or from the hand-written tables below; none is computed with the functions
+under test."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.answer.selection import filter_words, passes
+from bot.understanding import Filter
+from tests.conftest import R6_FILE, R7_FILE
+from tests.document_lines import Row, after, cells, label, rows, year
+
+# -- each condition in words -----------------------------------------------------------------
+# (the filter, its Japanese words, its English words), written by hand from the phrases.
+WORDS = [
+    (Filter("department", "eq", "教育庁"), "教育庁", "of 教育庁"),
+    (Filter("section", "eq", "学校教育課"), "学校教育課", "of 学校教育課"),
+    (
+        Filter("department", "eq", "総合政策部", said="企画政策部"),
+        "総合政策部（「企画政策部」のこの版での名前）",
+        "of 総合政策部 (this edition's name for 企画政策部)",
+    ),
+    (Filter("department", "eq", "教育庁", said="教育庁"), "教育庁", "of 教育庁"),
+    (Filter("section", "ne", "学校教育課"), "学校教育課以外", "other than 学校教育課"),
+    (
+        Filter("department", "ne", "総合政策部", said="企画政策部"),
+        "総合政策部（「企画政策部」のこの版での名前）以外",
+        "other than 総合政策部 (this edition's name for 企画政策部)",
+    ),
+    (Filter("category", "eq", "子育て"), "項目「子育て」", "in category 子育て"),
+    (
+        Filter("field", "eq", "暮らし・まち分野"),
+        "分野「暮らし・まち分野」",
+        "in field 暮らし・まち分野",
+    ),
+    (Filter("category", "ne", "子育て"), "項目「子育て」以外", "other than in category 子育て"),
+    (Filter("name_has", "eq", "ICT"), "事業名に「ICT」あり", "with 「ICT」 in the name"),
+    (
+        Filter("name_has", "eq", "ict", said="ICT化"),
+        "事業名に「ICT化」あり",
+        "with 「ICT化」 in the name",
+    ),
+    (Filter("name_has", "ne", "ICT"), "事業名に「ICT」なし", "without 「ICT」 in the name"),
+    (
+        Filter("name_has", "ne", "ict", said="ICT化"),
+        "事業名に「ICT化」なし",
+        "without 「ICT化」 in the name",
+    ),
+    (
+        Filter("empty", "eq", "achievements"),
+        "主な取組実績が空欄",
+        "with nothing printed under Main achievements",
+    ),
+    (Filter("empty", "eq", "summary"), "概要が空欄", "with nothing printed under Summary"),
+    (Filter("running", "eq", "R8"), "R8に実施中", "running in R8"),
+    (
+        Filter("running", "eq", "R9", said="@1"),
+        "来年度（R9）に実施中",
+        "running in next fiscal year (R9)",
+    ),
+    (Filter("running", "ne", "R8"), "R8に実施中以外", "other than running in R8"),
+    (Filter("single_year", "eq"), "始期と終期が同じ年度", "starting and ending in the same year"),
+    (
+        Filter("single_year", "ne"),
+        "始期と終期が同じ年度以外",
+        "other than starting and ending in the same year",
+    ),
+    (Filter("start", "between", "R5", "R8"), "R5〜R8に開始", "starting R5–R8"),
+    (Filter("end", "between", "R7", "R9"), "R7〜R9に終了", "ending R7–R9"),
+    (Filter("start", "outside", "R5", "R8"), "R5〜R8に開始以外", "other than starting R5–R8"),
+    (Filter("end", "outside", "R7", "R9"), "R7〜R9に終了以外", "other than ending R7–R9"),
+    (Filter("start", "eq", "R7"), "始期がR7", "starting in R7"),
+    (Filter("start", "lt", "R7"), "始期がR7より前", "starting before R7"),
+    (Filter("end", "le", "R8"), "終期がR8以前", "ending in or before R8"),
+    (Filter("end", "ge", "R8"), "終期がR8以降", "ending in or after R8"),
+    (Filter("end", "gt", "R8"), "終期がR8より後", "ending after R8"),
+    (Filter("end", "eq", None), "終期が記載なし・未定", "no end year printed"),
+    (Filter("end", "ne", "R10"), "終期がR10以外", "other than ending in R10"),
+    (
+        Filter("end", "eq", "R9", said="@1"),
+        "終期が来年度（R9）",
+        "ending in next fiscal year (R9)",
+    ),
+    (
+        Filter("start", "ge", "R5", said="@-3"),
+        "始期が3年前（R5）以降",
+        "starting in or after 3 years ago (R5)",
+    ),
+    (
+        Filter("budget", "between", 10_000, 50_000),
+        "事業費 10,000〜50,000千円",
+        "with budget 10,000–50,000 thousand yen",
+    ),
+    (
+        Filter("budget", "outside", 10_000, 50_000),
+        "事業費 10,000〜50,000千円以外",
+        "other than with budget 10,000–50,000 thousand yen",
+    ),
+    (
+        Filter("budget", "band", 10_000, 20_000),
+        "事業費が10,000千円以上20,000千円未満",
+        "with budget from 10,000 up to (not including) 20,000 thousand yen",
+    ),
+    (
+        Filter("budget", "ge", 100_000),
+        "事業費が100,000千円以上",
+        "with budget at least 100,000 thousand yen",
+    ),
+    (
+        Filter("budget", "lt", 10_000),
+        "事業費が10,000千円未満",
+        "with budget under 10,000 thousand yen",
+    ),
+    (
+        Filter("budget", "eq", 50_000),
+        "事業費が50,000千円",
+        "with budget exactly 50,000 thousand yen",
+    ),
+    (
+        Filter("budget", "ne", 50_000),
+        "事業費が50,000千円以外",
+        "other than with budget exactly 50,000 thousand yen",
+    ),
+    (Filter("priority_frame", "eq", True), "重点枠事業", "in the priority budget"),
+    (Filter("priority_frame", "eq", False), "重点枠事業以外", "not in the priority budget"),
+    (Filter("future_response", "eq", True), "将来対応分", "planned for a later phase"),
+    (Filter("future_response", "eq", False), "将来対応分以外", "not planned for a later phase"),
+    (
+        Filter("added", "eq", True),
+        "前の版にない（新規掲載）",
+        "not in the previous edition (newly listed)",
+    ),
+    (
+        Filter("text", "eq", "オンライン診療"),
+        "「オンライン診療」関連（本文に記載あり）",
+        "mentioning 「オンライン診療」",
+    ),
+    (
+        Filter("text", "eq", "オンライン", said="online"),
+        "「online」関連（本文に記載あり）",
+        "mentioning 「online」",
+    ),
+    (
+        Filter("text", "ne", "オンライン診療"),
+        "「オンライン診療」関連（本文に記載あり）以外",
+        "other than mentioning 「オンライン診療」",
+    ),
+    (Filter("projects", "eq", "R7/No30,R7/No31", "No30〜No31"), "No30〜No31", "No30〜No31"),
+    (Filter("unknown_kind", "eq", "何か"), "何か", "何か"),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "ja", "en"), WORDS, ids=[f"{f.kind}-{f.op}-{f.value}-{f.said}" for f, _, _ in WORDS]
+)
+def test_each_condition_in_words(f, ja, en):
+    assert filter_words(f, "ja") == ja
+    assert filter_words(f, "en") == en
+
+
+# -- every condition against every project of both real editions ------------------------------
+@dataclass
+class Printed:
+    """One project's header as its document prints it, plus what the tests below need."""
+
+    edition: str
+    row: Row
+    field: str
+    flags: tuple[bool, bool] | None  # (重点枠事業, 将来対応分) marked ○, where the edition has them
+    achievements_blank: bool  # no 主な取組実績 line, or one printing nothing after its label
+
+
+def _printed(path: Path, edition: str) -> list[Printed]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = rows(path)
+    out = []
+    for i, row in enumerate(found):
+        end = found[i + 1].line - 1 if i + 1 < len(found) else len(lines)
+        block = lines[row.line - 1 : end]
+        header = cells(block[0])
+        # 重点枠事業 ○ 将来対応分 ○, in cells or run together (R6 line 157: "○ 将来対応分").
+        marks = re.search(r"重点枠事業\s*(○?)\s*将来対応分\s*(○?)", block[1])
+        flags = (marks.group(1) == "○", marks.group(2) == "○") if marks else None
+        achieved = [
+            cells(ln) for ln in block if cells(ln) and label(cells(ln)[0]) == "主な取組実績"
+        ]
+        out.append(
+            Printed(
+                edition,
+                row,
+                field=after(header, "分野") or "",
+                flags=flags,
+                achievements_blank=not achieved or len(achieved[0]) == 1,
+            )
+        )
+    return out
+
+
+PRINTED = _printed(R6_FILE, "R6") + _printed(R7_FILE, "R7")
+# A department cell naming two departments (R6 line 240), written out by hand.
+JOINT = {"環境政策部・警察本部": ["環境政策部", "警察本部"]}
+
+
+def departments(p: Printed) -> list[str]:
+    d = p.row.department
+    return [*JOINT[d], d] if d in JOINT else [d]
+
+
+@pytest.fixture(scope="module")
+def projects(loaded_template):
+    """Each printed block beside the project the store holds for it (by position)."""
+    pairs = []
+    for edition in ("R6", "R7"):
+        held = {p.position: p for p in loaded_template.projects(edition)}
+        pairs += [(pr, held[pr.row.position]) for pr in PRINTED if pr.edition == edition]
+    assert len(pairs) == 27 + 33  # every block of both documents
+    return pairs
+
+
+def test_the_documents_read_by_hand():
+    """The hand reading finds what the documents print (counted on the pages)."""
+    r6 = [p for p in PRINTED if p.edition == "R6"]
+    r7 = [p for p in PRINTED if p.edition == "R7"]
+    assert {p.field for p in PRINTED} == {"暮らし・まち分野"}
+    assert all(p.flags is not None for p in r6) and all(p.flags is None for p in r7)
+    assert sum(p.flags[0] for p in r6) == 15  # ○ under 重点枠事業 in 15 of R6's 27 blocks
+    assert sum(p.achievements_blank for p in r7) == 9 and all(p.achievements_blank for p in r6)
+
+
+def check(projects, f, expected, added=None, hits=None):
+    """passes() over every project of the filter's edition(s), against the expectation."""
+    wrong = [
+        (pr.edition, pr.row.position, pr.row.name)
+        for pr, p in projects
+        if passes(p, f, hits or {}, added) != expected(pr)
+    ]
+    assert not wrong, (f, wrong)
+
+
+GROUP_VALUES = sorted(
+    {("category", p.row.category) for p in PRINTED}
+    | {("department", d) for p in PRINTED for d in departments(p)}
+    | {("section", s) for p in PRINTED for s in p.row.sections}
+    | {("field", p.field) for p in PRINTED}
+)
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+@pytest.mark.parametrize(("kind", "value"), GROUP_VALUES)
+def test_a_group_against_every_project(projects, kind, value, op):
+    def filed(p: Printed) -> list[str]:
+        return {
+            "category": [p.row.category],
+            "department": departments(p),
+            "section": p.row.sections,
+            "field": [p.field],
+        }[kind]
+
+    def one(v: str) -> str:  # R6 spells 障害, R7 障がい: one section either way
+        return v.replace("障害", "障がい")
+
+    inside = lambda p: one(value) in map(one, filed(p))  # noqa: E731
+    check(projects, Filter(kind, op, value), lambda p: inside(p) == (op == "eq"))
+
+
+def test_a_section_renamed_in_spelling_is_one_section(projects):
+    """障害福祉課 (R6) and 障がい福祉課 (R7) are one section, asked either way."""
+    for said in ("障害福祉課", "障がい福祉課"):
+        f = Filter("section", "eq", said)
+        check(projects, f, lambda p: bool({"障害福祉課", "障がい福祉課"} & set(p.row.sections)))
+
+
+YEAR_CODES = ["H31", "R3", "R5", "R6", "R7", "R8", "R10", "R11"]
+COMPARE = {
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "ge": lambda a, b: a >= b,
+    "gt": lambda a, b: a > b,
+}
+
+
+@pytest.mark.parametrize("kind", ["start", "end"])
+@pytest.mark.parametrize("op", list(COMPARE))
+@pytest.mark.parametrize("code", YEAR_CODES)
+def test_a_start_or_end_year_against_every_project(projects, kind, op, code):
+    def holds(p: Printed) -> bool:
+        have = year(p.row.start if kind == "start" else p.row.end)
+        return have is not None and COMPARE[op](have, year(code))
+
+    check(projects, Filter(kind, op, code), holds)
+
+
+@pytest.mark.parametrize("kind", ["start", "end"])
+@pytest.mark.parametrize("op", ["between", "outside"])
+@pytest.mark.parametrize(
+    ("low", "high"), [("R5", "R7"), ("R6", "R6"), ("H31", "R10"), ("R8", "R11")]
+)
+def test_a_range_of_years_against_every_project(projects, kind, op, low, high):
+    def holds(p: Printed) -> bool:
+        have = year(p.row.start if kind == "start" else p.row.end)
+        if have is None:
+            return False
+        return (year(low) <= have <= year(high)) == (op == "between")
+
+    check(projects, Filter(kind, op, low, high), holds)
+
+
+@pytest.mark.parametrize("kind", ["start", "end"])
+@pytest.mark.parametrize("op", ["eq", "ne"])
+def test_a_year_not_printed(projects, kind, op):
+    """終期が未定 / 記載なし: None or 未定 as printed meets "not printed"; "printed" the rest."""
+
+    def holds(p: Printed) -> bool:
+        undecided = (p.row.start if kind == "start" else p.row.end) in (None, "未定")
+        return undecided == (op == "eq")
+
+    check(projects, Filter(kind, op, None), holds)
+
+
+def test_a_year_asked_that_is_no_year(projects):
+    check(projects, Filter("start", "eq", "来年"), lambda p: False)
+    check(projects, Filter("end", "between", "R7", "未定"), lambda p: False)
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+@pytest.mark.parametrize("code", YEAR_CODES)
+def test_running_in_a_year_against_every_project(projects, op, code):
+    """Started by then and not ended before; an end not printed or 未定 still runs, and is
+    never said to have stopped."""
+
+    def holds(p: Printed) -> bool:
+        start, end, asked = year(p.row.start), year(p.row.end), year(code)
+        inside = (start is None or start <= asked) and (end is None or end >= asked)
+        if op == "eq":
+            return inside
+        return start is not None and p.row.end is not None and not inside
+
+    check(projects, Filter("running", op, code), holds)
+
+
+def test_running_in_no_year(projects):
+    check(projects, Filter("running", "eq", "いつか"), lambda p: False)
+    check(projects, Filter("running", "ne", "いつか"), lambda p: False)
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+@pytest.mark.parametrize(
+    "word", ["ICT", "ict", "ＩＣＴ", "DX", "事業", "オンライン診療", "補助", "AX"]
+)
+def test_a_word_of_the_name_against_every_project(projects, op, word):
+    def holds(p: Printed) -> bool:
+        ascii_word = word.replace("ＩＣＴ", "ICT").lower()  # full width and case: one word
+        return (ascii_word in p.row.name.lower()) == (op == "eq")
+
+    check(projects, Filter("name_has", op, word), holds)
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+def test_nothing_printed_under_achievements_or_summary(projects, op):
+    check(
+        projects,
+        Filter("empty", op, "achievements"),
+        lambda p: p.achievements_blank == (op == "eq"),
+    )
+    # Every block prints a summary.
+    check(projects, Filter("empty", op, "summary"), lambda p: (not p.row.summary) == (op == "eq"))
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+def test_one_year_only_against_every_project(projects, op):
+    def holds(p: Printed) -> bool:
+        one = year(p.row.start) is not None and p.row.start == p.row.end
+        return one == (op == "eq")
+
+    check(projects, Filter("single_year", op), holds)
+
+
+# Amounts printed in the documents (thousand yen): the smallest, bounds, the largest.
+AMOUNTS = [796, 1_500, 10_000, 50_000, 491_000]
+
+
+@pytest.mark.parametrize("op", list(COMPARE))
+@pytest.mark.parametrize("amount", AMOUNTS)
+def test_a_budget_against_every_project(projects, op, amount):
+    check(projects, Filter("budget", op, amount), lambda p: COMPARE[op](p.row.budget, amount))
+
+
+@pytest.mark.parametrize("op", ["between", "outside", "band"])
+@pytest.mark.parametrize(("low", "high"), [(796, 10_000), (10_000, 50_000), (50_000, 491_000)])
+def test_a_budget_range_against_every_project(projects, op, low, high):
+    def holds(p: Printed) -> bool:
+        if op == "band":  # from the amount up to, not including, the next step
+            return low <= p.row.budget < high
+        return (low <= p.row.budget <= high) == (op == "between")
+
+    check(projects, Filter("budget", op, low, high), holds)
+
+
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("value", [True, False])
+def test_a_flag_against_every_project(projects, which, value):
+    """○ under 重点枠事業 / 将来対応分 (R6); R7 prints neither column: no project meets either."""
+    kind = ("priority_frame", "future_response")[which]
+    check(
+        projects,
+        Filter(kind, "eq", value),
+        lambda p: p.flags is not None and p.flags[which] is value,
+    )
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+def test_words_of_the_text_are_looked_up_in_the_hits(projects, op):
+    hits = {"遠隔": {"R7/No28", "R7/No43"}, "ほか": {"R6/#3"}}
+    for word in ("遠隔", "ほか", "どこにもない"):
+        check(
+            projects,
+            Filter("text", op, word),
+            lambda p, word=word: (
+                (
+                    f"{p.edition}/No{p.row.no}" in hits.get(word, set())
+                    or f"{p.edition}/#{p.row.position}" in hits.get(word, set())
+                )
+                == (op == "eq")
+            ),
+            hits=hits,
+        )
+
+
+@pytest.mark.parametrize("op", ["eq", "ne"])
+def test_projects_named_by_number(projects, op):
+    named = {("R7", 30), ("R7", 31), ("R7", 55)}
+    check(
+        projects,
+        Filter("projects", op, "R7/No30,R7/No31,R7/No55", "No30・No31・No55"),
+        lambda p: ((p.edition, p.row.no) in named) == (op == "eq"),
+    )
+
+
+def test_new_to_the_edition(projects):
+    """With the keys the previous edition lacks, those only; without any (no previous
+    edition asked), every project."""
+    added = {"R7/No28", "R7/No40"}
+    check(
+        projects,
+        Filter("added", "eq", True),
+        lambda p: (p.edition, p.row.no) in {("R7", 28), ("R7", 40)},
+        added=added,
+    )
+    check(projects, Filter("added", "eq", True), lambda p: True)
+
+
+def test_a_condition_of_no_known_kind_meets_nothing(projects):
+    check(projects, Filter("colour", "eq", "青"), lambda p: False)
