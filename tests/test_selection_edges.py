@@ -14,8 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.selection import filter_words, passes
-from bot.understanding import Filter
+from bot.answer.model import Computed
+from bot.answer.selection import (
+    Selection,
+    by_text,
+    computed_of,
+    filter_words,
+    find_project,
+    passes,
+    scope,
+    text_terms_found,
+    values_of,
+)
+from bot.resolve import Resolution
+from bot.understanding import Filter, Query
 from tests.conftest import R6_FILE, R7_FILE
 from tests.document_lines import Row, after, cells, label, rows, year
 
@@ -462,3 +474,224 @@ def test_new_to_the_edition(projects):
 
 def test_a_condition_of_no_known_kind_meets_nothing(projects):
     check(projects, Filter("colour", "eq", "青"), lambda p: False)
+
+
+# -- what a selection says it computed ---------------------------------------------------------
+COMPUTED = [
+    ([], Computed(editions={"R7"})),
+    (
+        [Filter("department", "eq", "教育庁")],
+        Computed(editions={"R7"}, groups={("department", "eq", "教育庁")}),
+    ),
+    (
+        [Filter("department", "eq", "総合政策部", said="企画政策部")],
+        Computed(
+            editions={"R7"},
+            groups={("department", "eq", "総合政策部"), ("department", "eq", "企画政策部")},
+        ),
+    ),
+    (
+        [Filter("section", "ne", "ＤＸ推進課")],  # full width, read as DX推進課 (normalised)
+        Computed(editions={"R7"}, groups={("section", "ne", "dx推進課")}, negated=True),
+    ),
+    (
+        [Filter("start", "between", "R5", "R8")],
+        Computed(editions={"R7"}, years={"R5", "R8"}, fields={"start"}),
+    ),
+    (
+        [Filter("end", "outside", "R7", "R9")],
+        Computed(editions={"R7"}, years={"R7", "R9"}, fields={"end"}, negated=True),
+    ),
+    ([Filter("end", "eq", None)], Computed(editions={"R7"}, fields={"end"})),
+    ([Filter("running", "eq", "R8")], Computed(editions={"R7"}, years={"R8"}, fields={"running"})),
+    (
+        [Filter("budget", "band", 10_000, 20_000)],
+        Computed(editions={"R7"}, amounts={10_000, 20_000}, fields={"budget"}),
+    ),
+    (
+        [Filter("budget", "ge", 0)],  # zero is an amount too
+        Computed(editions={"R7"}, amounts={0}, fields={"budget"}),
+    ),
+    (
+        [Filter("text", "eq", "遠隔"), Filter("name_has", "ne", "ICT")],
+        Computed(editions={"R7"}, words={"遠隔", "ICT"}, negated=True),
+    ),
+    (
+        [Filter("projects", "eq", "R7/No30,R7/No31", "No30〜No31")],
+        Computed(editions={"R7"}, projects={"R7/No30", "R7/No31"}, numbers={30, 31}),
+    ),
+    (
+        [Filter("projects", "ne", "R6/#3,R6/#10", "#3・#10")],  # unnumbered: keys, no numbers
+        Computed(editions={"R7"}, projects={"R6/#3", "R6/#10"}, negated=True),
+    ),
+    (
+        [Filter("priority_frame", "eq", False)],
+        Computed(editions={"R7"}, fields={"priority_frame"}, negated=True),
+    ),
+    (
+        [Filter("future_response", "eq", True), Filter("single_year", "eq")],
+        Computed(editions={"R7"}, fields={"future_response", "single_year"}),
+    ),
+    (
+        [Filter("added", "eq", True), Filter("empty", "eq", "achievements")],
+        Computed(editions={"R7"}, fields={"added", "empty"}),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"), COMPUTED, ids=[str(c) for c in range(len(COMPUTED))]
+)
+def test_what_a_selection_computed(filters, expected):
+    assert computed_of(Selection("R7", [], filters, [])) == expected
+
+
+# -- the scope a heading states ----------------------------------------------------------------
+DEPT_A, DEPT_B = Filter("department", "eq", "教育庁"), Filter("department", "eq", "警察本部")
+SCOPES = [
+    ([], 33, True, "R7版の全事業（33件）", "all 33 projects of the R7 edition"),
+    ([], 33, False, "R7版の事業", "projects of the R7 edition"),
+    (
+        [DEPT_A],
+        9,
+        True,
+        "R7版の教育庁の事業（9件）",
+        "R7 edition projects of 教育庁 (9 project(s))",
+    ),
+    ([DEPT_A], 9, False, "R7版の教育庁の事業", "R7 edition projects of 教育庁"),
+    ([DEPT_A], 1, True, "R7版の教育庁の事業（1件）", "R7 edition projects of 教育庁 (1 project)"),
+    (
+        [DEPT_A, DEPT_B],
+        12,
+        True,
+        "R7版の教育庁または警察本部の事業（12件）",
+        "R7 edition projects of 教育庁 or of 警察本部 (12 project(s))",
+    ),
+    (
+        [DEPT_A, DEPT_B, Filter("start", "eq", "R7")],
+        5,
+        True,
+        "R7版の教育庁または警察本部・始期がR7の事業（5件）",
+        "R7 edition projects of 教育庁 or of 警察本部 and starting in R7 (5 project(s))",
+    ),
+    (
+        [DEPT_A, Filter("category", "eq", "学校教育"), DEPT_B],
+        9,
+        True,
+        "R7版の教育庁または警察本部・項目「学校教育」の事業（9件）",
+        "R7 edition projects of 教育庁 or of 警察本部 and in category 学校教育 (9 project(s))",
+    ),
+    (
+        [Filter("department", "ne", "教育庁"), Filter("department", "ne", "警察本部")],
+        20,
+        False,
+        "R7版の教育庁以外・警察本部以外の事業",
+        "R7 edition projects other than 教育庁 and other than 警察本部",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("filters", "n", "counted", "ja", "en"), SCOPES, ids=[s[3] for s in SCOPES]
+)
+def test_the_scope_in_words(loaded_template, filters, n, counted, ja, en):
+    chosen = loaded_template.projects("R7")[:n]  # only their number is said
+    selection = Selection("R7", chosen, filters, [])
+    assert scope(selection, "ja", counted) == ja
+    assert scope(selection, "en", counted) == en
+
+
+# -- projects named by what their text says ------------------------------------------------------
+def blocks_with(word: str, path: Path = R7_FILE) -> list[int]:
+    """The numbers of the R7 blocks whose lines hold the word, in document order (No33 is
+    not printed: the block between No32 and No34)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = rows(path)
+    out = []
+    for i, row in enumerate(found):
+        end = found[i + 1].line - 1 if i + 1 < len(found) else len(lines)
+        if any(word in ln for ln in lines[row.line - 1 : end]):
+            out.append(row.position if path == R6_FILE else 33 if row.no is None else row.no)
+    return out
+
+
+def test_the_words_read_by_hand():
+    assert blocks_with("kintone") == [23]
+    assert blocks_with("ハザードマップ") == [49]
+    assert blocks_with("ロボット") == [30, 31]
+    assert blocks_with("遠隔") == [25, 28, 43]
+    assert blocks_with("救急") == [26]
+    assert blocks_with("オンライン診療") == [24, 25, 27, 34]
+    assert blocks_with("UAV") == [52] and blocks_with("UAV", R6_FILE) == [25]  # R6 position 25
+    assert len(blocks_with("事業")) == 33
+
+
+NOWHERE = "どの版にも書かれていない言葉"
+BY_TEXT = [
+    # (words, status, the numbers matched in order, the words printed nowhere)
+    (["kintone"], "ok", [23], []),
+    (["ハザードマップ", NOWHERE], "ok", [49], [NOWHERE]),
+    ([NOWHERE], "not_found", [], [NOWHERE]),
+    (["ロボット"], "ambiguous", [30, 31], []),
+    (["UAV"], "ok", [52], []),  # R6 prints it too: the edition asked only
+    # A word in one project says more than one in three.
+    (["遠隔", "救急"], "ok", [26], []),
+    # No25 holds both (1/4 + 1/3); the others one each (at most 1/3): not close.
+    (["オンライン診療", "遠隔"], "ok", [25], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "numbers", "missing"), BY_TEXT, ids=[str(b[0]) for b in BY_TEXT]
+)
+def test_a_project_named_by_its_words(loaded_template, words, status, numbers, missing):
+    resolution, nowhere = by_text(loaded_template, words, "R7")
+    assert (resolution.status, nowhere) == (status, missing)
+    score = 80 if status == "ok" else 60
+    assert [(m.project.key, m.score, m.how) for m in resolution.matches] == [
+        (f"R7/No{no}", score, "text") for no in numbers
+    ]
+
+
+def test_at_most_eight_equally_close(loaded_template):
+    """事業 is printed in every block: eight of them are offered, none chosen."""
+    resolution, _ = by_text(loaded_template, ["事業"], "R7")
+    assert resolution.status == "ambiguous" and len(resolution.matches) == 8
+    assert {m.project.no for m in resolution.matches} <= set(blocks_with("事業"))
+
+
+def test_words_found_and_not(loaded_template):
+    assert text_terms_found(loaded_template, ["kintone", NOWHERE, "遠隔"], "R7") == (
+        ["kintone", "遠隔"],
+        [NOWHERE],
+    )
+    assert text_terms_found(loaded_template, ["kintone"], "R6") == ([], ["kintone"])
+
+
+# -- the one project a question names ------------------------------------------------------------
+# R6's fourth block, printed in R6 only (R7 prints no 見守り): its whole name as printed.
+R6_ONLY = "ICTを活用した高齢者の見守り体制構築事業"
+
+
+def test_a_name_printed_only_in_another_edition(loaded_template):
+    assert (
+        blocks_with("見守り") == []
+        and next(r for r in rows(R6_FILE) if r.position == 4).name == R6_ONLY
+    )
+    asked = Query(raw=R6_ONLY, subject=R6_ONLY)
+    found = find_project(loaded_template, asked, "R7")
+    assert (found.status, found.project.key) == ("ok", "R6/#4")
+    # With an edition said, only that edition's projects answer.
+    asked = Query(raw=R6_ONLY, subject=R6_ONLY, edition="R7")
+    assert find_project(loaded_template, asked, "R7").project is None
+
+
+def test_nothing_named(loaded_template):
+    assert find_project(loaded_template, Query(raw="?"), "R7") == Resolution("not_found")
+
+
+def test_a_project_filed_under(loaded_template):
+    p = next(p for p in loaded_template.projects("R7") if p.no == 40)
+    assert values_of(p, "budget_note") == []  # nothing printed there
+    assert values_of(p, "colour") == []  # no such column
+    assert values_of(p, "category") == ["学校教育"]
