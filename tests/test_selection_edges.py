@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,16 +20,23 @@ from bot.answer.selection import (
     Selection,
     by_text,
     computed_of,
+    default_codes,
+    edition_for,
     filter_words,
     find_project,
+    nearest_terms,
     passes,
+    resolve_relative,
     scope,
     text_terms_found,
     values_of,
+    vocabulary_for,
 )
+from bot.fiscal_year import TOKYO
 from bot.resolve import Resolution
+from bot.store import Store
 from bot.understanding import Filter, Query
-from tests.conftest import R6_FILE, R7_FILE
+from tests.conftest import R6_FILE, R7_FILE, loaded_copy
 from tests.document_lines import Row, after, cells, label, rows, year
 
 # -- each condition in words -----------------------------------------------------------------
@@ -695,3 +703,119 @@ def test_a_project_filed_under(loaded_template):
     assert values_of(p, "budget_note") == []  # nothing printed there
     assert values_of(p, "colour") == []  # no such column
     assert values_of(p, "category") == ["学校教育"]
+
+
+# -- suggestions for words not understood -----------------------------------------------------
+def printed_values() -> set[str]:
+    """Every department, section, category and field either document prints."""
+    return (
+        {d for p in PRINTED for d in departments(p)}
+        | {s for p in PRINTED for s in p.row.sections}
+        | {p.row.category for p in PRINTED}
+        | {p.field for p in PRINTED}
+    )
+
+
+NEAREST = [
+    # (the words, the suggestions exactly)
+    (["子育て支援"], ["子育て"]),  # a category
+    (["インフラ整備"], ["インフラ"]),
+    (["暮らし"], ["暮らし・まち分野"]),  # the field
+    (["県土整備"], ["県土整備部"]),  # a department
+    (["ぼうさい"], []),  # nothing written like it
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), NEAREST, ids=[w[0] for w, _ in NEAREST])
+def test_suggestions_for_words_not_understood(loaded_template, words, expected):
+    assert nearest_terms(vocabulary_for(loaded_template), words) == expected
+
+
+def test_suggestions_are_printed_values_each_once(loaded_template):
+    vocab = vocabulary_for(loaded_template)
+    printed = printed_values()
+    medical = nearest_terms(vocab, ["医療"])
+    assert len(medical) == 3 and all("医療" in v for v in medical)  # three at most, by default
+    both = nearest_terms(vocab, ["医療", "教育"], limit=10)
+    assert len(both) == len(set(both)) > 4 and set(both) <= printed
+    assert {v for v in both if "教育" in v} and {v for v in both if "医療" in v}
+    school = nearest_terms(vocab, ["学校教育課"])
+    assert school[0] == "学校教育課" and "学校教育" in school  # the section, then the category
+    assert nearest_terms(vocab, ["警察"])[0] == "警察本部"
+    # The prefecture's name says nothing: 青森県中央病院 is written like the hospital's sections.
+    hospital = {"青森県立中央病院医療連携部", "青森県立中央病院医療情報部"}
+    assert hospital <= set(nearest_terms(vocab, ["青森県中央病院"])) <= printed
+
+
+# -- the edition a question reads --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def r7_only():
+    return loaded_copy([R7_FILE])
+
+
+EDITIONS = [
+    # (the query's edition, its fields, its filters, project number, both loaded, R7 only)
+    (None, [], [], None, "R7", "R7"),
+    ("latest", [], [], None, "R7", "R7"),
+    ("previous", [], [], None, "R6", None),
+    ("R6", [], [], None, "R6", None),
+    ("R7", ["flags"], [], None, "R7", "R7"),
+    # The flags are printed in R6 only: asked without an edition, R6 answers.
+    (None, ["flags"], [], None, "R6", "R7"),
+    (None, ["flags"], [], 40, "R7", "R7"),  # one project's flags: the project's edition
+    ("latest", ["flags"], [], None, "R7", "R7"),
+    (None, [], [Filter("priority_frame", "eq", True)], None, "R6", "R7"),
+    (None, [], [Filter("future_response", "eq", False)], None, "R6", "R7"),
+    (None, ["budget"], [Filter("department", "eq", "教育庁")], None, "R7", "R7"),
+]
+
+
+@pytest.mark.parametrize(("edition", "fields", "filters", "no", "both", "alone"), EDITIONS)
+def test_the_edition_a_question_reads(
+    loaded_template, r7_only, edition, fields, filters, no, both, alone
+):
+    def asked():
+        return Query(raw="?", edition=edition, fields=fields, filters=list(filters), project_no=no)
+
+    assert edition_for(loaded_template, asked()) == both
+    assert edition_for(r7_only, asked()) == alone
+
+
+def test_no_edition_loaded():
+    empty = Store.memory()
+    assert default_codes(empty) == []
+    assert edition_for(empty, Query(raw="?")) is None
+
+
+def test_the_editions_by_default(loaded_template, r7_only):
+    assert default_codes(loaded_template) == ["R6", "R7"]
+    assert default_codes(r7_only) == ["R7"]
+
+
+# -- relative years read against today ------------------------------------------------------------
+NOW = datetime(2026, 12, 7, 10, tzinfo=TOKYO)  # fiscal year R8
+RELATIVE = [
+    # (the value asked, upper, today, the year read, said)
+    ("@0", None, NOW, "R8", "@0"),
+    ("@1", None, NOW, "R9", "@1"),
+    ("@-2", None, NOW, "R6", "@-2"),
+    ("@1", None, None, "R8", "@1"),  # no moment known: the edition's own year (R7) + 1
+    ("@edition", None, NOW, "R7", None),  # the edition's year whatever today is
+    ("@edition", "R10", None, "R7", None),
+    ("R5", "R8", NOW, "R5", None),  # not relative: kept
+]
+
+
+@pytest.mark.parametrize(("value", "upper", "now", "code", "said"), RELATIVE)
+def test_a_relative_year(value, upper, now, code, said):
+    (f,) = resolve_relative([Filter("start", "ge", value, upper)], "R7", now)
+    assert (f.kind, f.op, f.value, f.upper, f.said) == ("start", "ge", code, upper, said)
+
+
+def test_relative_years_keep_the_other_filters(loaded_template):
+    others = [Filter("department", "eq", "教育庁"), Filter("budget", "ge", 10_000)]
+    assert resolve_relative([others[0], Filter("end", "eq", "@1"), others[1]], "R7", NOW) == [
+        others[0],
+        Filter("end", "eq", "R9", said="@1"),
+        others[1],
+    ]
