@@ -28,15 +28,17 @@ from bot.answer.selection import (
     passes,
     resolve_relative,
     scope,
+    select,
     text_terms_found,
     values_of,
     vocabulary_for,
 )
 from bot.fiscal_year import TOKYO
 from bot.resolve import Resolution
+from bot.sources import load_documents
 from bot.store import Store
 from bot.understanding import Filter, Query
-from tests.conftest import R6_FILE, R7_FILE, loaded_copy
+from tests.conftest import R6_FILE, R7_FILE, copy_of, loaded_copy
 from tests.document_lines import Row, after, cells, label, rows, year
 
 # -- each condition in words -----------------------------------------------------------------
@@ -819,3 +821,127 @@ def test_relative_years_keep_the_other_filters(loaded_template):
         Filter("end", "eq", "R9", said="@1"),
         others[1],
     ]
+
+
+# -- selecting: conditions together ------------------------------------------------------------
+def numbers_where(edition: str, holds) -> list:
+    """The blocks of an edition meeting a condition, by number (R6: by position), in order."""
+    out = [p for p in PRINTED if p.edition == edition and holds(p)]
+    if edition == "R6":
+        return [p.row.position for p in out]
+    return sorted(33 if p.row.no is None else p.row.no for p in out)
+
+
+def selected(store, edition, *filters, now=None):
+    s = select(store, Query(raw="?", filters=list(filters), now=now), edition)
+    assert s.edition == edition
+    return [p.no if edition == "R7" else p.position for p in s.projects], s
+
+
+# R7's projects the R6 document prints under no name, old or new (read off both documents;
+# the ten R7で追加された事業は何件 counts).
+NEW_IN_R7 = [28, 32, 34, 41, 42, 43, 47, 50, 51, 55]
+SELECTS = [
+    # (edition, filters, which blocks meet them all)
+    ("R7", [], lambda p: True),
+    # Values of one kind said together are either-or …
+    ("R7", [DEPT_A, DEPT_B], lambda p: p.row.department in ("教育庁", "警察本部")),
+    (
+        "R7",
+        [Filter("start", "eq", "R6"), Filter("start", "eq", "R7")],
+        lambda p: p.row.start in ("R6", "R7"),
+    ),
+    (
+        "R7",
+        [Filter("end", "eq", "R7"), Filter("end", "eq", "R8")],
+        lambda p: p.row.end in ("R7", "R8"),
+    ),
+    # … different kinds, and "not" of one kind, are all met.
+    (
+        "R7",
+        [DEPT_A, Filter("start", "eq", "R7")],
+        lambda p: p.row.department == "教育庁" and p.row.start == "R7",
+    ),
+    (
+        "R7",
+        [Filter("department", "ne", "教育庁"), Filter("department", "ne", "警察本部")],
+        lambda p: p.row.department not in ("教育庁", "警察本部"),
+    ),
+    (
+        "R7",
+        [Filter("start", "ge", "R6"), Filter("start", "le", "R6")],
+        lambda p: p.row.start == "R6",
+    ),
+    (
+        "R7",
+        [Filter("budget", "ge", 10_000), Filter("budget", "lt", 50_000)],
+        lambda p: 10_000 <= p.row.budget < 50_000,
+    ),
+    ("R7", [Filter("text", "eq", "遠隔")], lambda p: p.row.no in (25, 28, 43)),
+    (
+        "R7",
+        [Filter("text", "eq", "遠隔"), Filter("text", "ne", "オンライン診療")],
+        lambda p: p.row.no in (28, 43),  # No25 prints both
+    ),
+    ("R7", [Filter("added", "eq", True)], lambda p: p.row.no in NEW_IN_R7),
+    ("R6", [Filter("added", "eq", True)], lambda p: True),  # nothing before R6
+    ("R6", [Filter("section", "eq", "障害福祉課")], lambda p: p.row.sections == ["障害福祉課"]),
+    ("R6", [Filter("priority_frame", "eq", True)], lambda p: p.flags[0]),
+]
+
+
+@pytest.mark.parametrize(("edition", "filters", "holds"), SELECTS)
+def test_conditions_together(loaded_template, edition, filters, holds):
+    got, selection = selected(loaded_template, edition, *filters)
+    assert got == numbers_where(edition, holds)
+    assert selection.filters == filters and selection.absent == []
+
+
+def test_a_relative_year_is_read_before_selecting(loaded_template):
+    now = datetime(2025, 6, 1, 10, tzinfo=TOKYO)  # fiscal year R7
+    got, s = selected(loaded_template, "R7", Filter("start", "eq", "@0"), now=now)
+    assert got == numbers_where("R7", lambda p: p.row.start == "R7")
+    assert s.filters == [Filter("start", "eq", "R7", said="@0")]
+
+
+ABSENT = [
+    # (edition, a value named, whether the edition prints it)
+    ("R7", Filter("section", "eq", "監理課"), False),  # R6 line: 県土整備部 監理課
+    ("R6", Filter("section", "eq", "監理課"), True),
+    ("R7", Filter("section", "eq", "捜査支援分析課"), True),
+    ("R6", Filter("section", "eq", "捜査支援分析課"), False),
+    ("R7", Filter("category", "eq", "地域公共交通"), True),
+    ("R6", Filter("category", "eq", "地域公共交通"), False),
+    ("R6", Filter("department", "eq", "環境政策部"), True),  # one of a joint cell
+    ("R7", Filter("department", "eq", "どこにもない部"), False),
+    ("R7", Filter("field", "eq", "産業・しごと分野"), False),
+    ("R7", Filter("budget", "ge", 1), True),  # not a group: never absent
+]
+
+
+@pytest.mark.parametrize(("edition", "f", "printed"), ABSENT)
+def test_a_value_the_edition_does_not_print(loaded_template, edition, f, printed):
+    _, s = selected(loaded_template, edition, f)
+    assert s.absent == ([] if printed else [f])
+    if not printed:
+        assert s.projects == []
+
+
+def test_what_an_edition_prints_is_read_again_after_a_load(r7_only):
+    store = copy_of(r7_only)
+    f = Filter("section", "eq", "監理課")  # printed in R6 only
+    assert selected(store, "R7", f)[1].absent == [f]
+    load_documents(store, [R6_FILE])
+    assert selected(store, "R6", f)[1].absent == []
+    assert selected(store, "R6", f)[0] == numbers_where("R6", lambda p: "監理課" in p.row.sections)
+
+
+def test_the_vocabulary_follows_the_editions(r7_only):
+    store = copy_of(r7_only)
+    before = vocabulary_for(store)
+    assert vocabulary_for(store) is before  # kept while the editions stay the same
+    assert "監理課" not in {t.value for t in before.surfaces(["section"]).values()}
+    load_documents(store, [R6_FILE])
+    after_load = vocabulary_for(store)
+    assert after_load is not before
+    assert "監理課" in {t.value for t in after_load.surfaces(["section"]).values()}
