@@ -945,3 +945,16 @@ def test_the_vocabulary_follows_the_editions(r7_only):
     after_load = vocabulary_for(store)
     assert after_load is not before
     assert "監理課" in {t.value for t in after_load.surfaces(["section"]).values()}
+
+
+def test_a_former_name_names_the_renamed_project(loaded_template, r7_only):
+    """R6's first block, へき地オンライン診療支援対策事業, is R7's No24 renamed (へき地オンライン
+    診療支援推進事業, read off both documents): with both editions loaded the old name names
+    both projects; with R7 alone, nothing."""
+    old = next(r for r in rows(R6_FILE) if r.position == 1).name
+    new = next(r for r in rows(R7_FILE) if r.no == 24).name
+    assert (old, new) == ("へき地オンライン診療支援対策事業", "へき地オンライン診療支援推進事業")
+    terms = vocabulary_for(loaded_template).terms_for(old)
+    assert {(t.kind, t.value) for t in terms} == {("project", "R6/#1"), ("project", "R7/No24")}
+    assert vocabulary_for(r7_only).terms_for(old) == []
+    assert {t.value for t in vocabulary_for(r7_only).terms_for(new)} == {"R7/No24"}
