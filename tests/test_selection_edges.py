@@ -27,6 +27,7 @@ from bot.answer.selection import (
     nearest_terms,
     passes,
     resolve_relative,
+    same,
     scope,
     select,
     text_terms_found,
@@ -535,6 +536,16 @@ COMPUTED = [
         Computed(editions={"R7"}, projects={"R6/#3", "R6/#10"}, negated=True),
     ),
     (
+        [Filter("department", "ne", "教育庁"), Filter("projects", "eq", "R7/No30", "No30")],
+        Computed(
+            editions={"R7"},
+            groups={("department", "ne", "教育庁")},
+            projects={"R7/No30"},
+            numbers={30},
+            negated=True,
+        ),
+    ),
+    (
         [Filter("priority_frame", "eq", False)],
         Computed(editions={"R7"}, fields={"priority_frame"}, negated=True),
     ),
@@ -801,6 +812,7 @@ RELATIVE = [
     ("@0", None, NOW, "R8", "@0"),
     ("@1", None, NOW, "R9", "@1"),
     ("@-2", None, NOW, "R6", "@-2"),
+    ("@1", "R10", NOW, "R9", "@1"),  # a range's upper year kept
     ("@1", None, None, "R8", "@1"),  # no moment known: the edition's own year (R7) + 1
     ("@edition", None, NOW, "R7", None),  # the edition's year whatever today is
     ("@edition", "R10", None, "R7", None),
@@ -883,6 +895,14 @@ SELECTS = [
         [Filter("text", "eq", "遠隔"), Filter("text", "ne", "オンライン診療")],
         lambda p: p.row.no in (28, 43),  # No25 prints both
     ),
+    # Words of the text: each one met (not either-or), however many places print them.
+    (
+        "R7",
+        [Filter("text", "eq", "遠隔"), Filter("text", "eq", "オンライン診療")],
+        lambda p: p.row.no == 25,
+    ),
+    # Printed in 20 blocks, in more places than a search returns by default: all 20.
+    ("R7", [Filter("text", "eq", "実施")], lambda p: (p.row.no or 33) in blocks_with("実施")),
     ("R7", [Filter("added", "eq", True)], lambda p: p.row.no in NEW_IN_R7),
     ("R6", [Filter("added", "eq", True)], lambda p: True),  # nothing before R6
     ("R6", [Filter("section", "eq", "障害福祉課")], lambda p: p.row.sections == ["障害福祉課"]),
@@ -898,10 +918,11 @@ def test_conditions_together(loaded_template, edition, filters, holds):
 
 
 def test_a_relative_year_is_read_before_selecting(loaded_template):
-    now = datetime(2025, 6, 1, 10, tzinfo=TOKYO)  # fiscal year R7
-    got, s = selected(loaded_template, "R7", Filter("start", "eq", "@0"), now=now)
-    assert got == numbers_where("R7", lambda p: p.row.start == "R7")
-    assert s.filters == [Filter("start", "eq", "R7", said="@0")]
+    """今年度 asked on 2026-12-07 is R8 (not the R7 edition's own year)."""
+    got, s = selected(loaded_template, "R7", Filter("end", "eq", "@0"), now=NOW)
+    assert got == numbers_where("R7", lambda p: p.row.end == "R8")
+    assert got != numbers_where("R7", lambda p: p.row.end == "R7")
+    assert s.filters == [Filter("end", "eq", "R8", said="@0")]
 
 
 ABSENT = [
@@ -958,3 +979,31 @@ def test_a_former_name_names_the_renamed_project(loaded_template, r7_only):
     assert {(t.kind, t.value) for t in terms} == {("project", "R6/#1"), ("project", "R7/No24")}
     assert vocabulary_for(r7_only).terms_for(old) == []
     assert {t.value for t in vocabulary_for(r7_only).terms_for(new)} == {"R7/No24"}
+
+
+def test_what_an_edition_prints_is_read_again_when_it_changes(r7_only, tmp_path):
+    """The same edition loaded again from a document naming a section otherwise: the
+    vocabulary and what the edition prints follow (the edition's own sha256 is its first
+    document's, kept on a reload: they are stamped by every loaded document's)."""
+    store = copy_of(r7_only)
+    old, new = Filter("section", "eq", "捜査支援分析課"), Filter("section", "eq", "捜査分析課")
+    assert selected(store, "R7", old)[1].absent == [] and selected(store, "R7", new)[1].absent == [
+        new
+    ]
+    text = R7_FILE.read_text(encoding="utf-8")
+    assert text.count("捜査支援分析課") == 1  # No47's one line
+    changed = tmp_path / "roadmap_R7_kurashi-machi.txt"
+    changed.write_text(text.replace("捜査支援分析課", "捜査分析課"), encoding="utf-8")
+    sections = vocabulary_for(store).surfaces(["section"])
+    assert "捜査支援分析課" in sections and "捜査分析課" not in sections
+    load_documents(store, [changed])
+    sections = vocabulary_for(store).surfaces(["section"])
+    assert "捜査分析課" in sections and "捜査支援分析課" not in sections
+    assert selected(store, "R7", old)[1].absent == [old]
+    assert selected(store, "R7", new) == ([47], selected(store, "R7", new)[1])
+
+
+def test_two_printed_values_read_alike():
+    assert same("教育庁 学校教育課", "教育庁学校教育課")  # spaces aside
+    assert same("ＤＸ推進課", "DX推進課")  # full width as half
+    assert not same("教育庁", "警察本部")
