@@ -1007,3 +1007,19 @@ def test_two_printed_values_read_alike():
     assert same("教育庁 学校教育課", "教育庁学校教育課")  # spaces aside
     assert same("ＤＸ推進課", "DX推進課")  # full width as half
     assert not same("教育庁", "警察本部")
+
+
+def test_a_later_draft_is_read_only_when_named(tmp_path):
+    """R8 as a draft (the R7 document with R8's budget labels, titled （案）): the editions by
+    default stop at R7; named, R8 answers."""
+    lines = R7_FILE.read_text(encoding="utf-8").split("\n")
+    assert lines[3] == "令和7年度DX関連事業ロードマップ"  # the title
+    lines[3] += "（案）"
+    draft = tmp_path / "roadmap_R8_kurashi-machi.txt"
+    draft.write_text("\n".join(lines).replace("R7事業費", "R8事業費"), encoding="utf-8")
+    store = loaded_copy([R6_FILE, R7_FILE, draft])
+    assert [e.code for e in store.editions()] == ["R6", "R7", "R8"]
+    assert default_codes(store) == ["R6", "R7"]
+    assert edition_for(store, Query(raw="?")) == "R7"
+    assert edition_for(store, Query(raw="?", edition="previous")) == "R6"
+    assert edition_for(store, Query(raw="?", edition="R8")) == "R8"
