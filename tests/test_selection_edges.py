@@ -109,6 +109,11 @@ WORDS = [
     (Filter("end", "eq", None), "終期が記載なし・未定", "no end year printed"),
     (Filter("end", "ne", "R10"), "終期がR10以外", "other than ending in R10"),
     (
+        Filter("end", "ne", "R9", said="@1"),
+        "終期が来年度（R9）以外",
+        "other than ending in next fiscal year (R9)",
+    ),
+    (
         Filter("end", "eq", "R9", said="@1"),
         "終期が来年度（R9）",
         "ending in next fiscal year (R9)",
@@ -239,11 +244,19 @@ def departments(p: Printed) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def projects(loaded_template):
+def both():
+    """Both real editions in a store of this module's own: the vocabulary and what each
+    edition prints are cached per store, and a store shared with other modules (or with the
+    process a mutation run forks from) would answer from what it cached before."""
+    return loaded_copy([R6_FILE, R7_FILE])
+
+
+@pytest.fixture(scope="module")
+def projects(both):
     """Each printed block beside the project the store holds for it (by position)."""
     pairs = []
     for edition in ("R6", "R7"):
-        held = {p.position: p for p in loaded_template.projects(edition)}
+        held = {p.position: p for p in both.projects(edition)}
         pairs += [(pr, held[pr.row.position]) for pr in PRINTED if pr.edition == edition]
     assert len(pairs) == 27 + 33  # every block of both documents
     return pairs
@@ -615,8 +628,8 @@ SCOPES = [
 @pytest.mark.parametrize(
     ("filters", "n", "counted", "ja", "en"), SCOPES, ids=[s[3] for s in SCOPES]
 )
-def test_the_scope_in_words(loaded_template, filters, n, counted, ja, en):
-    chosen = loaded_template.projects("R7")[:n]  # only their number is said
+def test_the_scope_in_words(both, filters, n, counted, ja, en):
+    chosen = both.projects("R7")[:n]  # only their number is said
     selection = Selection("R7", chosen, filters, [])
     assert scope(selection, "ja", counted) == ja
     assert scope(selection, "en", counted) == en
@@ -665,8 +678,8 @@ BY_TEXT = [
 @pytest.mark.parametrize(
     ("words", "status", "numbers", "missing"), BY_TEXT, ids=[str(b[0]) for b in BY_TEXT]
 )
-def test_a_project_named_by_its_words(loaded_template, words, status, numbers, missing):
-    resolution, nowhere = by_text(loaded_template, words, "R7")
+def test_a_project_named_by_its_words(both, words, status, numbers, missing):
+    resolution, nowhere = by_text(both, words, "R7")
     assert (resolution.status, nowhere) == (status, missing)
     score = 80 if status == "ok" else 60
     assert [(m.project.key, m.score, m.how) for m in resolution.matches] == [
@@ -674,19 +687,19 @@ def test_a_project_named_by_its_words(loaded_template, words, status, numbers, m
     ]
 
 
-def test_at_most_eight_equally_close(loaded_template):
+def test_at_most_eight_equally_close(both):
     """事業 is printed in every block: eight of them are offered, none chosen."""
-    resolution, _ = by_text(loaded_template, ["事業"], "R7")
+    resolution, _ = by_text(both, ["事業"], "R7")
     assert resolution.status == "ambiguous" and len(resolution.matches) == 8
     assert {m.project.no for m in resolution.matches} <= set(blocks_with("事業"))
 
 
-def test_words_found_and_not(loaded_template):
-    assert text_terms_found(loaded_template, ["kintone", NOWHERE, "遠隔"], "R7") == (
+def test_words_found_and_not(both):
+    assert text_terms_found(both, ["kintone", NOWHERE, "遠隔"], "R7") == (
         ["kintone", "遠隔"],
         [NOWHERE],
     )
-    assert text_terms_found(loaded_template, ["kintone"], "R6") == ([], ["kintone"])
+    assert text_terms_found(both, ["kintone"], "R6") == ([], ["kintone"])
 
 
 # -- the one project a question names ------------------------------------------------------------
@@ -694,25 +707,25 @@ def test_words_found_and_not(loaded_template):
 R6_ONLY = "ICTを活用した高齢者の見守り体制構築事業"
 
 
-def test_a_name_printed_only_in_another_edition(loaded_template):
+def test_a_name_printed_only_in_another_edition(both):
     assert (
         blocks_with("見守り") == []
         and next(r for r in rows(R6_FILE) if r.position == 4).name == R6_ONLY
     )
     asked = Query(raw=R6_ONLY, subject=R6_ONLY)
-    found = find_project(loaded_template, asked, "R7")
+    found = find_project(both, asked, "R7")
     assert (found.status, found.project.key) == ("ok", "R6/#4")
     # With an edition said, only that edition's projects answer.
     asked = Query(raw=R6_ONLY, subject=R6_ONLY, edition="R7")
-    assert find_project(loaded_template, asked, "R7").project is None
+    assert find_project(both, asked, "R7").project is None
 
 
-def test_nothing_named(loaded_template):
-    assert find_project(loaded_template, Query(raw="?"), "R7") == Resolution("not_found")
+def test_nothing_named(both):
+    assert find_project(both, Query(raw="?"), "R7") == Resolution("not_found")
 
 
-def test_a_project_filed_under(loaded_template):
-    p = next(p for p in loaded_template.projects("R7") if p.no == 40)
+def test_a_project_filed_under(both):
+    p = next(p for p in both.projects("R7") if p.no == 40)
     assert values_of(p, "budget_note") == []  # nothing printed there
     assert values_of(p, "colour") == []  # no such column
     assert values_of(p, "category") == ["学校教育"]
@@ -736,19 +749,24 @@ NEAREST = [
     (["暮らし"], ["暮らし・まち分野"]),  # the field
     (["県土整備"], ["県土整備部"]),  # a department
     (["ぼうさい"], []),  # nothing written like it
+    # A long word holding a printed one whole: found in it, however much longer it is.
+    (["子育てについて詳しく知りたいのですがどうすればよいでしょうか"], ["子育て"]),
 ]
 
 
 @pytest.mark.parametrize(("words", "expected"), NEAREST, ids=[w[0] for w, _ in NEAREST])
-def test_suggestions_for_words_not_understood(loaded_template, words, expected):
-    assert nearest_terms(vocabulary_for(loaded_template), words) == expected
+def test_suggestions_for_words_not_understood(both, words, expected):
+    assert nearest_terms(vocabulary_for(both), words) == expected
 
 
-def test_suggestions_are_printed_values_each_once(loaded_template):
-    vocab = vocabulary_for(loaded_template)
+def test_suggestions_are_printed_values_each_once(both):
+    vocab = vocabulary_for(both)
     printed = printed_values()
     medical = nearest_terms(vocab, ["医療"])
     assert len(medical) == 3 and all("医療" in v for v in medical)  # three at most, by default
+    # Seven printed values hold 医療; a word is compared with its six closest written forms.
+    assert len({v for v in printed if "医療" in v}) == 7
+    assert 3 < len(nearest_terms(vocab, ["医療"], limit=10)) <= 6
     both = nearest_terms(vocab, ["医療", "教育"], limit=10)
     assert len(both) == len(set(both)) > 4 and set(both) <= printed
     assert {v for v in both if "教育" in v} and {v for v in both if "医療" in v}
@@ -783,14 +801,12 @@ EDITIONS = [
 ]
 
 
-@pytest.mark.parametrize(("edition", "fields", "filters", "no", "both", "alone"), EDITIONS)
-def test_the_edition_a_question_reads(
-    loaded_template, r7_only, edition, fields, filters, no, both, alone
-):
+@pytest.mark.parametrize(("edition", "fields", "filters", "no", "with_r6", "alone"), EDITIONS)
+def test_the_edition_a_question_reads(both, r7_only, edition, fields, filters, no, with_r6, alone):
     def asked():
         return Query(raw="?", edition=edition, fields=fields, filters=list(filters), project_no=no)
 
-    assert edition_for(loaded_template, asked()) == both
+    assert edition_for(both, asked()) == with_r6
     assert edition_for(r7_only, asked()) == alone
 
 
@@ -800,8 +816,8 @@ def test_no_edition_loaded():
     assert edition_for(empty, Query(raw="?")) is None
 
 
-def test_the_editions_by_default(loaded_template, r7_only):
-    assert default_codes(loaded_template) == ["R6", "R7"]
+def test_the_editions_by_default(both, r7_only):
+    assert default_codes(both) == ["R6", "R7"]
     assert default_codes(r7_only) == ["R7"]
 
 
@@ -826,7 +842,7 @@ def test_a_relative_year(value, upper, now, code, said):
     assert (f.kind, f.op, f.value, f.upper, f.said) == ("start", "ge", code, upper, said)
 
 
-def test_relative_years_keep_the_other_filters(loaded_template):
+def test_relative_years_keep_the_other_filters(both):
     others = [Filter("department", "eq", "教育庁"), Filter("budget", "ge", 10_000)]
     assert resolve_relative([others[0], Filter("end", "eq", "@1"), others[1]], "R7", NOW) == [
         others[0],
@@ -911,15 +927,15 @@ SELECTS = [
 
 
 @pytest.mark.parametrize(("edition", "filters", "holds"), SELECTS)
-def test_conditions_together(loaded_template, edition, filters, holds):
-    got, selection = selected(loaded_template, edition, *filters)
+def test_conditions_together(both, edition, filters, holds):
+    got, selection = selected(both, edition, *filters)
     assert got == numbers_where(edition, holds)
     assert selection.filters == filters and selection.absent == []
 
 
-def test_a_relative_year_is_read_before_selecting(loaded_template):
+def test_a_relative_year_is_read_before_selecting(both):
     """今年度 asked on 2026-12-07 is R8 (not the R7 edition's own year)."""
-    got, s = selected(loaded_template, "R7", Filter("end", "eq", "@0"), now=NOW)
+    got, s = selected(both, "R7", Filter("end", "eq", "@0"), now=NOW)
     assert got == numbers_where("R7", lambda p: p.row.end == "R8")
     assert got != numbers_where("R7", lambda p: p.row.end == "R7")
     assert s.filters == [Filter("end", "eq", "R8", said="@0")]
@@ -941,8 +957,8 @@ ABSENT = [
 
 
 @pytest.mark.parametrize(("edition", "f", "printed"), ABSENT)
-def test_a_value_the_edition_does_not_print(loaded_template, edition, f, printed):
-    _, s = selected(loaded_template, edition, f)
+def test_a_value_the_edition_does_not_print(both, edition, f, printed):
+    _, s = selected(both, edition, f)
     assert s.absent == ([] if printed else [f])
     if not printed:
         assert s.projects == []
@@ -968,14 +984,14 @@ def test_the_vocabulary_follows_the_editions(r7_only):
     assert "監理課" in {t.value for t in after_load.surfaces(["section"]).values()}
 
 
-def test_a_former_name_names_the_renamed_project(loaded_template, r7_only):
+def test_a_former_name_names_the_renamed_project(both, r7_only):
     """R6's first block, へき地オンライン診療支援対策事業, is R7's No24 renamed (へき地オンライン
     診療支援推進事業, read off both documents): with both editions loaded the old name names
     both projects; with R7 alone, nothing."""
     old = next(r for r in rows(R6_FILE) if r.position == 1).name
     new = next(r for r in rows(R7_FILE) if r.no == 24).name
     assert (old, new) == ("へき地オンライン診療支援対策事業", "へき地オンライン診療支援推進事業")
-    terms = vocabulary_for(loaded_template).terms_for(old)
+    terms = vocabulary_for(both).terms_for(old)
     assert {(t.kind, t.value) for t in terms} == {("project", "R6/#1"), ("project", "R7/No24")}
     assert vocabulary_for(r7_only).terms_for(old) == []
     assert {t.value for t in vocabulary_for(r7_only).terms_for(new)} == {"R7/No24"}
