@@ -66,7 +66,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_digest.py",
     ],
     "bot/answer/operations.py": QUESTIONS,
-    "bot/answer/selection.py": QUESTIONS,
+    "bot/answer/selection.py": [*QUESTIONS, "tests/test_selection_edges.py"],
     "bot/answer/targets.py": QUESTIONS,
     "bot/understanding/years.py": QUESTIONS,
     "bot/understanding/amounts.py": QUESTIONS,
