@@ -235,3 +235,40 @@ def test_a_year_said_as_then_is_that_edition(shared, form):
         answer = ask(shared, f"{p.name}の{form}？", now=NOW)
         assert answer.status == "ok", answer.text
         assert f"{p.budget_thousand_yen:,}千円" in answer.text, answer.text
+
+
+# (number, a word its summary prints that is not a part of its budget) — read off R7's 概要.
+PART_OF_BUDGET = [(40, "クラウド"), (42, "システム"), (44, "ライドシェア"), (49, "マンパワー")]
+
+
+@pytest.mark.parametrize("no,word", PART_OF_BUDGET)
+@pytest.mark.parametrize("form", ["No{n}の予算、{w}の分は？", "No{n}の{w}の事業費はいくら？"])
+def test_a_part_of_a_budget_is_asked_back_not_quoted_nor_the_whole(shared, no, word, form):
+    """「No40の予算、クラウドの分は？」: the document prints one budget; neither it nor a sentence
+    holding the word answers a part of it."""
+    answer = ask(shared, form.format(n=no, w=word), now=NOW)
+    assert answer.status == "clarify", answer.text
+
+
+# A project's number with its name said in English in brackets: (number, the words).
+IN_ENGLISH = [
+    (53, "road facility management / pavement AI inspection"),
+    (43, "remote education"),
+    (40, "next-generation school administration digitalisation"),
+]
+
+
+@pytest.mark.parametrize("no,words", IN_ENGLISH)
+@pytest.mark.parametrize(
+    "form,field",
+    [
+        ("When does project No{n} ({w}) end?", "end"),
+        ("What is the budget of No{n} ({w})?", "budget"),
+    ],
+)
+def test_a_name_said_in_english_beside_the_number_describes_it(shared, no, words, form, field):
+    p = next(x for x in R7 if x.no == no)
+    answer = ask(shared, "Good morning! " + form.format(n=no, w=words) + " stay warm", now=NOW)
+    assert answer.status == "ok", answer.text
+    want = p.end if field == "end" else f"{p.budget_thousand_yen:,}"
+    assert want in answer.text, answer.text

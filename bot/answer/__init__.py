@@ -55,7 +55,7 @@ from bot.resolve import Resolution, in_edition
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
 from bot.understanding.parts import parts
-from bot.vocabulary import Vocabulary, as_written, normalise
+from bot.vocabulary import Vocabulary, as_written, normalise, translate_english
 
 if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
     from bot.updates import Identity
@@ -140,6 +140,37 @@ def _each_part(
         verdict=first.verdict,
     )
     return finish(result, first.lang), carried
+
+
+# A field of the project said in so many words (not read from どのくらい or when).
+_FIELD_SAID = re.compile(
+    r"予算|事業費|終期|始期|担当課|担当部局|(?<![a-z])(?:budget|end year|start year|ends?|starts?"
+    r"|owner|owns|who runs)(?![a-z])"
+)
+
+
+def _described(store: Store, p: Project, query: Query) -> bool:
+    """The words beside a project's number describe it: all words of its name; or, asked in
+    English for a field of the project (its end, budget, owner), the name said in English
+    ("No53 (road facility management / pavement AI inspection)"): some words printed in its
+    name or text, the rest English words with no reading of their own."""
+    named_by = normalise(p.name)
+    if all(normalise(w) in named_by for w in query.unknown):
+        return True
+    if not {"budget", "start", "end", "owner"} & set(query.fields) or query.lang != "en":
+        return False
+    # Only words said in brackets right after the number: "No40's budget for cloud" asks a
+    # part of the budget, never the whole.
+    said = re.search(r"no\.?\s*\d+\s*[(（]([^)）]*)[)）]", query.raw.lower())
+    if said is None:
+        return False
+    inside = translate_english(said.group(1)).lower()
+    if not all(w.lower() in inside for w in query.unknown):
+        return False
+    printed = textsearch.printed_words(store, p, query.unknown)
+    matched = [w for w in query.unknown if normalise(w) in named_by or w.lower() in printed]
+    rest = [w for w in query.unknown if w not in matched]
+    return bool(matched) and all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in rest)
 
 
 def _named(p: ProjectRef) -> str:
@@ -762,14 +793,13 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
         and not {"start", "end", "period"} & set(query.fields)  # いつまで続く予定: the period
     ):
         result = plans.answer(store, p, query)  # #24: a year's plan or result, by initiative
-    named_by = normalise(p.name)
     if (
         result is None
         and query.names_project
         and query.unknown
         and set(query.fields) & set(facts.FIELD_ANSWERS)
         and not set(query.ops) & {"max", "min", "sum", "avg"}  # 最大どのくらい補助: the text's
-        and all(normalise(w) in named_by for w in query.unknown)
+        and _described(store, p, query)
     ):
         # オンライン診療のNo24の予算: words of its own name describe the project named.
         result = _project_answer(store, p, query)
@@ -788,9 +818,13 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             result.computed.words.update(strange)
             strange = []
         else:
-            result = initiative_answer(p, query, printed) or textsearch.sentence_fact(
-                store, p, query
-            )
+            result = initiative_answer(p, query, printed)
+            # A field of the project asked (No40's budget for cloud): a sentence holding the
+            # other words does not answer it — asked back below rather than quoted.
+            if result is None and not _FIELD_SAID.search(query.raw.lower()):
+                result = textsearch.sentence_fact(store, p, query)
+            elif result is None:
+                strange = strange or list(query.unknown)
         if result is None and strange and "budget" in query.fields:
             # 「No40の来年度の予算」: the document prints one year's budget, not that one.
             # A past year is not "not printed": an older edition may print it (ask instead).

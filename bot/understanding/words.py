@@ -103,7 +103,10 @@ _COURTESY = re.compile(
     r"|に頼まれ[^\s、。]*)(?:で|て|ました|ので)?[…。、!！\s]*"
     r"|(?<=[\s…。、!！])(?:笑|ｗ+|w{2,})(?=[\s。、!！]|$)"
     r"|(?<![a-z])(?:thanks|thank you) (?:a lot|so much|very much|heaps|a bunch|a ton)(?![a-z])"
-    r"|(?<![a-z])many thanks(?![a-z])",
+    r"|(?<![a-z])many thanks(?![a-z])"
+    r"|(?<![a-z])(?:good (?:morning|afternoon|evening|day)|stay (?:warm|safe|cool|dry)|take care"
+    r"|have a (?:good|nice|great) (?:day|one|weekend|week)"
+    r"|hope you (?:had|have|are having) a (?:good|nice|great|lovely) (?:weekend|week|day))(?![a-z])",
     re.IGNORECASE,
 )
 

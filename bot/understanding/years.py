@@ -100,7 +100,7 @@ NAME_HAS_NOT = re.compile(
 )
 # 主な取組実績の欄が空っぽ / no summary printed: a part of the document left empty.
 EMPTY_PART = re.compile(
-    r"(主な取組実績|取組実績|実績|概要)(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
+    r"(主な取組実績|取組実績|実績|概要)[」』\"']?(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)(?:になって(?:い)?る|の)?"
     r"|(?:empty|blank|no)\s+(main achievements|achievements|summary)"
     r"|nothing (?:written|printed|stated|given) (?:under|in|for) (?:the |their |its )?"
     r"(主な取組実績|取組実績|概要|main achievements|achievements|summary)"
