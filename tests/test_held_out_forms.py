@@ -272,3 +272,32 @@ def test_a_name_said_in_english_beside_the_number_describes_it(shared, no, words
     assert answer.status == "ok", answer.text
     want = p.end if field == "end" else f"{p.budget_thousand_yen:,}"
     assert want in answer.text, answer.text
+
+
+def _counts_reported_for_r6():
+    """(project, a word, the count) the R7 edition's 主な取組実績 prints for R6."""
+    for p in R7:
+        for m in re.finditer(
+            r"R6([\u30a0-\u30ff\u4e00-\u9fff]{2,8}?)数?\s*[^\d]{0,12}?(\d+)(件)",
+            p.achievements or "",
+        ):
+            yield p, m.group(1), m.group(2)
+
+
+@pytest.mark.parametrize("p,word,n", list(_counts_reported_for_r6()), ids=str)
+def test_a_count_of_another_year_is_not_the_year_asked(shared, p, word, n):
+    """「R7の交付決定件数」: the R7 edition prints R6's; R6 is answered, R7 said not printed."""
+    said = ask(shared, f"No{p.no}のR6の{word}件数は何件？", now=NOW)
+    assert said.status == "ok" and n in said.text, said.text
+    other = ask(shared, f"No{p.no}のR7の{word}件数って何件になりました？", now=NOW)
+    assert other.status == "not_stated" and "R7" in other.title, other.text
+
+
+@pytest.mark.parametrize("pair", list(itertools.combinations([p for p in R7 if p.end][:6], 2)))
+def test_each_project_s_budget_and_end_side_by_side(shared, pair):
+    a, b = pair
+    answer = ask(shared, f"No{a.no}とNo{b.no}、それぞれR7事業費と事業終期おしえてください", now=NOW)
+    assert answer.status == "ok", answer.text
+    for p in pair:
+        line = next(x for x in answer.lines if f"No{p.no} " in x)
+        assert f"{p.budget_thousand_yen:,}" in line and p.end in line, answer.text

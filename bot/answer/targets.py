@@ -87,10 +87,10 @@ def several_projects(store: Store, query: Query, edition: str, projects: list[Pr
         return _side_by_side_facts(query, projects, facts)
     budgets = [p.budget_thousand_yen for p in projects]
     label = label_of(edition)
-    lines = [
-        f"・{m.short_ref(p)}：{m.money(b, lang)}" for p, b in zip(projects, budgets, strict=True)
-    ]
+    # それぞれR7事業費と事業終期: the budget with the period or owner asked beside it.
+    lines = [f"・{m.short_ref(p)}：{_row(p, query)}" for p in projects]
     done = Computed(fields={"budget"}, years={label}, editions={label})
+    done.fields.update(f for f in query.fields if f in ("start", "end", "period", "owner"))
     done.operations.update({"each", "side", "list"})
     value: Value | None = None
     unit = m.say("unit_thousand_yen", lang)

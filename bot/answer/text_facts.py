@@ -160,6 +160,15 @@ def asked_year(query: Query) -> FiscalYear | None:
     return FiscalYear.try_parse(code)
 
 
+def _other_year_only(query: Query, holding: list[_Scored]) -> bool:
+    """A year asked, and every sentence holding a value tells of another year."""
+    year = asked_year(query)
+    if year is None:
+        return False
+    related = [_related_years(x.sentence) for x in holding]
+    return all(r and year.reiwa.code not in r for r in related)
+
+
 def _fits(value: Found, kinds: list[str], counters: list[str]) -> bool:
     if value.kind not in kinds:
         return False
@@ -426,6 +435,9 @@ def answer(store: Store, p: Project, query: Query) -> Answer | None:
         return None
     if not holding:
         return _not_stated(p, query, terms, scored[0].sentence)
+    if _other_year_only(query, holding):
+        # R7の交付決定件数: the R7 edition prints R6's; R6's count is not R7's (#24 item 2).
+        return _not_stated(p, query, terms, holding[0].sentence)
     return _stated(p, query, terms, holding, scored)
 
 
@@ -722,8 +734,12 @@ def _unique(sources: list[SourceRef]) -> list[SourceRef]:
 def _what(query: Query, lang: str) -> str:
     kinds = asked_kinds(query)
     if "count" in kinds and query.counters:
-        return m.say("text_what_count_of", lang, counter=query.counters[0])
-    return m.say(f"text_what_{kinds[0]}", lang)
+        what = m.say("text_what_count_of", lang, counter=query.counters[0])
+    else:
+        what = m.say(f"text_what_{kinds[0]}", lang)
+    year = asked_year(query)
+    # R7の交付決定件数: the year belongs to what is not printed (R6's may be, nearby).
+    return m.say("text_what_of_year", lang, year=year.reiwa.code, what=what) if year else what
 
 
 def _not_stated(p: Project, query: Query, terms: list[str], closest: Sentence) -> Answer:

@@ -39,6 +39,7 @@ PHRASES.update(
         ),
         "text_what_count_of": ("「{counter}」の数", "number of {counter}"),
         "text_what_count": ("数", "number"),
+        "text_what_of_year": ("{year}の{what}", "{what} for {year}"),
         "text_what_date": ("日付・時期", "date"),
         "text_what_span": ("期間", "period"),
         "text_what_time": ("時間帯・曜日", "time"),
