@@ -123,3 +123,21 @@ def test_what_is_not_cut_into_two(message):
 )
 def test_what_is_cut(message, count):
     assert len(parts(message)) == count
+
+
+@pytest.mark.parametrize("a,b", PAIRS[:6], ids=lambda p: f"No{p.no}")
+@pytest.mark.parametrize(
+    "form,lang",
+    [
+        ("No{a}の予算は？ and who runs No{b}?", "ja"),
+        ("What is No{a}'s budget? あとNo{b}の担当は？", "en"),
+    ],
+)
+def test_one_language_for_every_part(shared, a, b, form, lang):
+    """A message mixing languages is answered in the one the bot reads it in, every part alike."""
+    answer = ask(shared, form.format(a=a.no, b=b.no))
+    assert answer.status == "ok", answer.text
+    japanese, english = "出典" in answer.text, "Source" in answer.text
+    assert japanese != english, answer.text
+    owner = "の担当は" if japanese else "is run by"
+    assert owner in answer.text, answer.text

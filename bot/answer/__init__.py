@@ -70,27 +70,33 @@ def ask(
     weeks are read against it; the default is this moment)."""
     vocabulary = vocabulary_for(store) if store.editions() else None
     pieces = parts(text) if vocabulary is not None else [text]
+    asked = understand(text, vocabulary)
     if len(pieces) > 1 and vocabulary is not None:
-        queries = [understand(p, vocabulary) for p in pieces]
+        # Every part answered in the language of the whole message, never one of each.
+        queries = [_in_lang(understand(p, vocabulary), asked.lang) for p in pieces]
         # Two questions with subjects of their own (No40の予算は？あとPHRの担当は？): read as
         # one they would be one subject's answer, so each is answered apart.
         if all(_stands_alone(q) for q in queries[1:]):
             each, _ = _each_part(store, queries, vocabulary, now=now, asker=asker)
             if each.status in ("ok", "not_stated"):
                 return each
-    whole = answer(store, understand(text, vocabulary), now=now, asker=asker)
+    whole = answer(store, asked, now=now, asker=asker)
     if len(pieces) < 2 or vocabulary is None:
         return whole
     # A second part that continues the first (「R6は何会場？あと修了者数も」) is asked of the
     # one project the first was about; the parts' answer is taken when the whole was asked
     # back, or when each later part was asked of that project (read as one question, the
     # later part's fields were read beside the first's and some went unanswered).
-    each, carried = _each_part(
-        store, [understand(p, vocabulary) for p in pieces], vocabulary, now=now, asker=asker
-    )
+    queries = [_in_lang(understand(p, vocabulary), whole.lang) for p in pieces]
+    each, carried = _each_part(store, queries, vocabulary, now=now, asker=asker)
     if each.status not in ("ok", "not_stated"):
         return whole
     return each if whole.status in ("ambiguous", "clarify") or carried else whole
+
+
+def _in_lang(query: Query, lang: str) -> Query:
+    query.lang = lang
+    return query
 
 
 _OWN_SUBJECT = {"department", "section", "category", "field", "text"}
@@ -124,7 +130,8 @@ def _each_part(
     answers, carried = [first], True
     for query in queries[1:]:
         if not query.names_project and len(about) == 1 and first.projects:
-            query = understand(f"{_named(first.projects[0])} {query.raw}", vocabulary)
+            said = understand(f"{_named(first.projects[0])} {query.raw}", vocabulary)
+            query = _in_lang(said, query.lang)
         else:
             carried = False
         answers.append(answer(store, query, now=now, asker=asker))
