@@ -69,25 +69,29 @@ def ask(
     """Understand and answer one question, asked by `asker` at `now` (relative years and
     weeks are read against it; the default is this moment)."""
     vocabulary = vocabulary_for(store) if store.editions() else None
-    pieces = parts(text) if vocabulary is not None else [text]
     asked = understand(text, vocabulary)
-    if len(pieces) > 1 and vocabulary is not None:
-        # Every part answered in the language of the whole message, never one of each.
-        queries = [_in_lang(understand(p, vocabulary), asked.lang) for p in pieces]
-        # Two questions with subjects of their own (No40の予算は？あとPHRの担当は？): read as
-        # one they would be one subject's answer, so each is answered apart.
-        if all(_stands_alone(q) for q in queries[1:]):
-            each, _ = _each_part(store, queries, vocabulary, now=now, asker=asker)
-            if each.status in ("ok", "not_stated"):
-                return each
-    whole = answer(store, asked, now=now, asker=asker)
+    pieces = parts(text) if vocabulary is not None else [text]
     if len(pieces) < 2 or vocabulary is None:
-        return whole
+        return answer(store, asked, now=now, asker=asker)
+
+    def each_read() -> list[Query]:
+        # Every part in the language of the whole message, never one of each. Read afresh
+        # after an answer: answering settles a query's year and edition in place.
+        return [_in_lang(understand(p, vocabulary), asked.lang) for p in pieces]
+
+    queries = each_read()
+    # Two questions with subjects of their own (No40の予算は？あとPHRの担当は？): read as one
+    # they would be one subject's answer, so each is answered apart.
+    if all(_stands_alone(q) for q in queries[1:]):
+        each, _ = _each_part(store, queries, vocabulary, now=now, asker=asker)
+        if each.status in ("ok", "not_stated"):
+            return each
+        queries = each_read()
+    whole = answer(store, asked, now=now, asker=asker)
     # A second part that continues the first (「R6は何会場？あと修了者数も」) is asked of the
     # one project the first was about; the parts' answer is taken when the whole was asked
     # back, or when each later part was asked of that project (read as one question, the
     # later part's fields were read beside the first's and some went unanswered).
-    queries = [_in_lang(understand(p, vocabulary), whole.lang) for p in pieces]
     each, carried = _each_part(store, queries, vocabulary, now=now, asker=asker)
     if each.status not in ("ok", "not_stated"):
         return whole
@@ -95,6 +99,7 @@ def ask(
 
 
 def _in_lang(query: Query, lang: str) -> Query:
+    """The query, to be answered in `lang`."""
     query.lang = lang
     return query
 

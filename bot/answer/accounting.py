@@ -22,6 +22,7 @@ from bot.project_numbers import NUMBER, RANGE, numbers_in_range
 from bot.understanding.lexicon import (
     EN_MONEY,
     EN_UNITS,
+    HOW_MANY_AFTER,
     LATEST,
     MONEY,
     PREVIOUS,
@@ -143,7 +144,7 @@ _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
         re.compile(
             r"何(?:人|名|回|校|か所|カ所|ヶ所|箇所|社|台|病院|施設|市町村|団体)"
             # 修了者数は / 市町村ってどれくらい: the thing counted, then (how) many.
-            r"|(?<=者)数|(?<=[人名回校所場院設域台局村社体関者])(?:数)?(?:って|は|が)?(?:どれ|どの)(?:くらい|ぐらい|だけ)"
+            rf"|(?<=者)数|{HOW_MANY_AFTER}"
         ),
         ("count",),
     ),

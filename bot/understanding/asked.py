@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.lexicon import YEAR
+from bot.understanding.lexicon import HOW_MUCH, YEAR
 from bot.understanding.query import Query
 from bot.understanding.reading import Text
 
@@ -41,7 +41,7 @@ _COUNTED = r"件|人|名|回|校|か所|カ所|ヶ所|箇所|会場|病院|施�
 _JA_COUNT = re.compile(
     rf"何\s*({_COUNTED}|年(?!度)|日(?!に))"
     # 市町村ってどれくらい / 参加者数はどのくらい: the thing counted, said before how much.
-    rf"|(者)数|({_COUNTED}|者)(?:数)?(?:って|は|が|の数は)?(?:どれ|どの)(?:くらい|ぐらい|だけ)"
+    rf"|(者)数|({_COUNTED}|者)(?:数)?(?:って|は|が|の数は)?{HOW_MUCH}"
 )
 # "how many X": the counters X is printed with.
 _EN_COUNTERS = [

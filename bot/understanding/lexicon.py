@@ -167,6 +167,11 @@ START_WORDS = (
     r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|begun|launch(?:ed)?|kick(?:s|ed)? off|got started)(?![a-z]))"
 )
 
+# How many, said after the thing counted (市町村ってどれくらい, 修了者数はどのくらい): the noun
+# stays a word of the question; a count is asked. One pattern for every reader of it.
+HOW_MUCH = r"(?:どれ|どの)(?:くらい|ぐらい|だけ)"
+HOW_MANY_AFTER = rf"(?<=[件人名回校所場院設域台局村社体関者数])(?:数)?(?:って|は|が)?{HOW_MUCH}"
+
 PATTERNS: list[tuple[str, str, str]] = [
     # (slot, value, pattern): operations and fields, each consumed where found.
     # Words that combine several targets (two projects, two groups): their difference, ratio,
@@ -382,7 +387,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "op",
         "search",
         r"どこで|どこに|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
-        r"|(?<=件|人|名|回|校|所|場|院|設|域|台|局|村|社|体|関|数)(?:って|は|が)?(?:どれ|どの)(?:くらい|ぐらい|だけ)",
+        rf"|{HOW_MANY_AFTER}",
     ),
     (
         "field",
