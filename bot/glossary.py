@@ -313,6 +313,10 @@ GLOSSARY: dict[str, str] = {
     "audio hazard map": "耳で聴くハザードマップ",
     "app": "アプリ",
     "application": "アプリ",
+    # Applications counted (any applications, how many applications) are grant applications.
+    "applications": "申請",
+    "grant application": "交付申請",
+    "subsidy application": "交付申請",
     "digital tools": "デジタルツール",
     "digital tool": "デジタルツール",
     "population decline": "人口減少",

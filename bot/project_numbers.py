@@ -8,7 +8,7 @@ from bot.text import compact
 
 # "2番目" is a rank, not project No2; "一番" is a superlative: neither is a project number.
 NUMBER = re.compile(
-    r"(?:【\s*|\[\s*)?(?<![A-Za-z])(?:No\.?|project\s*(?:no\.?|number|#)?|プロジェクト|事業番号)\s*(\d{1,4})(?!\d)\s*(?:】|\])?"
+    r"(?:【\s*|\[\s*)?(?<![A-Za-z])(?:No\.?|project\s*(?:no\.?|number|#)?|プロジェクト|事業番号)\s*(\d{1,4})(?!\d)(?!\s*(?:本|件|つ|個|事業))\s*(?:】|\])?"
     r"|#\s*(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s*番(?!目|台)",
     re.I,
 )

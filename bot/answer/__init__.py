@@ -26,7 +26,7 @@ from bot.answer import (
     text_facts,
     textsearch,
 )
-from bot.answer.accounting import Mention, unaccounted
+from bot.answer.accounting import Mention, mentions, unaccounted
 from bot.answer.initiatives import initiative_answer
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
 from bot.answer.render import finish, help_answer, inferred_note, ref, src
@@ -54,7 +54,7 @@ from bot.prefectures import label_of
 from bot.resolve import Resolution, in_edition
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
-from bot.understanding.parts import parts
+from bot.understanding.parts import parts, sentences_of
 from bot.vocabulary import Vocabulary, as_written, normalise, translate_english
 
 if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
@@ -69,6 +69,54 @@ def ask(
     """Understand and answer one question, asked by `asker` at `now` (relative years and
     weeks are read against it; the default is this moment)."""
     vocabulary = vocabulary_for(store) if store.editions() else None
+    # Small talk beside the question (「今日は雪がすごいですね。No38の担当課は？」, "It's
+    # freezing here lol. What's No43's budget?") never changes an answer: sentences that carry
+    # nothing the roadmap knows are left out when another sentence carries the question.
+    if vocabulary is not None:
+        sentences = sentences_of(text)
+        kept = [s for s in sentences if _carries(store, s, vocabulary, now)]
+        if kept and len(kept) < len(sentences):
+            text = " ".join(kept)
+    return _asked(store, text, vocabulary, now=now, asker=asker)
+
+
+def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime | None) -> bool:
+    """A sentence that may change an answer: a mention, a digit, a person, a condition, an
+    operation, a glossary word, or a word printed anywhere in the documents."""
+    if re.search(r"[0-9０-９]", sentence) or mentions(sentence, vocabulary, now):
+        return True
+    if re.search(r"[a-z]", sentence.lower()) and re.search(
+        r"[\u3040-\u30ff\u4e00-\u9fff]", translate_english(sentence.lower().replace("'", " "))
+    ):
+        return True
+    said = understand(sentence, vocabulary)
+    if (
+        said.filters
+        or said.names_project
+        or said.people
+        or said.fields
+        or said.asks
+        or said.smallest
+        or said.year
+        or said.edition
+        or said.record is not None
+        or said.operation not in ("fact", "empty", "help")
+    ):
+        return True
+    printed = textsearch.printed_anywhere(store)
+    words = [w.lower() for w in said.search_terms + said.unknown]
+    return any(w in printed for w in words if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))
+
+
+def _asked(
+    store: Store,
+    text: str,
+    vocabulary: Vocabulary | None,
+    *,
+    now: datetime | None,
+    asker: Identity | None,
+) -> Answer:
+    """One message understood and answered, part by part when it asks several things."""
     asked = understand(text, vocabulary)
     pieces = parts(text) if vocabulary is not None else [text]
     if len(pieces) < 2 or vocabulary is None:
@@ -109,8 +157,18 @@ _OWN_SUBJECT = {"department", "section", "category", "field", "text"}
 _DOCUMENT_WORDS = {"取組", "取り組み", "事業", "概要", "実績", "計画", "目標", "内容", "予定"}
 
 
+# 「補助率も変わってます？」「修了者数も」: a thing asked "as well" is asked of the same subject.
+_AS_WELL = re.compile(r"^[^、。,]{1,12}?も(?![のし])|(?<![a-z])(?:too|as well)(?![a-z])")
+
+
 def _stands_alone(query: Query) -> bool:
     """A part that names what it is about: a project, a group or a search word of its own."""
+    if (
+        not query.names_project
+        and not any(f.kind in _OWN_SUBJECT for f in query.filters)
+        and _AS_WELL.search(query.raw.strip().lower())
+    ):
+        return False
     return (
         query.names_project
         or query.record is not None
@@ -131,11 +189,11 @@ def _each_part(
     a part naming no project is asked of the one the first part was about (and whether
     every later part was)."""
     first = answer(store, queries[0], now=now, asker=asker)
-    about = {r.key for r in first.projects if r.key}
+    about = _one_project(store, queries[0], first.projects)
     answers, carried = [first], True
     for query in queries[1:]:
-        if not query.names_project and len(about) == 1 and first.projects:
-            said = understand(f"{_named(first.projects[0])} {query.raw}", vocabulary)
+        if not query.names_project and about is not None:
+            said = understand(f"{_named(about)} {query.raw}", vocabulary)
             query = _in_lang(said, query.lang)
         else:
             carried = False
@@ -185,6 +243,23 @@ def _described(store: Store, p: Project, query: Query) -> bool:
     return bool(matched) and all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in rest)
 
 
+def _one_project(store: Store, query: Query, refs: list[ProjectRef]) -> ProjectRef | None:
+    """The one project a part was about: one project, or one named project as each edition
+    prints it (R6版→R7版で事業費いくら増えた: the newest edition's)."""
+    keyed = [r for r in refs if r.key]
+    # A ranking or a list that came down to one project (項目別でいちばん少ないのは) was about
+    # the groups, not that project: a later part (2番目に少ないのは？) is not asked of it.
+    if len({r.key for r in keyed}) == 1 and (
+        query.names_project or query.operation in ("fact", "search")
+    ):
+        return keyed[0]
+    editions = [r.edition for r in keyed]
+    if query.names_project and len(keyed) > 1 and len(set(editions)) == len(editions):
+        order = [e.code for e in store.editions()]  # oldest first
+        return max(keyed, key=lambda r: order.index(r.edition) if r.edition in order else -1)
+    return None
+
+
 def _named(p: ProjectRef) -> str:
     """How a project is named again in a part that leaves it unsaid: No45, or its name."""
     return f"No{p.no}" if p.no is not None else f"{label_of(p.edition)}版の{p.name}"
@@ -194,6 +269,32 @@ def answer(
     store: Store, query: Query, *, now: datetime | None = None, asker: Identity | None = None
 ) -> Answer:
     """Answer a structured query from the store; never raises for user input."""
+    as_year = None
+    if query.edition_from_year and query.year is None and query.edition:
+        as_year = replace(
+            query,
+            edition=None,
+            year=query.edition,
+            edition_from_year=False,
+            fields=list(query.fields),
+            filters=list(query.filters),
+            search_terms=list(query.search_terms),
+            unknown=list(query.unknown),
+        )
+    result = _answer(store, query, now=now, asker=asker)
+    if result.status == "not_found" and as_year is not None:
+        # 「耳で聴くハザードマップ、R6は実際どうだった？」: a bare year finds nothing in that
+        # edition; read as the fiscal year it is, the newest edition tells it.
+        again = _answer(store, as_year, now=now, asker=asker)
+        if again.status in ("ok", "not_stated"):
+            return again
+    return result
+
+
+def _answer(
+    store: Store, query: Query, *, now: datetime | None = None, asker: Identity | None = None
+) -> Answer:
+    """Answer a structured query from the store (one reading of its years)."""
     lang = query.lang
     query.now = now or utcnow()
     text_facts.fiscal_reading(query)  # #24: 「R6は何件」 asks of R6, told by the R7 edition

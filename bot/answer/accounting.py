@@ -122,7 +122,7 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"最も|一番|いちばん|最大|最小|最多|最少|最高|最低|上位|下位|トップ|ワースト|(?<![a-z])(?:most|(?<!at )least|largest|smallest|biggest|fewest|highest|lowest|top|bottom)(?![a-z])"
+            r"最も|一番|いちばん|最大(?!\s*(?:どの|どれ|いくら|何割|何分の))|最小|最多|最少|最高|最低|上位|下位|トップ|ワースト|\d{1,2}\s*位|(?<![a-z])(?:most|(?<!at )least|largest|smallest|biggest|fewest|highest|lowest|top|bottom)(?![a-z])"
         ),
         ("max", "min", "top", "bottom", "nth", "rank", "verdict", "group"),
     ),

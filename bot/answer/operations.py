@@ -198,6 +198,8 @@ def _run(selection: Selection, query: Query) -> Answer:
         value=Value(amount=chosen[0].budget_thousand_yen, unit=unit) if len(chosen) == 1 else None,
         projects=[ref(p) for p in chosen],
         sources=[src(p, "budget") for p in chosen],
+        # Which one is the largest (smallest, N-th): named, ties together; a top N is a list.
+        verdict="、".join(m.short_ref(p) for p in chosen) if op not in ("top", "bottom") else None,
     )
 
 

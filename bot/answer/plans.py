@@ -79,6 +79,16 @@ def chosen(p: Project, query: Query) -> tuple[list[tuple[int, Initiative]], list
         return sum(closeness(w, plain) * len(w) for w in words) / sum(len(w) for w in words)
 
     labels = [(n, i, fit(i.label or "")) for n, i in everything]
+    # 高齢者向けと障がい者向けそれぞれ: each word naming its own initiative picks it.
+    each = [
+        (n, i)
+        for n, i in everything
+        if any(closeness(w, _plain(i.label or "")) >= 0.8 for w in words)
+    ]
+    if len(each) > 1 and all(
+        any(closeness(w, _plain(i.label or "")) >= 0.8 for _, i in each) for w in words
+    ):
+        return each, words
     best = max((x[2] for x in labels), default=0.0)
     if best >= 0.5:
         return [(n, i) for n, i, f in labels if f >= 0.5 and f >= best * 0.75], words

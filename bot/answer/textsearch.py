@@ -46,6 +46,21 @@ def printed_words(store: Store, p: Project, words: list[str] = ()) -> str:
     return " ".join(parts + [t for t, _, _ in _texts(store, p, words)]).lower()
 
 
+_PRINTED: dict[tuple[int, tuple[str, ...]], str] = {}
+
+
+def printed_anywhere(store: Store) -> str:
+    """Everything the loaded documents print about their projects, lower case (cached per
+    store and set of documents)."""
+    key = (id(store), tuple(e.sha256 for e in store.editions()))
+    if key not in _PRINTED:
+        _PRINTED.clear()  # one store's text at a time: a process asks of one store
+        _PRINTED[key] = " ".join(
+            printed_words(store, p) for e in store.editions() for p in store.projects(e.code)
+        )
+    return _PRINTED[key]
+
+
 def subject_words(subject: str) -> list[str]:
     """The words of a project named by words, in the roadmap's language (telemedicine →
     オンライン診療), without the English words that only frame the question."""

@@ -48,6 +48,12 @@ __all__ = [
 ]
 
 
+_SAID_COUNT = re.compile(
+    r"(?<![a-z])(?:projects?|事業|プロジェクト)\s*(?:の)?\s*\d{1,2}\s*(?:本|件|つ)"
+    r"(?!\s*(?:以上|以下|未満|超|だけ|しか|のみ|も|より))"
+)
+
+
 def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     """Read a question into a Query; never raises."""
     raw = drop_control(text or "")[:MAX_QUESTION]
@@ -110,6 +116,10 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
         )
         for m in t.find(again):
             t.take(m.start(), m.end())
+    # 子育ての項目のproject 2本: how many projects the group holds, said in passing — the
+    # answer lists them (never project No2, never a word to search).
+    for m in t.find(_SAID_COUNT):
+        t.take(m.start(), m.end())
     read_asked(t, query)  # #24: what kind of value is asked; consumes nothing
     read_amounts(t, query)
     read_year_filters(t, query)

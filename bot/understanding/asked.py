@@ -60,13 +60,19 @@ _EN_COUNTERS = [
     (r"years", "年"),
     (r"days", "日"),
 ]
-_EN_HOW_MANY = re.compile(r"(?<![a-z])(?:how many|number of)\s+((?:[a-z\-]+\s+){0,3}[a-z\-]+)")
+_EN_HOW_MANY = re.compile(
+    r"(?<![a-z])(?:how many|number of|(?:get|got|receive[ds]?|have|had|were there|was there) any)"
+    r"\s+((?:[a-z\-]+\s+){0,3}[a-z\-]+)"
+)
+_ANY_JA = r"(?:申請|応募|交付|問い?合わせ|相談|参加者?|利用者?|受講者?)(?:は|が)?(?:あった|ありました|ある|あります|来た)"
 _EN_COUNTED_END = re.compile(
     r"(?<![a-z])(?:for|of|in|at|on|to|by|from|with|were|was|are|is|did|do|does|have|has|had"
     r"|held|got|get)(?![a-z])"
 )
 _COUNT = re.compile(
     r"いくつ|幾つ|(?<![a-z])(?:how many|number of|how often)(?![a-z])|の数(?:は|を)?"
+    # 申請はありましたか / any applications: whether there were any is answered by how many.
+    rf"|{_ANY_JA}"
 )
 _SPAN = re.compile(
     r"いつからいつまで|何月から何月|期間|(?<![a-z])(?:from when to when|how long|what period|between when)(?![a-z])"
@@ -91,6 +97,8 @@ _AMOUNT = re.compile(
 # A rate printed in the text (補助率 最大4分の3, 利用率50%): 比率, 効率, 確率 are other words.
 RATE_WORD = re.compile(
     r"[\u4e00-\u9fff]{1,3}(?<![比倍効確能])率(?!的|化)|割合|何割|何分の|"
+    # 最大どのくらいまで補助: how much of the cost is paid, the rate printed.
+    r"(?:どの|どれ)(?:くらい|ぐらい|程度)\s*(?:まで)?\s*(?:補助|助成)|"
     r"(?<![a-z])(?:subsidy|grant|aid|usage|adoption|uptake|participation|coverage|co-?payment)"
     r" rates?(?![a-z])"
 )

@@ -159,7 +159,7 @@ YEAR = (
 )
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
-    r"(?:終わる|終わった|終わって|終わり|終わります|終了|終期|終える|終えた|満了|完了"
+    r"(?:終わる|終わった|終わって|終わっちゃ|終わん|終わり|終わります|終了|終期|終える|終えた|満了|完了"
     r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*|wrap(?:s|ping|ped)? up|wind(?:s|ing)? up|complet\w*|due to end|slated to end)(?![a-z]))"
 )
 START_WORDS = (
@@ -304,7 +304,9 @@ PATTERNS: list[tuple[str, str, str]] = [
         "nth",
         "max",
         rf"(?:上|大きい方|多い方)から\s*(\d{{1,2}})\s*番目(?:に(?:予算が|事業費が)?(?:{LARGE}))?"
-        rf"|(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{LARGE})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:largest|biggest|highest|most expensive)|(second|third|fourth|fifth) (?:largest|biggest|highest|most expensive)",
+        rf"|(\d{{1,2}})\s*番目に(?:予算が|事業費が)?(?:{LARGE})|(\d{{1,2}})(?:st|nd|rd|th)[- ](?:largest|biggest|highest|most expensive)|(second|third|fourth|fifth) (?:largest|biggest|highest|most expensive)"
+        # 2位は / 3位の事業: a place in the ranking (not 下位, 最下位, 2位以下).
+        rf"|(?<![\d下と〜~、,-])(?<!から)(?<!と )([2-9]|1\d)\s*位(?!\s*(?:以|まで|と|から|〜|~))",
     ),
     (
         "nth",
@@ -317,6 +319,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         "max",
         rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})"
         rf"|(?:多い|大きい|高い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
+        # 1位と2位, 1位から3位, 1〜3位: the first N places of the ranking.
+        rf"|(?<![\d下])1\s*位?\s*(?:と|から|〜|~|-|–|、|,)\s*(\d{{1,2}})\s*位"
         rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first",
     ),
     (
@@ -328,7 +332,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "max",
-        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most"
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大(?!\s*(?:どの|どれ|いくら|何割|何分の))|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most"
         # 予算トップ, budgetトップ, 事業費1位: the first of the ranking by budget (トップ5 is five).
         rf"|(?:予算|事業費|budget)\s*(?:が|の|で)?\s*(?:トップ|ナンバーワン|1位|一位|首位)(?!\s*\d)"
         rf"|(?:トップ|1位|一位|首位)(?:の|は|が)?(?:予算|事業費)",
@@ -386,7 +390,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "search",
-        r"どこで|どこに|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
+        r"どこで(?!す|しょ|しょう)|どこに(?!な)|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
         rf"|{HOW_MANY_AFTER}",
     ),
     (
@@ -424,7 +428,9 @@ PATTERNS: list[tuple[str, str, str]] = [
         "actual",
         r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals?|progress|accomplish\w*|done"
         # 目標どおり…できた？ asks what happened against the plan (目標 stays the plan word).
-        r"|(?<=目標|予定|計画)(?:どおり|通り)|でき(?:た|ました)(?=ん|の|か|[?？]|$)",
+        r"|(?<=目標|予定|計画)(?:どおり|通り)|でき(?:た|ました)(?=ん|の|か|[?？]|$)"
+        # R6は実際どうだった / 結局やったんですか: what happened, against what was planned.
+        r"|実際(?:は|に|のところ)?(?:どう|何を|何が)|結局(?:どう|やった|実施)",
     ),
     (
         "field",

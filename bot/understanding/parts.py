@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.words import _emoji, prepare
+
 # Where a second question begins: after a question mark, or at あと / それと / also.
 _CUT = re.compile(
     r"(?<=[?？])\s*(?=\S)"
@@ -24,6 +26,8 @@ _ASKS = re.compile(
 # statement after the question: R6版だと…気がする) is no question of its own.
 _NOT_A_PART = re.compile(
     r"^(?:もし)?(?:なければ|無ければ|ないなら|ない場合|なかったら|if not|if none|otherwise|or)"
+    # 「numberあれば知りたい」, "if there is one": asks what the question before asked, if any.
+    r"|^[^、。,]{0,12}(?:あれば|あったら|あるなら)|(?<![a-z])if (?:any|there (?:is|are) (?:one|any))(?![a-z])"
     r"|気がする|と思う|はず|ですよね|みたい|らしい|(?<![a-z])(?:i think|i guess)(?![a-z])"
     # A year counted from the part before (それとも翌年？, or the year after?) has no anchor alone.
     r"|来年|翌年|前年|次の年|その年|(?<![a-z])(?:next|last|following|previous|that) (?:fiscal )?year",
@@ -32,6 +36,20 @@ _NOT_A_PART = re.compile(
 _LEAD = re.compile(
     r"^(?:あと|それと|それから|あわせて|併せて|ついでに|and (?:also |then )?|also)[、,\s]*"
 )
+# 「R6の実績とR7の目標」, "the R6 result and the R7 goal": a year and what is asked of it, twice.
+# The query holds one year per field, so each pair is its own part (the project carried over).
+_YEAR_FIELD = (
+    r"(?:r|令和|fy)\s?\d{1,4}\s*(?:年度)?\s*(?:の|'s)?\s*"
+    r"(?:実績|計画|目標|予定|取組実績|actuals?|results?|plans?|goals?|targets?)"
+)
+_PAIR_CUT = re.compile(
+    rf"(?:(?<=実績|計画|目標|予定)|(?<=actual|result|target)|(?<=actuals|results|targets)"
+    rf"|(?<=plan|goal)|(?<=plans|goals))\s*(?=(?:と|及び|および|、|,|and |&)\s*(?:the\s+)?{_YEAR_FIELD})",
+    re.IGNORECASE,
+)
+# 「R6は実際どうだったのかと、R7の目標」: a question about one year, then a year's field.
+_YEAR_THEN_FIELD = re.compile(rf"(?<=[とか])[、,]\s*(?={_YEAR_FIELD})", re.IGNORECASE)
+_PAIR_LEAD = re.compile(r"^(?:と|及び|および|、|,|and |&)\s*(?:the\s+)?", re.IGNORECASE)
 _MIN_PART = 4  # characters: 「え？」 or "ok?" is no second question
 # Words that only ask (教えて, お願いします, pls): a part of nothing but these asks nothing new.
 _ONLY_ASKING = re.compile(
@@ -44,6 +62,16 @@ _ONLY_ASKING = re.compile(
 def parts(question: str) -> list[str]:
     """The questions a message asks, in order; one part when it asks one thing."""
     text = question.strip()
+    pair = [m.start() for m in _PAIR_CUT.finditer(text) if _paired_year(text[: m.start()])]
+    pair += [
+        m.start()
+        for m in _YEAR_THEN_FIELD.finditer(text)
+        if re.search(r"(?:r|令和|fy)\s?\d{1,4}", text[max(0, m.start() - 24) : m.start()], re.I)
+    ]
+    if pair:
+        at = pair[0]
+        first = re.sub(r"(?:のか)?と$", "", text[:at].strip(" 、,"))
+        return [first, _PAIR_LEAD.sub("", text[at:].strip())]
     cuts = [m.start() for m in _CUT.finditer(text) if 0 < m.start() < len(text)]
     pieces, last = [], 0
     for at in cuts:
@@ -57,12 +85,14 @@ def parts(question: str) -> list[str]:
     merged = [pieces[0]]
     for piece in pieces[1:]:
         bare = _LEAD.sub("", piece)
-        said = _ONLY_ASKING.sub("", bare)
+        # Judged without links, emoji and courtesy (「修了者数も 急ぎじゃないです🙏」 still asks).
+        clean = prepare(bare).text.strip(" 、。,;")
+        said = _ONLY_ASKING.sub("", clean)
         if (
-            len(bare) < _MIN_PART
+            len(clean) < _MIN_PART
             or len(said) < _MIN_PART
-            or _NOT_A_PART.search(bare)
-            or not _ASKS.search(bare)
+            or _NOT_A_PART.search(clean)
+            or not _ASKS.search(clean)
         ):
             merged[-1] = f"{merged[-1]} {piece}"  # a completion of the part before
         else:
@@ -70,3 +100,27 @@ def parts(question: str) -> list[str]:
     if len(merged) == 1 or not _ASKS.search(merged[0]):
         return [text]  # one question (a greeting or context before it, a completion after)
     return merged
+
+
+def _paired_year(before: str) -> bool:
+    """The text before a cut ends in a year and what is asked of it (R6の実績)."""
+    return bool(re.search(rf"{_YEAR_FIELD}\s*$", before, re.IGNORECASE))
+
+
+# -- a question among sentences of small talk -------------------------------------------------
+# "Hope you had a good weekend. It's freezing here, snow everywhere lol. Anyway, my boss asked
+# me something: what's the FY2025 budget for No43? Thanks!", 「おはようございます。今日は雪が
+# すごいですね。No38の担当課は？」 — some sentences ask, others only chat. Cut at sentence ends,
+# and at a colon before a question word.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+"
+    r"|(?<=:)\s+(?=(?:what|when|where|who|which|how|is|are|does|did|can|could)\b)",
+    re.IGNORECASE,
+)
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a message, in order, each with its own end mark."""
+    # An emoji followed by a space ends a sentence as a full stop does (すごいですね⛄ No38の…).
+    marked = re.sub(r"(\S)(?=\s)", lambda m: "。" if _emoji(m.group(1)) else m.group(1), text)
+    return [s.strip() for s in _SENTENCE_END.split(marked.strip()) if s.strip()]

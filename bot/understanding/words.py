@@ -104,6 +104,7 @@ _COURTESY = re.compile(
     r"|(?<=[\s…。、!！])(?:笑|ｗ+|w{2,})(?=[\s。、!！]|$)"
     r"|(?<![a-z])(?:thanks|thank you) (?:a lot|so much|very much|heaps|a bunch|a ton)(?![a-z])"
     r"|(?<![a-z])many thanks(?![a-z])"
+    r"|(?<![a-z])(?:just (?:checking|to (?:check|confirm|be sure))|double[- ]checking)(?![a-z])"
     r"|(?<![a-z])(?:good (?:morning|afternoon|evening|day)|stay (?:warm|safe|cool|dry)|take care"
     r"|have a (?:good|nice|great) (?:day|one|weekend|week)"
     r"|hope you (?:had|have|are having) a (?:good|nice|great|lovely) (?:weekend|week|day))(?![a-z])",
@@ -502,6 +503,10 @@ def japanese_content(chunk: str, heard: list[str] | None = None) -> list[str]:
             framing = True  # 念のため
         if head == "名詞" and said_only:
             framing = True  # 〜さん経由の依頼です。 a sentence that asks nothing
+        if m.surface() in ("系", "系統", "関係", "関連", "絡み", "がらみ") and (
+            head == "接尾辞" or not run
+        ):
+            framing = True  # インフラ系の事業, 医療関係: "of that kind", the group itself
         if "助数詞" in pos[i][2] and not run:
             framing = True  # 件, 個: a counter whose number a slot already read
         if sub == "数詞" and not run:

@@ -196,7 +196,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
             r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b"
-            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:続[かきくけ]|継続|実施|行)",
+            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:まだ|引き続き|ずっと)?\s*(?:続[かきくけ]|継続|実施|行)",
             after,
         )
         through = re.search(

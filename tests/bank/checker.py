@@ -254,7 +254,11 @@ def _check(expect: dict, answer) -> list[str]:
         verdict = expect["verdict"]
         said = _norm(getattr(answer, "verdict", None) or "")
         want = (
-            [f"no{verdict['no']}", _norm(verdict.get("name", ""))]
+            # An R6 project has no number: named by its printed name.
+            [
+                f"no{verdict['no']}" if verdict.get("no") is not None else "",
+                _norm(verdict.get("name", "")),
+            ]
             if isinstance(verdict, dict)
             else [_norm(str(verdict))]
         )
