@@ -317,6 +317,7 @@ GLOSSARY: dict[str, str] = {
     "applications": "申請",
     "grant application": "交付申請",
     "subsidy application": "交付申請",
+    "system": "システム",
     "digital tools": "デジタルツール",
     "digital tool": "デジタルツール",
     "population decline": "人口減少",

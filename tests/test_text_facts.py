@@ -129,6 +129,8 @@ def phrasings(p: Printed) -> list[tuple[str, str]]:
             ("ja", f"{p.ref}の{p.words}は何{p.counter}？"),
             ("en", f"How many {en} for {p.words} in {p.ref}?"),
             ("mixed", f"{p.ref}の{p.words}、how many {en}?"),
+            # Whether there were any is asked by how many there were.
+            ("en", f"Were there any {en} for {p.words} in {p.ref}?"),
         ]
     if p.kind == "date":
         return [

@@ -141,3 +141,62 @@ def test_one_language_for_every_part(shared, a, b, form, lang):
     assert japanese != english, answer.text
     owner = "の担当は" if japanese else "is run by"
     assert owner in answer.text, answer.text
+
+
+def _cell(p, year: str, kind: str) -> list[str]:
+    """What a project's rows print for a year, as plans or actuals."""
+    return [
+        getattr(i.years[year], kind)
+        for i in p.initiatives
+        if i.years.get(year) and getattr(i.years[year], kind)
+    ]
+
+
+# Projects printing an actual for R6 and a plan for R7: each year asked its own field.
+ACTUAL_THEN_PLAN = [p for p in R7 if _cell(p, "R6", "actual") and _cell(p, "R7", "plan")]
+
+
+@pytest.mark.parametrize("p", ACTUAL_THEN_PLAN, ids=lambda p: f"No{p.no}")
+@pytest.mark.parametrize(
+    "form",
+    [
+        "No{n}のR6の実績とR7の目標を教えてください",
+        "No{n}、R6は実際どうだったのかと、R7の目標は？",
+        "What were No{n}'s R6 results and the R7 goal?",
+    ],
+)
+def test_a_year_and_its_field_twice(shared, p, form):
+    """「R6の実績とR7の目標」: R6's actual and R7's plan, neither year given the other's field."""
+    question = form.format(n=p.no)
+    answer = ask(shared, question)
+    assert answer.status == "ok", (question, answer.text)
+    assert numbers(answer) == {p.no}, (question, answer.text)
+    for cell in _cell(p, "R6", "actual") + _cell(p, "R7", "plan"):
+        assert cell.split()[0] in answer.text, (question, cell, answer.text)
+
+
+@pytest.mark.parametrize(
+    "message,first,second",
+    [
+        ("No49のR6の実績とR7の目標", "No49のR6の実績", "R7の目標"),
+        (
+            "耳で聴くハザードマップ, R6の実績とR7の目標 教えて",
+            "耳で聴くハザードマップ, R6の実績",
+            "R7の目標 教えて",
+        ),
+        ("No34 R8の計画とR7の実績は？", "No34 R8の計画", "R7の実績は？"),
+        ("No49 R6 actual and R7 plan pls", "No49 R6 actual", "R7 plan pls"),
+        (
+            "No49、R6は実際どうだったのかと、R7の目標を教えて",
+            "No49、R6は実際どうだった",
+            "R7の目標を教えて",
+        ),
+    ],
+)
+def test_a_year_and_its_field_are_cut(message, first, second):
+    assert parts(message) == [first, second]
+
+
+@pytest.mark.parametrize("message", ["R6とR7の実績", "No40のR7の実績と課題", "R6版とR7版の予算"])
+def test_one_field_of_two_years_is_not_cut(message):
+    assert parts(message) == [message]

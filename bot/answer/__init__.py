@@ -55,7 +55,7 @@ from bot.resolve import Resolution, in_edition
 from bot.store import Store, utcnow
 from bot.understanding import SET_OPERATIONS, Filter, Query, understand, year_code
 from bot.understanding.parts import parts, sentences_of
-from bot.vocabulary import Vocabulary, as_written, normalise, translate_english
+from bot.vocabulary import Vocabulary, as_written, gloss, normalise, translate_english
 
 if TYPE_CHECKING:  # the asker's identity type only: updates import rapidfuzz, asking does not
     from bot.updates import Identity
@@ -85,10 +85,8 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
     operation, a glossary word, or a word printed anywhere in the documents."""
     if re.search(r"[0-9０-９]", sentence) or mentions(sentence, vocabulary, now):
         return True
-    if re.search(r"[a-z]", sentence.lower()) and re.search(
-        r"[\u3040-\u30ff\u4e00-\u9fff]", translate_english(sentence.lower().replace("'", " "))
-    ):
-        return True
+    if gloss(sentence.lower().replace("'", " "))[1]:
+        return True  # an English word for the roadmap's own terms (nursing care → 介護)
     said = understand(sentence, vocabulary)
     if (
         said.filters

@@ -131,6 +131,7 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     read_operations(t, query)
     read_plan_years(t, query)  # #24: R8以降 / beyond R8 in a plan or result question
     read_bare_years(t, query, vocab)
+    _english_description(t, query)
     heard = _leftovers(t, query)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     if query.record is None:
@@ -140,6 +141,45 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
 
         settle_record(query)
     return heard
+
+
+# "the school network rebuild project (校内ネットワーク再構築事業)", "No43 (remote education)",
+# 「No48（livestock disease system）」: English words said beside a project's name or number, in
+# brackets or just before its bracketed name, describe it; they are no condition.
+_BEFORE_BRACKET = re.compile(r"((?:[a-z][a-z'\-]*\s+){1,7})[(（]\s*$")
+_IN_BRACKETS = re.compile(r"^\s*[(（]([a-z][a-z'\-/&,\s]*)[)）]")
+
+
+_ALIKE_SEVERAL = re.compile(
+    r"(?<![a-z])(?:(?:run |running )?over )?(?:the )?(?:same|identical|equal)(?![a-z])"
+)
+
+
+def _english_description(t: Text, query: Query) -> None:
+    """Consume English words describing a named project, beside its name or number; "the
+    same" asked of several named projects (their values side by side answer it)."""
+    if len({r for r, _ in query.named_spans}) >= 2:
+        for m in t.find(_ALIKE_SEVERAL):
+            t.take(m.start(), m.end())
+    for _, (start, end) in query.named_spans:
+        after = _IN_BRACKETS.match(t.text[end:])
+        if after and t.free(end, end + after.end()):
+            t.take(end, end + after.end())
+        closing = re.match(r"\s*[)）]", t.text[end:])
+        before = _BEFORE_BRACKET.search(t.text[max(0, start - 80) : start])
+        if closing and before:
+            at = start - len(before.group(0))
+            words = re.findall(r"[a-z'\-]+", before.group(1))
+            # Only a description (…rebuild project), never a question's own words before it.
+            lead = next((i for i, w in enumerate(words) if w in _DESCRIPTION_START), None)
+            if lead is not None:
+                skip = sum(len(w) for w in words[:lead])
+                begin = at + before.group(1).index(words[lead], skip)
+                t.take(begin, start)
+
+
+# Where an English description of a project begins: "the …", "our …", "that …".
+_DESCRIPTION_START = {"the", "that", "this", "our", "your", "their"}
 
 
 # 「なければ」「if not」: what is asked when nothing meets the first condition.

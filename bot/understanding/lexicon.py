@@ -295,7 +295,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "group",
         "category",
         r"(?:項目|分類|分野|カテゴリー?)(?:別|ごと|毎)|by (?:category|field)|per (?:category|field)|each (?:category|field)"
-        r"|which (?:項目|category|categor(?:y|ies)|fields?)(?= has| have| spends| gets| is| got)|どの(?:項目|category|カテゴリー?|分野)(?:（項目）|\(項目\))?が"
+        r"|which (?:項目|category|categor(?:y|ies)|fields?)(?: gets| got| receives| received)?(?= has| have| spends| gets| is| got| the| most| more)|どの(?:項目|category|カテゴリー?|分野)(?:（項目）|\(項目\))?が"
         r"|(?:一番|最も|いちばん)?(?:事業が|事業数が|project数が|事業の数が)?(?:一番|最も|いちばん)?(?:多い|少ない|少なかった|多かった)(?:項目|分野|カテゴリー?)"
         r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|大きかった|小さかった|高い|低い)(?:項目|分野|カテゴリー?|category)"
         r"|(?:項目|カテゴリー?|分野)(?:[（(](?:項目|カテゴリー?|分野)[）)])?(?:は|が|って)?\s*何種類|何種類|how many (?:categories|kinds)",
@@ -403,6 +403,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "owner",
         r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
         r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by"
+        r"|(?<=department and which section )own|(?<=section )own|(?<=sections )own|(?<=departments )own"
         r"|dept\.?(?: and | ?\+ ?| ?& ?)sections?|departments? and sections?|(?:dept|department|section|division)s?(?![a-z])"
         r"|部局|部署",
     ),
@@ -447,7 +448,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "category",
-        r"(?:の)?(?:項目|分野|カテゴリー?)(?:は|って|を)|which category|what category|category",
+        r"(?:の)?(?:項目|分野|カテゴリー?)(?:の分類)?(?:は|って|を|と)|(?:項目の)?分類|which category|what category|category",
     ),
 ]
 # English words match whole (no "sum" in "summary", no "end" in "spending"). Only a Latin end
@@ -639,6 +640,6 @@ _STOP_TEXT = (
     "roughly run running said say says should show shown so some sorted such tell than "
     "that the their them then there there's these they this those to up us want was we "
     "were what what's whats which who whom whose will with within would year years yen "
-    "you your under date dates "
+    "you your under date dates gets got getting receive receives received obtain obtains "
 )
 EN_STOP = frozenset(_STOP_TEXT.split())

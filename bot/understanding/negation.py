@@ -44,7 +44,9 @@ _EN_BETWEEN = re.compile(
     r"^(?:\s|the|a|an|in|of|by|from|for|run|running|owned|handled|managed|under|within|part|any"
     r"|everything|anything|all|those|these|ones?|stuff|things?"
     r"|projects?|ones?|that|which|are|is|were|was|ending|ended|end|starting|started|start|flagged"
-    r"|marked|as|a|do|does|did|through|until|to|run by|belonging|belong|counting)*$"
+    r"|marked|as|a|do|does|did|through|until|to|run by|belonging|belong|counting"
+    # A word describing what is left out (leaving out the huge No30 …) stays in its scope.
+    r"|huge|big|large|giant|massive|biggest|largest|small|tiny|expensive|costly|whole|entire|so-called)*$"
 )
 _FLIP = {
     "eq": "ne",
@@ -72,6 +74,8 @@ def read_negations(t: Text, query: Query) -> None:
         target = None if named is not None else _after(t, query, m.end())
         if named is not None:
             _exclude(query, named)
+            start = min(s for r, (s, _) in query.named_spans if r in named and s >= m.end())
+            t.take(m.end(), start)  # the words between (the huge …) describe what is left out
         if named is not None or (target is not None and _negate(query, target)):
             t.take(m.start(), m.end())
     for m in t.find(_JA_INCLUDE):

@@ -50,6 +50,8 @@ _PAIR_CUT = re.compile(
 # 「R6は実際どうだったのかと、R7の目標」: a question about one year, then a year's field.
 _YEAR_THEN_FIELD = re.compile(rf"(?<=[とか])[、,]\s*(?={_YEAR_FIELD})", re.IGNORECASE)
 _PAIR_LEAD = re.compile(r"^(?:と|及び|および|、|,|and |&)\s*(?:the\s+)?", re.IGNORECASE)
+# A first part that names what it asks (「…の取組について、R6の計画と実績、それから…」).
+_FIELD_ASKED = re.compile(r"計画|実績|目標|予算|事業費|担当|終期|始期|概要")
 _MIN_PART = 4  # characters: 「え？」 or "ok?" is no second question
 # Words that only ask (教えて, お願いします, pls): a part of nothing but these asks nothing new.
 _ONLY_ASKING = re.compile(
@@ -97,7 +99,7 @@ def parts(question: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {piece}"  # a completion of the part before
         else:
             merged.append(bare)
-    if len(merged) == 1 or not _ASKS.search(merged[0]):
+    if len(merged) == 1 or not (_ASKS.search(merged[0]) or _FIELD_ASKED.search(merged[0])):
         return [text]  # one question (a greeting or context before it, a completion after)
     return merged
 
@@ -111,10 +113,12 @@ def _paired_year(before: str) -> bool:
 # "Hope you had a good weekend. It's freezing here, snow everywhere lol. Anyway, my boss asked
 # me something: what's the FY2025 budget for No43? Thanks!", 「おはようございます。今日は雪が
 # すごいですね。No38の担当課は？」 — some sentences ask, others only chat. Cut at sentence ends,
-# and at a colon before a question word.
+# at a colon, and after a clause of context (〜ですが、).
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+"
-    r"|(?<=:)\s+(?=(?:what|when|where|who|which|how|is|are|does|did|can|could)\b)",
+    # 「先日の打合せで話題に出た件で恐縮ですが、」: a clause of context before the question.
+    r"|(?<=(?:です|ます|した)が、)|(?<=けど、)|(?<=けれど、)|(?<=けれども、)"
+    r"|(?<=:)\s+",
     re.IGNORECASE,
 )
 

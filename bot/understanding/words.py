@@ -90,8 +90,28 @@ def prepare(text: str) -> Prepared:
         s = "".join(" " if _emoji(c) else c for c in s)
     s = _MARKUP.sub(" ", s)
     s = _COURTESY.sub(" ", s)
+    s = _KANA_ADJECTIVE.sub(lambda m: _KANA_ADJECTIVES[m.group(1)] + m.group(2), s)
     out.text = s
     return out
+
+
+# Adjectives typed in kana (予算がいちばんすくない, おおきい順): read as the kanji the
+# lexicon knows. Only before an adjective's own endings, never inside other words.
+_KANA_ADJECTIVES = {
+    "すくな": "少な",
+    "おお": "多",
+    "おおき": "大き",
+    "ちいさ": "小さ",
+    "たか": "高",
+    "ひく": "低",
+    "やす": "安",
+    "ながく": "長く",
+    "みじか": "短",
+}
+_KANA_ADJECTIVE = re.compile(
+    r"(?:(?<![\u3041-\u309f])|(?<=ばん)|(?<=[がはもとにでのてっ]))"
+    r"(すくな|おおき|ちいさ|おお|たか|ひく|やす|みじか)(い|かった|く(?=て|な))"
+)
 
 
 # Whole phrases of courtesy and context that never carry a condition, though their words look
