@@ -89,7 +89,8 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
         return True  # an English word for the roadmap's own terms (nursing care → 介護)
     said = understand(sentence, vocabulary)
     if (
-        said.filters
+        said.western
+        or said.filters
         or said.names_project
         or said.people
         or said.fields
@@ -186,15 +187,25 @@ def _each_part(
     """「R6は何会場でやった？あと修了者数も」: each part answered on its own, one after the other;
     a part naming no project is asked of the one the first part was about (and whether
     every later part was)."""
+    fields = list(queries[0].fields)  # as asked (answering settles a query in place)
     first = answer(store, queries[0], now=now, asker=asker)
     about = _one_project(store, queries[0], first.projects)
     answers, carried = [first], True
     for query in queries[1:]:
         if not query.names_project and about is not None:
-            said = understand(f"{_named(about)} {query.raw}", vocabulary)
+            # "…and what does the R7 edition say?": the project by its name, in the edition
+            # the part names; else as the first part named it.
+            other = query.edition is not None and query.edition != about.edition
+            name = about.name if other else _named(about)
+            said = understand(f"{name} {query.raw}", vocabulary)
             query = _in_lang(said, query.lang)
         else:
             carried = False
+        unsaid = not query.fields or (
+            query.fields == ["summary"] and _SAYS.search(query.raw.lower()) and fields
+        )
+        if unsaid and not query.asks and query.operation == "fact" and not query.unknown:
+            query.fields = list(fields)  # the thing asked is left unsaid: the first part's
         answers.append(answer(store, query, now=now, asker=asker))
     failed = next((a for a in answers if a.status not in ("ok", "not_stated")), None)
     if failed is not None:
@@ -241,6 +252,10 @@ def _described(store: Store, p: Project, query: Query) -> bool:
     return bool(matched) and all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in rest)
 
 
+# "…and what does the R7 edition say?", 「R7版ではどうなってる？」: asks again what was asked.
+_SAYS = re.compile(r"(?<![a-z])says?(?![a-z])|どうなって|書いて")
+
+
 def _one_project(store: Store, query: Query, refs: list[ProjectRef]) -> ProjectRef | None:
     """The one project a part was about: one project, or one named project as each edition
     prints it (R6版→R7版で事業費いくら増えた: the newest edition's)."""
@@ -279,13 +294,42 @@ def answer(
             search_terms=list(query.search_terms),
             unknown=list(query.unknown),
         )
+    western = query.western
     result = _answer(store, query, now=now, asker=asker)
+    if western:
+        result = _in_western(result, query.lang)
     if result.status == "not_found" and as_year is not None:
         # 「耳で聴くハザードマップ、R6は実際どうだった？」: a bare year finds nothing in that
         # edition; read as the fiscal year it is, the newest edition tells it.
         again = _answer(store, as_year, now=now, asker=asker)
         if again.status in ("ok", "not_stated"):
             return again
+    return result
+
+
+# A fiscal year an answer states (not an edition's label: R7版, the R7 edition).
+_YEAR_CODE = re.compile(
+    r"(?<![A-Za-z0-9])([RH]\d{1,2})(?![0-9])(?!\s*(?:版|edition|[（(]\s*(?:FY)?\d{4}))"
+)
+
+
+def _in_western(result: Answer, lang: str) -> Answer:
+    """Every fiscal year an answer states, with its Western year beside it (R7（2025年度））."""
+
+    def beside(code: re.Match) -> str:
+        year = FiscalYear.try_parse(code.group(1))
+        if year is None:
+            return code.group(0)
+        space = "" if lang == "ja" else " "
+        return code.group(1) + space + m.say("western_year", lang, year=year.western)
+
+    def each(text: str) -> str:
+        return _YEAR_CODE.sub(beside, text) if text else text
+
+    result.title = each(result.title or "")
+    result.lines = [each(line) for line in result.lines]
+    result.text = each(result.text)  # rendered already: the same years in the same words
+    result.computed.fields.add("western")
     return result
 
 
@@ -766,6 +810,30 @@ def _compare(store: Store, query: Query) -> Answer:
     text_asked = text_facts.asked_kinds(query) and not text_facts.PROJECT_FIELDS & set(query.fields)
     if text_asked and (side := _text_compared(store, query)) is not None:
         return side  # 補助率はR6とR7で違う？: a value of the text in both editions
+    groups = {(f.kind, str(f.value)) for f in query.filters if f.kind in GROUP_KINDS}
+    if (
+        len(groups) == 1
+        and "compare" in query.ops  # 比べて said, not 減った (a change across editions)
+        and query.comparison not in EDITION_COMPARISONS | {"changes"}
+        and not query.compared
+        and query.edition is None
+        and not query.names_project
+        and not re.search(r"版|edition|前年|昨年|previous|last year", query.raw.lower())
+    ):
+        # 子育ての2つの事業の事業費と始期を比べたい: the group's projects side by side — no
+        # edition was said, so none is compared with another.
+        listed = replace(
+            query,
+            operation="list",
+            comparison=None,
+            ops=[o for o in query.ops if o != "compare"],
+            filters=list(query.filters),
+            fields=list(query.fields),
+        )
+        latest = store.latest_edition() or ""
+        side = operations.run(select(store, listed, latest), listed)
+        side.computed.operations.update(("compare", "side"))
+        return side
     if (both := across_sets.answer(store, query)) is not None:
         return both  # #23: two editions side by side, field by field
     if query.comparison == "renamed":
@@ -888,7 +956,9 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
     query.filters = renames.translate(store, query.filters, p.edition)
     if query.filters and all(
-        f.kind in ("start", "end", "running") and f.op == "eq" and f.value for f in query.filters
+        (f.kind in ("start", "end", "running") and f.op == "eq" and f.value)
+        or (f.kind == "budget" and f.op == "eq" and f.value is not None)
+        for f in query.filters
     ):
         return _year_checked(store, p, query)  # 23番の始期ってR5？ — yes or no, and what is
     unmet = [f for f in query.filters if not passes(p, f, {})]
@@ -981,14 +1051,20 @@ def _initiative_words(p: Project, query: Query) -> Query:
 
 
 def _year_checked(store: Store, p: Project, query: Query) -> Answer:
-    """A start or end year said of a named project, to be checked: yes or no, with the
-    period as printed (never a question back, never the project's card instead)."""
+    """A start or end year, or a budget, said of a named project to be checked: yes or no,
+    with the period or budget as printed (never a question back, never its card instead)."""
     lang = query.lang
     checks = resolve_relative(query.filters, p.edition, query.now)
     fields = sorted({"period" if f.kind == "running" else f.kind for f in checks})
     result = _project_answer(store, p, replace(query, fields=fields, filters=[]))
     for f in checks:
         same = passes(p, f, {})
+        if f.kind == "budget":  # 9,840千円で合ってますか？ — yes or no, and the budget printed
+            key = "amount_check_yes" if same else "amount_check_no"
+            what = m.label("budget", lang) if lang == "ja" else m.label("budget", lang).lower()
+            said, money = m.money(int(f.value), lang), m.money(p.budget_thousand_yen, lang)
+            result.lines.insert(0, m.say(key, lang, what=what, said=said, money=money))
+            continue
         year = m.relative_year(f.said, str(f.value), lang) if f.said else str(f.value)
         if f.kind == "running":  # 来年度も続く？ — running in that year, by the period printed
             key = "running_check_yes" if same else "running_check_no"

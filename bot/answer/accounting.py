@@ -78,7 +78,7 @@ _JOINED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|and|or|
 _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (
         re.compile(
-            r"合計|総額|総計|合算|トータル|合わせ(?:て|ると|たら|た額)|足すと|足したら|足し合わせ"
+            r"合計|総額|総計|合算|トータル|合わせ(?:て|ると|たら|た額|た(?=\s*(?:事業費|予算|金額|額)))|足すと|足したら|足し合わせ"
             r"|(?<![a-z])(?:total|sum|combined|altogether|add(?:ed)? up)(?![a-z])"
         ),
         ("sum",),

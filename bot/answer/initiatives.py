@@ -54,6 +54,10 @@ def initiative_answer(p: Project, query: Query, printed: str) -> Answer | None:
                 continue  # a 実績 cell of a year to come holds a plan, not a result
             if text:
                 lines.append("・" + m.say(f"initiative_{kind}", lang, year=code, text=text))
+            if kind == "plan" and cell.plan_in_actual_row:
+                # #24: a plan printed in the 実績 row (No55 R8 推進体制検討・構築) is a plan too.
+                said = cell.plan_in_actual_row + m.say("printed_in_actual_row", lang)
+                lines.append("・" + m.say("initiative_plan", lang, year=code, text=said))
     if not lines:
         return None
     name = m.initiative_name(initiative.label, number, lang)

@@ -40,10 +40,19 @@ def figure(p: Project, query: Query) -> str:
         )
         money = m.money(p.budget_thousand_yen, lang)
         return money if also == money else f"{money}（{also}）"
+    owner = f"{p.department or ''} {'、'.join(p.sections)}".strip()
+    period = m.period(p.start, p.end, lang)
+    timed = bool({"period", "start", "end"} & set(query.fields))
+    if "budget" in query.fields and ("owner" in query.fields or timed):
+        # 事業費と始期を比べたい: every figure asked, side by side.
+        shown = [m.money(p.budget_thousand_yen, lang)]
+        shown += [owner] if "owner" in query.fields else []
+        shown += [period] if timed else []
+        return "、".join(shown) if lang == "ja" else ", ".join(shown)
     if "owner" in query.fields:
-        return f"{p.department or ''} {'、'.join(p.sections)}".strip()
-    if {"period", "start", "end"} & set(query.fields):
-        return m.period(p.start, p.end, lang)
+        return owner
+    if timed:
+        return period
     if "budget" not in query.fields and "budget" not in kinds and kinds & {"start", "end"}:
         if kinds & {"start", "end"} == {"start"}:
             return f"{m.label('start', lang)} {p.start or m.NOT_PRINTED[lang]}"

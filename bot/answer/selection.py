@@ -266,7 +266,7 @@ def computed_of(selection: Selection) -> Computed:
     """What a selection applied: its edition and every filter, in the mention check's slots."""
     done = Computed(editions={label_of(selection.edition)})
     for f in selection.filters:
-        if f.op in ("ne", "outside") or (f.kind in FLAG_KINDS and f.value is False):
+        if f.op in ("ne", "outside") or f.negated or (f.kind in FLAG_KINDS and f.value is False):
             done.negated = True
         if f.kind in GROUP_KINDS:
             done.groups.add((f.kind, f.op, normalise(str(f.value))))

@@ -90,7 +90,13 @@ PHRASES.update(
             "※{names} は前の版の複数の事業の取組を引き継いだ事業のため、事業費は比べていません。",
             "Note: {names} took over work of several earlier projects, so its budget is not compared.",
         ),
+        "western_year": ("（{year}年度）", "(FY{year})"),
         "year_check_yes": ("はい、{what}は{year}です。", "Yes: the {what} is {year}."),
+        "amount_check_yes": ("はい、{what}は{money}です。", "Yes: the {what} is {money}."),
+        "amount_check_no": (
+            "いいえ、{what}は{said}ではなく{money}です。",
+            "No: the {what} is {money}, not {said}.",
+        ),
         "year_check_no": (
             "いいえ、{what}は{year}ではありません。",
             "No: the {what} is not {year}.",

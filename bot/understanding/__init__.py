@@ -48,6 +48,11 @@ __all__ = [
 ]
 
 
+# The years asked in the Western calendar: 西暦で, in the Western calendar, as a calendar year.
+_WESTERN = re.compile(
+    r"西暦(?:で|に直して|表記で?|だと)?|(?:(?:give|tell|show)(?: me)? )?(?:the )?(?:fiscal )?(?:years? )?"
+    r"(?:in|using) (?:the )?(?:western|gregorian) (?:calendar|years?)(?: format)?|(?:as|in) (?:a )?western years?"
+)
 _SAID_COUNT = re.compile(
     r"(?<![a-z])(?:projects?|事業|プロジェクト)\s*(?:の)?\s*\d{1,2}\s*(?:本|件|つ)"
     r"(?!\s*(?:以上|以下|未満|超|だけ|しか|のみ|も|より))"
@@ -120,6 +125,9 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     # answer lists them (never project No2, never a word to search).
     for m in t.find(_SAID_COUNT):
         t.take(m.start(), m.end())
+    for m in t.find(_WESTERN):
+        query.western = True
+        t.take(m.start(), m.end())
     read_asked(t, query)  # #24: what kind of value is asked; consumes nothing
     read_amounts(t, query)
     read_year_filters(t, query)
@@ -133,6 +141,8 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     read_bare_years(t, query, vocab)
     _english_description(t, query)
     heard = _leftovers(t, query)
+    if vocab is not None and vocab.terms:
+        _named_by_words(query, vocab)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     if query.record is None:
         _settle(query)
@@ -176,6 +186,34 @@ def _english_description(t: Text, query: Query) -> None:
                 skip = sum(len(w) for w in words[:lead])
                 begin = at + before.group(1).index(words[lead], skip)
                 t.take(begin, start)
+
+
+def _named_by_words(query: Query, vocab: Vocabulary) -> None:
+    """「医療機関への遠隔診療支援と、モバイルICTの救急医療情報共有の補助」: the words left over
+    name one more project when every one of them (two at least, one printed in no other
+    project's name) is printed in that one project's name. Asked of a project's fields or
+    beside another project, never of a list (ドローンの事業)."""
+    if query.operation in ("list", "count", "search") and not query.names_project:
+        return
+    words = [normalise(w) for w in query.unknown if len(w) >= 2]
+    if len(words) < 2 or not any(has_japanese(w) for w in words):
+        return
+    names: dict[str, list[str]] = {}
+    for term in vocab.terms:
+        if term.kind == "project":
+            names.setdefault(normalise(term.surface), []).append(term.value)
+    fits = [n for n in names if all(w in n for w in words)]
+    keys = {k for n in fits for k in names[n]}
+    # One project, as one or both editions print it (the same name keyed in each).
+    if not fits or len({k.split("/")[0] for k in keys}) != len(keys):
+        return
+    # A word of that name alone (モバイル), not one other names share too (DX, 校務, システム).
+    if not any({k for n in names if w in n for k in names[n]} <= keys for w in words):
+        return
+    if any(k in query.project_keys for k in keys):
+        return
+    query.project_keys.extend(sorted(keys))
+    query.unknown, query.search_terms, query.subject = [], [], None
 
 
 # Where an English description of a project begins: "the …", "our …", "that …".

@@ -32,6 +32,11 @@ EXACT = re.compile(
     rf"(?:(?:事業費|予算|budget)\s*(?:が|は|of|=|:)?\s*)?{MONEY_UNIT}(?=\s*(?:ちょうど)?の\s*(?:事業|project|もの|やつ))"
     r"|[¥￥]\s*(\d[\d,]*+)(?!\s*(?:million|billion|m|bn|k))(?=\s*(?:の|project|$))"
 )
+# 「R7 budget って 9,840千円 で合ってますか？」: an amount said to be checked, as a year is.
+CHECKED = re.compile(
+    rf"{MONEY_UNIT}(?=\s*(?:で|って)?\s*(?:合って|あって|正しい|間違い(?:ない|ありません)|ですか|でしたっけ"
+    r"|だっけ|ですよね|だよね|でOK|でok|(?:is that |is it )?(?:correct|right)\b))"
+)
 # The unit an answer is asked in: 万円で, in million yen, 何億円.
 UNIT_ASKED = re.compile(
     r"(千円|万円|百万円|億円|円)\s*(?:で|単位|換算|に直して|表示)|何(億|千万|百万|万|千)円"
@@ -41,6 +46,11 @@ UNIT_ASKED = re.compile(
 
 def read_amounts(t: Text, query: Query) -> None:
     """1億円以上, 1,000万円から5,000万円, over 100 million yen, between 10 and 50 million."""
+    for m in t.find(CHECKED):  # before 円で (a unit asked): 9,840千円で合ってる？
+        if m.group(2) or "円" in m.group(0):
+            amount = _thousand_yen(m.group(1), m.group(2), False)
+            query.filters.append(Filter("budget", "eq", amount, span=m.span()))
+            t.take(m.start(), m.end())
     for m in t.find(UNIT_ASKED):
         said = next(g for g in m.groups() if g)
         query.unit = {

@@ -164,7 +164,7 @@ END_WORDS = (
 )
 START_WORDS = (
     r"(?:始まる|始まった|始まって|始まり|始めた|始めて|開始|始期|スタート|着手|新規"
-    r"|(?<![a-z])(?:start(?:s|ing|ed)?|begin(?:s|ning)?|began|begun|launch(?:ed)?|kick(?:s|ed)? off|got started)(?![a-z]))"
+    r"|(?<![a-z])(?:start(?:s|ing|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s|ning)?|began|begun|launch(?:ed)?|kick(?:s|ed)? off|got started)(?![a-z]))"
 )
 
 # How many, said after the thing counted (市町村ってどれくらい, 修了者数はどのくらい): the noun
@@ -346,7 +346,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "sum",
-        r"合計額|合計|総額|総計|合算|トータル|合わせて|合わせると|合わせたら|合わせた額|足す(?:と)?|足して|足したら|足し合わせ"
+        r"合計額|合計|総額|総計|合算|トータル|合わせて|合わせると|合わせたら|合わせた額|合わせた(?=\s*(?:事業費|予算|金額|額))|足す(?:と)?|足して|足したら|足し合わせ"
         r"|全部でいくら|total|sum|altogether|combined|add(?:ed)? up|added together",
     ),
     ("op", "avg", r"平均|average|mean"),
@@ -377,7 +377,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "count",
-        r"いくつ|何件|件数|何個|幾つ|何事業|事業数|事業の数|プロジェクト数|projects?数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
+        r"いくつ|何件|件数|何個|幾つ|何事業|事業数|事業の数|プロジェクト数|projects?\s*数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
         r"|how many|number of|count",
     ),
     (
@@ -410,7 +410,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?|begin(?:s)?|began",
+        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s)?|began",
     ),
     (
         "field",
@@ -431,7 +431,9 @@ PATTERNS: list[tuple[str, str, str]] = [
         # 目標どおり…できた？ asks what happened against the plan (目標 stays the plan word).
         r"|(?<=目標|予定|計画)(?:どおり|通り)|でき(?:た|ました)(?=ん|の|か|[?？]|$)"
         # R6は実際どうだった / 結局やったんですか: what happened, against what was planned.
-        r"|実際(?:は|に|のところ)?(?:どう|何を|何が)|結局(?:どう|やった|実施)",
+        r"|実際(?:は|に|のところ)?(?:どう|何を|何が)|結局(?:どう|やった|実施)"
+        r"|(?:what )?actually happened|what happened|how did it go|how it went"
+        r"|go (?:as|to) (?:targeted|planned|plan|schedule)|as (?:targeted|planned)|on (?:schedule|track)",
     ),
     (
         "field",
@@ -624,7 +626,7 @@ EN_BUDGET = re.compile(
 FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"
-    r"|ロードマップ|プロジェクト|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
+    r"|ロードマップ|プロジェクト|(?:全|各)事業|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
     r"|年度|時期|内容|ロードマ[ップ]*|言葉|単語|キーワード|指定されて(?:い)?る|指定|(?:版)?ベース(?:で)?"
     r"|[（(](?:項目|分野|部局|課|カテゴリー?|室|category|department|section)[）)]|経由|依頼|順番(?:つき|付き)?"
 )
@@ -641,5 +643,6 @@ _STOP_TEXT = (
     "that the their them then there there's these they this those to up us want was we "
     "were what what's whats which who whom whose will with within would year years yen "
     "you your under date dates gets got getting receive receives received obtain obtains "
+    "printed written stated shown sort "
 )
 EN_STOP = frozenset(_STOP_TEXT.split())

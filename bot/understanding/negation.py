@@ -25,7 +25,13 @@ _JA_MARKER = re.compile(
     r"(?:ない|なかった|ません|ませんでした)"
 )
 # Inclusion: 病院局の分も含めて / including the police's — a group taken in, not a condition.
-_JA_INCLUDE = re.compile(r"(?:の分|の事業)?(?:も|を)含め(?:て|た|る)?|(?:も|を)含む|込み(?:で)?")
+_JA_INCLUDE = re.compile(
+    r"(?:の分|の事業)?(?:も|を)含め(?:て|た|る)?|(?:も|を)含む|込み(?:で)?"
+    r"|(?:の分|の事業)?(?:も|を)(?:入れて|加えて|足して)"
+)
+# 「病院事業会計の分も入れて」: words said to be taken in that name no group — they restrict
+# nothing either (every project is counted unless a condition leaves one out).
+_TAKEN_IN = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{2,16}$")
 _EN_INCLUDE = re.compile(r"(?<![a-z])(?:including|incl\.?|inclusive of)(?![a-z])")
 _COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|も|and|or|&|nor)\s*$")
 _FLAGS = ("priority_frame", "future_response")
@@ -58,6 +64,8 @@ _FLIP = {
     "between": "outside",
 }
 _WINDOW = 24
+# English words are longer: "excluding projects that started in R6" puts R6 27 characters on.
+_EN_WINDOW = 48
 
 
 def read_negations(t: Text, query: Query) -> None:
@@ -78,11 +86,17 @@ def read_negations(t: Text, query: Query) -> None:
             t.take(m.end(), start)  # the words between (the huge …) describe what is left out
         if named is not None or (target is not None and _negate(query, target)):
             t.take(m.start(), m.end())
+            if target is not None and target.span:  # leaving out everything that started …
+                t.take(m.end(), target.span[0])
     for m in t.find(_JA_INCLUDE):
         target = _before(t, query, m.start())
         if target is not None:
             _include(query, target)
             t.take(m.start(), m.end())
+        elif words := _TAKEN_IN.search(_gap(t, max(0, m.start() - 16), m.start())):
+            start = m.start() - len(words.group(0))
+            if t.free(start, m.start()):
+                t.take(start, m.end())
     for m in t.find(_EN_INCLUDE):
         target = _after(t, query, m.end())
         if target is not None:
@@ -138,7 +152,7 @@ def _before(t: Text, query: Query, at: int) -> Filter | None:
 
 def _after(t: Text, query: Query, at: int) -> Filter | None:
     """The condition written just after an English marker."""
-    candidates = [f for f in query.filters if f.span and at <= f.span[0] <= at + _WINDOW]
+    candidates = [f for f in query.filters if f.span and at <= f.span[0] <= at + _EN_WINDOW]
     for f in sorted(candidates, key=lambda f: f.span[0]):  # type: ignore[index]
         if _EN_BETWEEN.match(_gap(t, at, f.span[0])):  # type: ignore[index]
             return f
@@ -160,6 +174,7 @@ def _negate(query: Query, target: Filter) -> bool:
             i -= 1
         for f in together:
             f.value = not f.value
+            f.negated = True
         return True
     if target.op not in _FLIP:
         return False
@@ -182,4 +197,5 @@ def _negate(query: Query, target: Filter) -> bool:
                 last, i = f, i + step
     for f in together:
         f.op = _FLIP[f.op]
+        f.negated = True
     return True

@@ -26,6 +26,8 @@ class Filter:
     said: str | None = None  # a relative year as asked (@0 = 今年度), once resolved to a code
     # Where the question said it (for a negation written next to it); not part of equality.
     span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    # Turned into its opposite by a negation said against it (R6以降以外 → before R6).
+    negated: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass
@@ -70,6 +72,7 @@ class Query:
     total: bool = False
     year_op: str = "eq"  # with year: eq, or ge/gt for R8以降 / beyond R8
     also: bool = False  # 「R10も」 / "still": is that year planned too
+    western: bool = False  # 西暦で / in the Western calendar: years shown as 2025年度 too
     edition_from_year: bool = False  # the edition was read from a bare year (R6), not R6版
     label_words: list[tuple[str, str, str]] = field(default_factory=list)  # groups read as words
     # #23: 「同じ」 (same) or 「違う」 (differ) asked of fields across editions.

@@ -289,7 +289,8 @@ def read_running(t: Text, query: Query) -> None:
         for y in re.finditer(YEAR, before):
             year = y
         if year is not None and not re.fullmatch(
-            r"\s*(?:年度)?\s*(?:に|で|も|の|には|でも|は|中|中も|にも)?\s*(?:まだ|も)?\s*",
+            r"\s*(?:年度)?\s*(?:に|で|も|の|には|でも|は|中|中も|にも|になって|になっても|の時点で|時点で)?\s*"
+            r"(?:まだ|も)?\s*",
             before[year.end() :],
         ):
             year = None  # R6開始の事業で、今もまだ続いている: R6 is the start, not the year it runs

@@ -152,6 +152,8 @@ def figures(text: str) -> list[Figure]:
         whole, frac = m.group(1).replace(",", ""), m.group(2)
         number = float(f"{whole}.{frac}") if frac else float(whole)
         out.append(Figure(number, m.group(3), 1, False))
+    for m in re.finditer(r"\bFY\s?(\d{4})\b", text):  # FY2025 is how English says 2025年度
+        out.append(Figure(float(m.group(1)), "年度", 1, False))
     for m in re.finditer(
         _NUM + r"\s+(projects?|people|persons|times|schools|cases|items|reports?|updates?)", text
     ):
