@@ -213,7 +213,7 @@ def _each_part(
     result = Answer(
         status="ok" if any(a.status == "ok" for a in answers) else "not_stated",
         title=first.title,
-        lines=first.lines + [x for a in answers[1:] for x in [a.title, *a.lines] if x],
+        lines=first.lines + [x for a in _unrepeated(answers)[1:] for x in [a.title, *a.lines] if x],
         projects=list({r.key or r.name: r for a in answers for r in a.projects}.values()),
         sources=list({(s.file, s.line): s for a in answers for s in a.sources}.values()),
         verdict=first.verdict,
@@ -250,6 +250,17 @@ def _described(store: Store, p: Project, query: Query) -> bool:
     matched = [w for w in query.unknown if normalise(w) in named_by or w.lower() in printed]
     rest = [w for w in query.unknown if w not in matched]
     return bool(matched) and all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in rest)
+
+
+def _unrepeated(answers: list[Answer]) -> list[Answer]:
+    """The parts' answers, each said once (「どの事業で続いてる？ name changed?」 ask alike)."""
+    seen: list[tuple[str, list[str]]] = []
+    out = []
+    for a in answers:
+        if (a.title, a.lines) not in seen:
+            seen.append((a.title, a.lines))
+            out.append(a)
+    return out
 
 
 # "…and what does the R7 edition say?", 「R7版ではどうなってる？」: asks again what was asked.

@@ -116,7 +116,7 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"何件|件数|いくつ|幾つ|何個|何事業|事業数|(?<![a-z])(?:how many|number of|count)(?![a-z])"
+            r"何件|何本|件数|いくつ|幾つ|何個|何事業|事業数|(?<![a-z])(?:how many|number of|count)(?![a-z])"
         ),
         ("count",),
     ),

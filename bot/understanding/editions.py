@@ -92,6 +92,8 @@ _RELATION_WORDS: list[tuple[str, re.Pattern]] = [
             r"|どうなった|どうなりました|どうなって|どこに行った|どこへ行った|その後"
             r"|同じ(?:もの|事業|の)?(?:が|は)?(?:ある|あり)|にあたる|に当たる|当たりますか|あたりますか"
             r"|何だった|なんだった|何という事業|どの事業だった"
+            # R7版ではどの事業で続いてるの: which project carries it on.
+            r"|(?:では|で)?どの事業(?:で|に|として)(?:続|引き継|継続|実施)[^\s?？]{0,8}"
             r"|what (?:happened|became) (?:to|of)|where did|what was(?= no\.?\s*\d+ (?:in|called))"
             r"|(?:in|listed in) the r\d+ (?:edition|roadmap) too|too\?|as well|either of them"
             r"|(?:was|were|is|are) (?:it|they|either|both|this|that)(?: of them)? (?:in|listed)"

@@ -295,7 +295,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "group",
         "category",
         r"(?:項目|分類|分野|カテゴリー?)(?:別|ごと|毎)|by (?:category|field)|per (?:category|field)|each (?:category|field)"
-        r"|which (?:項目|category|categor(?:y|ies)|fields?)(?: gets| got| receives| received)?(?= has| have| spends| gets| is| got| the| most| more)|どの(?:項目|category|カテゴリー?|分野)(?:（項目）|\(項目\))?が"
+        r"|which (?:項目|category|categor(?:y|ies)|fields?)(?:\s*[(（](?:項目|category|分野|field)[)）])?(?: gets| got| receives| received)?(?= has| have| spends| gets| is| got| the| most| more)|どの(?:項目|category|カテゴリー?|分野)(?:（項目）|\(項目\))?が"
         r"|(?:一番|最も|いちばん)?(?:事業が|事業数が|project数が|事業の数が)?(?:一番|最も|いちばん)?(?:多い|少ない|少なかった|多かった)(?:項目|分野|カテゴリー?)"
         r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|大きかった|小さかった|高い|低い)(?:項目|分野|カテゴリー?|category)"
         r"|(?:項目|カテゴリー?|分野)(?:[（(](?:項目|カテゴリー?|分野)[）)])?(?:は|が|って)?\s*何種類|何種類|how many (?:categories|kinds)",
@@ -377,7 +377,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "count",
-        r"いくつ|何件|件数|何個|幾つ|何事業|事業数|事業の数|プロジェクト数|projects?\s*数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
+        r"いくつ|何件|何本|件数|何個|幾つ|何事業|事業数|事業の数|プロジェクト数|projects?\s*数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
         r"|how many|number of|count",
     ),
     (
@@ -396,7 +396,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "budget",
-        r"事業費|予算|いくら|(?:何|なん)(?:千|万|百万|億)?円|金額(?:付き|つき|入り|も)?|費用|内訳|budgets?(?:-?wise|ed)?|costs?|costing|how much|how many yen|spend(?:s|ing)?|funding|funded|money|breakdown",
+        r"事業費|予算|いくら|(?:何|なん)(?:千|万|百万|億)?円|金額(?:付き|つき|入り|も)?|費用|内訳|budgets?(?:-?wise|ed)?|costs?|costing|how much|how many yen|spend(?:s|ing)?|funding|funded|money|breakdown|broken down|break(?:s)? down",
     ),
     (
         "field",
@@ -626,6 +626,7 @@ EN_BUDGET = re.compile(
 FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"
+    r"|(?:た|る|だった)?気がする(?:んですが|んだけど|のですが|けど|が)?|ランキング"
     r"|ロードマップ|プロジェクト|(?:全|各)事業|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
     r"|年度|時期|内容|ロードマ[ップ]*|言葉|単語|キーワード|指定されて(?:い)?る|指定|(?:版)?ベース(?:で)?"
     r"|[（(](?:項目|分野|部局|課|カテゴリー?|室|category|department|section)[）)]|経由|依頼|順番(?:つき|付き)?"

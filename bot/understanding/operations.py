@@ -27,6 +27,15 @@ def read_flags(t: Text, query: Query) -> None:
             # 重点枠じゃない / not 重点枠: the negation reader turns it (bot.understanding.negation).
             query.filters.append(Filter(kind, "eq", True, span=m.span()))
             t.take(m.start(), m.end())
+    flags = [f for f in query.filters if f.kind in ("priority_frame", "future_response")]
+    if len(flags) == 2:  # 重点枠事業と将来対応分の両方に○: both, as two conditions are
+        for m in t.find(_BOTH):
+            t.take(m.start(), m.end())
+
+
+_BOTH = re.compile(
+    r"(?:の)?両方(?:に|とも|で|の)?|(?:の)?(?:どちらにも|いずれにも)|(?<![a-z])both(?![a-z])"
+)
 
 
 def read_operations(t: Text, query: Query) -> None:

@@ -380,6 +380,13 @@ def read_bare_years(t: Text, query: Query, vocab: Vocabulary) -> None:
         elif query.comparison and code in labels:
             pass  # R6とR7の比較: both editions are what a comparison compares
         t.take(m.start(), m.end())
+    if (
+        query.year is not None
+        and query.year == query.edition == query.budget_year
+        and "budget" in query.fields
+        and not {"plan", "actual"} & set(query.fields)
+    ):
+        query.year = None  # the R7 projects … their R7事業費: the edition's own year, said again
     pair = [c for c in (query.edition, query.year) if c in (vocab.editions or [])]
     if query.comparison and not query.compared and len(set(pair)) == 2 and not query.names_project:
         # R7はR6より予算がいくら増えた / R6とR7で何が変わった: the two editions compared.

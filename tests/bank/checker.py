@@ -250,7 +250,9 @@ def _check(expect: dict, answer) -> list[str]:
         if not states_number(text, float(n["value"]), n.get("unit", "")):
             reasons.append(f"number {n['value']}{n.get('unit', '')} not stated")
     for s in expect.get("strings", []):
-        if _norm(s) not in _norm(text):
+        said = _norm(text)
+        # An English answer says the printed 未定 as "undecided" (its one word for it).
+        if _norm(s) not in said and not (s == "未定" and "undecided" in said):
             reasons.append(f"string {s!r} not stated")
     if "verdict" in expect:
         verdict = expect["verdict"]
