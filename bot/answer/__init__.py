@@ -72,12 +72,17 @@ def ask(
     # Small talk beside the question (「今日は雪がすごいですね。No38の担当課は？」, "It's
     # freezing here lol. What's No43's budget?") never changes an answer: sentences that carry
     # nothing the roadmap knows are left out when another sentence carries the question.
-    if vocabulary is not None:
-        sentences = sentences_of(text)
+    sentences = sentences_of(text) if vocabulary is not None else []
+    # One sentence is the question itself; past a dozen, a message is no chat (and reading
+    # each sentence on its own would cost more than the answer).
+    if 1 < len(sentences) <= _MOST_SENTENCES:
         kept = [s for s in sentences if _carries(store, s, vocabulary, now)]
         if kept and len(kept) < len(sentences):
             text = " ".join(kept)
     return _asked(store, text, vocabulary, now=now, asker=asker)
+
+
+_MOST_SENTENCES = 12
 
 
 def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime | None) -> bool:
@@ -400,7 +405,9 @@ def _answer(
     if query.included and result.status == "ok":
         # 病院局の分も含めて: a group taken in, not a condition — said, and counted as used.
         for f in query.included:
-            result.lines.append(m.say("included_note", lang, value=filter_words(f, lang)))
+            # Words taken in (病院事業会計の分も) are quoted as said: no condition was read.
+            said = f"「{f.value}」" if f.kind == "text" else filter_words(f, lang)
+            result.lines.append(m.say("included_note", lang, value=said))
             result.computed.groups.add((f.kind, "incl", normalise(str(f.value))))
     if result.status in ("ok", "not_stated"):
         missing = unaccounted(result, query.raw, vocabulary_for(store), query.now)

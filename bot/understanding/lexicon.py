@@ -506,6 +506,9 @@ NO_END = re.compile(
     r"|(?:終期|終わり|終了(?:年度)?)(?:が|は)?決まって(?:い)?ない|(?:終期|終わり)(?:が|は)?決まってない"
     r"|no end(?: year| date)?|without (?:an )?end(?: year)?|open[- ]ended|end (?:year )?(?:is )?"
     r"(?:not|un)(?:stated|known|printed|defined|decided)|未定"
+    # don't have an end year (事業終期) printed at all
+    r"|(?:don't|do not|doesn't|does not|didn't) (?:have|show|list|give) (?:an? |any )?end(?: year| date)?"
+    r"(?:\s*[(（][^)）]{0,12}[)）])?(?: (?:printed|stated|given|listed|written))?(?: at all)?"
 )
 ADDED = re.compile(
     r"新しく追加(?:された|の)?|新たに追加(?:された)?|新規(?:に)?追加(?:された)?|追加された|新しく載った"

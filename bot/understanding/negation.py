@@ -31,7 +31,9 @@ _JA_INCLUDE = re.compile(
 )
 # 「病院事業会計の分も入れて」: words said to be taken in that name no group — they restrict
 # nothing either (every project is counted unless a condition leaves one out).
-_TAKEN_IN = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{2,16}$")
+_TAKEN_IN = re.compile(
+    r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{2,16}(?:の分|の事業|の)?(?:も|を)?\s*$"
+)
 _EN_INCLUDE = re.compile(r"(?<![a-z])(?:including|incl\.?|inclusive of)(?![a-z])")
 _COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|も|and|or|&|nor)\s*$")
 _FLAGS = ("priority_frame", "future_response")
@@ -44,7 +46,7 @@ _EN_MARKER = re.compile(
 # What may stand between a condition and its marker and still leave it the marker's scope.
 _JA_BETWEEN = re.compile(
     r"^(?:\s|の|が|は|も|を|に|で|と|○|〇|事業|もの|やつ|の分|分|関係|関連|系|担当|部局|課|項目|カテゴリー?"
-    r"|から|まで|始まった|始まる|終わる|終わった|入って|なって|の事業|projects?|ones?)*$"
+    r"|から|まで|始まった|始まる|終わる|終わった|入って|なって|の事業|projects?|ones?|[」』\"'”])*$"
 )
 _EN_BETWEEN = re.compile(
     r"^(?:\s|the|a|an|in|of|by|from|for|run|running|owned|handled|managed|under|within|part|any"
@@ -97,6 +99,8 @@ def read_negations(t: Text, query: Query) -> None:
             start = m.start() - len(words.group(0))
             if t.free(start, m.start()):
                 t.take(start, m.end())
+                said = re.sub(r"(?:の分|の事業|の)?(?:も|を)?\s*$", "", words.group(0))
+                query.included.append(Filter("text", "incl", said))
     for m in t.find(_EN_INCLUDE):
         target = _after(t, query, m.end())
         if target is not None:

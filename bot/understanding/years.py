@@ -115,7 +115,9 @@ def read_year_filters(t: Text, query: Query) -> None:
         query.filters.append(Filter("end", "ne", None, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(NO_END):
-        query.filters.append(Filter("end", "eq", None, span=m.span()))
+        # "don't have an end year", 終期がない: the negation said is this condition's own.
+        said_not = bool(re.search(r"ない|無い|なし|n't|\bnot\b|\bno\b|without", m.group(0)))
+        query.filters.append(Filter("end", "eq", None, span=m.span(), negated=said_not))
         t.take(m.start(), m.end())
     for m in t.find(ADDED):
         query.filters.append(Filter("added", "eq", True, span=m.span()))
