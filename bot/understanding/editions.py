@@ -95,7 +95,7 @@ _RELATION_WORDS: list[tuple[str, re.Pattern]] = [
             # R7版ではどの事業で続いてるの: which project carries it on.
             r"|(?:では|で)?どの事業(?:で|に|として)(?:続|引き継|継続|実施)[^\s?？]{0,8}"
             r"|what (?:happened|became) (?:to|of)|where did|what was(?= no\.?\s*\d+ (?:in|called))"
-            r"|(?:in|listed in) the r\d+ (?:edition|roadmap) too|too\?|as well|either of them"
+            r"|(?:in|listed in) the r\d+ (?:edition|roadmap) too|too(?:\?|$)|as well|either of them"
             r"|(?:was|were|is|are) (?:it|they|either|both|this|that)(?: of them)? (?:in|listed)"
             r"|(?<![a-z])still(?![a-z])"
         ),

@@ -377,7 +377,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "count",
-        r"いくつ|何件|何本|件数|何個|幾つ|何事業|事業数|事業の数|プロジェクト数|projects?\s*数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
+        r"いくつ|何件|何本|件数|何個|幾つ|何事業|(?:(?<=事業)|(?<=ject)|(?<=jects)|(?<=クト))(?:って|は|が)?\s*(?:どれ|どの)(?:くらい|ぐらい)(?=\s*(?:ある|あり|[?？]|$))|事業数|事業の数|プロジェクト数|projects?\s*数|数は|の数|数を|(?<=[0-9a-z\u4e00-\u9fff])数$"
         r"|how many|number of|count",
     ),
     (
@@ -390,7 +390,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "search",
-        r"どこで(?!す|しょ|しょう)|どこに(?!な)|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
+        r"どこで(?!す|し)|どこに(?!な)|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
         rf"|{HOW_MANY_AFTER}",
     ),
     (
