@@ -85,3 +85,22 @@ def test_places_said_alone_are_asked_back(shared):
     """「2位と3位は？」 with nothing ranked: never a list, never a guess."""
     answer = ask(shared, "2位と3位は？")
     assert answer.status != "ok", answer.text
+
+
+ALL_R7 = sorted(rows(R7_FILE), key=lambda r: -r.budget)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+@pytest.mark.parametrize("largest", [True, False])
+def test_english_n_projects_with_the_largest_or_smallest(shared, n, largest):
+    """ "Which 3 projects have the smallest budgets?" — never the 7 of "R7 project"."""
+    word = "largest" if largest else "smallest"
+    said = (
+        f"Which R7 project has the {word} budget?"
+        if n == 1
+        else (f"Which {n} projects have the {word} budgets?")
+    )
+    answer = ask(shared, said)
+    want = ALL_R7[:n] if largest else ALL_R7[::-1][:n]
+    assert answer.status == "ok", answer.text
+    assert named(answer) == [r.name for r in want], (said, answer.text)

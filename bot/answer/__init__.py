@@ -103,6 +103,8 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
         or said.smallest
         or said.year
         or said.edition
+        or said.compared
+        or said.comparison
         or said.record is not None
         or said.operation not in ("fact", "empty", "help")
     ):

@@ -49,9 +49,11 @@ def figure(p: Project, query: Query) -> str:
         shown += [owner] if "owner" in query.fields else []
         shown += [period] if timed else []
         return "、".join(shown) if lang == "ja" else ", ".join(shown)
+    if "owner" in query.fields and timed:  # 担当課とperiodをside by sideで
+        return f"{owner}、{period}" if lang == "ja" else f"{owner}, {period}"
     if "owner" in query.fields:
         return owner
-    if timed:
+    if timed or "running" in kinds:  # R9に実施中: the period that makes it so
         return period
     if "budget" not in query.fields and "budget" not in kinds and kinds & {"start", "end"}:
         if kinds & {"start", "end"} == {"start"}:

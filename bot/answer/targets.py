@@ -173,13 +173,14 @@ def _side_by_side_facts(query: Query, projects: list[Project], facts: list[str])
     """Periods or owners of each project, and which started first or ends last when asked."""
     lang = query.lang
     lines, done = [], Computed(fields=set(facts) | {"period", "start", "end"})
+    timed = bool(set(facts) & {*YEAR_FIELDS, "period"})
     for p in projects:
+        shown = []
         if "owner" in facts:
-            lines.append(
-                f"・{m.short_ref(p)}：{p.department or ''} {'、'.join(p.sections)}".rstrip()
-            )
-        else:
-            lines.append(f"・{m.short_ref(p)}：{m.period(p.start, p.end, lang)}")
+            shown.append(f"{p.department or ''} {'、'.join(p.sections)}".strip())
+        if timed or "owner" not in facts:  # 担当課とperiod: each asked, side by side
+            shown.append(m.period(p.start, p.end, lang))
+        lines.append(f"・{m.short_ref(p)}：" + ("、" if lang == "ja" else ", ").join(shown))
     done.fields.add("owner") if "owner" in facts else None
     done.operations.update({"each", "side", "list"})
     asked = set(query.ops) | {query.operation}

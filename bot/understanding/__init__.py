@@ -52,6 +52,7 @@ __all__ = [
 _WESTERN = re.compile(
     r"西暦(?:で|に直して|表記で?|だと)?|(?:(?:give|tell|show)(?: me)? )?(?:the )?(?:fiscal )?(?:years? )?"
     r"(?:in|using) (?:the )?(?:western|gregorian) (?:calendar|years?)(?: format)?|(?:as|in) (?:a )?western years?"
+    r"|western (?:calendar |fiscal )?years?(?: please| pls)?"
 )
 _SAID_COUNT = re.compile(
     r"(?<![a-z])(?:projects?|事業|プロジェクト)\s*(?:の)?\s*\d{1,2}\s*(?:本|件|つ)"
@@ -157,7 +158,11 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
 # 「No48（livestock disease system）」: English words said beside a project's name or number, in
 # brackets or just before its bracketed name, describe it; they are no condition.
 _BEFORE_BRACKET = re.compile(r"((?:[a-z][a-z'\-]*\s+){1,7})[(（]\s*$")
-_IN_BRACKETS = re.compile(r"^\s*[(（]([a-z][a-z'\-/&,\s]*)[)）]")
+_IN_BRACKETS = re.compile(
+    r"^\s*[(（]([a-z][a-z'\-/&,\s]*)[)）]"
+    # "No41, the school network rebuild?": an apposition, up to the end of the clause.
+    r"|^\s*,\s*(?:the|our|that)\s+[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,5}\s*(?=[?.!]|$)"
+)
 
 
 _ALIKE_SEVERAL = re.compile(
@@ -193,15 +198,17 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
     name one more project when every one of them (two at least, one printed in no other
     project's name) is printed in that one project's name. Asked of a project's fields or
     beside another project, never of a list (ドローンの事業)."""
+    names: dict[str, list[str]] = {}
+    for term in vocab.terms:
+        if term.kind == "project":
+            names.setdefault(normalise(term.surface), []).append(term.value)
+    if not query.names_project and query.operation in ("fact", "search", "count"):
+        _named_by_a_word(query, names)
     if query.operation in ("list", "count", "search") and not query.names_project:
         return
     words = [normalise(w) for w in query.unknown if len(w) >= 2]
     if len(words) < 2 or not any(has_japanese(w) for w in words):
         return
-    names: dict[str, list[str]] = {}
-    for term in vocab.terms:
-        if term.kind == "project":
-            names.setdefault(normalise(term.surface), []).append(term.value)
     fits = [n for n in names if all(w in n for w in words)]
     keys = {k for n in fits for k in names[n]}
     # One project, as one or both editions print it (the same name keyed in each).
@@ -214,6 +221,26 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
         return
     query.project_keys.extend(sorted(keys))
     query.unknown, query.search_terms, query.subject = [], [], None
+
+
+def _named_by_a_word(query: Query, names: dict[str, list[str]]) -> None:
+    """ "the PHR project", 「PHRの事業」: a word said right before project / 事業 that one
+    project's name alone holds names that project; the other words ask about it."""
+    reading = normalise(query.reading or query.raw)
+    for w in [normalise(x) for x in query.unknown]:
+        if len(w) < (2 if has_japanese(w) else 3):
+            continue
+        said = re.search(rf"{re.escape(w)}\s*(?:の)?\s*(?:project|事業|プロジェクト)", reading)
+        keys = {k for n, ks in names.items() if w in n for k in ks}
+        if not said or not keys or len({k.split("/")[0] for k in keys}) != len(keys):
+            continue
+        query.project_keys.extend(sorted(keys))
+        query.unknown = [x for x in query.unknown if normalise(x) != w]
+        query.search_terms = [x for x in query.search_terms if normalise(x) != w]
+        if query.operation in ("search", "count"):
+            # 参加した薬局の数 in the PHR project: a count printed in its text, else its card.
+            query.operation = "search" if query.unknown else "fact"
+        return
 
 
 # Where an English description of a project begins: "the …", "our …", "that …".

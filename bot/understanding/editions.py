@@ -49,7 +49,7 @@ _SPAN_JOIN = re.compile(
 _BOTH = re.compile(
     r"両方の版|両版|各版|版ごと|版毎|版によって|版で(?=違|異な|比べ)|どちらの版"
     r"|between (?:the |both )?(?:two )?editions|(?:in |across )?(?:each|both|the two) editions"
-    r"|edition by edition|across (?:the )?editions"
+    r"|edition by edition|across (?:the )?editions|(?<=same )in both(?![a-z])"
 )
 _ATTACHED_AFTER = re.compile(
     rf"^\s*(?:年度)?\s*(?:に|で|から|まで|の間に?|の間で)?\s*(?:は|が|も)?\s*(?:{START_WORDS}|{END_WORDS})"

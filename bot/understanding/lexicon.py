@@ -321,13 +321,16 @@ PATTERNS: list[tuple[str, str, str]] = [
         rf"|(?:多い|大きい|高い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
         # 1位と2位, 1位から3位, 1〜3位: the first N places of the ranking.
         rf"|(?<![\d下])1\s*位?\s*(?:と|から|〜|~|-|–|、|,)\s*(\d{{1,2}})\s*位"
-        rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first",
+        rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first"
+        # which 3 projects have the largest budgets
+        rf"|(?<![a-z\d])(\d{{1,2}}) projects? (?:have|has|with|got|get) the (?:largest|biggest|highest)",
     ),
     (
         "top",
         "min",
         rf"(?:下位|ワースト|bottom|smallest|lowest|cheapest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:smallest|lowest|cheapest)|(?:{SMALL})(?:い)?順に?\s*(\d{{1,2}})"
-        rf"|(?:少ない|小さい|低い|安い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?",
+        rf"|(?:少ない|小さい|低い|安い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
+        rf"|(?<![a-z\d])(\d{{1,2}}) projects? (?:have|has|with|got|get) the (?:smallest|lowest|cheapest)",
     ),
     (
         "op",
@@ -427,12 +430,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "actual",
-        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals?|progress|accomplish\w*|done"
+        r"主な取組実績|取組実績|実績|成果|達成|進捗|何をした|achiev\w*|results?|actuals(?![a-z])|actual(?![a-z])(?!\s+(?!(?:results?|figures?|numbers?|achievements?|vs|versus|and|for|in|of|was|were|is|so|to)\b)[a-z])|progress|accomplish\w*|done"
         # 目標どおり…できた？ asks what happened against the plan (目標 stays the plan word).
         r"|(?<=目標|予定|計画)(?:どおり|通り)|でき(?:た|ました)(?=ん|の|か|[?？]|$)"
         # R6は実際どうだった / 結局やったんですか: what happened, against what was planned.
         r"|実際(?:は|に|のところ)?(?:どう|何を|何が)|結局(?:どう|やった|実施)"
         r"|(?:what )?actually happened|what happened|how did it go|how it went"
+        r"|main (?:results?|achievements?)(?: so far)?|results? so far|(?<=results )to date"
         r"|go (?:as|to) (?:targeted|planned|plan|schedule)|as (?:targeted|planned)|on (?:schedule|track)",
     ),
     (

@@ -30,7 +30,9 @@ _NOT_A_PART = re.compile(
     r"|^[^、。,]{0,12}(?:あれば|あったら|あるなら)|(?<![a-z])if (?:any|there (?:is|are) (?:one|any))(?![a-z])"
     r"|気がする|と思う|はず|ですよね|みたい|らしい|(?<![a-z])(?:i think|i guess)(?![a-z])"
     # A year counted from the part before (それとも翌年？, or the year after?) has no anchor alone.
-    r"|来年|翌年|前年|次の年|その年|(?<![a-z])(?:next|last|following|previous|that) (?:fiscal )?year",
+    r"|来年|翌年|前年|次の年|その年|(?<![a-z])(?:next|last|following|previous|that) (?:fiscal )?year"
+    # 「それぞれ何件？totalも」: the total of what the part before counted.
+    r"|^(?:total|合計|合算|トータル|計|sum|in total)(?:も|は)?(?:\s*(?:で|教えて|お願い|pls|please))?[?？]?$",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
