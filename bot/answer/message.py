@@ -1,0 +1,214 @@
+"""A message as people send it: small talk beside the question left out, several questions
+cut into parts, each part answered (a part that leaves its project or field unsaid asked of
+the first part's), all in the message's language. Each question is answered by
+`bot.answer.answer`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.answer import textsearch
+from bot.answer.accounting import mentions
+from bot.answer.model import Answer, ProjectRef
+from bot.answer.render import finish
+from bot.answer.selection import vocabulary_for
+from bot.prefectures import label_of
+from bot.store import Store
+from bot.understanding import Query, understand
+from bot.understanding.parts import parts, sentences_of
+from bot.vocabulary import Vocabulary, gloss
+
+# One question's answer (bot.answer.answer, bound to the store, the clock and the asker).
+AnswerOne = Callable[[Query], Answer]
+
+
+def answer_message(
+    store: Store, text: str, answer_one: AnswerOne, *, now: datetime | None = None
+) -> Answer:
+    """A message understood and answered: its small talk left out, each of its questions
+    answered by `answer_one`; `now` reads the years it says against the day it was sent."""
+    vocabulary = vocabulary_for(store) if store.editions() else None
+    # Small talk beside the question (「今日は雪がすごいですね。No38の担当課は？」, "It's
+    # freezing here lol. What's No43's budget?") never changes an answer: sentences that carry
+    # nothing the roadmap knows are left out when another sentence carries the question.
+    sentences = sentences_of(text) if vocabulary is not None else []
+    # One sentence is the question itself; past a dozen, a message is no chat (and reading
+    # each sentence on its own would cost more than the answer).
+    if 1 < len(sentences) <= _MOST_SENTENCES:
+        kept = [s for s in sentences if _carries(store, s, vocabulary, now)]
+        if kept and len(kept) < len(sentences):
+            text = " ".join(kept)
+    return _asked(store, text, vocabulary, answer_one)
+
+
+_MOST_SENTENCES = 12
+
+
+def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime | None) -> bool:
+    """A sentence that may change an answer: a mention, a digit, a person, a condition, an
+    operation, a glossary word, or a word printed anywhere in the documents."""
+    if re.search(r"[0-9０-９]", sentence) or mentions(sentence, vocabulary, now):
+        return True
+    if gloss(sentence.lower().replace("'", " "))[1]:
+        return True  # an English word for the roadmap's own terms (nursing care → 介護)
+    said = understand(sentence, vocabulary)
+    if (
+        said.western
+        or said.filters
+        or said.names_project
+        or said.people
+        or said.fields
+        or said.asks
+        or said.smallest
+        or said.year
+        or said.edition
+        or said.compared
+        or said.comparison
+        or said.record is not None
+        or said.operation not in ("fact", "empty", "help")
+    ):
+        return True
+    printed = textsearch.printed_anywhere(store)
+    words = [w.lower() for w in said.search_terms + said.unknown]
+    return any(w in printed for w in words if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))
+
+
+def _asked(store: Store, text: str, vocabulary: Vocabulary | None, answer_one: AnswerOne) -> Answer:
+    """One message understood and answered, part by part when it asks several things."""
+    asked = understand(text, vocabulary)
+    pieces = parts(text) if vocabulary is not None else [text]
+    if len(pieces) < 2 or vocabulary is None:
+        return answer_one(asked)
+
+    def each_read() -> list[Query]:
+        # Every part in the language of the whole message, never one of each. Read afresh
+        # after an answer: answering settles a query's year and edition in place.
+        return [_in_lang(understand(p, vocabulary), asked.lang) for p in pieces]
+
+    queries = each_read()
+    # Two questions with subjects of their own (No40の予算は？あとPHRの担当は？): read as one
+    # they would be one subject's answer, so each is answered apart.
+    if all(_stands_alone(q) for q in queries[1:]):
+        each, _ = _each_part(store, queries, vocabulary, answer_one)
+        if each.status in ("ok", "not_stated"):
+            return each
+        queries = each_read()
+    whole = answer_one(asked)
+    # A second part that continues the first (「R6は何会場？あと修了者数も」) is asked of the
+    # one project the first was about; the parts' answer is taken when the whole was asked
+    # back, or when each later part was asked of that project (read as one question, the
+    # later part's fields were read beside the first's and some went unanswered).
+    each, carried = _each_part(store, queries, vocabulary, answer_one)
+    if each.status not in ("ok", "not_stated"):
+        return whole
+    return each if whole.status in ("ambiguous", "clarify") or carried else whole
+
+
+def _in_lang(query: Query, lang: str) -> Query:
+    """The query, to be answered in `lang`."""
+    query.lang = lang
+    return query
+
+
+_OWN_SUBJECT = {"department", "section", "category", "field", "text"}
+# Words every project prints (概要から外れた取組): no subject of a part's own.
+_DOCUMENT_WORDS = {"取組", "取り組み", "事業", "概要", "実績", "計画", "目標", "内容", "予定"}
+
+
+# 「補助率も変わってます？」「修了者数も」: a thing asked "as well" is asked of the same subject.
+_AS_WELL = re.compile(r"^[^、。,]{1,12}?も(?![のし])|(?<![a-z])(?:too|as well)(?![a-z])")
+
+
+def _stands_alone(query: Query) -> bool:
+    """A part that names what it is about: a project, a group or a search word of its own."""
+    if (
+        not query.names_project
+        and not any(f.kind in _OWN_SUBJECT for f in query.filters)
+        and _AS_WELL.search(query.raw.strip().lower())
+    ):
+        return False
+    return (
+        query.names_project
+        or query.record is not None
+        or any(t not in _DOCUMENT_WORDS for t in query.search_terms)
+        or any(f.kind in _OWN_SUBJECT for f in query.filters)
+    )
+
+
+def _each_part(
+    store: Store, queries: list[Query], vocabulary: Vocabulary, answer_one: AnswerOne
+) -> tuple[Answer, bool]:
+    """「R6は何会場でやった？あと修了者数も」: each part answered on its own, one after the other;
+    a part naming no project is asked of the one the first part was about (and whether
+    every later part was)."""
+    fields = list(queries[0].fields)  # as asked (answering settles a query in place)
+    first = answer_one(queries[0])
+    about = _one_project(store, queries[0], first.projects)
+    answers, carried = [first], True
+    for query in queries[1:]:
+        if not query.names_project and about is not None:
+            # "…and what does the R7 edition say?": the project by its name, in the edition
+            # the part names; else as the first part named it.
+            other = query.edition is not None and query.edition != about.edition
+            name = about.name if other else _named(about)
+            said = understand(f"{name} {query.raw}", vocabulary)
+            query = _in_lang(said, query.lang)
+        else:
+            carried = False
+        unsaid = not query.fields or (
+            query.fields == ["summary"] and _SAYS.search(query.raw.lower()) and fields
+        )
+        if unsaid and not query.asks and query.operation == "fact" and not query.unknown:
+            query.fields = list(fields)  # the thing asked is left unsaid: the first part's
+        answers.append(answer_one(query))
+    failed = next((a for a in answers if a.status not in ("ok", "not_stated")), None)
+    if failed is not None:
+        return failed, False
+    result = Answer(
+        status="ok" if any(a.status == "ok" for a in answers) else "not_stated",
+        title=first.title,
+        lines=first.lines + [x for a in _unrepeated(answers)[1:] for x in [a.title, *a.lines] if x],
+        projects=list({r.key or r.name: r for a in answers for r in a.projects}.values()),
+        sources=list({(s.file, s.line): s for a in answers for s in a.sources}.values()),
+        verdict=first.verdict,
+    )
+    return finish(result, first.lang), carried
+
+
+def _unrepeated(answers: list[Answer]) -> list[Answer]:
+    """The parts' answers, each said once (「どの事業で続いてる？ name changed?」 ask alike)."""
+    seen: list[tuple[str, list[str]]] = []
+    out = []
+    for a in answers:
+        if (a.title, a.lines) not in seen:
+            seen.append((a.title, a.lines))
+            out.append(a)
+    return out
+
+
+# "…and what does the R7 edition say?", 「R7版ではどうなってる？」: asks again what was asked.
+_SAYS = re.compile(r"(?<![a-z])says?(?![a-z])|どうなって|書いて")
+
+
+def _one_project(store: Store, query: Query, refs: list[ProjectRef]) -> ProjectRef | None:
+    """The one project a part was about: one project, or one named project as each edition
+    prints it (R6版→R7版で事業費いくら増えた: the newest edition's)."""
+    keyed = [r for r in refs if r.key]
+    # A ranking or a list that came down to one project (項目別でいちばん少ないのは) was about
+    # the groups, not that project: a later part (2番目に少ないのは？) is not asked of it.
+    if len({r.key for r in keyed}) == 1 and (
+        query.names_project or query.operation in ("fact", "search")
+    ):
+        return keyed[0]
+    editions = [r.edition for r in keyed]
+    if query.names_project and len(keyed) > 1 and len(set(editions)) == len(editions):
+        order = [e.code for e in store.editions()]  # oldest first
+        return max(keyed, key=lambda r: order.index(r.edition) if r.edition in order else -1)
+    return None
+
+
+def _named(p: ProjectRef) -> str:
+    """How a project is named again in a part that leaves it unsaid: No45, or its name."""
+    return f"No{p.no}" if p.no is not None else f"{label_of(p.edition)}版の{p.name}"
