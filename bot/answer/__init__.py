@@ -293,6 +293,14 @@ def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
             return targets.several_projects(store, query, edition, projects)
     grouped = targets.group_values(query)
     if grouped and targets.wants_groups_apart(query) and not query.names_project:
+        if query.search_terms:
+            # 介護テクノロジー関係の2事業（高齢福祉保険課のと障がい福祉課の）: each group's
+            # projects that print the words, never all of each group's.
+            found, missing = text_terms_found(store, query.search_terms, edition)
+            if missing or not found:
+                return None
+            words = [Filter("text", "eq", t, said=as_written(t, query.raw)) for t in found]
+            query = replace(query, filters=[*query.filters, *words])
         return targets.several_groups(store, query, edition, *grouped)
     return None
 
