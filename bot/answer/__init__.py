@@ -121,7 +121,13 @@ def answer(
             unknown=list(query.unknown),
         )
     western = query.western
+    # A field asked of a project described by words (the budget of the X project).
+    described = bool(query.fields) and bool(query.search_terms) and not query.names_project
     result = _answer(store, query, now=now, asker=asker)
+    if described and result.status == "ok" and not result.projects and result.title:
+        # No project prints those words: nothing was found — never "no project matches" said
+        # as an answer to a question about one project's budget or owner.
+        result = replace(result, status="not_found")
     if western:
         result = _in_western(result, query.lang)
     if result.status == "not_found" and as_year is not None:

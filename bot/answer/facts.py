@@ -38,7 +38,7 @@ def _budget(store: Store, p: Project, query: Query) -> Answer:
     if query.year and FiscalYear.parse(query.year) != FiscalYear.parse(printed):
         return budget_not_stated(p, query.year, lang)
     note = f"（{_breakdown(p.budget_note, lang)}）" if p.budget_note else ""
-    return Answer(
+    said = Answer(
         status="ok",
         title=m.say(
             "budget_is",
@@ -51,6 +51,9 @@ def _budget(store: Store, p: Project, query: Query) -> Answer:
         value=Value(amount=p.budget_thousand_yen, unit=m.say("unit_thousand_yen", lang)),
         sources=[src(p, "budget")],
     )
+    # 「3,731千円って、内訳は？」: the amount said is the one answered (a part of it is not).
+    said.computed.amounts.add(p.budget_thousand_yen)
+    return said
 
 
 def _breakdown(note: str, lang: str) -> str:

@@ -206,7 +206,8 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
         _named_by_a_word(query, names)
     if query.operation in ("list", "count", "search") and not query.names_project:
         return
-    words = [normalise(w) for w in query.unknown if len(w) >= 2]
+    # Words every kind of project says (the … system project) name none of them.
+    words = [normalise(w) for w in query.unknown if len(w) >= 2 and w not in _GENERIC]
     if len(words) < 2 or not any(has_japanese(w) for w in words):
         return
     fits = [n for n in names if all(w in n for w in words)]
@@ -221,6 +222,11 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
         return
     query.project_keys.extend(sorted(keys))
     query.unknown, query.search_terms, query.subject = [], [], None
+    if query.operation in ("list", "search"):
+        query.operation = "fact"
+
+
+_GENERIC = {"システム", "事業", "プロジェクト", "取組", "取り組み"}
 
 
 def _named_by_a_word(query: Query, names: dict[str, list[str]]) -> None:
@@ -331,6 +337,12 @@ def _content(chunk: str, heard: list[str]) -> list[str]:
 
 def _settle(query: Query) -> None:
     """The operation when no word chose one: a fact about a project, else a list."""
+    if query.comparison in ("predecessor", "successor") and set(query.fields) <= {"name"}:
+        # 前身は何て名前の事業: the other edition's project, which is said by its name
+        query.fields = []
+        query.unknown = [w for w in query.unknown if w not in ("名", "名前", "名称")]
+        query.search_terms = [w for w in query.search_terms if w not in ("名", "名前", "名称")]
+        query.subject = " ".join(query.unknown) or None
     if (query.compared or query.comparison in RELATIONS) and query.operation != "compare":
         # How much did 教育庁's budget grow from R6 to R7: two editions compared, whatever verb.
         query.operation, query.comparison = "compare", query.comparison or "budget"

@@ -7,7 +7,9 @@ import re
 from bot.understanding.lexicon import (
     BUDGET_RANGE,
     EN_BUDGET,
+    EN_BUDGET_AFTER,
     EN_OPS,
+    EN_OPS_AFTER,
     EN_UNITS,
     JA_BUDGET,
     JA_OPS,
@@ -41,6 +43,7 @@ CHECKED = re.compile(
 UNIT_ASKED = re.compile(
     r"(千円|万円|百万円|億円|円)\s*(?:で|単位|換算|に直して|表示)|何(億|千万|百万|万|千)円"
     r"|in (?:the )?(million|billion|thousand)s?(?: of)?(?: yen)?|(?:in|as) (yen)\b"
+    r"|(million|billion) yen\s*(?:で|に直すと|換算|単位で)"
 )
 
 
@@ -60,6 +63,8 @@ def read_amounts(t: Text, query: Query) -> None:
             "万": "万円",
             "千": "千円",
         }.get(said, said)
+        if query.unit == "million" and query.lang != "en":
+            query.unit = "百万円"  # million yen で言うと, answered in Japanese
         if not m.group(0).startswith("何"):
             t.take(m.start(), m.end())  # 何万円 also asks the amount: left for the budget word
     for m in t.find(BAND):
@@ -97,6 +102,12 @@ def read_amounts(t: Text, query: Query) -> None:
         query.filters.append(
             Filter("budget", op, _thousand_yen(m.group(2), m.group(3), True), span=m.span())
         )
+        t.take(m.start(), m.end())
+    for m in t.find(EN_BUDGET_AFTER):
+        if not (m.group(2) or re.search(r"yen|円|¥", m.group(0))):
+            continue
+        amount = _thousand_yen(m.group(1), m.group(2), True)
+        query.filters.append(Filter("budget", EN_OPS_AFTER[m.group(3)], amount, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(EXACT):
         if m.group(3):

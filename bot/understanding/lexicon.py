@@ -109,13 +109,13 @@ def arabic_numerals(text: str) -> str:
 ENGLISH_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3}
 # #13: cost words — お金がかかる is a large budget, かかってない a small one (never a list).
 LARGE = (
-    r"大きかった|多かった|高かった|大きい|多い|高い|高額|高価|お金がかかる|お金がかかっている"
+    r"大きかった|多かった|高かった|大きい|多い|高い|デカい|でかい|でっかい|高額|高価|お金がかかる|お金がかかっている"
     r"|お金がかかってる|お金がかかった|かかっている|かかってる|かかる|かかった|費用がかさむ"
     r"|使っている|使ってる|使った|使う|高予算|大規模|予算規模が大きい"
     r"|large|big|high|expensive|most|costliest"
 )
 SMALL = (
-    r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|少額|安価"
+    r"小さかった|少なかった|低かった|安かった|小さい|少ない|低い|安い|ちっちゃい|小っちゃい|少額|安価"
     r"|お金がかからない|お金がかかってない|お金がかかっていない|お金がかからなかった"
     r"|かからない|かかってない|かかっていない|かからなかった"
     r"|使っていない|使ってない|使わない|低予算|小規模|予算規模が小さい"
@@ -418,7 +418,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "end",
-        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?",
+        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?|wrap(?:s)? up|wind(?:s)? up",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
@@ -448,7 +448,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "name",
-        r"事業名|名前|名称|正式名|full name|official name|called"
+        r"(?:何|なん)て(?:いう)?名前?|何という名前?|事業名|名前|名称|正式名|full name|official name|called"
         r"|(?:project )?(?<!in their )(?<!in the )(?<!in its )(?<!in )name",
     ),
     (
@@ -630,6 +630,19 @@ JA_BUDGET = re.compile(
 EN_BUDGET = re.compile(
     rf"(no more than|more than|greater than|less than|at least|at most|up to|exceeding|north of|short of|over|above|under|below)\s*{EN_MONEY}"
 )
+# ¥100 million or more: the comparison said after the amount.
+EN_BUDGET_AFTER = re.compile(
+    rf"{EN_MONEY}\s*(or more|or above|and (?:up|above)|or less|or under|or below)"
+)
+EN_OPS_AFTER = {
+    "or more": "ge",
+    "or above": "ge",
+    "and up": "ge",
+    "and above": "ge",
+    "or less": "le",
+    "or under": "le",
+    "or below": "le",
+}
 FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"

@@ -122,6 +122,7 @@ _COURTESY = re.compile(
     r"(?:に聞いたら[^。？?]*?(?:言われ|聞け)[^。？?]*?(?:ので|て)|から(?:の)?(?:依頼|頼まれ[^\s、。]*|聞いて)"
     r"|に頼まれ[^\s、。]*)(?:で|て|ました|ので)?[…。、!！\s]*"
     r"|(?<=[\s…。、!！])(?:笑|ｗ+|w{2,})(?=[\s。、!！]|$)"
+    r"|(?:話|はなし)(?:は|が)?変わ(?:りますが|るけど|るんですが|って)(?:、)?|ところで(?:、)?"
     r"|(?<![a-z])(?:thanks|thank you) (?:a lot|so much|very much|heaps|a bunch|a ton)(?![a-z])"
     r"|(?<![a-z])many thanks(?![a-z])"
     r"|(?<![a-z])(?:just (?:checking|to (?:check|confirm|be sure))|double[- ]checking)(?![a-z])"
