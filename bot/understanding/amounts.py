@@ -118,3 +118,10 @@ def read_amounts(t: Text, query: Query) -> None:
             continue
         query.filters.append(Filter("budget", "eq", amount, span=m.span()))
         t.take(m.start(), m.end())
+    # An amount said with no comparison (「No46の3,731千円って内訳は？」): no condition, and no
+    # word to search either; the mention check asks back unless the answer states it.
+    for m in t.find(_SAID_AMOUNT):
+        t.take(m.start(), m.end())
+
+
+_SAID_AMOUNT = re.compile(rf"{MONEY_UNIT}")
