@@ -41,6 +41,7 @@ def named(answer) -> list[str]:
         ("{c}の項目で R7事業費 1位と2位 はどれ？金額も", 2),
         ("{c}の事業、予算の1位から3位を教えて", 3),
         ("項目「{c}」のR7事業費1〜3位", 3),
+        ("{c}のR7事業費の1位、2位、3位は？", 3),
     ],
 )
 def test_first_places(shared, category, form, places):

@@ -320,7 +320,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})"
         rf"|(?:多い|大きい|高い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
         # 1位と2位, 1位から3位, 1〜3位: the first N places of the ranking.
-        rf"|(?<![\d下])1\s*位?\s*(?:と|から|〜|~|-|–|、|,)\s*(\d{{1,2}})\s*位"
+        rf"|(?<![\d下])1\s*位?\s*(?:(?:と|、|,)\s*\d{{1,2}}\s*位\s*)*(?:と|から|〜|~|-|–|、|,)\s*(\d{{1,2}})\s*位"
         rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first"
         # which 3 projects have the largest budgets
         rf"|(?<![a-z\d])(\d{{1,2}}) projects? (?:have|has|with|got|get) the (?:largest|biggest|highest)",
