@@ -141,7 +141,7 @@ def answer(
 
 # A fiscal year an answer states (not an edition's label: R7版, the R7 edition).
 _YEAR_CODE = re.compile(
-    r"(?<![A-Za-z0-9])([RH]\d{1,2})(?![0-9])(?!\s*(?:版|edition|[（(]\s*(?:FY)?\d{4}))"
+    r"(?<![A-Za-z0-9])([RH]\d{1,2})(?![0-9/])(?!\s*(?:版|edition|[（(]\s*(?:FY)?\d{4}))"
 )
 
 

@@ -110,7 +110,8 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"(?<!上限)(?<!補助の)(?<!負担)割合|比率|何倍|占め|何%|何パーセント|(?<![a-z])(?:ratio|times as|is how many times|how many times(?= (?:bigger|larger|more|greater|as|higher|smaller|the))|percent(?:age)?|share of)(?![a-z])"
+            r"(?<!上限)(?<!補助の)(?<!負担)割合|比率|何倍|占め|半分|半額|[2-9２-９二三四五]倍|"
+            r"(?<![a-z])(?:half|double|twice|triple)(?![a-z])|何%|何パーセント|(?<![a-z])(?:ratio|times as|is how many times|how many times(?= (?:bigger|larger|more|greater|as|higher|smaller|the))|percent(?:age)?|share of)(?![a-z])"
         ),
         ("ratio",),
     ),
@@ -122,11 +123,16 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"最も|一番|いちばん|最大(?!\s*(?:どの|どれ|いくら|何割|何分の))|最小|最多|最少|最高|最低|上位|下位|トップ|ワースト|\d{1,2}\s*位|(?<![a-z])(?:most|(?<!at )least|largest|smallest|biggest|fewest|highest|lowest|top|bottom)(?![a-z])"
+            r"最も|一番|いちばん|最大(?!\s*(?:どの|どれ|いくらまで|何割|何分の))|最小|最多|最少|最高|最低|上位|下位|トップ|ワースト|1\s*位|(?<![a-z])(?:most|(?<!at )least|largest|smallest|biggest|fewest|highest|lowest|top|bottom)(?![a-z])"
         ),
         ("max", "min", "top", "bottom", "nth", "rank", "verdict", "group"),
     ),
 ]
+# 2位, 3位: a place after the first is answered by the N-th or by the first N, never by the
+# largest alone (予算の1位と3位 read as the largest is asked back).
+_AGGREGATES.append(
+    (re.compile(r"(?<![\d下])(?:[2-9]|1\d)\s*位"), ("nth", "top", "bottom", "group"))
+)
 # Question words and the facts any one of which answers them.
 _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (

@@ -44,6 +44,12 @@ def answer_message(
 
 
 _MOST_SENTENCES = 12
+# A sentence naming what the question is about: words before 事業, 関係, について, or a label
+# before a colon.
+_TOPIC = re.compile(
+    r"事業|関係|関連|について|に関して|系|の件|分野|(?<![a-z])(?:projects?|programs?|related|regarding"
+    r"|about|concerning)(?![a-z])|^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*$"
+)
 
 
 def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime | None) -> bool:
@@ -54,8 +60,18 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
     if gloss(sentence.lower().replace("'", " "))[1]:
         return True  # an English word for the roadmap's own terms (nursing care → 介護)
     said = understand(sentence, vocabulary)
+    if said.unknown and _TOPIC.search(sentence.lower()):
+        return (
+            True  # 観光関係ですが、/ 観光の事業について質問です / "Tourism:" — the topic asked of
+        )
     if (
         said.western
+        or said.unit
+        or said.group_by
+        or said.total
+        or said.included
+        or said.having
+        or said.ops
         or said.filters
         or said.names_project
         or said.people

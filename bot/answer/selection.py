@@ -24,7 +24,7 @@ from bot.vocabulary import Vocabulary, build, departments_of, normalise
 _VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _loaded(store: Store) -> tuple[tuple[str, str, str], ...]:
+def loaded_documents(store: Store) -> tuple[tuple[str, str, str], ...]:
     """Every loaded document by its contents: an edition's own sha256 is its first document's,
     kept when a changed document of it is loaded again or another field's is added."""
     return tuple((d.edition, d.field, d.sha256) for d in store.documents())
@@ -33,7 +33,7 @@ def _loaded(store: Store) -> tuple[tuple[str, str, str], ...]:
 def vocabulary_for(store: Store) -> Vocabulary:
     """The store's vocabulary, rebuilt when its documents change (a load, another process)."""
     editions = store.editions()
-    stamp = _loaded(store)
+    stamp = loaded_documents(store)
     cached = _VOCABULARIES.get(store)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -296,7 +296,7 @@ _PRESENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _present(store: Store, edition: str) -> dict[str, set[str]]:
     """The departments, sections, categories and fields an edition has (normalised), read once
     per loaded edition: every list question asks which of its filters name nothing there."""
-    loaded = _loaded(store)
+    loaded = loaded_documents(store)
     cached = _PRESENT.setdefault(store, {})
     if cached.get("loaded") != loaded:  # a load or another process changed the editions
         cached.clear()

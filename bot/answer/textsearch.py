@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from bot import messages as m
 from bot.answer.model import Answer, SourceRef
 from bot.answer.render import ref
 from bot.answer.render import unique as unique_sources
+from bot.answer.selection import loaded_documents
 from bot.models import Project
 from bot.store import Store
 from bot.text import word_runs
@@ -46,19 +48,21 @@ def printed_words(store: Store, p: Project, words: list[str] = ()) -> str:
     return " ".join(parts + [t for t, _, _ in _texts(store, p, words)]).lower()
 
 
-_PRINTED: dict[tuple[int, tuple[str, ...]], str] = {}
+_PRINTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def printed_anywhere(store: Store) -> str:
-    """Everything the loaded documents print about their projects, lower case (cached per
-    store and set of documents)."""
-    key = (id(store), tuple(e.sha256 for e in store.editions()))
-    if key not in _PRINTED:
-        _PRINTED.clear()  # one store's text at a time: a process asks of one store
-        _PRINTED[key] = " ".join(
+    """Everything the loaded documents print about their projects, lower case; read again
+    when any document is loaded (by its contents, as the vocabulary is)."""
+    loaded = loaded_documents(store)
+    cached = _PRINTED.get(store)
+    if cached is None or cached[0] != loaded:
+        text = " ".join(
             printed_words(store, p) for e in store.editions() for p in store.projects(e.code)
         )
-    return _PRINTED[key]
+        cached = (loaded, text)
+        _PRINTED[store] = cached
+    return cached[1]
 
 
 def subject_words(subject: str) -> list[str]:

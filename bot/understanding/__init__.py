@@ -142,7 +142,7 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     read_bare_years(t, query, vocab)
     _english_description(t, query)
     heard = _leftovers(t, query)
-    if vocab is not None and vocab.terms:
+    if vocab.terms:
         _named_by_words(query, vocab)
     query.filters = [f for i, f in enumerate(query.filters) if f not in query.filters[:i]]
     if query.record is None:
@@ -178,18 +178,22 @@ def _english_description(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
     for _, (start, end) in query.named_spans:
         after = _IN_BRACKETS.match(t.text[end:])
-        if after and t.free(end, end + after.end()):
+        left_out = re.search(
+            r"(?:apart from|except(?: for)?|excluding|other than|besides)\s*$",
+            t.text[max(0, start - 20) : start],
+        )
+        if after and t.free(end, end + after.end()) and not left_out:
             t.take(end, end + after.end())
         closing = re.match(r"\s*[)）]", t.text[end:])
         before = _BEFORE_BRACKET.search(t.text[max(0, start - 80) : start])
         if closing and before:
             at = start - len(before.group(0))
             words = re.findall(r"[a-z'\-]+", before.group(1))
-            # Only a description (…rebuild project), never a question's own words before it.
-            lead = next((i for i, w in enumerate(words) if w in _DESCRIPTION_START), None)
-            if lead is not None:
-                skip = sum(len(w) for w in words[:lead])
-                begin = at + before.group(1).index(words[lead], skip)
+            # Only the description just before it (the … rebuild project), from its last
+            # "the": "the new servers in the project (No41)" keeps "new servers" asked.
+            leads = [i for i, w in enumerate(words) if w in _DESCRIPTION_START]
+            if leads:
+                begin = at + before.group(1).rindex(words[leads[-1]] + " ")
                 t.take(begin, start)
 
 
@@ -206,6 +210,8 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
         _named_by_a_word(query, names)
     if query.operation in ("list", "count", "search") and not query.names_project:
         return
+    if query.names_project and not _TWO.search(query.raw.lower()):
+        return  # No24のオンライン診療の設備の補助: words about No24, not a second project
     # Words every kind of project says (the … system project) name none of them.
     words = [normalise(w) for w in query.unknown if len(w) >= 2 and w not in _GENERIC]
     if len(words) < 2 or not any(has_japanese(w) for w in words):
@@ -226,6 +232,11 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
         query.operation = "fact"
 
 
+# Two targets said together: と, and, vs, both, 2つ, どっち, 合わせ, それぞれ.
+_TWO = re.compile(
+    r"と[、,\s]|[とや](?=.{0,30}(?:どっち|どちら|合わせ|合計|比べ|それぞれ|両方|2つ|二つ))|どっち|どちら"
+    r"|合わせ|それぞれ|両方|(?<![a-z])(?:and|vs|versus|both|each|combined)(?![a-z])"
+)
 _GENERIC = {"システム", "事業", "プロジェクト", "取組", "取り組み"}
 
 
@@ -240,6 +251,9 @@ def _named_by_a_word(query: Query, names: dict[str, list[str]]) -> None:
         keys = {k for n, ks in names.items() if w in n for k in ks}
         if not said or not keys or len({k.split("/")[0] for k in keys}) != len(keys):
             continue
+        rest = [x for x in query.unknown if normalise(x) != w]
+        if query.operation == "count" and not rest:
+            return  # セキュリティの事業はいくつ: how many projects say it, not one of them
         query.project_keys.extend(sorted(keys))
         query.unknown = [x for x in query.unknown if normalise(x) != w]
         query.search_terms = [x for x in query.search_terms if normalise(x) != w]

@@ -50,10 +50,9 @@ UNIT_ASKED = re.compile(
 def read_amounts(t: Text, query: Query) -> None:
     """1億円以上, 1,000万円から5,000万円, over 100 million yen, between 10 and 50 million."""
     for m in t.find(CHECKED):  # before 円で (a unit asked): 9,840千円で合ってる？
-        if m.group(2) or "円" in m.group(0):
-            amount = _thousand_yen(m.group(1), m.group(2), False)
-            query.filters.append(Filter("budget", "eq", amount, span=m.span()))
-            t.take(m.start(), m.end())
+        amount = _thousand_yen(m.group(1), m.group(2), False)
+        query.filters.append(Filter("budget", "eq", amount, span=m.span()))
+        t.take(m.start(), m.end())
     for m in t.find(UNIT_ASKED):
         said = next(g for g in m.groups() if g)
         query.unit = {

@@ -172,6 +172,14 @@ START_WORDS = (
 HOW_MUCH = r"(?:どれ|どの)(?:くらい|ぐらい|だけ)"
 HOW_MANY_AFTER = rf"(?<=[件人名回校所場院設域台局村社体関者数])(?:数)?(?:って|は|が)?{HOW_MUCH}"
 
+# 1位と2位, 1位、2位、3位: the first places listed one by one, each next to the last (1位と3位
+# is no "first three").
+_FIRST_PLACES = "|".join(
+    r"(?<![\d下])1\s*位"
+    + "".join(rf"\s*(?:と|、|,)\s*{k}\s*位" for k in range(2, n))
+    + rf"\s*(?:と|、|,)\s*({n})\s*位(?!\s*\d)"
+    for n in range(5, 1, -1)
+)
 PATTERNS: list[tuple[str, str, str]] = [
     # (slot, value, pattern): operations and fields, each consumed where found.
     # Words that combine several targets (two projects, two groups): their difference, ratio,
@@ -208,7 +216,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "agg",
         "sorted",
-        r"(?:多い|大きい|高い|少ない|小さい|安い)順(?![にで]?\s*\d)(?:に|で)?|順番に|in (?:that )?order|sorted|ranked",
+        r"(?:多い|大きい|高い|少ない|小さい|安い)順(?![にで]?\s*\d)(?:に|で)?|順番に|in (?:that )?order|sorted|ranked"
+        r"|ランキング(?!\s*(?:上位|下位|トップ|ワースト|\d))",
     ),
     (
         "having",
@@ -320,7 +329,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})"
         rf"|(?:多い|大きい|高い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
         # 1位と2位, 1位から3位, 1〜3位: the first N places of the ranking.
-        rf"|(?<![\d下])1\s*位?\s*(?:(?:と|、|,)\s*\d{{1,2}}\s*位\s*)*(?:と|から|〜|~|-|–|、|,)\s*(\d{{1,2}})\s*位"
+        rf"|(?<![\d下])1\s*位?\s*(?:から|〜|~|-|–)\s*(\d{{1,2}})\s*位|{_FIRST_PLACES}"
         rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first"
         # which 3 projects have the largest budgets
         rf"|(?<![a-z\d])(\d{{1,2}}) projects? (?:have|has|with|got|get) the (?:largest|biggest|highest)",
@@ -335,7 +344,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "max",
-        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大(?!\s*(?:どの|どれ|いくら|何割|何分の))|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most"
+        rf"(?:一番|最も|もっとも|いちばん).{{0,8}}?(?:{LARGE})|最大(?!\s*(?:どの|どれ|いくらまで|何割|何分の))|最高|最多|largest|biggest|highest|most expensive|maximum|costliest|costs? the most"
         # 予算トップ, budgetトップ, 事業費1位: the first of the ranking by budget (トップ5 is five).
         rf"|(?:予算|事業費|budget)\s*(?:が|の|で)?\s*(?:トップ|ナンバーワン|1位|一位|首位)(?!\s*\d)"
         rf"|(?:トップ|1位|一位|首位)(?:の|は|が)?(?:予算|事業費)",

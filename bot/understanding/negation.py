@@ -27,13 +27,16 @@ _JA_MARKER = re.compile(
 # Inclusion: 病院局の分も含めて / including the police's — a group taken in, not a condition.
 _JA_INCLUDE = re.compile(
     r"(?:の分|の事業)?(?:も|を)含め(?:て|た|る)?|(?:も|を)含む|込み(?:で)?"
-    r"|(?:の分|の事業)?(?:も|を)(?:入れて|加えて|足して)"
+    # 病院事業会計の分も入れて: only with の分 (予算を加えて, 事業費を足して ask for them)
+    r"|の分(?:も|を)(?:入れて|加えて)"
 )
 # 「病院事業会計の分も入れて」: words said to be taken in that name no group — they restrict
 # nothing either (every project is counted unless a condition leaves one out).
 _TAKEN_IN = re.compile(
     r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{2,16}(?:の分|の事業|の)?(?:も|を)?\s*$"
 )
+# A field of the project is asked for, never taken in (予算も含めて教えて).
+_FIELD_WORD = re.compile(r"予算|事業費|実績|計画|目標|概要|担当|期間|始期|終期|金額|内訳")
 _EN_INCLUDE = re.compile(r"(?<![a-z])(?:including|incl\.?|inclusive of)(?![a-z])")
 _COORDINATED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|も|and|or|&|nor)\s*$")
 _FLAGS = ("priority_frame", "future_response")
@@ -48,14 +51,25 @@ _JA_BETWEEN = re.compile(
     r"^(?:\s|の|が|は|も|を|に|で|と|○|〇|事業|もの|やつ|の分|分|関係|関連|系|担当|部局|課|項目|カテゴリー?"
     r"|から|まで|始まった|始まる|終わる|終わった|入って|なって|の事業|projects?|ones?|[」』\"'”])*$"
 )
-_EN_BETWEEN = re.compile(
-    r"^(?:\s|the|a|an|in|of|by|from|for|run|running|owned|handled|managed|under|within|part|any"
-    r"|everything|anything|all|those|these|ones?|stuff|things?"
-    r"|projects?|ones?|that|which|are|is|were|was|ending|ended|end|starting|started|start|flagged"
-    r"|marked|as|a|do|does|did|through|until|to|run by|belonging|belong|counting"
+# Read word by word (a set, never an alternation under *: a long gap of "a a a …" would try
+# every way to split it).
+_EN_BETWEEN_TEXT = (
+    "the a an in of by from for run running owned handled managed under within part any"
+    " everything anything all those these one ones stuff thing things project projects that"
+    " which are is were was ending ended end starting started start flagged marked as do does"
+    " did through until to belonging belong counting"
     # A word describing what is left out (leaving out the huge No30 …) stays in its scope.
-    r"|huge|big|large|giant|massive|biggest|largest|small|tiny|expensive|costly|whole|entire|so-called)*$"
+    " huge big large giant massive biggest largest small tiny expensive costly whole entire"
+    " so-called"
 )
+_EN_BETWEEN_WORDS = frozenset(_EN_BETWEEN_TEXT.split())
+
+
+def _en_between(gap: str) -> bool:
+    """Only words that leave a condition in an English marker's scope stand in the gap."""
+    return all(w in _EN_BETWEEN_WORDS for w in re.findall(r"\S+", gap))
+
+
 _FLIP = {
     "eq": "ne",
     "ne": "eq",
@@ -97,7 +111,7 @@ def read_negations(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
         elif words := _TAKEN_IN.search(_gap(t, max(0, m.start() - 16), m.start())):
             start = m.start() - len(words.group(0))
-            if t.free(start, m.start()):
+            if t.free(start, m.start()) and not _FIELD_WORD.search(words.group(0)):
                 t.take(start, m.end())
                 said = re.sub(r"(?:の分|の事業|の)?(?:も|を)?\s*$", "", words.group(0))
                 query.included.append(Filter("text", "incl", said))
@@ -125,7 +139,7 @@ def _named_before(t: Text, query: Query, at: int) -> list[str | int] | None:
 def _named_after(t: Text, query: Query, at: int) -> list[str | int] | None:
     """A project named just after an English marker (except No45)."""
     for _, (start, end) in sorted(query.named_spans, key=lambda x: x[1][0]):
-        if at <= start <= at + _WINDOW and _EN_BETWEEN.match(_gap(t, at, start)):
+        if at <= start <= at + _WINDOW and _en_between(_gap(t, at, start)):
             return [r for r, span in query.named_spans if span == (start, end)]
     return None
 
@@ -158,7 +172,7 @@ def _after(t: Text, query: Query, at: int) -> Filter | None:
     """The condition written just after an English marker."""
     candidates = [f for f in query.filters if f.span and at <= f.span[0] <= at + _EN_WINDOW]
     for f in sorted(candidates, key=lambda f: f.span[0]):  # type: ignore[index]
-        if _EN_BETWEEN.match(_gap(t, at, f.span[0])):  # type: ignore[index]
+        if _en_between(_gap(t, at, f.span[0])):  # type: ignore[index]
             return f
     return None
 

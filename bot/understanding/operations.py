@@ -29,11 +29,11 @@ def read_flags(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
     flags = [f for f in query.filters if f.kind in ("priority_frame", "future_response")]
     if len(flags) == 2:  # 重点枠事業と将来対応分の両方に○: both, as two conditions are
-        for m in t.find(_BOTH):
+        for m in t.find(_BOTH_FLAGS):
             t.take(m.start(), m.end())
 
 
-_BOTH = re.compile(
+_BOTH_FLAGS = re.compile(
     r"(?:の)?両方(?:に|とも|で|の)?|(?:の)?(?:どちらにも|いずれにも)|(?<![a-z])both(?![a-z])"
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.words import _emoji, prepare
+from bot.understanding.words import is_emoji, prepare
 
 # Where a second question begins: after a question mark, or at あと / それと / also.
 _CUT = re.compile(
@@ -27,7 +27,9 @@ _ASKS = re.compile(
 _NOT_A_PART = re.compile(
     r"^(?:もし)?(?:なければ|無ければ|ないなら|ない場合|なかったら|if not|if none|otherwise|or)"
     # 「numberあれば知りたい」, "if there is one": asks what the question before asked, if any.
-    r"|^[^、。,]{0,12}(?:あれば|あったら|あるなら)|(?<![a-z])if (?:any|there (?:is|are) (?:one|any))(?![a-z])"
+    r"|^(?![^、。,]*(?:no\.?\s*\d|\d+\s*番))[^、。,]{0,12}(?:が|は)?(?:あれば|あったら|あるなら)"
+    r"(?:知りたい|教えて|お願い)?[^?？]{0,6}[?？]?$"
+    r"|^(?:if any|if there (?:is|are) (?:one|any))[?.!]?$"
     r"|気がする|と思う|はず|ですよね|みたい|らしい|(?<![a-z])(?:i think|i guess)(?![a-z])"
     # A year counted from the part before (それとも翌年？, or the year after?) has no anchor alone.
     r"|来年|翌年|前年|次の年|その年|(?<![a-z])(?:next|last|following|previous|that) (?:fiscal )?year"
@@ -66,28 +68,25 @@ _ONLY_ASKING = re.compile(
 def parts(question: str) -> list[str]:
     """The questions a message asks, in order; one part when it asks one thing."""
     text = question.strip()
-    pair = [m.start() for m in _PAIR_CUT.finditer(text) if _paired_year(text[: m.start()])]
-    pair += [
-        m.start()
-        for m in _YEAR_THEN_FIELD.finditer(text)
-        if re.search(r"(?:r|令和|fy)\s?\d{1,4}", text[max(0, m.start() - 24) : m.start()], re.I)
-    ]
-    if pair:
-        at = pair[0]
-        first = re.sub(r"(?:のか)?と$", "", text[:at].strip(" 、,"))
-        return [first, _PAIR_LEAD.sub("", text[at:].strip())]
-    cuts = [m.start() for m in _CUT.finditer(text) if 0 < m.start() < len(text)]
-    pieces, last = [], 0
-    for at in cuts:
-        pieces.append(text[last:at])
-        last = at
-    pieces.append(text[last:])
-    pieces = [p.strip(" 、。,;") for p in pieces]
-    pieces = [p for p in pieces if p]
+    pair = _pair_cuts(text)
+    cuts = sorted({m.start() for m in _CUT.finditer(text) if 0 < m.start() < len(text)} | pair)
+    bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+    pieces: list[tuple[str, bool]] = []  # each piece, and whether it is a year and its field
+    for start, end in bounds:
+        piece = text[start:end].strip(" 、。,;")
+        if end in pair:  # the year before a pair cut loses its joining と (…のかと、)
+            piece = re.sub(r"(?:のか)?と$", "", piece)
+        if start in pair:
+            piece = _PAIR_LEAD.sub("", piece)
+        if piece:
+            pieces.append((piece, start in pair or end in pair))
     if len(pieces) < 2:
         return [text]
-    merged = [pieces[0]]
-    for piece in pieces[1:]:
+    merged = [pieces[0][0]]
+    for piece, paired in pieces[1:]:
+        if paired:
+            merged.append(_LEAD.sub("", piece))  # a year and its field: a part of its own
+            continue
         bare = _LEAD.sub("", piece)
         # Judged without links, emoji and courtesy (「修了者数も 急ぎじゃないです🙏」 still asks).
         clean = prepare(bare).text.strip(" 、。,;")
@@ -101,9 +100,24 @@ def parts(question: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {piece}"  # a completion of the part before
         else:
             merged.append(bare)
-    if len(merged) == 1 or not (_ASKS.search(merged[0]) or _FIELD_ASKED.search(merged[0])):
+    asks_first = _ASKS.search(merged[0]) or _FIELD_ASKED.search(merged[0]) or pieces[0][1]
+    if len(merged) == 1 or not asks_first:
         return [text]  # one question (a greeting or context before it, a completion after)
     return merged
+
+
+def _pair_cuts(text: str) -> set[int]:
+    """Where a year and its field follow another (R6の実績とR7の目標); none where the two are
+    compared (R6の目標とR7の目標を比べて: one comparison)."""
+    if re.search(r"比べ|比較|違い|差|変わ|compare|differ|vs", text, re.IGNORECASE):
+        return set()
+    cuts = {m.start() for m in _PAIR_CUT.finditer(text) if _paired_year(text[: m.start()])}
+    cuts |= {
+        m.start()
+        for m in _YEAR_THEN_FIELD.finditer(text)
+        if re.search(r"(?:r|令和|fy)\s?\d{1,4}", text[max(0, m.start() - 24) : m.start()], re.I)
+    }
+    return cuts
 
 
 def _paired_year(before: str) -> bool:
@@ -128,5 +142,5 @@ _SENTENCE_END = re.compile(
 def sentences_of(text: str) -> list[str]:
     """The sentences of a message, in order, each with its own end mark."""
     # An emoji followed by a space ends a sentence as a full stop does (すごいですね⛄ No38の…).
-    marked = re.sub(r"(\S)(?=\s)", lambda m: "。" if _emoji(m.group(1)) else m.group(1), text)
+    marked = re.sub(r"(\S)(?=\s)", lambda m: "。" if is_emoji(m.group(1)) else m.group(1), text)
     return [s.strip() for s in _SENTENCE_END.split(marked.strip()) if s.strip()]

@@ -35,7 +35,7 @@ _EMOJI_LIKE = re.compile(
 )
 
 
-def _emoji(c: str) -> bool:
+def is_emoji(c: str) -> bool:
     """A pictograph, a symbol drawn as one, or what joins and varies them."""
     code = ord(c)
     return (
@@ -87,7 +87,7 @@ def prepare(text: str) -> Prepared:
     s = _AT_NAME.sub(at_name, s)
     s = _EMOJI_CODE.sub(" ", s)
     if _EMOJI_LIKE.search(s):  # one pass of a class; each character only where one may be
-        s = "".join(" " if _emoji(c) else c for c in s)
+        s = "".join(" " if is_emoji(c) else c for c in s)
     s = _MARKUP.sub(" ", s)
     s = _COURTESY.sub(" ", s)
     s = _KANA_ADJECTIVE.sub(lambda m: _KANA_ADJECTIVES[m.group(1)] + m.group(2), s)
@@ -109,7 +109,8 @@ _KANA_ADJECTIVES = {
     "みじか": "短",
 }
 _KANA_ADJECTIVE = re.compile(
-    r"(?:(?<![\u3041-\u309f])|(?<=ばん)|(?<=[がはもとにでのてっ]))"
+    # Not inside a word (見やすい, 背が高い is kanji already): after a particle or いちばん.
+    r"(?:(?<![\u3041-\u309f\u30a0-\u30ff\u4e00-\u9fff])|(?<=ばん)|(?<=[がはもとにでのてっ]))"
     r"(すくな|おおき|ちいさ|おお|たか|ひく|やす|みじか)(い|かった|く(?=て|な))"
 )
 
