@@ -103,6 +103,9 @@ def main() -> None:
             "事業名で載ってる事業のうち、",  # a word list after 事業名で split every way (286 s once)
             "No40の予算は？あと",  # a message cut into many parts
             "田中さんに聞いたら",
+            "which projects are not a a a a a a a a a a a a a a a a a a a a a a q over 1 million yen? ",
+            "今日は雪ですね。",  # many sentences of small talk, each read on its own
+            "R6の実績とR7の目標、",  # a year and its field, again and again
         ):
             question = (piece * MAX_QUESTION)[:MAX_QUESTION]
             start = time.perf_counter()

@@ -18,6 +18,7 @@ from bot.prefectures import label_of
 from bot.store import Store
 from bot.understanding import Query, understand
 from bot.understanding.parts import parts, sentences_of
+from bot.understanding.words import prepare
 from bot.vocabulary import Vocabulary, gloss
 
 # One question's answer (bot.answer.answer, bound to the store, the clock and the asker).
@@ -53,9 +54,10 @@ _TOPIC = re.compile(
 
 
 def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime | None) -> bool:
-    """A sentence that may change an answer: a mention, a digit, a person, a condition, an
-    operation, a glossary word, or a word printed anywhere in the documents."""
-    if re.search(r"[0-9０-９]", sentence) or mentions(sentence, vocabulary, now):
+    """A sentence that may change an answer: a mention, a digit, a condition, an operation, a
+    glossary word, or a word printed anywhere in the documents (a colleague mentioned is not)."""
+    # Digits of a colleague's id or a link (<@U0ABC…>) are no number of the question.
+    if re.search(r"[0-9０-９]", prepare(sentence).text) or mentions(sentence, vocabulary, now):
         return True
     if gloss(sentence.lower().replace("'", " "))[1]:
         return True  # an English word for the roadmap's own terms (nursing care → 介護)
@@ -74,7 +76,6 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
         or said.ops
         or said.filters
         or said.names_project
-        or said.people
         or said.fields
         or said.asks
         or said.smallest

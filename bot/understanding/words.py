@@ -124,6 +124,9 @@ _COURTESY = re.compile(
     r"|に頼まれ[^\s、。]*)(?:で|て|ました|ので)?[…。、!！\s]*"
     r"|(?<=[\s…。、!！])(?:笑|ｗ+|w{2,})(?=[\s。、!！]|$)"
     r"|(?:話|はなし)(?:は|が)?変わ(?:りますが|るけど|るんですが|って)(?:、)?|ところで(?:、)?"
+    # 「よく分かってないんですが」: what the asker does not know, never a negation of the question.
+    r"|(?:よく|まだ|あまり)?(?:分かって|わかって|知ら|覚えて)(?:い)?(?:ない|なくて|ません)"
+    r"(?:んですが|んだけど|のですが|けど|ので|が)?[、,]?"
     r"|(?<![a-z])(?:thanks|thank you) (?:a lot|so much|very much|heaps|a bunch|a ton)(?![a-z])"
     r"|(?<![a-z])many thanks(?![a-z])"
     r"|(?<![a-z])(?:just (?:checking|to (?:check|confirm|be sure))|double[- ]checking)(?![a-z])"
