@@ -145,6 +145,7 @@ QUESTIONS = {
     ("ja", "count", False): "{a}と{b}の事業数を比べて",
     ("ja", "count", True): "{a}と{b}ではどちらが事業数が少ない？",
     ("ja", "budget", False): "{a}と{b}の予算の合計を比べて",
+    ("ja", "sum", False): "{a}と{b}の合計を比べて",  # 合計 alone: the totals compared
     ("ja", "budget", True): "{a}と{b}ではどちらが予算の合計が小さい？",
     ("en", "count", False): "Compare {a} and {b}",
     ("en", "count", True): "Which has fewer projects, {a} or {b}?",
@@ -222,11 +223,16 @@ def test_two_groups_by_their_number_of_projects(shared, kind, a, b, fewest, lang
     assert answer.computed.fields == {"budget"}
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("fewest", [False, True], ids=["larger", "smaller"])
+BY_BUDGET = [("ja", "budget", False), ("ja", "budget", True), ("ja", "sum", False)]
+BY_BUDGET += [("en", "budget", False), ("en", "budget", True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "measure", "fewest"), BY_BUDGET, ids=["-".join(map(str, f)) for f in BY_BUDGET]
+)
 @pytest.mark.parametrize(("kind", "a", "b"), PAIRS, ids=ids(PAIRS))
-def test_two_groups_by_their_total_budget(shared, kind, a, b, fewest, lang):
-    answer = ask(shared, QUESTIONS[lang, "budget", fewest].format(a=a, b=b))
+def test_two_groups_by_their_total_budget(shared, kind, a, b, lang, measure, fewest):
+    answer = ask(shared, QUESTIONS[lang, measure, fewest].format(a=a, b=b))
     check_groups(answer, kind, [a, b], lang, "budget", fewest)
     assert answer.computed.fields == {"budget"}
 
@@ -265,6 +271,8 @@ DETAILS = {
     ("ja", "period"): "{a}と{b}の事業の期間を比べて",
     ("ja", "both"): "{a}と{b}の事業の期間と担当をそれぞれ",
     ("ja", "each"): "{a}と{b}の事業をそれぞれ",
+    ("ja", "start"): "{a}と{b}の事業の始期を比べて",
+    ("ja", "end"): "{a}と{b}の事業の終期を比べて",
     ("en", "period"): "List each project of {a} and {b} with its period",
 }
 
@@ -288,14 +296,21 @@ def test_each_groups_projects_listed_with_what_was_asked(shared, kind, a, b, lan
     (department and sections, as printed) when asked, in the language asked."""
     answer = ask(shared, DETAILS[lang, asked].format(a=a, b=b))
     members = check_groups(answer, kind, [a, b], lang, "count", False)
-    fields = {"owner": {"owner"}, "period": {"period"}, "both": {"period", "owner"}, "each": set()}
+    fields = {
+        "owner": {"owner"},
+        "period": {"period"},
+        "both": {"period", "owner"},
+        "each": set(),
+        "start": {"start"},
+        "end": {"end"},
+    }
     assert answer.computed.fields == {"budget"} | fields[asked]
     beneath = [ln for ln in said(answer) if ln.startswith("　・")]
     expected = [r for v in (a, b) for r in members[v]]
     assert len(beneath) == len(expected)
     for line, row in zip(beneath, expected, strict=True):
         parts = [money(row.budget, lang)]
-        if "period" in fields[asked]:
+        if fields[asked] & {"period", "start", "end"}:  # the period, whichever end is asked
             parts.append(re.escape(period(row, lang)))
         if "owner" in fields[asked]:
             parts.append(re.escape(f"{row.department} {'、'.join(row.sections)}"))

@@ -217,10 +217,13 @@ def test_how_many_times_one_budget_is_the_other(shared, a, b, lang):
     assert answer.computed.operations == COMPUTED["ratio"]
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("form", ["ja", "en", "ja-plain"])
 @pytest.mark.parametrize(("a", "b"), PAIRS, ids=pair_ids(PAIRS))
-def test_the_total_of_two_projects(shared, a, b, lang):
-    answer = ask(shared, TOTAL[lang].format(a=a, b=b))
+def test_the_total_of_two_projects(shared, a, b, form):
+    """合計 asked, or only the budgets of two (No30とNo31の予算は？): each, then their total."""
+    forms = {**TOTAL, "ja-plain": "No{a}とNo{b}の予算は？"}
+    lang = form[:2]
+    answer = ask(shared, forms[form].format(a=a, b=b))
     check_common(answer, [a, b], lang)
     budget_a, budget_b = BY_NO[a].budget, BY_NO[b].budget
     assert each_line(answer, lang) == [(a, budget_a), (b, budget_b)]
@@ -265,6 +268,34 @@ def test_each_budget_and_the_end_asked(shared, a, b, asked):
     no_line(answer, WORDS["ja"][other])
     assert named(answer.verdict) == [winner]
     assert answer.computed.operations == SIDE | {"verdict", "max", "min", "compare"}
+
+
+BESIDE = {"owner": "No{a}とNo{b}の予算と担当", "period": "No{a}とNo{b}の予算と期間"}
+
+
+@pytest.mark.parametrize("beside", list(BESIDE))
+@pytest.mark.parametrize(("a", "b"), PAIRS, ids=pair_ids(PAIRS))
+def test_budgets_with_the_owner_or_period_beside(shared, a, b, beside):
+    """予算と担当: each budget with the department and sections (or the period) after it."""
+    answer = ask(shared, BESIDE[beside].format(a=a, b=b))
+    assert answer.status == "ok", answer.text
+    assert answer.title == title("R7", "ja")
+    for line, n in zip(said(answer)[:2], (a, b), strict=True):
+        row = BY_NO[n]
+        extra = (
+            f"{row.department} {'、'.join(row.sections)}"
+            if beside == "owner"
+            else f"{row.start}〜{row.end or '（終期の記載なし）'}"
+        )
+        assert re.fullmatch(
+            re.escape(f"・No{n} {row.name}：{row.budget:,}千円")
+            + r"（約[\d.,]+(?:億|万)円）、"
+            + re.escape(extra),
+            line,
+        ), line
+    total = line_after(answer, WORDS["ja"]["total"])
+    assert amounts(total, "ja") == [BY_NO[a].budget + BY_NO[b].budget]
+    assert answer.computed.fields == {"budget", beside}
 
 
 # -- three projects --------------------------------------------------------------------------
@@ -379,7 +410,12 @@ def test_a_tie_at_one_end_of_three(edges, edge_budgets, triple, smallest):
 
 
 # -- periods and owners side by side ---------------------------------------------------------
-PERIOD = {"ja": "No{a}とNo{b}の期間", "en": "When do No{a} and No{b} run?"}
+PERIOD = {
+    "ja": "No{a}とNo{b}の期間",
+    "ja-start": "No{a}とNo{b}の始期",
+    "ja-end": "No{a}とNo{b}の終期",
+    "en": "When do No{a} and No{b} run?",
+}
 OWNER = {"ja": "No{a}とNo{b}の担当", "en": "Who runs No{a} and No{b}?"}
 FIRST_START = {
     "ja": "No{a}とNo{b}はどちらが先に始まった？",
@@ -417,10 +453,12 @@ def check_facts(answer, order: list[int], lang: str, fields: set[str]) -> None:
     assert done.fields == fields
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("form", list(PERIOD))
 @pytest.mark.parametrize(("a", "b"), PAIRS, ids=pair_ids(PAIRS))
-def test_two_periods_side_by_side(shared, a, b, lang):
-    answer = ask(shared, PERIOD[lang].format(a=a, b=b))
+def test_two_periods_side_by_side(shared, a, b, form):
+    """The period, or only the start or the end asked: each period, nobody ranked."""
+    lang = form[:2]
+    answer = ask(shared, PERIOD[form].format(a=a, b=b))
     check_facts(answer, [a, b], lang, {"period", "start", "end"})
     assert fact_lines(answer) == [(n, printed_period(BY_NO[n], lang)) for n in (a, b)]
     assert answer.verdict is None
