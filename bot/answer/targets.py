@@ -86,6 +86,10 @@ def several_projects(store: Store, query: Query, edition: str, projects: list[Pr
     if facts and "budget" not in query.fields:
         return _side_by_side_facts(query, projects, facts)
     budgets = [p.budget_thousand_yen for p in projects]
+    # Names printed only in another edition (asked with none said) are that edition's
+    # projects: their budgets are that edition's, and labelled so (#28).
+    if len({p.edition for p in projects}) == 1:
+        edition = projects[0].edition
     label = label_of(edition)
     # それぞれR7事業費と事業終期: the budget with the period or owner asked beside it.
     lines = [f"・{m.short_ref(p)}：{_row(p, query)}" for p in projects]
