@@ -271,6 +271,7 @@ DETAILS = {
     ("ja", "period"): "{a}と{b}の事業の期間を比べて",
     ("ja", "both"): "{a}と{b}の事業の期間と担当をそれぞれ",
     ("ja", "each"): "{a}と{b}の事業をそれぞれ",
+    ("ja", "owner-compared"): "{a}と{b}の事業の担当を比べて",
     ("ja", "start"): "{a}と{b}の事業の始期を比べて",
     ("ja", "end"): "{a}と{b}の事業の終期を比べて",
     ("en", "period"): "List each project of {a} and {b} with its period",
@@ -298,6 +299,7 @@ def test_each_groups_projects_listed_with_what_was_asked(shared, kind, a, b, lan
     members = check_groups(answer, kind, [a, b], lang, "count", False)
     fields = {
         "owner": {"owner"},
+        "owner-compared": {"owner"},
         "period": {"period"},
         "both": {"period", "owner"},
         "each": set(),

@@ -199,3 +199,19 @@ def test_a_department_within_a_category(shared, category, department):
         whole = [r for r in R7 if r.category == category]
         part = [r for r in whole if r.department == department]
         check(answer, "ja", part, whole, department, f"項目「{category}」")
+
+
+DEPARTMENTS = list(dict.fromkeys(r.department for r in R7))
+
+
+@pytest.mark.parametrize("department", DEPARTMENTS)
+def test_a_share_of_no_whole_is_asked_back(shared, department):
+    """One group and nothing else (教育庁の予算の割合), or a group and a year: a share of what
+    is not said — asked back, never a share of everything."""
+    for asked in (
+        f"{department}の予算の割合は？",
+        f"{department}の予算のうちR7に始まる事業の割合は？",
+    ):
+        answer = ask(shared, asked)
+        assert answer.status == "clarify", answer.text
+        assert answer.value is None
