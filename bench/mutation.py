@@ -73,6 +73,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_several_groups.py",
         "tests/test_shares.py",
         "tests/test_projects_named_together.py",
+        "tests/test_targets_read_by_hand.py",
     ],
     "bot/understanding/years.py": QUESTIONS,
     "bot/understanding/amounts.py": QUESTIONS,
