@@ -137,6 +137,14 @@ def test_a_name_printed_only_in_another_edition(shared):
     assert [s.line for s in answer.sources] == [BY_NO[40].line + 1, r6.line + 1]
 
 
+def test_a_name_of_another_edition_is_not_taken_when_an_edition_is_said(shared):
+    """R7版の見守り…: the R7 edition prints no such project — asked back, not R6's taken."""
+    (r6,) = [r for r in R6 if "見守り" in r.name]
+    answer = ask(shared, f"R7版の{r6.name}と{BY_NO[41].name}の予算の差は？")
+    assert answer.status != "ok"
+    assert answer.verdict is None and answer.value is None
+
+
 def test_a_number_the_edition_lacks_answers_nothing(shared):
     assert not [r for r in R7 if r.no == 99]
     answer = ask(shared, "No30とNo99の予算の差は？")
@@ -175,6 +183,23 @@ def test_a_range_of_numbers_is_named_as_said(shared, a, c):
     assert [p.no for p in answer.projects] == list(range(a, c + 1))
     average = sum(BY_NO[n].budget for n in range(a, c + 1)) / 3
     assert answer.value.amount == pytest.approx(average, abs=0.05)
+
+
+@pytest.mark.parametrize(("a", "c"), RANGES, ids=[f"No{a}-No{c}" for a, c in RANGES])
+def test_a_range_and_another_number(shared, a, c):
+    """No30からNo32とNo40: the heading names all four, never the range alone."""
+    other = 40 if c < 40 else 23
+    answer = ask(shared, f"No{a}からNo{c}とNo{other}の予算の平均")
+    assert answer.status == "ok", answer.text
+    heading = re.match(r"^R7版の(.+)の事業（(\d+)件）", answer.title)
+    expected = [*range(a, c + 1), other]  # in the order named
+    assert heading.group(1) == "・".join(f"No{n}" for n in expected)
+    assert int(heading.group(2)) == 4
+
+
+def test_two_ranges_are_named_by_every_number(shared):
+    answer = ask(shared, "No30からNo31とNo40からNo41の予算の平均")
+    assert answer.title.startswith("R7版のNo30・No31・No40・No41の事業（4件）")
 
 
 def test_projects_of_another_edition_are_named_by_their_names(shared):
