@@ -74,7 +74,10 @@ def projects_filter(projects: list[Project], query: Query) -> Filter:
     """The named projects as one condition of a selection (No30〜No35 in its scope words)."""
     label = "・".join(f"No{p.no}" if p.no is not None else p.name for p in projects)
     if query.ranges and len(query.ranges) == 1 and not query.project_keys:
-        label = query.ranges[0].strip()
+        # No30からNo32 names them all, unless another number is named beside it (とNo40, #28).
+        ends = [int(n) for n in re.findall(r"\d+", query.ranges[0])]
+        if ends and all(p.no is not None and min(ends) <= p.no <= max(ends) for p in projects):
+            label = query.ranges[0].strip()
     return Filter("projects", "eq", ",".join(p.key for p in projects), label)
 
 
@@ -86,6 +89,10 @@ def several_projects(store: Store, query: Query, edition: str, projects: list[Pr
     if facts and "budget" not in query.fields:
         return _side_by_side_facts(query, projects, facts)
     budgets = [p.budget_thousand_yen for p in projects]
+    # Names printed only in another edition (asked with none said) are that edition's
+    # projects: their budgets are that edition's, and labelled so (#28).
+    if len({p.edition for p in projects}) == 1:
+        edition = projects[0].edition
     label = label_of(edition)
     # それぞれR7事業費と事業終期: the budget with the period or owner asked beside it.
     lines = [f"・{m.short_ref(p)}：{_row(p, query)}" for p in projects]
