@@ -145,6 +145,18 @@ class Vocabulary:
     # The names' readings (understanding.typed_names), computed the first time a question
     # holds a name typed by its sound, and kept with the vocabulary they were read from.
     readings: object | None = field(default=None, repr=False, compare=False)
+    _names: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def project_names(self) -> dict[str, list[str]]:
+        """Every written form of a project's name (normalised), with the projects it names;
+        read once per vocabulary."""
+        if self._names is None:
+            names: dict[str, list[str]] = {}
+            for term in self.terms:
+                if term.kind == "project":
+                    names.setdefault(normalise(term.surface), []).append(term.value)
+            self._names = names
+        return self._names
 
     def pattern(self, english: bool = True) -> re.Pattern:
         """One alternation of every surface, longest first (so the longest mention wins);

@@ -116,6 +116,7 @@ class Connection(Faults):
         self._keyed: dict[str, tuple[list[Project], dict[str, Project]]] = {}
         self._links: list[Link] | None = None
         self._editions: list[EditionInfo] | None = None
+        self._documents: list | None = None  # DocumentInfo, cached as the editions are
         self._cache_version: int | None = None
         self._checked_at = -FRESH_CHECK_SECONDS
         # The files being served (#25): a store replaced or its -wal deleted under a running
@@ -255,6 +256,7 @@ class Connection(Faults):
             self._namings.clear()
             self._links = None
             self._editions = None
+            self._documents = None
             self._cache_version = version
 
     # -- operations ------------------------------------------------------------------------

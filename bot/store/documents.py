@@ -328,6 +328,7 @@ class RoadmapDocuments:
         self._namings.clear()
         self._links = None
         self._editions = None
+        self._documents = None
         self._checked_at = -FRESH_CHECK_SECONDS
         count = 0
         for prefecture in sorted({prefectures.prefecture_of(code) for code in loaded}):

@@ -141,8 +141,13 @@ class RoadmapReads:
         return no is not None and any(p.draft for p in self.projects(edition) if p.no == no)
 
     def documents(self) -> list[DocumentInfo]:
-        """Every loaded document of this prefecture: edition, field, file, when, projects."""
+        """Every loaded document of this prefecture: edition, field, file, when, projects (cached
+        until any process loads documents again, as the editions are)."""
         with self._reading():
+            if self._tx_thread is None or self._tx_thread != threading.get_ident():
+                self._fresh()
+                if self._documents is not None:
+                    return list(self._documents)
             rows = self.db.query(
                 "SELECT d.*, (SELECT count(*) FROM projects p WHERE p.edition = d.edition "
                 "AND coalesce(p.field, '') = d.field) AS n FROM documents d "
@@ -150,7 +155,7 @@ class RoadmapReads:
                 "ORDER BY e.fiscal_year, d.field",
                 [self.prefecture],
             )
-        return [
+        documents = [
             DocumentInfo(
                 edition=r["edition"],
                 field=r["field"],
@@ -163,6 +168,9 @@ class RoadmapReads:
             )
             for r in rows
         ]
+        if self._tx_thread is None:
+            self._documents = documents
+        return documents
 
     def projects(self, edition: str | None = None, field: str | None = None) -> list[Project]:
         """All projects of an edition (default: the latest), every field in number order;

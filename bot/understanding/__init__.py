@@ -202,10 +202,7 @@ def _named_by_words(query: Query, vocab: Vocabulary) -> None:
     name one more project when every one of them (two at least, one printed in no other
     project's name) is printed in that one project's name. Asked of a project's fields or
     beside another project, never of a list (ドローンの事業)."""
-    names: dict[str, list[str]] = {}
-    for term in vocab.terms:
-        if term.kind == "project":
-            names.setdefault(normalise(term.surface), []).append(term.value)
+    names = vocab.project_names()
     if not query.names_project and query.operation in ("fact", "search", "count"):
         _named_by_a_word(query, names)
     if query.operation in ("list", "count", "search") and not query.names_project:
