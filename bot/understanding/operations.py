@@ -85,13 +85,15 @@ def read_operations(t: Text, query: Query) -> None:
                     query.smallest = True  # 小さい順に並べて: the smallest first (#28)
                 if value == "verdict":
                     # どっちが少ない / which is smaller / 先に始まった: the end of the comparison.
-                    said = m.group(0) + t.text[m.end() : m.end() + 10]
+                    # Said before it too: 予算が小さいのはどっち, 先に終わるのはどちら.
+                    said = t.text[max(0, m.start() - 12) : m.end() + 10]
                     if re.search(r"少な|小さ|安|低|smaller|less|fewer|lower|cheaper", said):
                         query.smallest = True
+                    ends = re.search(r"終わ|終了|終期|ends?\b|finish|まで続|続く", said)
                     if re.search(r"先に|早く|早い|earlier|first", said):
-                        query.fields.append("start")
+                        query.fields.append("end" if ends else "start")
                         query.smallest = True
-                    elif re.search(r"遅く|後に|later|last", said):
+                    elif re.search(r"遅く|後に|後まで|later|last|longer", said):
                         query.fields.append("end")
             elif slot == "having":
                 query.having = {"eq1": ("eq", 1), "none": ("eq", 0)}.get(value, ("ge", 2))
