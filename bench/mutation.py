@@ -84,6 +84,12 @@ MODULES: dict[str, list[str]] = {
     "bot/understanding/words.py": QUESTIONS,
     "bot/understanding/__init__.py": QUESTIONS,
     "bot/answer/facts.py": QUESTIONS,
+    # A message cut into its sentences and parts: pure text in, parts out.
+    "bot/understanding/parts.py": [
+        "tests/test_two_part_questions.py",
+        "tests/test_small_talk.py",
+        "tests/test_words_kept.py",
+    ],
 }
 
 KILLED = {"killed", "timeout"}
