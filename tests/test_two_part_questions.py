@@ -197,6 +197,15 @@ def test_a_year_and_its_field_are_cut(message, first, second):
     assert parts(message) == [first, second]
 
 
-@pytest.mark.parametrize("message", ["R6とR7の実績", "No40のR7の実績と課題", "R6版とR7版の予算"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "R6とR7の実績",
+        "No40のR7の実績と課題",
+        "R6版とR7版の予算",
+        "Compare No24's R6 actual and R7 plan",  # a comparison, in any case
+        "No24のR6の目標とR7の目標の違い",
+    ],
+)
 def test_one_field_of_two_years_is_not_cut(message):
     assert parts(message) == [message]

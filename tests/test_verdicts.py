@@ -63,3 +63,11 @@ def test_which_ends_first_or_lasts_longer(shared, a, b, form, first):
     want = pick(a, b, key=lambda r: year(r.end))
     assert answer.status == "ok", answer.text
     assert f"No{want.no}" in verdict(answer), (verdict(answer), answer.text)
+
+
+@pytest.mark.parametrize("a,b", PAIRS[::3], ids=lambda r: f"No{r.no}")
+def test_the_ratio_of_two_budgets(shared, a, b):
+    """「予算の比は？」 is a ratio, never the total (which it was)."""
+    answer = ask(shared, f"No{a.no}とNo{b.no}の予算の比は？")
+    assert answer.status == "ok", answer.text
+    assert "倍" in answer.text and f"{a.budget + b.budget:,}千円" not in answer.text, answer.text

@@ -110,7 +110,7 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"(?<!上限)(?<!補助の)(?<!負担)割合|比率|何倍|占め|半分|半額|[2-9２-９二三四五]倍|"
+            r"(?<!上限)(?<!補助の)(?<!負担)割合|比率|(?<=の)比(?=[はがをってで?？]|$)|何倍|占め|半分|半額|[2-9２-９二三四五]倍|"
             r"(?<![a-z])(?:half|double|twice|triple)(?![a-z])|何%|何パーセント|(?<![a-z])(?:ratio|times as|is how many times|how many times(?= (?:bigger|larger|more|greater|as|higher|smaller|the))|percent(?:age)?|share of)(?![a-z])"
         ),
         ("ratio",),

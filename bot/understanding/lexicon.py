@@ -194,7 +194,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "agg",
         "ratio",
-        r"何倍|倍|割合|比率|占める|シェア|何%|何パーセント|何割"
+        r"何倍|倍|割合|比率|占める|シェア|何%|何パーセント|何割|(?<=の)比(?=[はがをってで?？]|$)"
         r"|ratio|is how many times|how many times (?=bigger|larger|more|greater|as |higher|smaller|the )"
         r"|times (?:as|bigger|larger|more)|percent(?:age)?|share of",
     ),
