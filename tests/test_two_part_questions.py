@@ -119,6 +119,7 @@ def test_what_is_not_cut_into_two(message):
         ("No40の予算は？あとNo41の担当は？", 2),
         ("No40の予算は？ それと、No41の担当は？ あとNo42の終期は？", 3),
         ("When did No40 start, and when does No41 end?", 2),
+        ("What's the budget of No38? And the owner too", 2),  # a part asked "too"
     ],
 )
 def test_what_is_cut(message, count):

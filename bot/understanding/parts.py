@@ -18,7 +18,7 @@ _CUT = re.compile(
 # What makes a part a question of its own (a question word or mark, a request, a も of ellipsis).
 _ASKS = re.compile(
     r"[?？]|何|いつ|どこ|誰|だれ|いくら|いくつ|どれ|どの|どう|教えて|知りたい|出して|ください|お願い"
-    r"|も$|のは$|もあわせて|(?<![a-z])(?:what|when|where|how|who|which|is|are|did|does|do|was|were|tell|list"
+    r"|も$|のは$|もあわせて|(?<![a-z])(?:too|as well)[.!?]*$|(?<![a-z])(?:what|when|where|how|who|which|is|are|did|does|do|was|were|tell|list"
     r"|show)(?![a-z])",
     re.IGNORECASE,
 )
