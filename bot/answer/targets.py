@@ -305,7 +305,7 @@ def several_groups(
         lines=lines,
         projects=[ref(p) for p in every],
         sources=[src(p, "budget") for p in every],
-        verdict=verdict,
+        verdict=_with_the_one(verdict, rows),
     )
     answer.computed = done
     return answer
@@ -323,6 +323,15 @@ def _row(p: Project, query: Query) -> str:
 
 def _total(projects: list[Project]) -> int:
     return sum(p.budget_thousand_yen for p in projects)
+
+
+def _with_the_one(verdict: str | None, rows: list[tuple[str, Selection]]) -> str | None:
+    """The winning groups, and their one project when they hold just one (「健康福祉部（No29 …）」):
+    that project is the one that is larger."""
+    if verdict is None:
+        return None
+    won = [p for v, c in rows if v in verdict.split("、") for p in c.projects]
+    return f"{verdict}（{m.short_ref(won[0])}）" if len(won) == 1 else verdict
 
 
 def _only(query: Query, filters: list[Filter]) -> Query:

@@ -435,7 +435,12 @@ PATTERNS: list[tuple[str, str, str]] = [
         "summary",
         r"概要|何をする|なにをする|どんな|内容|目的|what does|about|summary|describe|purpose",
     ),
-    ("field", "plan", r"計画|目標|予定|plans?|goals?|targets?|planned|schedules?|initiatives?"),
+    # "as planned" asks what happened against the plan: the actual's words read it.
+    (
+        "field",
+        "plan",
+        r"計画|目標|予定|plans?|goals?|targets?|(?<!\bas )planned|schedules?|initiatives?",
+    ),
     (
         "field",
         "actual",
@@ -673,6 +678,6 @@ _STOP_TEXT = (
     "that the their them then there there's these they this those to up us want was we "
     "were what what's whats which who whom whose will with within would year years yen "
     "you your under date dates gets got getting receive receives received obtain obtains "
-    "printed written stated shown sort "
+    "printed written stated shown sort carry carried carries "
 )
 EN_STOP = frozenset(_STOP_TEXT.split())

@@ -142,7 +142,8 @@ def figures(text: str) -> list[Figure]:
         approx = bool(_APPROX.search(text[max(0, m.start() - 12) : m.start()]))
         before = text[max(0, m.start() - 2) : m.start()]
         if "¥" in before or "￥" in before:
-            approx = approx or bool(frac)
+            # ¥288.5 million is rounded; ¥288.458 million (to the thousand yen) is exact.
+            approx = approx or (bool(frac) and step > 1)
         out.append(Figure(number * size, "千円", step, approx))
     for m in re.finditer(_NUM + r"\s*(%|％|パーセント|percent)", text):
         whole, frac = m.group(1).replace(",", ""), m.group(2)
