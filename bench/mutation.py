@@ -76,7 +76,12 @@ MODULES: dict[str, list[str]] = {
         "tests/test_targets_read_by_hand.py",
     ],
     "bot/understanding/years.py": QUESTIONS,
-    "bot/understanding/amounts.py": QUESTIONS,
+    "bot/understanding/amounts.py": [
+        *QUESTIONS,
+        "tests/test_amounts_said.py",
+        "tests/test_checks_and_calendar.py",
+        "tests/test_selection_edges.py",
+    ],
     "bot/understanding/operations.py": QUESTIONS,
     "bot/understanding/entities.py": QUESTIONS,
     "bot/understanding/negation.py": QUESTIONS,
