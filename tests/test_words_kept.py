@@ -96,3 +96,11 @@ def test_western_years_leave_project_keys_alone(shared):
     """R6/#13 is a key, never a year to write in the Western calendar."""
     answer = ask(shared, "R6版の教育庁の事業の始期を西暦で一覧にして")
     assert "年度）/#" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("row", NUMBERED[::5], ids=lambda r: f"No{r.no}")
+def test_a_second_year_asked_of_plans_is_never_dropped(shared, row):
+    """「R6の実績とR7の目標 No49」: the R7 goal is answered, or the question asked back — the
+    edition read (R7) never stands in for the year asked."""
+    answer = ask(shared, f"R6の実績とR7の目標 No{row.no}")
+    assert answer.status != "ok" or "R7計画" in answer.text, answer.text

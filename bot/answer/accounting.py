@@ -227,14 +227,16 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
     for pattern, index in ((PREVIOUS, -2), (LATEST, -1)):
         for m in pattern.finditer(plain):
             if free(m.start(), m.end()) and len(labels) >= -index:
-                found.append(Mention("year", m.group(0), (labels[index],)))
+                found.append(Mention("year", m.group(0), (labels[index], "edition")))
                 take(m.start(), m.end())
     for m in re.finditer(YEAR, plain):
         if not free(m.start(), m.end()):
             continue
         code = _year(m.group(0), now)
         if code:
-            found.append(Mention("year", m.group(0), (code,)))
+            # 「R7版」, "the R7 edition": an edition said as such (an edition answers it).
+            edition = bool(re.match(r"\s*(?:版|edition|roadmap|ロードマップ)", plain[m.end() :]))
+            found.append(Mention("year", m.group(0), (code, "edition") if edition else (code,)))
         take(m.start(), m.end())
     for m in re.finditer(MONEY, plain):
         if not (m.group(2) or "円" in m.group(0)) or not free(m.start(), m.end()):
@@ -413,7 +415,13 @@ def used(mention: Mention, computed: Computed) -> bool:
         return any(w in computed.groups for w in mention.wants)
     if kind == "year":
         want = _western(mention.wants[0])
-        return any(_western(y) == want for y in computed.years | computed.editions)
+        # A year asked of plans or results (R6の実績とR7の目標) is one of the years answered;
+        # the edition read (R7) answers it only when no year was answered.
+        plain_year = (
+            len(mention.wants) == 1 and computed.years and {"plan", "actual"} & computed.fields
+        )
+        said = computed.years if plain_year else computed.years | computed.editions
+        return any(_western(y) == want for y in said)
     if kind == "amount":
         return mention.wants[0] in computed.amounts
     if kind == "negation":
