@@ -126,6 +126,15 @@ def loaded_copy(files: list[Path]) -> Store:
     return copy_of(template_of(files))
 
 
+@pytest.fixture(scope="module")
+def shared() -> Store:
+    """One store with both documents for a module's questions (answering never writes; a
+    module that needs its own keeps its own fixture of this name)."""
+    from bot.sources import default_sources
+
+    return loaded_copy(default_sources())
+
+
 @pytest.fixture(scope="session", autouse=True)
 def templates_unchanged():
     """Copies share their template's projects: a test that changed one in place would have

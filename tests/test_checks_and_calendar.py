@@ -10,17 +10,11 @@ from collections import defaultdict
 import pytest
 
 from bot.answer import ask
-from bot.sources import default_sources
-from tests.conftest import R7_FILE, loaded_copy
+from tests.conftest import R7_FILE
 from tests.document_lines import rows, year
 
 ROWS = rows(R7_FILE)
 NUMBERED = [r for r in ROWS if r.no is not None]
-
-
-@pytest.fixture(scope="module")
-def shared():
-    return loaded_copy(default_sources())
 
 
 def names(answer) -> set[str]:

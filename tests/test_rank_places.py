@@ -9,8 +9,7 @@ from collections import defaultdict
 import pytest
 
 from bot.answer import ask
-from bot.sources import default_sources
-from tests.conftest import R7_FILE, loaded_copy
+from tests.conftest import R7_FILE
 from tests.document_lines import rows
 
 BY_CATEGORY: dict[str, list] = defaultdict(list)
@@ -22,11 +21,6 @@ RANKED = {
     for c, rs in BY_CATEGORY.items()
     if len(rs) >= 3 and len({r.budget for r in rs}) == len(rs)
 }
-
-
-@pytest.fixture(scope="module")
-def shared():
-    return loaded_copy(default_sources())
 
 
 def named(answer) -> list[str]:

@@ -14,10 +14,9 @@ import json
 import pytest
 
 from bot.answer import ask
-from bot.sources import default_sources
 from bot.understanding.parts import sentences_of
 from tests.bank.checker import BANK, grade, questions, when
-from tests.conftest import R7_FILE, loaded_copy
+from tests.conftest import R7_FILE
 from tests.document_lines import rows
 
 NUMBERED = [r for r in rows(R7_FILE) if r.no is not None]
@@ -33,11 +32,6 @@ EN_CHAT = [
     "Hope you had a good weekend 😊 Anyway, my boss asked me something: {q}",
     "{q} Thanks a ton, and stay warm!",
 ]
-
-
-@pytest.fixture(scope="module")
-def shared():
-    return loaded_copy(default_sources())
 
 
 @pytest.mark.parametrize("row", NUMBERED, ids=lambda r: f"No{r.no}")

@@ -13,9 +13,7 @@ import re
 import pytest
 
 from bot.answer import ask
-from bot.sources import default_sources
 from tests.bank.checker import BANK, grade, questions, when
-from tests.conftest import loaded_copy
 
 _ASKED_LAST = r"(どこ|いつ|いくら|何件|どれ|誰|いくつ|何年度)[？?]$"
 
@@ -44,11 +42,6 @@ CASES = [
     for v in typed(q.text, q.lang)
     if "<@" not in q.text
 ]
-
-
-@pytest.fixture(scope="module")
-def shared():
-    return loaded_copy(default_sources())
 
 
 @pytest.mark.parametrize(("q", "text"), CASES, ids=lambda x: getattr(x, "id", None))

@@ -9,8 +9,7 @@ import itertools
 import pytest
 
 from bot.answer import ask
-from bot.sources import default_sources
-from tests.conftest import R7_FILE, loaded_copy
+from tests.conftest import R7_FILE
 from tests.document_lines import rows, year
 
 NUMBERED = [r for r in rows(R7_FILE) if r.no is not None]
@@ -20,11 +19,6 @@ ENDED = [
     for a, b in itertools.pairwise(NUMBERED)
     if year(a.end) and year(b.end) and a.end != b.end
 ]
-
-
-@pytest.fixture(scope="module")
-def shared():
-    return loaded_copy(default_sources())
 
 
 def verdict(answer) -> str:

@@ -10,9 +10,8 @@ from collections import defaultdict
 import pytest
 
 from bot.answer import ask
-from bot.sources import default_sources
 from bot.understanding.parts import parts
-from tests.conftest import R7_FILE, loaded_copy
+from tests.conftest import R7_FILE
 from tests.document_lines import rows
 
 ROWS = rows(R7_FILE)
@@ -20,11 +19,6 @@ NUMBERED = [r for r in ROWS if r.no is not None]
 BY_DEPARTMENT: dict[str, list] = defaultdict(list)
 for _row in ROWS:
     BY_DEPARTMENT[_row.department].append(_row)
-
-
-@pytest.fixture(scope="module")
-def shared():
-    return loaded_copy(default_sources())
 
 
 @pytest.mark.parametrize("row", NUMBERED[::4], ids=lambda r: f"No{r.no}")

@@ -30,7 +30,7 @@ from bot.answer import (
 from bot.answer.accounting import Mention, unaccounted
 from bot.answer.initiatives import initiative_answer
 from bot.answer.model import Answer, ProjectRef, SourceRef, Status, Value
-from bot.answer.render import finish, help_answer, inferred_note, ref, src
+from bot.answer.render import finish, help_answer, in_western, inferred_note, ref, src
 from bot.answer.selection import (
     GROUP_KINDS,
     Selection,
@@ -129,39 +129,13 @@ def answer(
         # as an answer to a question about one project's budget or owner.
         result = replace(result, status="not_found")
     if western:
-        result = _in_western(result, query.lang)
+        result = in_western(result, query.lang)
     if result.status == "not_found" and as_year is not None:
         # 「耳で聴くハザードマップ、R6は実際どうだった？」: a bare year finds nothing in that
         # edition; read as the fiscal year it is, the newest edition tells it.
         again = _answer(store, as_year, now=now, asker=asker)
         if again.status in ("ok", "not_stated"):
             return again
-    return result
-
-
-# A fiscal year an answer states (not an edition's label: R7版, the R7 edition).
-_YEAR_CODE = re.compile(
-    r"(?<![A-Za-z0-9])([RH]\d{1,2})(?![0-9/])(?!\s*(?:版|edition|[（(]\s*(?:FY)?\d{4}))"
-)
-
-
-def _in_western(result: Answer, lang: str) -> Answer:
-    """Every fiscal year an answer states, with its Western year beside it (R7（2025年度））."""
-
-    def beside(code: re.Match) -> str:
-        year = FiscalYear.try_parse(code.group(1))
-        if year is None:
-            return code.group(0)
-        space = "" if lang == "ja" else " "
-        return code.group(1) + space + m.say("western_year", lang, year=year.western)
-
-    def each(text: str) -> str:
-        return _YEAR_CODE.sub(beside, text) if text else text
-
-    result.title = each(result.title or "")
-    result.lines = [each(line) for line in result.lines]
-    result.text = each(result.text)  # rendered already: the same years in the same words
-    result.computed.fields.add("western")
     return result
 
 

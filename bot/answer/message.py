@@ -62,30 +62,8 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
     if gloss(sentence.lower().replace("'", " "))[1]:
         return True  # an English word for the roadmap's own terms (nursing care → 介護)
     said = understand(sentence, vocabulary)
-    if said.unknown and _TOPIC.search(sentence.lower()):
-        return (
-            True  # 観光関係ですが、/ 観光の事業について質問です / "Tourism:" — the topic asked of
-        )
-    if (
-        said.western
-        or said.unit
-        or said.group_by
-        or said.total
-        or said.included
-        or said.having
-        or said.ops
-        or said.filters
-        or said.names_project
-        or said.fields
-        or said.asks
-        or said.smallest
-        or said.year
-        or said.edition
-        or said.compared
-        or said.comparison
-        or said.record is not None
-        or said.operation not in ("fact", "empty", "help")
-    ):
+    # 観光関係ですが、/ 観光の事業について質問です / "Tourism:": the topic asked of.
+    if said.reads_anything or (said.unknown and _TOPIC.search(sentence.lower())):
         return True
     printed = textsearch.printed_anywhere(store)
     words = [w.lower() for w in said.search_terms + said.unknown]

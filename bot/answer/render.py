@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from bot import messages as m
 from bot.answer.model import Answer, ProjectRef, SourceRef
 from bot.command_table import usages
+from bot.fiscal_year import FiscalYear
 from bot.models import Project
 
 
@@ -57,3 +60,29 @@ def help_answer(lang: str) -> Answer:
         lines=m.help_lines(lang, usages(lang)),
         suggestions=m.examples(lang),
     )
+
+
+# A fiscal year an answer states (not an edition's label: R7版, the R7 edition).
+_YEAR_CODE = re.compile(
+    r"(?<![A-Za-z0-9])([RH]\d{1,2})(?![0-9/])(?!\s*(?:版|edition|[（(]\s*(?:FY)?\d{4}))"
+)
+
+
+def in_western(result: Answer, lang: str) -> Answer:
+    """Every fiscal year an answer states, with its Western year beside it (R7（2025年度））."""
+
+    def beside(code: re.Match) -> str:
+        year = FiscalYear.try_parse(code.group(1))
+        if year is None:
+            return code.group(0)
+        space = "" if lang == "ja" else " "
+        return code.group(1) + space + m.say("western_year", lang, year=year.western)
+
+    def each(text: str) -> str:
+        return _YEAR_CODE.sub(beside, text) if text else text
+
+    result.title = each(result.title or "")
+    result.lines = [each(line) for line in result.lines]
+    result.text = each(result.text)  # rendered already: the same years in the same words
+    result.computed.fields.add("western")
+    return result

@@ -96,6 +96,31 @@ class Query:
         """True when the question names one project (by number, name or the words left)."""
         return self.project_no is not None or bool(self.project_keys)
 
+    @property
+    def reads_anything(self) -> bool:
+        """True when any slot was read: a condition, a project, a field or value asked, an
+        operation, a year, an edition, a unit or the chat record (words left over are not)."""
+        return bool(
+            self.western
+            or self.unit
+            or self.group_by
+            or self.total
+            or self.included
+            or self.having
+            or self.ops
+            or self.filters
+            or self.names_project
+            or self.fields
+            or self.asks
+            or self.smallest
+            or self.year
+            or self.edition
+            or self.compared
+            or self.comparison
+            or self.record is not None
+            or self.operation not in ("fact", "empty", "help")
+        )
+
 
 def detect_language(text: str) -> Lang:
     """English when the text has English words and no kana, or is an English sentence that
