@@ -113,7 +113,9 @@ def _joined_forms(name: str) -> list[str]:
     for joiner in _JOINERS:
         if joiner in name:
             head, tail = name.split(joiner, 1)
-            return list(dict.fromkeys([name] + [f"{head}{j}{tail}" for j in _JOINERS]))
+            # Each part's own words hyphenated too: disaster/crisis-management.
+            pairs = {(head, tail), (head.replace(" ", "-"), tail.replace(" ", "-"))}
+            return list(dict.fromkeys([name] + [f"{h}{j}{t}" for h, t in pairs for j in _JOINERS]))
     return [name]
 
 
@@ -293,6 +295,31 @@ DEPT_WORDS = {
     "管理": ["management"],
     "子ども": ["children"],
     "保育": ["childcare"],
+    # Sections of the roadmap's documents (School Education Division, Road Division…).
+    "学校": ["school"],
+    "高等学校": ["high school"],
+    "教職員": ["teaching staff", "school personnel"],
+    "改革": ["reform"],
+    "みらい": ["future"],
+    "道路": ["road", "roads"],
+    "障がい": ["disability", "disabilities"],
+    "障害": ["disability", "disabilities"],
+    "高齢": ["elderly", "aging"],
+    "保険": ["insurance"],
+    "薬務": ["pharmaceutical affairs", "pharmaceutical"],
+    "業務": ["affairs", "operations"],
+    "連携": ["cooperation", "coordination", "partnership"],
+    "捜査": ["investigation", "investigative"],
+    "支援": ["support"],
+    "分析": ["analysis"],
+    "サイバー": ["cyber"],
+    "犯罪": ["crime"],
+    "対策": ["countermeasures", "control"],
+    "生活安全": ["community safety"],
+    "活躍": ["participation", "empowerment"],
+    "青少年": ["youth"],
+    "男女共同参画": ["gender equality"],
+    "監理": ["supervision", "oversight"],
 }
 DEPT_SUFFIXES = {
     "本部": ["headquarters", "hq", "department"],
@@ -341,6 +368,10 @@ def english_dept_names(department: str) -> tuple[list[str], list[tuple[str, str]
         for word in DEPT_SUFFIXES[suffix]
         if len(pieces) > 1
     ]
+    # "the police projects", "education projects": the name without its suffix, where no
+    # other department is called so.
+    if suffix not in ("課", "室"):  # a section's bare words are a topic too often (road)
+        singles += [(phrase, "") for phrase in sorted(phrases)]
     return names, singles
 
 
@@ -419,15 +450,29 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
                 vocab.english.add(normalise(name))
             for name, _ in singles:
                 single.setdefault(normalise(name), set()).add(office)
+        # A category's English name (health and welfare: 医療・福祉) is never a bare office's.
+        groups = {
+            normalise(f)
+            for kind_names in GROUP_NAMES.values()
+            for n in kind_names
+            for f in _joined_forms(n)
+        }
+        # Nor a word of a longer English term (hospital of core hospital, education of
+        # distance education): the glossary's term is read whole.
+        glossed = {normalise(key) for key in GLOSSARY if " " in key}
         for name, offices in single.items():
-            if len(offices) == 1:
+            stems = {name, name.removesuffix("s")}  # hospitals: hospital of core hospital
+            inside = any(f" {w} " in f" {k} " for k in glossed for w in stems) or name in _GLOSSED
+            if len(offices) == 1 and name not in groups and not inside:
                 add(name, kind, next(iter(offices)))
                 vocab.english.add(name)
     # English names of the categories and fields printed (bot/glossary.py).
     for kind in ("category", "field"):
         for value in sorted(values.get(kind, set())):
             for name in GROUP_NAMES.get(value, []):
-                for form in _joined_forms(name):
+                forms = _joined_forms(name)
+                # school-education projects: a name's words joined by hyphens too.
+                for form in dict.fromkeys(forms + [f.replace(" ", "-") for f in forms]):
                     add(form, kind, value)
                     vocab.english.add(normalise(form))
     vocab.values = values

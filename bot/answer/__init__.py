@@ -814,6 +814,11 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
             result = _project_answer(store, p, query)
             result.computed.words.update(strange)
             strange = []
+        elif not strange and query.fields and (how or _words_named_it(query)):
+            # 道路舗装のAI点検の事業っていつまで / の担当は: the words found the project (they
+            # are printed about it); its field is asked, not a sentence holding them.
+            result = _project_answer(store, p, query)
+            result.computed.words.update(query.unknown)
         else:
             result = initiative_answer(p, query, printed)
             # A field of the project asked (No40's budget for cloud): a sentence holding the
@@ -840,6 +845,16 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
     result.lines += renames.notes(query.filters, p.edition, lang)
     _targeted(result, p, query)
     return result
+
+
+def _words_named_it(query: Query) -> bool:
+    """The question's leftover words are the words that named the project (no number)."""
+    subject = normalise(query.subject or "")
+    return (
+        not query.project_nos
+        and bool(subject)
+        and all(normalise(w) in subject for w in query.unknown)
+    )
 
 
 def _initiative_words(p: Project, query: Query) -> Query:

@@ -85,6 +85,14 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (re.compile(r"平均|(?<![a-z])(?:average|mean)(?![a-z])"), ("avg",)),
     (
+        # 2本ありますよね / both projects: several projects said, never one project's answer.
+        re.compile(
+            r"(?<![\d.])(?:2|二|ふた)(?:本|つ)(?=あ|の事業|とも)"
+            r"|(?<![a-z])(?:both|the two|two) (?:of (?:the|these|those) )?projects(?![a-z])"
+        ),
+        ("each", "side", "list", "group", "sum", "count", "compare", "diff", "verdict", "rank"),
+    ),
+    (
         # 前の版から変わりました: a change asked is answered by comparing, never by one side.
         re.compile(
             r"変わ(?:った|る|り|って)|変化|増え|減っ|増加|減少|増額|減額"

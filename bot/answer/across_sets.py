@@ -290,7 +290,9 @@ def largest_move(store: Store, query: Query, pair: tuple[str, str]) -> Answer:
             moves.append((p.budget_thousand_yen - before, row))
     moves = [x for x in moves if (x[0] > 0 if rising else x[0] < 0)]
     moves.sort(key=lambda x: -abs(x[0]))
-    top = [x for x in moves if moves and x[0] == moves[0][0]]
+    # The top N asked (which two projects…), with any tied with the last of them.
+    n = query.n or 1
+    top = [x for x in moves if len(moves) >= n and abs(x[0]) >= abs(moves[n - 1][0])] or moves
     lines: list[str] = []
     shown: list[Project] = []
     for _, row in top:

@@ -53,19 +53,39 @@ _TOPIC = re.compile(
 )
 
 
+_ASKERS_OWN_PLAN = re.compile(
+    r"(?:報告|共有|連絡|相談|確認|回答|展開|説明)(?:を)?(?:して)?(?:おき|しとき)?"
+    r"(?:します|しますね|しときます|いたします|させていただきます|する予定です|するつもりです)"
+    r"(?:ね|ので|ー|〜)?\s*[!！。.♪☺️🙏]*\s*$"
+    r"|(?<![a-z])(?:i'll|i will|i'm going to|will) (?:report|pass|share|forward|relay|update)"
+    r"[^.?!]{0,40}(?:boss|manager|chief|team|them|him|her|everyone)[^?]*$"
+)
+_FOLLOW_UP = re.compile(r"[^。？?!！\s]{1,10}(?:は|では|には)\s*[？?]")
+
+
 def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime | None) -> bool:
     """A sentence that may change an answer: a mention, a digit, a condition, an operation, a
     glossary word, or a word printed anywhere in the documents (a colleague mentioned is not)."""
+    # 「あとで課長に報告します！」, "I'll pass it on to my boss": what the asker will do next.
+    if _ASKERS_OWN_PLAN.search(sentence.strip().lower()) and not re.search(
+        r"[0-9０-９?？]", prepare(sentence).text
+    ):
+        return False
     # Digits of a colleague's id or a link (<@U0ABC…>) are no number of the question.
     if re.search(r"[0-9０-９]", prepare(sentence).text) or mentions(sentence, vocabulary, now):
         return True
+    if _FOLLOW_UP.fullmatch(sentence.strip()):
+        return True  # 「今は？」「R7では？」: the same thing asked again of something else
     if gloss(sentence.lower().replace("'", " "))[1]:
         return True  # an English word for the roadmap's own terms (nursing care → 介護)
     said = understand(sentence, vocabulary)
     # 観光関係ですが、/ 観光の事業について質問です / "Tourism:": the topic asked of.
     if said.reads_anything or (said.unknown and _TOPIC.search(sentence.lower())):
         return True
-    printed = textsearch.printed_anywhere(store)
+    # A sentence beside the question (来週の会議の資料をつくってるんですが、/ 昨日の資料ありがとう
+    # ございました) carries a word only when the latest edition prints it: a word an older
+    # edition printed once is no topic of the day (an older edition's topic is named with it).
+    printed = textsearch.printed_anywhere(store, store.latest_edition())
     words = [w.lower() for w in said.search_terms + said.unknown]
     return any(w in printed for w in words if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", w))
 

@@ -120,11 +120,12 @@ def _run(selection: Selection, query: Query) -> Answer:
     op = query.operation
     if op == "group":
         return _group(selection, query, what, notes)
-    if op == "list" and "sorted" in query.ops:  # 予算が大きい順に並べて
+    ranked = op == "list" and "sorted" in query.ops
+    if ranked:  # 予算が大きい順に並べて, rank them by budget, biggest first
         projects = sorted(projects, key=lambda p: p.budget_thousand_yen, reverse=not query.smallest)
     if op == "list" or (not projects and op != "count"):
         lines, more = rows(projects, query)
-        return Answer(
+        listed = Answer(
             status="ok",
             title=m.say("list_is", lang, scope=what, n=len(projects)),
             lines=(lines or [m.say("none_match", lang)]) + notes,
@@ -133,6 +134,11 @@ def _run(selection: Selection, query: Query) -> Answer:
             value=Value(amount=len(projects), unit=m.say("unit_count", lang)),
             sources=[src(p, "budget") for p in projects],
         )
+        if ranked:  # every one in order: the ranking's ends said (biggest first) are used
+            listed.computed.operations.update(
+                ("sorted", "rank", "max" if not query.smallest else "min")
+            )
+        return listed
     if op == "count":
         # The count is the answer; a short list follows, the rest is offered, not printed.
         lines, more = rows(projects, query, MAX_COUNT_LINES)

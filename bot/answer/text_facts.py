@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from bot import messages as m
 from bot.answer.model import Answer, SourceRef, Value
 from bot.answer.render import ref
+from bot.answer.selection import loaded_documents
 from bot.answer.values import Found, values_in, years_in
 from bot.fiscal_year import FiscalYear, achievements_year
 from bot.models import Project
@@ -47,9 +49,25 @@ class Sentence:
     values: list[Found] = field(default_factory=list)
 
 
-def sentences(store: Store, p: Project, terms: list[str]) -> list[Sentence]:
-    """Every sentence printed about a project — 概要, 主な取組実績, each initiative's cells —
-    and the latest chat entries holding a searched word (never the whole record)."""
+def _printed(store: Store, p: Project) -> tuple[Sentence, ...]:
+    """The sentences the documents print about a project, with their values: read once per
+    loaded documents (a question reads them again and again; only the chat record grows)."""
+    loaded = loaded_documents(store)
+    cached = _PRINTED.get(store)
+    if cached is None or cached[0] != loaded:
+        cached = (loaded, {})
+        _PRINTED[store] = cached
+    key = (p.edition, p.key)
+    if key not in cached[1]:
+        cached[1][key] = tuple(_cut_project(p))
+    return cached[1][key]
+
+
+_PRINTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _cut_project(p: Project) -> list[Sentence]:
+    """Every sentence printed about a project: 概要, 主な取組実績, each initiative's cells."""
     out: list[Sentence] = []
 
     def cut(text: str, **where) -> None:
@@ -83,6 +101,13 @@ def sentences(store: Store, p: Project, terms: list[str]) -> list[Sentence]:
                             values=values_in(text),
                         )
                     )
+    return out
+
+
+def sentences(store: Store, p: Project, terms: list[str]) -> list[Sentence]:
+    """Every sentence printed about a project — 概要, 主な取組実績, each initiative's cells —
+    and the latest chat entries holding a searched word (never the whole record)."""
+    out = list(_printed(store, p))
     for e in store.latest_matching_entries(p.key, terms, ENTRIES_READ):
         out.append(
             Sentence(
@@ -403,6 +428,7 @@ def _cells(p: Project) -> list[str]:
 PROJECT_FIELDS = {"start", "end", "period", "owner", "budget", "name", "category", "flags"}
 _OF_THE_PROJECT = re.compile(
     r"事業(?:は|って|の(?!記載)|が|、)|(?<![a-z])projects?(?![a-z])|始期|終期|担当課|担当部局|事業費|予算"
+    r"|(?<![a-z])(?:budgets?|start year|end year|owner)(?![a-z])"
 )
 
 

@@ -51,18 +51,20 @@ def printed_words(store: Store, p: Project, words: list[str] = ()) -> str:
 _PRINTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def printed_anywhere(store: Store) -> str:
-    """Everything the loaded documents print about their projects, lower case; read again
-    when any document is loaded (by its contents, as the vocabulary is)."""
+def printed_anywhere(store: Store, edition: str | None = None) -> str:
+    """Everything the loaded documents (or one edition's) print about their projects, lower
+    case; read again when any document is loaded (by its contents, as the vocabulary is)."""
     loaded = loaded_documents(store)
     cached = _PRINTED.get(store)
     if cached is None or cached[0] != loaded:
-        text = " ".join(
-            printed_words(store, p) for e in store.editions() for p in store.projects(e.code)
-        )
-        cached = (loaded, text)
+        cached = (loaded, {})
         _PRINTED[store] = cached
-    return cached[1]
+    if edition not in cached[1]:
+        codes = [edition] if edition else [e.code for e in store.editions()]
+        cached[1][edition] = " ".join(
+            printed_words(store, p) for code in codes for p in store.projects(code)
+        )
+    return cached[1][edition]
 
 
 def subject_words(subject: str) -> list[str]:

@@ -274,6 +274,11 @@ def _mentions(t: Text, labels: list[str]) -> list[_Mention]:
             found.append(_Mention(m.start(), m.end(), label, True))
     for m in t.find(LABELLED_BUDGET):
         found.append(_Mention(m.start(), m.end(), f"R{int(m.group(1))}", True, budget=True))
+    older = [x for x in found if x.code not in ("latest", labels[-1])]
+    if older and not _STILL.search(t.text):
+        # "called in the R6 edition, and which section runs it now?", 「R6版では…、今は？」:
+        # beside an older edition named as such, "now" is the latest edition.
+        found += [_Mention(m.start(), m.end(), "latest", True) for m in t.find(_NOW_CONTRAST)]
     covered = bytearray(len(t.text) + 1)
     for x in found:
         covered[x.start : x.end] = b"\x01" * (x.end - x.start)
@@ -286,6 +291,13 @@ def _mentions(t: Text, labels: list[str]) -> list[_Mention]:
         if label in labels:
             found.append(_Mention(m.start(), m.end(), label, False))
     return sorted(found, key=_at)
+
+
+# "Now" set against an older edition (then vs. now, 今は), never "still running now" or 今も.
+_NOW_CONTRAST = re.compile(
+    r"(?<![a-z])(?:now|nowadays|these days|today|currently)(?![a-z])|現在(?:は|では|の担当)|今は|今では|いまは|今の担当"
+)
+_STILL = re.compile(r"今も|現在も|いまも|(?<![a-z])(?:still|ongoing|running|continu\w*)(?![a-z])")
 
 
 def _label(m: re.Match) -> str | None:

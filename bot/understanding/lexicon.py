@@ -217,6 +217,12 @@ PATTERNS: list[tuple[str, str, str]] = [
         "agg",
         "sorted",
         r"(?:多い|大きい|高い|少ない|小さい|安い)順(?![にで]?\s*\d)(?:に|で)?|順番に|in (?:that )?order|sorted|ranked"
+        # Rank / sort / order them by budget, biggest first: every one, in order (not the top).
+        r"|(?<![a-z])(?:rank|sort|order|arrange|list)(?![a-z])(?=[^.?!]{0,80}? by (?:the |their |its )?"
+        r"(?:(?:fy|r)\s?\d+ |\d{4} )?(?:budgets?|costs?|size|amounts?|spending|money))"
+        r"|(?:biggest|largest|highest|most|smallest|lowest|least|cheapest|fewest) (?:one )?first"
+        r"|(?:from|high|big) (?:the )?(?:largest|biggest|highest) to (?:the )?(?:smallest|lowest)"
+        r"|in (?:descending|ascending|decreasing|increasing) order|descending|ascending"
         r"|ランキング(?!\s*(?:上位|下位|トップ|ワースト|\d))",
     ),
     (
@@ -379,7 +385,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "year_rank",
         "earliest",
-        r"(?:一番|最も|もっとも|いちばん)(?:古い|昔|早い|早く|先に)|最も早い|最古|earliest|oldest|first to start|longest[- ]running",
+        r"(?:一番|最も|もっとも|いちばん)(?:古い|昔|早い|早く|先に|古くから|昔から)|最も早い|最古|earliest|oldest|first to start|longest[- ]running",
     ),
     (
         "year_rank",
@@ -413,7 +419,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "owner",
-        r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs"
+        r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs|ran(?= it| this| that| the )|(?:was|were) run by"
         r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by"
         r"|(?<=department and which section )own|(?<=section )own|(?<=sections )own|(?<=departments )own"
         r"|dept\.?(?: and | ?\+ ?| ?& ?)sections?|departments? and sections?|(?:dept|department|section|division)s?(?![a-z])"
@@ -517,8 +523,16 @@ END_PRINTED = re.compile(
     r"|(?:with|having|that have|that has) (?:both )?(?:a start and )?an? end(?: year| date)?"
     r"(?: (?:printed|stated|given|set))?"
 )
+# A cell left empty, however it is said: 書いてない, 記載されていない, 何も書かれてない, 空欄.
+ABSENT = (
+    r"(?:に|には|の欄に|の欄が|の欄は)?\s*(?:何も|なにも)?\s*(?:が|は|も)?\s*"
+    r"(?:空っぽ|空欄|空白|ブランク|未記載|未入力|記載なし|記載(?:が|は)?(?:ない|無い|なし|されていない|されてない)"
+    r"|書いてない|書いていない|書かれていない|書かれてない|載っていない|載ってない|入っていない|入ってない"
+    r"|埋まっていない|埋まってない|ない|無い|なし)"
+)
 NO_END = re.compile(
-    r"終期(?:が|の)?(?:ない|無い|なし|未記載|記載(?:が)?(?:ない|無い|なし)|書かれていない|空欄|不明|未定)"
+    rf"終期(?:が|の)?(?:{ABSENT}|不明|未定)"
+    r"|(?:missing|lacking|lacks?) (?:an? |the )?end(?: year| date)?"
     r"|終わり(?:が)?(?:ない|無い|決まっていない|未定)|終了(?:年度)?(?:が)?未定|期限(?:が)?(?:ない|なし)"
     r"|終期(?:が|は)?(?:blank|ブランク|空白|空欄|空き)|end (?:year )?(?:is )?(?:blank|empty|missing)"
     r"|(?:終期|終わり|終了(?:年度)?)(?:が|は)?決まって(?:い)?ない|(?:終期|終わり)(?:が|は)?決まってない"
@@ -664,6 +678,8 @@ FILLER = re.compile(
     r"|ロードマップ|プロジェクト|(?:全|各)事業|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
     r"|年度|時期|内容|ロードマ[ップ]*|言葉|単語|キーワード|指定されて(?:い)?る|指定|(?:版)?ベース(?:で)?"
     r"|[（(](?:項目|分野|部局|課|カテゴリー?|室|category|department|section)[）)]|経由|依頼|順番(?:つき|付き)?"
+    # 参考スレ https://… / (参考リンク): what the link beside the question is, not a topic.
+    r"|参考(?:スレ(?:ッド)?|リンク|URL|まで)?"
 )
 # English words that frame or soften a question: never a condition, never a project's name.
 _STOP_TEXT = (

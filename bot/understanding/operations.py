@@ -38,6 +38,12 @@ _BOTH_FLAGS = re.compile(
 )
 
 
+_HOW_MANY_TOP = re.compile(
+    r"(?<![a-z])(?:which|the|top|first)\s+(\d{1,2})\s+(?:projects|ones)(?![a-z])"
+    r"|(?<![\d.])(\d{1,2})\s*(?:事業|件|本|つ)(?=\s*(?:は|を|って|$|[？?]))"
+)
+
+
 def read_operations(t: Text, query: Query) -> None:
     """Compare, group, N-th, top/bottom N, max/min, sum, average, count, list, search; fields."""
     ops: list[str] = []
@@ -81,7 +87,10 @@ def read_operations(t: Text, query: Query) -> None:
                 query.smallest = value == "earliest"
             elif slot in ("op", "agg"):
                 ops.append(value)
-                if value == "sorted" and re.search(r"少な|小さ|安", m.group(0)):
+                if value == "sorted" and re.search(
+                    r"少な|小さ|安|smallest|lowest|least|cheapest|fewest|ascending|increasing",
+                    m.group(0),
+                ):
                     query.smallest = True  # 小さい順に並べて: the smallest first (#28)
                 if value == "verdict":
                     # どっちが少ない / which is smaller / 先に始まった: the end of the comparison.
@@ -123,6 +132,14 @@ def read_operations(t: Text, query: Query) -> None:
             query.smallest = smallest.get(op, query.smallest)
             break
     query.ops = list(dict.fromkeys(ops))
+    if query.comparison in ("increased", "decreased") and query.n is None:
+        # Which 2 projects had the biggest cuts / 増えた上位3事業: how many of the top are asked.
+        said = ranks.get("top")
+        for m in t.find(_HOW_MANY_TOP):
+            said = int(next(g for g in m.groups() if g))
+            t.take(m.start(), m.end())
+        if said and said > 1:
+            query.n = said
     if plan_said and {"start", "end", "period"} & set(query.fields):
         query.fields.remove("plan")  # いつ終わる予定: when it ends, not its plan
     if query.having and not query.group_by:

@@ -134,7 +134,9 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+"
     # 「先日の打合せで話題に出た件で恐縮ですが、」: a clause of context before the question.
     r"|(?<=(?:です|ます|した)が、)|(?<=けど、)|(?<=けれど、)|(?<=けれども、)"
-    r"|(?<=:)\s+",
+    r"|(?<=:)\s+"
+    # "quick q before the 11am call – which section runs…": a dash between two clauses.
+    r"|\s+[–—]\s+|\s+-{1,2}\s+",
     re.IGNORECASE,
 )
 

@@ -251,6 +251,10 @@ _EN_FRAMING = EN_ASKING | frozenset(
         "btw",
         "too",
         "according",  # according to the R7 roadmap: where, not what
+        "actually",
+        "plus",  # …, plus their combined budget: "and"
+        "other",  # which other sections (the "apart from" said is the condition)
+        "else",
         "but",
         "by",
         "can",

@@ -7,6 +7,7 @@ import re
 
 from bot.fiscal_year import FiscalYear
 from bot.understanding.lexicon import (
+    ABSENT,
     ADDED,
     CHANGE_WORDS,
     EDITION_MARK,
@@ -100,10 +101,20 @@ NAME_HAS_NOT = re.compile(
 )
 # 主な取組実績の欄が空っぽ / no summary printed: a part of the document left empty.
 EMPTY_PART = re.compile(
-    r"(主な取組実績|取組実績|実績|概要)[」』\"']?(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)(?:になって(?:い)?る|の)?"
-    r"|(?:empty|blank|no)\s+(main achievements|achievements|summary)"
+    rf"(主な取組実績|取組実績|概要)[」』\"']?(?:{ABSENT}|\s*(?:が|は)?\s*(?:空|empty|blank))(?:になって(?:い)?る|の)?"
+    # 実績 alone: its cell said empty (実績が空欄), not a plan missing from it (実績に載ってない).
+    r"|(実績)[」』\"']?(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
+    r"(?:になって(?:い)?る|の)?"
+    r"|(?:empty|blank|no|missing|lacking)\s+(?:the\s+)?(main achievements|achievements|summary)"
     r"|nothing (?:written|printed|stated|given) (?:under|in|for) (?:the |their |its )?"
     r"(主な取組実績|取組実績|概要|main achievements|achievements|summary)"
+)
+
+
+# What follows a condition to leave its projects out: ものは数えないで, 事業は除いて.
+_LEFT_OUT = re.compile(
+    r"\s*(?:もの|事業|の|やつ)?\s*(?:は|を|も)?\s*(?:数えない|数えず|含めない|含めず|含まない|除い|除く|除外|抜いて|外して"
+    r"|カウントしない|対象外)"
 )
 
 
@@ -117,6 +128,12 @@ def read_year_filters(t: Text, query: Query) -> None:
     for m in t.find(NO_END):
         # "don't have an end year", 終期がない: the negation said is this condition's own.
         said_not = bool(re.search(r"ない|無い|なし|n't|\bnot\b|\bno\b|without", m.group(0)))
+        left_out = _LEFT_OUT.match(t.text, m.end())
+        if left_out and t.free(*left_out.span()):
+            # 終期が書かれてないものは数えないで: those left out — the end printed.
+            query.filters.append(Filter("end", "ne", None, span=(m.start(), left_out.end())))
+            t.take(m.start(), left_out.end())
+            continue
         query.filters.append(Filter("end", "eq", None, span=m.span(), negated=said_not))
         t.take(m.start(), m.end())
     for m in t.find(ADDED):
@@ -142,7 +159,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         query.filters.append(Filter("name_has", "eq", word, said=typed, span=m.span()))
         t.take(m.start(), m.end())
     for m in t.find(EMPTY_PART):
-        part = m.group(1) or m.group(2)
+        part = next(g for g in m.groups() if g)
         which = "summary" if part in ("概要", "summary") else "achievements"
         query.filters.append(Filter("empty", "eq", which, span=m.span()))
         t.take(m.start(), m.end())
@@ -221,7 +238,11 @@ def read_year_filters(t: Text, query: Query) -> None:
             around = before[-14:] + (" 以降" if "以降" in lasts.group(0) else "")
         if re.search(r"以降|or later|since|or after", around):
             op = "ge"
-        elif re.search(r"以前|までに|or earlier|or before|by ", around):
+        elif re.search(r"以前|までに|or earlier|or before", around) or re.search(
+            # ending by R10 (a deadline said before the year; "R10 by department" is no deadline)
+            r"(?<![a-z])by\s*(?:the end of\s*)?(?:fiscal\s*)?(?:year\s*)?$",
+            before,
+        ):
             op = "le"
         elif re.search(r"より前|before|earlier than|prior to", around):
             op = "lt"
