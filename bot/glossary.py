@@ -401,6 +401,9 @@ JAPANESE_SYNONYMS: dict[str, str] = {
     "無人航空機": "UAV",
     "無人機": "UAV",
     "人工知能": "AI",
+    # Everyday words for what the documents print in full (入試 → 入学者選抜).
+    "入試": "入学者選抜",
+    "高校入試": "高等学校等入学者選抜",
 }
 
 GROUP_NAMES: dict[str, list[str]] = {

@@ -16,6 +16,7 @@ from pathlib import Path
 SECTIONS_BY_HAND = {
     "青少年・男女共同参画課・生活安全企画課": ["青少年・男女共同参画課", "生活安全企画課"],
 }
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 NUMBER = re.compile(r"^[【\[]\s*No\.?\s*(\d+)\s*[】\]]")
 
 
@@ -104,3 +105,53 @@ def year(code: str | None) -> int | None:
     if not m:
         return None
     return (2018 if m.group(1) == "R" else 1988) + int(m.group(2))
+
+
+# -- each printed block with its field, flags and whether 主な取組実績 prints anything --------
+@dataclass
+class Printed:
+    """One project's header as its document prints it, plus what the tests below need."""
+
+    edition: str
+    row: Row
+    field: str
+    flags: tuple[bool, bool] | None  # (重点枠事業, 将来対応分) marked ○, where the edition has them
+    achievements_blank: bool  # no 主な取組実績 line, or one printing nothing after its label
+
+
+def _printed(path: Path, edition: str) -> list[Printed]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = rows(path)
+    out = []
+    for i, row in enumerate(found):
+        end = found[i + 1].line - 1 if i + 1 < len(found) else len(lines)
+        block = lines[row.line - 1 : end]
+        header = cells(block[0])
+        # 重点枠事業 ○ 将来対応分 ○, in cells or run together (R6 line 157: "○ 将来対応分").
+        marks = re.search(r"重点枠事業\s*(○?)\s*将来対応分\s*(○?)", block[1])
+        flags = (marks.group(1) == "○", marks.group(2) == "○") if marks else None
+        achieved = [
+            cells(ln) for ln in block if cells(ln) and label(cells(ln)[0]) == "主な取組実績"
+        ]
+        out.append(
+            Printed(
+                edition,
+                row,
+                field=after(header, "分野") or "",
+                flags=flags,
+                achievements_blank=not achieved or len(achieved[0]) == 1,
+            )
+        )
+    return out
+
+
+PRINTED = _printed(SOURCES / "roadmap_R6_kurashi-machi.txt", "R6") + _printed(
+    SOURCES / "roadmap_R7_kurashi-machi.txt", "R7"
+)
+# A department cell naming two departments (R6 line 240), written out by hand.
+JOINT = {"環境政策部・警察本部": ["環境政策部", "警察本部"]}
+
+
+def departments(p: Printed) -> list[str]:
+    d = p.row.department
+    return [*JOINT[d], d] if d in JOINT else [d]

@@ -8,8 +8,6 @@ under test."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -40,7 +38,7 @@ from bot.sources import load_documents
 from bot.store import Store
 from bot.understanding import Filter, Query
 from tests.conftest import R6_FILE, R7_FILE, copy_of, loaded_copy
-from tests.document_lines import Row, after, cells, label, rows, year
+from tests.document_lines import PRINTED, Printed, departments, rows, year
 
 # -- each condition in words -----------------------------------------------------------------
 # (the filter, its Japanese words, its English words), written by hand from the phrases.
@@ -196,53 +194,6 @@ def test_each_condition_in_words(f, ja, en):
 
 
 # -- every condition against every project of both real editions ------------------------------
-@dataclass
-class Printed:
-    """One project's header as its document prints it, plus what the tests below need."""
-
-    edition: str
-    row: Row
-    field: str
-    flags: tuple[bool, bool] | None  # (重点枠事業, 将来対応分) marked ○, where the edition has them
-    achievements_blank: bool  # no 主な取組実績 line, or one printing nothing after its label
-
-
-def _printed(path: Path, edition: str) -> list[Printed]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    found = rows(path)
-    out = []
-    for i, row in enumerate(found):
-        end = found[i + 1].line - 1 if i + 1 < len(found) else len(lines)
-        block = lines[row.line - 1 : end]
-        header = cells(block[0])
-        # 重点枠事業 ○ 将来対応分 ○, in cells or run together (R6 line 157: "○ 将来対応分").
-        marks = re.search(r"重点枠事業\s*(○?)\s*将来対応分\s*(○?)", block[1])
-        flags = (marks.group(1) == "○", marks.group(2) == "○") if marks else None
-        achieved = [
-            cells(ln) for ln in block if cells(ln) and label(cells(ln)[0]) == "主な取組実績"
-        ]
-        out.append(
-            Printed(
-                edition,
-                row,
-                field=after(header, "分野") or "",
-                flags=flags,
-                achievements_blank=not achieved or len(achieved[0]) == 1,
-            )
-        )
-    return out
-
-
-PRINTED = _printed(R6_FILE, "R6") + _printed(R7_FILE, "R7")
-# A department cell naming two departments (R6 line 240), written out by hand.
-JOINT = {"環境政策部・警察本部": ["環境政策部", "警察本部"]}
-
-
-def departments(p: Printed) -> list[str]:
-    d = p.row.department
-    return [*JOINT[d], d] if d in JOINT else [d]
-
-
 @pytest.fixture(scope="module")
 def both():
     """Both real editions in a store of this module's own: the vocabulary and what each

@@ -857,6 +857,9 @@ def _words_named_it(query: Query) -> bool:
     )
 
 
+_PLAN_NAMED = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{2,}計画")
+
+
 def _initiative_words(p: Project, query: Query) -> Query:
     """A department, section or category word printed in an initiative label of the project
     asked about (地域公共交通 in 地域公共交通のDX推進) names the initiative, not a filter."""
@@ -869,6 +872,12 @@ def _initiative_words(p: Project, query: Query) -> Query:
         and str(f.value) in labels
         and not passes(p, f, {})
     ]
+    if {"plan", "actual"} <= set(query.fields) and any(
+        named in labels for named in _PLAN_NAMED.findall(query.raw)
+    ):
+        # 舗装の長寿命化計画…実績欄に: 計画 of an initiative's own name (青森県舗装長寿命化計画
+        # の策定) names the initiative; the result asked is its 実績.
+        query = replace(query, fields=[f for f in query.fields if f != "plan"])
     if not words:
         return query
     values = [str(f.value) for f in words]

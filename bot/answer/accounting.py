@@ -61,7 +61,7 @@ _INCLUDED_BEFORE = re.compile(r"(?:including|incl\.?|inclusive of)\s+(?:the\s+)?
 # Negations not written against a group: the answer must have applied some "not".
 _NEGATION = re.compile(
     r"以外|除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)"
-    r"|でない|でなく|でもない|でもなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|続か(?:ない|なかった)"
+    r"|でない|でなく|でもない|でもなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|含め(?:ない|ず)|続か(?:ない|なかった)"
     r"|(?:○|〇)?(?:が)?(?:付いて|ついて)(?:い)?(?:ない|なかった|ません)"
     r"|(?:ひとつ|一つ|1つ|1件|一件|1本|一本)も(?:ない|なかった|無い)"
     r"|(?<![a-z])(?<!if )(?<!or )(?:not|except|excluding|other than|besides|apart from|aside from|without"
@@ -72,7 +72,7 @@ _RECORD = re.compile(
     r"報告|更新履歴|投稿|書き込|進捗報告|(?<![a-z])(?:report(?:s|ed|ing)?|posted|updates?|updated)(?![a-z])"
 )
 # Inclusion not written against a group (including the one run jointly…): ask.
-_INCLUSION = re.compile(r"含め|含む|込み|(?<![a-z])(?:including|inclusive of)(?![a-z])")
+_INCLUSION = re.compile(r"含め(?!ない|ず)|含む|込み|(?<![a-z])(?:including|inclusive of)(?![a-z])")
 _JOINED = re.compile(r"^\s*(?:と|とか|や|、|・|,|か|でも|にも|and|or|&|nor)\s*$")
 # Aggregate and comparison words, and the operations any one of which uses each.
 _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [

@@ -8,6 +8,7 @@ its year (R7's tells of R6) and by the chat record, of which only the latest ent
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from bot import messages as m
 from bot.answer.model import Answer, SourceRef
@@ -301,6 +302,18 @@ def _reporting(store: Store, p: Project, year: FiscalYear) -> list[Project]:
     return later
 
 
+def _telling(p: Project, labels: set[str]) -> str:
+    """The sentences of a project's achievements that tell of the initiatives named."""
+    sentences = [x.strip() for x in re.split(r"。|<[^>]+>|\s{2,}|・", p.achievements) if x.strip()]
+
+    def tells(sentence: str, label: str) -> bool:
+        # Four characters of the label's own words in a row (長寿命化計画), not one shared word.
+        match = SequenceMatcher(None, label, sentence, autojunk=False).find_longest_match()
+        return match.size >= 4
+
+    return "。".join(x for x in sentences if any(tells(_plain(x), lb) for lb in labels if lb))
+
+
 def actual(store: Store, p: Project, query: Query) -> Answer:
     """The results of the years and initiatives asked."""
     picked = chosen(p, query)
@@ -345,13 +358,17 @@ def _actual(store: Store, p: Project, query: Query, picked: list[tuple[int, Init
                 if cell is not None and cell.actual:
                     lines.append(f"・{y} {name}：{cell.actual}")
                     sources.append(_line_source(teller, initiative, "actual", y))
-        if teller.achievements and (whole or not labels):
+        if teller.achievements:
             reported = achievements_year(FiscalYear.parse(label_of(teller.edition)))
             if year is None or reported == year or reported.reiwa.code in years:
-                lines.append(
-                    f"・{reported.reiwa.code} [{m.label('achievements', lang)}] {teller.achievements}"
-                )
-                sources.append(src(teller, "achievements"))
+                # One initiative asked: only the achievements' sentences that tell of it
+                # (「R7年度に長寿命化計画を策定するため…」 of 青森県舗装長寿命化計画の策定).
+                told = teller.achievements if whole or not labels else _telling(teller, labels)
+                if told:
+                    lines.append(
+                        f"・{reported.reiwa.code} [{m.label('achievements', lang)}] {told}"
+                    )
+                    sources.append(src(teller, "achievements"))
     # What was reported in chat: the latest entries of the year (a count of the rest).
     chat, total = _chat(store, p, year)
     for e in chat:

@@ -78,8 +78,36 @@ def _label_before(t: Text, start: int, kind: str) -> int:
     return len(m.group(0))
 
 
+def _typo_names(t: Text, query: Query, vocab: Vocabulary) -> None:
+    """A project's name typed with a slip (公衆衛星DX推進事業, デジタルデバイト対策事業): the one
+    name clearly nearest a long word ending in 事業, by rapidfuzz, only for such words."""
+    if "事業" not in t.text:
+        return
+    candidates = t.find(_NAME_LIKE)
+    if not candidates:
+        return
+    from rapidfuzz import fuzz, process  # here: most questions have no such word
+
+    names = vocab.surfaces(["project"])
+    for m in candidates:
+        best = process.extract(m.group(0), list(names), scorer=fuzz.ratio, limit=2)
+        # Nearly every character the same (one slip in ten), and no other name as near.
+        if not best or best[0][1] < 88 or (len(best) > 1 and best[1][1] >= best[0][1] - 8):
+            continue
+        # Every edition's project of that name, as an exact mention of it gives.
+        keys = [x.value for x in vocab.terms_for(best[0][0]) if x.kind == "project"]
+        query.project_keys.extend(k for k in keys if k not in query.project_keys)
+        query.named_spans += [(k, m.span()) for k in keys]
+        t.take(m.start(), m.end())
+
+
+# A long run of kanji, katakana and letters ending in 事業: a project's name as typed.
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9・]{5,}事業")
+
+
 def _typo_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
     """A department or section with a typo (健康医療福祈部): rapidfuzz, only for such words."""
+    _typo_names(t, query, vocab)
     if not any(c in t.text for c in "部課局庁室"):
         return  # no word such a name could end in (and the pattern is not compiled for nothing)
     candidates = t.find(re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z・]{3,}(?:部|課|局|庁|室)"))

@@ -265,14 +265,14 @@ PATTERNS: list[tuple[str, str, str]] = [
         "compare",
         "increased",
         r"(?:予算|事業費)が(?:増えた|増加した|増額された|上がった|増えている)|増額(?:された)?|"
-        r"(?:増えた|増加した|伸びた)(?=事業|project)|"
+        r"(?:増えた|増加した|伸びた)(?=\s*\d{0,2}\s*(?:事業|project))|"
         r"budgets? (?:increased|went up|grew|rose)|increased (?:its |their )?budgets?|budget increases?",
     ),
     (
         "compare",
         "decreased",
         r"(?:予算|事業費)が(?:減った|減少した|減額された|下がった|減っている)|減額(?:された)?|"
-        r"(?:減った|減少した)(?=事業|project)|"
+        r"(?:減った|減少した)(?=\s*\d{0,2}\s*(?:事業|project))|"
         r"budgets? (?:decreased|went down|fell|shrank|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
     ),
     (
@@ -419,7 +419,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "owner",
-        r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs|ran(?= it| this| that| the )|(?:was|were) run by"
+        r"担当部局|担当課等?|担当|所管|所属(?:の)?(?:部局|部|課)?|どこの課|どの課|どこが|who|owner|owns|responsible|in charge|which department|which section|run by|runs|ran(?= it| this| that| the )|(?<=section )ran|(?<=department )ran|(?<=who )ran|(?:was|were) run by"
         r"|handles?|handling|handled by|looks? after|looking after|manages|managed by|oversees|overseen by"
         r"|(?<=department and which section )own|(?<=section )own|(?<=sections )own|(?<=departments )own"
         r"|dept\.?(?: and | ?\+ ?| ?& ?)sections?|departments? and sections?|(?:dept|department|section|division)s?(?![a-z])"
@@ -428,12 +428,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s)?|began",
+        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date|fy)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s)?|began",
     ),
     (
         "field",
         "end",
-        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date)|until when|end(?:s|ed)?|finish(?:es)?|wrap(?:s)? up|wind(?:s)? up",
+        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date|fy)|until when|end(?:s|ed)?|finish(?:es)?|wrap(?:s)? up|wind(?:s)? up",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
@@ -468,7 +468,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "name",
-        r"(?:何|なん)て(?:いう)?名前?|何という名前?|事業名|名前|名称|正式名|full name|official name|called"
+        r"(?:何|なん)て(?:いう)?名前?|何という名前?|事業名|正式名称|正式な(?:名称|名前)|名前|名称|正式名|full name|official name|called"
         r"|(?:project )?(?<!in their )(?<!in the )(?<!in its )(?<!in )name",
     ),
     (
@@ -525,7 +525,7 @@ END_PRINTED = re.compile(
 )
 # A cell left empty, however it is said: 書いてない, 記載されていない, 何も書かれてない, 空欄.
 ABSENT = (
-    r"(?:に|には|の欄に|の欄が|の欄は)?\s*(?:何も|なにも)?\s*(?:が|は|も)?\s*"
+    r"(?:に|には|の欄に|の欄が|の欄は|の)?\s*(?:何も|なにも)?\s*(?:が|は|も)?\s*"
     r"(?:空っぽ|空欄|空白|ブランク|未記載|未入力|記載なし|記載(?:が|は)?(?:ない|無い|なし|されていない|されてない)"
     r"|書いてない|書いていない|書かれていない|書かれてない|載っていない|載ってない|入っていない|入ってない"
     r"|埋まっていない|埋まってない|ない|無い|なし)"
@@ -567,7 +567,9 @@ EDITION_MARK = re.compile(
     r"|令和\s*(\d{1,2})\s*年度版|(\d{4})\s*年度版|(?:in )?(?:the )?fy\s?(\d{4})(?:\s*(?:年度)?版| edition| roadmap)"
 )
 PREVIOUS = re.compile(
-    r"前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版"
+    r"(?:前の版|前版|旧版|昨年度版|前年度版|去年の版|昨年の版|一つ前の版|前回版|前回の版)"
+    # 前の版（R6）: the label said beside it is the same edition.
+    r"(?:\s*[(（]\s*(?:r\s?\d{1,2}|令和\s?\d{1,2}(?:年度)?)\s*(?:版)?\s*[)）])?"
     r"|previous\s*(?:[(（]\s*r\s?\d{1,2}\s*[)）]\s*)?(?:edition|roadmap|version)"
     r"|last year'?s (?:edition|roadmap|version)|(?:the )?old(?:er)? (?:edition|roadmap)|prior edition"
 )
