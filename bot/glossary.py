@@ -391,6 +391,18 @@ GLOSSARY: dict[str, str] = {
     "full operation": "本稼働",
     "subsidy": "補助",
     "subsidies": "補助",
+    # -- words of a project described in English (the PHR regional network project, the
+    # disaster prevention education center upgrade) ------------------------------------------
+    "regional": "地域",
+    "center": "センター",
+    "centre": "センター",
+    "upgrade": "強化",
+    "next generation": "次世代",
+    "next-generation": "次世代",
+    "epidemic control": "防疫",
+    "command system": "指揮支援システム",
+    "apply": "申請",
+    "applied": "申請",
 }
 
 # English names of the documents' categories (項目) and fields (分野), by the value printed.
@@ -401,9 +413,11 @@ JAPANESE_SYNONYMS: dict[str, str] = {
     "無人航空機": "UAV",
     "無人機": "UAV",
     "人工知能": "AI",
-    # Everyday words for what the documents print in full (入試 → 入学者選抜).
-    "入試": "入学者選抜",
+    # Everyday words for what the documents print in full (高校入試 → 高等学校等入学者選抜;
+    # 入試 alone is printed too: 入試業務での活用検討).
+    "入試改善": "入学者選抜改善",
     "高校入試": "高等学校等入学者選抜",
+    "スマホ": "スマートフォン",
 }
 
 GROUP_NAMES: dict[str, list[str]] = {

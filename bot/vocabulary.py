@@ -394,12 +394,20 @@ def name_forms(name: str) -> list[str]:
     return [f for f in forms if len(f) >= 3]
 
 
+def short_forms(name: str) -> list[str]:
+    """あおもりDXプロモーション(事業): a long printed name said without its 事業."""
+    base = normalise(name)
+    bare = re.sub(r"\s*[(（][^)）]*[)）]\s*", "", base).strip()
+    return sorted({f[:-2] for f in (base, bare) if f.endswith("事業") and len(f) >= 10})
+
+
 def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] = ()) -> Vocabulary:
     """The vocabulary of (edition label, projects) pairs, oldest first; aliases are
     (a former or other name, project key) pairs from the links between editions."""
     vocab = Vocabulary(editions=[label for label, _ in editions])
     seen: set[tuple[str, str, str]] = set()
     values: dict[Kind, set[str]] = {}
+    shorts: list[tuple[str, str]] = []  # (name, key): their names without 事業, added below
 
     def add(surface: str, kind: Kind, value: str) -> None:
         surface = normalise(surface)
@@ -432,6 +440,14 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
                     add(form, "field", p.field)
             for form in name_forms(p.name):
                 add(form, "project", p.key)
+            shorts.append((p.name, p.key))
+    # A name without its 事業, where no other project's name holds those words (介護テクノロジー
+    # 導入支援 is part of two names).
+    names = {normalise(n) for n, _ in shorts}
+    for name, key in shorts:
+        for form in short_forms(name):
+            if not any(form in other for other in names if other != normalise(name)):
+                add(form, "project", key)
     # A former name names its successor only where it is no project's own name in that edition
     # (デジタルデバイド対策事業 is R7's No45 itself, not also No54 that continued part of it).
     own = {(t.surface, t.value.split("/")[0]) for t in vocab.terms if t.kind == "project"}

@@ -771,12 +771,19 @@ def _fact(store: Store, query: Query, edition: str) -> Answer:
 
     # 企画政策部のデジタルデバイド対策事業 asked of R7: the department by R7's name for it.
     query.filters = renames.translate(store, query.filters, p.edition)
-    if query.filters and all(
-        (f.kind in ("start", "end", "running") and f.op == "eq" and f.value)
-        or (f.kind == "budget" and f.op == "eq" and f.value is not None)
+    checked = [
+        f
         for f in query.filters
-    ):
-        return _year_checked(store, p, query)  # 23番の始期ってR5？ — yes or no, and what is
+        if (f.kind in ("start", "end", "running") and f.op == "eq" and f.value)
+        or (f.kind == "budget" and f.op == "eq" and f.value is not None)
+    ]
+    beside = [f for f in query.filters if f not in checked]
+    if checked and all(f.kind in GROUP_KINDS and passes(p, f, {}) for f in beside):
+        # 23番の始期ってR5？ — yes or no, and what is; 舗装のAI点検の事業（道路課）ってR7も5千万
+        # でしたっけ: the section said beside it describes the project (and is its own).
+        result = _year_checked(store, p, replace(query, filters=checked))
+        result.computed.groups.update((f.kind, f.op, normalise(str(f.value))) for f in beside)
+        return result
     unmet = [f for f in query.filters if not passes(p, f, {})]
     if unmet:
         what = "・".join(filter_words(f, lang) for f in unmet)

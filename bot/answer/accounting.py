@@ -125,7 +125,7 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"何件|何本|件数|いくつ|幾つ|何個|何事業|事業数|(?<![a-z])(?:how many|number of|count)(?![a-z])"
+            r"何件|何本|件数|いくつ(?!か)|幾つ(?!か)|何個|何事業|事業数|(?<![a-z])(?:how many|number of|count)(?![a-z])"
         ),
         ("count",),
     ),
@@ -151,7 +151,7 @@ _QUESTIONS: list[tuple[re.Pattern, tuple[str, ...]]] = [
         re.compile(
             r"どこ(?!の課|の部|が担当|が所管)|どの(?:市|町|村|地域|会場)|(?<![a-z])where(?![a-z])"
         ),
-        ("place", "owner", "verdict", "group"),
+        ("place", "owner", "verdict", "group", "category"),  # 項目はどこに入ってる: the category
     ),
     (re.compile(r"誰|だれ|(?<![a-z])(?:who|whom)(?![a-z])"), ("owner", "person")),
     (

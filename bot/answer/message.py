@@ -9,15 +9,16 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.answer import textsearch
+from bot.answer import text_facts, textsearch
 from bot.answer.accounting import mentions
 from bot.answer.model import Answer, ProjectRef
 from bot.answer.render import finish
-from bot.answer.selection import vocabulary_for
+from bot.answer.selection import by_text, vocabulary_for
 from bot.prefectures import label_of
 from bot.store import Store
 from bot.understanding import Query, understand
 from bot.understanding.parts import parts, sentences_of
+from bot.understanding.record_ask import OWN_PLAN
 from bot.understanding.words import prepare
 from bot.vocabulary import Vocabulary, gloss
 
@@ -53,12 +54,8 @@ _TOPIC = re.compile(
 )
 
 
-_ASKERS_OWN_PLAN = re.compile(
-    r"(?:報告|共有|連絡|相談|確認|回答|展開|説明)(?:を)?(?:して)?(?:おき|しとき)?"
-    r"(?:します|しますね|しときます|いたします|させていただきます|する予定です|するつもりです)"
-    r"(?:ね|ので|ー|〜)?\s*[!！。.♪☺️🙏]*\s*$"
-    r"|(?<![a-z])(?:i'll|i will|i'm going to|will) (?:report|pass|share|forward|relay|update)"
-    r"[^.?!]{0,40}(?:boss|manager|chief|team|them|him|her|everyone)[^?]*$"
+_CLOCK = re.compile(
+    r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|時(?:半)?)", re.IGNORECASE
 )
 _FOLLOW_UP = re.compile(r"[^。？?!！\s]{1,10}(?:は|では|には)\s*[？?]")
 
@@ -67,12 +64,14 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
     """A sentence that may change an answer: a mention, a digit, a condition, an operation, a
     glossary word, or a word printed anywhere in the documents (a colleague mentioned is not)."""
     # 「あとで課長に報告します！」, "I'll pass it on to my boss": what the asker will do next.
-    if _ASKERS_OWN_PLAN.search(sentence.strip().lower()) and not re.search(
+    if OWN_PLAN.search(sentence.strip().lower()) and not re.search(
         r"[0-9０-９?？]", prepare(sentence).text
     ):
         return False
-    # Digits of a colleague's id or a link (<@U0ABC…>) are no number of the question.
-    if re.search(r"[0-9０-９]", prepare(sentence).text) or mentions(sentence, vocabulary, now):
+    # Digits of a colleague's id or a link (<@U0ABC…>), or a time of day (the 11:00 call,
+    # 15時の会議), are no number of the question.
+    plain = _CLOCK.sub(" ", prepare(sentence).text)
+    if re.search(r"[0-9０-９]", plain) or mentions(sentence, vocabulary, now):
         return True
     if _FOLLOW_UP.fullmatch(sentence.strip()):
         return True  # 「今は？」「R7では？」: the same thing asked again of something else
@@ -163,7 +162,7 @@ def _each_part(
     about = _one_project(store, queries[0], first.projects)
     answers, carried = [first], True
     for query in queries[1:]:
-        if not query.names_project and about is not None:
+        if not query.names_project and about is not None and not _elsewhere(store, query, about):
             # "…and what does the R7 edition say?": the project by its name, in the edition
             # the part names; else as the first part named it.
             other = query.edition is not None and query.edition != about.edition
@@ -190,6 +189,29 @@ def _each_part(
         verdict=first.verdict,
     )
     return finish(result, first.lang), carried
+
+
+_ASKING = re.compile(r"^(?:何|なん|いつ|どこ|どの|誰|だれ)")
+
+
+def _elsewhere(store: Store, query: Query, about: ProjectRef) -> bool:
+    """A part whose own words are all printed about one other project (あと道路の舗装をAIで
+    点検したのは…, after a question about No48): asked of that one, not of the first's."""
+    words = [
+        t
+        for t in query.search_terms
+        if t not in _DOCUMENT_WORDS and not text_facts.is_kind_word(t) and not _ASKING.search(t)
+    ]
+    if not query.subject or not words or not about.edition:
+        return False
+    first = store.project(about.key) if about.key else None
+    if first is not None:
+        # 「…and which 会計 is it under?」: words printed about the first project are its own.
+        printed = textsearch.printed_words(store, first, words) + " " + (first.budget_note or "")
+        if all(w.lower() in printed.lower() for w in words):
+            return False
+    found, missing = by_text(store, words, about.edition)
+    return found.status == "ok" and not missing and found.matches[0].project.key != about.key
 
 
 def _unrepeated(answers: list[Answer]) -> list[Answer]:

@@ -90,6 +90,15 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     return query
 
 
+# Bare numbers listed after a project number (、41、42 / , 41 and 42): not counts, years,
+# amounts or ranks.
+_MORE_NUMBERS = re.compile(
+    r"(?:\s*(?:、|,|・|と|and|&|or|/)\s*(?:no\.?\s*|#)?\d{1,3}(?![\d.,])"
+    r"(?!\s*(?:本|件|つ|個|事業|年|月|日|万|億|千|百|円|%|人|名|回|位|番目|校|か所|台|million|billion|yen)))+",
+    re.IGNORECASE,
+)
+
+
 def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
     """Every slot read from the normalised question, the words left over, the operation;
     the words left that may be names typed by their sound (kana, romaji)."""
@@ -114,6 +123,16 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
         query.project_nos.append(int(next(g for g in m.groups() if g)))
         query.named_spans.append((query.project_nos[-1], m.span()))
         t.take(m.start(), m.end())
+        # No.40、41、42 / No40, 41 and 42: the numbers listed after it are projects too.
+        more = _MORE_NUMBERS.match(t.text, m.end())
+        if more and more.end() > m.end() and t.free(m.end(), more.end()):
+            for n in re.finditer(r"\d+", more.group(0)):
+                if int(n.group(0)) not in query.project_nos:
+                    query.project_nos.append(int(n.group(0)))
+                    query.named_spans.append(
+                        (int(n.group(0)), (m.end() + n.start(), m.end() + n.end()))
+                    )
+            t.take(m.end(), more.end())
     query.project_no = query.project_nos[0] if query.project_nos else None
     if len(query.project_nos) >= 2:
         # No24・No25・No27、3本の予算合計: the count said again of the projects named.

@@ -36,7 +36,7 @@ EXACT = re.compile(
 )
 # 「R7 budget って 9,840千円 で合ってますか？」: an amount said to be checked, as a year is.
 CHECKED = re.compile(
-    rf"{MONEY_UNIT}(?=\s*(?:で|って)?\s*(?:合って|あって|正しい|間違い(?:ない|ありません)|ですか|でしたっけ"
+    rf"{MONEY_UNIT}(?=\s*(?:ちょうど|ぴったり)?\s*(?:で|って)?\s*(?:合って|あって|正しい|間違い(?:ない|ありません)|ですか|でしたっけ"
     r"|だっけ|ですよね|だよね|でOK|でok|(?:is that |is it )?(?:correct|right)\b))"
 )
 # The unit an answer is asked in: 万円で, in million yen, 何億円.

@@ -70,7 +70,7 @@ _EN_COUNTED_END = re.compile(
     r"|held|got|get)(?![a-z])"
 )
 _COUNT = re.compile(
-    r"いくつ|幾つ|(?<![a-z])(?:how many|number of|how often)(?![a-z])|の数(?:は|を)?"
+    r"いくつ(?!か)|幾つ(?!か)|(?<![a-z])(?:how many|number of|how often)(?![a-z])|の数(?:は|を)?"
     # 申請はありましたか / any applications: whether there were any is answered by how many.
     rf"|{_ANY_JA}"
 )

@@ -48,7 +48,7 @@ _SPAN_JOIN = re.compile(
 )
 _BOTH = re.compile(
     r"両方の版|両版|各版|版ごと|版毎|版によって|版で(?=違|異な|比べ)|どちらの版"
-    r"|between (?:the |both )?(?:two )?editions|(?:in |across )?(?:each|both|the two) editions"
+    r"|between (?:the |both )?(?:two |2 )?editions|(?:in |across )?(?:each|both|the two|the 2) editions"
     r"|edition by edition|across (?:the )?editions|(?<=same )in both(?![a-z])"
 )
 _ATTACHED_AFTER = re.compile(
@@ -95,7 +95,8 @@ _RELATION_WORDS: list[tuple[str, re.Pattern]] = [
             # R7版ではどの事業で続いてるの: which project carries it on.
             r"|(?:では|で)?どの事業(?:で|に|として)(?:続|引き継|継続|実施)[^\s?？]{0,8}"
             r"|what (?:happened|became) (?:to|of)|where did|what was(?= no\.?\s*\d+ (?:in|called))"
-            r"|(?:in|listed in) the r\d+ (?:edition|roadmap) too|too(?:\?|$)|as well|either of them"
+            r"|(?:in|listed in) the r\d+ (?:edition|roadmap) too|(?<=r\d )too(?:\?|$)|(?<=r\d\d )too(?:\?|$)"
+            r"|(?<=(?:edition|roadmap|version) )too(?:\?|$)|as well|either of them"
             r"|(?:was|were|is|are) (?:it|they|either|both|this|that)(?: of them)? (?:in|listed)"
             r"|(?<![a-z])still(?![a-z])"
         ),

@@ -81,8 +81,6 @@ def _label_before(t: Text, start: int, kind: str) -> int:
 def _typo_names(t: Text, query: Query, vocab: Vocabulary) -> None:
     """A project's name typed with a slip (公衆衛星DX推進事業, デジタルデバイト対策事業): the one
     name clearly nearest a long word ending in 事業, by rapidfuzz, only for such words."""
-    if "事業" not in t.text:
-        return
     candidates = t.find(_NAME_LIKE)
     if not candidates:
         return
@@ -90,10 +88,17 @@ def _typo_names(t: Text, query: Query, vocab: Vocabulary) -> None:
 
     names = vocab.surfaces(["project"])
     for m in candidates:
-        best = process.extract(m.group(0), list(names), scorer=fuzz.ratio, limit=2)
-        # Nearly every character the same (one slip in ten), and no other name as near.
+        # デジタルデバイト対策 (事業 left unsaid) is compared as the name it would be.
+        said = m.group(0) if m.group(0).endswith("事業") else m.group(0) + "事業"
+        best = process.extract(said, list(names), scorer=fuzz.ratio, limit=2)
+        # Nearly every character the same (one slip in ten), as long as the name (not a part
+        # of a longer one: 介護テクノロジー導入支援 names two), and no other name as near.
         if not best or best[0][1] < 88 or (len(best) > 1 and best[1][1] >= best[0][1] - 8):
             continue
+        if abs(len(best[0][0]) - len(said)) > 1:
+            continue
+        if said != m.group(0) and best[0][1] == 100:
+            continue  # a name said without its 事業 is the vocabulary's own (short forms)
         # Every edition's project of that name, as an exact mention of it gives.
         keys = [x.value for x in vocab.terms_for(best[0][0]) if x.kind == "project"]
         query.project_keys.extend(k for k in keys if k not in query.project_keys)
@@ -101,8 +106,10 @@ def _typo_names(t: Text, query: Query, vocab: Vocabulary) -> None:
         t.take(m.start(), m.end())
 
 
-# A long run of kanji, katakana and letters ending in 事業: a project's name as typed.
-_NAME_LIKE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9・]{5,}事業")
+# A long run of kanji, katakana and letters (ending in 事業, or long): a name as typed.
+_NAME_LIKE = re.compile(
+    r"[\u4e00-\u9fff\u30a0-\u30ffa-z0-9・]{5,}事業|[\u4e00-\u9fff\u30a0-\u30ffa-z0-9・]{7,}"
+)
 
 
 def _typo_entities(t: Text, query: Query, vocab: Vocabulary) -> None:

@@ -129,7 +129,7 @@ SUPERLATIVE = re.compile(
 CHANGE_WORDS = (
     r"増え|増加|増額|減っ|減少|減額|変わ|変化|変更|伸び|比べ|比較|増減|差|違い|推移"
     r"|(?<![a-z])(?:chang\w*|increas\w*|decreas\w*|gr[eo]w\w*|rose|rise|fell|differ\w*|compar\w*|vs"
-    r"|cuts?|raised|went (?:up|down)|higher|lower|drop(?:s|ped)?|trends?)(?![a-z])"
+    r"|cuts?|raised|went (?:up|down)|up or down|higher|lower|drop(?:s|ped)?|trends?)(?![a-z])"
 )
 RELATIVE = {
     "一昨年度": -2,  # #23: 一昨年度と昨年度の予算 are two fiscal years (two editions' budgets)
@@ -281,7 +281,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"何が変わった|何が変わる|どう変わった|どれだけ変わった|どのくらい変わった|変わった|変化した"
         r"|変わりました|変わってる|変わっている|変わってます|変わっています|変化しました|変更された|変更されました"
         r"|入れ替わ(?:った|り|る)|入れ替え"
-        r"|変更点|違い|差分|what changed|changed?|changes|difference|diff",
+        r"|変更点|違い|差分|what changed|changed?|changes|difference|diff"
+        r"|(?:go|goes|went|gone|going) up or down|up or down|increase or decrease|(?:rise|rose) or fall",
     ),
     (
         "compare",
@@ -301,7 +302,9 @@ PATTERNS: list[tuple[str, str, str]] = [
         "group",
         "section",
         r"(?:担当)?課(?:・室)?(?:別|ごと|毎)|(?:課|室)(?:・|や)(?:課|室)(?:別|ごと|毎)|by section|per section|each section"
-        r"|which sections?(?:\s*[（(]課[）)])?(?= has| have| run| runs)(?: has the (?:most|fewest|least|more|fewer) projects)?"
+        # which section runs the most projects — not "which section runs the PHR project" (its owner)
+        r"|which sections?(?:\s*[（(]課[）)])?(?= has| have| run| runs)(?! runs? (?:the|this|that|no\.?\s*\d)(?! most| fewest| least| more))"
+        r"(?: has the (?:most|fewest|least|more|fewer) projects)?"
         r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|高い|低い)(?:課|担当課)|何課"
         r"|(?:課|担当課)(?:（室）|\(室\)|・室)?を(?:全部|すべて|一覧で?|全て)"
         r"|(?:一番|最も|いちばん)?(?:事業が)?(?:一番|最も|いちばん)?(?:多い|少ない)課",
@@ -314,6 +317,22 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"|(?:一番|最も|いちばん)?(?:事業が|事業数が|project数が|事業の数が)?(?:一番|最も|いちばん)?(?:多い|少ない|少なかった|多かった)(?:項目|分野|カテゴリー?)"
         r"|(?:一番|最も|いちばん).{0,6}?(?:大きい|小さい|大きかった|小さかった|高い|低い)(?:項目|分野|カテゴリー?|category)"
         r"|(?:項目|カテゴリー?|分野)(?:[（(](?:項目|カテゴリー?|分野)[）)])?(?:は|が|って)?\s*何種類|何種類|how many (?:categories|kinds)",
+    ),
+    (
+        # 一番多いのと2番目(に多いの) / the biggest and the second biggest: the first two places
+        # (read before the N-th alone, which would answer the second only).
+        "top",
+        "max",
+        rf"(?:一番|いちばん|最も|もっとも|1\s*番目?)[^、。？?]{{0,12}}?(?:{LARGE})(?:い)?(?:の|もの|事業|やつ)?(?:は|が)?"
+        rf"\s*(?:と|、|,)\s*(2)\s*(?:番目|位)(?:に(?:{LARGE})(?:い)?)?"
+        rf"|(?:largest|biggest|highest)(?: one)?,? and (?:the )?(second|2nd) (?:largest|biggest|highest)",
+    ),
+    (
+        "top",
+        "min",
+        rf"(?:一番|いちばん|最も|もっとも|1\s*番目?)[^、。？?]{{0,12}}?(?:{SMALL})(?:い)?(?:の|もの|事業|やつ)?(?:は|が)?"
+        rf"\s*(?:と|、|,)\s*(2)\s*(?:番目|位)(?:に(?:{SMALL})(?:い)?)?"
+        rf"|(?:smallest|lowest|cheapest)(?: one)?,? and (?:the )?(second|2nd) (?:smallest|lowest|cheapest)",
     ),
     (
         "nth",
@@ -334,6 +353,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         "max",
         rf"(?:上位|トップ|ベスト|top|largest|biggest|highest)\s*(\d{{1,2}})|(\d{{1,2}})\s*(?:largest|biggest|highest|most expensive)|(?:{LARGE})(?:い)?順に?\s*(\d{{1,2}})"
         rf"|(?:多い|大きい|高い)(?:方|ほう)から\s*(\d{{1,2}})\s*(?:つ|件|個|本)?"
+        rf"|(?:{LARGE})(?:い)?順に?\s*(?:上から|トップ)\s*(\d{{1,2}})\s*(?:つ|件|個|本|位)?"
+        rf"|上から\s*(\d{{1,2}})\s*(?:つ|件|個|本|位)"
         # 1位と2位, 1位から3位, 1〜3位: the first N places of the ranking.
         rf"|(?<![\d下])1\s*位?\s*(?:から|〜|~|-|–)\s*(\d{{1,2}})\s*位|{_FIRST_PLACES}"
         rf"|(\d{{1,2}}) (?:biggest|largest)[^,.?]{{0,40}}?(?:largest|biggest) first"
@@ -455,6 +476,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"|(?<=目標|予定|計画)(?:どおり|通り)|でき(?:た|ました)(?=ん|の|か|[?？]|$)"
         # R6は実際どうだった / 結局やったんですか: what happened, against what was planned.
         r"|実際(?:は|に|のところ)?(?:どう|何を|何が)|結局(?:どう|やった|実施)"
+        # R6に県民集会って実際やったの？: whether it was done, in that year's results.
+        r"|実際(?:に)?(?:やった|やりました|行った|行われた|実施(?:した|された|しました)|開催(?:した|された|しました))"
         r"|(?:what )?actually happened|what happened|how did it go|how it went"
         r"|main (?:results?|achievements?)(?: so far)?|results? so far|(?<=results )to date"
         r"|go (?:as|to) (?:targeted|planned|plan|schedule)|as (?:targeted|planned)|on (?:schedule|track)",
@@ -474,7 +497,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "category",
-        r"(?:の)?(?:項目|分野|カテゴリー?)(?:の分類)?(?:は|って|を|と)|(?:項目の)?分類|which category|what category|category",
+        r"(?:の)?(?:項目|分野|カテゴリー?)(?:の分類)?(?:\s*[(（](?:分類|項目|分野)[)）])?(?:は|って|を|と)|(?:項目の)?分類|which category|what category|category",
     ),
 ]
 # English words match whole (no "sum" in "summary", no "end" in "spending"). Only a Latin end
@@ -525,7 +548,7 @@ END_PRINTED = re.compile(
 )
 # A cell left empty, however it is said: 書いてない, 記載されていない, 何も書かれてない, 空欄.
 ABSENT = (
-    r"(?:に|には|の欄に|の欄が|の欄は|の)?\s*(?:何も|なにも)?\s*(?:が|は|も)?\s*"
+    r"(?:\s*(?:に|には|の欄に|の欄が|の欄は|の|が|は|も|まだ|何も|なにも|一切|全く|まったく|特に))*\s*"
     r"(?:空っぽ|空欄|空白|ブランク|未記載|未入力|記載なし|記載(?:が|は)?(?:ない|無い|なし|されていない|されてない)"
     r"|書いてない|書いていない|書かれていない|書かれてない|載っていない|載ってない|入っていない|入ってない"
     r"|埋まっていない|埋まってない|ない|無い|なし)"
@@ -575,6 +598,7 @@ PREVIOUS = re.compile(
 )
 LATEST = re.compile(
     r"最新版|最新の版|最新(?:の)?ロードマップ|今の(?:版|ロードマップ)|今回の(?:版|ロードマップ)|現行(?:の)?(?:版|ロードマップ)|今年度版"
+    r"|新版|新しい版|今回版|新しいほうの版"
     r"|latest (?:edition|roadmap|version)|current (?:edition|roadmap|version)|new(?:est)? edition"
 )
 LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")
@@ -677,11 +701,16 @@ FILLER = re.compile(
     r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"
     r"|(?:た|る|だった)?気がする(?:んですが|んだけど|のですが|けど|が)?|ランキング"
-    r"|ロードマップ|プロジェクト|(?:全|各)事業|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県|県"
+    r"|ロードマップ|プロジェクト|(?:全|各)事業|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県"
+    r"|県(?![\u4e00-\u9fff\u30a0-\u30ff])"  # 県の事業, not 県民集会
     r"|年度|時期|内容|ロードマ[ップ]*|言葉|単語|キーワード|指定されて(?:い)?る|指定|(?:版)?ベース(?:で)?"
     r"|[（(](?:項目|分野|部局|課|カテゴリー?|室|category|department|section)[）)]|経由|依頼|順番(?:つき|付き)?"
     # 参考スレ https://… / (参考リンク): what the link beside the question is, not a topic.
     r"|参考(?:スレ(?:ッド)?|リンク|URL|まで)?"
+    # 旧版（R6事業費の方）で: which side of a pair, said in passing.
+    r"|の方(?=\s*[)）])"
+    # …笑 / （笑）: a laugh, said in passing.
+    r"|[(（]笑[)）]|笑(?![\u3040-\u30ff\u4e00-\u9fff])"
 )
 # English words that frame or soften a question: never a condition, never a project's name.
 _STOP_TEXT = (

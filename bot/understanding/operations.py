@@ -25,6 +25,14 @@ def read_flags(t: Text, query: Query) -> None:
             ) and not re.search(r"事業|project", t.text[m.end() : m.end() + 12]):
                 continue
             # 重点枠じゃない / not 重点枠: the negation reader turns it (bot.understanding.negation).
+            # 将来対応分には○がない / ○なし: the mark said missing (○ is read as a blank).
+            missing = _MARK_MISSING.match(t.text, m.end())
+            if missing and t.free(*missing.span()):
+                query.filters.append(
+                    Filter(kind, "eq", False, span=(m.start(), missing.end()), negated=True)
+                )
+                t.take(m.start(), missing.end())
+                continue
             query.filters.append(Filter(kind, "eq", True, span=m.span()))
             t.take(m.start(), m.end())
     flags = [f for f in query.filters if f.kind in ("priority_frame", "future_response")]
@@ -33,6 +41,9 @@ def read_flags(t: Text, query: Query) -> None:
             t.take(m.start(), m.end())
 
 
+_MARK_MISSING = re.compile(
+    r"(?:事業)?\s*(?:に|には|は|も|が)\s*[○〇]?\s*(?:が|は)?\s*(?:ない|無い|なし|無し|なかった|ありません|付いてない)"
+)
 _BOTH_FLAGS = re.compile(
     r"(?:の)?両方(?:に|とも|で|の)?|(?:の)?(?:どちらにも|いずれにも)|(?<![a-z])both(?![a-z])"
 )

@@ -136,7 +136,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=(?:です|ます|した)が、)|(?<=けど、)|(?<=けれど、)|(?<=けれども、)"
     r"|(?<=:)\s+"
     # "quick q before the 11am call – which section runs…": a dash between two clauses.
-    r"|\s+[–—]\s+|\s+-{1,2}\s+",
+    r"|\s+[–—]\s+|\s+-{1,2}\s+"
+    # 「PDFだと表がずれてて見づらくて…44番の担当課は？」: a trailing-off clause before the question.
+    r"|(?<=…)(?!…)|(?<=\.\.\.)(?!\.)",
     re.IGNORECASE,
 )
 

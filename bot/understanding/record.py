@@ -15,7 +15,7 @@ import re
 from bot.understanding.periods import all_time_words, find_periods
 from bot.understanding.query import Query
 from bot.understanding.reading import Text
-from bot.understanding.record_ask import Person, RecordAsk
+from bot.understanding.record_ask import OWN_PLAN, Person, RecordAsk
 from bot.understanding.record_words import (
     EN_NOT_NAMES,
     EN_OWNED_BY,
@@ -68,6 +68,7 @@ def _take(t: Text, m: re.Match, start: int | None = None, end: int | None = None
 
 def is_record_question(text: str, people: list[str]) -> bool:
     """A record word (報告, 担当者, not reported…), or a person named with what they own."""
+    text = OWN_PLAN.sub(" ", text)  # 「あとで課長に報告します」 is no question about reports
     if REPORT.search(text) or REPORTERS.search(text) or MISSING.search(text):
         return True
     if UNOWNED.search(text) or OWNER.search(text):

@@ -20,9 +20,20 @@ _MAYBE = re.compile(
 )
 
 
+# 「あとで課長に報告します！」, "I'll pass it on to my boss": what the asker will do next, at
+# the end of a sentence — never a question about the record.
+OWN_PLAN = re.compile(
+    r"(?:報告|共有|連絡|相談|確認|回答|展開|説明)(?:を)?(?:して)?(?:おき|しとき)?"
+    r"(?:します|しますね|しときます|いたします|させていただきます|する予定です|するつもりです)"
+    r"(?:ね|ので|ー|〜)?\s*[!！。.♪☺️🙏]*\s*(?=$|[。！？!?])"
+    r"|(?<![a-z])(?:i'll|i will|i'm going to|will) (?:report|pass|share|forward|relay|update)"
+    r"[^.?!]{0,40}(?:boss|manager|chief|team|them|him|her|everyone)[^?]*$"
+)
+
+
 def might_be_record(text: str, people: list[str]) -> bool:
     """Whether a (normalised) question could be about the record: a mention, or a word of one."""
-    return bool(people) or bool(_MAYBE.search(text))
+    return bool(people) or bool(_MAYBE.search(OWN_PLAN.sub(" ", text)))
 
 
 @dataclass

@@ -144,6 +144,10 @@ _KANJI_RUN = re.compile(
     rf"(?<![{_KANJI_NUMERAL}何])([{_KANJI_NUMERAL}0-9,.]*[{_KANJI_NUMERAL}][{_KANJI_NUMERAL}0-9,.]*)"
     r"(?=\s*(?:番|号|件|人|名|回|校|か所|ヶ所|箇所|カ所|台|円|年度|年|位|つ|個|社|施設|市町村|病院|日|月|%|パーセント|割))"
 )
+_BARE_MONEY = re.compile(
+    rf"(?<![{_KANJI_NUMERAL}何\d,.])((?:\d+|[一二三四五六七八九])[{_KANJI_NUMERAL}0-9]*(?:億|万)[{_KANJI_NUMERAL}0-9]*)"
+    r"(?=\s*(?:ちょうど|ぴったり|で(?:合|あ|正|OK|ok)|って|でしたっけ|だっけ|ですよね|くらい|ぐらい|程度|前後|[?？]))"
+)
 _UNIT_WORD = re.compile(r"円\s*(?:で|単位|換算|に直して|表示)")
 # Where a kanji run is a word, not a number: 一番 (most), 一部, 一覧, 一体, 十分.
 _NOT_NUMBER_AFTER = re.compile(r"番(?:目)?(?:に|の)?(?:大き|小さ|多|少|高|低|安|早|遅)|番(?:目)?$")
@@ -182,7 +186,14 @@ def digits(text: str) -> str:
         value = kanji_to_int(run)
         return str(value) if value is not None else run
 
-    return _KANJI_RUN.sub(one, text)
+    text = _KANJI_RUN.sub(one, text)
+
+    def money(m: re.Match) -> str:
+        value = kanji_to_int(m.group(1))
+        return f"{value}円" if value is not None and value >= 10_000 else m.group(0)
+
+    # 5千万でしたっけ, 1億2千万ちょうど: a sum of 万 or 億 said without 円 is yen.
+    return _BARE_MONEY.sub(money, text)
 
 
 # -- content and framing -------------------------------------------------------------------
@@ -252,6 +263,22 @@ _EN_FRAMING = EN_ASKING | frozenset(
         "too",
         "according",  # according to the R7 roadmap: where, not what
         "actually",
+        "check",
+        "add",
+        "adds",
+        "build",
+        "builds",
+        "everything",
+        "filed",
+        "listed",
+        "rough",
+        "roughly",
+        "help",
+        "helps",
+        "would",
+        "checking",
+        "consistency",
+        "consistent",
         "plus",  # …, plus their combined budget: "and"
         "other",  # which other sections (the "apart from" said is the condition)
         "else",
@@ -425,6 +452,18 @@ _EN_FRAMING = EN_ASKING | frozenset(
         "pulling",
         "quickie",
         "check",
+        "add",
+        "adds",
+        "build",
+        "builds",
+        "everything",
+        "filed",
+        "listed",
+        "rough",
+        "roughly",
+        "help",
+        "helps",
+        "would",
         "confirm",
         "confirming",
         "double-check",

@@ -111,6 +111,11 @@ EMPTY_PART = re.compile(
 )
 
 
+# A year followed by the budget it labels (R7の事業費と事業終期, R7 budget and end year).
+_LABELS_BUDGET = re.compile(
+    r"\s*(?:年度)?\s*(?:の|版の)?\s*(?:事業費|予算|budget)(?:\s*(?:と|、|,|and|&)\s*"
+    r"(?:事業)?(?:終期|始期|end|start|期間|period))"
+)
 # What follows a condition to leave its projects out: ものは数えないで, 事業は除いて.
 _LEFT_OUT = re.compile(
     r"\s*(?:もの|事業|の|やつ)?\s*(?:は|を|も)?\s*(?:数えない|数えず|含めない|含めず|含まない|除い|除く|除外|抜いて|外して"
@@ -211,6 +216,8 @@ def read_year_filters(t: Text, query: Query) -> None:
             continue
         after = text[m.end() : m.end() + 16]
         before = text[max(0, m.start() - 20) : m.start()]
+        if _LABELS_BUDGET.match(after):
+            continue  # R7の事業費と事業終期: the year is the budget's (read as an edition)
         ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
