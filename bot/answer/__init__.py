@@ -626,6 +626,21 @@ def _compare(store: Store, query: Query) -> Answer:
     text_asked = text_facts.asked_kinds(query) and not text_facts.PROJECT_FIELDS & set(query.fields)
     if text_asked and (side := _text_compared(store, query)) is not None:
         return side  # 補助率はR6とR7で違う？: a value of the text in both editions
+    if "rate" in query.asks and text_facts.PROJECT_FIELDS & set(query.fields):
+        # 補助率と事業費ってどう変わった: the project's fields across the editions, and the rate
+        # its text prints in each.
+        fields = [f for f in query.fields if f not in text_facts.PROJECT_FIELDS]
+        rate = _text_compared(store, replace(query, fields=fields))
+        if rate is not None:
+            rest = [w for w in query.search_terms if not text_facts.is_kind_word(w)]
+            plain = replace(query, asks=[a for a in query.asks if a != "rate"], search_terms=rest)
+            plain.unknown = [w for w in query.unknown if not text_facts.is_kind_word(w)]
+            side = _compare(store, plain)
+            if side.status == "ok":
+                side.lines += [x for x in [rate.title, *rate.lines] if x]
+                side.sources += [x for x in rate.sources if x not in side.sources]
+                side.computed.merge(rate.computed)
+                return side
     groups = {(f.kind, str(f.value)) for f in query.filters if f.kind in GROUP_KINDS}
     if (
         len(groups) == 1

@@ -65,7 +65,7 @@ _NEGATION = re.compile(
     r"|(?:○|〇)?(?:が)?(?:付いて|ついて)(?:い)?(?:ない|なかった|ません)"
     r"|(?:ひとつ|一つ|1つ|1件|一件|1本|一本)も(?:ない|なかった|無い)"
     r"|(?<![a-z])(?<!if )(?<!or )(?:not|except|excluding|other than|besides|apart from|aside from|without"
-    r"|leave out|leaving out|aren't|isn't|don't|doesn't|weren't|wasn't|never|none)(?![a-z])"
+    r"|leave out|leaving out|aren't|isn't|don't|doesn't|weren't|wasn't|never|none|outside)(?![a-z])"
 )
 # The chat record: reports, updates, who posted — answered only from the record (#27).
 _RECORD = re.compile(

@@ -113,7 +113,22 @@ def _period(store: Store, p: Project, query: Query) -> Answer:
     else:
         period = m.period(p.start, p.end, lang)
         title = m.say("period_is", lang, ref=m.project_ref(p, lang), period=period)
-    return Answer(status="ok", title=title, sources=sources)
+    lines = []
+    if "duration" in query.fields:
+        # 何年間 / how many fiscal years: start to end, both counted (R3〜R10 is 8).
+        start, end = FiscalYear.try_parse(p.start or ""), FiscalYear.try_parse(p.end or "")
+        if not (start and end):
+            return Answer(
+                status="not_stated",
+                title=m.say("duration_unknown", lang, names=m.short_ref(p)),
+                sources=sources,
+            )
+        lines.append(m.say("fiscal_years_long", lang, n=end.western - start.western + 1))
+    result = Answer(status="ok", title=title, lines=lines, sources=sources)
+    if lines:
+        result.computed.operations.add("count")  # how many years: the years counted
+        result.computed.fields.add("duration")
+    return result
 
 
 def _summary(store: Store, p: Project, query: Query) -> Answer:
@@ -199,5 +214,6 @@ FIELD_ANSWERS: dict[str, Callable[[Store, Project, Query], Answer]] = {
     "category": _category,
     "start": _period,
     "end": _period,
+    "duration": _period,
     "overview": _overview,
 }

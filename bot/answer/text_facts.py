@@ -361,6 +361,7 @@ def _only_name(terms: list[str], projects: list[Project]) -> bool:
 # Words that name the kind of value asked, not what it is about (会場ってどこ, 期間を教えて).
 VALUE_WORDS = frozenset(
     [
+        "上限",  # 補助率の上限: the rate's ceiling is the rate printed (最大5分の4)
         "会場",
         "場所",
         "時期",

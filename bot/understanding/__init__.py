@@ -301,13 +301,27 @@ _KIND_NOUNS = {
 _REPORTED = re.compile(r"報告|更新|投稿|(?<![a-z])(?:report|update|post)", re.I)
 
 
+_SIDES = re.compile(r"\s+(?:and|&|vs\.?|versus)\s+(?:the\s+|a\s+)?")
+
+
+def _english_sides(rest: str, glossed: list[str]) -> list[str]:
+    """English words for two things named side by side ("the rural telemedicine project and
+    the pediatric online consultation one"): the roadmap's words of each side, one part each
+    (else each word its own part)."""
+    sides = [gloss(side)[1] for side in _SIDES.split(rest)]
+    sides = [side for side in sides if side]
+    if len(sides) >= 2 and sum(len(side) for side in sides) == len(glossed):
+        return [" ".join(side) for side in sides]
+    return list(glossed)
+
+
 def _leftovers(t: Text, query: Query) -> list[str]:
     """Words no slot consumed: a project's name (for a fact) or a condition not understood;
     returns those that may be names typed by their sound (for `typed_names`)."""
     # English words for the roadmap's own terms (remote area → へき地) are read whole first.
     rest, glossed = gloss(FILLER.sub(" ", t.rest()))
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
-    subject_parts, content, heard = list(glossed), [], []
+    subject_parts, content, heard = _english_sides(FILLER.sub(" ", t.rest()), glossed), [], []
     for said in chunks:
         # Particles at either end, where a word of another script meets them: へき地 and the
         # か of こうれいふくしほけんか are the words' own.

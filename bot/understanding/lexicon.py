@@ -273,7 +273,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "decreased",
         r"(?:予算|事業費)が(?:減った|減少した|減額された|下がった|減っている)|減額(?:された)?|"
         r"(?:減った|減少した)(?=\s*\d{0,2}\s*(?:事業|project))|"
-        r"budgets? (?:decreased|went down|fell|shrank|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
+        r"budgets? (?:decreased|went down|fell|shrank|drop(?:ped)?|go down|(?:was|were) cut)|decreased (?:its |their )?budgets?|budget cuts?",
     ),
     (
         "compare",
@@ -412,6 +412,13 @@ PATTERNS: list[tuple[str, str, str]] = [
         "year_rank",
         "latest",
         r"(?:一番|最も|もっとも|いちばん)(?:新しい|遅い|遅く|最後|長く続く|長く)|最も遅い|latest|newest|most recent(?:ly started)?|last to (?:start|end)|runs? the longest",
+    ),
+    (
+        # 何年間続く / how many (fiscal) years does it run: a project's length, not a count.
+        "field",
+        "duration",
+        r"何年間|何年度間|何か年|何ヵ年|何カ年|何年続|(?:how many|number of) (?:fiscal )?years(?= does| will| did| is| in| of| it| the|\?|$)"
+        r"|counting (?:both )?(?:the )?start and (?:the )?end(?: years?)?|(?:始期|開始年度)と終期(?:の)?(?:両方|どちらも)?(?:を)?(?:含めて|数えて)",
     ),
     (
         "op",
@@ -579,7 +586,7 @@ FLAG_PATTERNS = [
     (
         "priority_frame",
         r"重点枠(?:事業)?|じゅうてんわく|juten[- ]?waku"
-        r"|priority(?:[- ](?:frame|slot|budget|allocation|framework))?(?: projects?)?",
+        r"|priority(?:[- ](?:framework|frame|slot|budget|allocation))?(?: projects?)?",
     ),
     ("future_response", r"将来対応(?:分)?|future[- ](?:response|provision|readiness)"),
 ]

@@ -43,7 +43,8 @@ _FLAGS = ("priority_frame", "future_response")
 # English: the marker comes first.
 _EN_MARKER = re.compile(
     r"(?<![a-z])(?<!if )(?<!or )(?:not|except(?: for)?|excluding|exclude|other than|besides|apart from|aside from"
-    r"|leave out|leaving out|leave aside|without|aren't|isn't|don't|doesn't|weren't|wasn't|never)(?![a-z])"
+    r"|leave out|leaving out|leave aside|without|aren't|isn't|don't|doesn't|weren't|wasn't|never"
+    r"|outside(?: of)?)(?![a-z])"
     r"|(?<![a-z])non-?"
 )
 # What may stand between a condition and its marker and still leave it the marker's scope.
@@ -120,6 +121,18 @@ def read_negations(t: Text, query: Query) -> None:
         if target is not None:
             _include(query, target)
             t.take(m.start(), m.end())
+    _said_again(query)
+
+
+def _said_again(query: Query) -> None:
+    """「Outside the Board of Education (教育庁)」: a group said again beside its negated self
+    is the same group, left out once — never also a condition of its own."""
+    left_out = {(f.kind, f.value) for f in query.filters if f.op in ("ne", "outside") or f.negated}
+    query.filters = [
+        f
+        for f in query.filters
+        if not (f.op == "eq" and not f.negated and (f.kind, f.value) in left_out)
+    ]
 
 
 def _include(query: Query, target: Filter) -> None:

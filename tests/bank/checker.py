@@ -156,7 +156,9 @@ def figures(text: str) -> list[Figure]:
     for m in re.finditer(r"\bFY\s?(\d{4})\b", text):  # FY2025 is how English says 2025年度
         out.append(Figure(float(m.group(1)), "年度", 1, False))
     for m in re.finditer(
-        _NUM + r"\s+(projects?|people|persons|times|schools|cases|items|reports?|updates?)", text
+        _NUM + r"\s+(projects?|people|persons|times|schools|cases|items|reports?|updates?"
+        r"|(?:fiscal )?years?(?:\(s\))?)",
+        text,
     ):
         whole, frac = m.group(1).replace(",", ""), m.group(2)
         out.append(Figure(float(f"{whole}.{frac}" if frac else whole), m.group(3), 1, False))
@@ -171,6 +173,17 @@ COUNTERS = {
     "回": ("回", "times"),
     "校": ("校", "schools"),
     "倍": ("倍", "times"),
+    # A project's length: 8年 is 8年間, 8年度間, "8 fiscal years".
+    "年": (
+        "年",
+        "年間",
+        "年度間",
+        "years",
+        "year",
+        "fiscal years",
+        "fiscal year",
+        "fiscal year(s)",
+    ),
 }
 
 
