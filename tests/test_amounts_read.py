@@ -303,6 +303,19 @@ def test_a_band_answers_the_projects_in_it(shared, row):
     assert row.name in names(answer), answer.text
 
 
+@pytest.mark.parametrize(
+    "row", [r for r in R7 if r.budget >= 100_000], ids=lambda r: f"line{r.line}"
+)
+def test_a_band_said_with_a_decimal_starts_at_the_amount_said(shared, row):
+    """「1.8億円台」: from 1.8億円 — the amount said, in its unit (where the band ends is not
+    asserted: the step of a band said with a decimal is not settled)."""
+    tenths = row.budget // 10_000  # 0.1億円 = 10,000千円
+    answer = ask(shared, f"{tenths // 10}.{tenths % 10}億円台の事業")
+    assert answer.status == "ok", answer.text
+    assert row.name in names(answer), answer.text
+    assert all(r.budget >= tenths * 10_000 for r in R7 if r.name in names(answer)), answer.text
+
+
 @pytest.mark.parametrize("row", R7, ids=lambda r: f"line{r.line}")
 def test_a_band_left_out_is_never_read_as_the_group_before_it(shared, row):
     """「教育庁の1,000万円台以外」: the band is what is left out, not the department — never an
