@@ -79,6 +79,7 @@ MODULES: dict[str, list[str]] = {
     "bot/understanding/amounts.py": [
         *QUESTIONS,
         "tests/test_amounts_said.py",
+        "tests/test_amounts_read.py",
         "tests/test_checks_and_calendar.py",
         "tests/test_selection_edges.py",
     ],

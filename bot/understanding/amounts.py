@@ -47,6 +47,15 @@ UNIT_ASKED = re.compile(
 )
 
 
+_YEN_AFTER = re.compile(r"\s*(?:円|yen)")
+
+
+def _own_yen(m: re.Match, group: int) -> bool:
+    """Whether a range's first amount (that group) said its yen: ¥10,000,000 and, 10000000円から."""
+    before = m.string[m.start() : m.start(group)]
+    return "¥" in before or _YEN_AFTER.match(m.string, m.end(group)) is not None
+
+
 def read_amounts(t: Text, query: Query) -> None:
     """1億円以上, 1,000万円から5,000万円, over 100 million yen, between 10 and 50 million."""
     for m in t.find(CHECKED):  # before 円で (a unit asked): 9,840千円で合ってる？
@@ -74,11 +83,13 @@ def read_amounts(t: Text, query: Query) -> None:
     for m in t.find(BUDGET_RANGE):
         g = m.groups()
         if g[0]:
-            low_unit = g[1] or g[3]  # 1,000から5,000万円: the unit written once applies to both
+            # 1,000から5,000万円: the unit written once applies to both — not to a first
+            # amount that said its yen (1,000万円から1.5億円, read as 10000000円から1.5億円).
+            low_unit = g[1] or (None if _own_yen(m, 1) else g[3])
             low, high = _thousand_yen(g[0], low_unit, False), _thousand_yen(g[2], g[3], False)
         else:
             i = 4 if g[4] else 8
-            unit = g[i + 1] or g[i + 3]
+            unit = g[i + 1] or (None if _own_yen(m, i + 1) else g[i + 3])
             low, high = _thousand_yen(g[i], unit, True), _thousand_yen(g[i + 2], g[i + 3], True)
         if not re.search(r"円|億|万|yen|million|billion|¥", m.group(0)):
             continue  # "R5~R9" or "10から20" with no money unit is not a budget

@@ -149,6 +149,10 @@ _BARE_MONEY = re.compile(
     r"(?=\s*(?:ちょうど|ぴったり|で(?:合|あ|正|OK|ok)|って|でしたっけ|だっけ|ですよね|くらい|ぐらい|程度|前後|[?？]))"
 )
 _UNIT_WORD = re.compile(r"円\s*(?:で|単位|換算|に直して|表示)")
+# 1,000から5,000万円: the unit written once is the first amount's too (amounts.py reads the
+# pair), so the second amount stays as written, never 50000000円 beside a bare 1,000.
+_BARE_AMOUNT_JOINED = re.compile(r"(?<![\d,.a-z])\d[\d,]*(?:\.\d+)?\s*(?:から|~|-|〜|－)\s*$")
+_DIGITS_AND_UNIT = re.compile(r"[\d,]+(?:\.\d+)?(?:億|千万|百万|万|千)")
 # Where a kanji run is a word, not a number: 一番 (most), 一部, 一覧, 一体, 十分.
 _NOT_NUMBER_AFTER = re.compile(r"番(?:目)?(?:に|の)?(?:大き|小さ|多|少|高|低|安|早|遅)|番(?:目)?$")
 
@@ -182,6 +186,10 @@ def digits(text: str) -> str:
         if run in ("十万", "百万", "千万", "万", "億", "千") and _UNIT_WORD.match(text, m.end()):
             return run  # 百万円単位で: a unit the answer is asked in, not an amount
         if "." in run:  # 1.5億: a decimal before a kanji unit is read where amounts are
+            return run
+        if _DIGITS_AND_UNIT.fullmatch(run) and _BARE_AMOUNT_JOINED.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             return run
         value = kanji_to_int(run)
         return str(value) if value is not None else run
