@@ -95,8 +95,8 @@ def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[
     at once cost a one-question `roadmap ask` more than all its scoring).
     fuzzy=False scores only exact and partial (substring) matches.
     """
-    query = normalise_name(translate_english(text))
-    query = re.sub(r"(について|のこと|事業費補助|事業費|事業)$", "", query)
+    whole = normalise_name(translate_english(text))
+    query = re.sub(r"(について|のこと|事業費補助|事業費|事業)$", "", whole)
     if len(query) < 2 or not projects:
         return []
     from rapidfuzz import fuzz  # here: a question by number never needs it
@@ -113,7 +113,7 @@ def match_names(projects: list[Project], text: str, fuzzy: bool = True) -> list[
     for k, form in enumerate(forms):
         if not form:
             values[k] = 0.0
-        elif query == form:
+        elif query == form or whole == form:
             values[k], kinds[k] = 100.0, 2
         elif query in form:
             value = 80.0 + 20.0 * len(query) / len(form)
@@ -268,6 +268,12 @@ def judge(matches: list[Match]) -> Resolution:
         return Resolution("not_found", matches[:3])
     top = matches[0].score
     close = [m for m in matches if m.score >= MIN_SCORE and top - m.score <= TIE_MARGIN]
+    if matches[0].how == "part of name":
+        # 介護テクノロジー導入支援: words held whole by two names (…事業費補助, 障がい福祉分野の…
+        # 事業) name neither; the shorter name is no surer.
+        held = [m for m in matches if m.how == "part of name" and m.score >= MIN_SCORE]
+        if len(held) > 1:
+            return Resolution("ambiguous", held[:8])
     if len(close) > 1 and top < 100:
         return Resolution("ambiguous", close[:8])
     return Resolution("ok", matches[:1])

@@ -45,8 +45,14 @@ def _english_re() -> re.Pattern:
 _SYNONYM_RE = re.compile("|".join(sorted(JAPANESE_SYNONYMS, key=len, reverse=True)))
 
 
+# The same keys with their words run together: the pattern lets "ride share" match
+# "rideshare" (no space or hyphen between the words), which must find its entry too.
+_GLOSSED_JOINED = {k.replace(" ", ""): v for k, v in _GLOSSED.items()}
+
+
 def _glossed(match: re.Match) -> str:
-    return _GLOSSED[re.sub(r"[\s\-]+", " ", match.group(1))]
+    said = re.sub(r"[\s\-]+", " ", match.group(1))
+    return _GLOSSED.get(said) or _GLOSSED_JOINED[said.replace(" ", "")]
 
 
 Kind = str  # department, section, category, field, project
@@ -455,6 +461,11 @@ def build(editions: list[tuple[str, list]], aliases: Iterable[tuple[str, str]] =
         for form in name_forms(name):
             if (normalise(form), key.split("/")[0]) not in own:
                 add(form, "project", key)
+    # What people call the board of education: 教育委員会, 県教委, 教委 (the roadmap prints 教育庁).
+    for office in values.get("department", set()):
+        if office == "教育庁":
+            for alias in ("教育委員会", "県教育委員会", "県教委", "教委"):
+                add(alias, "department", office)
     # English names of departments and sections (DX Promotion Division): the whole name
     # always; one piece (health department) only when no other office of the kind has it.
     for kind in ("department", "section"):

@@ -249,12 +249,20 @@ def _several_targets(store: Store, query: Query, edition: str) -> Answer | None:
     named = len(query.project_nos) + len(query.project_keys)
     if named:  # the same project under two editions' names is one target
         named = len(targets.named_projects(store, query, edition)[0]) or named
-    if combining and named < 2 and query.subject_parts and not query.filters:
+    groups_only = all(f.kind in GROUP_KINDS and f.op == "eq" for f in query.filters)
+    if combining and named < 2 and query.subject_parts and groups_only:
         # 小児科オンライン診療と認可外保育のICT化 / the WEB出願 project or the 防災教育センター
-        # one: names written in part, each found on its own.
+        # one: names written in part, each found on its own (どっちも警察だと思う: a group said
+        # of them, which each must be in).
         found = targets.projects_by_parts(store, query, edition)
-        if found is not None and len(found) >= 2:
-            return targets.several_projects(store, query, edition, found)
+        in_groups = found is not None and all(
+            passes(p, f, {}) for p in found for f in query.filters
+        )
+        if found is not None and len(found) >= 2 and in_groups:
+            said = query.filters
+            result = targets.several_projects(store, replace(query, filters=[]), edition, found)
+            result.computed.groups.update((f.kind, f.op, normalise(str(f.value))) for f in said)
+            return result
     if named >= 2:
         projects, missing = targets.named_projects(store, query, edition)
         if missing:
@@ -552,7 +560,11 @@ def _text_value(
         return None
     # The edition asked first, then the older ones (a project printed only in R6).
     codes = [edition] + [c for c in reversed(default_codes(store)) if c != edition]
-    if query.edition:
+    if query.edition_from_year:
+        # the rideshare pilots in FY2024: the edition that reports that year's results first
+        # (R7's 主な取組実績 tells of R6), then the one printed in that year.
+        codes = list(reversed(default_codes(store)))
+    elif query.edition:
         codes = [edition]
     candidates = []
     for code in codes:

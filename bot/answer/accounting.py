@@ -112,7 +112,7 @@ _AGGREGATES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            r"どちら|どっち|(?<![a-z])which (?:one |of (?:the|them|these) )?(?:is|has|was|had|got|gets|spends?)?\s*(?:the )?(?:larger|bigger|more|higher|greater|smaller|less|fewer|lower)"
+            r"どちら(?!も|とも)|どっち(?!も|とも)|(?<![a-z])which (?:one |of (?:the|them|these) )?(?:is|has|was|had|got|gets|spends?)?\s*(?:the )?(?:larger|bigger|more|higher|greater|smaller|less|fewer|lower)"
         ),
         ("verdict",),
     ),

@@ -12,6 +12,7 @@ from bot.answer.render import ref, src
 from bot.answer.selection import (
     GROUP_KINDS,
     Selection,
+    by_text,
     computed_of,
     filter_words,
     select,
@@ -62,7 +63,12 @@ def projects_by_parts(store: Store, query: Query, edition: str) -> list[Project]
                 continue
             resolution = resolve(store, part, edition)
             if resolution.status != "ok" or resolution.matches[0].score < 70:
-                return None
+                # 中小企業向けにサイバーの人材を育てる事業: a part described by what the project
+                # does — the one project whose text holds every word of it.
+                described, missing = by_text(store, part.split(), edition)
+                if described.status != "ok" or missing:
+                    return None
+                resolution = described
             found.append(resolution.matches[0].project)
     unique = list({p.key: p for p in found}.values())
     if len(unique) >= 2:

@@ -275,6 +275,9 @@ def find(
     first), every scored sentence, and all sentences read."""
     kinds = asked_kinds(query)
     year = asked_year(query)
+    if year is None and query.edition_from_year and query.edition:
+        # in FY2024, said of what was done: that year's sentences first, whichever edition.
+        year = FiscalYear.try_parse(query.edition)
     everything = [x for p in projects for x in sentences(store, p, terms)]
     scored = [_score(x, terms, query, year) for x in everything]
     scored = [x for x in scored if x.score >= 0.4]

@@ -315,6 +315,29 @@ def _english_sides(rest: str, glossed: list[str]) -> list[str]:
     return list(glossed)
 
 
+_JA_SIDES = re.compile(r"(?:事業|やつ|もの|の)\s*(?:と|や)\s*[、,]")
+_SIDE_END = re.compile(r"事業|やつ|[、,。？?]")
+
+
+def _japanese_sides(rest: str, named: bool) -> list[str]:
+    """The content words of two projects described side by side (中小企業向けにサイバーの人材を
+    育てる事業と、緊急配備の路上装置を増やす事業), one part each; none when not so said (a side
+    may be a project named by its name, read already when `named`)."""
+    pieces = _JA_SIDES.split(rest, maxsplit=1)
+    if len(pieces) < 2 or not has_japanese(rest):
+        return []
+    second = _SIDE_END.split(pieces[1].lstrip(), maxsplit=1)[0]
+    first = re.split(r"[、,。？?]", pieces[0])[-1]  # the first side starts after a comma
+    sides = []
+    for side in (first, second):
+        said = FILLER.sub(" ", side)
+        chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", said) if c]
+        words = [w for chunk in chunks for w in _content(chunk, [])]
+        if words:
+            sides.append(" ".join(words))
+    return sides if len(sides) == 2 or (sides and named) else []
+
+
 def _leftovers(t: Text, query: Query) -> list[str]:
     """Words no slot consumed: a project's name (for a fact) or a condition not understood;
     returns those that may be names typed by their sound (for `typed_names`)."""
@@ -347,6 +370,8 @@ def _leftovers(t: Text, query: Query) -> list[str]:
             end += 1  # ICT化, 事業費: a suffix written onto the last word is the name's
         subject_parts.append(chunk[first:end] if whole else " ".join(words))
         content.extend(words)
+    # 「Xする事業と、Yする事業」: two things described side by side, one part each.
+    subject_parts = _japanese_sides(t.rest(), bool(query.names_project)) or subject_parts
     # 医療・福祉でもない項目: the kind of the groups named, not a word of their text.
     kinds = {f.kind for f in query.filters}
     content = [w for w in content if _KIND_NOUNS.get(w) not in kinds]

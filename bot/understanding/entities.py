@@ -112,9 +112,53 @@ _NAME_LIKE = re.compile(
 )
 
 
+def _abbreviated_offices(t: Text, query: Query, vocab: Vocabulary) -> None:
+    """An office said short (健福部 for 健康医療福祉部, DX課 for DX推進課): its own first
+    character, some of its others in order, and its suffix — read as every office so named."""
+    surfaces = vocab.surfaces(["department", "section"])
+    for m in t.find(_SHORT_OFFICE):
+        said = m.group(0)
+        if said in surfaces:
+            continue
+        offices = sorted(
+            {
+                (term.kind, term.value)
+                for surface, term in surfaces.items()
+                if surface[0] == said[0]
+                and surface[-1] == said[-1]
+                and len(surface) > len(said)
+                and _in_order(said, surface)
+            }
+        )
+        if not offices or len({kind for kind, _ in offices}) > 1:
+            continue
+        for kind, value in offices:  # 健福部: 健康医療福祉部, and 健康福祉部 as No29 prints it
+            query.filters.append(Filter(kind, "eq", value, span=m.span()))
+        t.take(m.start(), m.end())
+
+
+# A short word ending in an office's suffix (健福部, DX課, 地交課).
+_SHORT_OFFICE = re.compile(
+    r"(?<![\u4e00-\u9fffa-z])[\u4e00-\u9fffa-z]{2,4}(?:部|課|局|庁|室)(?![\u4e00-\u9fff])"
+)
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Every character of the short form found in the name, in the same order."""
+    at = 0
+    for c in short:
+        at = name.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def _typo_entities(t: Text, query: Query, vocab: Vocabulary) -> None:
     """A department or section with a typo (健康医療福祈部): rapidfuzz, only for such words."""
     _typo_names(t, query, vocab)
+    if any(c in t.text for c in "部課局庁室"):
+        _abbreviated_offices(t, query, vocab)
     if not any(c in t.text for c in "部課局庁室"):
         return  # no word such a name could end in (and the pattern is not compiled for nothing)
     candidates = t.find(re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z・]{3,}(?:部|課|局|庁|室)"))

@@ -163,8 +163,8 @@ END_WORDS = (
     r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*|wrap(?:s|ping|ped)? up|wind(?:s|ing)? up|complet\w*|due to end|slated to end)(?![a-z]))"
 )
 START_WORDS = (
-    r"(?:始まる|始まった|始まって|始まり|始めた|始めて|開始|始期|スタート|着手|新規"
-    r"|(?<![a-z])(?:start(?:s|ing|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s|ning)?|began|begun|launch(?:ed)?|kick(?:s|ed)? off|got started)(?![a-z]))"
+    r"(?:始まる|始まった|始まって|始まり|始めた|始めて|(?<!運用|供用|利用|運転|稼働)(?<!operation)(?<!operations)開始|始期|スタート|着手|新規"
+    r"|(?<![a-z])(?:start(?:s|ing|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s|ning)?|began|begun|launch(?:ed)?(?! of (?:op|use|serv|trial|full|the system))|kick(?:s|ed)? off|got started)(?![a-z]))"
 )
 
 # How many, said after the thing counted (市町村ってどれくらい, 修了者数はどのくらい): the noun
@@ -201,7 +201,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "agg",
         "verdict",
-        r"どっち|どちら"
+        r"どっち(?!も|とも)|どちら(?!も|とも)"
         r"|which (?:one )?(?:is|has|got|gets|was|had|spends?|costs?)?\s*(?:the )?"
         r"(?:more|bigger|larger|higher|greater|smaller|less|fewer|lower|earlier|later)(?= |$|\?)"
         r"|which (?:one )?(?:started|starts|ends|ended|began) (?:first|earlier|later|last)"
@@ -211,7 +211,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "agg",
         "each",
-        r"それぞれ|各々|ずつ|(?<![a-z])each(?![a-z])|respectively|side by side|並べ(?:て|た)?|一緒に",
+        r"それぞれ|各々|ずつ|各(?:課|部局|部|項目|分野)|(?<![a-z])each(?![a-z])|respectively|side by side|並べ(?:て|た)?|一緒に",
     ),
     (
         "agg",
@@ -485,6 +485,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"|実際(?:は|に|のところ)?(?:どう|何を|何が)|結局(?:どう|やった|実施)"
         # R6に県民集会って実際やったの？: whether it was done, in that year's results.
         r"|実際(?:に)?(?:やった|やりました|行った|行われた|実施(?:した|された|しました)|開催(?:した|された|しました))"
+        # 計画でやらなかったのある？: what was not done is told by the results.
+        r"|やらなかった|やれなかった|できなかった|実施(?:し|され)なかった|取りやめ|見送(?:った|られた|り)"
         r"|(?:what )?actually happened|what happened|how did it go|how it went"
         r"|main (?:results?|achievements?)(?: so far)?|results? so far|(?<=results )to date"
         r"|go (?:as|to) (?:targeted|planned|plan|schedule)|as (?:targeted|planned)|on (?:schedule|track)",
@@ -705,7 +707,8 @@ EN_OPS_AFTER = {
     "or below": "le",
 }
 FILLER = re.compile(
-    r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|導入|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
+    # (導入 inside a name, 介護テクノロジー導入支援, is the name's own word)
+    r"(?:を|で|に)?(?:活用|利用|使用|使っ|使う|使った|(?<![\u30a0-\u30ff])導入(?!支援)|関連|関係|関する|関わる|による|によって|向け|対象)(?:して|した|する|している|してる|の)?"
     r"|について|のこと|とは"
     r"|(?:た|る|だった)?気がする(?:んですが|んだけど|のですが|けど|が)?|ランキング"
     r"|ロードマップ|プロジェクト|(?:全|各)事業|事業費|事業|全部|全体|すべて|全て|一番|いちばん|現在|青森県"

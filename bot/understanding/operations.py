@@ -28,6 +28,15 @@ def read_flags(t: Text, query: Query) -> None:
             # 将来対応分には○がない / ○なし: the mark said missing (○ is read as a blank).
             missing = _MARK_MISSING.match(t.text, m.end())
             if missing and t.free(*missing.span()):
+                # 重点枠事業にも将来対応分にも○がない: the flag said just before it, too.
+                flags = [
+                    f
+                    for f in query.filters
+                    if f.kind in ("priority_frame", "future_response") and f.span and f.value
+                ]
+                for f in flags:
+                    if _TOGETHER.fullmatch(t.text[f.span[1] : m.start()]):  # type: ignore[index]
+                        f.value, f.negated = False, True
                 query.filters.append(
                     Filter(kind, "eq", False, span=(m.start(), missing.end()), negated=True)
                 )
@@ -42,8 +51,10 @@ def read_flags(t: Text, query: Query) -> None:
 
 
 _MARK_MISSING = re.compile(
-    r"(?:事業)?\s*(?:に|には|は|も|が)\s*[○〇]?\s*(?:が|は)?\s*(?:ない|無い|なし|無し|なかった|ありません|付いてない)"
+    r"(?:事業)?\s*(?:の指定)?\s*(?:にも|には|に|は|も|が)?\s*[(（]?\s*[○〇]?\s*[)）]?\s*(?:が|は)?\s*"
+    r"(?:ない|無い|なし|無し|なかった|ありません|付いてない|ついてない|付いていない|ついていない)"
 )
+_TOGETHER = re.compile(r"(?:事業)?\s*(?:にも|も|と|や|、|,)\s*")
 _BOTH_FLAGS = re.compile(
     r"(?:の)?両方(?:に|とも|で|の)?|(?:の)?(?:どちらにも|いずれにも)|(?<![a-z])both(?![a-z])"
 )

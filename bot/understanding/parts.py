@@ -18,6 +18,7 @@ _CUT = re.compile(
 # What makes a part a question of its own (a question word or mark, a request, a も of ellipsis).
 _ASKS = re.compile(
     r"[?？]|何|いつ|どこ|誰|だれ|いくら|いくつ|どれ|どの|どう|教えて|知りたい|出して|ください|お願い"
+    r"|も(?:分|わ)かれば|も(?:分|わ)かったら"  # 先進地調査の期間も分かれば…: asked as well
     r"|も$|のは$|もあわせて|(?<![a-z])(?:too|as well)[.!?]*$|(?<![a-z])(?:what|when|where|how|who|which|is|are|did|does|do|was|were|tell|list"
     r"|show)(?![a-z])",
     re.IGNORECASE,
@@ -53,6 +54,9 @@ _PAIR_CUT = re.compile(
 )
 # 「R6は実際どうだったのかと、R7の目標」: a question about one year, then a year's field.
 _YEAR_THEN_FIELD = re.compile(rf"(?<=[とか])[、,]\s*(?={_YEAR_FIELD})", re.IGNORECASE)
+_COUNT_PAIR = re.compile(
+    r"(?<=[者場回件人校所]数)(?=と[、,]\s*[^、。？?]{2,30}?[者場回件人校所]数)"
+)
 _PAIR_LEAD = re.compile(r"^(?:と|及び|および|、|,|and |&)\s*(?:the\s+)?", re.IGNORECASE)
 # A first part that names what it asks (「…の取組について、R6の計画と実績、それから…」).
 _FIELD_ASKED = re.compile(r"計画|実績|目標|予算|事業費|担当|終期|始期|概要")
@@ -65,9 +69,30 @@ _ONLY_ASKING = re.compile(
 )
 
 
+# 「…システム、委託契約の締結と全機能の構築完了はそれぞれいつ？」: two things of one project,
+# each asked the same question.
+_EACH_THING = re.compile(
+    r"^(?P<head>.*?[、,]\s*)?(?P<a>[^、,。？?]{2,30}?)(?:と|及び|および)、?(?P<b>[^、,。？?]{2,30}?)"
+    r"(?:は|の|を|、)?\s*(?:それぞれ|各々)\s*(?P<ask>(?:いつ|何|どこ|いくつ|いくら|どれ|どの)[^、,。]*)$"
+)
+# Things that are no events of one project: numbers, years, groups (handled as targets).
+_NO_EVENT = re.compile(r"\d|no\.?|番|(?:課|部|局|庁|室)$|項目|分野|事業$", re.IGNORECASE)
+
+
+def _each_thing(text: str) -> list[str]:
+    """The same question asked of each of two things said together, or none."""
+    m = _EACH_THING.match(text)
+    if not m or any(_NO_EVENT.search(m.group(x)) for x in ("a", "b")):
+        return []
+    head = m.group("head") or ""
+    return [f"{head}{m.group(x)}は{m.group('ask')}" for x in ("a", "b")]
+
+
 def parts(question: str) -> list[str]:
     """The questions a message asks, in order; one part when it asks one thing."""
     text = question.strip()
+    if each := _each_thing(text):
+        return each
     pair = _pair_cuts(text)
     cuts = sorted({m.start() for m in _CUT.finditer(text) if 0 < m.start() < len(text)} | pair)
     bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
@@ -112,6 +137,8 @@ def _pair_cuts(text: str) -> set[int]:
     if re.search(r"比べ|比較|違い|差|変わ|compare|differ|vs", text, re.IGNORECASE):
         return set()
     cuts = {m.start() for m in _PAIR_CUT.finditer(text) if _paired_year(text[: m.start()])}
+    # 「…セミナーの開催会場数と、…講座の修了者数」: two counts of the text, each its own part.
+    cuts |= {m.start() for m in _COUNT_PAIR.finditer(text)}
     cuts |= {
         m.start()
         for m in _YEAR_THEN_FIELD.finditer(text)

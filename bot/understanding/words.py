@@ -110,7 +110,8 @@ _KANA_ADJECTIVES = {
 }
 _KANA_ADJECTIVE = re.compile(
     # Not inside a word (見やすい, 背が高い is kanji already): after a particle or いちばん.
-    r"(?:(?<![\u3041-\u309f\u30a0-\u30ff\u4e00-\u9fff])|(?<=ばん)|(?<=[がはもとにでのてっ]))"
+    # (予算すくない順: right after the measure, its particle dropped)
+    r"(?:(?<![\u3041-\u309f\u30a0-\u30ff\u4e00-\u9fff])|(?<=ばん)|(?<=[がはもとにでのてっ])|(?<=予算)|(?<=事業費)|(?<=件数))"
     r"(すくな|おおき|ちいさ|おお|たか|ひく|やす|みじか)(い|かった|く(?=て|な))"
 )
 

@@ -111,11 +111,8 @@ EMPTY_PART = re.compile(
 )
 
 
-# A year followed by the budget it labels (R7の事業費と事業終期, R7 budget and end year).
-_LABELS_BUDGET = re.compile(
-    r"\s*(?:年度)?\s*(?:の|版の)?\s*(?:事業費|予算|budget)(?:\s*(?:と|、|,|and|&)\s*"
-    r"(?:事業)?(?:終期|始期|end|start|期間|period))"
-)
+# A year followed by the budget it labels (R7の事業費と事業終期, end year and FY2025 budget).
+_LABELS_BUDGET = re.compile(r"\s*(?:年度)?\s*(?:の|版の)?\s*(?:事業費|予算|budgets?)(?![a-z])")
 # What follows a condition to leave its projects out: ものは数えないで, 事業は除いて.
 _LEFT_OUT = re.compile(
     r"\s*(?:もの|事業|の|やつ)?\s*(?:は|を|も)?\s*(?:数えない|数えず|含めない|含めず|含まない|除い|除く|除外|抜いて|外して"
@@ -374,6 +371,9 @@ def _attached(before: str, after: str) -> str:
     return "end" if ends[0] < starts[0] else "start"
 
 
+_WORDS_LEFT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{4,}")
+
+
 def read_bare_years(t: Text, query: Query, vocab: Vocabulary) -> None:
     """A year with no start/end word: the edition (R6の事業はいくつ) or a plan year (No40のR9の計画)."""
     for m in t.find(re.compile(YEAR)):
@@ -399,7 +399,11 @@ def read_bare_years(t: Text, query: Query, vocab: Vocabulary) -> None:
             t.take(m.start(), m.end())
             continue
         labels = vocab.editions or []
-        project_year = query.names_project and ({"plan", "actual"} & set(query.fields))
+        # (a project named by its words is read later: a plan or result asked with no
+        # project number is a year's too, when the words are left to name one)
+        project_year = (query.names_project or _WORDS_LEFT.search(t.rest())) and (
+            {"plan", "actual"} & set(query.fields)
+        )
         if code in labels and not query.edition and not project_year:
             query.edition = code
             # #24: answering may read it as the fiscal year asked about (R6の実績 is told by
