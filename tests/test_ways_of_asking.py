@@ -238,3 +238,86 @@ def test_the_top_n_of_the_largest_moves(shared, phrasing, n):
     r7 = [r.key for r in several.projects if r.edition == "R7"]
     assert len(r7) == n, several.text
     assert r7[0] == next(r.key for r in first.projects if r.edition == "R7"), several.text
+
+
+# -- an English term typed with its words run together (rideshare, teleicu) ------------------
+@pytest.mark.parametrize(
+    "key", sorted(k for k in __import__("bot.glossary", fromlist=["GLOSSARY"]).GLOSSARY if " " in k)
+)
+def test_a_glossary_term_run_together_reads_as_spaced(shared, key):
+    """「ride share」 and 「rideshare」 name one term: never an error, and the
+    roadmap's word for it is read (as a word searched, or as the group it names)."""
+    from bot.glossary import GLOSSARY
+
+    vocab = vocabulary_for(shared)
+    for said in (key.replace(" ", ""),):
+        joined = understand(f"projects about {said}", vocab)
+        read = " ".join(joined.search_terms + [str(f.value) for f in joined.filters])
+        assert GLOSSARY[key].lower() in read.lower() or joined.filters, (said, joined.search_terms)
+
+
+# -- an office said short ----------------------------------------------------------------------
+# What people call them, written by hand; the offices each names, from the documents' lines.
+SHORT = {
+    "健福部": ("department", {"健康医療福祉部", "健康福祉部"}),
+    "DX課": ("section", {"DX推進課"}),
+    "県土部": ("department", {"県土整備部"}),
+    "農水部": ("department", {"農林水産部"}),
+    "教委": ("department", {"教育庁"}),
+    "県教委": ("department", {"教育庁"}),
+}
+
+
+@pytest.mark.parametrize("short", sorted(SHORT))
+@pytest.mark.parametrize("phrasing", ["{s}の事業は？", "{s}の事業、R7予算の合計", "{s}以外の事業"])
+def test_an_office_said_short(shared, short, phrasing):
+    kind, offices = SHORT[short]
+    held = [
+        p
+        for p in of("R7")
+        if (set(departments(p)) if kind == "department" else set(p.row.sections)) & offices
+    ]
+    assert held, short  # the documents print these offices
+    answer = ask(shared, phrasing.format(s=short))
+    assert answer.status == "ok", answer.text
+    listed = set(positions(shared, answer, "R7"))
+    expected = {p.row.position for p in held}
+    if "以外" in phrasing:
+        expected = {p.row.position for p in of("R7")} - expected
+    assert listed == expected, answer.text
+
+
+# -- a year said before a budget word labels the budget ---------------------------------------
+@pytest.mark.parametrize("year", ["R7", "令和7年度", "FY2025", "2025年度"])
+@pytest.mark.parametrize(
+    "phrasing",
+    ["No{n}の事業終期と{y}の事業費", "end year and {y} budget of No{n}", "No{n}の{y}予算と始期"],
+)
+def test_a_year_before_a_budget_is_no_start_or_end(shared, year, phrasing):
+    vocab = vocabulary_for(shared)
+    for p in of("R7"):
+        if p.row.no is None:
+            continue
+        query = understand(phrasing.format(n=p.row.no, y=year), vocab)
+        assert not [f for f in query.filters if f.kind in ("start", "end")], query.filters
+
+
+# -- the same question asked of two things said together ---------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "特定家畜伝染病防疫システム、委託契約の締結と全機能の構築完了はそれぞれいつ？",
+            [
+                "特定家畜伝染病防疫システム、委託契約の締結はいつ？",
+                "特定家畜伝染病防疫システム、全機能の構築完了はいつ？",
+            ],
+        ),
+        ("No40とNo41はそれぞれいつ終わる？", ["No40とNo41はそれぞれいつ終わる？"]),  # targets
+        ("教育庁と警察本部はそれぞれ何件？", ["教育庁と警察本部はそれぞれ何件？"]),  # groups
+    ],
+)
+def test_two_things_each_asked(text, expected):
+    from bot.understanding.parts import parts
+
+    assert parts(text) == expected

@@ -139,7 +139,7 @@ def _abbreviated_offices(t: Text, query: Query, vocab: Vocabulary) -> None:
 
 # A short word ending in an office's suffix (健福部, DX課, 地交課).
 _SHORT_OFFICE = re.compile(
-    r"(?<![\u4e00-\u9fffa-z])[\u4e00-\u9fffa-z]{2,4}(?:部|課|局|庁|室)(?![\u4e00-\u9fff])"
+    r"(?<![\u4e00-\u9fffa-z])[\u4e00-\u9fffa-z]{2,4}(?:部|課|局|庁|室)(?!(?!以外|別|毎)[\u4e00-\u9fff])"
 )
 
 

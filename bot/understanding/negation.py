@@ -226,6 +226,10 @@ def _negate(query: Query, target: Filter) -> bool:
                     break
                 together.append(f)
                 last, i = f, i + step
+    # 健福部以外: the offices one short word named (健康医療福祉部, 健康福祉部) are left out together.
+    together += [
+        f for f in alike if f is not target and f.span == target.span and f not in together
+    ]
     for f in together:
         f.op = _FLIP[f.op]
         f.negated = True
