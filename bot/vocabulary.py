@@ -154,6 +154,7 @@ class Vocabulary:
     # holds a name typed by its sound, and kept with the vocabulary they were read from.
     readings: object | None = field(default=None, repr=False, compare=False)
     _names: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _surfaces: dict[tuple, dict[str, Term]] = field(default_factory=dict, repr=False, compare=False)
 
     def project_names(self) -> dict[str, list[str]]:
         """Every written form of a project's name (normalised), with the projects it names;
@@ -187,11 +188,16 @@ class Vocabulary:
         return self._by_surface.get(surface, [])
 
     def surfaces(self, kinds: Iterable[Kind]) -> dict[str, Term]:
-        """Surface → term for the given kinds, for typo matching."""
-        wanted = set(kinds)
-        return {
-            t.surface: t for t in self.terms if t.kind in wanted and t.surface not in self.english
-        }
+        """Surface → term for the given kinds, for typo matching (built once per kinds)."""
+        key = tuple(sorted(set(kinds)))
+        if key not in self._surfaces:
+            wanted = set(key)
+            self._surfaces[key] = {
+                t.surface: t
+                for t in self.terms
+                if t.kind in wanted and t.surface not in self.english
+            }
+        return self._surfaces[key]
 
 
 def departments_of(printed: str | None) -> list[str]:

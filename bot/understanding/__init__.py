@@ -308,6 +308,8 @@ def _english_sides(rest: str, glossed: list[str]) -> list[str]:
     """English words for two things named side by side ("the rural telemedicine project and
     the pediatric online consultation one"): the roadmap's words of each side, one part each
     (else each word its own part)."""
+    if len(glossed) < 2:
+        return list(glossed)
     sides = [gloss(side)[1] for side in _SIDES.split(rest)]
     sides = [side for side in sides if side]
     if len(sides) >= 2 and sum(len(side) for side in sides) == len(glossed):
@@ -323,6 +325,8 @@ def _japanese_sides(rest: str, named: bool) -> list[str]:
     """The content words of two projects described side by side (中小企業向けにサイバーの人材を
     育てる事業と、緊急配備の路上装置を増やす事業), one part each; none when not so said (a side
     may be a project named by its name, read already when `named`)."""
+    if "と" not in rest and "や" not in rest:
+        return []
     pieces = _JA_SIDES.split(rest, maxsplit=1)
     if len(pieces) < 2 or not has_japanese(rest):
         return []
@@ -342,9 +346,11 @@ def _leftovers(t: Text, query: Query) -> list[str]:
     """Words no slot consumed: a project's name (for a fact) or a condition not understood;
     returns those that may be names typed by their sound (for `typed_names`)."""
     # English words for the roadmap's own terms (remote area → へき地) are read whole first.
-    rest, glossed = gloss(FILLER.sub(" ", t.rest()))
+    raw_rest = t.rest()
+    said = FILLER.sub(" ", raw_rest)
+    rest, glossed = gloss(said)
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
-    subject_parts, content, heard = _english_sides(FILLER.sub(" ", t.rest()), glossed), [], []
+    subject_parts, content, heard = _english_sides(said, glossed), [], []
     for said in chunks:
         # Particles at either end, where a word of another script meets them: へき地 and the
         # か of こうれいふくしほけんか are the words' own.
@@ -371,7 +377,7 @@ def _leftovers(t: Text, query: Query) -> list[str]:
         subject_parts.append(chunk[first:end] if whole else " ".join(words))
         content.extend(words)
     # 「Xする事業と、Yする事業」: two things described side by side, one part each.
-    subject_parts = _japanese_sides(t.rest(), bool(query.names_project)) or subject_parts
+    subject_parts = _japanese_sides(raw_rest, bool(query.names_project)) or subject_parts
     # 医療・福祉でもない項目: the kind of the groups named, not a word of their text.
     kinds = {f.kind for f in query.filters}
     content = [w for w in content if _KIND_NOUNS.get(w) not in kinds]

@@ -188,7 +188,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         "agg",
         "diff",
         r"(?:の)?差額|差は|差が|差を|の差|差って|いくら違う|どれだけ違う|どのくらい違う|どれくらい違う|開き"
-        r"|(?:減少|増加|減額|増額)(?:額|幅|分)|(?:減っ|増え)た(?:額|分|金額)"
+        r"|(?:減少|増加|減額|増額|増減)(?:額|幅|分|率)|(?:減っ|増え)た(?:額|分|金額)"
         r"|difference|how much (?:more|less|bigger|smaller)|gap between|the gap",
     ),
     (
@@ -456,12 +456,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "field",
         "start",
-        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|開始年度|始まった年度|始まりの年度|since when|start (?:year|date|fy)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s)?|began",
+        r"(?:何|なん)年度?から|(?:何|なん)年度?に(?:始ま|開始)|いつから|いつ始ま(?:る|った|って|り)|いつ開始|始期|始[起記気]|開始年度|始まった年度|始まりの年度|since when|start (?:year|date|fy)|(?:got|get|gets) started|kick(?:ed)? off|start(?:s|ed)?(?! of (?:op|use|serv|trial|full))|begin(?:s)?|began",
     ),
     (
         "field",
         "end",
-        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終期|終了年度|終わる年度|end (?:year|date|fy)|until when|end(?:s|ed)?|finish(?:es)?|wrap(?:s)? up|wind(?:s)? up",
+        r"(?:何|なん)年度?まで|(?:何|なん)年度?に(?:終わ|終了)|いつまで|いつ終わ(?:る|った|り|って)|いつ終了|終わりは|終わり(?=\s*いつ)|終期|終[起記気]|[集修]期|終了年度|終わる年度|end (?:year|date|fy)|until when|end(?:s|ed)?|finish(?:es)?|wrap(?:s)? up|wind(?:s)? up",
     ),
     ("field", "period", r"期間|いつ|period|when|how long|duration"),
     (
@@ -717,6 +717,9 @@ FILLER = re.compile(
     r"|[（(](?:項目|分野|部局|課|カテゴリー?|室|category|department|section)[）)]|経由|依頼|順番(?:つき|付き)?"
     # 参考スレ https://… / (参考リンク): what the link beside the question is, not a topic.
     r"|参考(?:スレ(?:ッド)?|リンク|URL|まで)?"
+    # 掲載されている事業 / ご教示ください / お示しいただき: how a formal question is put.
+    r"|(?:に)?掲載(?:されている|されていた|されてる|の)?|ご教示(?:ください|いただき(?:たく)?|願います)?"
+    r"|お示し(?:ください|いただき(?:たく)?)?|及び"
     # 旧版（R6事業費の方）で: which side of a pair, said in passing.
     r"|の方(?=\s*[)）])"
     # …笑 / （笑）: a laugh, said in passing.

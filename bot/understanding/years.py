@@ -106,7 +106,7 @@ EMPTY_PART = re.compile(
     r"|(実績)[」』\"']?(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
     r"(?:になって(?:い)?る|の)?"
     r"|(?:empty|blank|no|missing|lacking)\s+(?:the\s+)?(main achievements|achievements|summary)"
-    r"|nothing (?:written|printed|stated|given) (?:under|in|for) (?:the |their |its )?"
+    r"|nothing (?:(?:written|printed|stated|given) )?(?:under|in|for) (?:the |their |its )?"
     r"(主な取組実績|取組実績|概要|main achievements|achievements|summary)"
 )
 
@@ -299,7 +299,7 @@ SINGLE_YEAR = re.compile(
     r"|始まった年度に(?:そのまま)?終わる|single[- ]year|one[- ]year only|start and end in the same (?:fiscal )?year"
 )
 HEISEI = re.compile(
-    r"平成(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))|heisei(?: era)?"
+    r"平成(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))|(?:since (?:the )?)?heisei(?: era)?"
 )
 
 
@@ -307,8 +307,8 @@ def read_running(t: Text, query: Query) -> None:
     """今年度も実施中 / still running next fiscal year / 令和8年度に実施中: start ≤ year ≤ end."""
     text = t.text
     for m in t.find(RUNNING):
-        if re.match(r"\s*(?:まで|until|through)", text[m.end() : m.end() + 6]):
-            continue  # R10まで続く is the end year's own phrase
+        if re.match(r"\s*(?:まで|until|through|since)", text[m.end() : m.end() + 7]):
+            continue  # R10まで続く is the end year's own phrase; running since: a start
         before = text[max(0, m.start() - 18) : m.start()]
         if re.search(r"(?:から|ずっと|昔|since|long|以降も?|まで)\s*$", before):
             continue  # 昔から続いてる: how long, not a year it runs in
