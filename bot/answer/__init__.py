@@ -610,6 +610,27 @@ def _in_text(store: Store, query: Query, edition: str) -> Answer:
     return textsearch.search(store, query)
 
 
+def _edition_verdict(store: Store, query: Query, result: Answer) -> None:
+    """ "Which edition had the bigger budget?" of one project in two editions: the verdict said
+    (the smaller, when asked), beside the two budgets already shown."""
+    one_each = {}
+    for r in result.projects:
+        p = store.project(r.key) if r.key else None
+        if p is not None:
+            one_each.setdefault(p.edition, []).append(p)
+    if len(one_each) != 2 or any(len(ps) != 1 for ps in one_each.values()):
+        return
+    sides = [ps[0] for ps in one_each.values()]
+    if sides[0].budget_thousand_yen == sides[1].budget_thousand_yen:
+        return
+    pick = min if query.smallest else max
+    chosen = pick(sides, key=lambda p: p.budget_thousand_yen)
+    who = m.project_ref(chosen, query.lang)
+    result.lines.append(m.say("several_larger", query.lang, who=who))
+    result.verdict = m.short_ref(chosen)
+    result.computed.operations.add("verdict")
+
+
 def _text_compared(store: Store, query: Query) -> Answer | None:
     """A value of a project's text (補助率) in each edition's version of it, and whether it
     changed; None when the project or a version's value is not clear (answered elsewhere)."""
@@ -678,7 +699,26 @@ def _compare(store: Store, query: Query) -> Answer:
         side.computed.operations.update(("compare", "side"))
         return side
     if (both := across_sets.answer(store, query)) is not None:
+        if "verdict" in query.ops and both.status == "ok" and both.verdict is None:
+            _edition_verdict(store, query, both)  # which edition's budget was bigger
         return both  # #23: two editions side by side, field by field
+    if query.comparison == "renamed" and not query.names_project and query.search_terms:
+        # "The livestock epidemic prevention system project got renamed, right?": the one
+        # project its words describe, in both editions — not every renamed project.
+        latest = store.latest_edition() or ""
+        found, missing = by_text(store, query.search_terms, latest)
+        labels = [label_of(c) for c in default_codes(store)][-2:]
+        if found.status == "ok" and not missing and len(labels) == 2:
+            p = found.matches[0].project
+            fields = list(dict.fromkeys([*query.fields, "name"]))
+            named = replace(
+                query, project_keys=[p.key], comparison="changes", compared=labels, fields=fields
+            )
+            side = _compare(store, named)
+            if side.status == "ok":
+                side.computed.operations.add("renamed")
+                side.computed.words.update(query.search_terms)
+                return side
     if query.comparison == "renamed":
         return editions.renamed(store, query)
     if query.comparison == "dropped":

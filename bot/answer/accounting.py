@@ -19,6 +19,7 @@ from datetime import datetime
 from bot.answer.model import Answer, Computed
 from bot.fiscal_year import FiscalYear
 from bot.project_numbers import NUMBER, RANGE, numbers_in_range
+from bot.understanding import CORRECTION as _CORRECTION
 from bot.understanding.lexicon import (
     EN_MONEY,
     EN_UNITS,
@@ -61,7 +62,7 @@ _INCLUDED_BEFORE = re.compile(r"(?:including|incl\.?|inclusive of)\s+(?:the\s+)?
 # Negations not written against a group: the answer must have applied some "not".
 _NEGATION = re.compile(
     r"以外|除(?:く|いた|いて|けば|くと|いたら)|除外|抜き|じゃ(?:ない|なく|なかった)|では(?:ない|なく|なかった)"
-    r"|でない|でなく|でもない|でもなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|含め(?:ない|ず)|続か(?:ない|なかった)"
+    r"|でない|でなく|でもない|でもなく|入って(?:い)?ない|入らない|含ま(?:ない|れない)|含め(?:ない|ず)|終わらない|終わらず|終了しない|続か(?:ない|なかった)"
     r"|(?:○|〇)?(?:が)?(?:付いて|ついて)(?:い)?(?:ない|なかった|ません)"
     r"|(?:ひとつ|一つ|1つ|1件|一件|1本|一本)も(?:ない|なかった|無い)"
     r"|(?<![a-z])(?<!if )(?<!or )(?:not|except|excluding|other than|besides|apart from|aside from|without"
@@ -227,10 +228,13 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
     _coordinate(found, groups, plain)
     record = _record_mentions(text, plain, now, free, take)  # #27: None for other questions
     found += record or []
-    for m in NUMBER.finditer(plain):
-        if free(m.start(), m.end()):
+    numbered = [m for m in NUMBER.finditer(plain) if free(m.start(), m.end())]
+    for i, m in enumerate(numbered):
+        after = numbered[i + 1] if i + 1 < len(numbered) else None
+        # 「No47の…あ、ちがう、No49の」: a number taken back by a correction is no mention.
+        if after is None or not _CORRECTION.search(plain[m.end() : after.start()]):
             found.append(Mention("number", m.group(0), (int(next(g for g in m.groups() if g)),)))
-            take(m.start(), m.end())
+        take(m.start(), m.end())
     labels = vocabulary.editions if vocabulary is not None else []
     for pattern, index in ((PREVIOUS, -2), (LATEST, -1)):
         for m in pattern.finditer(plain):

@@ -54,6 +54,7 @@ _TOPIC = re.compile(
 )
 
 
+_DOING = re.compile(r"(?:まして|てまして|てて|ていて|でいて|ておりまして|てるんですが|ていますが)$")
 _CLOCK = re.compile(
     r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|時(?:半)?)", re.IGNORECASE
 )
@@ -67,6 +68,11 @@ def _carries(store: Store, sentence: str, vocabulary: Vocabulary, now: datetime 
     if OWN_PLAN.search(sentence.strip().lower()) and not re.search(
         r"[0-9０-９?？]", prepare(sentence).text
     ):
+        return False
+    # 「来月の担当者会議の資料をまとめてまして…」: what the asker is doing, said before the
+    # question (a clause left open, no number, no topic named) carries nothing.
+    clause = re.sub(r"[…。、.!！\s]+$", "", sentence.strip())
+    if _DOING.search(clause) and not _TOPIC.search(clause) and not re.search(r"\d", clause):
         return False
     # Digits of a colleague's id or a link (<@U0ABC…>), or a time of day (the 11:00 call,
     # 15時の会議), are no number of the question.

@@ -9,6 +9,7 @@ name of a project (for a fact) or a condition the bot could not read — never s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.project_numbers import NUMBER, RANGE, numbers_in_range
@@ -90,6 +91,26 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
     return query
 
 
+# 「【No47】の担当課って…あ、ちがうすみません、No49の」, "No40, sorry, I mean No41": the number
+# said before a correction is taken back.
+CORRECTION = re.compile(
+    r"ちがう|違う|違います|違った|間違え|間違い|訂正|言い間違|打ち間違|(?<![a-z])(?:sorry,? i mean|i meant|i mean"
+    r"|correction|scratch that|no wait|oops)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _corrected(text: str, query: Query) -> None:
+    """A project number taken back by a correction said after it, before the next number."""
+    spans = sorted((span, no) for no, span in query.named_spans if isinstance(no, int))
+    for (first, no), (second, _) in itertools.pairwise(spans):
+        if CORRECTION.search(text[first[1] : second[0]]) and no in query.project_nos:
+            query.project_nos.remove(no)
+            query.named_spans = [
+                (n, s) for n, s in query.named_spans if not (n == no and s == first)
+            ]
+
+
 # Bare numbers listed after a project number (、41、42 / , 41 and 42): not counts, years,
 # amounts or ranks.
 _MORE_NUMBERS = re.compile(
@@ -133,6 +154,7 @@ def _read(query: Query, norm: str, vocab: Vocabulary) -> list[str]:
                         (int(n.group(0)), (m.end() + n.start(), m.end() + n.end()))
                     )
             t.take(m.end(), more.end())
+    _corrected(t.text, query)
     query.project_no = query.project_nos[0] if query.project_nos else None
     if len(query.project_nos) >= 2:
         # No24・No25・No27、3本の予算合計: the count said again of the projects named.
@@ -301,7 +323,7 @@ _KIND_NOUNS = {
 _REPORTED = re.compile(r"報告|更新|投稿|(?<![a-z])(?:report|update|post)", re.I)
 
 
-_SIDES = re.compile(r"\s+(?:and|&|vs\.?|versus)\s+(?:the\s+|a\s+)?")
+_SIDES = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|vs\.?|versus)\s+)(?:the\s+|a\s+)?")
 
 
 def _english_sides(rest: str, glossed: list[str]) -> list[str]:
@@ -310,9 +332,11 @@ def _english_sides(rest: str, glossed: list[str]) -> list[str]:
     (else each word its own part)."""
     if len(glossed) < 2:
         return list(glossed)
-    sides = [gloss(side)[1] for side in _SIDES.split(rest)]
-    sides = [side for side in sides if side]
-    if len(sides) >= 2 and sum(len(side) for side in sides) == len(glossed):
+    pieces = _SIDES.split(rest)
+    sides = [gloss(side)[1] for side in pieces]
+    # Every side names something the roadmap prints (the school network rebuild, the web
+    # application system…): one part each; a side of words it does not print is no side.
+    if len(pieces) >= 2 and all(sides):
         return [" ".join(side) for side in sides]
     return list(glossed)
 
@@ -351,6 +375,7 @@ def _leftovers(t: Text, query: Query) -> list[str]:
     rest, glossed = gloss(said)
     chunks = [c for c in re.split(r"[\s?？!！。、,，:：「」『』\"'()（）・/]+", rest) if c]
     subject_parts, content, heard = _english_sides(said, glossed), [], []
+    sided = len(subject_parts) >= 2 and len(subject_parts) != len(glossed)
     for said in chunks:
         # Particles at either end, where a word of another script meets them: へき地 and the
         # か of こうれいふくしほけんか are the words' own.
@@ -374,7 +399,9 @@ def _leftovers(t: Text, query: Query) -> list[str]:
         end = last + len(words[-1])
         while whole and end < len(chunk) and re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", chunk[end]):
             end += 1  # ICT化, 事業費: a suffix written onto the last word is the name's
-        subject_parts.append(chunk[first:end] if whole else " ".join(words))
+        if not (sided and re.fullmatch(r"[a-z0-9' \-]+", chunk)):
+            # (English words beside named sides describe those sides, no part of their own)
+            subject_parts.append(chunk[first:end] if whole else " ".join(words))
         content.extend(words)
     # 「Xする事業と、Yする事業」: two things described side by side, one part each.
     subject_parts = _japanese_sides(raw_rest, bool(query.names_project)) or subject_parts

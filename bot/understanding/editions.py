@@ -38,7 +38,7 @@ RELATIONS = (ABSENT, COUNTERPART, SAME_NAME, NOT_SAME_NAME)
 _RELATIVE = re.compile("|".join(sorted(RELATIVE, key=len, reverse=True)))
 _BARE = re.compile(r"(?<![a-z0-9])r\s?(\d{1,2})(?!\d)(?:\s*年度)?")
 _JOIN = re.compile(
-    r"\s*(?:版|年度版|\s?editions?)?\s*(?:と|や|・|、|,|/|／|及び|および|and|&|vs\.?|versus|対|→|->|⇒)"
+    r"\s*(?:版|年度版|\s?editions?)?\s*(?:と|や|・|、|,|/|／|及び|および|and|&|vs\.?|versus|対|→|->|⇒|or|か)"
     r"\s*(?:the\s+)?$"
 )
 _LEAD = re.compile(r"(?<![a-z])(?:between|from)\s+(?:the\s+)?$")

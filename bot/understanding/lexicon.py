@@ -159,7 +159,7 @@ YEAR = (
 )
 # Only the English words need word boundaries: 「R8に終わるhow many」 still ends in R8.
 END_WORDS = (
-    r"(?:終わる|終わった|終わって|終わっちゃ|終わん|終わり|終わります|終了|終期|終える|終えた|満了|完了"
+    r"(?:終わる|終わった|終わって|終わっちゃ|終わん|終わり|終わります|終わらない|終わらず|終了|終期|終える|終えた|満了|完了"
     r"|(?<![a-z])(?:end(?:s|ing|ed)?|finish(?:es|ing|ed)?|conclud\w*|wrap(?:s|ping|ped)? up|wind(?:s|ing)? up|complet\w*|due to end|slated to end)(?![a-z]))"
 )
 START_WORDS = (
@@ -255,7 +255,12 @@ PATTERNS: list[tuple[str, str, str]] = [
         "predecessor",
         r"(?:から|より)引き継(?:い|ぎ|ぐ|が)|前身|旧事業|前の事業|以前の事業|元の事業|predecessor|previous project|formerly|used to be",
     ),
-    ("compare", "successor", r"後継|後の事業|引き継|successor|replaced by|continued as"),
+    (
+        "compare",
+        "successor",
+        r"後継|後の事業|引き継|successor|replaced by|continued as"
+        r"|carr(?:y|ies|ied) (?:it |them )?on|continues? it|took (?:it )?over|takes (?:it )?over",
+    ),
     (
         "compare",
         "dropped",
@@ -436,7 +441,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (
         "op",
         "search",
-        r"どこで(?!す|し)|どこに(?!な)|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|held"
+        r"どこで(?!す|し)|どこに(?!な)|何人|何名|何回|何か所|何会場|誰が|where|how many people|which place|(?<!actually )(?<!it )held"
         rf"|{HOW_MANY_AFTER}",
     ),
     (
@@ -488,6 +493,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         # 計画でやらなかったのある？: what was not done is told by the results.
         r"|やらなかった|やれなかった|できなかった|実施(?:し|され)なかった|取りやめ|見送(?:った|られた|り)"
         r"|(?:what )?actually happened|what happened|how did it go|how it went"
+        r"|(?:was|were) (?:it|they) (?:actually )?(?:held|done|carried out|implemented)|actually (?:held|done|carried out)"
         r"|main (?:results?|achievements?)(?: so far)?|results? so far|(?<=results )to date"
         r"|go (?:as|to) (?:targeted|planned|plan|schedule)|as (?:targeted|planned)|on (?:schedule|track)",
     ),
@@ -608,7 +614,8 @@ PREVIOUS = re.compile(
 LATEST = re.compile(
     r"最新版|最新の版|最新(?:の)?ロードマップ|今の(?:版|ロードマップ)|今回の(?:版|ロードマップ)|現行(?:の)?(?:版|ロードマップ)|今年度版"
     r"|新版|新しい版|今回版|新しいほうの版"
-    r"|latest (?:edition|roadmap|version)|current (?:edition|roadmap|version)|new(?:est)? edition"
+    r"|latest (?:edition|roadmap|version)|current (?:edition|roadmap|version)|new(?:er|est)? edition"
+    r"|newer (?:roadmap|version)"
 )
 LABELLED_BUDGET = re.compile(r"(?<![a-z])r\s?(\d{1,2})\s*(?:事業費|年度事業費|budget)")
 # An amount starts where a run of digits starts and takes the whole run at once: tried at

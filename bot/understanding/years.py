@@ -106,11 +106,16 @@ EMPTY_PART = re.compile(
     r"|(実績)[」』\"']?(?:の欄)?\s*(?:が|は)?\s*(?:空っぽ|空欄|空白|空|記載なし|記載がない|書かれていない|ない|empty|blank)"
     r"(?:になって(?:い)?る|の)?"
     r"|(?:empty|blank|no|missing|lacking)\s+(?:the\s+)?(main achievements|achievements|summary)"
-    r"|nothing (?:(?:written|printed|stated|given) )?(?:under|in|for) (?:the |their |its )?"
+    r"|nothing (?:(?:written|printed|stated|given|filled(?: in)?|entered) )?(?:under|in|for) (?:the |their |its )?"
     r"(主な取組実績|取組実績|概要|main achievements|achievements|summary)"
 )
 
 
+# The end said not to fall in that year (R7で終わらない, R7にendしない).
+_NOT_ENDING = re.compile(
+    r"\s*(?:年度)?\s*(?:で|に|には)?\s*(?:は)?\s*(?:終わらない|終わらず|終了しない|終わりじゃない"
+    r"|end\s*しない|endしない|終期(?:じゃ|では)ない)"
+)
 # A year followed by the budget it labels (R7の事業費と事業終期, end year and FY2025 budget).
 _LABELS_BUDGET = re.compile(r"\s*(?:年度)?\s*(?:の|版の)?\s*(?:事業費|予算|budgets?)(?![a-z])")
 # What follows a condition to leave its projects out: ものは数えないで, 事業は除いて.
@@ -252,6 +257,10 @@ def read_year_filters(t: Text, query: Query) -> None:
             op = "lt"
         elif re.search(r"より後|after|later than", around):
             op = "gt"
+        if kind == "end" and op == "eq" and _NOT_ENDING.match(after):
+            # R7で終わらない / R7にendしない / not ending in R7: every end but that one.
+            op = "ne"
+            t.take(m.end(), m.end() + _NOT_ENDING.match(after).end())  # type: ignore[union-attr]
         query.filters.append(Filter(kind, op, code, span=m.span()))
         t.take(m.start(), m.end())
         # Only the year's surroundings: a long question with many years read them all again
