@@ -65,7 +65,10 @@ def projects_by_parts(store: Store, query: Query, edition: str) -> list[Project]
             if resolution.status != "ok" or resolution.matches[0].score < 70:
                 # 中小企業向けにサイバーの人材を育てる事業: a part described by what the project
                 # does — the one project whose text holds every word of it.
-                described, missing = by_text(store, part.split(), edition)
+                words = part.split()
+                if len(words) < 2:
+                    return None  # one word (補助率) describes no project of its own
+                described, missing = by_text(store, words, edition)
                 if described.status != "ok" or missing:
                     return None
                 resolution = described
