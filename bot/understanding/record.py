@@ -94,9 +94,10 @@ def referenced_people(raw: str, people: list[str]) -> list[str]:
             continue
         after = re.sub(r"^(?:\|[^>]*)?>|^</at>", "", raw[at + len(said) :])
         before = raw[max(0, at - 16) : at]
-        if re.match(r"\s*(?:さん|様|氏|くん|の|が|は|'s|’s)", after, re.I) or re.search(
-            r"(?:by|from|of|for|about)\s*(?:<@|<at>|@)?$", before, re.I
-        ):
+        # (が of がっこう教育課 after a mention is a word's, not the particle)
+        if re.match(
+            r"\s*(?:さん|様|氏|くん|(?:の|が|は)(?![\u3041-\u309f])|'s|’s)", after, re.I
+        ) or re.search(r"(?:by|from|of|for|about)\s*(?:<@|<at>|@)?$", before, re.I):
             found.append(said)
     return found
 
