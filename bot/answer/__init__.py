@@ -23,6 +23,7 @@ from bot.answer import (
     operations,
     plans,
     renames,
+    searched,
     targets,
     text_facts,
     textsearch,
@@ -99,9 +100,10 @@ def ask(
 ) -> Answer:
     """Understand and answer one message, asked by `asker` at `now` (relative years and
     weeks are read against it; the default is this moment): bot.answer.message."""
-    return message.answer_message(
-        store, text, lambda query: answer(store, query, now=now, asker=asker), now=now
-    )
+    with searched.one_message():  # a word the readers search again is searched once
+        return message.answer_message(
+            store, text, lambda query: answer(store, query, now=now, asker=asker), now=now
+        )
 
 
 def answer(
@@ -567,8 +569,9 @@ def _text_value(
     elif query.edition:
         codes = [edition]
     candidates = []
+    searched: dict = {}  # each word searched once for every edition
     for code in codes:
-        found, _ = by_text(store, query.search_terms, code)
+        found, _ = by_text(store, query.search_terms, code, searched)
         candidates += [
             x.project for x in found.matches if all(passes(x.project, f, {}) for f in groups)
         ]

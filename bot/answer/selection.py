@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import messages as m
-from bot.answer import renames
+from bot.answer import renames, searched
 from bot.answer.model import Computed
 from bot.fiscal_year import FiscalYear, runs_in
 from bot.models import Project
@@ -232,7 +232,7 @@ def select(store: Store, query: Query, edition: str) -> Selection:
     for f in query.filters:
         if f.kind == "text":
             text_hits[str(f.value)] = {
-                h.project_key for h in store.search(str(f.value), edition, 500)
+                h.project_key for h in searched.search(store, str(f.value), edition, 500)
             }
     added = None
     if any(f.kind == "added" for f in query.filters):
@@ -315,7 +315,7 @@ def text_terms_found(store: Store, terms: list[str], edition: str) -> tuple[list
     """Which words occur in the edition's text (usable as a filter) and which do not."""
     found, missing = [], []
     for term in terms:
-        (found if store.search(term, edition, 1) else missing).append(term)
+        (found if searched.search(store, term, edition, 1) else missing).append(term)
     return found, missing
 
 
@@ -331,15 +331,27 @@ def find_project(store: Store, query: Query, edition: str) -> Resolution:
     )
 
 
-def by_text(store: Store, terms: list[str], edition: str) -> tuple[Resolution, list[str]]:
+def by_text(
+    store: Store, terms: list[str], edition: str, searched_here: dict | None = None
+) -> tuple[Resolution, list[str]]:
     """Projects named by what they do: the one whose text holds clearly more of the words;
-    and the words printed nowhere (one search per word: a store may hold a million entries)."""
+    and the words printed nowhere (one search per word: a store may hold a million entries).
+    `searched_here` keeps each word's places across the editions of one answer (one search for
+    them all, each edition's first 60 read from it)."""
     scores: dict[str, float] = {}
     missing = []
     for term in terms:
+        if searched_here is None:
+            hits = searched.search(store, term, edition, 60)
+        else:
+            if term not in searched_here:
+                searched_here[term] = searched.search(
+                    store, term, None, 60 * max(1, len(store.editions()))
+                )
+            hits = [h for h in searched_here[term] if h.edition == edition][:60]
         # In the order the store holds them (the documents' order): ties then rank the same
         # way in every process, whatever its hash seed.
-        keys = list(dict.fromkeys(h.project_key for h in store.search(term, edition, 60)))
+        keys = list(dict.fromkeys(h.project_key for h in hits))
         if not keys:
             missing.append(term)
         for key in keys:

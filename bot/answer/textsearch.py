@@ -6,6 +6,7 @@ import re
 import weakref
 
 from bot import messages as m
+from bot.answer import searched
 from bot.answer.model import Answer, SourceRef
 from bot.answer.render import ref
 from bot.answer.render import unique as unique_sources
@@ -171,7 +172,7 @@ def search(store: Store, query: Query, quiet: bool = False) -> Answer:
     terms = query.search_terms or ([query.subject] if query.subject else [])
     scored: dict[tuple, list] = {}
     for term in terms:
-        for hit in store.search(term, limit=50):
+        for hit in searched.search(store, term, limit=50):
             key = (hit.project_key, hit.kind, hit.ref)
             scored.setdefault(key, [hit, set()])[1].add(term)
     if not scored:

@@ -10,6 +10,7 @@ import functools
 import re
 
 from bot import messages as m
+from bot.answer import searched
 from bot.answer.model import Answer
 from bot.answer.selection import Selection, filter_words, scope
 from bot.store import Store
@@ -55,7 +56,7 @@ def unprinted(store: Store, words: list[str], question: str, vocab: Vocabulary) 
         if not office and not re.search(re.escape(word) + _TOPIC, question):
             continue
         names = names if names is not None else [t.surface for t in vocab.terms]
-        if any(word in name for name in names) or store.search(word, limit=1):
+        if any(word in name for name in names) or searched.search(store, word, limit=1):
             continue
         out.append(word)
     return out
