@@ -321,3 +321,34 @@ def test_two_things_each_asked(text, expected):
     from bot.understanding.parts import parts
 
     assert parts(text) == expected
+
+
+# -- an end said not to fall in a year --------------------------------------------------------
+@pytest.mark.parametrize("code", ENDS)
+@pytest.mark.parametrize(
+    "phrasing", ["{c}で終わらない事業", "{c}にendしない事業だけ出して", "{c}で終了しない事業"]
+)
+def test_an_end_said_not_to_fall_in_a_year(shared, code, phrasing):
+    answer = ask(shared, phrasing.format(c=code))
+    expected = [p.row.position for p in of("R7") if not no_end(p) and p.row.end != code]
+    assert answer.status == "ok", answer.text
+    assert sorted(positions(shared, answer, "R7")) == expected, answer.text
+
+
+# -- a number taken back ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "phrasing",
+    [
+        "No{a}の担当課って…あ、ちがうすみません、No{b}の担当課は？",
+        "No{a}の予算、じゃなくて間違えました、No{b}の予算",
+        "No{a}, sorry, I mean No{b} - budget?",
+    ],
+)
+def test_a_number_taken_back(shared, phrasing):
+    numbered = [p for p in of("R7") if p.row.no is not None]
+    wrong = []
+    for a, b in zip(numbered, numbered[1:] + numbered[:1], strict=True):
+        answer = ask(shared, phrasing.format(a=a.row.no, b=b.row.no))
+        if answer.status != "ok" or positions(shared, answer, "R7") != [b.row.position]:
+            wrong.append((a.row.no, b.row.no, answer.status, answer.text[:80]))
+    assert not wrong, wrong

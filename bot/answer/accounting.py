@@ -234,6 +234,8 @@ def mentions(text: str, vocabulary: Vocabulary | None, now: datetime | None) -> 
         # 「No47の…あ、ちがう、No49の」: a number taken back by a correction is no mention.
         if after is None or not _CORRECTION.search(plain[m.end() : after.start()]):
             found.append(Mention("number", m.group(0), (int(next(g for g in m.groups() if g)),)))
+        else:
+            take(m.end(), after.start())  # the correction's words (じゃなくて) are no negation
         take(m.start(), m.end())
     labels = vocabulary.editions if vocabulary is not None else []
     for pattern, index in ((PREVIOUS, -2), (LATEST, -1)):

@@ -94,7 +94,8 @@ def understand(text: str, vocabulary: Vocabulary | None = None) -> Query:
 # 「【No47】の担当課って…あ、ちがうすみません、No49の」, "No40, sorry, I mean No41": the number
 # said before a correction is taken back.
 CORRECTION = re.compile(
-    r"ちがう|違う|違います|違った|間違え|間違い|訂正|言い間違|打ち間違|(?<![a-z])(?:sorry,? i mean|i meant|i mean"
+    r"ちがう|違う|違います|違った|間違え|間違い|訂正|言い間違|打ち間違|じゃなくて|ではなくて"
+    r"|(?<![a-z])(?:sorry,? i mean|i meant|i mean"
     r"|correction|scratch that|no wait|oops)(?![a-z])",
     re.IGNORECASE,
 )
