@@ -352,3 +352,18 @@ def test_a_number_taken_back(shared, phrasing):
         if answer.status != "ok" or positions(shared, answer, "R7") != [b.row.position]:
             wrong.append((a.row.no, b.row.no, answer.status, answer.text[:80]))
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    "phrasing", ["No{n}以外の事業", "No{n}を除く事業", "projects other than No{n}"]
+)
+def test_every_project_but_one(shared, phrasing):
+    wrong = []
+    for p in of("R7"):
+        if p.row.no is None:
+            continue
+        answer = ask(shared, phrasing.format(n=p.row.no))
+        expected = sorted(q.row.position for q in of("R7") if q is not p)
+        if answer.status != "ok" or sorted(positions(shared, answer, "R7")) != expected:
+            wrong.append((p.row.no, answer.status, answer.text[:80]))
+    assert not wrong, wrong

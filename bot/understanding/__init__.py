@@ -479,7 +479,12 @@ def _settle(query: Query) -> None:
         and not query.asks  # 「どの時間帯に使える事業？」 asks a value of the text (#24)
     ):
         query.operation = "list"
-    if query.operation == "fact" and not query.names_project and (has_filters or lone_edition):
+    left_out = bool(query.excluded) and not query.fields  # No40以外の事業: the others, listed
+    if (
+        query.operation == "fact"
+        and not query.names_project
+        and (has_filters or lone_edition or left_out)
+    ):
         query.operation = "list"
         query.one_of = _one_of(query)
     if query.operation == "list" and query.names_project and not has_filters:
