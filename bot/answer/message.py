@@ -31,6 +31,7 @@ def answer_message(
 ) -> Answer:
     """A message understood and answered: its small talk left out, each of its questions
     answered by `answer_one`; `now` reads the years it says against the day it was sent."""
+    text = _taken_back(text)
     vocabulary = vocabulary_for(store) if store.editions() else None
     # Small talk beside the question (「今日は雪がすごいですね。No38の担当課は？」, "It's
     # freezing here lol. What's No43's budget?") never changes an answer: sentences that carry
@@ -46,6 +47,30 @@ def answer_message(
 
 
 _MOST_SENTENCES = 12
+# 「No41 の budget 教えて…あ、ごめん No41じゃなくて No42 のほう」: the number said again and
+# taken back names the other everywhere before it (the correction's own words dropped).
+_INSTEAD = re.compile(
+    r"(?P<said>no\.?\s*(?P<a>\d{1,3}))\s*(?:じゃなくて|ではなくて|じゃなく|ではなく)[、,\s]*"
+    r"(?P<meant>no\.?\s*(?P<b>\d{1,3}))",
+    re.IGNORECASE,
+)
+
+
+def _taken_back(text: str) -> str:
+    """The message with a number taken back (No41じゃなくて No42) replaced before it."""
+    m = _INSTEAD.search(text)
+    if m is None:
+        return text
+    before, said_before = re.subn(
+        rf"(?<![\d])(no\.?\s*){m.group('a')}(?!\d)",
+        lambda x: f"{x.group(1)}{m.group('b')}",
+        text[: m.start()],
+        flags=re.IGNORECASE,
+    )
+    # Said before: named there now, so the correction itself names nothing more.
+    return before + ("" if said_before else m.group("meant")) + text[m.end() :]
+
+
 # A sentence naming what the question is about: words before 事業, 関係, について, or a label
 # before a colon.
 _TOPIC = re.compile(
