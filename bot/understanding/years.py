@@ -240,7 +240,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         if lasts and not re.match(rf"\s*(?:から|より)?\s*(?:{START_WORDS})", after):
             kind = "end"  # R6から始まってR9まで続く: まで続く is the end's own word
         op = "eq"
-        around = before[-14:] + " " + after[:10]
+        around = before[-14:] + " " + after[:12]  # " or earlier" is 11 characters
         if lasts:
             around = before[-14:] + (" 以降" if "以降" in lasts.group(0) else "")
         if re.search(r"以降|or later|since|or after", around):
@@ -260,7 +260,9 @@ def read_year_filters(t: Text, query: Query) -> None:
         # Only the year's surroundings: a long question with many years read them all again
         # for each (2,000 characters of 「R7で終わる事業」 took a quarter of a second).
         for w in re.compile(
-            rf"(?:{END_WORDS}|{START_WORDS}|より前|以前|までに|より後|以降|before|after|since|or later|or earlier)"
+            # "earlier than R8" is read as before R8 above: its words are used too.
+            rf"(?:{END_WORDS}|{START_WORDS}|より前|以前|までに|より後|以降|before|after|since|or later|or earlier"
+            r"|earlier than|later than|prior to)"
         ).finditer(text, max(0, m.start() - 64), m.end() + 64):
             if abs(w.start() - m.end()) <= 10 or abs(m.start() - w.end()) <= 16:
                 t.take(w.start(), w.end())
@@ -302,7 +304,9 @@ SINGLE_YEAR = re.compile(
     r"|始まった年度に(?:そのまま)?終わる|single[- ]year|one[- ]year only|start and end in the same (?:fiscal )?year"
 )
 HEISEI = re.compile(
-    r"平成(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))|heisei(?: era)?"
+    # 平成31年度 is a year, read as one (終期が平成31年度 was read as started in 平成).
+    r"平成(?!\s*\d)(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))"
+    r"|heisei(?: era)?"
 )
 
 
