@@ -107,6 +107,7 @@ EN_RELATIONS = [
     ("projects finishing in {y}", "end", "eq"),
     ("projects that run until {y}", "end", "eq"),
     ("projects lasting to {y}", "end", "eq"),
+    ("projects running until {y}", "end", "eq"),
     ("projects ending in {y} or later", "end", "ge"),
     ("projects ending in or after {y}", "end", "ge"),
     ("projects ending in {y} or earlier", "end", "le"),
@@ -185,6 +186,9 @@ ANSWERED = {
     "{y}までに始まった事業",
     "{y}より後に開始した事業",
     "projects ending in {y}",
+    "projects lasting to {y}",
+    "projects running until {y}",
+    "projects ending by {y}",
     "projects ending in {y} or later",
     "projects ending in {y} or earlier",
     "projects ending before {y}",
@@ -224,7 +228,13 @@ BOTH = [
     "{s}から始まって{e}まで続く事業",
     "{e}に終わる、{s}に開始した事業",
     "開始が{s}、終了が{e}の事業",
+    "開始{s}、終了{e}の事業",
+    "終了{e}、開始{s}の事業",
+    "{s}年度中に始まって{e}年度中に終わる事業",
+    "{s}を開始年度、{e}を終了年度とする事業",
     "projects started in {s} and ending in {e}",
+    "projects with {s} as start and {e} as end",
+    "projects with {e} as end and {s} as start",
     "projects that end in {e} and started in {s}",
 ]
 
@@ -244,6 +254,8 @@ def test_every_printed_period_said_by_its_start_and_end(shared, form):
 PAIRS = [(a, b) for a in PRINTED_YEARS for b in PRINTED_YEARS if year(a) < year(b)]
 RANGES = [
     ("{a}〜{b}に終わる事業", "end"),
+    ("終期が{a}〜{b}の事業", "end"),  # the word at the very start of the question
+    ("始期が{b}から{a}の事業", "start"),
     ("{b}から{a}に終わる事業", "end"),  # either way round
     ("{a}から{b}までに終了する事業", "end"),
     ("{a}-{b}に始まった事業", "start"),
@@ -304,6 +316,15 @@ def test_two_years_a_period_falls_within(shared, form):
             if year(r.start) and year(r.end) and year(a) <= year(r.start) and year(r.end) <= year(b)
         }
         assert names(answer) == want, answer.text
+
+
+def test_a_range_of_years_counted_from_today():
+    """来年度〜再来年度に終わる: the two years counted from today, in the order said."""
+    for a, b in [("来年度", "再来年度"), ("今年度", "来年度"), ("昨年度", "今年度")]:
+        said = f"{a}〜{b}に終わる事業"
+        assert year_filters(said) == [
+            ("end", "between", f"@{RELATIVE_JA[a]}", f"@{RELATIVE_JA[b]}")
+        ]
 
 
 def test_two_editions_compared_are_no_years_of_projects():
@@ -393,6 +414,8 @@ RUNNING = [
     "projects active in {y}",
     "projects that run in {y}",
     "which projects are ongoing in {y}?",
+    "projects active during {y}",
+    "projects running through {y}",
 ]
 
 
@@ -415,7 +438,7 @@ def test_running_in_every_printed_year(shared, form):
 
 
 @pytest.mark.parametrize(
-    "form", ["今も続いている事業", "現在実施中の事業", "projects still running now"]
+    "form", ["今も続いている事業", "現在実施中の事業", "実施中の事業", "projects still running now"]
 )
 def test_running_now_is_this_year(form):
     assert year_filters(form) == [("running", "eq", "@0", None)]
@@ -518,6 +541,17 @@ def test_no_end_year_printed(shared):
     ]:
         assert year_filters(said) == [("end", "ne", None, None)], said
         assert names(ask(shared, said)) == {r.name for r in R7} - undecided, said
+    # Left out again (以外): the negation finds the condition where it was said.
+    for said in ["終期が書いてある事業以外", "終期が書かれてないものは数えないで以外"]:
+        assert names(ask(shared, said)) == undecided, said
+
+
+def test_the_end_not_printed_said_twice_is_read_each_time():
+    said = "終期が書かれてないものは数えないで、no end year printed"
+    assert [(f.kind, f.op, f.value) for f in understand(said).filters] == [
+        ("end", "ne", None),
+        ("end", "eq", None),
+    ]
 
 
 def test_an_end_year_not_printed_said_negatively_is_the_condition_itself():
@@ -662,3 +696,19 @@ def test_two_editions_compared_by_their_bare_years(vocab):
         query = understand(said, vocab)
         assert sorted(query.compared) == ["R6", "R7"], said
         assert (query.edition, query.year) == (None, None), said
+
+
+def test_an_editions_year_said_of_its_budget_and_results(vocab):
+    """R7の事業のR7事業費: the edition's own budget, no other year; R6の実績: what the R6
+    edition's year did (read by the edition that reports it); No40のR6の実績: the year R6."""
+    for said in ["R7の事業のR7事業費", "R7版の事業のR7事業費の合計"]:
+        query = understand(said, vocab)
+        assert (query.edition, query.budget_year, query.year) == ("R7", "R7", None), said
+    for code in DOCUMENTS:
+        query = understand(f"{code}の実績", vocab)
+        assert (query.edition, query.edition_from_year, query.year) == (code, True, None)
+        query = understand(f"No40の{code}の実績", vocab)
+        assert (query.edition, query.edition_from_year, query.year) == (None, False, code)
+    for said in ["来年度の予算は？", "No40の来年度の予算は？"]:
+        query = understand(said, vocab)
+        assert query.year is None and query.unknown == ["来年度"], said

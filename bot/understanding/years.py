@@ -341,7 +341,8 @@ def read_running(t: Text, query: Query) -> None:
                 r"\s*(?:in|during|through|next|this|in fy)?\s*$", after[: later.start()]
             ):
                 code = year_code(later.group(0))
-                t.take(m.end() + later.start(), m.end() + later.end())
+                # The words between are read with it (active during R8: "during" is used).
+                t.take(m.end(), m.end() + later.end())
             elif NOW_WORDS.search(before + " " + after[:10]) or not query.filters:
                 code = "@0"
         if code is None:
@@ -355,8 +356,8 @@ def read_running(t: Text, query: Query) -> None:
 def _attached(before: str, after: str) -> str:
     """Which of a start and an end word a year belongs to (R7に始まってR10に終わる, 開始がR7で
     終了がR10, started in R7 and ending in R10): the word written onto the year decides."""
-    particle = (
-        r"\s*(?:年度)?\s*(?:に|で|から|まで|より|以降に|以前に|より前に|より後に)?\s*(?:は|が)?\s*"
+    particle = (  # R10年度中に終わる: 中 too (the last resort took the start said before it)
+        r"\s*(?:年度)?\s*中?\s*(?:に|で|から|まで|より|以降に|以前に|より前に|より後に)?\s*(?:は|が)?\s*"
     )
     label = r"\s*(?:が|は|:|=|年度(?:が|は)?)\s*$"
     english = r"\s*(?:in|on|from|at|by|before|after)?\s*(?:the\s*)?(?:fiscal\s*)?(?:year\s*)?$"
