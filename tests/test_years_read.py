@@ -256,6 +256,10 @@ RANGES = [
     ("{a}〜{b}に終わる事業", "end"),
     ("終期が{a}〜{b}の事業", "end"),  # the word at the very start of the question
     ("始期が{b}から{a}の事業", "start"),
+    # The start or end word as far from the years as is read with them (4 after, 6 before).
+    ("{a}〜{b}の年度に終了した事業", "end"),
+    ("終了した年度は、{a}〜{b}の事業", "end"),
+    ("開始した年度は、{b}から{a}の事業", "start"),
     ("{b}から{a}に終わる事業", "end"),  # either way round
     ("{a}から{b}までに終了する事業", "end"),
     ("{a}-{b}に始まった事業", "start"),
