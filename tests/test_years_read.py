@@ -90,6 +90,8 @@ JA_RELATIONS = [
     ("{y}より前に終わる事業", "end", "lt"),
     ("{y}より後に終わる事業", "end", "gt"),
     ("{y}以降も続く事業", "end", "ge"),
+    ("{y}まで続いている事業", "end", "eq"),
+    ("{y}以降も続いている事業", "end", "ge"),
     ("{y}に始まった事業", "start", "eq"),
     ("{y}から始まった事業", "start", "eq"),
     ("{y}に開始した事業", "start", "eq"),
@@ -111,6 +113,7 @@ EN_RELATIONS = [
     ("projects ending in {y} or later", "end", "ge"),
     ("projects ending in or after {y}", "end", "ge"),
     ("projects ending in {y} or earlier", "end", "le"),
+    ("projects ending in {y} or before", "end", "le"),
     ("projects ending by {y}", "end", "le"),
     ("projects ending by the end of {y}", "end", "le"),
     ("projects ending before {y}", "end", "lt"),
@@ -449,10 +452,31 @@ def test_running_now_is_this_year(form):
 
 
 @pytest.mark.parametrize(
-    "form", ["昔から続いている事業", "R6開始の事業で、今もまだ続いている", "R10まで続いている事業"]
+    "form,read",
+    [
+        ("昔から続いている事業", []),
+        ("ずっと続いている事業", []),
+        (
+            "R6開始の事業で、今もまだ続いている",
+            [("running", "eq", "@0", None), ("start", "eq", "R6", None)],
+        ),
+        ("R10まで続いている事業", [("end", "eq", "R10", None)]),
+        ("projects running until R10", [("end", "eq", "R10", None)]),
+    ],
 )
-def test_how_long_a_project_runs_is_no_year_it_runs_in(form):
-    assert all(f[0] != "running" or f[2] == "@0" for f in year_filters(form)), form
+def test_how_long_a_project_runs_is_no_year_it_runs_in(form, read):
+    """昔から続いている: how long, no year; R6開始…今も続いている: R6 is the start, now the
+    year it runs in; R10まで続いている: the end."""
+    assert year_filters(form) == read, form
+
+
+def test_running_now_beside_a_group(vocab):
+    query = understand("教育庁の今も実施中の事業", vocab)
+    assert [(f.kind, f.value) for f in query.filters] == [
+        ("department", "教育庁"),
+        ("running", "@0"),
+    ]
+    assert not query.unknown
 
 
 # -- editions said by their year ----------------------------------------------------------------

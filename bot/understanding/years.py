@@ -221,8 +221,8 @@ def read_year_filters(t: Text, query: Query) -> None:
         ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
-            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b"
-            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:まだ|引き続き|ずっと)?\s*(?:続[かきくけ]|継続|実施|行)",
+            r"\s*まで(?!に)(?:の|続[いかきくけ]|継続|実施)|\s*(?:through|until)\b"
+            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:まだ|引き続き|ずっと)?\s*(?:続[いかきくけ]|継続|実施|行)",
             after,
         )
         through = re.search(
@@ -290,7 +290,8 @@ def _take_near(t: Text, m: re.Match, words: str) -> None:
 
 # Running in a year: started by then and not yet ended (an undecided end still runs).
 RUNNING = re.compile(
-    r"(?:も|に|で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
+    # The で of まで is no particle of it: R10まで続いている is the end year's phrase.
+    r"(?:も|に|(?<!ま)で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
     r"|(?<=も)続く|(?<=も)続ける|(?<=も)実施(?:する|される)?"
     r"|やって(?:い)?る|実施されて(?:い)?る|走って(?:い)?る)"
     r"|(?<![a-z])(?:still (?:running|going|active|on|ongoing|underway)|active|ongoing|underway|in progress"
