@@ -740,3 +740,20 @@ def test_an_editions_year_said_of_its_budget_and_results(vocab):
     for said in ["来年度の予算は？", "No40の来年度の予算は？"]:
         query = understand(said, vocab)
         assert query.year is None and query.unknown == ["来年度"], said
+
+
+@pytest.mark.parametrize("said,n", [*RELATIVE_JA.items()][:7])
+def test_a_relative_year_is_the_year_asked_only_of_a_plan_result_or_count_of_it(vocab, said, n):
+    """No40の来年度は何校: the year the count is asked of; 来年度の担当: nothing to apply it to;
+    R6の実績と来年度の計画: which year 来年度 follows is not known beside R6 — asked back."""
+    assert understand(f"No40の{said}は何校？", vocab).year == f"@{n}"
+    assert understand(f"No40の{said}の目標は何件？", vocab).year == f"@{n}"
+    for asked in (f"{said}の担当は？", f"R6の実績と{said}の計画"):
+        query = understand(asked, vocab)
+        assert query.year is None and query.unknown == [said], asked
+
+
+@pytest.mark.parametrize("code", [c for c in PRINTED_YEARS if c.startswith("R")])
+def test_an_edition_and_a_plans_year_said_together(vocab, code):
+    query = understand(f"R6の事業の{code}の計画", vocab)
+    assert (query.edition, query.year) == ("R6", code)
