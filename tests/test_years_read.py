@@ -757,3 +757,28 @@ def test_a_relative_year_is_the_year_asked_only_of_a_plan_result_or_count_of_it(
 def test_an_edition_and_a_plans_year_said_together(vocab, code):
     query = understand(f"R6の事業の{code}の計画", vocab)
     assert (query.edition, query.year) == ("R6", code)
+
+
+@pytest.mark.parametrize(
+    "said,kind,op,value",
+    [
+        ("新しく追加された事業以外", "added", "ne", True),
+        ("新規事業以外", "start", "ne", "@edition"),
+        ("単年度の事業以外", "single_year", "ne", True),
+        ("平成に始まった事業以外", "start", "gt", "H31"),
+        ("事業名にDXが入っている事業以外", "name_has", "ne", "dx"),
+        ("主な取組実績が空の事業以外", "empty", "ne", "achievements"),
+        ("R8に実施中の事業以外", "running", "ne", "R8"),
+    ],
+)
+def test_each_condition_left_out_is_its_opposite(shared, said, kind, op, value):
+    """以外 said after a condition: the negation finds it where it was said and turns it over."""
+    assert [(f.kind, f.op, f.value) for f in understand(said).filters] == [(kind, op, value)]
+    everything = {r.name for r in R7}
+    want = {
+        "single_year": everything - {r.name for r in R7 if year(r.start) and r.start == r.end},
+        "start": {r.name for r in R7 if year(r.start) and not (r.start or "").startswith("H")},
+        "name_has": {r.name for r in R7 if "dx" not in r.name.lower()},
+    }
+    if kind in want and value != "@edition":
+        assert names(ask(shared, said)) == want[kind], said
