@@ -75,7 +75,14 @@ MODULES: dict[str, list[str]] = {
         "tests/test_projects_named_together.py",
         "tests/test_targets_read_by_hand.py",
     ],
-    "bot/understanding/years.py": QUESTIONS,
+    "bot/understanding/years.py": [
+        *QUESTIONS,
+        "tests/test_years_read.py",
+        "tests/test_selection_edges.py",
+        "tests/test_checks_and_calendar.py",
+        "tests/test_ways_of_asking.py",
+        "tests/test_plans_by_year.py",
+    ],
     "bot/understanding/amounts.py": [
         *QUESTIONS,
         "tests/test_amounts_said.py",

@@ -54,7 +54,10 @@ _BOTH = re.compile(
 _ATTACHED_AFTER = re.compile(
     rf"^\s*(?:年度)?\s*(?:に|で|から|まで|の間に?|の間で)?\s*(?:は|が|も)?\s*(?:{START_WORDS}|{END_WORDS})"
 )
-_ATTACHED_BEFORE = re.compile(rf"(?:{START_WORDS}|{END_WORDS})\s*(?:が|は|:|=|の|in)?\s*$")
+# "ending between R6 and R7", "started from R6 to R7": two years of the end or start, too.
+_ATTACHED_BEFORE = re.compile(
+    rf"(?:{START_WORDS}|{END_WORDS})\s*(?:が|は|:|=|の|in|between|from)?\s*$"
+)
 _TABLE_YEARS = re.compile(
     r"計画|目標|予定|実績|成果|進捗|(?<![a-z])(?:plans?|planned|goals?|actuals?|results?|progress|achiev\w*)(?![a-z])"
 )

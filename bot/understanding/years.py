@@ -223,8 +223,8 @@ def read_year_filters(t: Text, query: Query) -> None:
         ends = re.search(END_WORDS, after) or re.search(rf"(?:{END_WORDS}).{{0,16}}$", before)
         starts = re.search(START_WORDS, after) or re.search(rf"(?:{START_WORDS}).{{0,16}}$", before)
         lasts = re.match(
-            r"\s*まで(?!に)(?:の|続[かきくけ]|継続|実施)|\s*(?:through|until)\b"
-            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:まだ|引き続き|ずっと)?\s*(?:続[かきくけ]|継続|実施|行)",
+            r"\s*まで(?!に)(?:の|続[いかきくけ]|継続|実施)|\s*(?:through|until)\b"
+            r"|\s*(?:年度)?\s*以降(?:も|まで)?\s*(?:まだ|引き続き|ずっと)?\s*(?:続[いかきくけ]|継続|実施|行)",
             after,
         )
         through = re.search(
@@ -242,7 +242,7 @@ def read_year_filters(t: Text, query: Query) -> None:
         if lasts and not re.match(rf"\s*(?:から|より)?\s*(?:{START_WORDS})", after):
             kind = "end"  # R6から始まってR9まで続く: まで続く is the end's own word
         op = "eq"
-        around = before[-14:] + " " + after[:10]
+        around = before[-14:] + " " + after[:12]  # " or earlier" is 11 characters
         if lasts:
             around = before[-14:] + (" 以降" if "以降" in lasts.group(0) else "")
         if re.search(r"以降|or later|since|or after", around):
@@ -266,7 +266,9 @@ def read_year_filters(t: Text, query: Query) -> None:
         # Only the year's surroundings: a long question with many years read them all again
         # for each (2,000 characters of 「R7で終わる事業」 took a quarter of a second).
         for w in re.compile(
-            rf"(?:{END_WORDS}|{START_WORDS}|より前|以前|までに|より後|以降|before|after|since|or later|or earlier)"
+            # "earlier than R8" is read as before R8 above: its words are used too.
+            rf"(?:{END_WORDS}|{START_WORDS}|より前|以前|までに|より後|以降|before|after|since|or later|or earlier"
+            r"|earlier than|later than|prior to)"
         ).finditer(text, max(0, m.start() - 64), m.end() + 64):
             if abs(w.start() - m.end()) <= 10 or abs(m.start() - w.end()) <= 16:
                 t.take(w.start(), w.end())
@@ -294,7 +296,8 @@ def _take_near(t: Text, m: re.Match, words: str) -> None:
 
 # Running in a year: started by then and not yet ended (an undecided end still runs).
 RUNNING = re.compile(
-    r"(?:も|に|で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
+    # The で of まで is no particle of it: R10まで続いている is the end year's phrase.
+    r"(?:も|に|(?<!ま)で|の|には|でも)?\s*(?:まだ|引き続き)?\s*(?:続いて(?:い)?る|続いている|実施中|進行中|継続中|動いて(?:い)?る"
     r"|(?<=も)続く|(?<=も)続ける|(?<=も)実施(?:する|される)?"
     r"|やって(?:い)?る|実施されて(?:い)?る|走って(?:い)?る)"
     r"|(?<![a-z])(?:still (?:running|going|active|on|ongoing|underway)|active|ongoing|underway|in progress"
@@ -308,7 +311,9 @@ SINGLE_YEAR = re.compile(
     r"|始まった年度に(?:そのまま)?終わる|single[- ]year|one[- ]year only|start and end in the same (?:fiscal )?year"
 )
 HEISEI = re.compile(
-    r"平成(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))|(?:since (?:the )?)?heisei(?: era)?"
+    # 平成31年度 is a year, read as one (終期が平成31年度 was read as started in 平成).
+    r"平成(?!\s*\d)(?:の|から|に)?(?:時代|年間|の頃|期)?に?(?:始まった|開始)?(?=.{0,6}(?:事業|始))"
+    r"|(?:since (?:the )?)?heisei(?: era)?"
 )
 
 
@@ -343,7 +348,8 @@ def read_running(t: Text, query: Query) -> None:
                 r"\s*(?:in|during|through|next|this|in fy)?\s*$", after[: later.start()]
             ):
                 code = year_code(later.group(0))
-                t.take(m.end() + later.start(), m.end() + later.end())
+                # The words between are read with it (active during R8: "during" is used).
+                t.take(m.end(), m.end() + later.end())
             elif NOW_WORDS.search(before + " " + after[:10]) or not query.filters:
                 code = "@0"
         if code is None:
@@ -357,8 +363,8 @@ def read_running(t: Text, query: Query) -> None:
 def _attached(before: str, after: str) -> str:
     """Which of a start and an end word a year belongs to (R7に始まってR10に終わる, 開始がR7で
     終了がR10, started in R7 and ending in R10): the word written onto the year decides."""
-    particle = (
-        r"\s*(?:年度)?\s*(?:に|で|から|まで|より|以降に|以前に|より前に|より後に)?\s*(?:は|が)?\s*"
+    particle = (  # R10年度中に終わる: 中 too (the last resort took the start said before it)
+        r"\s*(?:年度)?\s*中?\s*(?:に|で|から|まで|より|以降に|以前に|より前に|より後に)?\s*(?:は|が)?\s*"
     )
     label = r"\s*(?:が|は|:|=|年度(?:が|は)?)\s*$"
     english = r"\s*(?:in|on|from|at|by|before|after)?\s*(?:the\s*)?(?:fiscal\s*)?(?:year\s*)?$"
