@@ -416,7 +416,8 @@ def read_bare_years(t: Text, query: Query, vocab: Vocabulary) -> None:
         labels = vocab.editions or []
         # (a project named by its words is read later: a plan or result asked with no
         # project number is a year's too, when the words are left to name one)
-        project_year = (query.names_project or _WORDS_LEFT.search(t.rest())) and (
+        left = re.sub(r"(?:再来|一昨|来|昨|今|前|翌|次)?年度", " ", t.rest())
+        project_year = (query.names_project or _WORDS_LEFT.search(left)) and (
             {"plan", "actual"} & set(query.fields)
         )
         if code in labels and not query.edition and not project_year:
