@@ -92,7 +92,11 @@ MODULES: dict[str, list[str]] = {
     ],
     "bot/understanding/operations.py": QUESTIONS,
     "bot/understanding/entities.py": QUESTIONS,
-    "bot/understanding/negation.py": QUESTIONS,
+    "bot/understanding/negation.py": [
+        *QUESTIONS,
+        "tests/test_negation_read.py",
+        "tests/test_selection_edges.py",
+    ],
     "bot/understanding/asked.py": QUESTIONS,
     "bot/understanding/words.py": QUESTIONS,
     "bot/understanding/__init__.py": QUESTIONS,

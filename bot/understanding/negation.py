@@ -8,6 +8,7 @@ left for the mention check to ask about, never dropped."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.understanding.query import Filter, Query
 from bot.understanding.reading import Text
@@ -79,6 +80,7 @@ _FLIP = {
     "le": "gt",
     "gt": "le",
     "between": "outside",
+    "outside": "between",  # R5〜R8に開始以外じゃない: within R5〜R8 again
 }
 _WINDOW = 24
 # English words are longer: "excluding projects that started in R6" puts R6 27 characters on.
@@ -145,7 +147,7 @@ def _named_before(t: Text, query: Query, at: int) -> list[str | int] | None:
     """A project named just before a Japanese marker (デジタルデバイド対策事業を除く)."""
     for _, (start, end) in sorted(query.named_spans, key=lambda x: -x[1][1]):
         if at - _WINDOW <= end <= at and _JA_BETWEEN.match(_gap(t, end, at)):
-            return [r for r, span in query.named_spans if span == (start, end)]
+            return _named_together(t, query, (start, end))
     return None
 
 
@@ -153,8 +155,25 @@ def _named_after(t: Text, query: Query, at: int) -> list[str | int] | None:
     """A project named just after an English marker (except No45)."""
     for _, (start, end) in sorted(query.named_spans, key=lambda x: x[1][0]):
         if at <= start <= at + _WINDOW and _en_between(_gap(t, at, start)):
-            return [r for r, span in query.named_spans if span == (start, end)]
+            return _named_together(t, query, (start, end))
     return None
+
+
+def _named_together(t: Text, query: Query, span: tuple[int, int]) -> list[str | int]:
+    """The projects named at span and those named beside it with と, 、, and (No40とNo41を
+    除く, except No40 and No41): left out together."""
+    # A number listed after another (No40とNo41) is named twice: keep the longest span.
+    spans = sorted({s for _, s in query.named_spans})
+    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    at = next(i for i, s in enumerate(spans) if s[0] <= span[0] and span[1] <= s[1])
+    first = last = at
+    while first > 0 and _COORDINATED.match(t.text[spans[first - 1][1] : spans[first][0]]):
+        first -= 1
+    while last + 1 < len(spans) and _COORDINATED.match(t.text[spans[last][1] : spans[last + 1][0]]):
+        last += 1
+    together = spans[first : last + 1]
+    refs = [r for r, s in query.named_spans if any(o[0] <= s[0] and s[1] <= o[1] for o in together)]
+    return list(dict.fromkeys(refs))
 
 
 def _exclude(query: Query, refs: list[str | int]) -> None:
@@ -196,41 +215,35 @@ def _start(f: Filter) -> int:
 
 def _negate(query: Query, target: Filter) -> bool:
     """Turn one condition into its opposite, in place; False if it cannot be negated."""
-    if target.kind in _FLAGS:
-        # 重点枠にも将来対応分にも付いてない: each flag said together with it is turned too.
-        flags = sorted((f for f in query.filters if f.kind in _FLAGS and f.span), key=_start)
-        together, i = [target], flags.index(target) if target in flags else -1
-        while i > 0 and _COORDINATED.match(query.reading[flags[i - 1].span[1] : flags[i].span[0]]):  # type: ignore[index]
-            together.append(flags[i - 1])
-            i -= 1
-        for f in together:
-            f.value = not f.value
-            f.negated = True
-        return True
-    if target.op not in _FLIP:
+    if target.kind not in _FLAGS and target.op not in _FLIP:
         return False
-    # 健康福祉部と教育庁を除いた: every value said together with it is left out too.
-    together = [target]
-    alike = sorted(
-        (f for f in query.filters if f.kind == target.kind and f.op == target.op and f.span),
-        key=lambda f: f.span[0],  # type: ignore[index]
-    )
-    at = next((i for i, f in enumerate(alike) if f is target), None)
-    if at is not None and target.span:
-        for step in (-1, 1):  # the values joined to it by と, や, and, or — either side
-            i, last = at + step, target
-            while 0 <= i < len(alike):
-                f = alike[i]
-                a, b = (f.span[1], last.span[0]) if step < 0 else (last.span[1], f.span[0])  # type: ignore[index]
-                if not _COORDINATED.match(query.reading[a:b]):
-                    break
-                together.append(f)
-                last, i = f, i + step
-    # 健福部以外: the offices one short word named (健康医療福祉部, 健康福祉部) are left out together.
-    together += [
-        f for f in alike if f is not target and f.span == target.span and f not in together
-    ]
-    for f in together:
-        f.op = _FLIP[f.op]
+    # 健康福祉部と教育庁を除いた, 子育てや教育庁以外, 重点枠にも将来対応分にも付いてない: every
+    # condition said together with it (a flag, or one compared the same way) is turned too.
+    for f in _said_together(query, target, lambda f: f.kind in _FLAGS or f.op == target.op):
+        if f.kind in _FLAGS:
+            f.value = not f.value
+        else:
+            f.op = _FLIP[f.op]
         f.negated = True
     return True
+
+
+def _said_together(query: Query, target: Filter, alike: Callable[[Filter], bool]) -> list[Filter]:
+    """The target and the conditions like it joined to it by と, や, and, or — either side."""
+    together = [target]
+    said = sorted((f for f in query.filters if alike(f) and f.span), key=_start)
+    at = next((i for i, f in enumerate(said) if f is target), None)
+    if at is None:
+        return together
+    for step in (-1, 1):
+        i, last = at + step, target
+        while 0 <= i < len(said):
+            f = said[i]
+            a, b = (f.span[1], last.span[0]) if step < 0 else (last.span[1], f.span[0])  # type: ignore[index]
+            if not _COORDINATED.match(query.reading[a:b]):
+                break
+            together.append(f)
+            last, i = f, i + step
+    # 健福部以外: the offices one short word named (健康医療福祉部, 健康福祉部) are left out together.
+    together += [f for f in said if f is not target and f.span == target.span and f not in together]
+    return together
