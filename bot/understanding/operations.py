@@ -28,15 +28,6 @@ def read_flags(t: Text, query: Query) -> None:
             # 将来対応分には○がない / ○なし: the mark said missing (○ is read as a blank).
             missing = _MARK_MISSING.match(t.text, m.end())
             if missing and t.free(*missing.span()):
-                # 重点枠事業にも将来対応分にも○がない: the flag said just before it, too.
-                flags = [
-                    f
-                    for f in query.filters
-                    if f.kind in ("priority_frame", "future_response") and f.span and f.value
-                ]
-                for f in flags:
-                    if _TOGETHER.fullmatch(t.text[f.span[1] : m.start()]):  # type: ignore[index]
-                        f.value, f.negated = False, True
                 query.filters.append(
                     Filter(kind, "eq", False, span=(m.start(), missing.end()), negated=True)
                 )
@@ -45,6 +36,13 @@ def read_flags(t: Text, query: Query) -> None:
             query.filters.append(Filter(kind, "eq", True, span=m.span()))
             t.take(m.start(), m.end())
     flags = [f for f in query.filters if f.kind in ("priority_frame", "future_response")]
+    for missing_mark in [f for f in flags if f.negated and f.span]:
+        # 重点枠事業にも将来対応分にも○がない (either flag first): the flag said just before it
+        # and joined to it is left out too.
+        for f in flags:
+            joined = f.value and f.span and f.span[1] <= missing_mark.span[0]  # type: ignore[index]
+            if joined and _TOGETHER.fullmatch(t.text[f.span[1] : missing_mark.span[0]]):  # type: ignore[index]
+                f.value, f.negated = False, True
     if len(flags) == 2:  # 重点枠事業と将来対応分の両方に○: both, as two conditions are
         for m in t.find(_BOTH_FLAGS):
             t.take(m.start(), m.end())
