@@ -107,6 +107,16 @@ def year(code: str | None) -> int | None:
     return (2018 if m.group(1) == "R" else 1988) + int(m.group(2))
 
 
+def numbered(found: list[Row]) -> list[Row]:
+    """The R7 document's blocks with its unprinted 【No33】 numbered by its place (the block
+    between No32 and No34); a document whose blocks all print a number is left as it is."""
+    for i, row in enumerate(found):
+        if row.no is None and 0 < i < len(found) - 1 and found[i - 1].no is not None:
+            assert (found[i - 1].no, found[i + 1].no) == (32, 34)
+            row.no = 33
+    return found
+
+
 # -- each printed block with its field, flags and whether 主な取組実績 prints anything --------
 @dataclass
 class Printed:

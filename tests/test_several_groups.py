@@ -16,16 +16,7 @@ import pytest
 
 from bot.answer import ask
 from tests.conftest import R6_FILE, R7_FILE, loaded_copy
-from tests.document_lines import Row, rows
-
-
-def numbered(found: list[Row]) -> list[Row]:
-    for i, row in enumerate(found):
-        if row.no is None:  # 【No33】 is not printed: the block between No32 and No34
-            assert (found[i - 1].no, found[i + 1].no) == (32, 34)
-            row.no = 33
-    return found
-
+from tests.document_lines import Row, numbered, rows
 
 R7 = numbered(rows(R7_FILE))
 R6 = rows(R6_FILE)
